@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Rebuilds the snapshots/ shipped in the repository from Microsoft's published endpoint lists
+# (a directory of <version>.json files per instance, such as the team's fixtures), by running
+# the real 'fetch' against a local mirror that moves from one version to the next.
+#
+#   scripts/seed-snapshots.sh FIXTURES_DIR STORE_DIR INSTANCE VERSION...
+#
+# The archived lists carry no change records, so the mirror has none and the snapshots say
+# "no change records fetched" rather than an invented empty list.
+set -euo pipefail
+[ $# -ge 4 ] || { echo "usage: $0 FIXTURES_DIR STORE_DIR INSTANCE VERSION..." >&2; exit 2; }
+fixtures="$1"; store="$2"; instance="$3"; shift 3
+here="$(cd "$(dirname "$0")/.." && pwd)"
+mirror="$(mktemp -d)"
+trap 'rm -rf "$mirror"' EXIT
+mkdir -p "$mirror/version" "$mirror/endpoints"
+seen=()
+for v in "$@"; do
+  seen+=("\"$v\"")
+  src="$fixtures/$(echo "$instance" | tr '[:upper:]' '[:lower:]')/$v.json"
+  [ -f "$src" ] || { echo "no $src" >&2; exit 2; }
+  printf '[{"instance":"%s","latest":"%s"}]\n' "$instance" "$v" > "$mirror/version.json"
+  printf '{"instance":"%s","latest":"%s","versions":[%s]}\n' "$instance" "$v" "$(IFS=,; echo "${seen[*]}")" \
+    > "$mirror/version/$instance.json"
+  cp "$src" "$mirror/endpoints/$instance.json"
+  "$here/bin/o365watch" fetch --store "$store" --source "$mirror" --instance "$instance"
+done

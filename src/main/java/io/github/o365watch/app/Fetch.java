@@ -1,0 +1,106 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.source.EndpointQuery;
+import io.github.o365watch.source.FetchedSnapshot;
+import io.github.o365watch.source.PublishedVersion;
+import io.github.o365watch.source.UpstreamException;
+import io.github.o365watch.source.Upstream;
+import io.github.o365watch.store.PutResult;
+import io.github.o365watch.store.SnapshotStore;
+import io.github.o365watch.store.StoredVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Version check first; endpoints and changes only for an instance whose published version is
+ * newer than the newest stored one (or with {@code force}); then validate everything and store.
+ * The store is locked for the whole run, so two fetches never interleave.
+ */
+public final class Fetch {
+    private final Workspace ws;
+
+    public Fetch(Workspace ws) {
+        this.ws = ws;
+    }
+
+    public List<FetchOutcome> run(Instances selection, boolean force) {
+        Upstream up = ws.upstream();
+        return ws.locked(() -> {
+            List<PublishedVersion> published = up.latestVersions();
+            Map<Instance, Version> latest = published.stream()
+                    .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
+            List<FetchOutcome> out = new ArrayList<>();
+            for (Instance instance : selection.against(published, up.describe())) {
+                out.add(one(up, instance, latest.get(instance), force));
+            }
+            return out;
+        });
+    }
+
+    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force) {
+        SnapshotStore store = ws.store();
+        Optional<StoredVersion> newest = store.newest(instance);
+        Optional<Version> previous = newest.map(StoredVersion::version);
+        if (previous.isPresent() && !force) {
+            int c = latest.compareTo(previous.get());
+            if (c == 0) {
+                return new FetchOutcome(instance, FetchOutcome.Status.UP_TO_DATE, previous, Optional.of(latest),
+                        newest.get().endpointSets(), Optional.empty(), newest.get().revision(), Optional.empty(), List.of(), Optional.empty());
+            }
+            if (c < 0) {
+                return new FetchOutcome(instance, FetchOutcome.Status.UPSTREAM_OLDER, previous, Optional.of(latest), 0, Optional.empty(), 0,
+                        Optional.empty(), List.of("the service reports " + latest + ", older than the stored " + previous.get()
+                                + "; nothing was changed"), Optional.empty());
+            }
+        }
+        try {
+            // changes are asked for "after the newest stored version below the published one"
+            Version since = store.versions(instance).stream().map(StoredVersion::version)
+                    .filter(v -> latest.isNewerThan(v)).reduce((a, b) -> b).orElse(Version.NONE);
+            FetchedSnapshot fetched = up.endpoints(instance, latest, EndpointQuery.ALL);
+            Optional<List<ChangeRecord>> changes = up.changes(instance, since, latest);
+            checkNotLagging(store, newest, fetched, changes.orElse(List.of()), latest);
+            PutResult put = store.put(fetched.snapshot(), changes, fetched.rawSha256());
+            List<String> warnings = new ArrayList<>(fetched.snapshot().unknownValues());
+            changes.ifPresentOrElse(list -> list.forEach(c -> warnings.addAll(c.unknownValues())),
+                    () -> warnings.add("the mirror holds no change records; " + latest + " is stored without them"));
+            FetchOutcome.Status status = switch (put.outcome()) {
+                case NEW -> FetchOutcome.Status.STORED;
+                case IDENTICAL -> FetchOutcome.Status.IDENTICAL;
+                case REVISION -> FetchOutcome.Status.REPUBLISHED;
+            };
+            return new FetchOutcome(instance, status, previous, Optional.of(latest), fetched.snapshot().sets().size(),
+                    changes.map(List::size), put.stored().revision(), put.replacedSets(), warnings, Optional.empty());
+        } catch (RuntimeException e) {
+            return FetchOutcome.failed(instance, previous, Optional.of(latest), e);
+        }
+    }
+
+    /**
+     * Microsoft's caches can serve the previous lists for a while after {@code /version} moved.
+     * If the lists are byte-for-byte the stored newest version's while the change feed
+     * announces additions or removals in the new version, storing them would mislabel old data.
+     */
+    private static void checkNotLagging(SnapshotStore store, Optional<StoredVersion> newest, FetchedSnapshot fetched,
+            List<ChangeRecord> changes, Version latest) {
+        if (newest.isEmpty() || newest.get().version().equals(latest)) {
+            return;
+        }
+        boolean announced = changes.stream().anyMatch(c -> c.version().equals(latest)
+                && (c.add().map(a -> !a.ips().isEmpty() || !a.urls().isEmpty()).orElse(false)
+                        || c.remove().map(r -> !r.ips().isEmpty() || !r.urls().isEmpty()).orElse(false)));
+        if (announced && Arrays.equals(SnapshotStore.canonical(fetched.snapshot()),
+                SnapshotStore.canonical(store.load(newest.get())))) {
+            throw new UpstreamException("the service publishes version " + latest + " and announces changes in it, but"
+                    + " /endpoints still serves the lists of " + newest.get().version() + " (its caches lag);"
+                    + " nothing stored, try again later");
+        }
+    }
+}

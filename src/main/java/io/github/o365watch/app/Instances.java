@@ -1,0 +1,63 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.source.PublishedVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Which instances a command works on: named ones, all of them, or the default (Worldwide). */
+public record Instances(List<String> names, boolean all) {
+
+    public Instances {
+        names = List.copyOf(names);
+    }
+
+    public static Instances defaults() {
+        return new Instances(List.of(), false);
+    }
+
+    /** The named instances (or Worldwide), parsed; for commands that work on the store. */
+    public List<Instance> parsed() {
+        if (names.isEmpty()) {
+            return List.of(Instance.WORLDWIDE);
+        }
+        Set<Instance> out = new LinkedHashSet<>();
+        for (String n : names) {
+            try {
+                out.add(Instance.parse(n));
+            } catch (InvalidDataException e) {
+                throw new UsageException("--instance: " + e.getMessage());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The selection checked against what {@code /version} publishes; unknown names are usage errors. */
+    public List<Instance> against(List<PublishedVersion> published, String source) {
+        List<Instance> known = published.stream().map(PublishedVersion::instance).toList();
+        if (all) {
+            return known.stream().sorted().toList();
+        }
+        List<Instance> out = new ArrayList<>();
+        for (Instance i : parsed()) {
+            if (!known.contains(i)) {
+                throw new UsageException("no instance '" + i + "' at " + source + "; published instances: "
+                        + known.stream().map(Instance::name).collect(Collectors.joining(", ")));
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** The selection for offline work: with {@code all}, every instance in the store. */
+    public List<Instance> stored(List<Instance> inStore) {
+        if (all) {
+            return inStore.isEmpty() ? List.of(Instance.WORLDWIDE) : inStore;
+        }
+        return parsed();
+    }
+}

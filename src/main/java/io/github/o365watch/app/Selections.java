@@ -1,0 +1,91 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.SetFilter;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.store.SnapshotStore;
+import io.github.o365watch.store.StoreException;
+import io.github.o365watch.store.StoredVersion;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Turns what the user typed (service names, categories, versions) into checked values. */
+public final class Selections {
+    private Selections() {}
+
+    /** The stored version asked for, or the newest. */
+    public static StoredVersion version(SnapshotStore store, Instance instance, String asked) {
+        List<StoredVersion> all = store.versions(instance);
+        if (all.isEmpty()) {
+            throw new StoreException("nothing is stored for " + instance + " in " + store.root()
+                    + "; run 'o365watch fetch' (or point --store at a snapshot directory)");
+        }
+        if (asked == null || asked.isBlank() || asked.equalsIgnoreCase("latest")) {
+            return all.get(all.size() - 1);
+        }
+        Version v;
+        try {
+            v = Version.parse(asked);
+        } catch (InvalidDataException e) {
+            throw new UsageException("--version: " + e.getMessage());
+        }
+        return all.stream().filter(s -> s.version().equals(v)).findFirst().orElseThrow(() -> new UsageException(
+                "version " + v + " of " + instance + " is not stored; stored: "
+                        + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
+    }
+
+    /** A filter from service names and category names (case-insensitive; "all" for every category). */
+    public static SetFilter filter(List<String> services, List<String> categories, boolean requiredOnly, Snapshot known) {
+        Set<ServiceArea> present = new TreeSet<>();
+        known.sets().forEach(s -> present.add(s.serviceArea()));
+        Set<ServiceArea> areas = new LinkedHashSet<>();
+        for (String s : services) {
+            ServiceArea a = match(s, present);
+            areas.add(a);
+        }
+        Set<Category> cats = new LinkedHashSet<>();
+        for (String c : categories) {
+            if (c.equalsIgnoreCase("all")) {
+                cats.clear();
+                return new SetFilter(areas, Set.of(), requiredOnly);
+            }
+            try {
+                Category cat = Category.parse(c);
+                if (!cat.known()) {
+                    throw new UsageException("--category: unknown category '" + c + "'; use Optimize, Allow, Default or all");
+                }
+                cats.add(cat);
+            } catch (InvalidDataException e) {
+                throw new UsageException("--category: unknown category '" + c + "'; use Optimize, Allow, Default or all");
+            }
+        }
+        return new SetFilter(areas, cats, requiredOnly);
+    }
+
+    private static ServiceArea match(String asked, Set<ServiceArea> present) {
+        String a = asked.strip().toLowerCase(Locale.ROOT);
+        for (ServiceArea s : present) {
+            if (s.name().toLowerCase(Locale.ROOT).equals(a)) {
+                return s;
+            }
+        }
+        try {
+            ServiceArea parsed = ServiceArea.parse(asked);
+            if (parsed.known()) {
+                return parsed; // a real area this version happens not to list
+            }
+        } catch (InvalidDataException e) {
+            // fall through to the message below
+        }
+        throw new UsageException("--service: unknown service area '" + asked + "'; this version has "
+                + present.stream().map(ServiceArea::name).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.source.SourceOptions;
+import io.github.o365watch.source.Upstream;
+import io.github.o365watch.store.SnapshotStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+/**
+ * What every use case works on: the store, the upstream (opened only when a use case needs it,
+ * and never with {@code --offline}), the clock, and how long to wait for the store lock.
+ */
+public final class Workspace {
+    private final SnapshotStore store;
+    private final SourceOptions sourceOptions;
+    private final boolean offline;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    private final String holder;
+    private Upstream upstream;
+
+    public Workspace(SnapshotStore store, SourceOptions sourceOptions, boolean offline, Clock clock,
+            Duration lockTimeout, String holder) {
+        this.store = store;
+        this.sourceOptions = sourceOptions;
+        this.offline = offline;
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
+        this.holder = holder;
+    }
+
+    public SnapshotStore store() {
+        return store;
+    }
+
+    public boolean offline() {
+        return offline;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The upstream; a usage error under {@code --offline}. */
+    public Upstream upstream() {
+        if (offline) {
+            throw new UsageException("this needs the web service or a mirror, but --offline was given");
+        }
+        if (upstream == null) {
+            upstream = Upstream.open(sourceOptions);
+        }
+        return upstream;
+    }
+
+    public String sourceDescription() {
+        return offline ? "(offline)" : sourceOptions.location();
+    }
+
+    /** Runs {@code work} holding the store's writer lock. */
+    public <T> T locked(Supplier<T> work) {
+        try (var lock = store.lock(lockTimeout, holder)) {
+            return work.get();
+        }
+    }
+}

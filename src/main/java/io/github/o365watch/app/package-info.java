@@ -1,0 +1,5 @@
+/**
+ * The use cases (fetch, status, versions, show, lookup, mirror, and later diff, generate, sync,
+ * check, verify) as plain calls on immutable values. Uses every package but {@code cli}.
+ */
+package io.github.o365watch.app;

@@ -1,0 +1,79 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.source.SourceConfigException;
+import io.github.o365watch.source.UpstreamException;
+import io.github.o365watch.store.StoreException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The exit codes (DESIGN.md) and the one place that maps an exception to one. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FOUND = 1;
+    static final int USAGE = 2;
+    static final int UPSTREAM = 3;
+    static final int DATA = 4;
+    static final int STORE = 5;
+    static final int TEMPLATE = 6;
+    static final int GUARD = 7;
+    static final int INTERNAL = 70;
+
+    /** For --help: code and meaning, in order. */
+    static final Map<String, String> DESCRIPTIONS = descriptions();
+
+    private ExitCodes() {}
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("0", "success; for check and diff --exit-code: nothing outstanding");
+        m.put("1", "check: unapplied changes; diff --exit-code: differences; lookup: no match");
+        m.put("2", "usage error (bad option, bad config file)");
+        m.put("3", "upstream unavailable (network, HTTP error, rate limited)");
+        m.put("4", "upstream data invalid (unparseable, fails validation)");
+        m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");
+        m.put("6", "template problem (unknown target, broken template)");
+        m.put("7", "refused by the safety guard (a new version shrinks past the threshold)");
+        m.put("70", "internal error (a bug)");
+        return m;
+    }
+
+    static int of(Throwable e) {
+        if (e instanceof UsageException || e instanceof SourceConfigException) {
+            return USAGE;
+        }
+        if (e instanceof UpstreamException) {
+            return UPSTREAM;
+        }
+        if (e instanceof InvalidDataException) {
+            return DATA;
+        }
+        if (e instanceof StoreException) {
+            return STORE;
+        }
+        return INTERNAL;
+    }
+
+    /** Prints one clear line for the failure (a stack trace only when asked) and returns its code. */
+    static int report(Throwable e, PrintWriter err, boolean stacktrace) {
+        return report(e, "", err, stacktrace);
+    }
+
+    /** As {@link #report(Throwable, PrintWriter, boolean)}, the message prefixed with {@code context}. */
+    static int report(Throwable e, String context, PrintWriter err, boolean stacktrace) {
+        int code = of(e);
+        if (code == INTERNAL) {
+            err.println("o365watch: internal error: " + e + "; this is a bug: please report it with the command line"
+                    + " and the output of --stacktrace");
+        } else {
+            err.println("o365watch: " + context + e.getMessage());
+        }
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Fetch;
+import io.github.o365watch.app.FetchOutcome;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "fetch",
+        description = {
+            "Checks the published version of each instance and, when it is newer than the newest stored one,",
+            "downloads the endpoints and the change records, validates them and stores a snapshot.",
+            "Says what it did in one line per instance."})
+final class FetchCommand implements Callable<Integer> {
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    InstanceOptions instances;
+
+    @Mixin
+    SourceOptionsMixin source;
+
+    @Option(names = "--force", description = "Download even when the version did not move (a republished version is kept beside the first).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another o365watch writing to the store (default: ${DEFAULT-VALUE}).")
+    int lockTimeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.spec.commandLine().getOut();
+        PrintWriter err = root.spec.commandLine().getErr();
+        List<FetchOutcome> outcomes = new Fetch(Workspaces.of(root, source, false, lockTimeout, "fetch"))
+                .run(instances.get(), force);
+        int code = ExitCodes.OK;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FetchOutcome o : outcomes) {
+            for (String w : o.warnings()) {
+                err.println("o365watch: warning: " + o.instance() + ": " + w);
+            }
+            if (o.failure().isPresent()) {
+                int c = ExitCodes.report(o.failure().get(), o.instance() + ": ", err, root.stacktrace);
+                code = code == ExitCodes.OK ? c : code;
+            } else if (!json) {
+                out.println(line(o));
+            }
+            rows.add(json(o));
+        }
+        if (json) {
+            Json.print(out, rows);
+        }
+        return code;
+    }
+
+    static String line(FetchOutcome o) {
+        String v = o.published().map(Object::toString).orElse("?");
+        return o.instance() + ": " + switch (o.status()) {
+            case UP_TO_DATE -> "up to date at " + v;
+            case STORED -> "stored " + v + o.previous().map(p -> " (previous " + p + ")").orElse(" (first in this store)")
+                    + ": " + o.endpointSets() + " endpoint sets, "
+                    + o.changeRecords().map(n -> n + " change records").orElse("no change records available");
+            case IDENTICAL -> v + " fetched again: identical to the stored copy, nothing written";
+            case REPUBLISHED -> v + " was republished with different content (" + o.differingSets().orElse(0)
+                    + " endpoint sets differ); both kept, the new one as revision " + o.revision();
+            case UPSTREAM_OLDER -> "the service reports " + v + ", older than the stored "
+                    + o.previous().map(Object::toString).orElse("?") + "; nothing changed";
+            case FAILED -> "failed";
+        };
+    }
+
+    private static Map<String, Object> json(FetchOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instance", o.instance().name());
+        m.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.published().ifPresent(v -> m.put("published", v.value()));
+        o.previous().ifPresent(v -> m.put("previous", v.value()));
+        if (o.failure().isEmpty()) {
+            m.put("endpointSets", o.endpointSets());
+            o.changeRecords().ifPresent(n -> m.put("changeRecords", n));
+            m.put("revision", o.revision());
+        }
+        o.differingSets().ifPresent(n -> m.put("differingSets", n));
+        m.put("warnings", o.warnings());
+        o.failure().ifPresent(e -> {
+            m.put("error", e.getMessage());
+            m.put("exitCode", ExitCodes.of(e));
+        });
+        return m;
+    }
+}

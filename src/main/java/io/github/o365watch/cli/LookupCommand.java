@@ -1,0 +1,127 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Lookup;
+import io.github.o365watch.domain.EndpointSet;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.app.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "lookup",
+        description = {
+            "Which endpoint sets contain an IP address or prefix, or match a hostname (a host under a",
+            "wildcard matches it), with service area, category and ports. Answers 'why is this IP",
+            "allowed?' and 'is this blocked host Microsoft's?'. Exits 1 when a query matches nothing."})
+final class LookupCommand implements Callable<Integer> {
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    InstanceOptions instances;
+
+    @Parameters(paramLabel = "IP|PREFIX|HOST", arity = "1..*", description = "Addresses, prefixes or hostnames.")
+    List<String> queries;
+
+    @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
+    String version;
+
+    @Option(names = "--history", description = "Search every stored version and say in which ones each entry was listed.")
+    boolean history;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.spec.commandLine().getOut();
+        Workspace ws = Workspaces.offline(root, "lookup");
+        List<Instance> which = instances.get().stored(ws.store().instances());
+        List<Lookup.Answer> answers = new Lookup(ws).run(queries, which, version, history);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Lookup.Answer a : answers) {
+            if (json) {
+                rows.add(json(a));
+            } else {
+                print(out, a);
+            }
+        }
+        if (json) {
+            Json.print(out, rows);
+        }
+        return answers.stream().allMatch(Lookup.Answer::matched) ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    private void print(PrintWriter out, Lookup.Answer a) {
+        out.println(a.query() + ":");
+        if (!a.matched()) {
+            a.searched().forEach((i, vs) -> out.println("  no endpoint set of " + i + " " + describe(vs) + " lists it"));
+            return;
+        }
+        Table t = new Table("INSTANCE", "SET", "SERVICE", "CATEGORY", "REQUIRED", "ENTRY", "PORTS", history ? "LISTED IN" : "VERSION");
+        for (Lookup.Hit h : a.hits()) {
+            EndpointSet s = h.set();
+            t.row(h.instance(), s.id(), s.serviceArea(), s.category(), s.required() ? "yes" : "no",
+                    h.entry() + (h.relation() == Lookup.Relation.INSIDE ? " (inside the query)" : ""), ports(s),
+                    history ? listed(h.versions(), a.searched().get(h.instance())) : h.versions().get(0).value());
+        }
+        t.print(out, "  ");
+    }
+
+    private static String describe(List<Version> vs) {
+        return vs.size() == 1 ? vs.get(0).value() : "(" + vs.size() + " versions)";
+    }
+
+    private static String listed(List<Version> in, List<Version> searched) {
+        if (in.size() == searched.size()) {
+            return "all " + searched.size() + " stored versions";
+        }
+        return in.size() + " of " + searched.size() + ": " + in.get(0) + (in.size() > 1 ? " ... " + in.get(in.size() - 1) : "");
+    }
+
+    static String ports(EndpointSet s) {
+        List<String> p = new ArrayList<>();
+        if (!s.tcpPorts().isEmpty()) {
+            p.add("TCP " + s.tcpPorts());
+        }
+        if (!s.udpPorts().isEmpty()) {
+            p.add("UDP " + s.udpPorts());
+        }
+        return p.isEmpty() ? "-" : String.join(" ", p);
+    }
+
+    private static Map<String, Object> json(Lookup.Answer a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", a.query());
+        m.put("matched", a.matched());
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (Lookup.Hit h : a.hits()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("instance", h.instance().name());
+            x.put("endpointSetId", h.set().id());
+            x.put("serviceArea", h.set().serviceArea().name());
+            x.put("category", h.set().category().name());
+            x.put("required", h.set().required());
+            x.put("entry", h.entry());
+            x.put("relation", h.relation().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("tcpPorts", h.set().tcpPorts().toString());
+            x.put("udpPorts", h.set().udpPorts().toString());
+            x.put("versions", h.versions().stream().map(Version::value).toList());
+            hits.add(x);
+        }
+        m.put("hits", hits);
+        return m;
+    }
+}

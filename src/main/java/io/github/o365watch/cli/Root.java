@@ -1,0 +1,50 @@
+package io.github.o365watch.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "o365watch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists: fetches the",
+            "published versions, keeps each as a snapshot, and shows what changed."},
+        subcommands = {
+            FetchCommand.class,
+            StatusCommand.class,
+            VersionsCommand.class,
+            ShowCommand.class,
+            LookupCommand.class,
+            MirrorCommand.class,
+            CompletionCommand.class,
+            picocli.CommandLine.HelpCommand.class})
+final class Root implements Callable<Integer> {
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Snapshot directory (default: ./snapshots).")
+    Path store = Path.of("snapshots");
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error (for bug reports).")
+    boolean stacktrace;
+
+    @Spec
+    CommandSpec spec;
+
+    Environment environment;
+
+    Root(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.source.SourceOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the data comes from and how to reach it. */
+final class SourceOptionsMixin {
+    @Option(names = "--source", paramLabel = "URL|DIR",
+            description = "The web service (default: ${DEFAULT-VALUE}) or a mirror directory written by 'mirror'.",
+            defaultValue = SourceOptions.DEFAULT_LOCATION)
+    String source;
+
+    @Option(names = "--client-request-id", paramLabel = "GUID",
+            description = "ClientRequestId to send (default: this machine's, generated once and kept in"
+                    + " ~/.config/o365watch; or $O365WATCH_CLIENT_REQUEST_ID).")
+    String clientRequestId;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy, e.g. http://proxy:8080 (default: $HTTPS_PROXY, honouring $NO_PROXY)."
+                    + " Credentials come from $O365WATCH_PROXY_USER and $O365WATCH_PROXY_PASSWORD.")
+    String proxy;
+
+    @Option(names = "--ca-bundle", paramLabel = "FILE",
+            description = "PEM certificates to trust besides the JDK's, for a TLS-inspecting proxy"
+                    + " (or $O365WATCH_CA_BUNDLE).")
+    Path caBundle;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+            description = "Tries for a request failing with a network error or HTTP 5xx (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    SourceOptions build(Environment env) {
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new io.github.o365watch.app.UsageException("--timeout must be between 1 and 3600 seconds");
+        }
+        if (attempts < 1 || attempts > 10) {
+            throw new io.github.o365watch.app.UsageException("--retries must be between 1 and 10");
+        }
+        Optional<Path> ca = Optional.ofNullable(caBundle)
+                .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(Path::of));
+        SourceOptions d = SourceOptions.defaults(source, env.configDir(), env.env());
+        return new SourceOptions(source, Optional.ofNullable(clientRequestId), env.configDir(),
+                Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
+                Optional.ofNullable(proxy), ca, env.env(), env.sleeper(), env.clock());
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Workspace;
+import io.github.o365watch.source.SourceOptions;
+import io.github.o365watch.store.SnapshotStore;
+import java.time.Duration;
+
+/** Builds the app's workspace from the parsed options. */
+final class Workspaces {
+    private Workspaces() {}
+
+    static Workspace of(Root root, SourceOptionsMixin source, boolean offline, int lockTimeoutSeconds, String command) {
+        SourceOptions options = source == null
+                ? SourceOptions.defaults(SourceOptions.DEFAULT_LOCATION, root.environment.configDir(), root.environment.env())
+                : source.build(root.environment);
+        return new Workspace(new SnapshotStore(root.store), options, offline, root.environment.clock(),
+                Duration.ofSeconds(lockTimeoutSeconds),
+                "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
+    }
+
+    /** Offline-only commands. */
+    static Workspace offline(Root root, String command) {
+        return of(root, null, true, 0, command);
+    }
+}

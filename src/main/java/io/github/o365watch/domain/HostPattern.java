@@ -1,0 +1,181 @@
+package io.github.o365watch.domain;
+
+import io.github.o365watch.domain.net.Printable;
+import java.util.Locale;
+
+/**
+ * A hostname or hostname pattern as Microsoft publishes them in {@code urls}: an exact name
+ * ({@code outlook.office.com}), a subdomain wildcard ({@code *.office.com}), or a wildcard inside
+ * a label ({@code *cdn.onenote.net}, {@code *-files.sharepoint.com},
+ * {@code autodiscover.*.onmicrosoft.com}). Held lower-case without a trailing dot.
+ *
+ * <p>A {@code *} matches any run of characters, dots included, possibly empty: the semantics of
+ * a PAC file's {@code shExpMatch}, so that {@code lookup} and the generated PAC agree. Thus
+ * {@code *.office.com} matches {@code a.b.office.com} but not {@code office.com}.
+ */
+public record HostPattern(String pattern) implements Comparable<HostPattern> {
+
+    /** How a pattern can be expressed by devices. */
+    public enum Kind {
+        /** No wildcard. */
+        EXACT,
+        /** {@code *.} followed by an exact name: every subdomain of that name. */
+        SUBDOMAINS,
+        /** A wildcard elsewhere: glued to a label or in the middle. Few devices can express it. */
+        PARTIAL
+    }
+
+    public HostPattern {
+        String problem = problem(pattern);
+        if (problem != null) {
+            throw new InvalidDataException("not a hostname pattern: '" + Printable.of(pattern) + "' (" + problem + ")");
+        }
+    }
+
+    /**
+     * Parses a published entry: trims, lower-cases, drops one trailing dot, and checks the
+     * grammar (labels of letters, digits, hyphens and underscores, plus {@code *}).
+     */
+    public static HostPattern parse(String raw) {
+        if (raw == null) {
+            throw new InvalidDataException("not a hostname pattern: null");
+        }
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        if (s.endsWith(".") && s.length() > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        String problem = problem(s);
+        if (problem != null) {
+            throw new InvalidDataException("not a hostname pattern: '" + Printable.of(raw) + "' (" + problem + ")");
+        }
+        return new HostPattern(s);
+    }
+
+    /** Parses an exact hostname (no wildcard), e.g. one a user asks about. */
+    public static HostPattern parseHost(String raw) {
+        HostPattern p = parse(raw);
+        if (p.kind() != Kind.EXACT) {
+            throw new InvalidDataException("a hostname cannot contain '*': '" + Printable.of(raw) + "'");
+        }
+        return p;
+    }
+
+    private static String problem(String s) {
+        if (s == null || s.isEmpty()) {
+            return "empty";
+        }
+        if (s.length() > 253) {
+            return "longer than 253 characters";
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '*';
+            if (!ok) {
+                return c >= 'A' && c <= 'Z' ? "upper-case letters" : "character '" + Printable.of(String.valueOf(c)) + "' is not allowed";
+            }
+        }
+        String[] labels = s.split("\\.", -1);
+        if (labels.length < 2) {
+            return "needs at least two labels";
+        }
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                return "empty label";
+            }
+            if (label.length() > 63) {
+                return "label longer than 63 characters";
+            }
+            if (label.indexOf('*') < 0 && (label.startsWith("-") || label.endsWith("-"))) {
+                return "label starts or ends with '-'";
+            }
+        }
+        String tld = labels[labels.length - 1];
+        if (tld.indexOf('*') >= 0) {
+            return "wildcard in the top-level domain";
+        }
+        if (tld.chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
+            return "top-level domain has no letter";
+        }
+        if (s.contains("**")) {
+            return "consecutive wildcards";
+        }
+        return null;
+    }
+
+    public Kind kind() {
+        int star = pattern.indexOf('*');
+        if (star < 0) {
+            return Kind.EXACT;
+        }
+        if (star == 0 && pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0) {
+            return Kind.SUBDOMAINS;
+        }
+        return Kind.PARTIAL;
+    }
+
+    public boolean isWildcard() {
+        return pattern.indexOf('*') >= 0;
+    }
+
+    /** For {@link Kind#SUBDOMAINS}: the name under which every subdomain matches ({@code office.com}). */
+    public String domain() {
+        if (kind() != Kind.SUBDOMAINS) {
+            throw new IllegalStateException("not a subdomain wildcard: " + pattern);
+        }
+        return pattern.substring(2);
+    }
+
+    /** True when the (lower-case) host matches this pattern. */
+    public boolean matches(String host) {
+        return glob(pattern, host.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * True when every host {@code other} matches, this one matches too. A {@code *} of
+     * {@code other} can only be absorbed by a {@code *} of this pattern.
+     */
+    public boolean covers(HostPattern other) {
+        return glob(pattern, other.pattern);
+    }
+
+    /** The pattern with each {@code *} replaced by {@code label}, e.g. a sample host for tests. */
+    public String instantiate(String label) {
+        return pattern.replace("*", label);
+    }
+
+    /** Glob match, '*' in {@code glob} matching any run; other characters literal. */
+    private static boolean glob(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                mark = t;
+            } else if (g < glob.length() && glob.charAt(g) == text.charAt(t)) {
+                g++;
+                t++;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
+    }
+
+    @Override
+    public int compareTo(HostPattern o) {
+        return pattern.compareTo(o.pattern);
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.o365watch.domain;
+
+import io.github.o365watch.domain.net.Printable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A data version, {@code YYYYMMDDNN}: the publication date and a counter for that day. Ten
+ * digits, so textual order is time order.
+ */
+public record Version(String value) implements Comparable<Version> {
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{10}");
+    /** "Nothing yet", as Microsoft's samples spell it. */
+    public static final Version NONE = new Version("0000000000");
+
+    public Version {
+        if (value == null || !DIGITS.matcher(value).matches()) {
+            throw new InvalidDataException("not a data version (10 digits, YYYYMMDDNN): '" + Printable.of(value) + "'");
+        }
+    }
+
+    public static Version parse(String raw) {
+        return new Version(raw == null ? null : raw.strip());
+    }
+
+    /** The publication date the version carries, if its first eight digits are a date. */
+    public Optional<LocalDate> date() {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(value.substring(0, 4)),
+                    Integer.parseInt(value.substring(4, 6)), Integer.parseInt(value.substring(6, 8))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean isNewerThan(Version other) {
+        return compareTo(other) > 0;
+    }
+
+    @Override
+    public int compareTo(Version o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

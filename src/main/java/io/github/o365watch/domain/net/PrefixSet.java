@@ -1,0 +1,205 @@
+package io.github.o365watch.domain.net;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An immutable set of IPv4 and IPv6 addresses, held as its exact minimal aggregation: the fewest
+ * prefixes that cover exactly these addresses, sorted. Two sets are equal when they hold the same
+ * addresses, however they were written.
+ */
+public final class PrefixSet {
+    public static final PrefixSet EMPTY = new PrefixSet(List.of(), List.of());
+
+    private final List<IpPrefix> v4;
+    private final List<IpPrefix> v6;
+
+    private PrefixSet(List<IpPrefix> v4, List<IpPrefix> v6) {
+        this.v4 = v4;
+        this.v6 = v6;
+    }
+
+    /** The set of the addresses of all these prefixes (overlaps and duplicates allowed). */
+    public static PrefixSet of(Collection<? extends IpPrefix> prefixes) {
+        List<IpPrefix> a = new ArrayList<>();
+        List<IpPrefix> b = new ArrayList<>();
+        for (IpPrefix p : prefixes) {
+            (p.family() == Family.IPV4 ? a : b).add(p);
+        }
+        return new PrefixSet(merge(a), merge(b));
+    }
+
+    public static PrefixSet of(IpPrefix... prefixes) {
+        return of(List.of(prefixes));
+    }
+
+    public PrefixSet union(PrefixSet other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        return new PrefixSet(merge(concat(v4, other.v4)), merge(concat(v6, other.v6)));
+    }
+
+    /** The addresses of this set that are not in {@code other}. */
+    public PrefixSet subtract(PrefixSet other) {
+        if (other.isEmpty() || isEmpty()) {
+            return this;
+        }
+        return new PrefixSet(subtract(v4, other.v4), subtract(v6, other.v6));
+    }
+
+    /** The addresses in both sets. */
+    public PrefixSet intersect(PrefixSet other) {
+        return subtract(subtract(other));
+    }
+
+    /** True when every address of {@code prefix} is in this set. */
+    public boolean contains(IpPrefix prefix) {
+        List<IpPrefix> list = list(prefix.family());
+        int at = Collections.binarySearch(list, prefix);
+        if (at >= 0) {
+            return true;
+        }
+        // blocks are disjoint and sorted by network: only the greatest block below can contain it
+        int below = -at - 2;
+        return below >= 0 && list.get(below).contains(prefix);
+    }
+
+    /** True when this set and {@code prefix} share at least one address. */
+    public boolean overlaps(IpPrefix prefix) {
+        List<IpPrefix> list = list(prefix.family());
+        int at = Collections.binarySearch(list, prefix);
+        if (at >= 0) {
+            return true;
+        }
+        int insertion = -at - 1;
+        return insertion > 0 && list.get(insertion - 1).contains(prefix)
+                || insertion < list.size() && prefix.contains(list.get(insertion));
+    }
+
+    /** True when every address of {@code other} is in this set. */
+    public boolean containsAll(PrefixSet other) {
+        return other.subtract(this).isEmpty();
+    }
+
+    /** The minimal prefixes, IPv4 first, each family sorted by address. */
+    public List<IpPrefix> prefixes() {
+        return concat(v4, v6);
+    }
+
+    /** The minimal prefixes of one family, sorted by address. */
+    public List<IpPrefix> prefixes(Family family) {
+        return list(family);
+    }
+
+    /** How many addresses of one family the set holds. */
+    public BigInteger addressCount(Family family) {
+        BigInteger n = BigInteger.ZERO;
+        for (IpPrefix p : list(family)) {
+            n = n.add(p.size());
+        }
+        return n;
+    }
+
+    public boolean isEmpty() {
+        return v4.isEmpty() && v6.isEmpty();
+    }
+
+    /** Number of prefixes in the minimal aggregation. */
+    public int size() {
+        return v4.size() + v6.size();
+    }
+
+    private List<IpPrefix> list(Family family) {
+        return family == Family.IPV4 ? v4 : v6;
+    }
+
+    private static List<IpPrefix> concat(List<IpPrefix> a, List<IpPrefix> b) {
+        List<IpPrefix> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return Collections.unmodifiableList(all);
+    }
+
+    private static List<IpPrefix> merge(List<IpPrefix> prefixes) {
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        IPAddress first = Blocks.block(prefixes.get(0));
+        IPAddress[] rest = new IPAddress[prefixes.size() - 1];
+        for (int i = 1; i < prefixes.size(); i++) {
+            rest[i - 1] = Blocks.block(prefixes.get(i));
+        }
+        return toPrefixes(first.mergeToPrefixBlocks(rest));
+    }
+
+    private static List<IpPrefix> toPrefixes(IPAddress[] blocks) {
+        List<IpPrefix> out = new ArrayList<>(blocks.length);
+        for (IPAddress block : blocks) {
+            out.add(Blocks.prefix(block));
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /** Both lists minimal and sorted; walks them together so each pair is looked at once. */
+    private static List<IpPrefix> subtract(List<IpPrefix> from, List<IpPrefix> remove) {
+        if (remove.isEmpty()) {
+            return from;
+        }
+        List<IpPrefix> out = new ArrayList<>();
+        int j = 0;
+        for (IpPrefix a : from) {
+            while (j < remove.size() && isBelow(remove.get(j), a)) {
+                j++;
+            }
+            List<IPAddressSeqRange> rest = new ArrayList<>(List.of(Blocks.block(a).toSequentialRange()));
+            for (int k = j; k < remove.size() && a.overlaps(remove.get(k)); k++) {
+                IPAddressSeqRange cut = Blocks.block(remove.get(k)).toSequentialRange();
+                List<IPAddressSeqRange> next = new ArrayList<>();
+                for (IPAddressSeqRange r : rest) {
+                    Collections.addAll(next, r.subtract(cut));
+                }
+                rest = next;
+            }
+            if (rest.size() == 1 && rest.get(0).equals(Blocks.block(a).toSequentialRange())) {
+                out.add(a);
+                continue;
+            }
+            for (IPAddressSeqRange r : rest) {
+                for (IPAddress block : r.spanWithPrefixBlocks()) {
+                    out.add(Blocks.prefix(block));
+                }
+            }
+        }
+        return merge(out);
+    }
+
+    /** True when every address of {@code b} lies below the first address of {@code a}. */
+    private static boolean isBelow(IpPrefix b, IpPrefix a) {
+        return !b.overlaps(a) && b.compareTo(a) < 0;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof PrefixSet o && o.v4.equals(v4) && o.v6.equals(v6);
+    }
+
+    @Override
+    public int hashCode() {
+        return v4.hashCode() * 31 + v6.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return prefixes().toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.o365watch.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The ClientRequestId GUID that identifies this machine to the web service. Microsoft asks for
+ * one per machine, kept and reused; it is generated once and stored in the user's config
+ * directory, never in the repository. The documentation's sample GUID is refused: Microsoft
+ * says it may be blocked.
+ */
+public final class ClientIdentity {
+    public static final String FILE_NAME = "client-request-id";
+    public static final String ENV = "O365WATCH_CLIENT_REQUEST_ID";
+    static final String SAMPLE = "b10c5ed1-bad1-445f-b386-b919946339a7";
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private ClientIdentity() {}
+
+    /** The explicit id, else the environment's, else the stored one, else a new stored one. */
+    public static String resolve(SourceOptions options) {
+        Optional<String> explicit = options.clientRequestId().or(() -> Optional.ofNullable(options.env().get(ENV)));
+        if (explicit.isPresent() && !explicit.get().isBlank()) {
+            return check(explicit.get(), "the given ClientRequestId");
+        }
+        Path file = options.configDir().resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return check(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            }
+            String id = UUID.randomUUID().toString();
+            Files.createDirectories(options.configDir());
+            Path tmp = Files.createTempFile(options.configDir(), ".client-request-id", ".tmp");
+            Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file);
+            }
+            // another process may have won the race: use what is on disk
+            return check(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new SourceConfigException("cannot keep the ClientRequestId in " + file + ": " + e.getMessage()
+                    + " (set " + ENV + " or --client-request-id instead)", e);
+        }
+    }
+
+    static String check(String raw, String where) {
+        String id = raw.strip().toLowerCase(Locale.ROOT);
+        if (!GUID.matcher(id).matches()) {
+            throw new SourceConfigException(where + " is not a GUID (8-4-4-4-12 hex digits)");
+        }
+        if (id.equals(SAMPLE)) {
+            throw new SourceConfigException(where + " is the documentation's sample GUID, which Microsoft may block;"
+                    + " use your own (delete it to have one generated)");
+        }
+        return id;
+    }
+}

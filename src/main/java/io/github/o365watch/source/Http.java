@@ -1,0 +1,398 @@
+package io.github.o365watch.source;
+
+import io.github.o365watch.domain.InvalidDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * GET with the politeness and safety rules of o365watch: HTTPS only (plain HTTP to loopback
+ * for mirrors and tests), timeouts, a cap on the body, retries with backoff on network errors and
+ * 5xx, and for 429 one wait of {@code Retry-After} (when short enough) before giving up.
+ */
+final class Http {
+    static final String PROXY_USER_ENV = "O365WATCH_PROXY_USER";
+    static final String PROXY_PASSWORD_ENV = "O365WATCH_PROXY_PASSWORD";
+    private static final String USER_AGENT = "o365watch/" + Optional.ofNullable(Http.class.getPackage().getImplementationVersion()).orElse("dev");
+
+    private final SourceOptions options;
+    private final OkHttpClient client;
+
+    Http(SourceOptions options) {
+        this.options = options;
+        this.client = build(options);
+    }
+
+    /** Refuses anything but https, or http to a loopback address. */
+    static void checkAllowed(HttpUrl url) {
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new SourceConfigException("refusing plain HTTP to " + url.host()
+                    + ": only https:// is allowed, or http:// to a loopback address (a local mirror)");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.startsWith("127.")
+                && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+    }
+
+    byte[] get(HttpUrl url, String what) {
+        checkAllowed(url);
+        Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5").build();
+        boolean waitedForRateLimit = false;
+        for (int attempt = 1; ; attempt++) {
+            try (Response response = client.newCall(request).execute()) {
+                int code = response.code();
+                if (response.isSuccessful()) {
+                    return read(response.body(), what);
+                }
+                if (code == 429) {
+                    Optional<Duration> wait = retryAfter(response.header("Retry-After"));
+                    if (!waitedForRateLimit && wait.isPresent() && wait.get().compareTo(options.maxRetryAfter()) <= 0) {
+                        waitedForRateLimit = true;
+                        pause(wait.get());
+                        attempt--;
+                        continue;
+                    }
+                    throw new RateLimitedException(what + ": rate limited by the service (HTTP 429"
+                            + wait.map(w -> ", Retry-After " + w.toSeconds() + " s").orElse("") + "); not retrying."
+                            + " Microsoft asks clients to wait an hour; run again later");
+                }
+                if (code >= 500 && attempt < options.attempts()) {
+                    pause(backoff(attempt));
+                    continue;
+                }
+                throw new UpstreamException(what + ": HTTP " + code + " from " + url.host() + snippet(response)
+                        + (code >= 500 ? " (after " + attempt + " tries)" : ""));
+            } catch (InsecureRedirectException e) {
+                throw new UpstreamException(what + ": " + e.getMessage());
+            } catch (SSLException e) {
+                throw new UpstreamException(what + ": TLS failure talking to " + url.host() + ": " + oneLine(e.getMessage())
+                        + " (behind a TLS-inspecting proxy, trust its CA with --ca-bundle FILE)", e);
+            } catch (IOException e) {
+                if (attempt >= options.attempts()) {
+                    throw new UpstreamException(what + ": " + describe(e, url) + " (after " + attempt + " tries)", e);
+                }
+                pause(backoff(attempt));
+            }
+        }
+    }
+
+    private byte[] read(ResponseBody body, String what) throws IOException {
+        long cap = options.maxBodyBytes();
+        if (body.contentLength() > cap) {
+            throw new InvalidDataException(what + ": response of " + body.contentLength() + " bytes is over the limit of " + cap);
+        }
+        BufferedSource source = body.source();
+        Buffer buffer = new Buffer();
+        long total = 0;
+        while (true) {
+            long n = source.read(buffer, 64 * 1024);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+            if (total > cap) {
+                throw new InvalidDataException(what + ": response is over the limit of " + cap + " bytes");
+            }
+        }
+        return buffer.readByteArray();
+    }
+
+    private Duration backoff(int attempt) {
+        return options.backoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+    }
+
+    private void pause(Duration d) {
+        try {
+            options.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException("interrupted while waiting to retry");
+        }
+    }
+
+    /** Seconds, or an HTTP date; absent or unreadable is empty. */
+    Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String h = header.strip();
+        try {
+            if (h.chars().allMatch(Character::isDigit) && h.length() < 10) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(h)));
+            }
+            ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(options.clock().instant(), at.toInstant());
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String snippet(Response response) {
+        try {
+            String text = response.peekBody(300).string();
+            String line = oneLine(text);
+            return line.isEmpty() ? "" : ": " + line;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7f ? c : ' ');
+            if (out.length() >= 200) {
+                out.append("...");
+                break;
+            }
+        }
+        return out.toString().replaceAll(" +", " ").strip();
+    }
+
+    private static String describe(IOException e, HttpUrl url) {
+        if (e instanceof UnknownHostException) {
+            return "cannot resolve host " + url.host();
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "cannot connect to " + url.host() + ":" + url.port() + " (" + oneLine(e.getMessage()) + ")";
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return "timed out talking to " + url.host() + ":" + url.port();
+        }
+        String m = oneLine(e.getMessage());
+        return "network error talking to " + url.host() + ":" + url.port() + " (" + e.getClass().getSimpleName()
+                + (m.isEmpty() ? "" : ": " + m) + ")";
+    }
+
+    /** A redirect to a URL the policy refuses. */
+    static final class InsecureRedirectException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InsecureRedirectException(String message) {
+            super(message);
+        }
+    }
+
+    private static OkHttpClient build(SourceOptions o) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(o.timeout())
+                .readTimeout(o.timeout())
+                .writeTimeout(o.timeout())
+                .callTimeout(o.timeout().multipliedBy(4))
+                .retryOnConnectionFailure(false)
+                .followSslRedirects(false)
+                .addNetworkInterceptor(chain -> {
+                    HttpUrl u = chain.request().url();
+                    if (!u.isHttps() && !isLoopback(u.host())) {
+                        throw new InsecureRedirectException("refusing to follow a redirect to plain HTTP at " + u.host());
+                    }
+                    return chain.proceed(chain.request());
+                });
+        ProxySettings proxy = ProxySettings.from(o.proxy(), o.env());
+        b.proxySelector(proxy.selector());
+        proxy.credentials().ifPresent(c -> b.proxyAuthenticator((route, response) -> {
+            if (response.request().header("Proxy-Authorization") != null) {
+                return null; // the credentials were refused once; asking again would not help
+            }
+            return response.request().newBuilder().header("Proxy-Authorization", c).build();
+        }));
+        o.caBundle().ifPresent(path -> {
+            X509TrustManager tm = trustManager(path);
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {tm}, null);
+                b.sslSocketFactory(ctx.getSocketFactory(), tm);
+            } catch (GeneralSecurityException e) {
+                throw new SourceConfigException("cannot set up TLS with " + path + ": " + e.getMessage(), e);
+            }
+        });
+        return b.build();
+    }
+
+    /** The JDK's trusted CAs plus those in the PEM bundle. */
+    static X509TrustManager trustManager(Path bundle) {
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            system.init((KeyStore) null);
+            int i = 0;
+            for (TrustManager t : system.getTrustManagers()) {
+                if (t instanceof X509TrustManager x) {
+                    for (X509Certificate c : x.getAcceptedIssuers()) {
+                        ks.setCertificateEntry("system-" + i++, c);
+                    }
+                }
+            }
+            Collection<? extends Certificate> extra;
+            try (InputStream in = Files.newInputStream(bundle)) {
+                extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (extra.isEmpty()) {
+                throw new SourceConfigException("CA bundle " + bundle + " holds no certificate");
+            }
+            for (Certificate c : extra) {
+                ks.setCertificateEntry("bundle-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            for (TrustManager t : tmf.getTrustManagers()) {
+                if (t instanceof X509TrustManager x) {
+                    return x;
+                }
+            }
+            throw new SourceConfigException("no X.509 trust manager available");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SourceConfigException("cannot read CA bundle " + bundle + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** Proxy from --proxy or the standard environment variables; credentials only from the environment. */
+    record ProxySettings(Optional<URI> https, Optional<URI> http, List<String> noProxy, Optional<String> credentials) {
+
+        static ProxySettings from(Optional<String> explicit, java.util.Map<String, String> env) {
+            Optional<URI> https;
+            Optional<URI> http;
+            if (explicit.isPresent()) {
+                URI u = parse(explicit.get(), "--proxy");
+                if (u.getUserInfo() != null) {
+                    throw new SourceConfigException("--proxy must not carry credentials (they would show in the process list);"
+                            + " set " + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV + " instead");
+                }
+                https = Optional.of(u);
+                http = https;
+            } else {
+                https = var(env, "HTTPS_PROXY").map(s -> parse(s, "HTTPS_PROXY"));
+                http = var(env, "HTTP_PROXY").map(s -> parse(s, "HTTP_PROXY"));
+            }
+            List<String> noProxy = new ArrayList<>();
+            var(env, "NO_PROXY").ifPresent(s -> {
+                for (String item : s.split(",")) {
+                    String t = item.strip().toLowerCase(Locale.ROOT);
+                    if (!t.isEmpty()) {
+                        noProxy.add(t.startsWith("*.") ? t.substring(1) : t);
+                    }
+                }
+            });
+            Optional<String> user = Optional.ofNullable(env.get(PROXY_USER_ENV)).filter(s -> !s.isEmpty());
+            Optional<String> credentials;
+            if (user.isPresent()) {
+                credentials = Optional.of(Credentials.basic(user.get(), env.getOrDefault(PROXY_PASSWORD_ENV, "")));
+            } else {
+                credentials = https.or(() -> http).map(URI::getRawUserInfo).filter(s -> s.contains(":")).map(s -> {
+                    int colon = s.indexOf(':');
+                    return Credentials.basic(decode(s.substring(0, colon)), decode(s.substring(colon + 1)));
+                });
+            }
+            return new ProxySettings(https, http, List.copyOf(noProxy), credentials);
+        }
+
+        private static String decode(String s) {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static Optional<String> var(java.util.Map<String, String> env, String name) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                v = env.get(name.toLowerCase(Locale.ROOT));
+            }
+            return Optional.ofNullable(v).filter(s -> !s.isBlank());
+        }
+
+        private static URI parse(String raw, String what) {
+            String s = raw.strip();
+            if (!s.contains("://")) {
+                s = "http://" + s;
+            }
+            try {
+                URI u = new URI(s);
+                String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+                if (u.getHost() == null || !(scheme.equals("http") || scheme.startsWith("socks"))) {
+                    throw new SourceConfigException(what + " is not a proxy URL (http://host:port or socks5://host:port)");
+                }
+                return u;
+            } catch (java.net.URISyntaxException e) {
+                throw new SourceConfigException(what + " is not a proxy URL (http://host:port or socks5://host:port)");
+            }
+        }
+
+        boolean bypass(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            for (String n : noProxy) {
+                if (n.equals("*") || h.equals(n) || n.startsWith(".") && h.endsWith(n) || h.endsWith("." + n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        ProxySelector selector() {
+            ProxySettings self = this;
+            return new ProxySelector() {
+                @Override
+                public List<Proxy> select(URI uri) {
+                    Optional<URI> p = "https".equalsIgnoreCase(uri.getScheme()) ? self.https : self.http;
+                    if (p.isEmpty() || bypass(uri.getHost())) {
+                        return List.of(Proxy.NO_PROXY);
+                    }
+                    URI u = p.get();
+                    boolean socks = u.getScheme().toLowerCase(Locale.ROOT).startsWith("socks");
+                    int port = u.getPort() > 0 ? u.getPort() : socks ? 1080 : 8080;
+                    return List.of(new Proxy(socks ? Proxy.Type.SOCKS : Proxy.Type.HTTP,
+                            InetSocketAddress.createUnresolved(u.getHost(), port)));
+                }
+
+                @Override
+                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+                    // reported through the call's own exception
+                }
+            };
+        }
+    }
+}

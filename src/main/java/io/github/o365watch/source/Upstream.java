@@ -1,0 +1,95 @@
+package io.github.o365watch.source;
+
+import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.Version;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The web service or a mirror, read into domain values. */
+public final class Upstream {
+    private final EndpointSource source;
+    private final boolean mirror;
+
+    private Upstream(EndpointSource source, boolean mirror) {
+        this.source = source;
+        this.mirror = mirror;
+    }
+
+    /** The web service for an {@code https://} (or loopback {@code http://}) location, else a mirror directory. */
+    public static Upstream open(SourceOptions options) {
+        if (options.isUrl()) {
+            return new Upstream(new WebServiceSource(options), false);
+        }
+        return new Upstream(new MirrorSource(Path.of(options.location()), options.maxBodyBytes()), true);
+    }
+
+    public String describe() {
+        return source.describe();
+    }
+
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Raw bytes of a resource, as the mirror writer keeps them. */
+    public byte[] raw(Resource resource) {
+        return source.get(resource);
+    }
+
+    public List<PublishedVersion> latestVersions() {
+        Resource r = new Resource.Versions();
+        return WireFormat.versions(source.get(r), r.describe());
+    }
+
+    public VersionHistory history(Instance instance) {
+        Resource r = new Resource.History(instance);
+        VersionHistory h = WireFormat.history(source.get(r), r.describe());
+        if (!h.instance().equals(instance)) {
+            throw new InvalidDataException(r.describe() + ": answered for instance " + h.instance());
+        }
+        return h;
+    }
+
+    public List<FeedEntry> feed(Instance instance) {
+        Resource r = new Resource.Feed(instance);
+        return WireFormat.feed(source.get(r), r.describe());
+    }
+
+    /** The endpoint sets, labelled with the version the version check reported. */
+    public FetchedSnapshot endpoints(Instance instance, Version version, EndpointQuery query) {
+        Resource r = new Resource.Endpoints(instance, query);
+        byte[] body = source.get(r);
+        return new FetchedSnapshot(WireFormat.endpoints(body, instance, version, r.describe()), sha256(body));
+    }
+
+    /**
+     * The change records published after {@code since} up to and including {@code upTo}. A
+     * mirror keeps the whole history; the web service is asked for what follows {@code since}.
+     * Both are cut to the same range, so a mirror gives what the service would. Empty when a
+     * mirror holds no change records (one built from archived lists).
+     */
+    public Optional<List<ChangeRecord>> changes(Instance instance, Version since, Version upTo) {
+        Resource r = new Resource.Changes(instance, mirror ? Version.NONE : since);
+        if (!source.has(r)) {
+            return Optional.empty();
+        }
+        return Optional.of(WireFormat.changes(source.get(r), r.describe()).stream()
+                .filter(c -> c.version().isNewerThan(since) && !c.version().isNewerThan(upTo))
+                .sorted(java.util.Comparator.comparingInt(ChangeRecord::id))
+                .toList());
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.o365watch.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: a temporary file
+ * in the same directory, fsync, rename over the target, fsync of the directory.
+ */
+public final class AtomicFiles {
+    /** Prefix of temporary files; leftovers of a killed process are removed under the store lock. */
+    public static final String TEMP_PREFIX = ".o365watch-tmp-";
+
+    private AtomicFiles() {}
+
+    /** Writes {@code data} to {@code target} atomically, creating parent directories. */
+    public static void write(Path target, byte[] data) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+            readableByAll(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; that is the error to report
+                }
+            }
+        }
+    }
+
+    /** Temporary files are created private; what o365watch writes is meant to be read (and committed). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /** True when {@code target} exists and holds exactly {@code data}. */
+    public static boolean sameContent(Path target, byte[] data) {
+        try {
+            return Files.isRegularFile(target) && Files.size(target) == data.length
+                    && Arrays.equals(Files.readAllBytes(target), data);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Removes temporary files a killed process left in {@code dir} (call under the lock). */
+    public static void removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot clean temporary files in " + dir + ": " + describe(e), e);
+        }
+    }
+
+    static void syncDirectory(Path dir) {
+        // directories cannot be opened for writing on every platform; a failed sync is not fatal
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // best effort
+        }
+    }
+
+    static String describe(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,282 @@
+package io.github.o365watch.store;
+
+import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.EndpointSet;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.RawChangeRecord;
+import io.github.o365watch.domain.RawEndpointSet;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The snapshot directory: {@code <root>/<instance>/<version>.json} holds the endpoint sets in
+ * canonical JSON (the web service's shape, sets by id, lists sorted, keys sorted), beside it
+ * {@code .changes.json} the change records fetched with it and {@code .meta.json} the checksums
+ * (of both files and of the raw response). The meta file is written last and commits the
+ * version. Nothing is ever overwritten: different content under a known version number becomes a
+ * new revision ({@code <version>.r2.json}). Loading verifies the checksums.
+ *
+ * <p>Reads need no lock; writes must hold {@link StoreLock}.
+ */
+public final class SnapshotStore {
+    private static final int FORMAT = 1;
+    private static final Pattern META = Pattern.compile("([0-9]{10})(?:\\.r([0-9]{1,4}))?\\.meta\\.json");
+
+    private final Path root;
+
+    public SnapshotStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public StoreLock lock(java.time.Duration timeout, String holder) {
+        return StoreLock.acquire(root, timeout, holder);
+    }
+
+    /** Instances with at least one stored version, in the usual order. */
+    public List<Instance> instances() {
+        List<Instance> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : ds) {
+                List<StoredVersion> versions = scan(dir);
+                if (!versions.isEmpty()) {
+                    out.add(versions.get(0).instance());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot list the store " + root + ": " + AtomicFiles.describe(e), e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Stored versions of an instance, oldest first; for a republished version, its newest revision. */
+    public List<StoredVersion> versions(Instance instance) {
+        Map<Version, StoredVersion> newest = new LinkedHashMap<>();
+        for (StoredVersion v : scan(dir(instance))) {
+            newest.merge(v.version(), v, (a, b) -> a.revision() >= b.revision() ? a : b);
+        }
+        return newest.values().stream().sorted(Comparator.comparing(StoredVersion::version)).toList();
+    }
+
+    /** Every revision of every version, oldest first. */
+    public List<StoredVersion> revisions(Instance instance) {
+        return scan(dir(instance));
+    }
+
+    public Optional<StoredVersion> newest(Instance instance) {
+        List<StoredVersion> all = versions(instance);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public Optional<StoredVersion> find(Instance instance, Version version) {
+        return versions(instance).stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
+    /** Loads and verifies the newest revision of a version. */
+    public Snapshot load(Instance instance, Version version) {
+        StoredVersion v = find(instance, version).orElseThrow(() -> new StoreException(
+                "version " + version + " of " + instance + " is not in the store " + root));
+        return load(v);
+    }
+
+    public Snapshot load(StoredVersion v) {
+        Path dir = dir(v.instance());
+        Meta meta = meta(dir, v.baseName());
+        Path data = dir.resolve(v.baseName() + ".json");
+        byte[] bytes = verified(data, meta.sha256());
+        try {
+            RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
+            return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
+        } catch (IOException | InvalidDataException e) {
+            throw new StoreException("snapshot " + data + " cannot be read: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** The change records stored with a version, or empty when none were fetched with it. */
+    public Optional<List<ChangeRecord>> changes(StoredVersion v) {
+        Path dir = dir(v.instance());
+        Meta meta = meta(dir, v.baseName());
+        if (meta.changesSha256() == null) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(v.baseName() + ".changes.json");
+        byte[] bytes = verified(file, meta.changesSha256());
+        try {
+            List<ChangeRecord> out = new ArrayList<>();
+            for (RawChangeRecord r : CanonicalJson.read(bytes, RawChangeRecord[].class)) {
+                out.add(ChangeRecord.parse(r));
+            }
+            return Optional.of(out);
+        } catch (IOException | InvalidDataException e) {
+            throw new StoreException("change records " + file + " cannot be read: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** The SHA-256 of the response the version was read from. */
+    public String rawSha256(StoredVersion v) {
+        return meta(dir(v.instance()), v.baseName()).rawSha256();
+    }
+
+    /**
+     * Stores a snapshot and the change records fetched with it (empty when none were fetched).
+     * Call under {@link StoreLock}. Identical content is not written again; different content
+     * under a stored version number becomes a new revision.
+     */
+    public PutResult put(Snapshot snapshot, Optional<List<ChangeRecord>> changes, String rawSha256) {
+        Path dir = dir(snapshot.instance());
+        byte[] data = canonical(snapshot);
+        Optional<StoredVersion> existing = find(snapshot.instance(), snapshot.version());
+        int revision = 1;
+        Optional<Integer> differing = Optional.empty();
+        if (existing.isPresent()) {
+            StoredVersion old = existing.get();
+            byte[] oldBytes = verified(dir.resolve(old.baseName() + ".json"), meta(dir, old.baseName()).sha256());
+            if (Arrays.equals(oldBytes, data)) {
+                return new PutResult(old, PutResult.Outcome.IDENTICAL, Optional.empty());
+            }
+            Snapshot before = load(old);
+            differing = Optional.of(countDifferent(before, snapshot));
+            revision = old.revision() + 1;
+        }
+        StoredVersion stored = new StoredVersion(snapshot.instance(), snapshot.version(), revision,
+                snapshot.sets().size(), changes.isPresent());
+        String changesSha = null;
+        if (changes.isPresent()) {
+            byte[] c = CanonicalJson.write(changes.get().stream()
+                    .sorted(Comparator.comparingInt(ChangeRecord::id)).map(ChangeRecord::toRaw).toList());
+            AtomicFiles.write(dir.resolve(stored.baseName() + ".changes.json"), c);
+            changesSha = sha256(c);
+        }
+        AtomicFiles.write(dir.resolve(stored.baseName() + ".json"), data);
+        Meta meta = new Meta(FORMAT, snapshot.instance().name(), snapshot.version().value(), revision,
+                snapshot.sets().size(), sha256(data), changesSha, rawSha256);
+        AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
+        return new PutResult(stored, existing.isPresent() ? PutResult.Outcome.REVISION : PutResult.Outcome.NEW, differing);
+    }
+
+    /** The canonical bytes of a snapshot's endpoint sets, as the store writes them. */
+    public static byte[] canonical(Snapshot snapshot) {
+        return CanonicalJson.write(snapshot.sets().stream().map(EndpointSet::toRaw).toList());
+    }
+
+    private static int countDifferent(Snapshot a, Snapshot b) {
+        Map<Integer, EndpointSet> left = new LinkedHashMap<>();
+        a.sets().forEach(s -> left.put(s.id(), s));
+        int n = 0;
+        for (EndpointSet s : b.sets()) {
+            EndpointSet o = left.remove(s.id());
+            if (!s.equals(o)) {
+                n++;
+            }
+        }
+        return n + left.size();
+    }
+
+    private Path dir(Instance instance) {
+        return root.resolve(instance.dirName());
+    }
+
+    private List<StoredVersion> scan(Path dir) {
+        List<StoredVersion> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.meta.json")) {
+            for (Path p : ds) {
+                Matcher m = META.matcher(p.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                int revision = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                String base = m.group(2) == null ? m.group(1) : m.group(1) + ".r" + revision;
+                Meta meta = meta(dir, base);
+                Instance instance;
+                Version version;
+                try {
+                    instance = Instance.parse(meta.instance());
+                    version = Version.parse(meta.version());
+                } catch (InvalidDataException e) {
+                    throw new StoreException(p + " is not a valid meta file: " + e.getMessage(), e);
+                }
+                if (!version.value().equals(m.group(1)) || !instance.dirName().equals(dir.getFileName().toString())
+                        || meta.revision() == null || meta.revision() != revision) {
+                    throw new StoreException(p + " does not describe the file it sits beside (edited or moved?)");
+                }
+                out.add(new StoredVersion(instance, version, revision,
+                        meta.endpointSets() == null ? 0 : meta.endpointSets(), meta.changesSha256() != null));
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
+        }
+        out.sort(Comparator.comparing(StoredVersion::version).thenComparingInt(StoredVersion::revision));
+        return out;
+    }
+
+    private static Meta meta(Path dir, String base) {
+        Path file = dir.resolve(base + ".meta.json");
+        try {
+            Meta m = CanonicalJson.read(Files.readAllBytes(file), Meta.class);
+            if (m.format() == null || m.format() != FORMAT || m.sha256() == null || m.instance() == null || m.version() == null) {
+                throw new StoreException(file + " is not a valid meta file (missing fields or unknown format)");
+            }
+            return m;
+        } catch (NoSuchFileException e) {
+            throw new StoreException(file + " is missing", e);
+        } catch (IOException e) {
+            throw new StoreException(file + " is not a valid meta file: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static byte[] verified(Path file, String expected) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(file + " is missing (its meta file says it should be there)", e);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+        }
+        if (!sha256(bytes).equals(expected)) {
+            throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
+                    + " when it was stored");
+        }
+        return bytes;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}
