@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Rebuilds the snapshots/ shipped in the repository from Microsoft's published endpoint lists
-# (a directory of <version>.json files per instance, such as the team's fixtures), by running
-# the real 'fetch' against a local mirror that moves from one version to the next.
+# (a directory with one folder per instance of <version>.json files, such as the test fixtures
+# in src/test/resources/fixtures/m365), by running the real 'fetch' against a local mirror that
+# moves from one version to the next. What ships was made with:
 #
-#   scripts/seed-snapshots.sh FIXTURES_DIR STORE_DIR INSTANCE VERSION...
+#   scripts/seed-snapshots.sh src/test/resources/fixtures/m365 snapshots Worldwide \
+#       2019072900 2019082800 2019093000 2019102800 2019112700
+#   scripts/seed-snapshots.sh src/test/resources/fixtures/m365 snapshots USGovDoD \
+#       2019093000 2019102800 2019112700 2019120400
 #
 # The archived lists carry no change records, so the mirror has none and the snapshots say
 # "no change records fetched" rather than an invented empty list.

@@ -93,7 +93,7 @@ public record EndpointSet(
         if (raw != null) {
             for (String s : raw) {
                 try {
-                    out.add(IpPrefix.parse(s == null ? "" : s.strip()));
+                    out.add(IpPrefix.parse(s == null ? "" : s));
                 } catch (PrefixFormatException e) {
                     throw new InvalidDataException("ips: " + e.getMessage());
                 }

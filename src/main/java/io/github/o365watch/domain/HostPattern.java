@@ -33,14 +33,15 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
     }
 
     /**
-     * Parses a published entry: trims, lower-cases, drops one trailing dot, and checks the
-     * grammar (labels of letters, digits, hyphens and underscores, plus {@code *}).
+     * Parses a published entry: lower-cases, drops one trailing dot, and checks the grammar
+     * (labels of letters, digits, hyphens and underscores, plus {@code *}). Whitespace is an
+     * error, not something to trim away.
      */
     public static HostPattern parse(String raw) {
         if (raw == null) {
             throw new InvalidDataException("not a hostname pattern: null");
         }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
+        String s = raw.toLowerCase(Locale.ROOT);
         if (s.endsWith(".") && s.length() > 1) {
             s = s.substring(0, s.length() - 1);
         }

@@ -51,6 +51,7 @@ import okio.BufferedSource;
 final class Http {
     static final String PROXY_USER_ENV = "O365WATCH_PROXY_USER";
     static final String PROXY_PASSWORD_ENV = "O365WATCH_PROXY_PASSWORD";
+    private static final int MAX_REDIRECTS = 5;
     private static final String USER_AGENT = "o365watch/" + Optional.ofNullable(Http.class.getPackage().getImplementationVersion()).orElse("dev");
 
     private final SourceOptions options;
@@ -75,16 +76,34 @@ final class Http {
                 && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 
-    byte[] get(HttpUrl url, String what) {
-        checkAllowed(url);
-        Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
-                .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5").build();
+    byte[] get(HttpUrl start, String what) {
+        checkAllowed(start);
+        HttpUrl url = start;
+        int redirects = 0;
         boolean waitedForRateLimit = false;
         for (int attempt = 1; ; attempt++) {
+            Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
+                    .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5").build();
             try (Response response = client.newCall(request).execute()) {
                 int code = response.code();
                 if (response.isSuccessful()) {
                     return read(response.body(), what);
+                }
+                if (response.isRedirect()) {
+                    // followed here, not by OkHttp, so that the target is checked before any connection
+                    HttpUrl next = Optional.ofNullable(response.header("Location")).map(url::resolve).orElse(null);
+                    if (next == null) {
+                        throw new UpstreamException(what + ": HTTP " + code + " redirect without a usable Location");
+                    }
+                    if (!next.isHttps() && !isLoopback(next.host())) {
+                        throw new UpstreamException(what + ": refusing to follow a redirect to plain HTTP at " + next.host());
+                    }
+                    if (++redirects > MAX_REDIRECTS) {
+                        throw new UpstreamException(what + ": too many redirects (more than " + MAX_REDIRECTS + "; a redirect loop?)");
+                    }
+                    url = next;
+                    attempt--;
+                    continue;
                 }
                 if (code == 429) {
                     Optional<Duration> wait = retryAfter(response.header("Retry-After"));
@@ -104,8 +123,6 @@ final class Http {
                 }
                 throw new UpstreamException(what + ": HTTP " + code + " from " + url.host() + snippet(response)
                         + (code >= 500 ? " (after " + attempt + " tries)" : ""));
-            } catch (InsecureRedirectException e) {
-                throw new UpstreamException(what + ": " + e.getMessage());
             } catch (SSLException e) {
                 throw new UpstreamException(what + ": TLS failure talking to " + url.host() + ": " + oneLine(e.getMessage())
                         + " (behind a TLS-inspecting proxy, trust its CA with --ca-bundle FILE)", e);
@@ -210,15 +227,6 @@ final class Http {
                 + (m.isEmpty() ? "" : ": " + m) + ")";
     }
 
-    /** A redirect to a URL the policy refuses. */
-    static final class InsecureRedirectException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        InsecureRedirectException(String message) {
-            super(message);
-        }
-    }
-
     private static OkHttpClient build(SourceOptions o) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(o.timeout())
@@ -226,14 +234,8 @@ final class Http {
                 .writeTimeout(o.timeout())
                 .callTimeout(o.timeout().multipliedBy(4))
                 .retryOnConnectionFailure(false)
-                .followSslRedirects(false)
-                .addNetworkInterceptor(chain -> {
-                    HttpUrl u = chain.request().url();
-                    if (!u.isHttps() && !isLoopback(u.host())) {
-                        throw new InsecureRedirectException("refusing to follow a redirect to plain HTTP at " + u.host());
-                    }
-                    return chain.proceed(chain.request());
-                });
+                .followRedirects(false)
+                .followSslRedirects(false);
         ProxySettings proxy = ProxySettings.from(o.proxy(), o.env());
         b.proxySelector(proxy.selector());
         proxy.credentials().ifPresent(c -> b.proxyAuthenticator((route, response) -> {

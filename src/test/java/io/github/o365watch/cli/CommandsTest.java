@@ -1,0 +1,242 @@
+package io.github.o365watch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.store.SnapshotStore;
+import io.github.o365watch.store.StoreLock;
+import io.github.o365watch.testing.FakeService;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.Golden;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.Trees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** status, versions, show, lookup, completion and the usage rules, through the real command line. */
+class CommandsTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path tmp;
+
+    FakeService service;
+    TestCli cli;
+    String store;
+
+    @BeforeEach
+    void storeThreeVersions() {
+        service = new FakeService(wm);
+        cli = new TestCli(tmp.resolve("machine"));
+        store = tmp.resolve("store").toString();
+        for (String v : new String[] {"2019082800", "2019093000", "2019102800"}) {
+            service.publish("Worldwide", v);
+            assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code()).isZero();
+        }
+        wm.resetRequests();
+    }
+
+    @Test
+    void statusComparesTheStoreWithTheServiceInOneRequest() {
+        service.publish("Worldwide", "2019112700").publish("USGovDoD", "2019120400");
+
+        Result r = cli.run("status", "--store", store, "--source", service.url(), "--all-instances");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                INSTANCE   STORED      DATA AGE   UPSTREAM    STATE
+                Worldwide  2019102800  2585 days  2019112700  behind: run fetch
+                USGovDoD   -           -          2019120400  nothing stored: run fetch
+                """);
+        assertThat(service.paths()).containsExactly("/version");
+    }
+
+    @Test
+    void statusOfflineTouchesNoNetwork() {
+        Result r = cli.run("status", "--store", store, "--offline", "--json");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"stored\": \"2019102800\"", "\"ageDays\": 2585", "\"state\": \"upstream not asked\"");
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
+    void statusShowsTheStoreEvenWhenTheServiceIsDown() {
+        Result r = cli.run("status", "--store", store, "--source", "http://127.0.0.1:1", "--retries", "1");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("Worldwide  2019102800", "upstream unavailable");
+        assertThat(r.err()).contains("cannot connect");
+    }
+
+    @Test
+    void versionsListsStoredAndPublishedVersionsWithTheRssSummaries() {
+        service.publish("Worldwide", "2019102800").rss("Worldwide", Fixtures.text("upstream/worldwide-history.rss"));
+
+        Result r = cli.run("versions", "--store", store, "--source", service.url());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Worldwide: 3 stored, 18 published\n")
+                .contains("  2019102800  yes     yes")
+                .contains("  2019093000  yes     2019-09-30 20:15 UTC  Version 2019093000 includes 5 changes. IPs: 13 added and 4 removed."
+                        + " URLs: 0 added and 7 removed.")
+                .contains("  2018063000  -       yes");
+        assertThat(service.paths()).containsExactly("/version/Worldwide", "/version/Worldwide");
+        assertThat(service.requests().get(1).queryParameter("Format").firstValue()).isEqualTo("RSS");
+    }
+
+    @Test
+    void versionsOfflineListsTheStore() {
+        Result r = cli.run("versions", "--store", store, "--offline");
+        assertThat(r.out()).isEqualTo("""
+                Worldwide: 3 stored
+                  VERSION     STORED  SETS
+                  2019102800  yes     112
+                  2019093000  yes     111
+                  2019082800  yes     111
+                """);
+    }
+
+    @Test
+    void showPrintsTableJsonAndCsvOfTheNewestOrAGivenVersion() {
+        for (String format : new String[] {"table", "json", "csv"}) {
+            Result a = cli.run("show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
+            Result b = cli.run("show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
+            assertThat(a.code()).as(a.toString()).isZero();
+            assertThat(a.out()).isEqualTo(b.out());
+            Golden.assertMatches("cli/show-skype-optimize." + format, a.out());
+        }
+        Result summary = cli.run("show", "--store", store, "--version", "2019082800", "--summary", "--required");
+        Golden.assertMatches("cli/show-2019082800-required-summary.txt", summary.out());
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
+    void showRefusesWhatItCannotShow() {
+        Result version = cli.run("show", "--store", store, "--version", "2018063000");
+        assertThat(version.code()).isEqualTo(2);
+        assertThat(version.err()).contains("version 2018063000 of Worldwide is not stored; stored: 2019082800, 2019093000, 2019102800");
+        Result area = cli.run("show", "--store", store, "--service", "Teams");
+        assertThat(area.code()).isEqualTo(2);
+        assertThat(area.err()).contains("unknown service area 'Teams'; this version has Common, Exchange, SharePoint, Skype");
+        Result format = cli.run("show", "--store", store, "--format", "xml");
+        assertThat(format.code()).isEqualTo(2);
+        Result empty = cli.run("show", "--store", tmp.resolve("nothing").toString());
+        assertThat(empty.code()).isEqualTo(5);
+        assertThat(empty.err()).contains("nothing is stored for Worldwide");
+    }
+
+    @Test
+    void lookupAnswersWhyAnAddressOrHostIsAllowed() {
+        Result r = cli.run("lookup", "--store", store, "52.112.10.20", "teams.microsoft.com", "outlook.office365.com");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        Golden.assertMatches("cli/lookup.txt", r.out());
+        assertThat(r.out()).contains("Worldwide  11   Skype    Optimize  yes       52.112.0.0/14  UDP 3478-3481");
+    }
+
+    @Test
+    void lookupExitsOneWhenAQueryMatchesNothing() {
+        Result r = cli.run("lookup", "--store", store, "8.8.8.8", "www.example.com");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("""
+                8.8.8.8:
+                  no endpoint set of Worldwide 2019102800 lists it
+                www.example.com:
+                  no endpoint set of Worldwide 2019102800 lists it
+                """);
+        assertThat(cli.run("lookup", "--store", store, "not a host").code()).isEqualTo(2);
+        assertThat(cli.run("lookup", "--store", store, "10.0.0.1/8").err()).contains("host bits");
+    }
+
+    @Test
+    void lookupHistorySaysInWhichVersionsAnEntryWasListed() {
+        Result r = cli.run("lookup", "--store", store, "--history", "--json", "2603:1026:630::1");
+        assertThat(r.code()).as(r.toString()).isZero();
+        // withdrawn from set 31 in 2019093000 (see upstream/README.md)
+        assertThat(r.out()).contains("\"entry\": \"2603:1026:630::/44\"", "\"versions\": [\n          \"2019082800\"\n        ]");
+    }
+
+    @Test
+    void completionScriptsForBashAndZsh() {
+        Result bash = cli.run("completion", "bash");
+        assertThat(bash.code()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_o365watch", "fetch", "lookup", "--all-instances");
+        Result zsh = cli.run("completion", "zsh");
+        assertThat(zsh.out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
+        assertThat(cli.run("completion", "fish").code()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelpListingTheExitCodes() {
+        for (String cmd : new String[] {"fetch", "status", "versions", "show", "lookup", "mirror", "completion"}) {
+            Result r = cli.run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("Exit codes:", "  5    local store or lock problem", "  70   internal error");
+        }
+        Result root = cli.run("--help");
+        assertThat(root.out()).contains("fetch", "status", "versions", "show", "lookup", "mirror", "completion", "Exit codes:");
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsWithAHint() {
+        Result r = cli.run("fetch", "--frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("o365watch: Unknown option: '--frobnicate'\nTry 'o365watch fetch --help' for more information.\n");
+        assertThat(cli.run().code()).isEqualTo(2);
+        assertThat(cli.run("fetch", "--timeout", "0").code()).isEqualTo(2);
+    }
+
+    @Test
+    void offlineCommandsNeverTouchTheNetwork() {
+        cli.run("show", "--store", store);
+        cli.run("lookup", "--store", store, "52.112.0.1");
+        cli.run("versions", "--store", store, "--offline");
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
+    void aCorruptedSnapshotIsExitFiveNamingTheFile() throws Exception {
+        Path file = Path.of(store, "worldwide", "2019102800.json");
+        Files.writeString(file, Files.readString(file).replace("\"Optimize\"", "\"Allow\""));
+
+        Result r = cli.run("show", "--store", store);
+
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("o365watch: " + file + " is corrupt or was edited: its SHA-256 does not match the one"
+                + " recorded when it was stored\n");
+    }
+
+    @Test
+    void aBusyStoreIsExitFiveAfterTheBoundedWait() {
+        service.publish("Worldwide", "2019112700");
+        var before = Trees.hashes(Path.of(store));
+        try (StoreLock held = new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
+            Result r = cli.run("fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
+            assertThat(r.code()).isEqualTo(5);
+            assertThat(r.err()).contains("is busy: another o365watch is writing to it (pid 4242 (o365watch sync)); gave up after 1 s");
+        }
+        assertThat(Trees.hashes(Path.of(store))).isEqualTo(before);
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
+    void stackTracesOnlyWhenAsked() {
+        wm.stubFor(get(urlPathEqualTo("/version")).willReturn(aResponse().withStatus(500)));
+        Result quiet = cli.run("fetch", "--store", store, "--source", service.url(), "--retries", "1");
+        assertThat(quiet.err().lines()).hasSize(1);
+        Result loud = cli.run("fetch", "--store", store, "--source", service.url(), "--retries", "1", "--stacktrace");
+        assertThat(loud.err()).contains("\tat io.github.o365watch.");
+    }
+}

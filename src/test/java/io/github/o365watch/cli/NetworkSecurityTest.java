@@ -1,0 +1,176 @@
+package io.github.o365watch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.testing.FakeService;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS with a certificate the JDK does not trust (a TLS-inspecting proxy's), made with keytool
+ * for this test; an HTTP proxy with Basic credentials from the environment; NO_PROXY.
+ */
+class NetworkSecurityTest {
+    @TempDir
+    static Path keys;
+
+    static WireMockServer https;
+
+    @RegisterExtension
+    static WireMockExtension plain = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path tmp;
+
+    TestCli cli;
+
+    @BeforeAll
+    static void startHttpsServer() throws Exception {
+        Path ks = keys.resolve("server.p12");
+        run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit");
+        run("keytool", "-exportcert", "-rfc", "-alias", "server", "-keystore", ks.toString(), "-storepass", "changeit",
+                "-file", keys.resolve("ca.pem").toString());
+        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().keystorePath(ks.toString())
+                .keystoreType("PKCS12").keystorePassword("changeit").keyManagerPassword("changeit"));
+        https.start();
+        https.stubFor(get(urlPathEqualTo("/version")).willReturn(aResponse().withStatus(200)
+                .withBody(Fixtures.versionJson("Worldwide", "2019093000"))));
+        https.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(200)
+                .withBody(Fixtures.endpoints("Worldwide", "2019093000"))));
+        https.stubFor(get(urlPathEqualTo("/changes/Worldwide/0000000000")).willReturn(aResponse().withStatus(200).withBody("[]")));
+    }
+
+    @AfterAll
+    static void stop() {
+        https.stop();
+    }
+
+    static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    @BeforeEach
+    void setUp() {
+        cli = new TestCli(tmp.resolve("machine"));
+    }
+
+    @Test
+    void anUntrustedCertificateIsAnErrorWithNoWayToSwitchCheckingOff() {
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", "https://localhost:" + https.httpsPort());
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("GET /version: TLS failure talking to localhost", "--ca-bundle");
+        assertThat(cli.run("fetch", "--help").out()).doesNotContainIgnoringCase("insecure").doesNotContainIgnoringCase("trust all");
+    }
+
+    @Test
+    void aCaBundleMakesTheInspectingProxysCertificateTrusted() {
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", "https://localhost:" + https.httpsPort(),
+                "--ca-bundle", keys.resolve("ca.pem").toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Worldwide: stored 2019093000");
+
+        Result env = cli.env("O365WATCH_CA_BUNDLE", keys.resolve("ca.pem").toString())
+                .run("fetch", "--store", tmp.resolve("s2").toString(), "--source", "https://localhost:" + https.httpsPort());
+        assertThat(env.code()).as(env.toString()).isZero();
+    }
+
+    @Test
+    void aHostnameThatDoesNotMatchTheCertificateIsRefused() {
+        // the certificate names localhost and 127.0.0.1, not 127.0.0.2
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", "https://127.0.0.2:" + https.httpsPort(),
+                "--ca-bundle", keys.resolve("ca.pem").toString(), "--retries", "1");
+        assertThat(r.code()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadCaBundleIsAUsageError() throws Exception {
+        Path junk = java.nio.file.Files.writeString(tmp.resolve("junk.pem"), "not a certificate");
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", "https://localhost:" + https.httpsPort(),
+                "--ca-bundle", junk.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot read CA bundle");
+    }
+
+    @Test
+    void requestsGoThroughTheProxyWithCredentialsFromTheEnvironmentOnly() {
+        String secret = "s3cr3t-Pa55word";
+        String expected = "Basic " + Base64.getEncoder().encodeToString(("alice:" + secret).getBytes(StandardCharsets.UTF_8));
+        // like a real proxy: anything without the right credentials gets a challenge
+        proxy.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/.*")).atPriority(10).willReturn(aResponse()
+                .withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"corp\"")));
+        proxy.stubFor(get(urlPathEqualTo("/version")).withHeader("Proxy-Authorization", equalTo(expected))
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.versionJson("Worldwide", "2019093000"))));
+        proxy.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).withHeader("Proxy-Authorization", equalTo(expected))
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.endpoints("Worldwide", "2019093000"))));
+        proxy.stubFor(get(urlPathEqualTo("/changes/Worldwide/0000000000")).withHeader("Proxy-Authorization", equalTo(expected))
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        Result r = cli.env("O365WATCH_PROXY_USER", "alice").env("O365WATCH_PROXY_PASSWORD", secret)
+                .run("fetch", "--store", tmp.resolve("s").toString(), "--source", "http://127.0.0.1:9/",
+                        "--proxy", "http://localhost:" + proxy.getPort());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.toString()).doesNotContain(secret);
+        assertThat(proxy.getAllServeEvents()).isNotEmpty();
+
+        Result refused = cli.env("O365WATCH_PROXY_PASSWORD", "wrong-" + secret)
+                .run("fetch", "--store", tmp.resolve("s3").toString(), "--source", "http://127.0.0.1:9/",
+                        "--proxy", "http://localhost:" + proxy.getPort(), "--stacktrace");
+        assertThat(refused.code()).isEqualTo(3);
+        assertThat(refused.err()).contains("HTTP 407");
+        assertThat(refused.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void credentialsOnTheCommandLineAreRefused() {
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--proxy", "http://bob:hunter2@proxy.corp:8080");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--proxy must not carry credentials").doesNotContain("hunter2");
+    }
+
+    @Test
+    void theEnvironmentsProxyIsUsedUnlessNoProxyExemptsTheHost() {
+        FakeService service = new FakeService(plain).publish("Worldwide", "2019093000");
+        proxy.stubFor(get(urlPathEqualTo("/version")).willReturn(aResponse().withStatus(503)));
+        String source = "http://127.0.0.1:" + plain.getPort();
+
+        Result viaProxy = cli.env("HTTP_PROXY", "http://localhost:" + proxy.getPort())
+                .run("fetch", "--store", tmp.resolve("s").toString(), "--source", source, "--retries", "1");
+        assertThat(viaProxy.code()).isEqualTo(3);
+        assertThat(proxy.getAllServeEvents()).hasSize(1);
+        assertThat(service.requests()).isEmpty();
+
+        Result direct = cli.env("NO_PROXY", "example.com,127.0.0.1")
+                .run("fetch", "--store", tmp.resolve("s").toString(), "--source", source);
+        assertThat(direct.code()).as(direct.toString()).isZero();
+        assertThat(service.requests()).isNotEmpty();
+        assertThat(proxy.getAllServeEvents()).hasSize(1);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.o365watch.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HostPatternTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "outlook.office.com, EXACT",
+        "*.outlook.com, SUBDOMAINS",
+        "*-files.sharepoint.com, PARTIAL",
+        "*cdn.onenote.net, PARTIAL",
+        "autodiscover.*.onmicrosoft.com, PARTIAL",
+        "autodiscover-*.outlook.com, PARTIAL",
+        "xn--bcher-kva.example, EXACT",
+    })
+    void acceptsTheFormsMicrosoftPublishes(String text, HostPattern.Kind kind) {
+        assertThat(HostPattern.parse(text).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void normalisesCaseAndATrailingDot() {
+        assertThat(HostPattern.parse("Outlook.Office.COM.").pattern()).isEqualTo("outlook.office.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outlook office.com", "\"outlook.office.com\"", "outlook.office.com;", "https://outlook.office.com",
+        "outlook.office.com/owa", "outlook.office.com\n", "out\u0000look.com", "localhost", "a..b.com", "-bad.example.com",
+        "bad-.example.com", "x.*", "1.2.3.4", "**.example.com", "", " ", "exa mple.com", "<script>.com", "o'reilly.com",
+        "example.com:443", "\u0430pple.com"})
+    void rejectsWhatIsNotAHostnamePattern(String text) {
+        assertThatThrownBy(() -> HostPattern.parse(text)).isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("not a hostname pattern: '");
+    }
+
+    @Test
+    void rejectsOverlongNames() {
+        assertThatThrownBy(() -> HostPattern.parse("a".repeat(64) + ".com")).hasMessageContaining("label longer than 63");
+        assertThatThrownBy(() -> HostPattern.parse(("a".repeat(60) + ".").repeat(5) + "com")).hasMessageContaining("longer than 253");
+    }
+
+    @Test
+    void aStarMatchesAnyRunOfCharactersLikeShExpMatch() {
+        HostPattern sub = HostPattern.parse("*.office.com");
+        assertThat(sub.matches("www.office.com")).isTrue();
+        assertThat(sub.matches("a.b.office.com")).isTrue();
+        assertThat(sub.matches("office.com")).isFalse();
+        assertThat(sub.matches("notoffice.com")).isFalse();
+        assertThat(sub.matches("WWW.Office.com")).isTrue();
+        HostPattern glued = HostPattern.parse("*cdn.onenote.net");
+        assertThat(glued.matches("xyzcdn.onenote.net")).isTrue();
+        assertThat(glued.matches("a.cdn.onenote.net")).isTrue();
+        assertThat(glued.matches("cdn.onenote.net")).isTrue();
+        assertThat(glued.matches("cdn.onenote.net.evil.com")).isFalse();
+        HostPattern mid = HostPattern.parse("autodiscover.*.onmicrosoft.com");
+        assertThat(mid.matches("autodiscover.contoso.onmicrosoft.com")).isTrue();
+        assertThat(mid.matches("autodiscover.onmicrosoft.com")).isFalse();
+        assertThat(HostPattern.parse("outlook.office.com").matches("outlook.office.com")).isTrue();
+        assertThat(HostPattern.parse("outlook.office.com").matches("xoutlook.office.com")).isFalse();
+    }
+
+    @Test
+    void coversTellsWhetherEveryHostOfAnotherPatternMatches() {
+        HostPattern wide = HostPattern.parse("*.office.com");
+        assertThat(wide.covers(HostPattern.parse("outlook.office.com"))).isTrue();
+        assertThat(wide.covers(HostPattern.parse("*.outlook.office.com"))).isTrue();
+        assertThat(wide.covers(HostPattern.parse("*-x.office.com"))).isTrue();
+        assertThat(wide.covers(HostPattern.parse("office.com"))).isFalse();
+        assertThat(HostPattern.parse("outlook.office.com").covers(wide)).isFalse();
+        assertThat(HostPattern.parse("*cdn.onenote.net").covers(HostPattern.parse("*.cdn.onenote.net"))).isTrue();
+        assertThat(HostPattern.parse("*.cdn.onenote.net").covers(HostPattern.parse("*cdn.onenote.net"))).isFalse();
+    }
+
+    @Test
+    void domainAndInstantiate() {
+        assertThat(HostPattern.parse("*.office.com").domain()).isEqualTo("office.com");
+        assertThat(HostPattern.parse("autodiscover.*.onmicrosoft.com").instantiate("contoso"))
+                .isEqualTo("autodiscover.contoso.onmicrosoft.com");
+        assertThatThrownBy(() -> HostPattern.parseHost("*.office.com")).hasMessageContaining("cannot contain '*'");
+    }
+}
