@@ -50,7 +50,7 @@ final class ExitCodes {
         if (e instanceof InvalidDataException) {
             return DATA;
         }
-        if (e instanceof StoreException) {
+        if (e instanceof StoreException || e instanceof io.github.o365watch.report.FeedException) {
             return STORE;
         }
         return INTERNAL;

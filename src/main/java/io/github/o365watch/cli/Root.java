@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             VersionsCommand.class,
             ShowCommand.class,
             LookupCommand.class,
+            DiffCommand.class,
+            ReportCommand.class,
             MirrorCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class})

@@ -24,36 +24,8 @@ class PrefixSetTest {
     }
 
     static Interval interval(IpPrefix p) {
-        BigInteger lo = new BigInteger(1, parseLiteral(p.network()));
+        BigInteger lo = new BigInteger(1, io.github.o365watch.testing.Addresses.literal(p.network()));
         return new Interval(lo, lo.add(p.size()).subtract(BigInteger.ONE));
-    }
-
-    /** Literal addresses only: no name lookups. */
-    static byte[] parseLiteral(String address) {
-        if (address.contains(":")) {
-            String[] halves = address.split("::", -1);
-            List<String> head = halves[0].isEmpty() ? List.of() : List.of(halves[0].split(":"));
-            List<String> tail = halves.length < 2 || halves[1].isEmpty() ? List.of() : List.of(halves[1].split(":"));
-            byte[] out = new byte[16];
-            for (int i = 0; i < head.size(); i++) {
-                int v = Integer.parseInt(head.get(i), 16);
-                out[2 * i] = (byte) (v >> 8);
-                out[2 * i + 1] = (byte) v;
-            }
-            for (int i = 0; i < tail.size(); i++) {
-                int v = Integer.parseInt(tail.get(i), 16);
-                int at = 8 - tail.size() + i;
-                out[2 * at] = (byte) (v >> 8);
-                out[2 * at + 1] = (byte) v;
-            }
-            return out;
-        }
-        String[] parts = address.split("\\.");
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            out[i] = (byte) Integer.parseInt(parts[i]);
-        }
-        return out;
     }
 
     static List<Interval> merge(List<Interval> in) {

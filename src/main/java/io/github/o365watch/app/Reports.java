@@ -1,0 +1,74 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.diff.Review;
+import io.github.o365watch.diff.Thresholds;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.report.CsvReport;
+import io.github.o365watch.report.FeedWriter;
+import io.github.o365watch.report.HtmlRenderer;
+import io.github.o365watch.report.JsonReport;
+import io.github.o365watch.report.MarkdownRenderer;
+import io.github.o365watch.report.ReportBuilder;
+import io.github.o365watch.report.ReportData;
+import io.github.o365watch.report.TextRenderer;
+import io.github.o365watch.store.AtomicFiles;
+import io.github.o365watch.store.CanonicalJson;
+import io.github.o365watch.store.StoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds change reports from two stored versions and writes them (atomically) where asked. */
+public final class Reports {
+    /** The formats a report renders to. */
+    public enum Format {
+        TEXT, MARKDOWN, HTML, JSON, CSV
+    }
+
+    private final Workspace ws;
+
+    public Reports(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /** The review of two stored versions, with the history of all stored versions (for charts). */
+    public ReportData data(Instance instance, String from, String to, Thresholds thresholds, boolean withHistory) {
+        Compare compare = new Compare(ws);
+        Compare.Range range = compare.range(instance, from, to);
+        Review review = compare.review(range, thresholds);
+        return new ReportData(review, withHistory ? compare.history(instance) : List.of());
+    }
+
+    public static byte[] render(ReportData data, Format format) {
+        String text = switch (format) {
+            case TEXT -> TextRenderer.render(ReportBuilder.build(data, false));
+            case MARKDOWN -> MarkdownRenderer.render(ReportBuilder.build(data, false));
+            case HTML -> HtmlRenderer.render(ReportBuilder.build(data, true));
+            case JSON -> CanonicalJson.writeString(JsonReport.tree(data));
+            case CSV -> CsvReport.render(data);
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes a rendered report to a file, atomically. */
+    public static void write(Path out, byte[] content) {
+        AtomicFiles.write(out, content);
+    }
+
+    /** Adds the report to the RSS feed at {@code feed} (created if missing), atomically. */
+    public static void addToFeed(Path feed, ReportData data, int maxItems) {
+        Optional<byte[]> existing;
+        try {
+            existing = Optional.of(Files.readAllBytes(feed));
+        } catch (NoSuchFileException e) {
+            existing = Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the feed " + feed + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(feed, FeedWriter.add(existing, data, maxItems));
+    }
+}

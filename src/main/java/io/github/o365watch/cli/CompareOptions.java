@@ -1,0 +1,43 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.diff.Thresholds;
+import io.github.o365watch.domain.Instance;
+import picocli.CommandLine.Option;
+
+/** Which two versions to compare, and the review thresholds. */
+final class CompareOptions {
+    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide",
+            description = "Service instance (default: ${DEFAULT-VALUE}).")
+    String instance;
+
+    @Option(names = "--from", paramLabel = "V", description = "Older stored version (default: the one before --to).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "V", description = "Newer stored version (default: the newest).")
+    String to;
+
+    @Option(names = "--broad-ipv4", paramLabel = "BITS", defaultValue = "16",
+            description = "Flag new IPv4 prefixes shorter than this (default: ${DEFAULT-VALUE}).")
+    int broadIpv4;
+
+    @Option(names = "--broad-ipv6", paramLabel = "BITS", defaultValue = "32",
+            description = "Flag new IPv6 prefixes shorter than this (default: ${DEFAULT-VALUE}).")
+    int broadIpv6;
+
+    Instance instance() {
+        try {
+            return Instance.parse(instance);
+        } catch (RuntimeException e) {
+            throw new UsageException("--instance: " + e.getMessage());
+        }
+    }
+
+    Thresholds thresholds() {
+        try {
+            return new Thresholds(broadIpv4, broadIpv6);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--broad-ipv4/--broad-ipv6: " + e.getMessage());
+        }
+    }
+}

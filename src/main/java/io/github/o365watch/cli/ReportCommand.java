@@ -1,0 +1,72 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Reports;
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.report.FeedWriter;
+import io.github.o365watch.report.ReportData;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "report",
+        description = {
+            "Writes a change report for security review: summary, flags, pending items with their dates, the"
+                    + " cross-check with Microsoft's change records, and details per service area.",
+            "Markdown for a ticket or pull request, one self-contained HTML file, JSON (schema in"
+                    + " docs/report-schema.md) or CSV. With --feed, also adds the report to an RSS feed"
+                    + " (re-running for the same versions replaces the item); with --feed alone, only the feed is written."})
+final class ReportCommand implements Callable<Integer> {
+    enum Format { markdown, html, json, csv }
+
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    CompareOptions compare;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
+    Path out;
+
+    @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (created if missing).")
+    Path feed;
+
+    @Option(names = "--feed-max", paramLabel = "N", defaultValue = "50",
+            description = "Items the feed keeps, newest first (default: ${DEFAULT-VALUE}).")
+    int feedMax;
+
+    @Override
+    public Integer call() {
+        if (feedMax < 1 || feedMax > 10000) {
+            throw new UsageException("--feed-max must be between 1 and 10000");
+        }
+        Format f = format == null ? Format.markdown : format;
+        ReportData data = new Reports(Workspaces.offline(root, "report"))
+                .data(compare.instance(), compare.from, compare.to, compare.thresholds(), f == Format.html);
+        PrintWriter w = root.spec.commandLine().getOut();
+        boolean feedOnly = feed != null && format == null && out == null;
+        if (!feedOnly) {
+            byte[] body = Reports.render(data, Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)));
+            if (out != null) {
+                Reports.write(out, body);
+            } else {
+                w.print(new String(body, StandardCharsets.UTF_8));
+            }
+        }
+        if (feed != null) {
+            Reports.addToFeed(feed, data, feedMax);
+            root.spec.commandLine().getErr().println("o365watch: " + feed + ": item " + FeedWriter.guid(data.review().changes()));
+        }
+        return ExitCodes.OK;
+    }
+}

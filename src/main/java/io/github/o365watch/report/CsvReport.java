@@ -1,0 +1,65 @@
+package io.github.o365watch.report;
+
+import io.github.o365watch.diff.AttributeChange;
+import io.github.o365watch.diff.ChangeSet;
+import io.github.o365watch.diff.ElementChange;
+import io.github.o365watch.diff.Notice;
+import io.github.o365watch.diff.Review;
+import io.github.o365watch.diff.SetChange;
+import io.github.o365watch.domain.EndpointSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row per changed element, and per changed attribute (with its values before and after), for
+ * spreadsheets. RFC 4180 quoting,
+ * LF line ends; a cell that starts with {@code = + - @} is prefixed with an apostrophe so a
+ * spreadsheet cannot take feed text for a formula.
+ */
+public final class CsvReport {
+    static final List<String> HEADER = List.of("instance", "from", "to", "endpointSetId", "serviceArea", "category", "setChange",
+            "direction", "type", "value", "before", "after", "changeRecordId", "impact", "effectiveDate", "status");
+
+    private CsvReport() {}
+
+    public static String render(ReportData data) {
+        Review r = data.review();
+        ChangeSet c = r.changes();
+        StringBuilder out = new StringBuilder();
+        row(out, HEADER);
+        for (SetChange s : c.sets()) {
+            EndpointSet e = s.latest();
+            String setChange = s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified";
+            for (AttributeChange a : s.attributes()) {
+                row(out, List.of(c.instance().name(), c.from().value(), c.to().value(), Integer.toString(s.id()),
+                        e.serviceArea().name(), e.category().name(), setChange, "changed", "attribute", a.name(), a.before(),
+                        a.after(), "", "", "", ""));
+            }
+            for (ElementChange ec : s.elements()) {
+                Optional<Notice> n = r.notice(ec);
+                String status = n.flatMap(Notice::effectiveDate).isEmpty() ? ""
+                        : n.get().pendingOn(r.today()) ? "pending" : "active";
+                row(out, List.of(c.instance().name(), c.from().value(), c.to().value(), Integer.toString(s.id()),
+                        ec.serviceArea().name(), ec.category().name(), setChange, ec.direction().label(),
+                        ec.element().type().label(), ec.element().value(), "", "",
+                        n.map(x -> Integer.toString(x.recordId())).orElse(""),
+                        n.flatMap(Notice::impact).map(i -> i.name()).orElse(""),
+                        n.flatMap(Notice::effectiveDate).map(Object::toString).orElse(""), status));
+            }
+        }
+        return out.toString();
+    }
+
+    static void row(StringBuilder out, List<String> fields) {
+        List<String> cells = new ArrayList<>();
+        for (String f : fields) {
+            String v = Words.oneLine(f, 4000);
+            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+                v = "'" + v;
+            }
+            cells.add(v.indexOf(',') >= 0 || v.indexOf('"') >= 0 ? '"' + v.replace("\"", "\"\"") + '"' : v);
+        }
+        out.append(String.join(",", cells)).append('\n');
+    }
+}

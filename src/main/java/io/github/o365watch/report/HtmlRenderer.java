@@ -1,0 +1,200 @@
+package io.github.o365watch.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One self-contained HTML file: inline CSS and SVG, no script, no external asset; readable on
+ * a laptop and printable. Well-formed XML as well, so it can be checked by any XML parser.
+ * Every string is escaped: a hostile note or URL cannot inject markup.
+ */
+public final class HtmlRenderer {
+    private static final String CSS = String.join("\n",
+            "body{font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:#1b1f24;margin:0;background:#fff}",
+            "main{max-width:1100px;margin:0 auto;padding:24px}",
+            "h1{font-size:1.6em;margin:0 0 .4em}h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}",
+            "h3{font-size:1.1em;margin:1.2em 0 .3em}h4{font-size:1em;margin:1em 0 .3em;color:#333}",
+            "table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}",
+            "th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}",
+            "code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95em;word-break:break-all}",
+            "td.added{color:#116329}td.removed{color:#a40e26}td.changed{color:#7d4e00}",
+            "svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1b1f24}",
+            "@media print{main{max-width:none;padding:0}h2{break-after:avoid}table,svg{break-inside:avoid}}");
+
+    private HtmlRenderer() {}
+
+    public static String render(Doc doc) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(CSS).append("\n</style>\n")
+                .append("</head>\n<body>\n<main>\n");
+        body(out, doc);
+        out.append("</main>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    /** The body alone (no head, no style), for a feed item or an e-mail part. */
+    public static String fragment(Doc doc) {
+        StringBuilder out = new StringBuilder();
+        body(out, doc);
+        return out.toString();
+    }
+
+    private static void body(StringBuilder out, Doc doc) {
+        out.append("<h1>").append(esc(doc.title())).append("</h1>\n");
+        for (Doc.Block b : doc.blocks()) {
+            if (b instanceof Doc.Heading h) {
+                int level = Math.min(6, h.level());
+                out.append("<h").append(level).append('>').append(esc(h.text())).append("</h").append(level).append(">\n");
+            } else if (b instanceof Doc.Para p) {
+                out.append("<p>").append(esc(p.text())).append("</p>\n");
+            } else if (b instanceof Doc.Bullets l) {
+                out.append("<ul>\n");
+                l.items().forEach(i -> out.append("<li>").append(esc(i)).append("</li>\n"));
+                out.append("</ul>\n");
+            } else if (b instanceof Doc.Table t) {
+                table(out, t);
+            } else if (b instanceof Doc.BarChart c) {
+                Svg.bars(out, c);
+            } else if (b instanceof Doc.LineChart c) {
+                Svg.lines(out, c);
+            }
+        }
+    }
+
+    private static void table(StringBuilder out, Doc.Table t) {
+        out.append("<table>\n<thead><tr>");
+        t.headers().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : t.rows()) {
+            out.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                String cls = i == 0 && (c.equals("added") || c.equals("removed") || c.equals("changed")) ? " class=\"" + c + "\"" : "";
+                out.append("<td").append(cls).append('>');
+                if (t.code().contains(i) && !c.isEmpty()) {
+                    out.append("<code>").append(esc(c)).append("</code>");
+                } else {
+                    out.append(esc(c));
+                }
+                out.append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+    }
+
+    /** Escapes for element content and attribute values; control characters become spaces. */
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff) {
+                        out.append(' ');
+                    } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                            && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        out.append('\ufffd'); // a lone surrogate is not well-formed XML
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Inline SVG charts with fixed geometry, so the same data draws the same bytes. */
+    static final class Svg {
+        private Svg() {}
+
+        static void bars(StringBuilder out, Doc.BarChart c) {
+            int rowH = 34;
+            int labelW = 120;
+            int width = 640;
+            int height = 30 + rowH * c.labels().size() + 10;
+            int max = 1;
+            for (int i = 0; i < c.labels().size(); i++) {
+                max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
+            }
+            double scale = (width - labelW - 60) / (double) max;
+            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                    .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                    .append("\" role=\"img\" aria-label=\"").append(esc(c.title())).append("\">\n");
+            legend(out, width - 200, 4, c.firstName(), "#2da44e", c.secondName(), "#cf222e");
+            for (int i = 0; i < c.labels().size(); i++) {
+                int y = 30 + i * rowH;
+                out.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(esc(c.labels().get(i))).append("</text>\n");
+                bar(out, labelW, y + 2, c.first().get(i), scale, "#2da44e");
+                bar(out, labelW, y + 16, c.second().get(i), scale, "#cf222e");
+            }
+            out.append("</svg>\n<figcaption>").append(esc(c.title())).append("</figcaption>\n</figure>\n");
+        }
+
+        private static void bar(StringBuilder out, int x, int y, int value, double scale, String color) {
+            long w = Math.round(value * scale);
+            out.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
+                    .append("\" height=\"12\" fill=\"").append(color).append("\"/>")
+                    .append("<text x=\"").append(x + w + 4).append("\" y=\"").append(y + 11).append("\">").append(value)
+                    .append("</text>\n");
+        }
+
+        private static void legend(StringBuilder out, int x, int y, String a, String ca, String b, String cb) {
+            out.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(ca).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y + 10).append("\">")
+                    .append(esc(a)).append("</text>\n");
+            out.append("<rect x=\"").append(x + 90).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(cb).append("\"/><text x=\"").append(x + 104).append("\" y=\"").append(y + 10).append("\">")
+                    .append(esc(b)).append("</text>\n");
+        }
+
+        static void lines(StringBuilder out, Doc.LineChart c) {
+            int width = 640;
+            int height = 260;
+            int left = 50;
+            int top = 30;
+            int plotW = width - left - 20;
+            int plotH = height - top - 50;
+            int max = 1;
+            for (int i = 0; i < c.labels().size(); i++) {
+                max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
+            }
+            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                    .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                    .append("\" role=\"img\" aria-label=\"").append(esc(c.title())).append("\">\n");
+            legend(out, width - 200, 4, c.firstName(), "#0969da", c.secondName(), "#8250df");
+            out.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW)
+                    .append("\" y2=\"").append(top + plotH).append("\" stroke=\"#888\"/>\n");
+            out.append("<text x=\"0\" y=\"").append(top + 10).append("\">").append(max).append("</text>\n");
+            out.append("<text x=\"0\" y=\"").append(top + plotH).append("\">0</text>\n");
+            polyline(out, c.first(), max, left, top, plotW, plotH, "#0969da");
+            polyline(out, c.second(), max, left, top, plotW, plotH, "#8250df");
+            int n = c.labels().size();
+            out.append("<text x=\"").append(left).append("\" y=\"").append(top + plotH + 18).append("\">")
+                    .append(esc(c.labels().get(0))).append("</text>\n");
+            out.append("<text x=\"").append(left + plotW).append("\" y=\"").append(top + plotH + 18)
+                    .append("\" text-anchor=\"end\">").append(esc(c.labels().get(n - 1))).append("</text>\n");
+            out.append("</svg>\n<figcaption>").append(esc(c.title())).append(" (").append(n).append(" versions)</figcaption>\n</figure>\n");
+        }
+
+        private static void polyline(StringBuilder out, List<Integer> values, int max, int left, int top, int w, int h, String color) {
+            StringBuilder points = new StringBuilder();
+            int n = values.size();
+            for (int i = 0; i < n; i++) {
+                double x = left + (n == 1 ? 0 : w * i / (double) (n - 1));
+                double y = top + h - h * values.get(i) / (double) max;
+                points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+            }
+            out.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\" points=\"")
+                    .append(points).append("\"/>\n");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.o365watch.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.EndpointSet;
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.source.WireFormat;
+import io.github.o365watch.testing.Fixtures;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewerTest {
+    static final Snapshot AUG = Fixtures.snapshot("Worldwide", "2019082800");
+    static final Snapshot SEP = Fixtures.snapshot("Worldwide", "2019093000");
+
+    /** The hand-made records of 2019093000 (see upstream/README.md); they describe the real change exactly. */
+    static List<ChangeRecord> septemberRecords() {
+        return WireFormat.changes(Fixtures.resource("upstream/worldwide-changes.json"), "test").stream()
+                .filter(r -> r.version().value().equals("2019093000")).toList();
+    }
+
+    @Test
+    void additionsArePendingBeforeTheirEffectiveDateAndActiveFromIt() {
+        ChangeSet c = Differ.diff(AUG, SEP);
+
+        Review before = Reviewer.review(c, ChangeRecords.of(septemberRecords()), LocalDate.of(2019, 10, 29), Thresholds.DEFAULT);
+        Review on = Reviewer.review(c, ChangeRecords.of(septemberRecords()), LocalDate.of(2019, 10, 30), Thresholds.DEFAULT);
+
+        assertThat(before.pending()).hasSize(13).allSatisfy(n -> {
+            assertThat(n.effectiveDate()).contains(LocalDate.of(2019, 10, 30));
+            assertThat(n.change().direction()).isEqualTo(ElementChange.Direction.ADDED);
+        });
+        assertThat(before.pending()).extracting(n -> n.recordId()).containsOnly(1942, 1943, 1944);
+        assertThat(on.pending()).isEmpty();
+        assertThat(on.notices()).hasSize(24); // 13 additions and 11 removals, each joined to its record
+        assertThat(on.crossCheck().agrees()).isTrue();
+        assertThat(on.flags()).extracting(Flag::kind).doesNotContain(Flag.Kind.UNANNOUNCED);
+    }
+
+    @Test
+    void theCrossCheckFindsAnAnnouncedChangeTheSnapshotsLackAndOneNoRecordAnnounced() {
+        List<ChangeRecord> records = new ArrayList<>(septemberRecords());
+        records.removeIf(r -> r.id() == 1944); // the addition to set 71 goes unannounced
+        records.addAll(WireFormat.changes(("[{\"id\": 1950, \"endpointSetId\": 12, \"disposition\": \"Change\","
+                + " \"impact\": \"AddedIp\", \"version\": \"2019093000\","
+                + " \"add\": {\"effectiveDate\": \"20191030\", \"ips\": [\"52.120.0.0/14\"]}}]").getBytes(), "test"));
+
+        Review r = Reviewer.review(Differ.diff(AUG, SEP), ChangeRecords.of(records), LocalDate.of(2019, 10, 1), Thresholds.DEFAULT);
+
+        assertThat(r.crossCheck().disagreements()).containsExactly(
+                new Disagreement(Disagreement.Kind.ANNOUNCED_NOT_SEEN, 12, "IPv4 52.120.0.0/14 added", java.util.Optional.of(1950)),
+                new Disagreement(Disagreement.Kind.UNANNOUNCED, 71, "IPv6 2603:1020:600::1f0/128 added", java.util.Optional.empty()));
+        assertThat(r.flags()).filteredOn(f -> f.kind() == Flag.Kind.UNANNOUNCED).extracting(Flag::setId).containsExactly(71);
+    }
+
+    @Test
+    void anAdditionLaterWithdrawnInTheRangeIsNotAnnouncedAsPresent() {
+        List<ChangeRecord> records = new ArrayList<>(septemberRecords());
+        records.addAll(WireFormat.changes(("[{\"id\": 1946, \"endpointSetId\": 12, \"disposition\": \"Change\", \"version\": \"2019093000\","
+                + " \"add\": {\"ips\": [\"52.120.0.0/14\"]}},"
+                + "{\"id\": 1947, \"endpointSetId\": 12, \"disposition\": \"Change\", \"version\": \"2019093000\","
+                + " \"remove\": {\"ips\": [\"52.120.0.0/14\"]}}]").getBytes(), "test"));
+
+        Review r = Reviewer.review(Differ.diff(AUG, SEP), ChangeRecords.of(records), LocalDate.of(2019, 10, 1), Thresholds.DEFAULT);
+
+        assertThat(r.crossCheck().agrees()).isTrue();
+    }
+
+    @Test
+    void withoutRecordsThereIsNoCrossCheckAndNothingIsCalledUnannounced() {
+        Review r = Reviewer.review(Differ.diff(AUG, SEP), ChangeRecords.unavailable("none fetched"), LocalDate.of(2019, 10, 1),
+                Thresholds.DEFAULT);
+        assertThat(r.crossCheck().unavailable()).contains("none fetched");
+        assertThat(r.notices()).isEmpty();
+        assertThat(r.flags()).extracting(Flag::kind).containsExactly(Flag.Kind.OPTIMIZE_REMOVAL);
+    }
+
+    @Test
+    void flagsWhatAReviewerShouldLookAt() {
+        EndpointSet s1 = SEP.set(1).orElseThrow();   // Exchange Optimize
+        EndpointSet s9 = SEP.set(9).orElseThrow();   // Exchange Allow, TCP 443
+        EndpointSet s11 = SEP.set(11).orElseThrow(); // Skype Optimize, UDP 3478-3481
+        EndpointSet s46 = SEP.set(46).orElseThrow(); // Common Allow
+        EndpointSet s50 = SEP.set(50).orElseThrow(); // Common Default, *.microsoft.com ...
+        EndpointSet s64 = SEP.set(64).orElseThrow(); // Common Allow, required
+        EndpointSet s119 = SEP.set(119).orElseThrow(); // Common Default, tasks.office.com
+        List<String> s9ips = new ArrayList<>(s9.ips().stream().map(Object::toString).toList());
+        s9ips.add("40.0.0.0/10");
+        s9ips.add("2603:1000::/24");
+        List<String> s1urls = new ArrayList<>(s1.urls().stream().map(HostPattern::pattern).toList());
+        s1urls.add("*.msecnd.net"); // moves here from Default set 50
+        List<String> s50urls = new ArrayList<>(s50.urls().stream().map(HostPattern::pattern).toList());
+        s50urls.remove("*.msecnd.net");
+        Snapshot after = Sets.replace(SEP,
+                Sets.withUrls(s1, s1urls),
+                Sets.attributes(Sets.with(s9, s9ips, s9.urls()), s9.category(), true, true, "443,50000-59999", "3478", ""),
+                Sets.with(s11, List.of("13.107.64.0/18"), s11.urls()),
+                Sets.attributes(s46, Category.OPTIMIZE, true, true, "443", null, s46.notes()),
+                Sets.withUrls(s50, s50urls),
+                Sets.attributes(s64, s64.category(), false, false, "443", null, s64.notes()),
+                Sets.withUrls(s119, List.of("*.office.com", "*.example-new.net")));
+
+        Review r = Reviewer.review(Differ.diff(SEP, after), ChangeRecords.of(List.of()), LocalDate.of(2019, 10, 1), Thresholds.DEFAULT);
+
+        assertThat(r.flags()).extracting(f -> f.kind() + " " + f.setId() + " " + f.subject()).contains(
+                "CATEGORY_PROMOTED 46 set 46 Allow -> Optimize",
+                "MOVED_TO_TRUSTED 1 URL *.msecnd.net",
+                "BROAD_PREFIX 9 IPv4 40.0.0.0/10",
+                "BROAD_PREFIX 9 IPv6 2603:1000::/24",
+                "NEW_WILDCARD 119 URL *.example-new.net",
+                "WILDCARD_REPLACES_NAMES 119 URL *.office.com",
+                "NEW_PORTS 9 UDP 3478",
+                "NEW_PORT_RANGE 9 TCP 50000-59999",
+                "REQUIRED_CHANGED 64 required true -> false",
+                "EXPRESSROUTE_CHANGED 64 expressRoute true -> false",
+                "OPTIMIZE_REMOVAL 11 1 entry removed from Optimize set 11",
+                "UNANNOUNCED 46 category Allow -> Optimize");
+        assertThat(r.flags()).filteredOn(f -> f.kind() == Flag.Kind.WILDCARD_REPLACES_NAMES).first()
+                .extracting(Flag::reason).asString().contains("replaces tasks.office.com");
+        assertThat(r.flags()).filteredOn(f -> f.kind() == Flag.Kind.BROAD_PREFIX).first()
+                .extracting(Flag::reason).asString().contains("4,194,304 addresses");
+        // wider thresholds flag less
+        Review lax = Reviewer.review(Differ.diff(SEP, after), ChangeRecords.of(List.of()), LocalDate.of(2019, 10, 1), new Thresholds(8, 16));
+        assertThat(lax.flags()).extracting(Flag::kind).doesNotContain(Flag.Kind.BROAD_PREFIX);
+    }
+
+    @Test
+    void aNewOrRemovedSetIsOneUnannouncedLineNotOnePerEntry() {
+        Snapshot after = Sets.without(SEP, 78);
+        Review r = Reviewer.review(Differ.diff(SEP, after), ChangeRecords.of(List.of()), LocalDate.of(2019, 10, 1), Thresholds.DEFAULT);
+        assertThat(r.crossCheck().disagreements()).containsExactly(
+                new Disagreement(Disagreement.Kind.UNANNOUNCED, 78, "endpoint set removed", java.util.Optional.empty()));
+    }
+}
