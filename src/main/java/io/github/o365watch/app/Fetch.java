@@ -51,13 +51,10 @@ public final class Fetch {
         if (previous.isPresent() && !force) {
             int c = latest.compareTo(previous.get());
             if (c == 0) {
-                return new FetchOutcome(instance, FetchOutcome.Status.UP_TO_DATE, previous, Optional.of(latest),
-                        newest.get().endpointSets(), Optional.empty(), newest.get().revision(), Optional.empty(), List.of(), Optional.empty());
+                return FetchOutcome.upToDate(instance, newest.get());
             }
             if (c < 0) {
-                return new FetchOutcome(instance, FetchOutcome.Status.UPSTREAM_OLDER, previous, Optional.of(latest), 0, Optional.empty(), 0,
-                        Optional.empty(), List.of("the service reports " + latest + ", older than the stored " + previous.get()
-                                + "; nothing was changed"), Optional.empty());
+                return FetchOutcome.upstreamOlder(instance, previous.get(), latest);
             }
         }
         try {
@@ -71,13 +68,7 @@ public final class Fetch {
             List<String> warnings = new ArrayList<>(fetched.snapshot().unknownValues());
             changes.ifPresentOrElse(list -> list.forEach(c -> warnings.addAll(c.unknownValues())),
                     () -> warnings.add("the mirror holds no change records; " + latest + " is stored without them"));
-            FetchOutcome.Status status = switch (put.outcome()) {
-                case NEW -> FetchOutcome.Status.STORED;
-                case IDENTICAL -> FetchOutcome.Status.IDENTICAL;
-                case REVISION -> FetchOutcome.Status.REPUBLISHED;
-            };
-            return new FetchOutcome(instance, status, previous, Optional.of(latest), fetched.snapshot().sets().size(),
-                    changes.map(List::size), put.stored().revision(), put.replacedSets(), warnings, Optional.empty());
+            return FetchOutcome.stored(instance, previous, put, changes.map(List::size), warnings);
         } catch (RuntimeException e) {
             return FetchOutcome.failed(instance, previous, Optional.of(latest), e);
         }

@@ -2,17 +2,20 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.store.PutResult;
+import io.github.o365watch.store.StoredVersion;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What fetch did for one instance.
  *
- * @param previous  the newest stored version before the fetch
- * @param published the version the service reports
+ * @param previous      the newest stored version before the fetch
+ * @param published     the version the service reports
  * @param changeRecords how many change records were stored; empty when none could be fetched (a mirror without them)
- * @param warnings  unknown values and the like, one sentence each
- * @param failure   set when this instance failed (the others may have succeeded)
+ * @param differingSets for a republished version: the ids of the endpoint sets that differ
+ * @param warnings      unknown values and the like, one sentence each
+ * @param failure       set when this instance failed (the others may have succeeded)
  */
 public record FetchOutcome(
         Instance instance,
@@ -22,7 +25,7 @@ public record FetchOutcome(
         int endpointSets,
         Optional<Integer> changeRecords,
         int revision,
-        Optional<Integer> differingSets,
+        List<Integer> differingSets,
         List<String> warnings,
         Optional<RuntimeException> failure) {
 
@@ -41,10 +44,34 @@ public record FetchOutcome(
     }
 
     public FetchOutcome {
+        differingSets = List.copyOf(differingSets);
         warnings = List.copyOf(warnings);
     }
 
+    static FetchOutcome upToDate(Instance instance, StoredVersion newest) {
+        return new FetchOutcome(instance, Status.UP_TO_DATE, Optional.of(newest.version()), Optional.of(newest.version()),
+                newest.endpointSets(), Optional.empty(), newest.revision(), List.of(), List.of(), Optional.empty());
+    }
+
+    static FetchOutcome upstreamOlder(Instance instance, Version stored, Version published) {
+        return new FetchOutcome(instance, Status.UPSTREAM_OLDER, Optional.of(stored), Optional.of(published), 0, Optional.empty(),
+                0, List.of(), List.of("the service reports " + published + ", older than the stored " + stored
+                        + "; nothing was changed"), Optional.empty());
+    }
+
+    static FetchOutcome stored(Instance instance, Optional<Version> previous, PutResult put, Optional<Integer> changeRecords,
+            List<String> warnings) {
+        Status status = switch (put.outcome()) {
+            case NEW -> Status.STORED;
+            case IDENTICAL -> Status.IDENTICAL;
+            case REVISION -> Status.REPUBLISHED;
+        };
+        return new FetchOutcome(instance, status, previous, Optional.of(put.stored().version()), put.stored().endpointSets(),
+                changeRecords, put.stored().revision(), put.differingSets(), warnings, Optional.empty());
+    }
+
     static FetchOutcome failed(Instance instance, Optional<Version> previous, Optional<Version> published, RuntimeException e) {
-        return new FetchOutcome(instance, Status.FAILED, previous, published, 0, Optional.empty(), 0, Optional.empty(), List.of(), Optional.of(e));
+        return new FetchOutcome(instance, Status.FAILED, previous, published, 0, Optional.empty(), 0, List.of(), List.of(),
+                Optional.of(e));
     }
 }

@@ -48,7 +48,7 @@ public record Instances(List<String> names, boolean all) {
                 throw new UsageException("no instance '" + i + "' at " + source + "; published instances: "
                         + known.stream().map(Instance::name).collect(Collectors.joining(", ")));
             }
-            out.add(i);
+            out.add(i.spelledAsIn(known));
         }
         return out;
     }
@@ -58,6 +58,6 @@ public record Instances(List<String> names, boolean all) {
         if (all) {
             return inStore.isEmpty() ? List.of(Instance.WORLDWIDE) : inStore;
         }
-        return parsed();
+        return parsed().stream().map(i -> i.spelledAsIn(inStore)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.o365watch.app;
 
+import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.source.EndpointQuery;
@@ -10,21 +11,19 @@ import io.github.o365watch.source.Upstream;
 import io.github.o365watch.source.WireFormat;
 import io.github.o365watch.store.AtomicFiles;
 import io.github.o365watch.store.CanonicalJson;
-import io.github.o365watch.store.StoreLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a mirror directory for air-gapped networks: per instance the version history (JSON and
  * RSS), the endpoints and the whole change history, byte for byte as served, each validated
- * before it is written. {@code version.json} is written last and lists only the instances whose
- * files are in the mirror at that version, so a reader never sees a version its files lack.
+ * before it is written. The index {@code version.json} never claims a version its files lack: an
+ * instance leaves the index before its files are replaced and comes back, with the SHA-256 of its
+ * endpoints file, after they are all written. A reader checks that checksum.
  */
 public final class Mirror {
     private final Workspace ws;
@@ -37,23 +36,19 @@ public final class Mirror {
     public record Outcome(Instance instance, Version version, boolean updated) {
     }
 
-    public List<Outcome> run(Path out, Instances selection, Duration lockTimeout, String holder) {
+    public List<Outcome> run(Path out, Instances selection) {
         Upstream up = ws.upstream();
-        try (StoreLock lock = StoreLock.acquire(out, lockTimeout, holder)) {
-            Resource versionsResource = new Resource.Versions();
-            List<PublishedVersion> published = WireFormat.versions(up.raw(versionsResource), versionsResource.describe());
-            Map<Instance, Version> mirrored = new LinkedHashMap<>();
-            Path versionFile = MirrorLayout.path(out, versionsResource);
-            if (Files.isRegularFile(versionFile)) {
-                for (PublishedVersion p : WireFormat.versions(read(versionFile), "mirror " + versionFile)) {
-                    mirrored.put(p.instance(), p.latest());
-                }
-            }
+        return ws.lockedAt(out, () -> {
+            Resource versions = new Resource.Versions();
+            List<PublishedVersion> published = WireFormat.versions(up.raw(versions), versions.describe());
+            Path indexFile = MirrorLayout.path(out, versions);
+            Map<Instance, MirrorLayout.Entry> index = new LinkedHashMap<>(MirrorLayout.index(out));
             List<Outcome> outcomes = new ArrayList<>();
             for (Instance instance : selection.against(published, up.describe())) {
                 Version latest = published.stream().filter(p -> p.instance().equals(instance)).findFirst().orElseThrow().latest();
                 Resource endpoints = new Resource.Endpoints(instance, EndpointQuery.ALL);
-                if (latest.equals(mirrored.get(instance)) && Files.isRegularFile(MirrorLayout.path(out, endpoints))) {
+                MirrorLayout.Entry had = index.get(instance);
+                if (had != null && had.latest().equals(latest) && Files.isRegularFile(MirrorLayout.path(out, endpoints))) {
                     outcomes.add(new Outcome(instance, latest, false));
                     continue;
                 }
@@ -70,22 +65,27 @@ public final class Mirror {
                 WireFormat.feed(files.get(feed), feed.describe());
                 WireFormat.endpoints(files.get(endpoints), instance, latest, endpoints.describe());
                 WireFormat.changes(files.get(changes), changes.describe());
+                index.remove(instance);
+                AtomicFiles.write(indexFile, indexBytes(index));
                 files.forEach((r, body) -> AtomicFiles.write(MirrorLayout.path(out, r), body));
-                mirrored.put(instance, latest);
+                index.put(instance, new MirrorLayout.Entry(instance, latest, java.util.Optional.of(Checksums.sha256(files.get(endpoints)))));
+                AtomicFiles.write(indexFile, indexBytes(index));
                 outcomes.add(new Outcome(instance, latest, true));
             }
-            List<Map<String, String>> index = new ArrayList<>();
-            new TreeMap<>(mirrored).forEach((i, v) -> index.add(Map.of("instance", i.name(), "latest", v.value())));
-            AtomicFiles.write(versionFile, CanonicalJson.write(index));
             return outcomes;
-        }
+        });
     }
 
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new io.github.o365watch.store.StoreException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /** The index in the service's /version shape, plus each endpoints file's SHA-256. */
+    private static byte[] indexBytes(Map<Instance, MirrorLayout.Entry> index) {
+        List<Map<String, String>> out = new ArrayList<>();
+        index.values().stream().sorted(java.util.Comparator.comparing(MirrorLayout.Entry::instance)).forEach(e -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("instance", e.instance().name());
+            m.put("latest", e.latest().value());
+            e.endpointsSha256().ifPresent(sha -> m.put("endpointsSha256", sha));
+            out.add(m);
+        });
+        return CanonicalJson.write(out);
     }
 }

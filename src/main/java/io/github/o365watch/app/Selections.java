@@ -51,23 +51,36 @@ public final class Selections {
             ServiceArea a = match(s, present);
             areas.add(a);
         }
+        if (categories.stream().anyMatch(c -> c.equalsIgnoreCase("all"))) {
+            return new SetFilter(areas, Set.of(), requiredOnly);
+        }
+        Set<Category> presentCategories = new TreeSet<>();
+        known.sets().forEach(s -> presentCategories.add(s.category()));
         Set<Category> cats = new LinkedHashSet<>();
         for (String c : categories) {
-            if (c.equalsIgnoreCase("all")) {
-                cats.clear();
-                return new SetFilter(areas, Set.of(), requiredOnly);
-            }
-            try {
-                Category cat = Category.parse(c);
-                if (!cat.known()) {
-                    throw new UsageException("--category: unknown category '" + c + "'; use Optimize, Allow, Default or all");
-                }
-                cats.add(cat);
-            } catch (InvalidDataException e) {
-                throw new UsageException("--category: unknown category '" + c + "'; use Optimize, Allow, Default or all");
-            }
+            cats.add(category(c, presentCategories));
         }
         return new SetFilter(areas, cats, requiredOnly);
+    }
+
+    /** A known category, or one this version carries that o365watch does not know yet. */
+    private static Category category(String asked, Set<Category> present) {
+        for (Category c : present) {
+            if (c.name().equalsIgnoreCase(asked.strip())) {
+                return c;
+            }
+        }
+        try {
+            Category c = Category.parse(asked);
+            if (c.known() || present.contains(c)) {
+                return c;
+            }
+        } catch (InvalidDataException e) {
+            // fall through to the message below
+        }
+        throw new UsageException("--category: unknown category '" + asked + "'; use Optimize, Allow, Default or all"
+                + (present.stream().anyMatch(c -> !c.known()) ? " (this version also has "
+                        + present.stream().filter(c -> !c.known()).map(Category::name).collect(Collectors.joining(", ")) + ")" : ""));
     }
 
     private static ServiceArea match(String asked, Set<ServiceArea> present) {

@@ -31,23 +31,20 @@ public final class Status {
     public Result run(Instances selection) {
         Map<Instance, Version> upstream = Map.of();
         Optional<RuntimeException> failure = Optional.empty();
-        List<Instance> instances;
-        if (ws.offline()) {
-            instances = selection.names().isEmpty() && !selection.all()
-                    ? defaultsFromStore() : selection.stored(ws.store().instances());
-        } else {
+        boolean defaults = selection.names().isEmpty() && !selection.all();
+        List<Instance> instances = defaults ? defaultsFromStore() : selection.stored(ws.store().instances());
+        if (!ws.offline()) {
             try {
                 List<PublishedVersion> published = ws.upstream().latestVersions();
                 upstream = published.stream().collect(Collectors.toMap(PublishedVersion::instance,
                         PublishedVersion::latest, (a, b) -> a));
-                instances = selection.names().isEmpty() && !selection.all()
-                        ? defaultsFromStore() : selection.against(published, ws.upstream().describe());
+                if (!defaults) {
+                    instances = selection.against(published, ws.upstream().describe());
+                }
             } catch (UsageException e) {
                 throw e;
             } catch (RuntimeException e) {
-                failure = Optional.of(e);
-                instances = selection.names().isEmpty() && !selection.all()
-                        ? defaultsFromStore() : selection.stored(ws.store().instances());
+                failure = Optional.of(e); // the stored state is still worth showing
             }
         }
         List<StatusRow> rows = new ArrayList<>();

@@ -64,7 +64,12 @@ public final class Workspace {
 
     /** Runs {@code work} holding the store's writer lock. */
     public <T> T locked(Supplier<T> work) {
-        try (var lock = store.lock(lockTimeout, holder)) {
+        return lockedAt(store.root(), work);
+    }
+
+    /** Runs {@code work} holding the writer lock of another directory (a mirror, an output directory). */
+    public <T> T lockedAt(java.nio.file.Path dir, Supplier<T> work) {
+        try (var lock = io.github.o365watch.store.StoreLock.acquire(dir, lockTimeout, holder)) {
             return work.get();
         }
     }

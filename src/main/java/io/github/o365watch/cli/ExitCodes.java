@@ -5,6 +5,7 @@ import io.github.o365watch.domain.InvalidDataException;
 import io.github.o365watch.source.SourceConfigException;
 import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.store.StoreException;
+import io.github.o365watch.domain.net.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,10 +66,10 @@ final class ExitCodes {
     static int report(Throwable e, String context, PrintWriter err, boolean stacktrace) {
         int code = of(e);
         if (code == INTERNAL) {
-            err.println("o365watch: internal error: " + e + "; this is a bug: please report it with the command line"
+            err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000) + "; this is a bug: please report it with the command line"
                     + " and the output of --stacktrace");
         } else {
-            err.println("o365watch: " + context + e.getMessage());
+            err.println("o365watch: " + Printable.line(context + e.getMessage(), 2000));
         }
         if (stacktrace) {
             e.printStackTrace(err);

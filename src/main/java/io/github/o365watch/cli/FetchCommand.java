@@ -51,7 +51,7 @@ final class FetchCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {
             for (String w : o.warnings()) {
-                err.println("o365watch: warning: " + o.instance() + ": " + w);
+                err.println("o365watch: warning: " + io.github.o365watch.domain.net.Printable.line(o.instance() + ": " + w, 2000));
             }
             if (o.failure().isPresent()) {
                 int c = ExitCodes.report(o.failure().get(), o.instance() + ": ", err, root.stacktrace);
@@ -75,12 +75,17 @@ final class FetchCommand implements Callable<Integer> {
                     + ": " + o.endpointSets() + " endpoint sets, "
                     + o.changeRecords().map(n -> n + " change records").orElse("no change records available");
             case IDENTICAL -> v + " fetched again: identical to the stored copy, nothing written";
-            case REPUBLISHED -> v + " was republished with different content (" + o.differingSets().orElse(0)
-                    + " endpoint sets differ); both kept, the new one as revision " + o.revision();
+            case REPUBLISHED -> v + " was republished with different content (endpoint sets " + ids(o.differingSets())
+                    + " differ); both kept, the new one as revision " + o.revision();
             case UPSTREAM_OLDER -> "the service reports " + v + ", older than the stored "
                     + o.previous().map(Object::toString).orElse("?") + "; nothing changed";
             case FAILED -> "failed";
         };
+    }
+
+    private static String ids(List<Integer> ids) {
+        List<String> s = ids.stream().limit(20).map(String::valueOf).toList();
+        return String.join(", ", s) + (ids.size() > 20 ? " and " + (ids.size() - 20) + " more" : "");
     }
 
     private static Map<String, Object> json(FetchOutcome o) {
@@ -94,7 +99,9 @@ final class FetchCommand implements Callable<Integer> {
             o.changeRecords().ifPresent(n -> m.put("changeRecords", n));
             m.put("revision", o.revision());
         }
-        o.differingSets().ifPresent(n -> m.put("differingSets", n));
+        if (!o.differingSets().isEmpty()) {
+            m.put("differingSets", o.differingSets());
+        }
         m.put("warnings", o.warnings());
         o.failure().ifPresent(e -> {
             m.put("error", e.getMessage());

@@ -39,8 +39,7 @@ final class MirrorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = root.spec.commandLine().getOut();
         var ws = Workspaces.of(root, source, false, lockTimeout, "mirror");
-        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get(), java.time.Duration.ofSeconds(lockTimeout),
-                "pid " + ProcessHandle.current().pid() + " (o365watch mirror)");
+        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get());
         for (Mirror.Outcome o : outcomes) {
             w.println(o.instance() + ": " + (o.updated() ? "mirrored " + o.version() : "mirror already at " + o.version()));
         }

@@ -6,14 +6,9 @@ import java.util.List;
 final class Text {
     private Text() {}
 
-    /** Line breaks and control characters as spaces, so a feed's text stays on one line. */
+    /** Free text on one line, without characters that move the cursor or reorder text. */
     static String oneLine(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-        }
-        return out.toString().strip();
+        return io.github.o365watch.domain.net.Printable.line(s, 4000);
     }
 
     /**

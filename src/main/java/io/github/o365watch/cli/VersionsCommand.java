@@ -54,8 +54,8 @@ final class VersionsCommand implements Callable<Integer> {
                 print(out, r);
             }
             if (r.feedFailure().isPresent()) {
-                err.println("o365watch: warning: " + r.instance() + ": RSS summaries unavailable: "
-                        + r.feedFailure().get().getMessage());
+                err.println("o365watch: warning: " + io.github.o365watch.domain.net.Printable.line(r.instance()
+                        + ": RSS summaries unavailable: " + r.feedFailure().get().getMessage(), 2000));
             }
             if (r.upstreamFailure().isPresent()) {
                 out.flush();

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Microsoft 365 service instance (cloud), by the token the web service uses in its paths.
- * Names are matched case-insensitively; the known ones get Microsoft's spelling, and an instance
- * that {@code /version} announces but this list lacks is accepted as it is spelt there.
+ * Names are matched case-insensitively (two instances are equal whatever their case); the known
+ * ones get Microsoft's spelling, and an instance that {@code /version} announces but this list
+ * lacks is accepted as it is spelt there.
  */
 public record Instance(String name) implements Comparable<Instance> {
     // before the constants below: their constructor uses it
@@ -53,8 +54,19 @@ public record Instance(String name) implements Comparable<Instance> {
         return KNOWN.contains(name);
     }
 
-    public boolean sameAs(String other) {
-        return other != null && name.equalsIgnoreCase(other.strip());
+    /** The same instance in the spelling found in {@code candidates} (the service's, the store's), if there. */
+    public Instance spelledAsIn(java.util.Collection<Instance> candidates) {
+        return candidates.stream().filter(this::equals).findFirst().orElse(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Instance i && i.name.equalsIgnoreCase(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.toLowerCase(Locale.ROOT).hashCode();
     }
 
     @Override
@@ -67,7 +79,7 @@ public record Instance(String name) implements Comparable<Instance> {
         if (a >= 0 || b >= 0) {
             return a >= 0 ? -1 : 1;
         }
-        return name.compareTo(o.name);
+        return name.compareToIgnoreCase(o.name);
     }
 
     @Override

@@ -34,15 +34,8 @@ final class Words {
         return s.toString();
     }
 
-    /** Free text on one line, at most {@code max} characters. */
+    /** Free text on one line, at most {@code max} characters (see {@code Printable.line}). */
     static String oneLine(String s, int max) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
-        }
-        String t = out.toString().replaceAll(" +", " ").strip();
-        return t.length() > max ? t.substring(0, max - 3) + "..." : t;
+        return io.github.o365watch.domain.net.Printable.line(s, max);
     }
 }

@@ -2,10 +2,9 @@ package io.github.o365watch.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,24 +32,44 @@ public final class ClientIdentity {
             return check(explicit.get(), "the given ClientRequestId");
         }
         Path file = options.configDir().resolve(FILE_NAME);
+        Path tmp = null;
         try {
-            if (Files.exists(file)) {
-                return check(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            if (!Files.exists(file)) {
+                Files.createDirectories(options.configDir());
+                tmp = Files.createTempFile(options.configDir(), ".client-request-id", ".tmp");
+                Files.writeString(tmp, UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
+                try {
+                    // a link appears whole and fails if another process was first: both then use its id
+                    Files.createLink(file, tmp);
+                } catch (FileAlreadyExistsException e) {
+                    // the other process won the race
+                } catch (UnsupportedOperationException e) {
+                    Files.move(tmp, file);
+                    tmp = null;
+                }
             }
-            String id = UUID.randomUUID().toString();
-            Files.createDirectories(options.configDir());
-            Path tmp = Files.createTempFile(options.configDir(), ".client-request-id", ".tmp");
-            Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file);
-            }
-            // another process may have won the race: use what is on disk
             return check(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (FileAlreadyExistsException e) {
+            return check(readQuietly(file), file.toString());
         } catch (IOException e) {
             throw new SourceConfigException("cannot keep the ClientRequestId in " + file + ": " + e.getMessage()
                     + " (set " + ENV + " or --client-request-id instead)", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temporary file in the config directory is harmless
+                }
+            }
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SourceConfigException("cannot read the ClientRequestId in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.o365watch.source;
 
 import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -95,7 +96,7 @@ final class Http {
                     if (next == null) {
                         throw new UpstreamException(what + ": HTTP " + code + " redirect without a usable Location");
                     }
-                    if (!next.isHttps() && !isLoopback(next.host())) {
+                    if (!next.isHttps() && (url.isHttps() || !isLoopback(next.host()))) {
                         throw new UpstreamException(what + ": refusing to follow a redirect to plain HTTP at " + next.host());
                     }
                     if (++redirects > MAX_REDIRECTS) {
@@ -198,18 +199,7 @@ final class Http {
     }
 
     static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            out.append(c >= 0x20 && c < 0x7f ? c : ' ');
-            if (out.length() >= 200) {
-                out.append("...");
-                break;
-            }
-        }
-        return out.toString().replaceAll(" +", " ").strip();
+        return Printable.line(text, 200);
     }
 
     private static String describe(IOException e, HttpUrl url) {
@@ -332,6 +322,10 @@ final class Http {
                     return Credentials.basic(decode(s.substring(0, colon)), decode(s.substring(colon + 1)));
                 });
             }
+            if (credentials.isPresent() && https.or(() -> http).map(u -> u.getScheme().toLowerCase(Locale.ROOT).startsWith("socks"))
+                    .orElse(false)) {
+                throw new SourceConfigException("proxy credentials work with an HTTP proxy only, not SOCKS");
+            }
             return new ProxySettings(https, http, List.copyOf(noProxy), credentials);
         }
 
@@ -357,6 +351,9 @@ final class Http {
                 String scheme = u.getScheme().toLowerCase(Locale.ROOT);
                 if (u.getHost() == null || !(scheme.equals("http") || scheme.startsWith("socks"))) {
                     throw new SourceConfigException(what + " is not a proxy URL (http://host:port or socks5://host:port)");
+                }
+                if (u.getPort() == 0 || u.getPort() > 65535) {
+                    throw new SourceConfigException(what + ": port " + u.getPort() + " is outside 1-65535");
                 }
                 return u;
             } catch (java.net.URISyntaxException e) {

@@ -3,6 +3,10 @@ package io.github.o365watch.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Version;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,19 +29,30 @@ public final class MirrorLayout {
 
     /** The path a resource is written to. */
     public static Path path(Path root, Resource resource) {
-        if (resource instanceof Resource.Versions) {
-            return root.resolve("version.json");
-        } else if (resource instanceof Resource.History h) {
-            return root.resolve("version").resolve(h.instance().name() + ".json");
-        } else if (resource instanceof Resource.Feed f) {
-            return root.resolve("version").resolve(f.instance().name() + ".rss");
-        } else if (resource instanceof Resource.Endpoints e) {
-            return root.resolve("endpoints").resolve(e.instance().name()
-                    + e.query().tenant().map(t -> ".tenant-" + t.toLowerCase(java.util.Locale.ROOT)).orElse("") + ".json");
-        } else {
-            Resource.Changes c = (Resource.Changes) resource;
-            return root.resolve("changes").resolve(c.instance().name() + ".json");
+        return root.resolve(resource.mirrorFile());
+    }
+
+    /** One instance in a mirror's {@code version.json}; the checksum when o365watch wrote the mirror. */
+    public record Entry(Instance instance, Version latest, Optional<String> endpointsSha256) {
+    }
+
+    /** The mirror's index ({@code version.json}), empty when there is none yet. */
+    public static Map<Instance, Entry> index(Path root) {
+        Path file = path(root, new Resource.Versions());
+        Map<Instance, Entry> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
         }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UpstreamException("cannot read the mirror index " + file + ": " + e.getMessage(), e);
+        }
+        for (Entry e : WireFormat.mirrorIndex(body, "mirror " + file)) {
+            out.put(e.instance(), e);
+        }
+        return out;
     }
 
     /** The existing file for a resource, its instance name matched case-insensitively. */

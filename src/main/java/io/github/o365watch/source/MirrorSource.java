@@ -24,6 +24,20 @@ final class MirrorSource implements EndpointSource {
         return "mirror " + root;
     }
 
+    /**
+     * The endpoints must be the ones the index names for its version; otherwise the lists could be
+     * stored under the wrong version (a mirror being written, or edited by hand).
+     */
+    private void checkIndexed(Resource.Endpoints e, Path file, byte[] body) {
+        MirrorLayout.Entry entry = MirrorLayout.index(root).get(e.instance());
+        if (entry != null && entry.endpointsSha256().isPresent()
+                && !entry.endpointsSha256().get().equals(io.github.o365watch.domain.Checksums.sha256(body))) {
+            throw new UpstreamException(e.describe() + ": the mirror " + root + " is inconsistent: " + root.relativize(file)
+                    + " is not the file its version.json names for " + entry.latest()
+                    + " (being written, or edited); run mirror again");
+        }
+    }
+
     @Override
     public boolean has(Resource resource) {
         return MirrorLayout.find(root, resource).isPresent();
@@ -40,6 +54,9 @@ final class MirrorSource implements EndpointSource {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBody + 1));
             if (body.length > maxBody) {
                 throw new InvalidDataException(resource.describe() + ": " + file + " is over the limit of " + maxBody + " bytes");
+            }
+            if (resource instanceof Resource.Endpoints e && e.query().isAll()) {
+                checkIndexed(e, file, body);
             }
             return body;
         } catch (IOException e) {

@@ -1,13 +1,11 @@
 package io.github.o365watch.source;
 
 import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.InvalidDataException;
 import io.github.o365watch.domain.Version;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +63,7 @@ public final class Upstream {
     public FetchedSnapshot endpoints(Instance instance, Version version, EndpointQuery query) {
         Resource r = new Resource.Endpoints(instance, query);
         byte[] body = source.get(r);
-        return new FetchedSnapshot(WireFormat.endpoints(body, instance, version, r.describe()), sha256(body));
+        return new FetchedSnapshot(WireFormat.endpoints(body, instance, version, r.describe()), Checksums.sha256(body));
     }
 
     /**
@@ -83,13 +81,5 @@ public final class Upstream {
                 .filter(c -> c.version().isNewerThan(since) && !c.version().isNewerThan(upTo))
                 .sorted(java.util.Comparator.comparingInt(ChangeRecord::id))
                 .toList());
-    }
-
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

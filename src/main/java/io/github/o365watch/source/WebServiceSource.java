@@ -1,7 +1,5 @@
 package io.github.o365watch.source;
 
-import io.github.o365watch.domain.ServiceArea;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /** The web service over HTTPS. The HTTP client and the ClientRequestId are set up on first use. */
@@ -44,26 +42,8 @@ final class WebServiceSource implements EndpointSource {
         if (!base.pathSegments().isEmpty() && base.pathSegments().get(base.pathSegments().size() - 1).isEmpty()) {
             b.removePathSegment(base.pathSegments().size() - 1);
         }
-        if (resource instanceof Resource.Versions) {
-            b.addPathSegment("version");
-        } else if (resource instanceof Resource.History h) {
-            b.addPathSegment("version").addPathSegment(h.instance().name()).addQueryParameter("AllVersions", "true");
-        } else if (resource instanceof Resource.Feed f) {
-            b.addPathSegment("version").addPathSegment(f.instance().name())
-                    .addQueryParameter("AllVersions", "true").addQueryParameter("Format", "RSS");
-        } else if (resource instanceof Resource.Endpoints e) {
-            b.addPathSegment("endpoints").addPathSegment(e.instance().name());
-            if (!e.query().serviceAreas().isEmpty()) {
-                b.addQueryParameter("ServiceAreas",
-                        e.query().serviceAreas().stream().map(ServiceArea::name).collect(Collectors.joining(",")));
-            }
-            e.query().tenant().ifPresent(t -> b.addQueryParameter("TenantName", t));
-            if (e.query().noIpv6()) {
-                b.addQueryParameter("NoIPv6", "true");
-            }
-        } else if (resource instanceof Resource.Changes c) {
-            b.addPathSegment("changes").addPathSegment(c.instance().name()).addPathSegment(c.since().value());
-        }
+        resource.path().forEach(b::addPathSegment);
+        resource.parameters().forEach(b::addQueryParameter);
         b.addQueryParameter("ClientRequestId", clientRequestId);
         return b.build();
     }

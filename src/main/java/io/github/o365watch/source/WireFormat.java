@@ -82,6 +82,23 @@ public final class WireFormat {
         return out;
     }
 
+    /** A mirror's {@code version.json}: the {@code /version} shape, plus the endpoints file's SHA-256 when o365watch wrote it. */
+    public static List<MirrorLayout.Entry> mirrorIndex(byte[] body, String what) {
+        List<MirrorLayout.Entry> out = new ArrayList<>();
+        JsonNode root = tree(body, what);
+        List<PublishedVersion> versions = versions(body, what);
+        for (int i = 0; i < versions.size(); i++) {
+            JsonNode n = root.isArray() ? root.get(i) : root;
+            JsonNode sha = n.get("endpointsSha256");
+            if (sha != null && !(sha.isTextual() && sha.asText().matches("[0-9a-f]{64}"))) {
+                throw new InvalidDataException(what + ": 'endpointsSha256' is not a SHA-256");
+            }
+            out.add(new MirrorLayout.Entry(versions.get(i).instance(), versions.get(i).latest(),
+                    Optional.ofNullable(sha).map(JsonNode::asText)));
+        }
+        return out;
+    }
+
     /** {@code /version/{instance}?AllVersions=true}. */
     public static VersionHistory history(byte[] body, String what) {
         JsonNode root = tree(body, what);
@@ -206,7 +223,7 @@ public final class WireFormat {
     }
 
     private static void checkNotEmpty(byte[] body, String what) {
-        if (body.length == 0 || new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1).isBlank()) {
+        if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new InvalidDataException(what + ": empty response");
         }
     }

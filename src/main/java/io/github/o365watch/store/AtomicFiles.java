@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,17 +72,19 @@ public final class AtomicFiles {
         }
     }
 
-    /** Removes temporary files a killed process left in {@code dir} (call under the lock). */
+    /** Removes temporary files a killed process left in {@code dir} or below it (call under the lock). */
     public static void removeLeftovers(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
-            for (Path p : ds) {
-                Files.deleteIfExists(p);
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 3)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
             }
-        } catch (IOException e) {
-            throw new StoreException("cannot clean temporary files in " + dir + ": " + describe(e), e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StoreException("cannot clean temporary files in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.o365watch.store;
 
 import io.github.o365watch.domain.ChangeRecord;
+import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.InvalidDataException;
@@ -8,17 +9,15 @@ import io.github.o365watch.domain.RawChangeRecord;
 import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class SnapshotStore {
             RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
             return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
         } catch (IOException | InvalidDataException e) {
-            throw new StoreException("snapshot " + data + " cannot be read: " + oneLine(e.getMessage()), e);
+            throw new StoreException("snapshot " + data + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
     }
 
@@ -133,7 +132,7 @@ public final class SnapshotStore {
             }
             return Optional.of(out);
         } catch (IOException | InvalidDataException e) {
-            throw new StoreException("change records " + file + " cannot be read: " + oneLine(e.getMessage()), e);
+            throw new StoreException("change records " + file + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
     }
 
@@ -152,31 +151,49 @@ public final class SnapshotStore {
         byte[] data = canonical(snapshot);
         Optional<StoredVersion> existing = find(snapshot.instance(), snapshot.version());
         int revision = 1;
-        Optional<Integer> differing = Optional.empty();
+        List<Integer> differing = List.of();
         if (existing.isPresent()) {
             StoredVersion old = existing.get();
-            byte[] oldBytes = verified(dir.resolve(old.baseName() + ".json"), meta(dir, old.baseName()).sha256());
-            if (Arrays.equals(oldBytes, data)) {
-                return new PutResult(old, PutResult.Outcome.IDENTICAL, Optional.empty());
-            }
             Snapshot before = load(old);
-            differing = Optional.of(countDifferent(before, snapshot));
+            if (Arrays.equals(canonical(before), data)) {
+                return new PutResult(old, PutResult.Outcome.IDENTICAL, List.of());
+            }
+            differing = differentSets(before, snapshot);
             revision = old.revision() + 1;
         }
         StoredVersion stored = new StoredVersion(snapshot.instance(), snapshot.version(), revision,
                 snapshot.sets().size(), changes.isPresent());
         String changesSha = null;
-        if (changes.isPresent()) {
-            byte[] c = CanonicalJson.write(changes.get().stream()
-                    .sorted(Comparator.comparingInt(ChangeRecord::id)).map(ChangeRecord::toRaw).toList());
-            AtomicFiles.write(dir.resolve(stored.baseName() + ".changes.json"), c);
-            changesSha = sha256(c);
+        List<Path> written = new ArrayList<>();
+        try {
+            if (changes.isPresent()) {
+                byte[] c = CanonicalJson.write(changes.get().stream()
+                        .sorted(Comparator.comparingInt(ChangeRecord::id)).map(ChangeRecord::toRaw).toList());
+                write(dir.resolve(stored.baseName() + ".changes.json"), c, written);
+                changesSha = Checksums.sha256(c);
+            }
+            write(dir.resolve(stored.baseName() + ".json"), data, written);
+            Meta meta = new Meta(FORMAT, snapshot.instance().name(), snapshot.version().value(), revision,
+                    snapshot.sets().size(), Checksums.sha256(data), changesSha, rawSha256);
+            AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
+        } catch (RuntimeException e) {
+            // not committed: take back what this call wrote, so the store is as it was
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
-        AtomicFiles.write(dir.resolve(stored.baseName() + ".json"), data);
-        Meta meta = new Meta(FORMAT, snapshot.instance().name(), snapshot.version().value(), revision,
-                snapshot.sets().size(), sha256(data), changesSha, rawSha256);
-        AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
         return new PutResult(stored, existing.isPresent() ? PutResult.Outcome.REVISION : PutResult.Outcome.NEW, differing);
+    }
+
+    /** Writes a file and remembers it once it is there (only what this call wrote is taken back). */
+    private static void write(Path file, byte[] bytes, List<Path> written) {
+        AtomicFiles.write(file, bytes);
+        written.add(file);
     }
 
     /** The canonical bytes of a snapshot's endpoint sets, as the store writes them. */
@@ -184,17 +201,19 @@ public final class SnapshotStore {
         return CanonicalJson.write(snapshot.sets().stream().map(EndpointSet::toRaw).toList());
     }
 
-    private static int countDifferent(Snapshot a, Snapshot b) {
+    /** Ids of the endpoint sets that differ (changed, added or gone), sorted. */
+    private static List<Integer> differentSets(Snapshot a, Snapshot b) {
         Map<Integer, EndpointSet> left = new LinkedHashMap<>();
         a.sets().forEach(s -> left.put(s.id(), s));
-        int n = 0;
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
         for (EndpointSet s : b.sets()) {
             EndpointSet o = left.remove(s.id());
             if (!s.equals(o)) {
-                n++;
+                ids.add(s.id());
             }
         }
-        return n + left.size();
+        ids.addAll(left.keySet());
+        return List.copyOf(ids);
     }
 
     private Path dir(Instance instance) {
@@ -248,7 +267,7 @@ public final class SnapshotStore {
         } catch (NoSuchFileException e) {
             throw new StoreException(file + " is missing", e);
         } catch (IOException e) {
-            throw new StoreException(file + " is not a valid meta file: " + oneLine(e.getMessage()), e);
+            throw new StoreException(file + " is not a valid meta file: " + Printable.line(e.getMessage(), 300), e);
         }
     }
 
@@ -261,22 +280,11 @@ public final class SnapshotStore {
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
-        if (!sha256(bytes).equals(expected)) {
+        if (!Checksums.sha256(bytes).equals(expected)) {
             throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
                     + " when it was stored");
         }
         return bytes;
     }
 
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
-    }
 }

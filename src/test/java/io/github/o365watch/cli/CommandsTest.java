@@ -200,10 +200,31 @@ class CommandsTest {
 
     @Test
     void offlineCommandsNeverTouchTheNetwork() {
-        cli.run("show", "--store", store);
-        cli.run("lookup", "--store", store, "52.112.0.1");
-        cli.run("versions", "--store", store, "--offline");
+        assertThat(cli.run("show", "--store", store).code()).isZero();
+        assertThat(cli.run("lookup", "--store", store, "52.112.0.1").code()).isZero();
+        assertThat(cli.run("versions", "--store", store, "--offline").code()).isZero();
+        assertThat(cli.run("status", "--store", store, "--offline").code()).isZero();
+        assertThat(cli.run("diff", "--store", store).code()).isZero();
+        assertThat(cli.run("report", "--store", store).code()).isZero();
         assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
+    void aCategoryMicrosoftAddsLaterCanBeShownAndFiltered() {
+        var s = Fixtures.snapshot("Worldwide", "2019112700");
+        var sets = new java.util.ArrayList<io.github.o365watch.domain.EndpointSet>();
+        for (var e : s.sets()) {
+            sets.add(e.id() != 11 ? e : new io.github.o365watch.domain.EndpointSet(e.id(), e.serviceArea(), e.serviceAreaDisplayName(),
+                    e.urls(), e.ips(), e.tcpPorts(), e.udpPorts(), io.github.o365watch.domain.Category.parse("Quarantine"),
+                    e.required(), e.expressRoute(), e.notes()));
+        }
+        new SnapshotStore(Path.of(store)).put(new io.github.o365watch.domain.Snapshot(s.instance(), s.version(), sets),
+                java.util.Optional.empty(), "00".repeat(32));
+
+        Result r = cli.run("show", "--store", store, "--category", "quarantine", "--summary");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("1 of 112 endpoint sets (categories Quarantine)", "11  Skype    Quarantine  yes");
+        assertThat(cli.run("show", "--store", store, "--category", "Blocked").err()).contains("(this version also has Quarantine)");
     }
 
     @Test

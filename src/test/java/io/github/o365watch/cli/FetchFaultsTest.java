@@ -264,11 +264,19 @@ class FetchFaultsTest {
     }
 
     @Test
-    void noTemporaryFilesAreLeftBehind() throws Exception {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(ok("[]")));
-        fetch();
+    void aDiskErrorWhileStoringIsExitFiveAndLeavesNothingBehind() throws Exception {
+        // the data file's place is taken by a directory: writing fails after the change records were written
+        Files.createDirectories(store.resolve("worldwide/2019093000.json"));
+
+        Result r = fetch();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("cannot write " + store.resolve("worldwide/2019093000.json"));
+        assertThat(Trees.hashes(store)).isEqualTo(before);
         try (Stream<Path> files = Files.walk(store)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".o365watch-tmp"));
         }
+        Files.delete(store.resolve("worldwide/2019093000.json"));
+        assertThat(fetch().code()).as("the next run succeeds").isZero();
     }
 }

@@ -73,7 +73,7 @@ class FetchTest {
         assertThat(s.changes(s.newest(Instance.WORLDWIDE).orElseThrow()).orElseThrow())
                 .extracting(c -> c.id()).containsExactly(1930, 1941, 1942, 1943, 1944, 1945);
         assertThat(s.rawSha256(s.newest(Instance.WORLDWIDE).orElseThrow()))
-                .isEqualTo(io.github.o365watch.source.Upstream.sha256(Fixtures.endpoints("Worldwide", "2019093000")));
+                .isEqualTo(io.github.o365watch.domain.Checksums.sha256(Fixtures.endpoints("Worldwide", "2019093000")));
     }
 
     @Test
@@ -183,6 +183,10 @@ class FetchTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Bleu: stored 2025053000");
         assertThat(new SnapshotStore(store).instances()).contains(Instance.parse("Bleu"));
+        // any case, and the service's spelling in what is printed and stored
+        assertThat(fetch("--instance", "BLEU", "--force").out()).startsWith("Bleu: 2025053000 fetched again");
+        assertThat(cli.run("lookup", "--store", store.toString(), "--instance", "bLEU", "--json", "outlook-dod.office365.us").out())
+                .contains("\"instance\": \"Bleu\"");
     }
 
     @Test
@@ -198,8 +202,15 @@ class FetchTest {
         Result forced = fetch("--force");
 
         assertThat(forced.code()).as(forced.toString()).isZero();
-        assertThat(forced.out()).matches("Worldwide: 2019093000 was republished with different content \\(\\d+ endpoint sets differ\\);"
-                + " both kept, the new one as revision 2\n");
+        var before = Fixtures.snapshot("Worldwide", "2019093000");
+        var after = Fixtures.snapshot("Worldwide", "2019102800");
+        java.util.TreeSet<Integer> differ = new java.util.TreeSet<>();
+        before.sets().forEach(x -> { if (!after.sets().contains(x)) { differ.add(x.id()); } });
+        after.sets().forEach(x -> { if (!before.sets().contains(x)) { differ.add(x.id()); } });
+        assertThat(forced.out()).isEqualTo("Worldwide: 2019093000 was republished with different content (endpoint sets "
+                + differ.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
+                + (differ.size() > 20 ? " and " + (differ.size() - 20) + " more" : "")
+                + " differ); both kept, the new one as revision 2\n");
         SnapshotStore s = new SnapshotStore(store);
         assertThat(s.revisions(Instance.WORLDWIDE)).extracting(v -> v.revision()).containsExactly(1, 2);
         assertThat(Files.exists(store.resolve("worldwide/2019093000.json"))).isTrue();

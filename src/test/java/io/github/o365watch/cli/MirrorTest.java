@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.store.SnapshotStore;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.TestCli;
@@ -63,20 +67,61 @@ class MirrorTest {
         assertThat(Files.readString(mirror.resolve("version.json"))).isEqualTo("""
                 [
                   {
+                    "endpointsSha256": "%s",
                     "instance": "Worldwide",
                     "latest": "2019093000"
                   },
                   {
+                    "endpointsSha256": "%s",
                     "instance": "USGovDoD",
                     "latest": "2019120400"
                   }
                 ]
-                """);
+                """.formatted(Checksums.sha256(Fixtures.endpoints("Worldwide", "2019093000")),
+                Checksums.sha256(Fixtures.endpoints("USGovDoD", "2019120400"))));
         assertThat(Files.readAllBytes(mirror.resolve("endpoints/Worldwide.json"))).isEqualTo(Fixtures.endpoints("Worldwide", "2019093000"));
         assertThat(mirror.resolve("version/Worldwide.rss")).exists();
         assertThat(mirror.resolve("changes/USGovDoD.json")).exists();
         Result versions = airGapped.run("versions", "--store", offline.toString(), "--source", mirror.toString());
         assertThat(versions.out()).contains("Version 2019093000 includes 5 changes");
+    }
+
+    @Test
+    void aMirrorRunThatFailsPartWayNeverLabelsListsWithAnotherVersion() throws Exception {
+        Path mirror = tmp.resolve("mirror");
+        service.publish("Worldwide", "2019082800").publish("USGovDoD", "2019112700")
+                .rss("Worldwide", Fixtures.text("upstream/worldwide-history.rss"))
+                .rss("USGovDoD", Fixtures.text("upstream/worldwide-history.rss").replace("Worldwide", "USGovDoD"));
+        assertThat(online.run("mirror", "--out", mirror.toString(), "--source", service.url(), "--all-instances").code()).isZero();
+        // Worldwide moves on; USGovDoD fails after Worldwide's files are written
+        service.publish("Worldwide", "2019093000").publish("USGovDoD", "2019120400");
+        wm.stubFor(get(urlPathEqualTo("/changes/USGovDoD/0000000000")).willReturn(aResponse().withStatus(503)));
+
+        Result r = online.run("mirror", "--out", mirror.toString(), "--source", service.url(), "--all-instances", "--retries", "1");
+        assertThat(r.code()).isEqualTo(3);
+
+        Path store = tmp.resolve("store");
+        Result a = airGapped.run("fetch", "--store", store.toString(), "--source", mirror.toString(), "--all-instances");
+        assertThat(a.code()).as(a.toString()).isZero();
+        assertThat(new SnapshotStore(store).load(Instance.WORLDWIDE, Version.parse("2019093000")))
+                .isEqualTo(Fixtures.snapshot("Worldwide", "2019093000"));
+        assertThat(new SnapshotStore(store).load(Instance.parse("USGovDoD"), Version.parse("2019112700")))
+                .isEqualTo(Fixtures.snapshot("USGovDoD", "2019112700"));
+    }
+
+    @Test
+    void endpointsThatAreNotTheOnesTheIndexNamesAreRefused() throws Exception {
+        Path mirror = tmp.resolve("mirror");
+        service.publish("Worldwide", "2019082800").rss("Worldwide", Fixtures.text("upstream/worldwide-history.rss"));
+        online.run("mirror", "--out", mirror.toString(), "--source", service.url());
+        Files.write(mirror.resolve("endpoints/Worldwide.json"), Fixtures.endpoints("Worldwide", "2019093000"));
+
+        Result r = airGapped.run("fetch", "--store", tmp.resolve("store").toString(), "--source", mirror.toString());
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("the mirror " + mirror + " is inconsistent: endpoints/Worldwide.json is not the file its"
+                + " version.json names for 2019082800");
+        assertThat(tmp.resolve("store/worldwide")).doesNotExist();
     }
 
     @Test

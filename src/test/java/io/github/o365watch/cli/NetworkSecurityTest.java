@@ -56,6 +56,10 @@ class NetworkSecurityTest {
         https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().keystorePath(ks.toString())
                 .keystoreType("PKCS12").keystorePassword("changeit").keyManagerPassword("changeit"));
         https.start();
+        startHttpsStubs();
+    }
+
+    static void startHttpsStubs() {
         https.stubFor(get(urlPathEqualTo("/version")).willReturn(aResponse().withStatus(200)
                 .withBody(Fixtures.versionJson("Worldwide", "2019093000"))));
         https.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(200)
@@ -146,6 +150,37 @@ class NetworkSecurityTest {
         assertThat(refused.code()).isEqualTo(3);
         assertThat(refused.err()).contains("HTTP 407");
         assertThat(refused.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void aRedirectFromHttpsToPlainHttpIsRefusedEvenToLoopback() {
+        https.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).atPriority(1).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + plain.getPort() + "/endpoints/Worldwide")));
+        try {
+            Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", "https://localhost:" + https.httpsPort(),
+                    "--ca-bundle", keys.resolve("ca.pem").toString());
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err()).contains("refusing to follow a redirect to plain HTTP at 127.0.0.1");
+            assertThat(plain.getAllServeEvents()).isEmpty();
+        } finally {
+            https.resetMappings();
+            startHttpsStubs();
+        }
+    }
+
+    @Test
+    void badProxySettingsAreUsageErrors() {
+        Result port = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--proxy", "http://proxy.corp:99999");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("port 99999 is outside 1-65535");
+        Result envPort = new TestCli(tmp.resolve("m2")).env("HTTPS_PROXY", "http://proxy.corp:70000")
+                .run("fetch", "--store", tmp.resolve("s").toString());
+        assertThat(envPort.code()).isEqualTo(2);
+        Result socks = new TestCli(tmp.resolve("m3")).env("HTTPS_PROXY", "socks5://proxy.corp:1080")
+                .env("O365WATCH_PROXY_USER", "alice").env("O365WATCH_PROXY_PASSWORD", "pw")
+                .run("fetch", "--store", tmp.resolve("s").toString());
+        assertThat(socks.code()).isEqualTo(2);
+        assertThat(socks.err()).contains("HTTP proxy only");
     }
 
     @Test

@@ -136,7 +136,7 @@ class SnapshotStoreTest {
         PutResult r = store.put(other, Optional.empty(), "01".repeat(32));
         assertThat(r.outcome()).isEqualTo(PutResult.Outcome.REVISION);
         assertThat(r.stored().revision()).isEqualTo(2);
-        assertThat(r.replacedSets()).hasValueSatisfying(n -> assertThat(n).isPositive());
+        assertThat(r.differingSets()).isNotEmpty().isSorted();
         assertThat(Files.readAllBytes(tmp.resolve("worldwide/2019093000.json"))).isEqualTo(SnapshotStore.canonical(first));
         assertThat(store.load(Instance.WORLDWIDE, first.version())).isEqualTo(other);
     }
@@ -163,10 +163,31 @@ class SnapshotStoreTest {
 
     @Test
     void temporaryFilesLeftByAKilledWriterAreRemovedWhenTheLockIsTaken() throws Exception {
-        Files.createDirectories(tmp);
-        Path leftover = Files.createFile(tmp.resolve(AtomicFiles.TEMP_PREFIX + "123.tmp"));
+        // where AtomicFiles really puts them: beside the target, in the instance directory
+        Files.createDirectories(tmp.resolve("worldwide"));
+        Path leftover = Files.createFile(tmp.resolve("worldwide").resolve(AtomicFiles.TEMP_PREFIX + "123.tmp"));
+        Path other = Files.createFile(tmp.resolve("worldwide").resolve("notes.txt"));
         try (StoreLock lock = new SnapshotStore(tmp).lock(Duration.ofSeconds(1), "me")) {
             assertThat(Files.exists(leftover)).isFalse();
+            assertThat(Files.exists(other)).isTrue();
         }
+    }
+
+    @Test
+    void aWriteThatFailsBeforeTheCommitTakesBackWhatItWrote() throws Exception {
+        SnapshotStore store = new SnapshotStore(tmp);
+        store.put(Fixtures.snapshot("Worldwide", "2019082800"), Optional.of(List.of()), "00".repeat(32));
+        var before = io.github.o365watch.testing.Trees.hashes(tmp);
+        // a directory where the data file must go: the rename fails after the change records were written
+        Files.createDirectories(tmp.resolve("worldwide/2019093000.json"));
+
+        assertThatThrownBy(() -> store.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.of(List.of()), "00".repeat(32)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("cannot write " + tmp.resolve("worldwide/2019093000.json"));
+
+        assertThat(io.github.o365watch.testing.Trees.hashes(tmp)).isEqualTo(before);
+        try (Stream<Path> files = Files.walk(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
+        }
+        assertThat(store.versions(Instance.WORLDWIDE)).extracting(v -> v.version().value()).containsExactly("2019082800");
     }
 }

@@ -97,7 +97,18 @@ class PrefixSetTest {
         return out;
     }
 
+    /**
+     * Two thirds from a small region (so prefixes overlap, nest and touch); the rest anywhere,
+     * any length from /0, and near the top of the address range.
+     */
     static IpPrefix random(Random rnd, Family family) {
+        int pick = rnd.nextInt(12);
+        if (pick == 0) {
+            return family == Family.IPV4 ? IpPrefix.parse("255.255.255.255/32") : IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128");
+        }
+        if (pick < 4) {
+            return anywhere(rnd, family);
+        }
         if (family == Family.IPV4) {
             int len = 16 + rnd.nextInt(17);
             long addr = (10L << 24) | (rnd.nextInt(1 << 16) & 0xffffL);
@@ -108,6 +119,29 @@ class PrefixSetTest {
         long low = rnd.nextInt(1 << 24) & 0xffffffL;
         low = len == 128 ? low : low & ~((1L << (128 - len)) - 1);
         return IpPrefix.parse("2603:1000::" + Long.toHexString(low >> 16) + ":" + Long.toHexString(low & 0xffff) + "/" + len);
+    }
+
+    static IpPrefix anywhere(Random rnd, Family family) {
+        if (family == Family.IPV4) {
+            int len = rnd.nextInt(33);
+            long addr = rnd.nextInt() & 0xffffffffL;
+            if (rnd.nextBoolean()) {
+                addr |= 0xffff0000L; // near the top
+            }
+            addr = len == 0 ? 0 : addr & (0xffffffffL << (32 - len)) & 0xffffffffL;
+            return IpPrefix.parse(((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255) + "/" + len);
+        }
+        int len = rnd.nextInt(129);
+        BigInteger addr = new BigInteger(128, rnd);
+        if (rnd.nextBoolean()) {
+            addr = addr.or(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE.shiftLeft(112))); // near the top
+        }
+        addr = addr.shiftRight(128 - len).shiftLeft(128 - len);
+        StringBuilder text = new StringBuilder();
+        for (int i = 7; i >= 0; i--) {
+            text.append(addr.shiftRight(16 * i).and(BigInteger.valueOf(0xffff)).toString(16)).append(i > 0 ? ":" : "");
+        }
+        return IpPrefix.parse(text + "/" + len);
     }
 
     @ParameterizedTest
