@@ -97,7 +97,8 @@ public final class HtmlRenderer {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff) {
+                    if (c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028 || c == 0x2029) {
                         out.append(' ');
                     } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0

@@ -51,7 +51,7 @@ public final class MarkdownRenderer {
 
     /** Plain text made inert: one line, Markdown and HTML specials escaped. */
     static String text(String s) {
-        String one = Words.oneLine(s, 2000);
+        String one = Words.oneLine(s, Integer.MAX_VALUE);
         StringBuilder out = new StringBuilder(one.length());
         for (char c : one.toCharArray()) {
             switch (c) {

@@ -215,12 +215,6 @@ public final class ReportBuilder {
         List<String> items = new ArrayList<>();
         items.add("Newly listed address space: " + prefixes(c.addresses().listed()));
         items.add("No longer listed address space: " + prefixes(c.addresses().unlisted()));
-        if (!c.addresses().stillListed().isEmpty() || !c.addresses().alreadyListed().isEmpty()) {
-            List<String> moves = new ArrayList<>();
-            c.addresses().stillListed().forEach(e -> moves.add(e.element().value() + " left set " + e.setId()));
-            c.addresses().alreadyListed().forEach(e -> moves.add(e.element().value() + " joined set " + e.setId()));
-            items.add("Not an address change (moved between sets or re-split): " + String.join("; ", moves));
-        }
         HostChanges h = c.hosts();
         items.add("Newly listed hostnames: " + (h.listed().isEmpty() ? "none" : join(h.listed())));
         items.add("No longer listed hostnames: " + (h.unlisted().isEmpty() ? "none" : join(h.unlisted())));
@@ -230,6 +224,22 @@ public final class ReportBuilder {
             items.add("Hostnames that moved between sets: " + String.join("; ", moves));
         }
         doc.add(new Bullets(items));
+        if (!c.addresses().stillListed().isEmpty() || !c.addresses().alreadyListed().isEmpty()) {
+            doc.add(new Para("Prefix entries that moved between sets or were re-split: the addresses were listed before and"
+                    + " are listed after, so they are not an address change (but check the ports and category of the sets):"));
+            Map<Integer, List<String>> left = new TreeMap<>();
+            Map<Integer, List<String>> joined = new TreeMap<>();
+            c.addresses().stillListed().forEach(e -> left.computeIfAbsent(e.setId(), k -> new ArrayList<>()).add(e.element().value()));
+            c.addresses().alreadyListed().forEach(e -> joined.computeIfAbsent(e.setId(), k -> new ArrayList<>()).add(e.element().value()));
+            java.util.Set<Integer> sets = new java.util.TreeSet<>(left.keySet());
+            sets.addAll(joined.keySet());
+            List<List<String>> rows = new ArrayList<>();
+            for (int set : sets) {
+                rows.add(List.of(Integer.toString(set), String.join(", ", left.getOrDefault(set, List.of())),
+                        String.join(", ", joined.getOrDefault(set, List.of()))));
+            }
+            doc.add(new Table(List.of("Set", "Left the set", "Joined the set"), rows, List.of()));
+        }
     }
 
     private static String prefixes(PrefixSet s) {
@@ -276,7 +286,7 @@ public final class ReportBuilder {
     }
 
     private static String value(String v) {
-        String one = Words.oneLine(v, 200);
+        String one = Words.oneLine(v, 1000);
         return one.isEmpty() ? "(none)" : one;
     }
 }

@@ -103,6 +103,23 @@ class ReportTest {
     }
 
     @Test
+    void theJsonReportHasTheDocumentedTopLevelKeys() throws Exception {
+        String json = report("--format", "json", "--from", "2019082800", "--to", "2019093000");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        List<String> keys = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        String doc = Files.readString(Path.of("docs/report-schema.md"));
+        String firstBlock = doc.substring(doc.indexOf("```\n{") + 4, doc.indexOf("\n}\n```"));
+        List<String> documented = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("^  \"(\\w+)\":", java.util.regex.Pattern.MULTILINE).matcher(firstBlock);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(documented);
+        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theHtmlReportIsSelfContainedWithCharts() throws Exception {
         String html = report("--format", "html", "--from", "2019082800", "--to", "2019093000");
         Document doc = parseXml(html);
@@ -115,7 +132,7 @@ class ReportTest {
 
     @Test
     void hostileFeedTextIsEscapedInEveryFormat() throws Exception {
-        String hostile = "=HYPERLINK(\"x\") </td></tr></table><script>alert(1)</script> <img src=x onerror=alert(2)> | # [x](javascript:y) `z` \u0007";
+        String hostile = "=HYPERLINK(\"x\") </td></tr></table><script>alert(1)</script> <img src=x onerror=alert(2)> | # [x](javascript:y) `z` \u0007 \u202Eevil";
         SnapshotStore s = new SnapshotStore(store);
         Snapshot base = Fixtures.snapshot("Worldwide", "2019102800");
         List<EndpointSet> sets = new ArrayList<>();
@@ -130,10 +147,11 @@ class ReportTest {
         assertThat(doc.getElementsByTagName("script").getLength()).isZero();
         assertThat(doc.getElementsByTagName("img").getLength()).isZero();
         assertThat(doc.getDocumentElement().getTextContent()).contains("<script>alert(1)</script>");
+        assertThat(html).doesNotContain("\u202E", "\u0007");
         String md = report("--format", "markdown");
-        assertThat(md).doesNotContain("<script", "<img", "[x](javascript").contains("&lt;script&gt;", "\\[x\\](javascript");
+        assertThat(md).doesNotContain("<script", "<img", "[x](javascript", "\u202E").contains("&lt;script&gt;", "\\[x\\](javascript");
         String csv = report("--format", "csv");
-        assertThat(csv).contains(",attribute,notes,,\"'=HYPERLINK(\"\"x\"\")").doesNotContain("\u0007");
+        assertThat(csv).contains(",attribute,notes,,\"'=HYPERLINK(\"\"x\"\")").doesNotContain("\u0007", "\u202E");
         String json = report("--format", "json");
         assertThat(json).contains("\"after\": \"=HYPERLINK(\\\"x\\\") </td></tr></table><script>alert(1)</script>");
         Result text = cli.run("diff", "--store", store.toString());

@@ -37,7 +37,7 @@ public final class Printable {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), max + 8));
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 1 << 16));
         boolean space = false;
         for (int i = 0; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);
