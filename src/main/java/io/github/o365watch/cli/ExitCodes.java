@@ -42,7 +42,8 @@ final class ExitCodes {
     }
 
     static int of(Throwable e) {
-        if (e instanceof UsageException || e instanceof SourceConfigException) {
+        if (e instanceof UsageException || e instanceof SourceConfigException
+                || e instanceof io.github.o365watch.render.OptionException) {
             return USAGE;
         }
         if (e instanceof UpstreamException) {
@@ -53,6 +54,9 @@ final class ExitCodes {
         }
         if (e instanceof StoreException || e instanceof io.github.o365watch.report.FeedException) {
             return STORE;
+        }
+        if (e instanceof io.github.o365watch.render.TemplateException) {
+            return TEMPLATE;
         }
         return INTERNAL;
     }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             LookupCommand.class,
             DiffCommand.class,
             ReportCommand.class,
+            GenerateCommand.class,
+            TargetsCommand.class,
             MirrorCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class})

@@ -1,6 +1,7 @@
 package io.github.o365watch.domain.net;
 
 import inet.ipaddr.IPAddress;
+import java.math.BigInteger;
 
 /** Conversions between this package's values and the IPAddress library's. */
 final class Blocks {
@@ -12,5 +13,19 @@ final class Blocks {
 
     static IPAddress block(IpPrefix prefix) {
         return prefix instanceof Ipv4Prefix v4 ? v4.block() : ((Ipv6Prefix) prefix).block();
+    }
+
+    /** The smallest prefix that contains both. */
+    static IpPrefix enclosing(IpPrefix a, IpPrefix b) {
+        IPAddress x = block(a);
+        BigInteger diff = x.getValue().xor(block(b).getValue());
+        int len = Math.min(Math.min(a.length(), b.length()), x.getBitCount() - diff.bitLength());
+        return prefix(x.getLower().withoutPrefixLength().toPrefixBlock(len));
+    }
+
+    /** The bit of {@code p}'s network just after {@code parent}'s length: false for the lower half. */
+    static boolean bitAfter(IpPrefix parent, IpPrefix p) {
+        IPAddress x = block(p);
+        return x.getValue().testBit(x.getBitCount() - 1 - parent.length());
     }
 }

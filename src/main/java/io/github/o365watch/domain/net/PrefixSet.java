@@ -109,6 +109,41 @@ public final class PrefixSet {
         return n;
     }
 
+    /**
+     * At most {@code n} prefixes (both families together) covering every address of this set and
+     * as few others as possible; how many others is in the result. Exact when the set already
+     * fits.
+     */
+    public Summary summarize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a budget of at least one prefix is needed");
+        }
+        if (size() <= n) {
+            return new Summary(prefixes(), BigInteger.ZERO);
+        }
+        if (v4.isEmpty() || v6.isEmpty()) {
+            return Summarizer.solve(v4.isEmpty() ? v6 : v4, n).summary(n);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("a set of both families needs a budget of at least two prefixes");
+        }
+        // split the budget between the families where it admits the fewest extra addresses
+        Summarizer.Solved a = Summarizer.solve(v4, n - 1);
+        Summarizer.Solved b = Summarizer.solve(v6, n - 1);
+        int bestK = 1;
+        BigInteger best = null;
+        for (int k = 1; k < n; k++) {
+            BigInteger extra = a.cost(k).add(b.cost(n - k));
+            if (best == null || extra.compareTo(best) < 0) {
+                best = extra;
+                bestK = k;
+            }
+        }
+        List<IpPrefix> both = new ArrayList<>(a.summary(bestK).prefixes());
+        both.addAll(b.summary(n - bestK).prefixes());
+        return new Summary(both, best);
+    }
+
     public boolean isEmpty() {
         return v4.isEmpty() && v6.isEmpty();
     }

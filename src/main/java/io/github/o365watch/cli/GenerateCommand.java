@@ -1,0 +1,120 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Generate;
+import io.github.o365watch.app.Selections;
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.app.Workspace;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.render.Generated;
+import io.github.o365watch.render.NotExpressed;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "generate",
+        description = {
+            "Writes firewall, proxy and PAC configurations for a stored version (default: the newest), one directory"
+                    + " per target under --out. Entries a target cannot express are listed (and fail the run with --strict).",
+            "Run 'o365watch targets' for the targets and their options."})
+final class GenerateCommand implements Callable<Integer> {
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--target", paramLabel = "T", description = "Target to write (repeatable; default: every target).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide", description = "Service instance (default: ${DEFAULT-VALUE}).")
+    String instance;
+
+    @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
+    String version;
+
+    @Option(names = "--max-entries", paramLabel = "N", defaultValue = "0",
+            description = "Summarise to at most N prefixes per object and family, admitting the fewest extra addresses"
+                    + " (reported). Default: exact.")
+    int maxEntries;
+
+    @Option(names = "--option", paramLabel = "TARGET.NAME=VALUE", description = "A target option, e.g. pac.proxy='PROXY proxy:8080'. Repeatable.")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the bundled ones by relative path, or add targets.")
+    Path templates;
+
+    @Option(names = "--strict", description = "Fail (exit 6) when a target cannot express an entry.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        if (maxEntries < 0) {
+            throw new UsageException("--max-entries must be 0 (exact) or more");
+        }
+        Instance i = Instances.parse(instance);
+        Workspace ws = Workspaces.offline(root, "generate");
+        var stored = Selections.version(ws.store(), i, version);
+        Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored)), targets,
+                options(options), maxEntries, Optional.ofNullable(templates), strict);
+        Generate.Result result = new Generate(ws).run(r, out);
+        print(root.spec.commandLine().getOut(), result, out);
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Map<String, String>> options(List<String> raw) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String o : raw) {
+            int dot = o.indexOf('.');
+            int eq = o.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new UsageException("--option " + Printable.of(o) + ": write TARGET.NAME=VALUE");
+            }
+            out.computeIfAbsent(o.substring(0, dot), k -> new LinkedHashMap<>()).put(o.substring(dot + 1, eq), o.substring(eq + 1));
+        }
+        return out;
+    }
+
+    static void print(PrintWriter w, Generate.Result result, Path out) {
+        w.println("Generated from " + result.version().instance() + " " + result.version().version() + ":");
+        Table t = new Table("TARGET", "FILES", "NOT EXPRESSED", "DIRECTORY");
+        for (Generated g : result.generated()) {
+            t.row(g.spec().id(), g.files().size(), g.notExpressed().size(), out.resolve(g.spec().id()));
+        }
+        t.print(w, "  ");
+        List<String> notes = result.generated().isEmpty() ? List.of() : result.generated().get(0).notes();
+        notes.forEach(n -> w.println("Note: " + n));
+        java.math.BigInteger extra = result.generated().stream().map(Generated::extraAddresses)
+                .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::max);
+        if (extra.signum() > 0) {
+            w.println("Summarised (--max-entries): up to " + NumberFormat.getIntegerInstance(Locale.ROOT).format(extra)
+                    + " addresses beyond Microsoft's lists are admitted; see each file's header.");
+        }
+        boolean any = result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());
+        if (any) {
+            w.println("Not expressed (left out of the files, listed in their comments where the format has them):");
+            for (Generated g : result.generated()) {
+                for (NotExpressed n : g.notExpressed()) {
+                    w.println("  " + g.spec().id() + "  " + n.group() + "  " + n.entry() + "  " + n.reason());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.domain.Instance;
+
+/** One --instance value, parsed. */
+final class Instances {
+    private Instances() {}
+
+    static Instance parse(String name) {
+        try {
+            return Instance.parse(name);
+        } catch (RuntimeException e) {
+            throw new UsageException("--instance: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.o365watch.render;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.PortSet;
+import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.net.Family;
+import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.domain.net.Summary;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Builds the {@link Plan}: grouping, priority between categories, exact aggregation, budgets. */
+public final class Planner {
+    private Planner() {}
+
+    /** @param maxEntries at most this many prefixes per group and family (0: no limit, exact) */
+    public static Plan plan(Selected selected, int maxEntries) {
+        Map<Category, List<Item>> byCategory = new TreeMap<>();
+        selected.items().forEach(i -> byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i));
+
+        List<Group> categories = new ArrayList<>();
+        PrefixSet higher = PrefixSet.EMPTY;
+        Set<HostPattern> higherHosts = new TreeSet<>();
+        for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
+            Group g = group(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, maxEntries);
+            higher = higher.union(ips(e.getValue()));
+            higherHosts.addAll(hosts(e.getValue()));
+            categories.add(g);
+        }
+
+        List<Group> rules = new ArrayList<>();
+        Map<String, PrefixSet> higherBySignature = new LinkedHashMap<>();
+        Map<String, Set<HostPattern>> higherHostsBySignature = new LinkedHashMap<>();
+        for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
+            Map<String, List<Item>> bySignature = new TreeMap<>();
+            e.getValue().forEach(i -> bySignature.computeIfAbsent(signature(i.tcp(), i.udp()), k -> new ArrayList<>()).add(i));
+            int n = 0;
+            for (Map.Entry<String, List<Item>> s : bySignature.entrySet()) {
+                String key = e.getKey().name().toLowerCase(Locale.ROOT) + "-" + (++n);
+                PrefixSet above = higherBySignature.getOrDefault(s.getKey(), PrefixSet.EMPTY);
+                Set<HostPattern> aboveHosts = higherHostsBySignature.getOrDefault(s.getKey(), Set.of());
+                rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, maxEntries));
+                higherBySignature.put(s.getKey(), above.union(ips(s.getValue())));
+                Set<HostPattern> h = new TreeSet<>(aboveHosts);
+                h.addAll(hosts(s.getValue()));
+                higherHostsBySignature.put(s.getKey(), h);
+            }
+        }
+        return new Plan(selected, categories, rules);
+    }
+
+    private static String signature(PortSet tcp, PortSet udp) {
+        return "tcp:" + tcp + " udp:" + udp;
+    }
+
+    private static Group group(String key, Category category, List<Item> items, PrefixSet above, Set<HostPattern> aboveHosts,
+            int maxEntries) {
+        PrefixSet ips = ips(items).subtract(above);
+        List<HostPattern> hosts = hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
+        PortSet tcp = PortSet.EMPTY;
+        PortSet udp = PortSet.EMPTY;
+        for (Item i : items) {
+            tcp = tcp.union(i.tcp());
+            udp = udp.union(i.udp());
+        }
+        List<IpPrefix> v4 = ips.prefixes(Family.IPV4);
+        List<IpPrefix> v6 = ips.prefixes(Family.IPV6);
+        BigInteger extra = BigInteger.ZERO;
+        if (maxEntries > 0) {
+            Summary a = PrefixSet.of(v4).summarize(Math.max(1, maxEntries));
+            Summary b = PrefixSet.of(v6).summarize(Math.max(1, maxEntries));
+            v4 = a.prefixes();
+            v6 = b.prefixes();
+            extra = a.extraAddresses().add(b.extraAddresses());
+        }
+        List<Integer> sets = items.stream().filter(i -> !i.fromOverride()).map(Item::setId).distinct().sorted().toList();
+        return new Group(key, category, tcp, udp, v4, v6, hosts, sets, provenance(items), extra);
+    }
+
+    private static PrefixSet ips(List<Item> items) {
+        return PrefixSet.of(items.stream().filter(i -> i.entry() instanceof Entry.Ip).map(i -> ((Entry.Ip) i.entry()).prefix()).toList());
+    }
+
+    private static Set<HostPattern> hosts(List<Item> items) {
+        return items.stream().filter(i -> i.entry() instanceof Entry.Host).map(i -> ((Entry.Host) i.entry()).host())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** {@code Exchange sets 1, 2; Skype set 11; 2 local overrides}. */
+    static String provenance(List<Item> items) {
+        Map<ServiceArea, TreeSet<Integer>> byArea = new TreeMap<>();
+        long overrides = items.stream().filter(Item::fromOverride).count();
+        items.stream().filter(i -> !i.fromOverride())
+                .forEach(i -> byArea.computeIfAbsent(i.serviceArea(), k -> new TreeSet<>()).add(i.setId()));
+        List<String> parts = new ArrayList<>();
+        byArea.forEach((area, ids) -> parts.add(area + (ids.size() == 1 ? " set " : " sets ")
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        if (overrides > 0) {
+            parts.add(overrides + (overrides == 1 ? " local override" : " local overrides"));
+        }
+        return parts.isEmpty() ? "nothing selected" : String.join("; ", parts);
+    }
+}

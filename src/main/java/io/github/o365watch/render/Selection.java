@@ -1,0 +1,36 @@
+package io.github.o365watch.render;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.SetFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to generate from: which endpoint sets (service areas, categories, required only), which
+ * address families, a tenant name for tenant-specific hostnames, and local overrides.
+ */
+public record Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides) {
+
+    /** Microsoft's recommendation for direct routing: Optimize and Allow. */
+    public static final Set<Category> DEFAULT_CATEGORIES = Set.of(Category.OPTIMIZE, Category.ALLOW);
+
+    public static Selection defaults() {
+        return new Selection(new SetFilter(Set.of(), DEFAULT_CATEGORIES, false), Families.BOTH, Optional.empty(), Overrides.NONE);
+    }
+
+    /** The selection in words, for header comments. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        parts.add(filter.describe());
+        if (families != Families.BOTH) {
+            parts.add(families == Families.IPV4_ONLY ? "IPv4 only" : "IPv6 only");
+        }
+        tenant.ifPresent(t -> parts.add("tenant " + t));
+        if (!overrides.isEmpty()) {
+            parts.add(overrides.add().size() + " local additions, " + overrides.exclude().size() + " local exclusions");
+        }
+        return String.join("; ", parts);
+    }
+}

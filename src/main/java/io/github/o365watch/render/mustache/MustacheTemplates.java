@@ -1,0 +1,187 @@
+package io.github.o365watch.render.mustache;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.reflect.MissingWrapper;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import com.github.mustachejava.util.Wrapper;
+import io.github.o365watch.render.TemplateEngine;
+import io.github.o365watch.render.TemplateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Targets from {@code rules-templates/}: bundled in the jar (listed in {@code targets.txt}) and
+ * from an optional directory whose files override the bundled ones by relative path and may add
+ * targets. A file must stay inside that directory: {@code ..} and links leading out are refused.
+ */
+public final class MustacheTemplates implements TemplateEngine {
+    private static final String BUNDLED = "rules-templates/";
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final Optional<Path> dir;
+    private final DefaultMustacheFactory factory;
+
+    public MustacheTemplates(Optional<Path> overrideDir) {
+        this.dir = overrideDir.map(d -> d.toAbsolutePath().normalize());
+        dir.ifPresent(d -> {
+            if (!Files.isDirectory(d)) {
+                throw new TemplateException("--templates " + d + ": no such directory");
+            }
+        });
+        this.factory = new DefaultMustacheFactory(name -> reader(name)) {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value); // the view model is escaped for its format before it gets here
+                } catch (IOException e) {
+                    throw new MustacheException("cannot write", e);
+                }
+            }
+        };
+        factory.setObjectHandler(new ReflectionObjectHandler() {
+            @Override
+            public Wrapper find(String name, List<Object> scopes) {
+                Wrapper w = super.find(name, scopes);
+                if (w instanceof MissingWrapper) {
+                    throw new MissingVariable(name);
+                }
+                return w;
+            }
+        });
+    }
+
+    /** A template names a variable the view does not have. */
+    private static final class MissingVariable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingVariable(String name) {
+            super(name);
+        }
+    }
+
+    @Override
+    public List<String> targets() {
+        TreeSet<String> ids = new TreeSet<>();
+        String index = bundled("targets.txt").orElseThrow(() -> new TemplateException("the bundled rules-templates/targets.txt is missing"));
+        index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(ids::add);
+        dir.ifPresent(d -> {
+            try (Stream<Path> sub = Files.list(d)) {
+                sub.filter(p -> Files.isRegularFile(p.resolve("target.properties")))
+                        .map(p -> p.getFileName().toString()).filter(n -> ID.matcher(n).matches()).forEach(ids::add);
+            } catch (IOException e) {
+                throw new TemplateException("cannot list --templates " + d + ": " + e.getMessage(), e);
+            }
+        });
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public String properties(String target) {
+        if (!ID.matcher(target).matches() || !targets().contains(target)) {
+            throw new TemplateException("unknown target '" + io.github.o365watch.domain.net.Printable.of(target)
+                    + "'; known targets: " + String.join(", ", targets()));
+        }
+        return text(target + "/target.properties");
+    }
+
+    @Override
+    public String render(String target, String template, Map<String, Object> view) {
+        String name = target + "/" + template;
+        try {
+            Mustache m = factory.compile(name);
+            StringWriter out = new StringWriter();
+            m.execute(out, view).flush();
+            return out.toString();
+        } catch (MustacheException | MissingVariable | IOException e) {
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof MissingVariable)) {
+                root = root.getCause();
+            }
+            if (root instanceof MissingVariable mv) {
+                throw new TemplateException("template " + name + " uses '" + mv.getMessage() + "', which the view model does"
+                        + " not have (see rules-templates/README.md)", e);
+            }
+            if (root instanceof TemplateException te) {
+                throw te;
+            }
+            throw new TemplateException("template " + name + " is broken: " + io.github.o365watch.domain.net.Printable.line(
+                    String.valueOf(e.getMessage()), 300), e);
+        }
+    }
+
+    /** The reader the Mustache factory asks for (templates and partials), by relative name. */
+    private Reader reader(String name) {
+        return new StringReader(text(name));
+    }
+
+    private String text(String relative) {
+        String[] parts = relative.split("/");
+        if (parts.length != 2 || !ID.matcher(parts[0]).matches() || !FILE.matcher(parts[1]).matches()) {
+            throw new TemplateException("template file name '" + io.github.o365watch.domain.net.Printable.of(relative)
+                    + "' is not allowed (TARGET/FILE, no paths)");
+        }
+        if (dir.isPresent()) {
+            Path file = dir.get().resolve(parts[0]).resolve(parts[1]).normalize();
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return read(inside(dir.get(), file));
+            }
+        }
+        return bundled(relative).orElseThrow(() -> new TemplateException("template file " + relative + " not found"
+                + dir.map(d -> " (bundled or in " + d + ")").orElse("")));
+    }
+
+    /** The file, if it and every link on its way stay inside the directory. */
+    private static Path inside(Path root, Path file) {
+        try {
+            Path realRoot = root.toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(realRoot) || !Files.isRegularFile(real)) {
+                throw new TemplateException("template file " + file + " leads outside " + root + "; refused");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new TemplateException("cannot read template file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TemplateException("cannot read template file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> bundled(String relative) {
+        try (InputStream in = MustacheTemplates.class.getClassLoader().getResourceAsStream(BUNDLED + relative)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                StringWriter w = new StringWriter();
+                r.transferTo(w);
+                return Optional.of(w.toString());
+            }
+        } catch (IOException e) {
+            throw new TemplateException("cannot read the bundled " + relative + ": " + e.getMessage(), e);
+        }
+    }
+}
