@@ -65,8 +65,9 @@ public final class Generate {
             specs.add(TargetSpec.parse(id, engine.properties(id)));
         }
         for (String t : r.options().keySet()) {
-            if (!ids.contains(t)) {
-                throw new UsageException("--option " + t + ".*: target " + t + " is not being generated");
+            // options for other known targets are fine (one command line for several runs); a typo is not
+            if (!engine.targets().contains(t)) {
+                throw new UsageException("--option " + t + ".*: there is no target " + t);
             }
         }
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());

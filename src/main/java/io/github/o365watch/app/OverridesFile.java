@@ -59,6 +59,9 @@ public final class OverridesFile {
             raw = YAML.readValue(Files.readAllBytes(file), Raw.class);
         } catch (NoSuchFileException e) {
             throw new UsageException("overrides file " + file + " does not exist");
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new UsageException("overrides file " + file + ", line " + line(file, e.getPropertyName()) + ": unknown key '"
+                    + Printable.of(e.getPropertyName()) + "' (known: entry, comment, category, tcpPorts, udpPorts)");
         } catch (JsonProcessingException e) {
             throw new UsageException("overrides file " + file + where(e) + ": " + Printable.line(e.getOriginalMessage(), 200));
         } catch (IOException e) {
@@ -70,8 +73,25 @@ public final class OverridesFile {
         return new Overrides(entries(file, "add", raw.add(), true), entries(file, "exclude", raw.exclude(), false));
     }
 
+    /** The first line that sets the key (the parser's own location is past it). */
+    private static int line(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s*)?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the message still names the key
+        }
+        return 0;
+    }
+
     private static String where(JsonProcessingException e) {
         StringBuilder s = new StringBuilder();
+        // the start of the offending token, not where the parser stopped
         JsonLocation l = e.getLocation();
         if (l != null) {
             s.append(", line ").append(l.getLineNr());
