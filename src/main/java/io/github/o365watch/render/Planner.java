@@ -96,17 +96,18 @@ public final class Planner {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** {@code Exchange sets 1, 2; Skype set 11; 2 local overrides}. */
+    /** {@code Exchange sets 1, 2; Skype set 11; local overrides: branch breakout}. */
     static String provenance(List<Item> items) {
         Map<ServiceArea, TreeSet<Integer>> byArea = new TreeMap<>();
-        long overrides = items.stream().filter(Item::fromOverride).count();
+        TreeSet<String> overrides = items.stream().filter(Item::fromOverride).map(Item::comment)
+                .collect(Collectors.toCollection(TreeSet::new));
         items.stream().filter(i -> !i.fromOverride())
                 .forEach(i -> byArea.computeIfAbsent(i.serviceArea(), k -> new TreeSet<>()).add(i.setId()));
         List<String> parts = new ArrayList<>();
         byArea.forEach((area, ids) -> parts.add(area + (ids.size() == 1 ? " set " : " sets ")
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "))));
-        if (overrides > 0) {
-            parts.add(overrides + (overrides == 1 ? " local override" : " local overrides"));
+        if (!overrides.isEmpty()) {
+            parts.add((overrides.size() == 1 ? "local override: " : "local overrides: ") + String.join(", ", overrides));
         }
         return parts.isEmpty() ? "nothing selected" : String.join("; ", parts);
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * merged, subtracted and split into CIDR blocks by the textbook greedy method, with big integers.
  * Random prefixes are drawn from a small region so that they overlap, nest and touch.
  */
-class PrefixSetTest {
+public class PrefixSetTest {
     private static final int ROUNDS = 300;
 
     /** A closed interval of addresses. */
@@ -101,7 +101,7 @@ class PrefixSetTest {
      * Two thirds from a small region (so prefixes overlap, nest and touch); the rest anywhere,
      * any length from /0, and near the top of the address range.
      */
-    static IpPrefix random(Random rnd, Family family) {
+    public static IpPrefix random(Random rnd, Family family) {
         int pick = rnd.nextInt(12);
         if (pick == 0) {
             return family == Family.IPV4 ? IpPrefix.parse("255.255.255.255/32") : IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128");
