@@ -31,6 +31,14 @@ public final class Fetch {
     }
 
     public List<FetchOutcome> run(Instances selection, boolean force) {
+        return run(selection, force, java.util.Optional.empty());
+    }
+
+    /**
+     * @param tenant also keep the lists the service publishes for this tenant (TenantName), for
+     *               {@code generate --tenant}
+     */
+    public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant) {
         Upstream up = ws.upstream();
         return ws.locked(() -> {
             List<PublishedVersion> published = up.latestVersions();
@@ -38,7 +46,8 @@ public final class Fetch {
                     .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
             List<FetchOutcome> out = new ArrayList<>();
             for (Instance instance : selection.against(published, up.describe())) {
-                out.add(one(up, instance, latest.get(instance), force));
+                FetchOutcome o = one(up, instance, latest.get(instance), force);
+                out.add(tenant.isPresent() && o.failure().isEmpty() ? withTenant(up, o, tenant.get()) : o);
             }
             return out;
         });
@@ -71,6 +80,22 @@ public final class Fetch {
             return FetchOutcome.stored(instance, previous, put, changes.map(List::size), warnings);
         } catch (RuntimeException e) {
             return FetchOutcome.failed(instance, previous, Optional.of(latest), e);
+        }
+    }
+
+    /** Fetches and keeps the tenant's lists for the newest stored version, unless they are there already. */
+    private FetchOutcome withTenant(Upstream up, FetchOutcome o, String tenant) {
+        Optional<StoredVersion> newest = ws.store().newest(o.instance());
+        if (newest.isEmpty() || ws.store().tenantVariant(newest.get(), tenant).isPresent() && o.status() == FetchOutcome.Status.UP_TO_DATE) {
+            return o;
+        }
+        try {
+            FetchedSnapshot f = up.endpoints(o.instance(), newest.get().version(),
+                    new EndpointQuery(List.of(), Optional.of(tenant), false));
+            ws.store().putTenantVariant(newest.get(), tenant, f.snapshot(), f.rawSha256());
+            return o.withTenant(tenant);
+        } catch (RuntimeException e) {
+            return FetchOutcome.failed(o.instance(), o.previous(), o.published(), e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param differingSets for a republished version: the ids of the endpoint sets that differ
  * @param warnings      unknown values and the like, one sentence each
  * @param failure       set when this instance failed (the others may have succeeded)
+ * @param tenant        the tenant whose lists were fetched and kept beside the version, if any
  */
 public record FetchOutcome(
         Instance instance,
@@ -27,7 +28,8 @@ public record FetchOutcome(
         int revision,
         List<Integer> differingSets,
         List<String> warnings,
-        Optional<RuntimeException> failure) {
+        Optional<RuntimeException> failure,
+        Optional<String> tenant) {
 
     public enum Status {
         /** The stored version is the published one; nothing was downloaded. */
@@ -50,13 +52,13 @@ public record FetchOutcome(
 
     static FetchOutcome upToDate(Instance instance, StoredVersion newest) {
         return new FetchOutcome(instance, Status.UP_TO_DATE, Optional.of(newest.version()), Optional.of(newest.version()),
-                newest.endpointSets(), Optional.empty(), newest.revision(), List.of(), List.of(), Optional.empty());
+                newest.endpointSets(), Optional.empty(), newest.revision(), List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
     static FetchOutcome upstreamOlder(Instance instance, Version stored, Version published) {
         return new FetchOutcome(instance, Status.UPSTREAM_OLDER, Optional.of(stored), Optional.of(published), 0, Optional.empty(),
                 0, List.of(), List.of("the service reports " + published + ", older than the stored " + stored
-                        + "; nothing was changed"), Optional.empty());
+                        + "; nothing was changed"), Optional.empty(), Optional.empty());
     }
 
     static FetchOutcome stored(Instance instance, Optional<Version> previous, PutResult put, Optional<Integer> changeRecords,
@@ -67,11 +69,16 @@ public record FetchOutcome(
             case REVISION -> Status.REPUBLISHED;
         };
         return new FetchOutcome(instance, status, previous, Optional.of(put.stored().version()), put.stored().endpointSets(),
-                changeRecords, put.stored().revision(), put.differingSets(), warnings, Optional.empty());
+                changeRecords, put.stored().revision(), put.differingSets(), warnings, Optional.empty(), Optional.empty());
     }
 
     static FetchOutcome failed(Instance instance, Optional<Version> previous, Optional<Version> published, RuntimeException e) {
         return new FetchOutcome(instance, Status.FAILED, previous, published, 0, Optional.empty(), 0, List.of(), List.of(),
-                Optional.of(e));
+                Optional.of(e), Optional.empty());
+    }
+
+    FetchOutcome withTenant(String name) {
+        return new FetchOutcome(instance, status, previous, published, endpointSets, changeRecords, revision, differingSets,
+                warnings, failure, Optional.of(name));
     }
 }

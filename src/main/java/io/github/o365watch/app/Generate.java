@@ -72,12 +72,15 @@ public final class Generate {
         }
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
         Snapshot snapshot = ws.store().load(v);
+        // with a tenant, the lists the service published for it (fetch --tenant) beat substituting here
+        Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
+        Snapshot source = variant.orElse(snapshot);
         Map<Boolean, Plan> plans = new HashMap<>();
         List<Generated> out = new ArrayList<>();
         for (TargetSpec spec : specs) {
             Plan plan = plans.computeIfAbsent(spec.allCategories(), all -> {
                 Selection sel = all ? withAllCategories(r.selection()) : r.selection();
-                Selected selected = Selector.select(snapshot, sel, false);
+                Selected selected = Selector.select(source, sel, variant.isPresent());
                 return Planner.plan(selected, r.maxEntries());
             });
             Generated g = Generator.generate(spec, plan, r.options().getOrDefault(spec.id(), Map.of()), engine);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a mirror directory for air-gapped networks: per instance the version history (JSON and
@@ -37,6 +38,11 @@ public final class Mirror {
     }
 
     public List<Outcome> run(Path out, Instances selection) {
+        return run(out, selection, java.util.Optional.empty());
+    }
+
+    /** @param tenant also mirror the lists the service publishes for this tenant */
+    public List<Outcome> run(Path out, Instances selection, java.util.Optional<String> tenant) {
         Upstream up = ws.upstream();
         return ws.lockedAt(out, () -> {
             Resource versions = new Resource.Versions();
@@ -48,7 +54,9 @@ public final class Mirror {
                 Version latest = published.stream().filter(p -> p.instance().equals(instance)).findFirst().orElseThrow().latest();
                 Resource endpoints = new Resource.Endpoints(instance, EndpointQuery.ALL);
                 MirrorLayout.Entry had = index.get(instance);
-                if (had != null && had.latest().equals(latest) && Files.isRegularFile(MirrorLayout.path(out, endpoints))) {
+                Resource tenantEndpoints = new Resource.Endpoints(instance, new EndpointQuery(List.of(), tenant, false));
+                if (had != null && had.latest().equals(latest) && Files.isRegularFile(MirrorLayout.path(out, endpoints))
+                        && (tenant.isEmpty() || had.files().containsKey(tenantEndpoints.mirrorFile()))) {
                     outcomes.add(new Outcome(instance, latest, false));
                     continue;
                 }
@@ -60,6 +68,10 @@ public final class Mirror {
                 files.put(feed, up.raw(feed));
                 files.put(endpoints, up.raw(endpoints));
                 files.put(changes, up.raw(changes));
+                if (tenant.isPresent()) {
+                    files.put(tenantEndpoints, up.raw(tenantEndpoints));
+                    WireFormat.endpoints(files.get(tenantEndpoints), instance, latest, tenantEndpoints.describe());
+                }
                 // validate all before writing any
                 WireFormat.history(files.get(history), history.describe());
                 WireFormat.feed(files.get(feed), feed.describe());
@@ -68,7 +80,9 @@ public final class Mirror {
                 index.remove(instance);
                 AtomicFiles.write(indexFile, indexBytes(index));
                 files.forEach((r, body) -> AtomicFiles.write(MirrorLayout.path(out, r), body));
-                index.put(instance, new MirrorLayout.Entry(instance, latest, java.util.Optional.of(Checksums.sha256(files.get(endpoints)))));
+                Map<String, String> shas = new TreeMap<>();
+                files.forEach((r, body) -> shas.put(r.mirrorFile(), Checksums.sha256(body)));
+                index.put(instance, new MirrorLayout.Entry(instance, latest, shas));
                 AtomicFiles.write(indexFile, indexBytes(index));
                 outcomes.add(new Outcome(instance, latest, true));
             }
@@ -78,12 +92,14 @@ public final class Mirror {
 
     /** The index in the service's /version shape, plus each endpoints file's SHA-256. */
     private static byte[] indexBytes(Map<Instance, MirrorLayout.Entry> index) {
-        List<Map<String, String>> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         index.values().stream().sorted(java.util.Comparator.comparing(MirrorLayout.Entry::instance)).forEach(e -> {
-            Map<String, String> m = new LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("instance", e.instance().name());
             m.put("latest", e.latest().value());
-            e.endpointsSha256().ifPresent(sha -> m.put("endpointsSha256", sha));
+            if (!e.files().isEmpty()) {
+                m.put("files", e.files());
+            }
             out.add(m);
         });
         return CanonicalJson.write(out);

@@ -34,6 +34,10 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Download even when the version did not move (a republished version is kept beside the first).")
     boolean force;
 
+    @Option(names = "--tenant", paramLabel = "NAME",
+            description = "Also keep the lists the service publishes for your tenant (TenantName), for 'generate --tenant'.")
+    String tenant;
+
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
@@ -46,7 +50,7 @@ final class FetchCommand implements Callable<Integer> {
         PrintWriter out = root.spec.commandLine().getOut();
         PrintWriter err = root.spec.commandLine().getErr();
         List<FetchOutcome> outcomes = new Fetch(Workspaces.of(root, source, false, lockTimeout, "fetch"))
-                .run(instances.get(), force);
+                .run(instances.get(), force, java.util.Optional.ofNullable(tenant).map(FetchCommand::tenant));
         int code = ExitCodes.OK;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {
@@ -67,7 +71,18 @@ final class FetchCommand implements Callable<Integer> {
         return code;
     }
 
+    private static String tenant(String t) {
+        if (!t.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+            throw new io.github.o365watch.app.UsageException("--tenant: not a tenant name (letters, digits and '-')");
+        }
+        return t;
+    }
+
     static String line(FetchOutcome o) {
+        return base(o) + o.tenant().map(t -> "; kept the lists published for tenant " + t).orElse("");
+    }
+
+    private static String base(FetchOutcome o) {
         String v = o.published().map(Object::toString).orElse("?");
         return o.instance() + ": " + switch (o.status()) {
             case UP_TO_DATE -> "up to date at " + v;
@@ -103,6 +118,7 @@ final class FetchCommand implements Callable<Integer> {
             m.put("differingSets", o.differingSets());
         }
         m.put("warnings", o.warnings());
+        o.tenant().ifPresent(t -> m.put("tenant", t));
         o.failure().ifPresent(e -> {
             m.put("error", e.getMessage());
             m.put("exitCode", ExitCodes.of(e));

@@ -31,6 +31,9 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The mirror directory (created if missing).")
     Path out;
 
+    @Option(names = "--tenant", paramLabel = "NAME", description = "Also mirror the lists the service publishes for your tenant.")
+    String tenant;
+
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long to wait for another o365watch writing the mirror (default: ${DEFAULT-VALUE}).")
     int lockTimeout;
@@ -39,7 +42,7 @@ final class MirrorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = root.spec.commandLine().getOut();
         var ws = Workspaces.of(root, source, false, lockTimeout, "mirror");
-        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get());
+        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get(), java.util.Optional.ofNullable(tenant));
         for (Mirror.Outcome o : outcomes) {
             w.println(o.instance() + ": " + (o.updated() ? "mirrored " + o.version() : "mirror already at " + o.version()));
         }

@@ -32,8 +32,14 @@ public final class MirrorLayout {
         return root.resolve(resource.mirrorFile());
     }
 
-    /** One instance in a mirror's {@code version.json}; the checksum when o365watch wrote the mirror. */
-    public record Entry(Instance instance, Version latest, Optional<String> endpointsSha256) {
+    /**
+     * One instance in a mirror's {@code version.json}, and the SHA-256 of each of its files (by
+     * path relative to the mirror) when o365watch wrote the mirror.
+     */
+    public record Entry(Instance instance, Version latest, Map<String, String> files) {
+        public Entry {
+            files = Map.copyOf(files);
+        }
     }
 
     /** The mirror's index ({@code version.json}), empty when there is none yet. */

@@ -28,13 +28,19 @@ final class MirrorSource implements EndpointSource {
      * The endpoints must be the ones the index names for its version; otherwise the lists could be
      * stored under the wrong version (a mirror being written, or edited by hand).
      */
-    private void checkIndexed(Resource.Endpoints e, Path file, byte[] body) {
-        MirrorLayout.Entry entry = MirrorLayout.index(root).get(e.instance());
-        if (entry != null && entry.endpointsSha256().isPresent()
-                && !entry.endpointsSha256().get().equals(io.github.o365watch.domain.Checksums.sha256(body))) {
-            throw new UpstreamException(e.describe() + ": the mirror " + root + " is inconsistent: " + root.relativize(file)
-                    + " is not the file its version.json names for " + entry.latest()
-                    + " (being written, or edited); run mirror again");
+    private void checkIndexed(Resource resource, byte[] body) {
+        if (resource.owner().isEmpty()) {
+            return;
+        }
+        MirrorLayout.Entry entry = MirrorLayout.index(root).get(resource.owner().get());
+        if (entry == null || entry.files().isEmpty()) {
+            return; // a mirror not written by o365watch: nothing to check against
+        }
+        String sha = entry.files().get(resource.mirrorFile());
+        if (sha == null || !sha.equals(io.github.o365watch.domain.Checksums.sha256(body))) {
+            throw new UpstreamException(resource.describe() + ": the mirror " + root + " is inconsistent: " + resource.mirrorFile()
+                    + (sha == null ? " is not part of the version its version.json names (" : " is not the file its version.json names for ")
+                    + entry.latest() + (sha == null ? ")" : "") + "; run mirror again");
         }
     }
 
@@ -55,9 +61,7 @@ final class MirrorSource implements EndpointSource {
             if (body.length > maxBody) {
                 throw new InvalidDataException(resource.describe() + ": " + file + " is over the limit of " + maxBody + " bytes");
             }
-            if (resource instanceof Resource.Endpoints e && e.query().isAll()) {
-                checkIndexed(e, file, body);
-            }
+            checkIndexed(resource, body);
             return body;
         } catch (IOException e) {
             throw new UpstreamException(resource.describe() + ": cannot read " + file + ": " + e.getMessage(), e);

@@ -33,6 +33,14 @@ public sealed interface Resource {
     /** The file in a mirror directory, relative to its root. */
     String mirrorFile();
 
+    /** The instance it belongs to ({@code /version} belongs to none). */
+    default java.util.Optional<Instance> owner() {
+        return this instanceof History h ? java.util.Optional.of(h.instance())
+                : this instanceof Feed f ? java.util.Optional.of(f.instance())
+                : this instanceof Endpoints e ? java.util.Optional.of(e.instance())
+                : this instanceof Changes c ? java.util.Optional.of(c.instance()) : java.util.Optional.empty();
+    }
+
     /** {@code /version}: the newest version of every instance. */
     record Versions() implements Resource {
         @Override

@@ -89,12 +89,21 @@ public final class WireFormat {
         List<PublishedVersion> versions = versions(body, what);
         for (int i = 0; i < versions.size(); i++) {
             JsonNode n = root.isArray() ? root.get(i) : root;
-            JsonNode sha = n.get("endpointsSha256");
-            if (sha != null && !(sha.isTextual() && sha.asText().matches("[0-9a-f]{64}"))) {
-                throw new InvalidDataException(what + ": 'endpointsSha256' is not a SHA-256");
+            java.util.Map<String, String> files = new java.util.TreeMap<>();
+            JsonNode f = n.get("files");
+            if (f != null) {
+                if (!f.isObject()) {
+                    throw new InvalidDataException(what + ": 'files' is not an object");
+                }
+                for (var it = f.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!e.getValue().isTextual() || !e.getValue().asText().matches("[0-9a-f]{64}")) {
+                        throw new InvalidDataException(what + ": the checksum of " + Printable.of(e.getKey()) + " is not a SHA-256");
+                    }
+                    files.put(e.getKey(), e.getValue().asText());
+                }
             }
-            out.add(new MirrorLayout.Entry(versions.get(i).instance(), versions.get(i).latest(),
-                    Optional.ofNullable(sha).map(JsonNode::asText)));
+            out.add(new MirrorLayout.Entry(versions.get(i).instance(), versions.get(i).latest(), files));
         }
         return out;
     }

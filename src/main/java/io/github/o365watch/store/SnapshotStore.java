@@ -104,9 +104,13 @@ public final class SnapshotStore {
     }
 
     public Snapshot load(StoredVersion v) {
+        return load(v, v.baseName());
+    }
+
+    private Snapshot load(StoredVersion v, String base) {
         Path dir = dir(v.instance());
-        Meta meta = meta(dir, v.baseName());
-        Path data = dir.resolve(v.baseName() + ".json");
+        Meta meta = meta(dir, base);
+        Path data = dir.resolve(base + ".json");
         byte[] bytes = verified(data, meta.sha256());
         try {
             RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
@@ -114,6 +118,40 @@ public final class SnapshotStore {
         } catch (IOException | InvalidDataException e) {
             throw new StoreException("snapshot " + data + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
+    }
+
+    /**
+     * The endpoint sets the service published for a tenant ({@code TenantName}), if they were
+     * fetched: kept beside the version as {@code <version>.tenant-<name>.json} with its own meta.
+     */
+    public Optional<Snapshot> tenantVariant(StoredVersion v, String tenant) {
+        String base = variantBase(v, tenant);
+        if (!Files.exists(dir(v.instance()).resolve(base + ".meta.json"))) {
+            return Optional.empty();
+        }
+        return Optional.of(load(v, base));
+    }
+
+    /** Stores the tenant variant of a stored version (call under the lock); identical content is left alone. */
+    public void putTenantVariant(StoredVersion v, String tenant, Snapshot snapshot, String rawSha256) {
+        Path dir = dir(v.instance());
+        String base = variantBase(v, tenant);
+        byte[] data = canonical(snapshot);
+        Path file = dir.resolve(base + ".json");
+        if (Files.exists(dir.resolve(base + ".meta.json")) && AtomicFiles.sameContent(file, data)) {
+            return;
+        }
+        AtomicFiles.write(file, data);
+        Meta meta = new Meta(FORMAT, v.instance().name(), v.version().value(), v.revision(), snapshot.sets().size(),
+                Checksums.sha256(data), null, rawSha256);
+        AtomicFiles.write(dir.resolve(base + ".meta.json"), CanonicalJson.write(meta));
+    }
+
+    private static String variantBase(StoredVersion v, String tenant) {
+        if (!tenant.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("not a tenant name: " + Printable.of(tenant));
+        }
+        return v.baseName() + ".tenant-" + tenant.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The change records stored with a version, or empty when none were fetched with it. */

@@ -64,21 +64,15 @@ class MirrorTest {
             assertThat(service.requests()).as("the air-gapped fetch used no network").isEmpty();
             assertThat(Trees.hashes(offline)).isEqualTo(Trees.hashes(live));
         }
-        assertThat(Files.readString(mirror.resolve("version.json"))).isEqualTo("""
-                [
-                  {
-                    "endpointsSha256": "%s",
-                    "instance": "Worldwide",
-                    "latest": "2019093000"
-                  },
-                  {
-                    "endpointsSha256": "%s",
-                    "instance": "USGovDoD",
-                    "latest": "2019120400"
-                  }
-                ]
-                """.formatted(Checksums.sha256(Fixtures.endpoints("Worldwide", "2019093000")),
-                Checksums.sha256(Fixtures.endpoints("USGovDoD", "2019120400"))));
+        var index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mirror.resolve("version.json").toFile());
+        assertThat(index).hasSize(2);
+        assertThat(index.get(0).get("instance").asText()).isEqualTo("Worldwide");
+        assertThat(index.get(0).get("latest").asText()).isEqualTo("2019093000");
+        assertThat(index.get(0).get("files").get("endpoints/Worldwide.json").asText())
+                .isEqualTo(Checksums.sha256(Fixtures.endpoints("Worldwide", "2019093000")));
+        assertThat(index.get(1).get("files").get("endpoints/USGovDoD.json").asText())
+                .isEqualTo(Checksums.sha256(Fixtures.endpoints("USGovDoD", "2019120400")));
+        assertThat(index.get(0).get("files").size()).as("history, feed, endpoints, changes").isEqualTo(4);
         assertThat(Files.readAllBytes(mirror.resolve("endpoints/Worldwide.json"))).isEqualTo(Fixtures.endpoints("Worldwide", "2019093000"));
         assertThat(mirror.resolve("version/Worldwide.rss")).exists();
         assertThat(mirror.resolve("changes/USGovDoD.json")).exists();
@@ -122,6 +116,48 @@ class MirrorTest {
         assertThat(r.err()).contains("the mirror " + mirror + " is inconsistent: endpoints/Worldwide.json is not the file its"
                 + " version.json names for 2019082800");
         assertThat(tmp.resolve("store/worldwide")).doesNotExist();
+        // a tenant file left from another run is not part of the version either
+        Files.write(mirror.resolve("endpoints/Worldwide.json"), Fixtures.endpoints("Worldwide", "2019082800"));
+        Files.write(mirror.resolve("endpoints/Worldwide.tenant-contoso.json"), Fixtures.endpoints("Worldwide", "2019093000"));
+        Result t = airGapped.run("fetch", "--store", tmp.resolve("store").toString(), "--source", mirror.toString(), "--tenant", "contoso");
+        assertThat(t.code()).isEqualTo(3);
+        assertThat(t.err()).contains("endpoints/Worldwide.tenant-contoso.json is not part of the version its version.json names");
+    }
+
+    @Test
+    void aTenantsListsAreMirroredFetchedAndUsedByGenerate() throws Exception {
+        Path mirror = tmp.resolve("mirror");
+        // the service substitutes the tenant itself; here its answer is the real list with contoso put in
+        byte[] forTenant = new String(Fixtures.endpoints("Worldwide", "2019093000"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"*.sharepoint.com\"", "\"contoso.sharepoint.com\"").replace("\"*-my.sharepoint.com\"",
+                        "\"contoso-my.sharepoint.com\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        service.publish("Worldwide", "2019093000").rss("Worldwide", Fixtures.text("upstream/worldwide-history.rss"));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).withQueryParam("TenantName",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("contoso")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody(forTenant)));
+
+        Result m = online.run("mirror", "--out", mirror.toString(), "--source", service.url(), "--tenant", "contoso");
+        assertThat(m.code()).as(m.toString()).isZero();
+        assertThat(mirror.resolve("endpoints/Worldwide.tenant-contoso.json")).hasBinaryContent(forTenant);
+
+        Path store = tmp.resolve("store");
+        Result f = airGapped.run("fetch", "--store", store.toString(), "--source", mirror.toString(), "--tenant", "contoso");
+        assertThat(f.code()).as(f.toString()).isZero();
+        assertThat(f.out()).endsWith("; kept the lists published for tenant contoso\n");
+        assertThat(store.resolve("worldwide/2019093000.tenant-contoso.json")).exists();
+
+        Result g = airGapped.run("generate", "--store", store.toString(), "--out", tmp.resolve("out").toString(),
+                "--target", "proxy-bypass", "--tenant", "contoso");
+        assertThat(g.code()).as(g.toString()).isZero();
+        assertThat(g.out()).contains("tenant-specific hostnames as the service published them for tenant contoso")
+                .doesNotContain("substituted by o365watch");
+        assertThat(Files.readString(tmp.resolve("out/proxy-bypass/o365-proxy-bypass.txt")))
+                .contains("contoso.sharepoint.com;", "contoso-my.sharepoint.com;").doesNotContain("*.sharepoint.com");
+
+        wm.resetRequests();
+        Result again = online.run("fetch", "--store", tmp.resolve("live").toString(), "--source", service.url(), "--tenant", "contoso");
+        assertThat(again.code()).isZero();
+        assertThat(service.requests()).filteredOn(r -> r.getUrl().contains("TenantName=contoso")).hasSize(1);
     }
 
     @Test
