@@ -86,7 +86,8 @@ class ArchitectureTest {
 
     @Test
     void notifyUsesReportAndItsClients() {
-        onlyUses("notify", p("report.."), p("diff.."), p("domain.."), "okhttp3..", "okio..", "kotlin..", "org.apache.commons.net..")
+        onlyUses("notify", p("report.."), p("diff.."), p("domain.."), "okhttp3..", "okio..", "kotlin..", "org.apache.commons.net..",
+                "com.fasterxml.jackson..")
                 .check(classes);
     }
 

@@ -39,18 +39,21 @@ public final class Fetch {
      *               {@code generate --tenant}
      */
     public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant) {
+        return ws.locked(() -> runLocked(selection, force, tenant));
+    }
+
+    /** As {@link #run}, for a caller that already holds the store lock (sync). */
+    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant) {
         Upstream up = ws.upstream();
-        return ws.locked(() -> {
-            List<PublishedVersion> published = up.latestVersions();
-            Map<Instance, Version> latest = published.stream()
-                    .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
-            List<FetchOutcome> out = new ArrayList<>();
-            for (Instance instance : selection.against(published, up.describe())) {
-                FetchOutcome o = one(up, instance, latest.get(instance), force);
-                out.add(tenant.isPresent() && o.failure().isEmpty() ? withTenant(up, o, tenant.get()) : o);
-            }
-            return out;
-        });
+        List<PublishedVersion> published = up.latestVersions();
+        Map<Instance, Version> latest = published.stream()
+                .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
+        List<FetchOutcome> out = new ArrayList<>();
+        for (Instance instance : selection.against(published, up.describe())) {
+            FetchOutcome o = one(up, instance, latest.get(instance), force);
+            out.add(tenant.isPresent() && o.failure().isEmpty() ? withTenant(up, o, tenant.get()) : o);
+        }
+        return out;
     }
 
     private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force) {

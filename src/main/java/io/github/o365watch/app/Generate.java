@@ -56,41 +56,56 @@ public final class Generate {
         return new MustacheTemplates(templates);
     }
 
+    /** One target to render: its id, options and budget. */
+    public record Job(String target, Map<String, String> options, int maxEntries) {
+    }
+
     /** Renders without writing. */
     public Result render(Request r) {
         TemplateEngine engine = engine(r.templates());
         List<String> ids = r.targets().isEmpty() ? engine.targets() : r.targets();
-        List<TargetSpec> specs = new ArrayList<>();
-        for (String id : ids) {
-            specs.add(TargetSpec.parse(id, engine.properties(id)));
-        }
         for (String t : r.options().keySet()) {
             // options for other known targets are fine (one command line for several runs); a typo is not
             if (!engine.targets().contains(t)) {
                 throw new UsageException("--option " + t + ".*: there is no target " + t);
             }
         }
+        List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.maxEntries())).toList();
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
-        Snapshot snapshot = ws.store().load(v);
+        return new Result(v, render(v, ws.store().load(v), r.selection(), jobs, engine, r.strict()));
+    }
+
+    /**
+     * Renders jobs for one version (with the tenant's published lists when the store has them;
+     * {@code v} is null for a version read from upstream and not stored).
+     */
+    public List<Generated> render(StoredVersion v, Snapshot snapshot, Selection selection, List<Job> jobs, TemplateEngine engine,
+            boolean strict) {
+        List<TargetSpec> specs = new ArrayList<>();
+        for (Job j : jobs) {
+            specs.add(TargetSpec.parse(j.target(), engine.properties(j.target())));
+        }
         // with a tenant, the lists the service published for it (fetch --tenant) beat substituting here
-        Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
+        Optional<Snapshot> variant = v == null ? Optional.empty() : selection.tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Snapshot source = variant.orElse(snapshot);
-        Map<Boolean, Plan> plans = new HashMap<>();
+        Map<String, Plan> plans = new HashMap<>();
         List<Generated> out = new ArrayList<>();
-        for (TargetSpec spec : specs) {
-            Plan plan = plans.computeIfAbsent(spec.allCategories(), all -> {
-                Selection sel = all ? withAllCategories(r.selection()) : r.selection();
+        for (int i = 0; i < jobs.size(); i++) {
+            TargetSpec spec = specs.get(i);
+            Job job = jobs.get(i);
+            Plan plan = plans.computeIfAbsent(spec.allCategories() + "/" + job.maxEntries(), k -> {
+                Selection sel = spec.allCategories() ? withAllCategories(selection) : selection;
                 Selected selected = Selector.select(source, sel, variant.isPresent());
-                return Planner.plan(selected, r.maxEntries());
+                return Planner.plan(selected, job.maxEntries());
             });
-            Generated g = Generator.generate(spec, plan, r.options().getOrDefault(spec.id(), Map.of()), engine);
-            if (r.strict() && !g.notExpressed().isEmpty()) {
+            Generated g = Generator.generate(spec, plan, job.options(), engine);
+            if (strict && !g.notExpressed().isEmpty()) {
                 throw new TemplateException("--strict: target " + spec.id() + " cannot express " + g.notExpressed().size()
                         + " entries, the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
             }
             out.add(g);
         }
-        return new Result(v, out);
+        return out;
     }
 
     /** Renders, then writes every file under {@code out/<target>/}. */

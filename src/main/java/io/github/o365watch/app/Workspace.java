@@ -58,6 +58,16 @@ public final class Workspace {
         return upstream;
     }
 
+    /** Environment variables (proxy settings, secrets named in the config). */
+    public java.util.Map<String, String> env() {
+        return sourceOptions.env();
+    }
+
+    /** How to wait between retries. */
+    public io.github.o365watch.source.Sleeper sleeper() {
+        return sourceOptions.sleeper();
+    }
+
     public String sourceDescription() {
         return offline ? "(offline)" : sourceOptions.location();
     }

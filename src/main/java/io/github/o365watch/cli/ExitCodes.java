@@ -58,6 +58,9 @@ final class ExitCodes {
         if (e instanceof io.github.o365watch.render.TemplateException) {
             return TEMPLATE;
         }
+        if (e instanceof io.github.o365watch.app.GuardException) {
+            return GUARD;
+        }
         return INTERNAL;
     }
 

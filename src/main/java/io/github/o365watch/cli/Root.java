@@ -13,8 +13,12 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists: fetches the",
-            "published versions, keeps each as a snapshot, and shows what changed."},
+            "published versions, keeps each as a snapshot, shows what changed, and writes firewall,",
+            "proxy and PAC configs. Start with: o365watch init; o365watch sync; o365watch check."},
         subcommands = {
+            InitCommand.class,
+            SyncCommand.class,
+            CheckCommand.class,
             FetchCommand.class,
             StatusCommand.class,
             VersionsCommand.class,
@@ -30,8 +34,13 @@ import picocli.CommandLine.Spec;
 final class Root implements Callable<Integer> {
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Snapshot directory (default: ./snapshots).")
-    Path store = Path.of("snapshots");
+            description = "Snapshot directory (default: ./snapshots, or the config file's store for sync and check).")
+    Path store;
+
+    /** The store directory: --store, else ./snapshots. */
+    Path store() {
+        return store != null ? store : Path.of("snapshots");
+    }
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")

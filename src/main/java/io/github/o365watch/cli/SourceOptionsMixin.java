@@ -9,8 +9,7 @@ import picocli.CommandLine.Option;
 /** Where the data comes from and how to reach it. */
 final class SourceOptionsMixin {
     @Option(names = "--source", paramLabel = "URL|DIR",
-            description = "The web service (default: ${DEFAULT-VALUE}) or a mirror directory written by 'mirror'.",
-            defaultValue = SourceOptions.DEFAULT_LOCATION)
+            description = "The web service (default: " + SourceOptions.DEFAULT_LOCATION + ") or a mirror directory written by 'mirror'.")
     String source;
 
     @Option(names = "--client-request-id", paramLabel = "GUID",
@@ -37,6 +36,12 @@ final class SourceOptionsMixin {
     int attempts;
 
     SourceOptions build(Environment env) {
+        return build(env, SourceOptions.DEFAULT_LOCATION);
+    }
+
+    /** With {@code fallback} (the config file's source) where --source is not given. */
+    SourceOptions build(Environment env, String fallback) {
+        String location = source != null ? source : fallback;
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.github.o365watch.app.UsageException("--timeout must be between 1 and 3600 seconds");
         }
@@ -45,8 +50,8 @@ final class SourceOptionsMixin {
         }
         Optional<Path> ca = Optional.ofNullable(caBundle)
                 .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(Path::of));
-        SourceOptions d = SourceOptions.defaults(source, env.configDir(), env.env());
-        return new SourceOptions(source, Optional.ofNullable(clientRequestId), env.configDir(),
+        SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
+        return new SourceOptions(location, Optional.ofNullable(clientRequestId), env.configDir(),
                 Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
                 Optional.ofNullable(proxy), ca, env.env(), env.sleeper(), env.clock());
     }

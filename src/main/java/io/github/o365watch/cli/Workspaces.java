@@ -13,8 +13,17 @@ final class Workspaces {
         SourceOptions options = source == null
                 ? SourceOptions.defaults(SourceOptions.DEFAULT_LOCATION, root.environment.configDir(), root.environment.env())
                 : source.build(root.environment);
-        return new Workspace(new SnapshotStore(root.store), options, offline, root.environment.clock(),
+        return new Workspace(new SnapshotStore(root.store()), options, offline, root.environment.clock(),
                 Duration.ofSeconds(lockTimeoutSeconds),
+                "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
+    }
+
+    /** For sync and check: the config file's store and source, unless --store or --source say otherwise. */
+    static Workspace of(Root root, io.github.o365watch.app.Config config, SourceOptionsMixin source, boolean offline,
+            int lockTimeoutSeconds, String command) {
+        SourceOptions options = source.build(root.environment, config.source());
+        return new Workspace(new SnapshotStore(root.store != null ? root.store : config.store()), options, offline,
+                root.environment.clock(), Duration.ofSeconds(lockTimeoutSeconds),
                 "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
     }
 

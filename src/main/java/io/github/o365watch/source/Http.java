@@ -249,40 +249,7 @@ final class Http {
 
     /** The JDK's trusted CAs plus those in the PEM bundle. */
     static X509TrustManager trustManager(Path bundle) {
-        try {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            system.init((KeyStore) null);
-            int i = 0;
-            for (TrustManager t : system.getTrustManagers()) {
-                if (t instanceof X509TrustManager x) {
-                    for (X509Certificate c : x.getAcceptedIssuers()) {
-                        ks.setCertificateEntry("system-" + i++, c);
-                    }
-                }
-            }
-            Collection<? extends Certificate> extra;
-            try (InputStream in = Files.newInputStream(bundle)) {
-                extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            }
-            if (extra.isEmpty()) {
-                throw new SourceConfigException("CA bundle " + bundle + " holds no certificate");
-            }
-            for (Certificate c : extra) {
-                ks.setCertificateEntry("bundle-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            for (TrustManager t : tmf.getTrustManagers()) {
-                if (t instanceof X509TrustManager x) {
-                    return x;
-                }
-            }
-            throw new SourceConfigException("no X.509 trust manager available");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new SourceConfigException("cannot read CA bundle " + bundle + ": " + oneLine(e.getMessage()), e);
-        }
+        return TrustBundle.load(bundle);
     }
 
     /** Proxy from --proxy or the standard environment variables; credentials only from the environment. */

@@ -1,0 +1,68 @@
+package io.github.o365watch.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code o365watch.yaml}: what the nightly job and the CI gate do. Paths are relative to the
+ * config file's directory. Secrets are never in it: only the names of environment variables or
+ * files that hold them. Documented in the starter file {@code o365watch init} writes.
+ */
+public record Config(
+        Path file,
+        Path store,
+        String source,
+        List<String> instances,
+        Optional<String> tenant,
+        SelectionConfig selection,
+        Path output,
+        List<TargetConfig> targets,
+        ReportsConfig reports,
+        GuardConfig guard,
+        NotifyConfig notifications,
+        int graceDays) {
+
+    /** Which endpoint sets: service areas (all when empty), categories, required only, families, overrides file. */
+    public record SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
+            Optional<Path> overrides) {
+    }
+
+    /** One target and its options. */
+    public record TargetConfig(String name, Map<String, String> options, int maxEntries) {
+    }
+
+    /** Report formats written on a change, where, and the feed. */
+    public record ReportsConfig(List<String> formats, Path directory, Optional<Path> feed, int feedMax) {
+    }
+
+    /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
+    public record GuardConfig(double maxRemovedAddressesPercent, double maxRemovedHostnamesPercent, int minIpv4PrefixLength,
+            int minIpv6PrefixLength) {
+    }
+
+    /** Notifications: e-mail, webhooks, and on which events. */
+    public record NotifyConfig(Optional<EmailConfig> email, List<WebhookConfig> webhooks, List<String> on) {
+    }
+
+    /** SMTP settings; the password comes from an environment variable or a file. */
+    public record EmailConfig(String host, int port, String tls, String from, List<String> to, Optional<String> username,
+            Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<Path> caBundle) {
+    }
+
+    /** A webhook; its URL (which carries a token) comes from an environment variable or a file. */
+    public record WebhookConfig(String kind, Optional<String> urlEnv, Optional<Path> urlFile) {
+    }
+
+    /** The directory the config file is in; relative paths in it start there. */
+    public Path dir() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** The lock file: next to the config file. */
+    public Path lockFile() {
+        return dir().resolve("o365watch.lock");
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.render.Families;
+import io.github.o365watch.render.Overrides;
+import io.github.o365watch.render.Selection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/** The selection and the render jobs a config file asks for, and a hash of them for the lock file. */
+final class ConfigSelection {
+    private ConfigSelection() {}
+
+    static Selection selection(Config c, Snapshot snapshot) {
+        Config.SelectionConfig s = c.selection();
+        Overrides o = s.overrides().map(OverridesFile::read).orElse(Overrides.NONE);
+        return new Selection(Selections.filter(s.serviceAreas(), s.categories(), s.requiredOnly(), snapshot),
+                s.families().equals("ipv4") ? Families.IPV4_ONLY : s.families().equals("ipv6") ? Families.IPV6_ONLY : Families.BOTH,
+                c.tenant(), o);
+    }
+
+    static List<Generate.Job> jobs(Config c) {
+        return c.targets().stream().map(t -> new Generate.Job(t.name(), t.options(), t.maxEntries())).toList();
+    }
+
+    /** Changes when anything that shapes the outputs changes: selection, tenant, overrides, targets and their options. */
+    static String hash(Config c) {
+        StringBuilder s = new StringBuilder();
+        s.append("selection ").append(c.selection().serviceAreas()).append(' ').append(c.selection().categories()).append(' ')
+                .append(c.selection().requiredOnly()).append(' ').append(c.selection().families()).append('\n');
+        s.append("tenant ").append(c.tenant().orElse("")).append('\n');
+        c.selection().overrides().ifPresent(p -> {
+            try {
+                s.append("overrides ").append(Checksums.sha256(Files.readAllBytes(p))).append('\n');
+            } catch (IOException e) {
+                throw new UsageException("cannot read overrides file " + p + ": " + e.getMessage());
+            }
+        });
+        for (Config.TargetConfig t : c.targets()) {
+            s.append("target ").append(t.name()).append(' ').append(new java.util.TreeMap<>(t.options())).append(' ')
+                    .append(t.maxEntries()).append('\n');
+        }
+        return Checksums.sha256(s.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.net.Family;
+import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.render.Entry;
+import io.github.o365watch.render.Item;
+import io.github.o365watch.render.Selected;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The safety guard: a new selection that is empty, holds an absurdly broad prefix, loses a whole
+ * service area, or removes more than the configured share of the addresses (per family) or of
+ * the hostnames of the selection it replaces is refused before any output is touched.
+ */
+final class Guard {
+    private Guard() {}
+
+    /** Why the new selection is refused; empty when it is fine. {@code base} is the applied selection, if any. */
+    static List<String> check(Selected base, Selected next, Config.GuardConfig g) {
+        List<String> out = new ArrayList<>();
+        String who = next.instance() + " " + next.version();
+        if (next.items().isEmpty()) {
+            out.add(who + " selects nothing (an empty or truncated list is never applied)");
+            return out;
+        }
+        for (Item i : next.items()) {
+            if (i.entry() instanceof Entry.Ip ip) {
+                IpPrefix p = ip.prefix();
+                int min = p.family() == Family.IPV4 ? g.minIpv4PrefixLength() : g.minIpv6PrefixLength();
+                if (p.length() < min) {
+                    out.add(who + " lists " + p + " in " + i.source() + ", broader than /" + min);
+                }
+            }
+        }
+        if (base == null) {
+            return out;
+        }
+        Set<ServiceArea> had = areas(base);
+        Set<ServiceArea> has = areas(next);
+        had.removeAll(has);
+        if (!had.isEmpty()) {
+            out.add(who + " loses the service area" + (had.size() == 1 ? " " : "s ")
+                    + had.stream().map(ServiceArea::name).collect(Collectors.joining(", ")));
+        }
+        PrefixSet before = ips(base);
+        PrefixSet after = ips(next);
+        for (Family f : Family.values()) {
+            BigInteger total = before.addressCount(f);
+            if (total.signum() == 0) {
+                continue;
+            }
+            BigInteger removed = before.subtract(after).addressCount(f);
+            double pct = percent(removed, total);
+            if (pct > g.maxRemovedAddressesPercent()) {
+                out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected %s addresses (%s of %s; the limit is %.0f%%)",
+                        who, pct, f.label(), removed, total, g.maxRemovedAddressesPercent()));
+            }
+        }
+        Set<HostPattern> hostsBefore = hosts(base);
+        Set<HostPattern> hostsAfter = hosts(next);
+        if (!hostsBefore.isEmpty()) {
+            long gone = hostsBefore.stream().filter(h -> !hostsAfter.contains(h)).count();
+            double pct = 100.0 * gone / hostsBefore.size();
+            if (pct > g.maxRemovedHostnamesPercent()) {
+                out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected hostnames (%d of %d; the limit is %.0f%%)",
+                        who, pct, gone, hostsBefore.size(), g.maxRemovedHostnamesPercent()));
+            }
+        }
+        return out;
+    }
+
+    private static double percent(BigInteger part, BigInteger whole) {
+        return new BigDecimal(part).multiply(BigDecimal.valueOf(100)).divide(new BigDecimal(whole), 3, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Set<ServiceArea> areas(Selected s) {
+        return s.items().stream().filter(i -> !i.fromOverride()).map(Item::serviceArea).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static PrefixSet ips(Selected s) {
+        return PrefixSet.of(s.items().stream().filter(i -> i.entry() instanceof Entry.Ip).map(i -> ((Entry.Ip) i.entry()).prefix()).toList());
+    }
+
+    private static Set<HostPattern> hosts(Selected s) {
+        return s.items().stream().filter(i -> i.entry() instanceof Entry.Host).map(i -> ((Entry.Host) i.entry()).host())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

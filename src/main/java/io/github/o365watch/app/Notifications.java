@@ -1,0 +1,80 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.notify.EmailSender;
+import io.github.o365watch.notify.EmailSettings;
+import io.github.o365watch.notify.Event;
+import io.github.o365watch.notify.NotifyException;
+import io.github.o365watch.notify.WebhookSender;
+import io.github.o365watch.source.TrustBundle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends an event to every channel the config names, if the config wants that kind of event.
+ * Secrets are read here from the environment variables or files the config names. A channel that
+ * fails is reported (a sentence, never a secret) and the others still get the event.
+ */
+final class Notifications {
+    private final Config.NotifyConfig config;
+    private final Map<String, String> env;
+    private final Workspace ws;
+
+    Notifications(Config.NotifyConfig config, Workspace ws) {
+        this.config = config;
+        this.env = ws.env();
+        this.ws = ws;
+    }
+
+    /** The problems, one sentence each; empty when every channel took the event or none was configured. */
+    List<String> send(Event e) {
+        List<String> problems = new ArrayList<>();
+        if (!config.on().contains(e.kind().word())) {
+            return problems;
+        }
+        config.email().ifPresent(m -> {
+            try {
+                Optional<String> password = secret("notify.email password", m.passwordEnv(), m.passwordFile());
+                new EmailSender(new EmailSettings(m.host(), m.port(), m.tls(), m.from(), m.to(), m.username(), password,
+                        m.caBundle().map(TrustBundle::load))).send(e);
+            } catch (NotifyException | UsageException | io.github.o365watch.source.SourceConfigException x) {
+                problems.add(x.getMessage());
+            }
+        });
+        for (Config.WebhookConfig w : config.webhooks()) {
+            String name = w.kind() + " webhook (" + w.urlEnv().map(v -> "$" + v).orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
+            try {
+                String url = secret(name + " URL", w.urlEnv(), w.urlFile())
+                        .orElseThrow(() -> new NotifyException(name + ": no URL"));
+                new WebhookSender(w.kind(), url, name, Duration.ofSeconds(2), d -> ws.sleeper().sleep(d)).send(e);
+            } catch (NotifyException | UsageException x) {
+                problems.add(x.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private Optional<String> secret(String what, Optional<String> envName, Optional<Path> file) {
+        if (envName.isPresent()) {
+            String v = env.get(envName.get());
+            if (v == null || v.isEmpty()) {
+                throw new NotifyException(what + ": the environment variable " + envName.get() + " is not set");
+            }
+            return Optional.of(v);
+        }
+        if (file.isPresent()) {
+            try {
+                return Optional.of(Files.readString(file.get(), StandardCharsets.UTF_8).strip());
+            } catch (IOException x) {
+                throw new NotifyException(what + ": cannot read " + file.get());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Check;
+import io.github.o365watch.app.Config;
+import io.github.o365watch.app.UsageException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check",
+        description = {
+            "The CI gate: exit 0 when the committed outputs are current, 1 when they are not, 2 or more on an error.",
+            "Not current: an output differs from the lock file, the configuration changed, or a newer version"
+                    + " changes what a target writes with a removal or an addition due within the grace period."
+                    + " Writes nothing but its report."})
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    SourceOptionsMixin source;
+
+    @Option(names = "--offline", description = "Compare with the newest stored version instead of asking the service.")
+    boolean offline;
+
+    @Option(names = "--grace-days", paramLabel = "N",
+            description = "An announced addition fails the check from N days before it takes effect (default: the config's"
+                    + " check.graceDays, else 7).")
+    Integer graceDays;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, junit (JUnit XML, one test case per output) or github (annotations, and a Markdown"
+                    + " summary appended to $GITHUB_STEP_SUMMARY when set). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Override
+    public Integer call() {
+        CheckOutput.Format f = CheckOutput.Format.parse(format);
+        if (graceDays != null && (graceDays < 0 || graceDays > 365)) {
+            throw new UsageException("--grace-days must be between 0 and 365");
+        }
+        Config c = config.read();
+        int grace = graceDays != null ? graceDays : c.graceDays();
+        Check.Result r = new Check(Workspaces.of(root, c, source, offline, 0, "check")).run(c, grace);
+        PrintWriter out = root.spec.commandLine().getOut();
+        switch (f) {
+            case TEXT -> out.print(CheckOutput.text(r));
+            case JSON -> Json.print(out, CheckOutput.json(r));
+            case JUNIT -> out.print(CheckOutput.junit(r));
+            case GITHUB -> {
+                out.print(CheckOutput.githubAnnotations(r, c.output()));
+                String summary = root.environment.env().get("GITHUB_STEP_SUMMARY");
+                if (summary != null && !summary.isBlank()) {
+                    appendSummary(Path.of(summary), CheckOutput.markdown(r), root.spec.commandLine().getErr());
+                }
+            }
+        }
+        return r.current() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    /** The verdict stands without the summary: a summary that cannot be written is a warning, not a different exit code. */
+    private static void appendSummary(Path file, String markdown, PrintWriter err) {
+        try {
+            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Check;
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.domain.net.Printable;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * check's verdict for people and for CI systems. Everything is grouped by output: an instance's
+ * target directory ({@code worldwide/nftables}), or the lock file itself.
+ */
+final class CheckOutput {
+    private CheckOutput() {}
+
+    enum Format {
+        TEXT, JSON, JUNIT, GITHUB;
+
+        static Format parse(String s) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(s)) {
+                    return f;
+                }
+            }
+            throw new UsageException("--format: '" + Printable.of(s) + "' is not text, json, junit or github");
+        }
+    }
+
+    /** One output: its file problems and outstanding entries. */
+    record Output(String name, List<Check.FileProblem> files, List<Check.Outstanding> outstanding) {
+        boolean current() {
+            return files.isEmpty() && outstanding.stream().noneMatch(Check.Outstanding::due);
+        }
+
+        List<String> problems() {
+            List<String> out = new ArrayList<>();
+            files.forEach(f -> out.add(f.path() + ": " + f.problem()));
+            for (Check.Outstanding o : outstanding) {
+                long due = o.entries().stream().filter(Check.Change::due).count();
+                out.add(o.entries().size() + " entries outstanding (" + due + " due) from " + o.instance() + " " + o.applied()
+                        + " to " + o.latest());
+            }
+            return out;
+        }
+    }
+
+    static List<Output> outputs(Check.Result r) {
+        Map<String, List<Check.FileProblem>> files = new TreeMap<>();
+        Map<String, List<Check.Outstanding>> outstanding = new TreeMap<>();
+        r.outputs().forEach(p -> files.computeIfAbsent(group(p), k -> new ArrayList<>()));
+        r.files().forEach(f -> files.computeIfAbsent(group(f.path()), k -> new ArrayList<>()).add(f));
+        r.outstanding().forEach(o -> outstanding.computeIfAbsent(o.instance().dirName() + "/" + o.target(), k -> new ArrayList<>()).add(o));
+        TreeMap<String, Output> all = new TreeMap<>();
+        files.keySet().forEach(k -> all.put(k, null));
+        outstanding.keySet().forEach(k -> all.put(k, null));
+        List<Output> out = new ArrayList<>();
+        for (String k : all.keySet()) {
+            out.add(new Output(k, files.getOrDefault(k, List.of()), outstanding.getOrDefault(k, List.of())));
+        }
+        return out;
+    }
+
+    /** {@code worldwide/edl/ipv4.txt} belongs to {@code worldwide/edl}; a path with fewer parts is its own group. */
+    private static String group(String path) {
+        String[] parts = path.split("/");
+        return parts.length >= 2 ? parts[0] + "/" + parts[1] : path;
+    }
+
+    private static String entry(Check.Change e) {
+        StringBuilder s = new StringBuilder(e.added() ? "+ " : "- ").append(Printable.line(e.entry(), 300));
+        e.effectiveDate().ifPresent(d -> s.append("  takes effect ").append(d));
+        e.recordId().ifPresent(id -> s.append("  (change record ").append(id).append(')'));
+        if (!e.due()) {
+            s.append("  [not yet due]");
+        }
+        return s.toString();
+    }
+
+    static String text(Check.Result r) {
+        StringBuilder s = new StringBuilder();
+        List<Output> outputs = outputs(r);
+        String versions = r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (r.current()) {
+            s.append("current: ").append(r.outputs().size()).append(" output files match the lock file");
+            if (!versions.isEmpty()) {
+                s.append("; latest ").append(versions);
+            }
+            s.append('\n');
+        } else {
+            long failing = outputs.stream().filter(o -> !o.current()).count();
+            s.append("not current: ").append(failing).append(failing == 1 ? " output needs" : " outputs need")
+                    .append(" sync (grace period ").append(r.graceDays()).append(" days)\n");
+        }
+        for (Output o : outputs) {
+            if (o.files().isEmpty() && o.outstanding().isEmpty()) {
+                continue;
+            }
+            s.append(o.name()).append(o.current() ? " (pending, not yet due)" : "").append(":\n");
+            o.files().forEach(f -> s.append("  ").append(f.path()).append(": ").append(f.problem()).append('\n'));
+            for (Check.Outstanding out : o.outstanding()) {
+                s.append("  from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
+                        .append(":\n");
+                out.entries().forEach(e -> s.append("    ").append(entry(e)).append('\n'));
+            }
+        }
+        return s.toString();
+    }
+
+    static Map<String, Object> json(Check.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("current", r.current());
+        m.put("graceDays", r.graceDays());
+        m.put("latest", r.versions());
+        List<Object> outputs = new ArrayList<>();
+        for (Output o : outputs(r)) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("output", o.name());
+            om.put("current", o.current());
+            List<Object> files = new ArrayList<>();
+            o.files().forEach(f -> files.add(Map.of("path", f.path(), "problem", f.problem())));
+            om.put("files", files);
+            List<Object> changes = new ArrayList<>();
+            for (Check.Outstanding out : o.outstanding()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("instance", out.instance().name());
+                c.put("applied", out.applied().value());
+                c.put("latest", out.latest().value());
+                List<Object> entries = new ArrayList<>();
+                for (Check.Change e : out.entries()) {
+                    Map<String, Object> em = new LinkedHashMap<>();
+                    em.put("entry", e.entry());
+                    em.put("change", e.added() ? "added" : "removed");
+                    em.put("effectiveDate", e.effectiveDate().map(Object::toString).orElse(null));
+                    em.put("due", e.due());
+                    em.put("changeRecord", e.recordId().orElse(null));
+                    entries.add(em);
+                }
+                c.put("entries", entries);
+                changes.add(c);
+            }
+            om.put("outstanding", changes);
+            outputs.add(om);
+        }
+        m.put("outputs", outputs);
+        return m;
+    }
+
+    /** JUnit XML: one test case per output, failed when it is not current. No timestamps, so the bytes are stable. */
+    static String junit(Check.Result r) {
+        List<Output> outputs = outputs(r);
+        StringWriter w = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "o365watch check");
+            x.writeAttribute("tests", Integer.toString(outputs.size()));
+            x.writeAttribute("failures", Long.toString(outputs.stream().filter(o -> !o.current()).count()));
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", "0");
+            x.writeCharacters("\n");
+            for (Output o : outputs) {
+                x.writeCharacters("  ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "o365watch.check");
+                x.writeAttribute("name", o.name());
+                if (o.current() && o.outstanding().isEmpty()) {
+                    x.writeEndElement();
+                } else {
+                    x.writeCharacters("\n    ");
+                    x.writeStartElement(o.current() ? "system-out" : "failure");
+                    if (!o.current()) {
+                        x.writeAttribute("message", Printable.line(String.join("; ", o.problems()), 1000));
+                        x.writeAttribute("type", "NotCurrent");
+                    }
+                    x.writeCharacters(details(o));
+                    x.writeEndElement();
+                    x.writeCharacters("\n  ");
+                    x.writeEndElement();
+                }
+                x.writeCharacters("\n");
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing JUnit XML", e);
+        }
+        return w.toString();
+    }
+
+    private static String details(Output o) {
+        StringBuilder s = new StringBuilder();
+        o.files().forEach(f -> s.append(f.path()).append(": ").append(f.problem()).append('\n'));
+        for (Check.Outstanding out : o.outstanding()) {
+            s.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest()).append(":\n");
+            out.entries().forEach(e -> s.append("  ").append(entry(e)).append('\n'));
+        }
+        return s.toString();
+    }
+
+    /**
+     * GitHub Actions workflow commands: an error per output that is not current (pointing at its
+     * file where one is at fault), a notice per output with additions not yet due.
+     */
+    static String githubAnnotations(Check.Result r, Path outputDir) {
+        StringBuilder s = new StringBuilder();
+        for (Output o : outputs(r)) {
+            if (o.files().isEmpty() && o.outstanding().isEmpty()) {
+                continue;
+            }
+            String level = o.current() ? "notice" : "error";
+            for (Check.FileProblem f : o.files()) {
+                s.append("::error ").append(fileProperty(outputDir, f.path())).append("title=")
+                        .append(property("o365watch check: " + o.name())).append("::")
+                        .append(data(f.path() + ": " + f.problem())).append('\n');
+            }
+            if (!o.outstanding().isEmpty()) {
+                StringBuilder msg = new StringBuilder();
+                for (Check.Outstanding out : o.outstanding()) {
+                    msg.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
+                            .append(":\n");
+                    out.entries().forEach(e -> msg.append(entry(e)).append('\n'));
+                }
+                s.append("::").append(level).append(" title=").append(property("o365watch check: " + o.name() + " needs sync"))
+                        .append("::").append(data(msg.toString().stripTrailing())).append('\n');
+            }
+        }
+        if (r.current()) {
+            s.append("::notice title=o365watch check::").append(data("current: " + r.outputs().size() + " output files match the lock file"))
+                    .append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String fileProperty(Path outputDir, String path) {
+        Path file = outputDir.resolve(path).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? "file=" + property(cwd.relativize(file).toString()) + "," : "";
+    }
+
+    /** The escaping GitHub's runner undoes for a command's message. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** ... and for a property value, which also ends at ',' and ':'. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /** The Markdown step summary. */
+    static String markdown(Check.Result r) {
+        StringBuilder s = new StringBuilder();
+        s.append("## o365watch check: ").append(r.current() ? "current" : "not current").append("\n\n");
+        List<Output> outputs = outputs(r);
+        s.append("| Output | Status | Added | Removed | Files |\n|---|---|---|---|---|\n");
+        for (Output o : outputs) {
+            long added = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(Check.Change::added).count();
+            long removed = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(e -> !e.added()).count();
+            String status = !o.current() ? "needs sync" : o.outstanding().isEmpty() ? "current" : "pending, not yet due";
+            s.append("| `").append(o.name()).append("` | ").append(status).append(" | ").append(added).append(" | ").append(removed)
+                    .append(" | ").append(o.files().isEmpty() ? "" : cell(o.files().size() + " differ from the lock file")).append(" |\n");
+        }
+        for (Output o : outputs) {
+            if (o.outstanding().isEmpty() && o.files().isEmpty()) {
+                continue;
+            }
+            s.append("\n<details><summary>").append(o.name()).append("</summary>\n\n```\n").append(details(o).replace("```", "'''"))
+                    .append("```\n\n</details>\n");
+        }
+        return s.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Config;
+import io.github.o365watch.app.GuardException;
+import io.github.o365watch.app.Sync;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sync",
+        description = {
+            "The nightly job: fetch, guard, generate every configured target, write the reports and the feed item,"
+                    + " publish the outputs all at once, update the lock file, notify. Quiet (one line, nothing touched)"
+                    + " when nothing changed.",
+            "Refused with exit 7 when a new version shrinks past the guard's limits; --accept-shrink applies it after a review."})
+final class SyncCommand implements Callable<Integer> {
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    SourceOptionsMixin source;
+
+    @Option(names = "--dry-run", description = "Say what would change; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--accept-shrink", description = "Apply a version the safety guard refused, after you reviewed it.")
+    boolean acceptShrink;
+
+    @Option(names = "--version", paramLabel = "V", description = "Rebuild the outputs of this stored version (a rollback); no fetch.")
+    String version;
+
+    @Option(names = "--offline", description = "Do not ask the service; work from the store.")
+    boolean offline;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another o365watch writing the store (default: ${DEFAULT-VALUE}).")
+    int lockTimeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.spec.commandLine().getOut();
+        PrintWriter err = root.spec.commandLine().getErr();
+        Config c = config.read();
+        Sync.Result r;
+        try {
+            r = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"))
+                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version)));
+        } catch (GuardException e) {
+            e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
+            throw e;
+        }
+        print(out, r);
+        r.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: "
+                + io.github.o365watch.domain.net.Printable.line(p, 500)));
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, Sync.Result r) {
+        if (!r.changed() && !r.dryRun()) {
+            List<String> parts = new ArrayList<>();
+            r.instances().forEach(i -> parts.add(i.instance() + " " + i.version()));
+            out.println("up to date: " + String.join(", ", parts) + "; outputs current (" + r.unchanged().size() + " files)");
+            return;
+        }
+        for (Sync.InstanceResult i : r.instances()) {
+            String was = i.applied().map(v -> v.equals(i.version()) ? "" : " (was " + v + ")").orElse(" (first sync)");
+            out.println(i.instance() + ": " + (r.dryRun() ? "would apply " : "applied ") + i.version() + was
+                    + i.newerUpstream().map(n -> "; the service publishes " + n + ", which sync would fetch first").orElse(""));
+            for (Path p : i.reports()) {
+                out.println("  report: " + p);
+            }
+        }
+        out.println((r.dryRun() ? "would write " : "wrote ") + r.written().size() + " files, " + r.removed().size() + " removed, "
+                + r.unchanged().size() + " unchanged, in " + r.output());
+        if (r.dryRun()) {
+            r.written().forEach(p -> out.println("  write " + p));
+            r.removed().forEach(p -> out.println("  remove " + p));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.o365watch.notify;
+
+import io.github.o365watch.report.HtmlRenderer;
+import io.github.o365watch.report.MarkdownRenderer;
+import io.github.o365watch.report.ReportBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The MIME message for an event: multipart/alternative with the Markdown report as text/plain
+ * and the HTML report as text/html, both base64 (so no line of the body can be taken for SMTP's
+ * end of data). Headers are ASCII; a subject that is not is encoded per RFC 2047.
+ */
+final class Mail {
+    private Mail() {}
+
+    static String message(String from, List<String> to, Event e, String boundary) {
+        String text = e.report().map(r -> MarkdownRenderer.render(ReportBuilder.build(r, false)))
+                .orElse(String.join("\n", e.lines()) + "\n");
+        String html = e.report().map(r -> HtmlRenderer.render(ReportBuilder.build(r, true)))
+                .orElse("<!DOCTYPE html>\n<html><body><pre>" + escape(String.join("\n", e.lines())) + "</pre></body></html>\n");
+        StringBuilder m = new StringBuilder();
+        m.append("From: ").append(from).append("\r\n");
+        m.append("To: ").append(String.join(", ", to)).append("\r\n");
+        m.append("Subject: ").append(subject(e.subject())).append("\r\n");
+        m.append("MIME-Version: 1.0\r\n");
+        m.append("X-O365watch-Event: ").append(e.kind().word()).append("\r\n");
+        m.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n");
+        part(m, boundary, "text/plain", text);
+        part(m, boundary, "text/html", html);
+        m.append("--").append(boundary).append("--\r\n");
+        return m.toString();
+    }
+
+    private static void part(StringBuilder m, String boundary, String type, String body) {
+        m.append("--").append(boundary).append("\r\n");
+        m.append("Content-Type: ").append(type).append("; charset=UTF-8\r\n");
+        m.append("Content-Transfer-Encoding: base64\r\n\r\n");
+        m.append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(body.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+    }
+
+    static String subject(String s) {
+        String one = io.github.o365watch.domain.net.Printable.line(s, 200);
+        if (one.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return one;
+        }
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(one.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

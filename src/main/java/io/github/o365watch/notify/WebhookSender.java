@@ -1,0 +1,127 @@
+package io.github.o365watch.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.o365watch.domain.net.Printable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Posts an event to a webhook: Microsoft Teams (an Adaptive Card message, as Teams workflows
+ * take it), Slack ({@code text}) or generic JSON. HTTPS only (plain HTTP to loopback for tests),
+ * three tries on network errors and 5xx. The URL carries a token, so messages name the webhook by
+ * its kind and where its URL came from, never by the URL.
+ */
+public final class WebhookSender {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String kind;
+    private final String url;
+    private final String name;
+    private final OkHttpClient client;
+    private final int attempts;
+    private final Duration backoff;
+    private final Sleep sleep;
+
+    /** How to wait between tries (tests record instead of sleeping). */
+    @FunctionalInterface
+    public interface Sleep {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /**
+     * @param name how messages refer to it, e.g. {@code teams webhook (O365WATCH_TEAMS_URL)}
+     */
+    public WebhookSender(String kind, String url, String name, Duration backoff, Sleep sleep) {
+        this.kind = kind;
+        this.url = url;
+        this.name = name;
+        this.attempts = 3;
+        this.backoff = backoff;
+        this.sleep = sleep;
+        this.client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60)).followRedirects(false).build();
+    }
+
+    public void send(Event e) {
+        HttpUrl u = HttpUrl.parse(url);
+        if (u == null) {
+            throw new NotifyException(name + ": the URL is not a URL");
+        }
+        if (!u.isHttps() && !EmailSender.isLoopback(u.host())) {
+            throw new NotifyException(name + ": refusing plain HTTP (only https://, or http:// to loopback)");
+        }
+        Request request = new Request.Builder().url(u).post(RequestBody.create(body(e), JSON))
+                .header("User-Agent", "o365watch").build();
+        String last = "";
+        for (int i = 1; i <= attempts; i++) {
+            try (Response r = client.newCall(request).execute()) {
+                if (r.isSuccessful()) {
+                    return;
+                }
+                last = "HTTP " + r.code();
+                if (r.code() < 500 && r.code() != 429) {
+                    break;
+                }
+            } catch (IOException x) {
+                last = x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + Printable.line(x.getMessage(), 120)
+                        .replace(url, "<url>"));
+            }
+            if (i < attempts) {
+                try {
+                    sleep.sleep(backoff.multipliedBy(1L << (i - 1)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new NotifyException(name + " failed: " + last);
+    }
+
+    byte[] body(Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String text = String.join("\n", e.lines());
+        switch (kind.toLowerCase(Locale.ROOT)) {
+            case "teams" -> {
+                Map<String, Object> card = new LinkedHashMap<>();
+                card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+                card.put("type", "AdaptiveCard");
+                card.put("version", "1.4");
+                card.put("body", List.of(
+                        Map.of("type", "TextBlock", "text", e.subject(), "weight", "Bolder", "size", "Medium", "wrap", true),
+                        Map.of("type", "TextBlock", "text", String.join("\n\n", e.lines()), "wrap", true)));
+                m.put("type", "message");
+                m.put("attachments", List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+            }
+            case "slack" -> m.put("text", slack("*" + e.subject() + "*\n" + text));
+            default -> {
+                m.put("source", "o365watch");
+                m.put("event", e.kind().word());
+                m.put("subject", e.subject());
+                m.put("lines", e.lines());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsBytes(m);
+        } catch (JsonProcessingException x) {
+            throw new NotifyException(name + ": cannot build the message", x);
+        }
+    }
+
+    /** Slack treats &amp;, &lt; and &gt; as control characters in text. */
+    private static String slack(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.o365watch.store;
+
+import io.github.o365watch.domain.Checksums;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The output directory of {@code sync}: a symbolic link to the current release, a complete
+ * directory in {@code .<name>.releases/} beside it. Publishing builds the next release (files
+ * that did not change are hard links to the current ones, so they keep their inode and time),
+ * then replaces the link in one rename: a device that polls a file sees the old set or the new,
+ * never a mix, and a crash leaves the old set in place.
+ */
+public final class OutputTree {
+    private final Path link;
+    private final Path releases;
+
+    public OutputTree(Path output) {
+        this.link = output.toAbsolutePath().normalize();
+        this.releases = link.resolveSibling("." + link.getFileName() + ".releases");
+    }
+
+    public Path path() {
+        return link;
+    }
+
+    /** The files now published, by path relative to the output directory (empty before the first sync). */
+    public Map<String, byte[]> current() {
+        Map<String, byte[]> out = new TreeMap<>();
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        checkManaged();
+        try (Stream<Path> files = Files.walk(link.toRealPath())) {
+            Path root = link.toRealPath();
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read the outputs in " + link + ": " + AtomicFiles.describe(e), e);
+        }
+        return out;
+    }
+
+    private void checkManaged() {
+        if (!Files.isSymbolicLink(link)) {
+            throw new StoreException("the output directory " + link + " exists and is not managed by o365watch (sync keeps it as"
+                    + " a link to " + releases.getFileName() + "/); move it away or choose another output");
+        }
+    }
+
+    /**
+     * Publishes exactly these files (path relative to the output, bytes). Identical content is
+     * not published again. Call under the store lock.
+     *
+     * @return true when the outputs changed
+     */
+    public boolean publish(Map<String, byte[]> files) {
+        Map<String, byte[]> now = current();
+        if (now.keySet().equals(files.keySet()) && files.entrySet().stream().allMatch(e -> Arrays.equals(now.get(e.getKey()), e.getValue()))) {
+            return false;
+        }
+        StringBuilder manifest = new StringBuilder();
+        new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
+        String id = Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        Path release = releases.resolve(id);
+        Path staging = releases.resolve(".staging-" + id);
+        try {
+            Files.createDirectories(releases);
+            deleteTree(staging);
+            Path current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Path target = staging.resolve(e.getKey()).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new StoreException("output path " + e.getKey() + " leaves the output directory");
+                }
+                Files.createDirectories(target.getParent());
+                Path old = current == null ? null : current.resolve(e.getKey());
+                if (old != null && Arrays.equals(now.get(e.getKey()), e.getValue())) {
+                    try {
+                        Files.createLink(target, old); // unchanged: same inode, same time
+                        continue;
+                    } catch (UnsupportedOperationException | IOException linkFailed) {
+                        Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
+                        continue;
+                    }
+                }
+                AtomicFiles.write(target, e.getValue());
+            }
+            AtomicFiles.syncDirectory(staging);
+            if (!Files.exists(release)) {
+                Files.move(staging, release, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                deleteTree(staging);
+            }
+            Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-" + id);
+            Files.deleteIfExists(tmpLink);
+            Files.createSymbolicLink(tmpLink, link.getParent().relativize(release));
+            try {
+                Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StoreException("cannot replace " + link + " in one step on this file system", e);
+            }
+            AtomicFiles.syncDirectory(link.getParent());
+            prune(release, current);
+            return true;
+        } catch (IOException e) {
+            throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** Keeps the new release and the one before it (a poller may still read it); removes the rest. */
+    private void prune(Path keep, Path previous) throws IOException {
+        try (Stream<Path> dirs = Files.list(releases)) {
+            for (Path d : dirs.toList()) {
+                if (!d.equals(keep) && (previous == null || !d.equals(previous))) {
+                    deleteTree(d);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path x : all) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}
