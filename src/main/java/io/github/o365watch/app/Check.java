@@ -9,15 +9,11 @@ import io.github.o365watch.diff.Reviewer;
 import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.ChangeRecord;
 import io.github.o365watch.domain.Checksums;
-import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.render.Entry;
-import io.github.o365watch.render.Generated;
-import io.github.o365watch.render.GeneratedFile;
 import io.github.o365watch.render.Item;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
@@ -54,10 +50,14 @@ public final class Check {
     }
 
     /** One entry a target's outputs lack or still carry. */
-    public record Change(String entry, boolean added, Optional<LocalDate> effectiveDate, boolean due, Optional<Integer> recordId) {
+    public record Change(String entry, String where, boolean added, Optional<LocalDate> effectiveDate, boolean due,
+            Optional<Integer> recordId) {
     }
 
-    /** What one output (an instance's target) needs. */
+    /**
+     * What one output (an instance's target) needs. No entries: the files differ only in comments
+     * (such as the list of entries the target cannot express), which is never due.
+     */
     public record Outstanding(Instance instance, String target, Version applied, Version latest, List<Change> entries) {
         public boolean due() {
             return entries.stream().anyMatch(Change::due);
@@ -122,6 +122,10 @@ public final class Check {
             if (!latest.isNewerThan(was) && applied.selectionHash().equals(hash)) {
                 continue;
             }
+            if (!applied.selectionHash().equals(hash)) {
+                files.add(new FileProblem(c.file().getFileName().toString(), "",
+                        "the configuration changed since the last sync for " + instance + ": run sync"));
+            }
             Snapshot next;
             List<ChangeRecord> records;
             Optional<StoredVersion> stored = ws.store().find(instance, latest);
@@ -138,23 +142,24 @@ public final class Check {
             Selection selOld = ConfigSelection.selection(c, old);
             Selection selNew = ConfigSelection.selection(c, next);
             Review review = Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
+            Map<String, Outputs.File> rendered = Outputs.render(new Generate(ws), stored.orElse(null), next, selNew,
+                    ConfigSelection.jobs(c), engine, lock);
             for (Generate.Job job : ConfigSelection.jobs(c)) {
                 TargetSpec spec = TargetSpec.parse(job.target(), engine.properties(job.target()));
-                List<Generated> rendered = new Generate(ws).render(stored.orElse(null), next, selNew, List.of(job), engine, false);
-                boolean same = true;
-                for (GeneratedFile f : rendered.get(0).files()) {
-                    String path = instance.dirName() + "/" + job.target() + "/" + f.name();
-                    same &= lock.output(path).map(o -> o.sha256().equals(Checksums.sha256(f.content()))).orElse(false);
-                }
-                if (same) {
+                String prefix = instance.dirName() + "/" + job.target() + "/";
+                Map<String, String> want = new TreeMap<>();
+                rendered.forEach((path, f) -> {
+                    if (path.startsWith(prefix)) {
+                        want.put(path, f.sha256());
+                    }
+                });
+                Map<String, String> have = new TreeMap<>();
+                lock.outputs().stream().filter(o -> o.path().startsWith(prefix)).forEach(o -> have.put(o.path(), o.sha256()));
+                if (want.equals(have)) {
                     continue; // the newer version changes nothing this target writes
                 }
-                List<Change> entries = new ArrayList<>(delta(spec, Selector.select(old, selOld, false),
-                        Selector.select(next, selNew, false), review, dueBy));
-                if (!applied.selectionHash().equals(hash)) {
-                    entries.add(0, new Change("the configuration changed since the last sync", true, Optional.empty(), true,
-                            Optional.empty()));
-                }
+                List<Change> entries = delta(spec, Selector.select(old, Generate.forTarget(spec, selOld), false),
+                        Selector.select(next, Generate.forTarget(spec, selNew), false), review, dueBy);
                 outstanding.add(new Outstanding(instance, job.target(), was, latest, entries));
             }
         }
@@ -163,36 +168,39 @@ public final class Check {
                 lock.outputs().stream().map(LockFile.Output::path).toList());
     }
 
-    /** Entries the target can express that the newer version adds or removes, with their dates. */
-    private static List<Change> delta(TargetSpec spec, Selected before, Selected after, Review review, LocalDate dueBy) {
-        PrefixSet a = ips(before, spec);
-        PrefixSet b = ips(after, spec);
-        TreeSet<HostPattern> ha = hosts(before, spec);
-        TreeSet<HostPattern> hb = hosts(after, spec);
-        List<Change> out = new ArrayList<>();
-        for (IpPrefix p : b.subtract(a).prefixes()) {
-            out.add(added(p.toString(), notice(review, e -> e instanceof io.github.o365watch.diff.Element.Ip ip && ip.prefix().overlaps(p)), dueBy));
+    /** An entry as a target writes it: the value, its category and, for a target that writes ports, its ports. */
+    private record Key(String value, String where, Object raw) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = value.compareTo(o.value);
+            return c != 0 ? c : where.compareTo(o.where);
         }
-        for (HostPattern h : hb) {
-            if (!ha.contains(h)) {
-                out.add(added(h.pattern(), notice(review, e -> e instanceof io.github.o365watch.diff.Element.Url u && u.host().equals(h)), dueBy));
+    }
+
+    /**
+     * Entries the target can express that the newer version adds or removes (an entry whose
+     * category or ports change is removed and added), with Microsoft's effective dates.
+     */
+    private static List<Change> delta(TargetSpec spec, Selected before, Selected after, Review review, LocalDate dueBy) {
+        TreeSet<Key> a = expressed(before, spec);
+        TreeSet<Key> b = expressed(after, spec);
+        List<Change> out = new ArrayList<>();
+        for (Key k : b) {
+            if (!a.contains(k)) {
+                Optional<Notice> n = notice(review, e -> k.raw() instanceof IpPrefix p
+                        ? e instanceof io.github.o365watch.diff.Element.Ip ip && ip.prefix().overlaps(p)
+                        : e instanceof io.github.o365watch.diff.Element.Url u && u.host().equals(k.raw()));
+                Optional<LocalDate> date = n.flatMap(Notice::effectiveDate);
+                boolean due = date.map(d -> !d.isAfter(dueBy)).orElse(true);
+                out.add(new Change(k.value(), k.where(), true, date, due, n.map(Notice::recordId)));
             }
         }
-        for (IpPrefix p : a.subtract(b).prefixes()) {
-            out.add(new Change(p.toString(), false, Optional.empty(), true, Optional.empty()));
-        }
-        for (HostPattern h : ha) {
-            if (!hb.contains(h)) {
-                out.add(new Change(h.pattern(), false, Optional.empty(), true, Optional.empty()));
+        for (Key k : a) {
+            if (!b.contains(k)) {
+                out.add(new Change(k.value(), k.where(), false, Optional.empty(), true, Optional.empty()));
             }
         }
         return out;
-    }
-
-    private static Change added(String entry, Optional<Notice> n, LocalDate dueBy) {
-        Optional<LocalDate> date = n.flatMap(Notice::effectiveDate);
-        boolean due = date.map(d -> !d.isAfter(dueBy)).orElse(true);
-        return new Change(entry, true, date, due, n.map(Notice::recordId));
     }
 
     private static Optional<Notice> notice(Review review, java.util.function.Predicate<io.github.o365watch.diff.Element> match) {
@@ -200,23 +208,20 @@ public final class Check {
                 && match.test(n.change().element())).findFirst();
     }
 
-    private static PrefixSet ips(Selected s, TargetSpec spec) {
-        List<IpPrefix> out = new ArrayList<>();
+    private static TreeSet<Key> expressed(Selected s, TargetSpec spec) {
+        TreeSet<Key> out = new TreeSet<>();
         for (Item i : s.items()) {
+            String where = i.category() + (spec.ports() ? ports(i) : "");
             if (i.entry() instanceof Entry.Ip ip && (ip.prefix().family() == io.github.o365watch.domain.net.Family.IPV4 ? spec.ipv4() : spec.ipv6())) {
-                out.add(ip.prefix());
-            }
-        }
-        return PrefixSet.of(out);
-    }
-
-    private static TreeSet<HostPattern> hosts(Selected s, TargetSpec spec) {
-        TreeSet<HostPattern> out = new TreeSet<>();
-        for (Item i : s.items()) {
-            if (i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null) {
-                out.add(h.host());
+                out.add(new Key(ip.prefix().toString(), where, ip.prefix()));
+            } else if (i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null) {
+                out.add(new Key(h.host().pattern(), where, h.host()));
             }
         }
         return out;
+    }
+
+    private static String ports(Item i) {
+        return (i.tcp().ranges().isEmpty() ? "" : "; TCP " + i.tcp()) + (i.udp().ranges().isEmpty() ? "" : "; UDP " + i.udp());
     }
 }

@@ -26,7 +26,8 @@ import java.util.Set;
  * the {@code ...Env} / {@code ...File} forms.
  */
 public final class ConfigFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -77,45 +78,61 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
         }
+        Map<String, Integer> lines = lines(bytes);
         Raw raw;
         try {
             raw = YAML.readValue(bytes, Raw.class);
         } catch (UnrecognizedPropertyException e) {
             String key = e.getPropertyName();
+            String path = path(e);
             String hint = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
                     ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file (" + key + "File)"
                     : "";
-            throw new UsageException("config file " + file + ", line " + line(file, key) + ": unknown key '" + Printable.of(key) + "'"
-                    + " in " + path(e) + hint);
+            String in = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) : "";
+            throw new At(file, lines).error(path, "unknown key '" + Printable.of(key) + "'" + in + hint);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String path = path(e);
+            throw new At(file, lines).error(path.isEmpty() ? "the top level" : path, "expected " + expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            String path = path(e);
+            throw new At(file, lines).error(path.isEmpty() ? "the top level" : path,
+                    Printable.line(e.getOriginalMessage(), 200));
         } catch (JsonProcessingException e) {
-            throw new UsageException("config file " + file + location(e) + ": " + Printable.line(e.getOriginalMessage(), 200));
+            throw new UsageException("config file " + file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr())
+                    + ": not YAML: " + Printable.line(e.getOriginalMessage(), 200));
         } catch (IOException e) {
             throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
         }
         if (raw == null) {
             raw = new Raw(null, null, null, null, null, null, null, null, null, null, null);
         }
-        return check(file, raw);
+        return check(file, raw, lines(bytes));
     }
 
-    private static Config check(Path file, Raw r) {
+    private static Config check(Path file, Raw r, Map<String, Integer> lines) {
         Path dir = file.toAbsolutePath().getParent();
-        String where = "config file " + file + ": ";
+        At at = new At(file, lines);
         List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
-        for (String i : instances) {
+        for (int n = 0; n < instances.size(); n++) {
+            String i = instances.get(n);
+            boolean known;
             try {
-                io.github.o365watch.domain.Instance.parse(i);
+                known = io.github.o365watch.domain.Instance.parse(i).isKnown();
             } catch (RuntimeException e) {
-                throw new UsageException(where + "instances: " + e.getMessage());
+                known = false;
+            }
+            if (!known) {
+                // a typo would otherwise surface only as an instance that is never published
+                throw at.error("instances[" + (n + 1) + "]", "'" + Printable.of(i) + "' is not Worldwide, USGovDoD, USGovGCCHigh or China");
             }
         }
         if (r.tenant() != null && !r.tenant().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new UsageException(where + "tenant: not a tenant name (letters, digits and '-')");
+            throw at.error("tenant: not a tenant name (letters, digits and '-')");
         }
         RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null) : r.selection();
         String families = s.families() == null ? "both" : s.families().toLowerCase(Locale.ROOT);
         if (!List.of("both", "ipv4", "ipv6").contains(families)) {
-            throw new UsageException(where + "selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
+            throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
         }
         Config.SelectionConfig selection = new Config.SelectionConfig(list(s.serviceAreas()),
                 s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories(),
@@ -126,35 +143,36 @@ public final class ConfigFile {
             for (int i = 0; i < r.targets().size(); i++) {
                 RawTarget t = r.targets().get(i);
                 if (t == null || t.name() == null || !t.name().matches("[a-z][a-z0-9-]{0,39}")) {
-                    throw new UsageException(where + "targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
+                    throw at.error("targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
                 }
                 int max = t.maxEntries() == null ? 0 : t.maxEntries();
                 if (max < 0) {
-                    throw new UsageException(where + "targets[" + (i + 1) + "].maxEntries: 0 (exact) or more");
+                    throw at.error("targets[" + (i + 1) + "].maxEntries: 0 (exact) or more");
                 }
                 targets.add(new Config.TargetConfig(t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max));
             }
         }
+        checkTargets(at, targets);
         RawReports rep = r.reports() == null ? new RawReports(null, null, null, null) : r.reports();
         List<String> formats = rep.formats() == null ? List.of("markdown", "html") : rep.formats();
         for (String f : formats) {
             if (!List.of("markdown", "html", "json", "csv").contains(f)) {
-                throw new UsageException(where + "reports.formats: '" + Printable.of(f) + "' is not markdown, html, json or csv");
+                throw at.error("reports.formats: '" + Printable.of(f) + "' is not markdown, html, json or csv");
             }
         }
         int feedMax = rep.feedMax() == null ? 50 : rep.feedMax();
         if (feedMax < 1 || feedMax > 10000) {
-            throw new UsageException(where + "reports.feedMax: between 1 and 10000");
+            throw at.error("reports.feedMax: between 1 and 10000");
         }
         RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
-        Config.GuardConfig guard = new Config.GuardConfig(percent(where, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent()),
-                percent(where, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent()),
-                bits(where, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), 8, 32),
-                bits(where, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), 16, 128));
-        Config.NotifyConfig notify = notify(where, dir, r.notifications());
+        Config.GuardConfig guard = new Config.GuardConfig(percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent()),
+                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent()),
+                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), 8, 32),
+                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), 16, 128));
+        Config.NotifyConfig notify = notify(at, dir, r.notifications());
         int grace = r.check() == null || r.check().graceDays() == null ? 7 : r.check().graceDays();
         if (grace < 0 || grace > 365) {
-            throw new UsageException(where + "check.graceDays: between 0 and 365");
+            throw at.error("check.graceDays: between 0 and 365");
         }
         return new Config(file, dir.resolve(r.store() == null ? "snapshots" : r.store()),
                 r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION : r.source(), instances,
@@ -164,32 +182,37 @@ public final class ConfigFile {
                 guard, notify, grace);
     }
 
-    private static Config.NotifyConfig notify(String where, Path dir, RawNotify n) {
+    private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
         if (n == null) {
             return new Config.NotifyConfig(Optional.empty(), List.of(), EVENTS);
         }
         List<String> on = n.on() == null ? EVENTS : n.on();
         for (String e : on) {
             if (!EVENTS.contains(e)) {
-                throw new UsageException(where + "notify.on: '" + Printable.of(e) + "' is not changes, pending or refused");
+                throw at.error("notify.on: '" + Printable.of(e) + "' is not changes, pending or refused");
             }
         }
         Optional<Config.EmailConfig> email = Optional.empty();
         if (n.email() != null) {
             RawEmail e = n.email();
             if (e.host() == null || e.from() == null || e.to() == null || e.to().isEmpty()) {
-                throw new UsageException(where + "notify.email needs host, from and to");
+                throw at.error("notify.email needs host, from and to");
+            }
+            for (String a : concat(e.from(), e.to())) {
+                if (!a.matches("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+")) {
+                    throw at.error("notify.email", "'" + Printable.of(a) + "' is not a plain address (name@domain)");
+                }
             }
             String tls = e.tls() == null ? "starttls" : e.tls().toLowerCase(Locale.ROOT);
             if (!List.of("starttls", "implicit", "none").contains(tls)) {
-                throw new UsageException(where + "notify.email.tls: starttls, implicit or none");
+                throw at.error("notify.email.tls: starttls, implicit or none");
             }
             if (e.passwordEnv() != null && e.passwordFile() != null) {
-                throw new UsageException(where + "notify.email: passwordEnv or passwordFile, not both");
+                throw at.error("notify.email: passwordEnv or passwordFile, not both");
             }
             int port = e.port() == null ? (tls.equals("implicit") ? 465 : 587) : e.port();
             if (port < 1 || port > 65535) {
-                throw new UsageException(where + "notify.email.port: 1-65535");
+                throw at.error("notify.email.port: 1-65535");
             }
             email = Optional.of(new Config.EmailConfig(e.host(), port, tls, e.from(), e.to(), Optional.ofNullable(e.username()),
                     Optional.ofNullable(e.passwordEnv()), Optional.ofNullable(e.passwordFile()).map(dir::resolve),
@@ -201,10 +224,10 @@ public final class ConfigFile {
                 RawWebhook w = n.webhooks().get(i);
                 String kind = w == null || w.kind() == null ? "" : w.kind().toLowerCase(Locale.ROOT);
                 if (!List.of("teams", "slack", "generic").contains(kind)) {
-                    throw new UsageException(where + "notify.webhooks[" + (i + 1) + "].kind: teams, slack or generic");
+                    throw at.error("notify.webhooks[" + (i + 1) + "].kind: teams, slack or generic");
                 }
                 if ((w.urlEnv() == null) == (w.urlFile() == null)) {
-                    throw new UsageException(where + "notify.webhooks[" + (i + 1) + "]: urlEnv or urlFile (exactly one)");
+                    throw at.error("notify.webhooks[" + (i + 1) + "]: urlEnv or urlFile (exactly one)");
                 }
                 hooks.add(new Config.WebhookConfig(kind, Optional.ofNullable(w.urlEnv()), Optional.ofNullable(w.urlFile()).map(dir::resolve)));
             }
@@ -212,71 +235,141 @@ public final class ConfigFile {
         return new Config.NotifyConfig(email, hooks, on);
     }
 
-    private static double percent(String where, String key, Double v) {
+    /** Every target exists, once, with options it knows and values that match their patterns. */
+    private static void checkTargets(At at, List<Config.TargetConfig> targets) {
+        io.github.o365watch.render.TemplateEngine engine = Generate.engine(Optional.empty());
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Config.TargetConfig t = targets.get(i);
+            String key = "targets[" + (i + 1) + "]";
+            if (!seen.add(t.name())) {
+                throw at.error(key + ".name", "target " + t.name() + " is listed twice");
+            }
+            io.github.o365watch.render.TargetSpec spec;
+            try {
+                spec = io.github.o365watch.render.TargetSpec.parse(t.name(), engine.properties(t.name()));
+            } catch (io.github.o365watch.render.TemplateException e) {
+                throw at.error(key + ".name", e.getMessage() + " (o365watch targets lists them)");
+            }
+            try {
+                spec.resolve(t.options());
+            } catch (io.github.o365watch.render.OptionException e) {
+                throw at.error(key + ".options", e.getMessage().replace("needs --option ", "needs the option "));
+            }
+        }
+    }
+
+    private static double percent(At at, String key, Double v) {
         double d = v == null ? 10.0 : v;
         if (d < 0 || d > 100) {
-            throw new UsageException(where + key + ": a percentage, 0 to 100");
+            throw at.error(key + ": a percentage, 0 to 100");
         }
         return d;
     }
 
-    private static int bits(String where, String key, Integer v, int dflt, int max) {
+    private static int bits(At at, String key, Integer v, int dflt, int max) {
         int b = v == null ? dflt : v;
         if (b < 0 || b > max) {
-            throw new UsageException(where + key + ": 0 to " + max);
+            throw at.error(key + ": 0 to " + max);
         }
         return b;
+    }
+
+    private static List<String> concat(String one, List<String> more) {
+        List<String> out = new ArrayList<>();
+        out.add(one);
+        out.addAll(more);
+        return out;
     }
 
     private static List<String> list(List<String> l) {
         return l == null ? List.of() : l;
     }
 
-    /** The first line that sets the key (the parser's own location is past it). */
-    static int line(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s*)?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
-                    return i + 1;
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "a mapping (indented key: value lines)";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a text value";
+    }
+
+    /** Names a key and the line that sets it (or its nearest enclosing key) in a usage error. */
+    private record At(Path file, Map<String, Integer> lines) {
+        /** {@code text} starts with the key it is about, e.g. {@code selection.families: ...}. */
+        UsageException error(String text) {
+            int end = 0;
+            while (end < text.length() && text.charAt(end) != ':' && text.charAt(end) != ' ') {
+                end++;
+            }
+            return error(text.substring(0, end), text.substring(end).replaceFirst("^: ", ""));
+        }
+
+        UsageException error(String key, String message) {
+            String k = key;
+            Integer line = null;
+            while (line == null && !k.isEmpty()) {
+                line = lines.get(k);
+                int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
+                k = cut < 0 ? "" : k.substring(0, cut);
+            }
+            return new UsageException("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
+                    + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message));
+        }
+    }
+
+    /** The line of every key and list item, by path ({@code targets[2].options.proxy}); empty for what does not parse. */
+    static Map<String, Integer> lines(byte[] bytes) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                String path = path(t == com.fasterxml.jackson.core.JsonToken.START_OBJECT || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                        ? p.getParsingContext().getParent() : p.getParsingContext());
+                if (!path.isEmpty()) {
+                    out.putIfAbsent(path, p.currentTokenLocation().getLineNr());
                 }
             }
         } catch (IOException e) {
-            // the message still names the key
+            // the reader reports what does not parse
         }
-        return 0;
+        return out;
+    }
+
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext c) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                parts.push("[" + (c.getCurrentIndex() + 1) + "]");
+            }
+        }
+        String s = String.join("", parts);
+        return s.startsWith(".") ? s.substring(1) : s;
     }
 
     private static String path(JsonMappingException e) {
         StringBuilder s = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
-                s.append(s.length() == 0 ? "" : ".").append(r.getFieldName());
+                s.append(s.length() == 0 ? "" : ".").append(Printable.of(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 s.append('[').append(r.getIndex() + 1).append(']');
             }
-        }
-        String p = s.toString();
-        int last = p.lastIndexOf('.');
-        return last < 0 ? "the top level" : "'" + Printable.of(p.substring(0, last)) + "'";
-    }
-
-    private static String location(JsonProcessingException e) {
-        StringBuilder s = new StringBuilder();
-        if (e.getLocation() != null) {
-            s.append(", line ").append(e.getLocation().getLineNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder p = new StringBuilder();
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    p.append(p.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    p.append('[').append(r.getIndex() + 1).append(']');
-                }
-            }
-            s.append(", key ").append(Printable.of(p.toString()));
         }
         return s.toString();
     }

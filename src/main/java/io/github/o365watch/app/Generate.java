@@ -81,20 +81,27 @@ public final class Generate {
      */
     public List<Generated> render(StoredVersion v, Snapshot snapshot, Selection selection, List<Job> jobs, TemplateEngine engine,
             boolean strict) {
+        return render(v, snapshot, selection, jobs, engine, strict, Optional.empty());
+    }
+
+    /** As above, the headers naming {@code label} instead of the snapshot's version (see {@link Outputs}). */
+    List<Generated> render(StoredVersion v, Snapshot snapshot, Selection selection, List<Job> jobs, TemplateEngine engine,
+            boolean strict, Optional<io.github.o365watch.domain.Version> label) {
         List<TargetSpec> specs = new ArrayList<>();
         for (Job j : jobs) {
             specs.add(TargetSpec.parse(j.target(), engine.properties(j.target())));
         }
         // with a tenant, the lists the service published for it (fetch --tenant) beat substituting here
         Optional<Snapshot> variant = v == null ? Optional.empty() : selection.tenant().flatMap(t -> ws.store().tenantVariant(v, t));
-        Snapshot source = variant.orElse(snapshot);
+        Snapshot data = variant.orElse(snapshot);
+        Snapshot source = label.map(l -> new Snapshot(data.instance(), l, data.sets())).orElse(data);
         Map<String, Plan> plans = new HashMap<>();
         List<Generated> out = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             TargetSpec spec = specs.get(i);
             Job job = jobs.get(i);
             Plan plan = plans.computeIfAbsent(spec.allCategories() + "/" + job.maxEntries(), k -> {
-                Selection sel = spec.allCategories() ? withAllCategories(selection) : selection;
+                Selection sel = forTarget(spec, selection);
                 Selected selected = Selector.select(source, sel, variant.isPresent());
                 return Planner.plan(selected, job.maxEntries());
             });
@@ -122,6 +129,11 @@ public final class Generate {
             return null;
         });
         return result;
+    }
+
+    /** The selection a target renders: a PAC file decides per category, so it sees every category. */
+    static Selection forTarget(TargetSpec spec, Selection s) {
+        return spec.allCategories() ? withAllCategories(s) : s;
     }
 
     private static Selection withAllCategories(Selection s) {

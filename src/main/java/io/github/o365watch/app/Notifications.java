@@ -42,7 +42,7 @@ final class Notifications {
             try {
                 Optional<String> password = secret("notify.email password", m.passwordEnv(), m.passwordFile());
                 new EmailSender(new EmailSettings(m.host(), m.port(), m.tls(), m.from(), m.to(), m.username(), password,
-                        m.caBundle().map(TrustBundle::load))).send(e);
+                        m.caBundle().map(TrustBundle::load)), ws.clock()).send(e);
             } catch (NotifyException | UsageException | io.github.o365watch.source.SourceConfigException x) {
                 problems.add(x.getMessage());
             }

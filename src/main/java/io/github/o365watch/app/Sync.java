@@ -110,14 +110,10 @@ public final class Sync {
                         .map(b -> Selector.select(ws.store().load(b), sel, false)).orElse(null);
                 refusals.addAll(Guard.check(base, next, c.guard()));
             }
-            for (Generated g : new Generate(ws).render(v, snapshot, sel, ConfigSelection.jobs(c), engine, false)) {
-                for (GeneratedFile f : g.files()) {
-                    String path = name.dirName() + "/" + g.spec().id() + "/" + f.name();
-                    files.put(path, f.content());
-                    records.add(new LockFile.Output(path, g.spec().id(), name.name(), v.version().value(), hash,
-                            Checksums.sha256(f.content())));
-                }
-            }
+            Outputs.render(new Generate(ws), v, snapshot, sel, ConfigSelection.jobs(c), engine, lock).forEach((path, f) -> {
+                files.put(path, f.content());
+                records.add(new LockFile.Output(path, f.target(), name.name(), f.version().value(), hash, f.sha256()));
+            });
             applied.put(name.name(), new LockFile.Applied(v.version().value(), hash));
             if (before.isPresent() && before.get().version().compareTo(v.version()) < 0) {
                 ranges.put(name, new StoredVersion[] {before.get(), v});

@@ -20,6 +20,9 @@ import javax.xml.stream.XMLStreamWriter;
  * target directory ({@code worldwide/nftables}), or the lock file itself.
  */
 final class CheckOutput {
+    /** An output whose files differ in comments only. */
+    private static final String OTHER = "~ comments only (no entry the target writes is added or removed)";
+
     private CheckOutput() {}
 
     enum Format {
@@ -41,12 +44,20 @@ final class CheckOutput {
             return files.isEmpty() && outstanding.stream().noneMatch(Check.Outstanding::due);
         }
 
+        String status() {
+            if (!current()) {
+                return "needs sync";
+            }
+            boolean pending = outstanding.stream().anyMatch(x -> !x.entries().isEmpty());
+            return pending ? "pending, not yet due" : outstanding.isEmpty() ? "current" : "comments only, nothing due";
+        }
+
         List<String> problems() {
             List<String> out = new ArrayList<>();
             files.forEach(f -> out.add(f.path() + ": " + f.problem()));
             for (Check.Outstanding o : outstanding) {
                 long due = o.entries().stream().filter(Check.Change::due).count();
-                out.add(o.entries().size() + " entries outstanding (" + due + " due) from " + o.instance() + " " + o.applied()
+                out.add(o.entries().size() + (o.entries().size() == 1 ? " entry" : " entries") + " outstanding (" + due + " due) from " + o.instance() + " " + o.applied()
                         + " to " + o.latest());
             }
             return out;
@@ -76,7 +87,8 @@ final class CheckOutput {
     }
 
     private static String entry(Check.Change e) {
-        StringBuilder s = new StringBuilder(e.added() ? "+ " : "- ").append(Printable.line(e.entry(), 300));
+        StringBuilder s = new StringBuilder(e.added() ? "+ " : "- ").append(Printable.line(e.entry(), 300))
+                .append(" (").append(e.where()).append(')');
         e.effectiveDate().ifPresent(d -> s.append("  takes effect ").append(d));
         e.recordId().ifPresent(id -> s.append("  (change record ").append(id).append(')'));
         if (!e.due()) {
@@ -105,12 +117,15 @@ final class CheckOutput {
             if (o.files().isEmpty() && o.outstanding().isEmpty()) {
                 continue;
             }
-            s.append(o.name()).append(o.current() ? " (pending, not yet due)" : "").append(":\n");
+            s.append(o.name()).append(o.current() ? " (" + o.status() + ")" : "").append(":\n");
             o.files().forEach(f -> s.append("  ").append(f.path()).append(": ").append(f.problem()).append('\n'));
             for (Check.Outstanding out : o.outstanding()) {
                 s.append("  from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
                         .append(":\n");
                 out.entries().forEach(e -> s.append("    ").append(entry(e)).append('\n'));
+                if (out.entries().isEmpty()) {
+                    s.append("    ").append(OTHER).append('\n');
+                }
             }
         }
         return s.toString();
@@ -139,6 +154,7 @@ final class CheckOutput {
                 for (Check.Change e : out.entries()) {
                     Map<String, Object> em = new LinkedHashMap<>();
                     em.put("entry", e.entry());
+                    em.put("where", e.where());
                     em.put("change", e.added() ? "added" : "removed");
                     em.put("effectiveDate", e.effectiveDate().map(Object::toString).orElse(null));
                     em.put("due", e.due());
@@ -207,6 +223,9 @@ final class CheckOutput {
         for (Check.Outstanding out : o.outstanding()) {
             s.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest()).append(":\n");
             out.entries().forEach(e -> s.append("  ").append(entry(e)).append('\n'));
+            if (out.entries().isEmpty()) {
+                s.append("  ").append(OTHER).append('\n');
+            }
         }
         return s.toString();
     }
@@ -233,8 +252,11 @@ final class CheckOutput {
                     msg.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
                             .append(":\n");
                     out.entries().forEach(e -> msg.append(entry(e)).append('\n'));
+                    if (out.entries().isEmpty()) {
+                        msg.append(OTHER).append('\n');
+                    }
                 }
-                s.append("::").append(level).append(" title=").append(property("o365watch check: " + o.name() + " needs sync"))
+                s.append("::").append(level).append(" title=").append(property("o365watch check: " + o.name() + " " + o.status()))
                         .append("::").append(data(msg.toString().stripTrailing())).append('\n');
             }
         }
@@ -270,9 +292,9 @@ final class CheckOutput {
         for (Output o : outputs) {
             long added = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(Check.Change::added).count();
             long removed = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(e -> !e.added()).count();
-            String status = !o.current() ? "needs sync" : o.outstanding().isEmpty() ? "current" : "pending, not yet due";
+            String status = o.status();
             s.append("| `").append(o.name()).append("` | ").append(status).append(" | ").append(added).append(" | ").append(removed)
-                    .append(" | ").append(o.files().isEmpty() ? "" : cell(o.files().size() + " differ from the lock file")).append(" |\n");
+                    .append(" | ").append(o.files().isEmpty() ? "" : cell(o.files().size() + (o.files().size() == 1 ? " file differs" : " files differ") + " from the lock file")).append(" |\n");
         }
         for (Output o : outputs) {
             if (o.outstanding().isEmpty() && o.files().isEmpty()) {

@@ -41,6 +41,11 @@ public record Instance(String name) implements Comparable<Instance> {
         return new Instance(s);
     }
 
+    /** One of the instances this version of o365watch knows by name. */
+    public boolean isKnown() {
+        return KNOWN.contains(name);
+    }
+
     /** The directory name in the snapshot store: the name in lower case. */
     public String dirName() {
         return name.toLowerCase(Locale.ROOT);

@@ -1,10 +1,12 @@
 package io.github.o365watch.notify;
 
 import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -14,12 +16,23 @@ import org.apache.commons.net.smtp.SMTPReply;
 /** Sends an event by SMTP with Commons Net's {@link AuthenticatingSMTPClient}. */
 public final class EmailSender {
     private final EmailSettings settings;
+    private final java.time.Clock clock;
 
     public EmailSender(EmailSettings settings) {
+        this(settings, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock for the Date header */
+    public EmailSender(EmailSettings settings, java.time.Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     public void send(Event event) {
+        // anything else would fall through to a session without STARTTLS: a login in the clear
+        if (!List.of("starttls", "implicit", "none").contains(settings.tls())) {
+            throw new NotifyException("e-mail: tls must be starttls, implicit or none, not " + Printable.of(settings.tls()));
+        }
         boolean implicit = settings.tls().equals("implicit");
         if (settings.tls().equals("none") && !isLoopback(settings.host())) {
             throw new NotifyException("e-mail: refusing to send without TLS to " + settings.host() + " (tls: none is for a local relay)");
@@ -45,11 +58,13 @@ public final class EmailSender {
             client.setSoTimeout(60_000);
             expect(client, "connect");
             client.ehlo("o365watch");
+            expect(client, "EHLO");
             if (settings.tls().equals("starttls")) {
                 if (!client.execTLS()) {
                     throw new NotifyException("e-mail: " + settings.host() + " refused STARTTLS (" + reply(client) + ")");
                 }
                 client.ehlo("o365watch");
+                expect(client, "EHLO after STARTTLS");
             }
             if (settings.username().isPresent()) {
                 boolean ok = client.auth(AuthenticatingSMTPClient.AUTH_METHOD.PLAIN, settings.username().get(),
@@ -72,7 +87,7 @@ public final class EmailSender {
                     throw new NotifyException("e-mail: the server did not take the message (" + reply(client) + ")");
                 }
                 String boundary = "o365watch-" + Checksums.sha256(event.subject().getBytes(StandardCharsets.UTF_8)).substring(0, 24);
-                w.write(Mail.message(settings.from(), settings.to(), event, boundary));
+                w.write(Mail.message(settings.from(), settings.to(), event, boundary, java.time.ZonedDateTime.now(clock)));
             }
             if (!client.completePendingCommand()) {
                 throw new NotifyException("e-mail: the server did not accept the message (" + reply(client) + ")");
@@ -106,6 +121,8 @@ public final class EmailSender {
 
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("::1") || h.startsWith("127.");
+        // 127.x only as an address literal: a name like 127.0.0.1.example resolves wherever its owner likes
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.startsWith("127.") && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 }

@@ -99,11 +99,23 @@ public final class WebhookSender {
                 card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
                 card.put("type", "AdaptiveCard");
                 card.put("version", "1.4");
-                card.put("body", List.of(
-                        Map.of("type", "TextBlock", "text", e.subject(), "weight", "Bolder", "size", "Medium", "wrap", true),
-                        Map.of("type", "TextBlock", "text", String.join("\n\n", e.lines()), "wrap", true)));
+                // ordered maps: the same event gives the same bytes
+                Map<String, Object> title = new LinkedHashMap<>();
+                title.put("type", "TextBlock");
+                title.put("text", e.subject());
+                title.put("weight", "Bolder");
+                title.put("size", "Medium");
+                title.put("wrap", true);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "TextBlock");
+                body.put("text", String.join("\n\n", e.lines()));
+                body.put("wrap", true);
+                card.put("body", List.of(title, body));
+                Map<String, Object> attachment = new LinkedHashMap<>();
+                attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+                attachment.put("content", card);
                 m.put("type", "message");
-                m.put("attachments", List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+                m.put("attachments", List.of(attachment));
             }
             case "slack" -> m.put("text", slack("*" + e.subject() + "*\n" + text));
             default -> {

@@ -74,9 +74,13 @@ public final class OutputTree {
         StringBuilder manifest = new StringBuilder();
         new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
         String id = Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        Path release = releases.resolve(id);
-        Path staging = releases.resolve(".staging-" + id);
         try {
+            // a release named for this content whose files were edited since is not that content: take the next name
+            Path release = releases.resolve(id);
+            for (int n = 2; Files.exists(release, LinkOption.NOFOLLOW_LINKS) && !holdsExactly(release, files); n++) {
+                release = releases.resolve(id + "-" + n);
+            }
+            Path staging = releases.resolve(".staging-" + release.getFileName());
             Files.createDirectories(releases);
             deleteTree(staging);
             Path current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
@@ -118,6 +122,17 @@ public final class OutputTree {
         } catch (IOException e) {
             throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(e), e);
         }
+    }
+
+    private static boolean holdsExactly(Path dir, Map<String, byte[]> files) throws IOException {
+        Map<String, byte[]> there = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                there.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return there.keySet().equals(files.keySet())
+                && files.entrySet().stream().allMatch(e -> Arrays.equals(there.get(e.getKey()), e.getValue()));
     }
 
     /** Keeps the new release and the one before it (a poller may still read it); removes the rest. */

@@ -1,0 +1,72 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.render.Generated;
+import io.github.o365watch.render.GeneratedFile;
+import io.github.o365watch.render.Selection;
+import io.github.o365watch.render.TemplateEngine;
+import io.github.o365watch.store.LockFile;
+import io.github.o365watch.store.StoredVersion;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The files sync would publish for one instance's version. A file's header names the data version
+ * it was rendered from; when a newer version leaves a file's entries exactly as they were, the
+ * file keeps its bytes and its older version (so it is not rewritten and a device polling it sees
+ * no change), and the lock file says so.
+ */
+final class Outputs {
+    private Outputs() {}
+
+    /** One file: its bytes, its target, and the data version its header names. */
+    record File(byte[] content, String target, Version version) {
+        String sha256() {
+            return Checksums.sha256(content);
+        }
+    }
+
+    /** By path relative to the output directory ({@code worldwide/edl/...}). */
+    static Map<String, File> render(Generate generate, StoredVersion stored, Snapshot snapshot, Selection selection,
+            List<Generate.Job> jobs, TemplateEngine engine, LockFile lock) {
+        Instance instance = snapshot.instance();
+        Version version = snapshot.version();
+        Map<String, File> out = new TreeMap<>();
+        put(out, instance, version, generate.render(stored, snapshot, selection, jobs, engine, false));
+        // older versions the lock names for these files: does rendering this data under that name give the same bytes?
+        TreeSet<Version> older = new TreeSet<>();
+        for (LockFile.Output o : lock.outputs()) {
+            if (o.instance().equalsIgnoreCase(instance.name()) && out.containsKey(o.path())) {
+                Version v = Version.parse(o.version());
+                if (version.isNewerThan(v)) {
+                    older.add(v);
+                }
+            }
+        }
+        for (Version v : older) {
+            Map<String, File> relabelled = new TreeMap<>();
+            put(relabelled, instance, v, generate.render(stored, snapshot, selection, jobs, engine, false, Optional.of(v)));
+            for (LockFile.Output o : lock.outputs()) {
+                File f = relabelled.get(o.path());
+                if (o.version().equals(v.value()) && f != null && f.sha256().equals(o.sha256())) {
+                    out.put(o.path(), f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void put(Map<String, File> out, Instance instance, Version v, List<Generated> generated) {
+        for (Generated g : generated) {
+            for (GeneratedFile f : g.files()) {
+                out.put(instance.dirName() + "/" + g.spec().id() + "/" + f.name(), new File(f.content(), g.spec().id(), v));
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.o365watch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** o365watch.yaml: the starter file init writes, and every mistake named with its key and line (exit 2). */
+class ConfigTest {
+    @TempDir
+    Path dir;
+
+    TestCli cli;
+    Path config;
+
+    @BeforeEach
+    void setUp() {
+        cli = new TestCli(dir.resolve("machine"));
+        config = dir.resolve("o365watch.yaml");
+    }
+
+    Result sync(String yaml) throws IOException {
+        Files.writeString(config, yaml);
+        return cli.run("sync", "--config", config.toString(), "--offline");
+    }
+
+    @Test
+    void initWritesAStarterThatSyncUsesAsItIs() throws IOException {
+        Result init = cli.run("init", "--config", config.toString());
+        assertThat(init.code()).as(init.toString()).isZero();
+        assertThat(init.out()).contains("wrote " + config);
+        String starter = Files.readString(config);
+        assertThat(starter).contains("targets:").contains("guard:").contains("notify:").contains("graceDays: 7")
+                .doesNotContain("\r");
+        copyShippedSnapshots(dir.resolve("snapshots"));
+
+        Result sync = cli.run("sync", "--config", config.toString(), "--offline");
+
+        assertThat(sync.code()).as(sync.toString()).isZero();
+        assertThat(sync.out()).contains("(first sync)");
+        assertThat(dir.resolve("generated/worldwide/edl")).isDirectory();
+        assertThat(dir.resolve("generated/worldwide/nftables")).isDirectory();
+        assertThat(dir.resolve("generated/worldwide/pac")).isDirectory();
+        assertThat(dir.resolve("o365watch.lock")).isRegularFile();
+        assertThat(cli.run("check", "--config", config.toString(), "--offline").code()).isZero();
+    }
+
+    @Test
+    void initNeverOverwritesWithoutForce() throws IOException {
+        Files.writeString(config, "instances: [Worldwide]\n");
+
+        Result again = cli.run("init", "--config", config.toString());
+
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists (--force replaces it)");
+        assertThat(Files.readString(config)).isEqualTo("instances: [Worldwide]\n");
+        assertThat(cli.run("init", "--config", config.toString(), "--force").code()).isZero();
+        assertThat(Files.readString(config)).contains("targets:");
+    }
+
+    @Test
+    void aMissingConfigFileSaysHowToMakeOne() {
+        Result r = cli.run("sync", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.yaml does not exist (o365watch init writes a starter file)");
+        Result c = cli.run("check", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(c.code()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("misspelt top-level key", "instances: [Worldwide]\ntragets:\n  - name: edl\n",
+                        "line 2: tragets: unknown key 'tragets'"),
+                Arguments.of("misspelt nested key", "selection:\n  categories: [Optimize]\n  famlies: ipv4\n",
+                        "line 3: selection.famlies: unknown key 'famlies' in selection"),
+                Arguments.of("a password in the file", "notify:\n  email:\n    host: smtp.example.com\n    from: a@example.com\n"
+                        + "    to: [b@example.com]\n    password: hunter2\n",
+                        "line 6: notify.email.password: unknown key 'password' in notify.email; secrets never go in the config file:"
+                                + " name an environment variable (passwordEnv) or a file (passwordFile)"),
+                Arguments.of("a webhook URL in the file", "notify:\n  webhooks:\n    - kind: teams\n      url: https://example.webhook.office.com/x\n",
+                        "line 4: notify.webhooks[1].url: unknown key 'url' in notify.webhooks[1]; secrets never go in the config file"),
+                Arguments.of("bad family", "selection:\n  families: ipv5\n", "line 2: selection.families: 'ipv5' is not both, ipv4 or ipv6"),
+                Arguments.of("not a number", "guard:\n  maxRemovedAddressesPercent: lots\n",
+                        "line 2: guard.maxRemovedAddressesPercent: expected a number"),
+                Arguments.of("percentage out of range", "guard:\n  maxRemovedHostnamesPercent: 150\n",
+                        "line 2: guard.maxRemovedHostnamesPercent: a percentage, 0 to 100"),
+                Arguments.of("unknown target", "targets:\n  - name: edl\n  - name: cisco-asa-9\n",
+                        "line 3: targets[2].name: "),
+                Arguments.of("target listed twice", "targets:\n  - name: edl\n  - name: edl\n",
+                        "line 3: targets[2].name: target edl is listed twice"),
+                Arguments.of("unknown target option", "targets:\n  - name: nftables\n    options:\n      tabel: x\n",
+                        "line 3: targets[1].options: target nftables has no option 'tabel'"),
+                Arguments.of("bad option value", "targets:\n  - name: nftables\n    options:\n      table: \"a b\"\n",
+                        "line 3: targets[1].options: option table of target nftables: 'a b' is not valid"),
+                Arguments.of("bad event", "notify:\n  on: [changes, sometimes]\n", "line 2: notify.on: 'sometimes' is not changes, pending or refused"),
+                Arguments.of("webhook without a URL source", "notify:\n  webhooks:\n    - kind: slack\n",
+                        "line 3: notify.webhooks[1]: urlEnv or urlFile (exactly one)"),
+                Arguments.of("grace too long", "check:\n  graceDays: 400\n", "line 2: check.graceDays: between 0 and 365"),
+                Arguments.of("duplicate key", "store: a\nstore: b\n", "Duplicate field 'store'"),
+                Arguments.of("not YAML", "store: \"unclosed\n", "not YAML"),
+                Arguments.of("a list where a mapping goes", "targets: [edl]\n", "line 1: targets[1]: expected a mapping"),
+                Arguments.of("a mapping where a list goes", "instances:\n  name: Worldwide\n", "line 1: instances: expected a list"),
+                Arguments.of("unknown instance", "instances: [Worldwide, Wordlwide]\n",
+                        "line 1: instances[2]: 'Wordlwide' is not Worldwide, USGovDoD, USGovGCCHigh or China"),
+                Arguments.of("bad tenant", "tenant: \"contoso.sharepoint.com\"\n", "line 1: tenant: not a tenant name"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void aMistakeIsAUsageErrorNamingKeyAndLineAndChangesNothing(String what, String yaml, String message) throws IOException {
+        copyShippedSnapshots(dir.resolve("snapshots"));
+        Map<String, String> before = Trees.hashes(dir);
+
+        Result r = sync(yaml);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("o365watch: config file " + config).contains(message);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.out()).isEmpty();
+        Map<String, String> after = Trees.hashes(dir);
+        after.remove("o365watch.yaml");
+        before.remove("o365watch.yaml");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aSecretInTheConfigIsNeverEchoed() throws IOException {
+        Result r = sync("notify:\n  webhooks:\n    - kind: teams\n      url: https://example.webhook.office.com/TOKEN-abc123\n");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out() + r.err()).doesNotContain("TOKEN-abc123");
+    }
+
+    static void copyShippedSnapshots(Path to) throws IOException {
+        Path from = Path.of("snapshots");
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.o365watch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.testing.Derived;
+import io.github.o365watch.testing.FakeService;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One directory as a network team keeps it: o365watch.yaml (source: WireMock playing the web
+ * service), the store, the outputs and the lock file; sync and check run against it.
+ */
+final class Nightly {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path dir;
+    final FakeService service;
+    final TestCli cli;
+    final Path config;
+
+    Nightly(WireMockExtension wm, Path dir) throws IOException {
+        this.dir = dir;
+        service = new FakeService(wm);
+        cli = new TestCli(dir.resolve("machine"));
+        config = dir.resolve("o365watch.yaml");
+        writeConfig("");
+    }
+
+    void writeConfig(String extra) throws IOException {
+        Files.writeString(config, """
+                store: snapshots
+                source: %s
+                instances: [Worldwide]
+                output: generated
+                targets:
+                  - name: edl
+                  - name: nftables
+                    options:
+                      table: o365watch
+                  - name: pac
+                    options:
+                      proxy: PROXY proxy.example.com:8080
+                      type: "1"
+                reports:
+                  formats: [markdown, json]
+                  directory: reports
+                  feed: reports/o365watch.rss
+                """.formatted(service.url()) + extra);
+    }
+
+    Result sync(String... args) {
+        return run("sync", args);
+    }
+
+    Result check(String... args) {
+        return run("check", args);
+    }
+
+    Result run(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--config", config.toString()));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    Path output(String relative) {
+        return dir.resolve("generated").resolve(relative);
+    }
+
+    JsonNode lock() throws IOException {
+        return JSON.readTree(dir.resolve("o365watch.lock").toFile());
+    }
+
+    /** The published outputs: relative path to content. */
+    Map<String, String> outputs() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        Path root = dir.resolve("generated").toRealPath();
+        try (var files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return out;
+    }
+
+    /** A's lists plus one announced range in set 1 (Exchange Optimize), and Microsoft's record of it. */
+    void publishAnnouncedAddition(String effectiveDate) {
+        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", SyncTest.A), 1, "198.51.100.0/24"));
+        service.changes("Worldwide", """
+                [{"id": 2001, "endpointSetId": 1, "disposition": "Change", "impact": "AddedIp", "version": "2019090100",
+                  "add": {"effectiveDate": "%s", "ips": ["198.51.100.0/24"]}}]
+                """.formatted(effectiveDate));
+    }
+
+}

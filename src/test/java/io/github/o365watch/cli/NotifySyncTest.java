@@ -1,0 +1,228 @@
+package io.github.o365watch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.testing.Derived;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.SmtpServer;
+import io.github.o365watch.testing.SmtpServer.Keys;
+import io.github.o365watch.testing.SmtpServer.Received;
+import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * sync's notifications as received: a real SMTP server (STARTTLS, AUTH) and a webhook served by
+ * WireMock. What a sync applies, announces or refuses arrives with the right content; a failing
+ * channel never fails the sync, and no secret shows in any output.
+ */
+class NotifySyncTest {
+    static final String PASSWORD = "s3cret-smtp-Pa55";
+    static final String TOKEN = "TOKEN-7f3a9c";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    static Path keysDir;
+
+    static Keys keys;
+
+    @TempDir
+    Path dir;
+
+    Nightly n;
+    SmtpServer smtp;
+
+    @BeforeAll
+    static void certificate() {
+        keys = Keys.localhost(keysDir);
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        smtp = SmtpServer.startTls(keys, "o365watch", PASSWORD);
+        n = new Nightly(wm, dir);
+        n.writeConfig("""
+                notify:
+                  on: [changes, pending, refused]
+                  email:
+                    host: localhost
+                    port: %d
+                    tls: starttls
+                    from: o365watch@corp.example
+                    to: [netops@corp.example, security@corp.example]
+                    username: o365watch
+                    passwordEnv: SMTP_PASSWORD
+                    caBundle: %s
+                  webhooks:
+                    - kind: generic
+                      urlEnv: HOOK_URL
+                """.formatted(smtp.port(), keys.pem()));
+        n.cli.env("SMTP_PASSWORD", PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN);
+        wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.close();
+    }
+
+    List<JsonNode> hooks() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (var r : n.service.requests()) {
+            if (r.getUrl().startsWith("/hooks/")) {
+                out.add(json.readTree(r.getBodyAsString()));
+            }
+        }
+        return out;
+    }
+
+    static void assertNoSecret(Result r) {
+        assertThat(r.out() + r.err()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aNewVersionIsMailedWithTheReportAndPostedToTheWebhook() throws IOException {
+        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        Result first = n.sync();
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(smtp.received()).as("a first sync applies no change to report").isEmpty();
+        n.service.publish("Worldwide", SyncTest.B);
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertNoSecret(r);
+        Received mail = smtp.only();
+        assertThat(mail.tls()).isTrue();
+        assertThat(mail.user()).contains("o365watch");
+        assertThat(mail.recipients()).containsExactly("netops@corp.example", "security@corp.example");
+        assertThat(mail.subject()).startsWith("o365watch: ");
+        assertThat(mail.header("X-O365watch-Event")).containsExactly("changes");
+        assertThat(mail.header("Date")).singleElement().asString().contains("25 Nov 2026 12:00:00");
+        String report = Files.readString(dir.resolve("reports/worldwide-" + SyncTest.A + "-" + SyncTest.B + ".md"));
+        assertThat(mail.part("text/plain")).isEqualTo(report);
+        assertThat(mail.part("text/html")).startsWith("<!DOCTYPE html>").contains(SyncTest.B);
+        assertThat(mail.text()).doesNotContain(PASSWORD);
+
+        List<JsonNode> hooks = hooks();
+        assertThat(hooks).hasSize(1);
+        assertThat(hooks.get(0).path("event").asText()).isEqualTo("changes");
+        assertThat(hooks.get(0).path("subject").asText()).isEqualTo(mail.subject());
+    }
+
+    @Test
+    void nothingIsSentWhenNothingChanged() throws IOException {
+        n.service.publish("Worldwide", SyncTest.A);
+        assertThat(n.sync().code()).isZero();
+
+        Result r = n.sync();
+
+        assertThat(r.code()).isZero();
+        assertThat(smtp.received()).isEmpty();
+        assertThat(hooks()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSyncIsAnnouncedAndStillExitsSeven() throws IOException {
+        n.service.publish("Worldwide", SyncTest.B);
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", "2019100100", Derived.withoutIps(Fixtures.endpoints("Worldwide", SyncTest.B),
+                s -> s.path("serviceArea").asText().equals("Exchange")));
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(7);
+        assertNoSecret(r);
+        Received mail = smtp.only();
+        assertThat(mail.header("X-O365watch-Event")).containsExactly("refused");
+        assertThat(mail.subject()).isEqualTo("o365watch: sync refused by the safety guard");
+        assertThat(mail.part("text/plain")).contains("Worldwide 2019100100 removes").contains("of the selected IPv4 addresses");
+        assertThat(hooks()).singleElement().satisfies(h -> assertThat(h.path("event").asText()).isEqualTo("refused"));
+    }
+
+    @Test
+    void anAdditionDueWithinTheGracePeriodIsAnnounced() throws IOException {
+        n.service.publish("Worldwide", SyncTest.A);
+        assertThat(n.sync().code()).isZero();
+        n.publishAnnouncedAddition("20261130");
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> events = smtp.received().stream().map(m -> m.header("X-O365watch-Event").get(0)).toList();
+        assertThat(events).containsExactly("changes", "pending");
+        Received pending = smtp.received().get(1);
+        assertThat(pending.part("text/plain")).contains("198.51.100.0/24").contains("takes effect on 2026-11-30");
+    }
+
+    @Test
+    void aFailingChannelIsReportedButTheSyncSucceedsAndTheOtherChannelStillGetsIt() throws IOException {
+        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(n.sync().code()).isZero();
+        wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(503)));
+        n.service.publish("Worldwide", SyncTest.B);
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("applied " + SyncTest.B);
+        assertThat(r.err()).contains("o365watch: warning: notification failed: generic webhook ($HOOK_URL) failed: HTTP 503");
+        assertNoSecret(r);
+        wm.verify(3, postRequestedFor(urlPathEqualTo("/hooks/" + TOKEN)));
+        assertThat(smtp.received()).hasSize(1);
+        assertThat(n.lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(SyncTest.B);
+    }
+
+    @Test
+    void aMissingSecretIsAWarningThatNamesTheVariable() throws IOException {
+        n.cli.env("SMTP_PASSWORD", "");
+        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", SyncTest.B);
+
+        Result r = n.sync();
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("notification failed: notify.email password: the environment variable SMTP_PASSWORD is not set");
+        assertThat(smtp.received()).isEmpty();
+        assertThat(hooks()).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordNeverAppearsInTheWarning() throws IOException {
+        n.cli.env("SMTP_PASSWORD", "wrong-" + PASSWORD);
+        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", SyncTest.B);
+        Map<String, String> snapshotsBefore = Trees.hashes(dir.resolve("snapshots"));
+
+        Result r = n.sync();
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("refused the login of o365watch");
+        assertNoSecret(r);
+        assertThat(Trees.hashes(dir.resolve("snapshots"))).isNotEqualTo(snapshotsBefore); // the data work was done
+    }
+}

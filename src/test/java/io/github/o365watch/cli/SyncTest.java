@@ -1,0 +1,408 @@
+package io.github.o365watch.cli;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.o365watch.testing.Derived;
+import io.github.o365watch.testing.FakeService;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.Stat;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly job end to end: WireMock serves real published versions one after another, sync
+ * runs against them with a real config file, store and output directory, and check judges the
+ * result.
+ */
+class SyncTest {
+    static final String A = "2019082800";
+    static final String B = "2019093000";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+
+    Nightly n;
+    FakeService service;
+    TestCli cli;
+    Path config;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        n = new Nightly(wm, dir);
+        service = n.service;
+        cli = n.cli;
+        config = n.config;
+    }
+
+    void writeConfig(String extra) throws IOException {
+        n.writeConfig(extra);
+    }
+
+    Result sync(String... args) {
+        return n.sync(args);
+    }
+
+    Result check(String... args) {
+        return n.check(args);
+    }
+
+    Path output(String relative) {
+        return n.output(relative);
+    }
+
+    JsonNode lock() throws IOException {
+        return n.lock();
+    }
+
+    Map<String, String> outputs() throws IOException {
+        return n.outputs();
+    }
+
+    void publishAnnouncedAddition(String effectiveDate) {
+        n.publishAnnouncedAddition(effectiveDate);
+    }
+
+    @Test
+    void firstSyncGeneratesEveryTargetAndTheLock() throws IOException {
+        service.publish("Worldwide", A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Worldwide: applied " + A + " (first sync)");
+        assertThat(Files.isSymbolicLink(dir.resolve("generated"))).isTrue();
+        Map<String, String> outputs = outputs();
+        assertThat(outputs.keySet()).anyMatch(p -> p.startsWith("worldwide/edl/")).anyMatch(p -> p.startsWith("worldwide/nftables/"))
+                .anyMatch(p -> p.startsWith("worldwide/pac/"));
+        assertThat(outputs.values()).allMatch(c -> !c.contains("\r"));
+
+        JsonNode lock = lock();
+        assertThat(lock.path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+        List<String> locked = new ArrayList<>();
+        for (JsonNode o : lock.path("outputs")) {
+            String path = o.path("path").asText();
+            locked.add(path);
+            assertThat(o.path("version").asText()).isEqualTo(A);
+            assertThat(o.path("instance").asText()).isEqualTo("Worldwide");
+            assertThat(path).startsWith("worldwide/" + o.path("target").asText() + "/");
+            assertThat(o.path("selectionHash").asText()).isEqualTo(lock.path("instances").path("Worldwide").path("selectionHash").asText());
+            assertThat(o.path("sha256").asText()).isEqualTo(sha256(output(path)));
+        }
+        assertThat(locked).containsExactlyElementsOf(outputs.keySet());
+        // the same outputs as generate writes for that version and target
+        Path gen = dir.resolve("by-hand");
+        Result g = cli.run("generate", "--store", dir.resolve("snapshots").toString(), "--version", A, "--target", "nftables",
+                "--option", "nftables.table=o365watch", "--out", gen.toString());
+        assertThat(g.code()).as(g.toString()).isZero();
+        try (var files = Files.walk(gen)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(f -> f.getParent().endsWith("nftables"))::iterator) {
+                assertThat(outputs).containsEntry("worldwide/nftables/" + p.getFileName(), Files.readString(p));
+            }
+        }
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    @Test
+    void theNextNightWithNothingNewTouchesNothingAndAsksOnce() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = Stat.tree(dir);
+        wm.resetRequests();
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().lines()).hasSize(1);
+        assertThat(r.out()).startsWith("up to date: Worldwide " + A);
+        assertThat(r.err()).isEmpty();
+        assertThat(service.paths()).containsExactly("/version");
+        assertThat(Stat.tree(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aNewVersionRewritesOnlyWhatChangedAndCheckGoesFromOneToZero() throws IOException {
+        service.publish("Worldwide", A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(sync().code()).isZero();
+        Map<String, String> first = outputs();
+        Map<String, String> statBefore = new TreeMap<>();
+        first.keySet().forEach(p -> statBefore.put(p, Stat.of(output(p))));
+        service.publish("Worldwide", B);
+
+        Result pending = check();
+        assertThat(pending.code()).as(pending.toString()).isEqualTo(1);
+        assertThat(pending.out()).contains("not current").contains("from Worldwide " + A + " to " + B)
+                .contains("- 2603:1026:630::/44"); // removed from set 31 (SharePoint Optimize) in B
+        assertThat(Trees.hashes(dir.resolve("snapshots"))).doesNotContainKey("worldwide/" + B + ".json"); // check stores nothing
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Worldwide: applied " + B + " (was " + A + ")").contains("report: ");
+        Map<String, String> second = outputs();
+        List<String> changed = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        second.forEach((p, c) -> (c.equals(first.get(p)) ? same : changed).add(p));
+        assertThat(changed).isNotEmpty();
+        assertThat(same).as("B changes IPv6 and URLs only: the IPv4 lists stay").isNotEmpty();
+        for (String p : same) {
+            assertThat(Stat.of(output(p))).as(p + " untouched").isEqualTo(statBefore.get(p));
+        }
+        for (String p : changed) {
+            assertThat(Stat.of(output(p))).as(p + " rewritten").isNotEqualTo(statBefore.get(p));
+        }
+        assertThat(r.out()).contains("wrote " + changed.size() + " files, 0 removed, " + same.size() + " unchanged");
+        assertThat(dir.resolve("reports/worldwide-" + A + "-" + B + ".md")).exists();
+        assertThat(dir.resolve("reports/worldwide-" + A + "-" + B + ".json")).exists();
+        assertThat(Files.readString(dir.resolve("reports/o365watch.rss"))).contains(B);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(B);
+
+        Result after = check();
+        assertThat(after.code()).as(after.toString()).isZero();
+        assertThat(after.out()).startsWith("current: ");
+    }
+
+    @Test
+    void aShrinkingVersionIsRefusedWithOutputsByteIdenticalUntilAccepted() throws IOException {
+        service.publish("Worldwide", B);
+        assertThat(sync().code()).isZero();
+        Map<String, String> outputsBefore = Trees.hashes(dir.resolve(".generated.releases"));
+        String lockBefore = Files.readString(dir.resolve("o365watch.lock"));
+        String linkBefore = Files.readSymbolicLink(dir.resolve("generated")).toString();
+        // Exchange's ranges gone from every set: the area stays (its URLs remain), most of its addresses go
+        service.publish("Worldwide", "2019100100", Derived.withoutIps(Fixtures.endpoints("Worldwide", B),
+                s -> s.path("serviceArea").asText().equals("Exchange")));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(7);
+        assertThat(r.err()).contains("refused by the safety guard").contains("Worldwide 2019100100 removes")
+                .contains("of the selected IPv4 addresses").contains("the limit is 10%");
+        assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(outputsBefore);
+        assertThat(Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(lockBefore);
+        assertThat(Files.readSymbolicLink(dir.resolve("generated")).toString()).isEqualTo(linkBefore);
+        assertThat(dir.resolve("reports")).doesNotExist();
+
+        Result again = sync();
+        assertThat(again.code()).as("refused every night until a person decides").isEqualTo(7);
+
+        Result accepted = sync("--accept-shrink");
+        assertThat(accepted.code()).as(accepted.toString()).isZero();
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019100100");
+    }
+
+    @Test
+    void aVersionThatLosesAServiceAreaIsRefused() throws IOException {
+        service.publish("Worldwide", B);
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", "2019100100", Derived.withoutSets(Fixtures.endpoints("Worldwide", B),
+                s -> s.path("serviceArea").asText().equals("Skype")));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(7);
+        assertThat(r.err()).contains("loses the service area Skype");
+    }
+
+    @Test
+    void aConfigThatSelectsNothingIsRefused() throws IOException {
+        writeConfig("selection:\n  categories: [Optimize]\n  serviceAreas: [Common]\n  families: ipv6\n  requiredOnly: true\n");
+        service.publish("Worldwide", Derived.withoutSets(Fixtures.endpoints("Worldwide", A), s -> s.path("serviceArea").asText().equals("Common"))
+                .length > 0 ? A : A);
+        service.publish("Worldwide", A, Derived.withoutSets(Fixtures.endpoints("Worldwide", A),
+                s -> s.path("serviceArea").asText().equals("Common")));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(7);
+        assertThat(r.err()).contains("selects nothing");
+        assertThat(dir.resolve("generated")).doesNotExist();
+        assertThat(dir.resolve("o365watch.lock")).doesNotExist();
+    }
+
+    @Test
+    void checkFindsAHandEditedOutputAndSyncPutsItBack() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        String path = outputs().keySet().stream().filter(p -> p.startsWith("worldwide/edl/")).findFirst().orElseThrow();
+        String original = Files.readString(output(path));
+        Files.writeString(output(path), original + "203.0.113.0/24\n");
+
+        Result c = check("--offline");
+
+        assertThat(c.code()).as(c.toString()).isEqualTo(1);
+        assertThat(c.out()).contains(path + ": differs from what the lock file records");
+
+        Result s = sync();
+        assertThat(s.code()).as(s.toString()).isZero();
+        assertThat(s.out()).contains("wrote 1 files");
+        assertThat(Files.readString(output(path))).isEqualTo(original);
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    @Test
+    void anAnnouncedAdditionFailsCheckOnlyWithinTheGracePeriod() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+
+        publishAnnouncedAddition("20270115"); // 51 days after the test clock's today
+        Result later = check();
+        assertThat(later.code()).as(later.toString()).isZero();
+        assertThat(later.out()).startsWith("current: ")
+                .contains("+ 198.51.100.0/24 (Optimize)  takes effect 2027-01-15  (change record 2001)  [not yet due]")
+                .contains("+ 198.51.100.0/24 (Optimize; TCP 80,443)  takes effect 2027-01-15");
+
+        Result wider = check("--grace-days", "60");
+        assertThat(wider.code()).as(wider.toString()).isEqualTo(1);
+
+        publishAnnouncedAddition("20261130"); // within the default 7 days
+        Result soon = check();
+        assertThat(soon.code()).as(soon.toString()).isEqualTo(1);
+        assertThat(soon.out()).startsWith("not current: 2 outputs need sync")
+                .contains("+ 198.51.100.0/24 (Optimize)  takes effect 2026-11-30  (change record 2001)\n")
+                .doesNotContain("[not yet due]");
+    }
+
+    @Test
+    void aNewerVersionThatChangesNothingSelectedIsNotAFailure() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        // a new range in set 3 (Exchange, category Default): the config selects Optimize and Allow only
+        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", A), 3, "198.51.100.0/24"));
+
+        Result r = check();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        // the PAC file sees every category, but a PAC file cannot hold a range: only its comments change
+        assertThat(r.out()).contains("worldwide/pac (comments only, nothing due):").contains("~ comments only")
+                .doesNotContain("worldwide/edl").doesNotContain("worldwide/nftables");
+    }
+
+    @Test
+    void dryRunSaysWhatWouldChangeAndWritesNothing() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = Stat.tree(dir);
+        service.publish("Worldwide", B);
+
+        Result r = sync("--dry-run");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("the service publishes " + B + ", which sync would fetch first");
+        assertThat(Stat.tree(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void syncVersionRollsBackInOneCommand() throws IOException {
+        service.publish("Worldwide", A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(sync().code()).isZero();
+        Map<String, String> atA = outputs();
+        String lockAtA = Files.readString(dir.resolve("o365watch.lock"));
+        service.publish("Worldwide", B);
+        assertThat(sync().code()).isZero();
+        assertThat(outputs()).isNotEqualTo(atA);
+        wm.resetRequests();
+
+        Result r = sync("--version", A);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Worldwide: applied " + A + " (was " + B + ")");
+        assertThat(outputs()).isEqualTo(atA);
+        assertThat(Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(lockAtA);
+        assertThat(service.paths()).as("a rollback needs no network").isEmpty();
+    }
+
+    @Test
+    void theLockFileIsCanonicalAndTheSameForTheSameInput() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        String first = Files.readString(dir.resolve("o365watch.lock"));
+        Map<String, String> outputs = outputs();
+        for (Path p : List.of(dir.resolve("generated"), dir.resolve(".generated.releases"), dir.resolve("o365watch.lock"))) {
+            deleteTree(p);
+        }
+
+        assertThat(sync("--offline").code()).isZero();
+
+        assertThat(Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(first);
+        assertThat(outputs()).isEqualTo(outputs);
+        assertThat(first).doesNotContain("\r").endsWith("}\n");
+    }
+
+    @Test
+    void anUnmanagedOutputDirectoryIsNeverOverwritten() throws IOException {
+        service.publish("Worldwide", A);
+        Files.createDirectories(dir.resolve("generated"));
+        Files.writeString(dir.resolve("generated/mine.txt"), "hand-made\n");
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("is not managed by o365watch");
+        assertThat(Files.readString(dir.resolve("generated/mine.txt"))).isEqualTo("hand-made\n");
+        assertThat(dir.resolve("o365watch.lock")).doesNotExist();
+    }
+
+    @Test
+    void checkWithoutALockFileSaysRunSync() {
+        service.publish("Worldwide", A);
+
+        Result r = check("--offline");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("no lock file");
+    }
+
+    @Test
+    void aChangedConfigMakesCheckFailUntilSync() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        writeConfig("selection:\n  families: ipv4\n");
+
+        Result r = check("--offline");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("the configuration changed since the last sync");
+        assertThat(sync().code()).isZero();
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    static String sha256(Path p) throws IOException {
+        return io.github.o365watch.domain.Checksums.sha256(Files.readAllBytes(p));
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (Files.isSymbolicLink(p) || Files.isRegularFile(p)) {
+            Files.delete(p);
+            return;
+        }
+        try (var all = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
