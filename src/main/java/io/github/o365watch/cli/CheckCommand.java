@@ -42,7 +42,14 @@ final class CheckCommand implements Callable<Integer> {
                     + " check.graceDays, else 7).")
     Integer graceDays;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    /** For shell completion. */
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(java.util.List.of("text", "json", "junit", "github"));
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Formats.class,
             description = "text, json, junit (JUnit XML, one test case per output) or github (annotations, and a Markdown"
                     + " summary appended to $GITHUB_STEP_SUMMARY when set). Default: ${DEFAULT-VALUE}.")
     String format;
