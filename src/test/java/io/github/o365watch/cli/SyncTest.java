@@ -386,6 +386,42 @@ class SyncTest {
         assertThat(check("--offline").code()).isZero();
     }
 
+    @Test
+    void anUnreachableServiceLeavesEverythingAsItWasAndCheckSaysItCannotTell() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = Stat.tree(dir);
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/version"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+
+        Result s = sync("--retries", "1");
+        Result c = check("--retries", "1");
+
+        assertThat(s.code()).as(s.toString()).isEqualTo(3);
+        assertThat(c.code()).as("an error, not 'not current'").isEqualTo(3);
+        assertThat(Stat.tree(dir)).isEqualTo(before);
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    @Test
+    void everyConfiguredInstanceIsSyncedAndLocked() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, usgovdod]"));
+        service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Worldwide: applied " + A).contains("USGovDoD: applied 2019082800");
+        assertThat(outputs().keySet()).anyMatch(p -> p.startsWith("worldwide/")).anyMatch(p -> p.startsWith("usgovdod/"));
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo("2019082800");
+        assertThat(check().code()).isZero();
+        service.publish("USGovDoD", "2019093000");
+        Result c = check();
+        assertThat(c.code()).as(c.toString()).isEqualTo(1);
+        assertThat(c.out()).contains("usgovdod/").doesNotContain("worldwide/");
+    }
+
     static String sha256(Path p) throws IOException {
         return io.github.o365watch.domain.Checksums.sha256(Files.readAllBytes(p));
     }
