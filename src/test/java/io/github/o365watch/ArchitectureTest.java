@@ -92,6 +92,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void inspectUsesDomainAndJackson() {
+        onlyUses("inspect", p("domain.."), "com.fasterxml.jackson..").check(classes);
+    }
+
+    @Test
     void appUsesEverythingButCli() {
         noClasses().that().resideInAPackage(p("app..")).should().dependOnClassesThat().resideInAPackage(p("cli.."))
                 .check(classes);

@@ -1,0 +1,26 @@
+package io.github.o365watch.inspect;
+
+import java.util.Optional;
+
+/**
+ * One flow from a log: where it went (an IP address or, from a proxy log, a hostname), protocol,
+ * port, what the device did, and the time as the log wrote it.
+ *
+ * @param destination an IPv4/IPv6 address as written, or a hostname in lower case
+ * @param hostname    true when {@code destination} is a hostname
+ * @param port        destination port, when the log has one
+ * @param time        the log's own time text (empty when it has none); never parsed against the clock
+ * @param line        the line number in its file
+ */
+public record Flow(String destination, boolean hostname, Protocol protocol, Optional<Integer> port, Action action, String time,
+        long line) {
+
+    public enum Protocol {
+        TCP, UDP, ICMP, OTHER, UNKNOWN
+    }
+
+    /** DENIED: blocked by policy; FAILED: attempted and broke (proxy 5xx, timeouts); ALLOWED; UNKNOWN: the log does not say. */
+    public enum Action {
+        DENIED, FAILED, ALLOWED, UNKNOWN
+    }
+}
