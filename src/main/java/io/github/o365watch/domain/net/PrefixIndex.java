@@ -1,0 +1,148 @@
+package io.github.o365watch.domain.net;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Which prefixes contain an address, and the values added with them. Immutable once built.
+ *
+ * <p>Per family, one hash table per distinct prefix length, keyed by the masked network: a lookup
+ * masks the address once per length, so it costs one hash probe per distinct length, however
+ * many prefixes there are.
+ */
+public final class PrefixIndex<T> {
+
+    /** A prefix that contains the address looked up, and a value added with it. */
+    public record Match<T>(IpPrefix prefix, T value) {
+        public Match {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** An IPv6 network as a hash key. */
+    private record Key6(long high, long low) {
+    }
+
+    private final int[] lengths4;
+    private final List<Map<Long, List<Match<T>>>> tables4;
+    private final int[] lengths6;
+    private final List<Map<Key6, List<Match<T>>>> tables6;
+    private final int size;
+
+    private PrefixIndex(Builder<T> b) {
+        TreeMap<Integer, Map<Long, List<Match<T>>>> v4 = new TreeMap<>(Collections.reverseOrder());
+        TreeMap<Integer, Map<Key6, List<Match<T>>>> v6 = new TreeMap<>(Collections.reverseOrder());
+        for (Match<T> m : b.entries) {
+            IpAddress net = IpAddress.parse(m.prefix().network()).orElseThrow();
+            int len = m.prefix().length();
+            if (net.family() == Family.IPV4) {
+                v4.computeIfAbsent(len, k -> new HashMap<>()).computeIfAbsent(net.low(), k -> new ArrayList<>()).add(m);
+            } else {
+                v6.computeIfAbsent(len, k -> new HashMap<>()).computeIfAbsent(new Key6(net.high(), net.low()), k -> new ArrayList<>()).add(m);
+            }
+        }
+        lengths4 = v4.keySet().stream().mapToInt(Integer::intValue).toArray();
+        tables4 = frozen(v4);
+        lengths6 = v6.keySet().stream().mapToInt(Integer::intValue).toArray();
+        tables6 = frozen(v6);
+        size = b.entries.size();
+    }
+
+    private static <K, T> List<Map<K, List<Match<T>>>> frozen(TreeMap<Integer, Map<K, List<Match<T>>>> byLength) {
+        List<Map<K, List<Match<T>>>> out = new ArrayList<>();
+        for (Map<K, List<Match<T>>> table : byLength.values()) {
+            Map<K, List<Match<T>>> copy = new HashMap<>();
+            table.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            out.add(Collections.unmodifiableMap(copy));
+        }
+        return List.copyOf(out);
+    }
+
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    /** Number of (prefix, value) pairs added. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Every (prefix, value) whose prefix contains {@code address}, most specific prefix first, and
+     * in the order added for one prefix. Empty for anything that is not an IPv4 or IPv6 address
+     * ({@link IpAddress#parse}); never throws.
+     */
+    public List<Match<T>> lookup(String address) {
+        return IpAddress.parse(address).map(this::lookup).orElse(List.of());
+    }
+
+    /** As {@link #lookup(String)}, for an address already parsed. */
+    public List<Match<T>> lookup(IpAddress address) {
+        Hits<T> hits = new Hits<>();
+        if (address.family() == Family.IPV4) {
+            for (int i = 0; i < lengths4.length; i++) {
+                // a long shifted by 32 is 0: the /0 mask
+                hits.add(tables4.get(i).get(address.low() & (-1L << (32 - lengths4[i]))));
+            }
+        } else {
+            for (int i = 0; i < lengths6.length; i++) {
+                int len = lengths6[i];
+                Key6 key = len <= 64 ? new Key6(address.high() & mask64(len), 0) : new Key6(address.high(), address.low() & mask64(len - 64));
+                hits.add(tables6.get(i).get(key));
+            }
+        }
+        return hits.list();
+    }
+
+    /** The top {@code bits} bits of a 64-bit word. */
+    private static long mask64(int bits) {
+        return bits == 0 ? 0 : -1L << (64 - bits);
+    }
+
+    /** Gathers the stored lists; one matching length (the common case) returns its stored list, no copy. */
+    private static final class Hits<T> {
+        private List<Match<T>> first;
+        private List<Match<T>> all;
+
+        void add(List<Match<T>> hit) {
+            if (hit == null) {
+                return;
+            }
+            if (first == null) {
+                first = hit;
+                return;
+            }
+            if (all == null) {
+                all = new ArrayList<>(first);
+            }
+            all.addAll(hit);
+        }
+
+        List<Match<T>> list() {
+            return all != null ? Collections.unmodifiableList(all) : first != null ? first : List.of();
+        }
+    }
+
+    /** Collects (prefix, value) pairs; each {@link #add} is one match, duplicates included. */
+    public static final class Builder<T> {
+        private final List<Match<T>> entries = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder<T> add(IpPrefix prefix, T value) {
+            entries.add(new Match<>(prefix, value));
+            return this;
+        }
+
+        /** An index of what was added so far; later adds do not change it. */
+        public PrefixIndex<T> build() {
+            return new PrefixIndex<>(this);
+        }
+    }
+}
