@@ -94,7 +94,7 @@ public final class Check {
         current.keySet().stream().filter(p -> lock.output(p).isEmpty())
                 .forEach(p -> files.add(new FileProblem(p, "", "not in the lock file")));
 
-        TemplateEngine engine = Generate.engine(Optional.empty());
+        TemplateEngine engine = Generate.engine(c.templates());
         List<Outstanding> outstanding = new ArrayList<>();
         Map<String, String> versions = new TreeMap<>();
         Map<Instance, Version> upstream = new TreeMap<>();
@@ -104,6 +104,12 @@ public final class Check {
             }
         }
         String hash = ConfigSelection.hash(c);
+        for (String name : lock.instances().keySet()) {
+            if (c.instances().stream().noneMatch(i -> Instance.parse(i).equals(Instance.parse(name)))) {
+                files.add(new FileProblem(Instance.parse(name).dirName(), "", "the lock file has outputs for " + name
+                        + ", which the config no longer lists: run sync to remove them"));
+            }
+        }
         for (String name : c.instances()) {
             Instance instance = Instance.parse(name).spelledAsIn(ws.store().instances());
             LockFile.Applied applied = lock.instances().get(instance.name());

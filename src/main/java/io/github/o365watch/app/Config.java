@@ -18,15 +18,16 @@ public record Config(
         Optional<String> tenant,
         SelectionConfig selection,
         Path output,
+        Optional<Path> templates,
         List<TargetConfig> targets,
         ReportsConfig reports,
         GuardConfig guard,
         NotifyConfig notifications,
         int graceDays) {
 
-    /** Which endpoint sets: service areas (all when empty), categories, required only, families, overrides file. */
+    /** Which endpoint sets: service areas (all when empty), categories, required only, families, the overrides file (read once). */
     public record SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
-            Optional<Path> overrides) {
+            Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides) {
     }
 
     /** One target and its options. */

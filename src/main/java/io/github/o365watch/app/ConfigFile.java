@@ -38,7 +38,7 @@ public final class ConfigFile {
 
     // ---- the file's shape (all optional; defaults below)
 
-    record Raw(String store, String source, List<String> instances, String tenant, RawSelection selection, String output,
+    record Raw(String store, String source, List<String> instances, String tenant, RawSelection selection, String output, String templates,
             List<RawTarget> targets, RawReports reports, RawGuard guard, @JsonProperty("notify") RawNotify notifications, RawCheck check) {
     }
 
@@ -82,6 +82,28 @@ public final class ConfigFile {
         Raw raw;
         try {
             raw = YAML.readValue(bytes, Raw.class);
+        } catch (JsonProcessingException e) {
+            throw error(file, lines, e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (raw == null) {
+            raw = new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+        return check(file, raw, lines);
+    }
+
+    /** One line naming key and line. Never the parser's excerpt of the file: the line at fault may hold a secret. */
+    private static UsageException error(Path file, Map<String, Integer> lines, JsonProcessingException x) {
+        for (Throwable c = x; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+                var mark = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+                return new UsageException("config file " + file + (mark == null ? "" : ", line " + (mark.getLine() + 1)) + ": not YAML: "
+                        + Printable.line(y.getProblem(), 200));
+            }
+        }
+        try {
+            throw x;
         } catch (UnrecognizedPropertyException e) {
             String key = e.getPropertyName();
             String path = path(e);
@@ -89,24 +111,18 @@ public final class ConfigFile {
                     ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file (" + key + "File)"
                     : "";
             String in = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) : "";
-            throw new At(file, lines).error(path, "unknown key '" + Printable.of(key) + "'" + in + hint);
+            return new At(file, lines).error(path, "unknown key '" + Printable.of(key) + "'" + in + hint);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String path = path(e);
-            throw new At(file, lines).error(path.isEmpty() ? "the top level" : path, "expected " + expected(e.getTargetType()));
+            return new At(file, lines).error(path.isEmpty() ? "the top level" : path, "expected " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
             String path = path(e);
-            throw new At(file, lines).error(path.isEmpty() ? "the top level" : path,
-                    Printable.line(e.getOriginalMessage(), 200));
+            return new At(file, lines).error(path.isEmpty() ? "the top level" : path, "not a valid value here");
         } catch (JsonProcessingException e) {
-            throw new UsageException("config file " + file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr())
-                    + ": not YAML: " + Printable.line(e.getOriginalMessage(), 200));
-        } catch (IOException e) {
-            throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
+            // the parser's own words name fields (duplicates), never values
+            return new UsageException("config file " + file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr())
+                    + ": " + Printable.line(e.getOriginalMessage(), 200));
         }
-        if (raw == null) {
-            raw = new Raw(null, null, null, null, null, null, null, null, null, null, null);
-        }
-        return check(file, raw, lines(bytes));
     }
 
     private static Config check(Path file, Raw r, Map<String, Integer> lines) {
@@ -134,9 +150,32 @@ public final class ConfigFile {
         if (!List.of("both", "ipv4", "ipv6").contains(families)) {
             throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
         }
-        Config.SelectionConfig selection = new Config.SelectionConfig(list(s.serviceAreas()),
-                s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories(),
-                Boolean.TRUE.equals(s.requiredOnly()), families, Optional.ofNullable(s.overrides()).map(dir::resolve));
+        List<String> categories = s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            if (!one(categories.get(i), "Optimize", "Allow", "Default", "all")) {
+                throw at.error("selection.categories[" + (i + 1) + "]", "'" + Printable.of(categories.get(i)) + "' is not Optimize, Allow, Default or all");
+            }
+        }
+        List<String> areas = list(s.serviceAreas());
+        for (int i = 0; i < areas.size(); i++) {
+            if (!one(areas.get(i), "Common", "Exchange", "SharePoint", "Skype")) {
+                throw at.error("selection.serviceAreas[" + (i + 1) + "]", "'" + Printable.of(areas.get(i))
+                        + "' is not Common, Exchange, SharePoint or Skype");
+            }
+        }
+        Optional<Path> overridesFile = Optional.ofNullable(s.overrides()).map(dir::resolve);
+        io.github.o365watch.render.Overrides overrides;
+        try {
+            overrides = overridesFile.map(OverridesFile::read).orElse(io.github.o365watch.render.Overrides.NONE);
+        } catch (UsageException e) {
+            throw at.error("selection.overrides", e.getMessage());
+        }
+        Config.SelectionConfig selection = new Config.SelectionConfig(areas, categories, Boolean.TRUE.equals(s.requiredOnly()), families,
+                overridesFile, overrides);
+        Optional<Path> templates = Optional.ofNullable(r.templates()).map(dir::resolve);
+        if (templates.isPresent() && !Files.isDirectory(templates.get())) {
+            throw at.error("templates", templates.get() + " is not a directory");
+        }
 
         List<Config.TargetConfig> targets = new ArrayList<>();
         if (r.targets() != null) {
@@ -152,7 +191,7 @@ public final class ConfigFile {
                 targets.add(new Config.TargetConfig(t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max));
             }
         }
-        checkTargets(at, targets);
+        checkTargets(at, targets, templates);
         RawReports rep = r.reports() == null ? new RawReports(null, null, null, null) : r.reports();
         List<String> formats = rep.formats() == null ? List.of("markdown", "html") : rep.formats();
         for (String f : formats) {
@@ -174,12 +213,31 @@ public final class ConfigFile {
         if (grace < 0 || grace > 365) {
             throw at.error("check.graceDays: between 0 and 365");
         }
-        return new Config(file, dir.resolve(r.store() == null ? "snapshots" : r.store()),
-                r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION : r.source(), instances,
-                Optional.ofNullable(r.tenant()), selection, dir.resolve(r.output() == null ? "generated" : r.output()), targets,
-                new Config.ReportsConfig(formats, dir.resolve(rep.directory() == null ? "reports" : rep.directory()),
-                        Optional.ofNullable(rep.feed()).map(dir::resolve), feedMax),
-                guard, notify, grace);
+        if (targets.isEmpty()) {
+            throw at.error(r.targets() == null ? "the top level" : "targets", "at least one target is needed (o365watch targets lists them)");
+        }
+        // a mirror directory, like every path here, is relative to this file; a URL is itself
+        String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
+                : r.source().contains("://") ? r.source() : dir.resolve(r.source()).toString();
+        Path store = dir.resolve(r.store() == null ? "snapshots" : r.store()).normalize();
+        Path output = dir.resolve(r.output() == null ? "generated" : r.output()).normalize();
+        Path reportsDir = dir.resolve(rep.directory() == null ? "reports" : rep.directory()).normalize();
+        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(dir::resolve).map(Path::normalize);
+        // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
+        if (dir.normalize().startsWith(output)) {
+            throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
+        }
+        for (Map.Entry<String, Path> other : new java.util.TreeMap<>(Map.of("store", store, "reports.directory", reportsDir)).entrySet()) {
+            if (other.getValue().startsWith(output) || output.startsWith(other.getValue())) {
+                throw at.error("output", "and " + other.getKey() + " overlap (" + output + ", " + other.getValue()
+                        + "): sync replaces the output directory as a whole");
+            }
+        }
+        if (feed.isPresent() && feed.get().startsWith(output)) {
+            throw at.error("reports.feed", "lies in the output directory, which sync replaces as a whole");
+        }
+        return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
+                new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
     }
 
     private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
@@ -236,8 +294,13 @@ public final class ConfigFile {
     }
 
     /** Every target exists, once, with options it knows and values that match their patterns. */
-    private static void checkTargets(At at, List<Config.TargetConfig> targets) {
-        io.github.o365watch.render.TemplateEngine engine = Generate.engine(Optional.empty());
+    private static void checkTargets(At at, List<Config.TargetConfig> targets, Optional<Path> templates) {
+        io.github.o365watch.render.TemplateEngine engine;
+        try {
+            engine = Generate.engine(templates);
+        } catch (io.github.o365watch.render.TemplateException e) {
+            throw at.error("templates", e.getMessage());
+        }
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             Config.TargetConfig t = targets.get(i);
@@ -273,6 +336,15 @@ public final class ConfigFile {
             throw at.error(key + ": 0 to " + max);
         }
         return b;
+    }
+
+    private static boolean one(String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> concat(String one, List<String> more) {

@@ -11,15 +11,15 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** The selection and the render jobs a config file asks for, and a hash of them for the lock file. */
-final class ConfigSelection {
+public final class ConfigSelection {
     private ConfigSelection() {}
 
-    static Selection selection(Config c, Snapshot snapshot) {
+    /** The selection the config asks for, resolved against a version's service areas and categories. */
+    public static Selection selection(Config c, Snapshot snapshot) {
         Config.SelectionConfig s = c.selection();
-        Overrides o = s.overrides().map(OverridesFile::read).orElse(Overrides.NONE);
         return new Selection(Selections.filter(s.serviceAreas(), s.categories(), s.requiredOnly(), snapshot),
                 s.families().equals("ipv4") ? Families.IPV4_ONLY : s.families().equals("ipv6") ? Families.IPV6_ONLY : Families.BOTH,
-                c.tenant(), o);
+                c.tenant(), s.overrides());
     }
 
     static List<Generate.Job> jobs(Config c) {
@@ -32,13 +32,10 @@ final class ConfigSelection {
         s.append("selection ").append(c.selection().serviceAreas()).append(' ').append(c.selection().categories()).append(' ')
                 .append(c.selection().requiredOnly()).append(' ').append(c.selection().families()).append('\n');
         s.append("tenant ").append(c.tenant().orElse("")).append('\n');
-        c.selection().overrides().ifPresent(p -> {
-            try {
-                s.append("overrides ").append(Checksums.sha256(Files.readAllBytes(p))).append('\n');
-            } catch (IOException e) {
-                throw new UsageException("cannot read overrides file " + p + ": " + e.getMessage());
-            }
-        });
+        s.append("overrides ").append(c.selection().overrides()).append('\n');
+        s.append("instances ").append(c.instances().stream().map(i -> io.github.o365watch.domain.Instance.parse(i).name()).sorted().toList())
+                .append('\n');
+        c.templates().ifPresent(t -> s.append("templates ").append(Templates.digest(t)).append('\n'));
         for (Config.TargetConfig t : c.targets()) {
             s.append("target ").append(t.name()).append(' ').append(new java.util.TreeMap<>(t.options())).append(' ')
                     .append(t.maxEntries()).append('\n');

@@ -2,21 +2,20 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.diff.Notice;
 import io.github.o365watch.diff.Thresholds;
-import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.notify.Event;
-import io.github.o365watch.render.Generated;
-import io.github.o365watch.render.GeneratedFile;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.report.ReportBuilder;
 import io.github.o365watch.report.ReportData;
+import io.github.o365watch.source.EndpointQuery;
 import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.OutputTree;
+import io.github.o365watch.store.StoreException;
 import io.github.o365watch.store.StoredVersion;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,14 +23,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The nightly job: fetch, compare with what was last applied, guard, generate every configured
- * target, write the reports and the feed item, publish the outputs (all at once), write the lock
- * file, notify. Quiet and touching nothing when nothing changed.
+ * target, publish the outputs (all at once), write the lock file, write the reports and the feed
+ * item, notify. Quiet and touching nothing when nothing changed.
  */
 public final class Sync {
     private final Workspace ws;
@@ -41,11 +41,15 @@ public final class Sync {
     }
 
     /**
-     * @param dryRun       say what would change; write nothing (the version is still checked)
+     * @param dryRun       say what would change; write nothing (a newer published version is read, not stored)
      * @param acceptShrink apply a version the safety guard would refuse (after a review)
      * @param version      rebuild the outputs of this stored version (rollback); no fetch, no shrink guard
+     * @param instances    only these of the config's instances (empty: all)
      */
-    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version) {
+    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
+        public Options(boolean dryRun, boolean acceptShrink, Optional<String> version) {
+            this(dryRun, acceptShrink, version, List.of());
+        }
     }
 
     /** What happened for one instance. */
@@ -56,14 +60,15 @@ public final class Sync {
     /**
      * What sync did.
      *
-     * @param written   output files new or changed (relative to the output directory)
-     * @param removed   output files no longer produced
-     * @param unchanged output files left as they were
+     * @param written     output files new or changed (relative to the output directory)
+     * @param removed     output files no longer produced
+     * @param unchanged   output files left as they were
+     * @param lockChanged the lock file was (or, in a dry run, would be) rewritten
      */
     public record Result(List<InstanceResult> instances, List<String> written, List<String> removed, List<String> unchanged,
-            boolean dryRun, List<String> notifyProblems, Path output) {
+            boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output) {
         public boolean changed() {
-            return !written.isEmpty() || !removed.isEmpty();
+            return !written.isEmpty() || !removed.isEmpty() || lockChanged;
         }
     }
 
@@ -71,14 +76,20 @@ public final class Sync {
         return ws.locked(() -> runLocked(c, o));
     }
 
+    /** One instance's part of the run. */
+    private record Plan(Instance instance, Optional<StoredVersion> stored, Snapshot snapshot, Optional<StoredVersion> before,
+            Optional<LockFile.Applied> was, Optional<FetchOutcome> fetched, Optional<Version> newerUpstream) {
+    }
+
     private Result runLocked(Config c, Options o) {
-        Instances selection = new Instances(c.instances(), false);
+        List<String> names = o.instances().isEmpty() ? c.instances() : only(c, o.instances());
+        Instances selection = new Instances(names, false);
         LockFile lock = LockFile.read(c.lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
         Map<Instance, FetchOutcome> fetched = new LinkedHashMap<>();
-        Map<Instance, Version> newer = new LinkedHashMap<>();
+        Map<Instance, Version> upstream = new LinkedHashMap<>();
         if (o.version().isEmpty() && !ws.offline()) {
             if (o.dryRun()) {
-                ws.upstream().latestVersions().forEach(p -> newer.put(p.instance(), p.latest()));
+                ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
             } else {
                 for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant())) {
                     if (f.failure().isPresent()) {
@@ -89,38 +100,47 @@ public final class Sync {
             }
         }
 
-        TemplateEngine engine = Generate.engine(Optional.empty());
+        List<Plan> plans = new ArrayList<>();
+        for (Instance instance : selection.stored(ws.store().instances())) {
+            Optional<LockFile.Applied> was = Optional.ofNullable(lock.instances().get(instance.spelledAsIn(ws.store().instances()).name()));
+            Optional<StoredVersion> before = was.map(a -> ws.store().find(instance, Version.parse(a.version())).orElseThrow(() ->
+                    new StoreException("the lock file " + c.lockFile() + " says " + instance + " " + a.version() + " was applied, but the store "
+                            + ws.store().root() + " lacks it; restore the store, or delete the lock file to start afresh")));
+            Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
+            StoredVersion v = Selections.version(ws.store(), instance, o.version().orElse(null));
+            if (newer.isPresent() && newer.get().isNewerThan(v.version())) {
+                // a dry run reads the newer version to say what it would change, and keeps nothing
+                Snapshot next = ws.upstream().endpoints(v.instance(), newer.get(), EndpointQuery.ALL).snapshot();
+                plans.add(new Plan(v.instance(), Optional.empty(), next, before, was, Optional.empty(), newer));
+            } else {
+                plans.add(new Plan(v.instance(), Optional.of(v), ws.store().load(v), before, was, Optional.ofNullable(fetched.get(instance)),
+                        Optional.empty()));
+            }
+        }
+        // instances the config no longer names keep nothing: their files are removed with the rest
+        TemplateEngine engine = Generate.engine(c.templates());
         String hash = ConfigSelection.hash(c);
         Map<String, byte[]> files = new TreeMap<>();
         List<LockFile.Output> records = new ArrayList<>();
         Map<String, LockFile.Applied> applied = new TreeMap<>();
         List<String> refusals = new ArrayList<>();
-        List<InstanceResult> results = new ArrayList<>();
-        Map<Instance, StoredVersion[]> ranges = new LinkedHashMap<>();
-        for (Instance instance : selection.stored(ws.store().instances())) {
-            StoredVersion v = Selections.version(ws.store(), instance, o.version().orElse(null));
-            Instance name = v.instance();
-            Snapshot snapshot = ws.store().load(v);
-            Selection sel = ConfigSelection.selection(c, snapshot);
-            Optional<LockFile.Applied> was = Optional.ofNullable(lock.instances().get(name.name()));
-            Optional<StoredVersion> before = was.flatMap(a -> ws.store().find(name, Version.parse(a.version())));
+        if (!o.instances().isEmpty()) {
+            keepOthers(lock, names, files, records, applied, c);
+        }
+        for (Plan p : plans) {
+            Selection sel = ConfigSelection.selection(c, p.snapshot());
             if (o.version().isEmpty() && !o.acceptShrink()) {
-                Selected next = Selector.select(snapshot, sel, false);
-                Selected base = before.filter(b -> !b.version().equals(v.version()))
+                Selected next = Selector.select(p.snapshot(), sel, false);
+                Selected base = p.before().filter(b -> !b.version().equals(p.snapshot().version()))
                         .map(b -> Selector.select(ws.store().load(b), sel, false)).orElse(null);
                 refusals.addAll(Guard.check(base, next, c.guard()));
             }
-            Outputs.render(new Generate(ws), v, snapshot, sel, ConfigSelection.jobs(c), engine, lock).forEach((path, f) -> {
-                files.put(path, f.content());
-                records.add(new LockFile.Output(path, f.target(), name.name(), f.version().value(), hash, f.sha256()));
-            });
-            applied.put(name.name(), new LockFile.Applied(v.version().value(), hash));
-            if (before.isPresent() && before.get().version().compareTo(v.version()) < 0) {
-                ranges.put(name, new StoredVersion[] {before.get(), v});
-            }
-            results.add(new InstanceResult(name, was.map(a -> Version.parse(a.version())), v.version(),
-                    Optional.ofNullable(fetched.get(instance)), List.of(),
-                    Optional.ofNullable(newer.get(instance)).filter(n -> n.isNewerThan(v.version()))));
+            Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine, lock)
+                    .forEach((path, f) -> {
+                        files.put(path, f.content());
+                        records.add(new LockFile.Output(path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
+                    });
+            applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(), hash));
         }
         if (!refusals.isEmpty()) {
             List<String> problems = o.dryRun() ? List.of() : new Notifications(c.notifications(), ws).send(
@@ -135,37 +155,51 @@ public final class Sync {
         files.forEach((p, b) -> (Arrays.equals(current.get(p), b) ? unchanged : written).add(p));
         List<String> removed = current.keySet().stream().filter(p -> !files.containsKey(p)).sorted().toList();
         LockFile next = new LockFile(LockFile.FORMAT, applied, records);
-        boolean lockSame = next.equals(lock);
-        if (o.dryRun() || written.isEmpty() && removed.isEmpty() && lockSame) {
-            List<String> problems = o.dryRun() ? List.of() : pendingReminders(c, results);
-            return new Result(results, written, removed, unchanged, o.dryRun(), problems, tree.path());
+        boolean lockChanged = !next.equals(lock);
+        List<InstanceResult> results = new ArrayList<>();
+        for (Plan p : plans) {
+            results.add(new InstanceResult(p.instance(), p.was().map(a -> Version.parse(a.version())), p.snapshot().version(), p.fetched(),
+                    List.of(), p.newerUpstream()));
+        }
+        if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
+            List<String> problems = o.dryRun() ? List.of() : pendingReminders(c, results, false);
+            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path());
         }
 
-        // reports first: if they cannot be written, nothing is published
+        // publish, then the lock: if the lock cannot be written, the outputs go back to what the lock says
+        Optional<Path> previous = tree.release();
+        tree.publish(files);
+        try {
+            next.write(c.lockFile());
+        } catch (RuntimeException e) {
+            tree.restore(previous);
+            throw e;
+        }
+
+        // only what was applied is reported
         List<InstanceResult> withReports = new ArrayList<>();
         List<ReportData> reports = new ArrayList<>();
-        for (InstanceResult r : results) {
-            StoredVersion[] range = ranges.get(r.instance());
-            if (range == null) {
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            InstanceResult r = results.get(i);
+            if (p.before().isEmpty() || p.stored().isEmpty() || p.before().get().version().compareTo(p.stored().get().version()) >= 0) {
                 withReports.add(r);
                 continue;
             }
             Compare compare = new Compare(ws);
-            ReportData data = new ReportData(compare.review(new Compare.Range(range[0], range[1]), Thresholds.DEFAULT),
+            ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
                     c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of());
             reports.add(data);
             List<Path> paths = new ArrayList<>();
             for (String format : c.reports().formats()) {
-                Path p = c.reports().directory().resolve(r.instance().dirName() + "-" + range[0].version() + "-" + range[1].version()
-                        + "." + extension(format));
-                Reports.write(p, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT))));
-                paths.add(p);
+                Path file = c.reports().directory().resolve(r.instance().dirName() + "-" + p.before().get().version() + "-"
+                        + p.stored().get().version() + "." + extension(format));
+                Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                paths.add(file);
             }
             c.reports().feed().ifPresent(feed -> Reports.addToFeed(feed, data, c.reports().feedMax()));
             withReports.add(new InstanceResult(r.instance(), r.applied(), r.version(), r.fetched(), paths, r.newerUpstream()));
         }
-        tree.publish(files);
-        next.write(c.lockFile());
 
         List<String> problems = new ArrayList<>();
         Notifications n = new Notifications(c.notifications(), ws);
@@ -173,35 +207,67 @@ public final class Sync {
             problems.addAll(n.send(new Event(Event.Kind.CHANGES, "o365watch: " + ReportBuilder.title(data.review().changes()),
                     summary(data), Optional.of(data))));
         }
-        problems.addAll(pendingReminders(c, withReports));
-        return new Result(withReports, written, removed, unchanged, false, problems, tree.path());
+        problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
+        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path());
     }
 
-    /** Additions Microsoft announced that take effect within the grace period: a reminder. */
-    private List<String> pendingReminders(Config c, List<InstanceResult> results) {
+    /** --instance: names the config lists, in its spelling. */
+    private static List<String> only(Config c, List<String> asked) {
+        List<String> out = new ArrayList<>();
+        for (String a : asked) {
+            Instance i = Instance.parse(a);
+            String found = c.instances().stream().filter(x -> Instance.parse(x).equals(i)).findFirst()
+                    .orElseThrow(() -> new UsageException("--instance " + a + ": the config file does not list it"));
+            out.add(found);
+        }
+        return out;
+    }
+
+    /** With --instance, the other instances' outputs and lock entries stay as they are. */
+    private static void keepOthers(LockFile lock, List<String> names, Map<String, byte[]> files, List<LockFile.Output> records,
+            Map<String, LockFile.Applied> applied, Config c) {
+        Map<String, byte[]> current = new OutputTree(c.output()).current();
+        lock.instances().forEach((name, a) -> {
+            if (names.stream().noneMatch(n -> Instance.parse(n).equals(Instance.parse(name)))) {
+                applied.put(name, a);
+                lock.outputs().stream().filter(x -> Instance.parse(x.instance()).equals(Instance.parse(name))).forEach(x -> {
+                    records.add(x);
+                    if (current.containsKey(x.path())) {
+                        files.put(x.path(), current.get(x.path()));
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Additions Microsoft announced that take effect within the grace period. Sent with a change
+     * that was applied, and otherwise on the day an addition enters the period, so that a quiet
+     * night does not repeat yesterday's reminder.
+     */
+    private List<String> pendingReminders(Config c, List<InstanceResult> results, boolean applied) {
         List<String> lines = new ArrayList<>();
         LocalDate today = ws.today();
+        LocalDate horizon = today.plusDays(c.graceDays());
+        boolean enteringToday = false;
         for (InstanceResult r : results) {
             List<StoredVersion> versions = ws.store().versions(r.instance());
-            if (versions.size() < 2) {
-                continue;
-            }
             StoredVersion to = versions.stream().filter(v -> v.version().equals(r.version())).findFirst().orElse(null);
-            StoredVersion from = versions.stream().filter(v -> v.version().isNewerThan(Version.NONE) && to != null
-                    && to.version().isNewerThan(v.version())).reduce((a, b) -> b).orElse(null);
+            StoredVersion from = to == null ? null
+                    : versions.stream().filter(v -> to.version().isNewerThan(v.version())).reduce((a, b) -> b).orElse(null);
             if (from == null) {
                 continue;
             }
-            Compare compare = new Compare(ws);
-            for (Notice p : compare.review(new Compare.Range(from, to), Thresholds.DEFAULT).pending()) {
+            for (Notice p : new Compare(ws).review(new Compare.Range(from, to), Thresholds.DEFAULT).pending()) {
                 LocalDate d = p.effectiveDate().orElseThrow();
-                if (!d.isAfter(today.plusDays(c.graceDays()))) {
+                if (!d.isAfter(horizon) && !d.isBefore(today)) {
                     lines.add(r.instance() + ": " + p.change().element().type().label() + " " + p.change().element().value()
                             + " (set " + p.change().setId() + ") takes effect on " + d);
+                    enteringToday |= d.equals(horizon);
                 }
             }
         }
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() || !applied && !enteringToday) {
             return List.of();
         }
         return new Notifications(c.notifications(), ws).send(new Event(Event.Kind.PENDING,
@@ -218,9 +284,6 @@ public final class Sync {
     }
 
     private static String extension(String format) {
-        return switch (format) {
-            case "markdown" -> "md";
-            default -> format;
-        };
+        return format.equals("markdown") ? "md" : format;
     }
 }

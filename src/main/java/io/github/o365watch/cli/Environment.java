@@ -6,18 +6,35 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What a run takes from the process: environment variables, the clock, how to wait, and where
- * the user's config directory is. Tests pass their own.
+ * What a run takes from the process: environment variables, the clock, how to wait, where the
+ * user's config directory is, standard input, and whether standard error is a terminal (for
+ * progress). Tests pass their own.
  */
-public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir) {
+public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
+        boolean terminal) {
 
     public Environment {
         env = Map.copyOf(env);
     }
 
+    /** No standard input, not a terminal. */
+    public Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir) {
+        this(env, clock, sleeper, configDir, java.io.InputStream.nullInputStream(), false);
+    }
+
     public static Environment system() {
         Map<String, String> env = System.getenv();
-        return new Environment(env, Clock.systemUTC(), Sleeper.REAL, configDir(env));
+        return new Environment(env, Clock.systemUTC(), Sleeper.REAL, configDir(env), System.in, stderrIsTerminal());
+    }
+
+    /** Java 17 cannot ask about one stream; on Linux the descriptor's link names the device. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** {@code $XDG_CONFIG_HOME/o365watch}, else {@code ~/.config/o365watch}. */
@@ -31,6 +48,6 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     }
 
     public Environment withEnv(Map<String, String> vars) {
-        return new Environment(vars, clock, sleeper, configDir);
+        return new Environment(vars, clock, sleeper, configDir, stdin, terminal);
     }
 }

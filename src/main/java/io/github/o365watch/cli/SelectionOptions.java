@@ -38,6 +38,11 @@ final class SelectionOptions {
     @Option(names = "--overrides", paramLabel = "FILE", description = "Local entries to add and exclude (YAML, see the README).")
     Path overrides;
 
+    /** True when any selection option was given. */
+    boolean given() {
+        return !services.isEmpty() || !categories.isEmpty() || requiredOnly || ipv4Only || ipv6Only || tenant != null || overrides != null;
+    }
+
     Selection selection(Snapshot snapshot) {
         if (ipv4Only && ipv6Only) {
             throw new UsageException("--ipv4-only and --ipv6-only exclude each other");

@@ -42,6 +42,11 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "V", description = "Rebuild the outputs of this stored version (a rollback); no fetch.")
     String version;
 
+    @Option(names = "--instance", paramLabel = "NAME",
+            description = "Only this of the config's instances (repeatable); the others' outputs stay as they are. With --version,"
+                    + " the instance whose version it is.")
+    List<String> instances = new ArrayList<>();
+
     @Option(names = "--offline", description = "Do not ask the service; work from the store.")
     boolean offline;
 
@@ -57,7 +62,7 @@ final class SyncCommand implements Callable<Integer> {
         Sync.Result r;
         try {
             r = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"))
-                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version)));
+                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances));
         } catch (GuardException e) {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;
@@ -85,6 +90,9 @@ final class SyncCommand implements Callable<Integer> {
         }
         out.println((r.dryRun() ? "would write " : "wrote ") + r.written().size() + " files, " + r.removed().size() + " removed, "
                 + r.unchanged().size() + " unchanged, in " + r.output());
+        if (r.lockChanged() && r.written().isEmpty() && r.removed().isEmpty()) {
+            out.println((r.dryRun() ? "would update " : "updated ") + "o365watch.lock (the outputs were already as it should record)");
+        }
         if (r.dryRun()) {
             r.written().forEach(p -> out.println("  write " + p));
             r.removed().forEach(p -> out.println("  remove " + p));

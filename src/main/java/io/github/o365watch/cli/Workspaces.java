@@ -31,4 +31,11 @@ final class Workspaces {
     static Workspace offline(Root root, String command) {
         return of(root, null, true, 0, command);
     }
+
+    /** Offline-only commands on a config file's store. */
+    static Workspace offline(Root root, String command, java.nio.file.Path store) {
+        return new Workspace(new SnapshotStore(store), SourceOptions.defaults(SourceOptions.DEFAULT_LOCATION, root.environment.configDir(),
+                root.environment.env()), true, root.environment.clock(), Duration.ZERO,
+                "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
+    }
 }

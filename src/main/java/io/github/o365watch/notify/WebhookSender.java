@@ -75,8 +75,9 @@ public final class WebhookSender {
                     break;
                 }
             } catch (IOException x) {
-                last = x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + Printable.line(x.getMessage(), 120)
-                        .replace(url, "<url>"));
+                // the URL carries a token: mask it in every spelling before anything is cut short
+                last = x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + Printable.line(x.getMessage()
+                        .replace(url, "<url>").replace(u.toString(), "<url>").replace(u.encodedPath(), "/<path>"), 120));
             }
             if (i < attempts) {
                 try {

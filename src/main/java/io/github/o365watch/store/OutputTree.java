@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -53,10 +54,55 @@ public final class OutputTree {
         return out;
     }
 
+    /** Only a link into our own releases is ours to replace: anything else is a person's, and stays. */
     private void checkManaged() {
+        String ours = "sync keeps it as a link to a directory in " + releases.getFileName() + "/";
         if (!Files.isSymbolicLink(link)) {
-            throw new StoreException("the output directory " + link + " exists and is not managed by o365watch (sync keeps it as"
-                    + " a link to " + releases.getFileName() + "/); move it away or choose another output");
+            throw new StoreException("the output directory " + link + " exists and is not managed by o365watch (" + ours
+                    + "); move it away or choose another output");
+        }
+        if (!Files.exists(link)) {
+            throw new StoreException("the output link " + link + " points to nothing (its release in " + releases.getFileName()
+                    + "/ is gone, e.g. a partial checkout); delete the link and run sync again");
+        }
+        try {
+            Path target = link.toRealPath();
+            if (!Files.isDirectory(releases) || !releases.toRealPath().equals(target.getParent())) {
+                throw new StoreException("the output link " + link + " points to " + target + ", which o365watch did not write (" + ours
+                        + "); move the link away or choose another output");
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read the output link " + link + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** The release now published, if any. */
+    public Optional<Path> release() {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        checkManaged();
+        try {
+            return Optional.of(link.toRealPath());
+        } catch (IOException e) {
+            throw new StoreException("cannot read the output link " + link + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** Points the link back at a release {@link #release()} returned before a publish (none: removes the link). */
+    public void restore(Optional<Path> release) {
+        try {
+            if (release.isEmpty()) {
+                Files.deleteIfExists(link);
+                return;
+            }
+            Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-restore");
+            Files.deleteIfExists(tmpLink);
+            Files.createSymbolicLink(tmpLink, link.getParent().relativize(release.get()));
+            Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.syncDirectory(link.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot put the output link " + link + " back to " + release.get() + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -83,6 +129,7 @@ public final class OutputTree {
             Path staging = releases.resolve(".staging-" + release.getFileName());
             Files.createDirectories(releases);
             deleteTree(staging);
+            Files.createDirectories(staging); // also when there is no file to publish
             Path current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path target = staging.resolve(e.getKey()).normalize();

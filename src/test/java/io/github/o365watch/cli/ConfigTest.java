@@ -114,7 +114,19 @@ class ConfigTest {
                 Arguments.of("a mapping where a list goes", "instances:\n  name: Worldwide\n", "line 1: instances: expected a list"),
                 Arguments.of("unknown instance", "instances: [Worldwide, Wordlwide]\n",
                         "line 1: instances[2]: 'Wordlwide' is not Worldwide, USGovDoD, USGovGCCHigh or China"),
-                Arguments.of("bad tenant", "tenant: \"contoso.sharepoint.com\"\n", "line 1: tenant: not a tenant name"));
+                Arguments.of("bad tenant", "tenant: \"contoso.sharepoint.com\"\n", "line 1: tenant: not a tenant name"),
+                Arguments.of("no target", "instances: [Worldwide]\n", "the top level: at least one target is needed"),
+                Arguments.of("misspelt category", "selection:\n  categories: [Optimise]\n",
+                        "line 2: selection.categories[1]: 'Optimise' is not Optimize, Allow, Default or all"),
+                Arguments.of("misspelt service area", "selection:\n  serviceAreas:\n    - Exchnage\n",
+                        "line 3: selection.serviceAreas[1]: 'Exchnage' is not Common, Exchange, SharePoint or Skype"),
+                Arguments.of("missing overrides file", "selection:\n  overrides: nope.yaml\n", "line 2: selection.overrides: "),
+                Arguments.of("reports inside the output", "targets: [{name: edl}]\noutput: out\nreports:\n  directory: out/reports\n",
+                        "line 2: output: and reports.directory overlap"),
+                Arguments.of("output is the config's directory", "targets: [{name: edl}]\noutput: .\n",
+                        "line 2: output: must be a directory of its own"),
+                Arguments.of("feed inside the output", "targets: [{name: edl}]\nreports:\n  feed: generated/feed.rss\n",
+                        "line 3: reports.feed: lies in the output directory"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +153,23 @@ class ConfigTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out() + r.err()).doesNotContain("TOKEN-abc123");
+    }
+
+    static Stream<Arguments> secretsInBrokenYaml() {
+        return Stream.of(
+                Arguments.of("notify:\n  webhooks:\n    - kind: teams\n   url: https://x.webhook.office.com/SECRETTOKEN123\n", "SECRETTOKEN123"),
+                Arguments.of("notify:\n  email:\n    passwordEnv: \"hunter2\n", "hunter2"),
+                Arguments.of("notify:\n  email:\n    port: hunter2\n", "hunter2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secretsInBrokenYaml")
+    void brokenYamlNeverEchoesTheLineAtFault(String yaml, String secret) throws IOException {
+        Result r = sync(yaml);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("config file " + config + ", line ").doesNotContain(secret);
+        assertThat(r.err().lines()).hasSize(1);
     }
 
     static void copyShippedSnapshots(Path to) throws IOException {

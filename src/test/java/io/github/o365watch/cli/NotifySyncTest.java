@@ -178,6 +178,28 @@ class NotifySyncTest {
     }
 
     @Test
+    void aReminderIsNotRepeatedOnQuietNightsButSentTheDayAnAdditionEntersTheGracePeriod() throws IOException {
+        n.service.publish("Worldwide", SyncTest.A);
+        assertThat(n.sync().code()).isZero();
+        n.publishAnnouncedAddition("20261215"); // 20 days after the test clock's today: outside the 7-day period
+        assertThat(n.sync().code()).isZero();
+        assertThat(smtp.received()).extracting(m -> m.header("X-O365watch-Event").get(0)).containsExactly("changes");
+
+        assertThat(n.sync().code()).isZero(); // a quiet night
+        assertThat(smtp.received()).hasSize(1);
+
+        n.cli.clock(java.time.Instant.parse("2026-12-08T03:00:00Z")); // 2026-12-15 is now 7 days ahead
+        assertThat(n.sync().code()).isZero();
+        assertThat(smtp.received()).hasSize(2);
+        assertThat(smtp.received().get(1).header("X-O365watch-Event")).containsExactly("pending");
+        assertThat(smtp.received().get(1).part("text/plain")).contains("198.51.100.0/24").contains("takes effect on 2026-12-15");
+
+        n.cli.clock(java.time.Instant.parse("2026-12-09T03:00:00Z")); // the day after: no repeat
+        assertThat(n.sync().code()).isZero();
+        assertThat(smtp.received()).hasSize(2);
+    }
+
+    @Test
     void aFailingChannelIsReportedButTheSyncSucceedsAndTheOtherChannelStillGetsIt() throws IOException {
         n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(n.sync().code()).isZero();

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 
 /**
  * The nightly job end to end: WireMock serves real published versions one after another, sync
@@ -226,8 +230,6 @@ class SyncTest {
     @Test
     void aConfigThatSelectsNothingIsRefused() throws IOException {
         writeConfig("selection:\n  categories: [Optimize]\n  serviceAreas: [Common]\n  families: ipv6\n  requiredOnly: true\n");
-        service.publish("Worldwide", Derived.withoutSets(Fixtures.endpoints("Worldwide", A), s -> s.path("serviceArea").asText().equals("Common"))
-                .length > 0 ? A : A);
         service.publish("Worldwide", A, Derived.withoutSets(Fixtures.endpoints("Worldwide", A),
                 s -> s.path("serviceArea").asText().equals("Common")));
 
@@ -307,7 +309,9 @@ class SyncTest {
         Result r = sync("--dry-run");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("the service publishes " + B + ", which sync would fetch first");
+        assertThat(r.out()).contains("Worldwide: would apply " + B + " (was " + A + "); the service publishes " + B)
+                .containsPattern("would write [1-9][0-9]* files, 0 removed, [1-9][0-9]* unchanged")
+                .contains("  write worldwide/");
         assertThat(Stat.tree(dir)).isEqualTo(before);
     }
 
@@ -420,6 +424,157 @@ class SyncTest {
         Result c = check();
         assertThat(c.code()).as(c.toString()).isEqualTo(1);
         assertThat(c.out()).contains("usgovdod/").doesNotContain("worldwide/");
+    }
+
+    @Test
+    void aTargetTakenOutOfTheConfigLosesItsFilesAndCheckSaysSoFirst() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Files.writeString(config, Files.readString(config).replace("  - name: edl\n", ""));
+
+        Result c = check("--offline");
+        assertThat(c.code()).as(c.toString()).isEqualTo(1);
+        assertThat(c.out()).contains("the configuration changed since the last sync");
+
+        Result r = sync();
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("wrote 0 files, [1-9][0-9]* removed");
+        assertThat(outputs().keySet()).noneMatch(p -> p.startsWith("worldwide/edl/"));
+        assertThat(lock().path("outputs").toString()).doesNotContain("worldwide/edl/");
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    @Test
+    void anInstanceTakenOutOfTheConfigFailsCheckUntilSyncRemovesIt() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
+        assertThat(sync().code()).isZero();
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide, USGovDoD]", "instances: [Worldwide]"));
+
+        Result c = check("--offline");
+        assertThat(c.code()).as(c.toString()).isEqualTo(1);
+        assertThat(c.out()).contains("the lock file has outputs for USGovDoD, which the config no longer lists");
+        assertThat(sync().code()).isZero();
+        assertThat(outputs().keySet()).noneMatch(p -> p.startsWith("usgovdod/"));
+        assertThat(check("--offline").code()).isZero();
+    }
+
+    @Test
+    void syncInstanceVersionRollsBackOneInstanceAndLeavesTheOther() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", B).publish("USGovDoD", "2019093000");
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = outputs();
+
+        Result r = sync("--instance", "usgovdod", "--version", "2019082800");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo("2019082800");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(B);
+        Map<String, String> after = outputs();
+        before.keySet().stream().filter(p -> p.startsWith("worldwide/")).forEach(p -> assertThat(after.get(p)).isEqualTo(before.get(p)));
+        assertThat(sync("--instance", "Germany").code()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> corruptLocks() {
+        return Stream.of(
+                Arguments.of("not JSON", "{"),
+                Arguments.of("a null output", "{\"format\":1,\"instances\":{},\"outputs\":[null]}"),
+                Arguments.of("no instances", "{\"format\":1,\"outputs\":[]}"),
+                Arguments.of("another format", "{\"format\":2,\"instances\":{},\"outputs\":[]}"),
+                Arguments.of("a bad version", "{\"format\":1,\"instances\":{\"Worldwide\":{\"version\":\"bogus\",\"selectionHash\":\"0123456789abcdef\"}},\"outputs\":[]}"),
+                Arguments.of("a path leaving the output", "{\"format\":1,\"instances\":{},\"outputs\":[{\"path\":\"../../etc/x\",\"target\":\"edl\","
+                        + "\"instance\":\"Worldwide\",\"version\":\"2019082800\",\"selectionHash\":\"0123456789abcdef\",\"sha256\":\""
+                        + "0".repeat(64) + "\"}]}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corruptLocks")
+    void aCorruptLockFileIsAStoreErrorNamingItAndNothingIsTouched(String what, String content) throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Files.writeString(dir.resolve("o365watch.lock"), content);
+        Map<String, String> before = Stat.tree(dir);
+
+        Result s = sync();
+        Result c = check("--offline");
+
+        assertThat(s.code()).as(s.toString()).isEqualTo(5);
+        assertThat(s.err()).contains("lock file " + dir.resolve("o365watch.lock"));
+        assertThat(c.code()).as(c.toString()).isEqualTo(5);
+        assertThat(Stat.tree(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aLockNamingAVersionTheStoreLacksStopsSync() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Path lock = dir.resolve("o365watch.lock");
+        Files.writeString(lock, Files.readString(lock).replace("\"version\": \"" + A + "\"", "\"version\": \"2019072900\""));
+        Map<String, String> before = Stat.tree(dir);
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("says Worldwide 2019072900 was applied, but the store");
+        assertThat(Stat.tree(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheLockCannotBeWrittenTheOutputsGoBackToWhatItRecords() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        Map<String, String> atA = outputs();
+        String link = Files.readSymbolicLink(dir.resolve("generated")).toString();
+        service.publish("Worldwide", B);
+        // an immutable lock file can be read but not replaced, even by root: the write after the publish fails
+        Path lock = dir.resolve("o365watch.lock");
+        String chattr = io.github.o365watch.testing.Tools.require("chattr").toString();
+        assertThat(io.github.o365watch.testing.Tools.run(List.of(chattr, "+i", lock.toString()), null).code())
+                .as("chattr +i needs root and a file system with attributes").isZero();
+        Result r;
+        try {
+            r = sync();
+        } finally {
+            io.github.o365watch.testing.Tools.run(List.of(chattr, "-i", lock.toString()), null);
+        }
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(Files.readSymbolicLink(dir.resolve("generated")).toString()).isEqualTo(link);
+        assertThat(outputs()).isEqualTo(atA);
+        assertThat(dir.resolve("reports")).doesNotExist();
+        Result again = sync();
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("applied " + B + " (was " + A + ")");
+    }
+
+    @Test
+    void anOutputLinkToSomewhereElseIsNeverTakenOver() throws IOException {
+        service.publish("Worldwide", A);
+        Path foreign = Files.createDirectories(dir.resolve("foreign/sub"));
+        Files.writeString(foreign.resolve("keep.txt"), "mine\n");
+        Files.createSymbolicLink(dir.resolve("generated"), dir.resolve("foreign"));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("which o365watch did not write");
+        assertThat(Files.readSymbolicLink(dir.resolve("generated"))).isEqualTo(dir.resolve("foreign"));
+        assertThat(Files.readString(foreign.resolve("keep.txt"))).isEqualTo("mine\n");
+    }
+
+    @Test
+    void aDanglingOutputLinkSaysHowToRecover() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        deleteTree(dir.resolve(".generated.releases"));
+
+        Result r = sync();
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("points to nothing").contains("delete the link and run sync again");
     }
 
     static String sha256(Path p) throws IOException {

@@ -58,10 +58,15 @@ public final class TestCli {
     }
 
     public Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** With {@code stdin} as standard input. */
+    public Result runWithInput(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
-                new Environment(env, clock, sleeps::add, configDir));
+                new Environment(env, clock, sleeps::add, configDir, new java.io.ByteArrayInputStream(stdin), false));
         return new Result(code, out.toString(), err.toString());
     }
 }
