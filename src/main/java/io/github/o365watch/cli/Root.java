@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             TargetsCommand.class,
             MirrorCommand.class,
+            AuditCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class Root implements Callable<Integer> {

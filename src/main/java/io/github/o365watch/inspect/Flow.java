@@ -6,7 +6,7 @@ import java.util.Optional;
  * One flow from a log: where it went (an IP address or, from a proxy log, a hostname), protocol,
  * port, what the device did, and the time as the log wrote it.
  *
- * @param destination an IPv4/IPv6 address as written, or a hostname in lower case
+ * @param destination an IPv4/IPv6 address in canonical form, or a hostname in lower case
  * @param hostname    true when {@code destination} is a hostname
  * @param port        destination port, when the log has one
  * @param time        the log's own time text (empty when it has none); never parsed against the clock

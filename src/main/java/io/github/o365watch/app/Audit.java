@@ -1,0 +1,262 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.EndpointSet;
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.PortSet;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.PrefixIndex;
+import io.github.o365watch.inspect.Columns;
+import io.github.o365watch.inspect.Flow;
+import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.inspect.LogFormat;
+import io.github.o365watch.inspect.LogReader;
+import io.github.o365watch.store.StoredVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Finds Microsoft 365 traffic a firewall or proxy denied or that failed: streams the logs, matches
+ * each destination against a stored version (address containment or hostname pattern, then
+ * protocol and port), and groups the flows by endpoint set, prefix or pattern, protocol and port.
+ * Memory grows with the number of groups, never with the number of lines.
+ */
+public final class Audit {
+    private static final long PROGRESS_EVERY = 100_000;
+
+    private final Workspace ws;
+
+    public Audit(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /**
+     * @param logs     files ({@code .gz} is read compressed), or {@code -} for standard input
+     * @param format   the logs' format, or empty to recognise each file's from its first line
+     * @param progress told the number of lines read so far, every {@value #PROGRESS_EVERY} lines
+     */
+    public record Request(StoredVersion version, List<String> logs, Optional<LogFormat> format, Optional<Columns> columns,
+            InputStream stdin, LongConsumer progress) {
+    }
+
+    /** What one log held. */
+    public record FileStats(String file, LogFormat format, long lines, long flows, long skipped, long malformed,
+            List<Listed.Problem> problems) {
+    }
+
+    /**
+     * Flows alike: what the device did, protocol, the ports the endpoint set lists that the port
+     * falls in (or the port itself when no set lists it), the prefix or pattern matched, and the
+     * sets.
+     */
+    public record Group(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds,
+            String serviceArea, Category category, long count, String first, String last) {
+    }
+
+    /**
+     * @param gaps      denied, failed or logged flows on a port and protocol the matched sets list: the rule gaps
+     * @param offPort   flows to Microsoft's addresses on ports no matching set lists
+     * @param allowed   flows to Microsoft the logs show allowed
+     * @param elsewhere flows to other destinations, by action
+     */
+    public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
+            Map<Flow.Action, Long> elsewhere) {
+    }
+
+    public Result run(Request r) {
+        Snapshot snapshot = ws.store().load(r.version());
+        Matcher matcher = new Matcher(snapshot);
+        Map<Key, Counter> groups = new HashMap<>();
+        Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
+        long[] allowed = {0};
+        long[] total = {0};
+        List<FileStats> stats = new ArrayList<>();
+        for (String log : r.logs()) {
+            try (BufferedReader in = open(log, r.stdin())) {
+                LogFormat format = r.format().orElseGet(() -> detect(in, log));
+                try (LogReader reader = new LogReader(in, format, r.columns())) {
+                    long flows = 0;
+                    for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
+                        flows++;
+                        Flow flow = f.get();
+                        Optional<Key> key = matcher.key(flow);
+                        if (key.isEmpty()) {
+                            elsewhere.merge(flow.action(), 1L, Long::sum);
+                        } else if (flow.action() == Flow.Action.ALLOWED) {
+                            allowed[0]++;
+                        } else {
+                            groups.computeIfAbsent(key.get(), k -> new Counter(flow.time())).add(flow.time());
+                        }
+                        if (++total[0] % PROGRESS_EVERY == 0) {
+                            r.progress().accept(total[0]);
+                        }
+                    }
+                    stats.add(new FileStats(log, format, reader.lines(), flows, reader.skipped(), reader.malformed(), reader.problems()));
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + log + ": " + e.getMessage());
+            } catch (io.github.o365watch.inspect.LogFormatException e) {
+                throw new UsageException(log + ": " + e.getMessage());
+            }
+        }
+        List<Group> gaps = new ArrayList<>();
+        List<Group> offPort = new ArrayList<>();
+        groups.forEach((k, c) -> (k.listed() ? gaps : offPort).add(new Group(k.action(), k.protocol(), k.ports(), k.destination(), k.setIds(),
+                k.serviceArea(), k.category(), c.count, c.first, c.last)));
+        Comparator<Group> order = Comparator.comparingLong(Group::count).reversed().thenComparing(Group::destination)
+                .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
+        gaps.sort(order);
+        offPort.sort(order);
+        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere);
+    }
+
+    private static BufferedReader open(String log, InputStream stdin) throws IOException {
+        if (log.equals("-")) {
+            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+        }
+        Path p = Path.of(log);
+        try {
+            InputStream in = Files.newInputStream(p);
+            if (log.endsWith(".gz")) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(log + " does not exist");
+        }
+    }
+
+    /** The first non-empty line decides; the reader is put back where it was. */
+    private static LogFormat detect(BufferedReader in, String log) {
+        try {
+            in.mark(1 << 16);
+            char[] buf = new char[1 << 16];
+            int n = 0;
+            for (int got; n < buf.length && (got = in.read(buf, n, buf.length - n)) > 0; ) {
+                n += got;
+            }
+            in.reset();
+            for (String line : new String(buf, 0, n).split("\r?\n")) {
+                if (!line.isBlank()) {
+                    return LogFormat.detect(line);
+                }
+            }
+            throw new UsageException(log + " is empty");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + log + ": " + e.getMessage());
+        }
+    }
+
+    private record Key(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds, String serviceArea,
+            Category category, boolean listed) {
+    }
+
+    private static final class Counter {
+        long count;
+        final String first;
+        String last;
+
+        Counter(String first) {
+            this.first = first;
+        }
+
+        void add(String time) {
+            count++;
+            last = time;
+        }
+    }
+
+    /** Which endpoint sets a flow belongs to, and whether they list its port. */
+    private static final class Matcher {
+        private final PrefixIndex<EndpointSet> ips;
+        private final Map<String, List<Hit>> exact = new HashMap<>();
+        private final Map<String, List<Hit>> subdomains = new HashMap<>();
+        private final List<Hit> partial = new ArrayList<>();
+
+        private record Hit(String pattern, EndpointSet set) {
+        }
+
+        Matcher(Snapshot snapshot) {
+            PrefixIndex.Builder<EndpointSet> b = PrefixIndex.builder();
+            for (EndpointSet s : snapshot.sets()) {
+                s.ips().forEach(p -> b.add(p, s));
+                for (HostPattern h : s.urls()) {
+                    Hit hit = new Hit(h.pattern(), s);
+                    switch (h.kind()) {
+                        case EXACT -> exact.computeIfAbsent(h.pattern(), k -> new ArrayList<>()).add(hit);
+                        case SUBDOMAINS -> subdomains.computeIfAbsent(h.domain(), k -> new ArrayList<>()).add(hit);
+                        default -> partial.add(hit);
+                    }
+                }
+            }
+            ips = b.build();
+        }
+
+        Optional<Key> key(Flow f) {
+            // candidates, most specific first: (what matched, its set)
+            List<Hit> hits = new ArrayList<>();
+            if (f.hostname()) {
+                String host = f.destination();
+                hits.addAll(exact.getOrDefault(host, List.of()));
+                for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+                    hits.addAll(subdomains.getOrDefault(host.substring(dot + 1), List.of()));
+                }
+                partial.stream().filter(h -> new HostPattern(h.pattern()).matches(host)).forEach(hits::add);
+                // the most specific pattern first: an exact name, then the longest literal part
+                hits.sort(Comparator.comparingInt((Hit h) -> h.pattern().indexOf('*') < 0 ? 0 : 1)
+                        .thenComparingInt(h -> -h.pattern().replace("*", "").length()));
+            } else {
+                for (PrefixIndex.Match<EndpointSet> m : ips.lookup(f.destination())) {
+                    hits.add(new Hit(m.prefix().toString(), m.value()));
+                }
+            }
+            if (hits.isEmpty()) {
+                return Optional.empty();
+            }
+            boolean knownPort = f.port().isPresent() && (f.protocol() == Flow.Protocol.TCP || f.protocol() == Flow.Protocol.UDP);
+            if (!knownPort) {
+                return Optional.of(key(f, hits, "", true));
+            }
+            int port = f.port().get();
+            List<Hit> listing = hits.stream().filter(h -> ports(h.set(), f.protocol()).contains(port)).toList();
+            if (listing.isEmpty()) {
+                return Optional.of(key(f, hits, Integer.toString(port), false));
+            }
+            Hit best = listing.stream().max(Comparator.comparingInt(h -> h.set().category().trust())).orElseThrow();
+            String range = ports(best.set(), f.protocol()).ranges().stream().filter(x -> x.from() <= port && port <= x.to())
+                    .map(Object::toString).findFirst().orElse(Integer.toString(port));
+            return Optional.of(key(f, listing, range, true));
+        }
+
+        private static Key key(Flow f, List<Hit> hits, String ports, boolean listed) {
+            TreeSet<Integer> ids = new TreeSet<>();
+            hits.forEach(h -> ids.add(h.set().id()));
+            EndpointSet trusted = hits.stream().map(Hit::set).max(Comparator.comparingInt(s -> s.category().trust())).orElseThrow();
+            return new Key(f.action(), f.protocol(), ports, hits.get(0).pattern(), List.copyOf(ids), trusted.serviceArea().name(),
+                    trusted.category(), listed);
+        }
+
+        private static PortSet ports(EndpointSet s, Flow.Protocol p) {
+            return p == Flow.Protocol.TCP ? s.tcpPorts() : s.udpPorts();
+        }
+    }
+}

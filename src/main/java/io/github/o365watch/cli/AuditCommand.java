@@ -1,0 +1,118 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Audit;
+import io.github.o365watch.app.Selections;
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.app.Workspace;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.inspect.Columns;
+import io.github.o365watch.inspect.LogFormat;
+import io.github.o365watch.store.AtomicFiles;
+import io.github.o365watch.store.StoredVersion;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "audit",
+        description = {
+            "Reads firewall and proxy logs and finds Microsoft 365 traffic that was denied or failed, grouped by endpoint set,"
+                    + " prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's addresses on ports no set"
+                    + " lists are shown apart.",
+            "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs;"
+                    + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat."})
+final class AuditCommand implements Callable<Integer> {
+    enum Format { text, markdown, json, csv }
+
+    @ParentCommand
+    Root root;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--log", paramLabel = "FILE", required = true, arity = "1..*", description = "Log files, or - for standard input.")
+    List<String> logs = new ArrayList<>();
+
+    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto",
+            description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
+    @Option(names = "--columns", paramLabel = "SPEC",
+            description = "For CSV logs: which columns hold what, e.g. dst=DestinationIP,port=DstPort,proto=Protocol,action=Action,time=Time"
+                    + " (dst is required; common header names are recognised without it).")
+    String columns;
+
+    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide", description = "Service instance (default: ${DEFAULT-VALUE}).")
+    String instance;
+
+    @Option(names = "--version", paramLabel = "V", description = "Stored data version to match against (default: the newest).")
+    String version;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, markdown, json or csv. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to this file (atomically) instead of standard output.")
+    Path out;
+
+    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic was found.")
+    boolean exitCode;
+
+    @Override
+    public Integer call() {
+        Optional<LogFormat> f = logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
+        Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
+        Instance i = Instances.parse(instance);
+        Workspace ws = Workspaces.offline(root, "audit");
+        StoredVersion v = Selections.version(ws.store(), i, version);
+        PrintWriter err = root.spec.commandLine().getErr();
+        LongConsumer progress = root.environment.terminal()
+                ? n -> {
+                    err.print("\raudit: " + String.format(java.util.Locale.ROOT, "%,d", n) + " lines");
+                    err.flush();
+                }
+                : n -> { };
+        Audit.Result r = new Audit(ws).run(new Audit.Request(v, logs, f, cols, root.environment.stdin(), progress));
+        if (root.environment.terminal()) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+        String report = switch (format) {
+            case text -> AuditOutput.text(r);
+            case markdown -> AuditOutput.markdown(r);
+            case json -> io.github.o365watch.store.CanonicalJson.writeString(AuditOutput.json(r));
+            case csv -> AuditOutput.csv(r);
+        };
+        if (out != null) {
+            AtomicFiles.write(out, report.getBytes(StandardCharsets.UTF_8));
+            root.spec.commandLine().getOut().println("wrote " + out);
+        } else {
+            root.spec.commandLine().getOut().print(report);
+        }
+        return exitCode && !r.gaps().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    private static LogFormat parseFormat(String id) {
+        try {
+            return LogFormat.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--log-format: " + e.getMessage());
+        }
+    }
+
+    private static Columns parseColumns(String spec) {
+        try {
+            return Columns.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--columns: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Audit;
+import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.inspect.Flow;
+import io.github.o365watch.inspect.Listed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** audit's findings as text, Markdown, JSON and CSV. */
+final class AuditOutput {
+    private AuditOutput() {}
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String verb(Flow.Action a) {
+        return switch (a) {
+            case DENIED -> "denied";
+            case FAILED -> "failed";
+            case ALLOWED -> "allowed";
+            case UNKNOWN -> "logged";
+        };
+    }
+
+    static String sets(List<Integer> ids) {
+        return (ids.size() == 1 ? "set " : "sets ") + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** {@code UDP 3478-3481 to 52.112.0.0/14 (set 11, Skype, Optimize) denied 1,204 times}. */
+    static String sentence(Audit.Group g) {
+        String what = (g.protocol() == Flow.Protocol.UNKNOWN ? "traffic" : g.protocol().name()) + (g.ports().isEmpty() ? "" : " " + g.ports());
+        return what + " to " + g.destination() + " (" + sets(g.setIds()) + ": " + g.serviceArea() + ", " + g.category() + ") " + verb(g.action())
+                + " " + count(g.count()) + (g.count() == 1 ? " time" : " times");
+    }
+
+    static String when(Audit.Group g) {
+        return g.first().isEmpty() ? "" : g.first().equals(g.last()) ? "at " + Printable.line(g.first(), 60)
+                : "first " + Printable.line(g.first(), 60) + ", last " + Printable.line(g.last(), 60);
+    }
+
+    static String text(Audit.Result r) {
+        StringBuilder s = new StringBuilder();
+        java.io.StringWriter sw = new java.io.StringWriter();
+        java.io.PrintWriter w = new java.io.PrintWriter(sw);
+        w.println("Audit against " + r.instance() + " " + r.version() + ":");
+        Table t = new Table("LOG", "FORMAT", "LINES", "FLOWS", "SKIPPED", "MALFORMED");
+        r.files().forEach(f -> t.row(Printable.line(f.file(), 200), f.format().id(), count(f.lines()), count(f.flows()),
+                count(f.skipped()), count(f.malformed())));
+        t.print(w, "  ");
+        if (r.gaps().isEmpty()) {
+            w.println("Rule gaps: none; no Microsoft 365 traffic on a listed port was denied or failed.");
+        } else {
+            w.println("Rule gaps (" + r.gaps().size() + "): Microsoft 365 traffic on ports its endpoint sets list, denied or failed");
+            r.gaps().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
+        }
+        if (!r.offPort().isEmpty()) {
+            w.println("Off-port (" + r.offPort().size() + "): Microsoft's addresses on ports no matching endpoint set lists");
+            r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
+        }
+        w.println("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: " + elsewhere(r) + ".");
+        problems(r, w);
+        w.flush();
+        return s.append(sw).toString();
+    }
+
+    private static String elsewhere(Audit.Result r) {
+        if (r.elsewhere().isEmpty()) {
+            return "none";
+        }
+        return r.elsewhere().entrySet().stream().map(e -> verb(e.getKey()) + " " + count(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static void problems(Audit.Result r, java.io.PrintWriter w) {
+        if (r.files().stream().allMatch(f -> f.problems().isEmpty())) {
+            return;
+        }
+        w.println("Malformed lines (counted above, the first of each log here):");
+        for (Audit.FileStats f : r.files()) {
+            for (Listed.Problem p : f.problems()) {
+                w.println("  " + Printable.line(f.file() + ":" + p.line(), 200) + "  " + p.reason() + "  " + Printable.line(p.text(), 100));
+            }
+        }
+    }
+
+    static String markdown(Audit.Result r) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Microsoft 365 traffic audit: ").append(r.instance()).append(' ').append(r.version()).append("\n\n");
+        s.append("| Log | Format | Lines | Flows | Skipped | Malformed |\n|---|---|--:|--:|--:|--:|\n");
+        r.files().forEach(f -> s.append("| ").append(md(f.file())).append(" | ").append(f.format().id()).append(" | ")
+                .append(count(f.lines())).append(" | ").append(count(f.flows())).append(" | ").append(count(f.skipped())).append(" | ")
+                .append(count(f.malformed())).append(" |\n"));
+        section(s, "Rule gaps", "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.", r.gaps());
+        section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort());
+        s.append("\nAllowed flows to Microsoft 365: ").append(count(r.allowed())).append(". Flows to other destinations: ").append(elsewhere(r))
+                .append(".\n");
+        return s.toString();
+    }
+
+    private static void section(StringBuilder s, String title, String what, List<Audit.Group> groups) {
+        s.append("\n## ").append(title).append(" (").append(groups.size()).append(")\n\n").append(what).append("\n");
+        if (groups.isEmpty()) {
+            s.append("\nNone.\n");
+            return;
+        }
+        s.append("\n| Protocol | Ports | Destination | Sets | Service | Category | Action | Count | First | Last |\n"
+                + "|---|---|---|---|---|---|---|--:|---|---|\n");
+        for (Audit.Group g : groups) {
+            s.append("| ").append(g.protocol()).append(" | ").append(g.ports()).append(" | `").append(g.destination()).append("` | ")
+                    .append(g.setIds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" | ").append(g.serviceArea())
+                    .append(" | ").append(g.category()).append(" | ").append(verb(g.action())).append(" | ").append(count(g.count())).append(" | ")
+                    .append(md(g.first())).append(" | ").append(md(g.last())).append(" |\n");
+        }
+    }
+
+    private static String md(String s) {
+        return Printable.line(s, 200).replace("|", "\\|").replace("`", "'");
+    }
+
+    static Map<String, Object> json(Audit.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instance", r.instance().name());
+        m.put("version", r.version().value());
+        List<Object> files = new ArrayList<>();
+        for (Audit.FileStats f : r.files()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("log", f.file());
+            fm.put("format", f.format().id());
+            fm.put("lines", f.lines());
+            fm.put("flows", f.flows());
+            fm.put("skipped", f.skipped());
+            fm.put("malformed", f.malformed());
+            List<Object> problems = new ArrayList<>();
+            f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
+            fm.put("malformedLines", problems);
+            files.add(fm);
+        }
+        m.put("logs", files);
+        m.put("gaps", groups(r.gaps()));
+        m.put("offPort", groups(r.offPort()));
+        m.put("allowed", r.allowed());
+        Map<String, Object> other = new LinkedHashMap<>();
+        r.elsewhere().forEach((a, n) -> other.put(verb(a), n));
+        m.put("otherDestinations", other);
+        return m;
+    }
+
+    private static List<Object> groups(List<Audit.Group> groups) {
+        List<Object> out = new ArrayList<>();
+        for (Audit.Group g : groups) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("protocol", g.protocol().name());
+            gm.put("ports", g.ports());
+            gm.put("destination", g.destination());
+            gm.put("sets", g.setIds());
+            gm.put("serviceArea", g.serviceArea());
+            gm.put("category", g.category().name());
+            gm.put("action", verb(g.action()));
+            gm.put("count", g.count());
+            gm.put("first", g.first());
+            gm.put("last", g.last());
+            out.add(gm);
+        }
+        return out;
+    }
+
+    static String csv(Audit.Result r) {
+        StringBuilder s = new StringBuilder(Text.csvRow(List.of("kind", "protocol", "ports", "destination", "sets", "serviceArea", "category",
+                "action", "count", "first", "last")));
+        for (String kind : List.of("gap", "off-port")) {
+            for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
+                s.append(Text.csvRow(List.of(kind, g.protocol().name(), g.ports(), g.destination(),
+                        g.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), g.serviceArea(), g.category().name(),
+                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()))));
+            }
+        }
+        return s.toString();
+    }
+}

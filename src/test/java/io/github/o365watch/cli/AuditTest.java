@@ -1,0 +1,200 @@
+package io.github.o365watch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.o365watch.testing.Golden;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * audit against the shipped Worldwide 2019112700, with logs of every supported format written
+ * here the way the devices write them: denied Teams media, a proxy refusing Exchange Online, a
+ * port no endpoint set lists, other destinations, malformed lines.
+ */
+class AuditTest {
+    /** iptables and nftables kernel log lines (the prefix words decide the action). */
+    static final String SYSLOG = """
+            Nov 25 10:00:01 fw kernel: [12345.678] o365-drop: IN=eth1 OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0.0.5 DST=52.112.1.1 LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=1 PROTO=UDP SPT=50000 DPT=3478 LEN=40
+            Nov 25 10:00:02 fw kernel: [12345.679] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.113.9.9 LEN=60 PROTO=UDP SPT=50001 DPT=3481 LEN=40
+            Nov 25 10:00:03 fw kernel: [12345.680] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=13.107.64.9 LEN=60 PROTO=TCP SPT=50002 DPT=443 WINDOW=64240 SYN
+            Nov 25 10:00:04 fw kernel: [12345.681] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=52.112.1.2 LEN=60 PROTO=TCP SPT=50003 DPT=8080 WINDOW=64240 SYN
+            Nov 25 10:00:05 fw kernel: [12345.682] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=192.0.2.7 LEN=60 PROTO=TCP SPT=50004 DPT=443 WINDOW=64240 SYN
+            Nov 25 10:00:06 fw kernel: [12345.683] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.1 LEN=60 PROTO=TCP SPT=50005 DPT=443
+            Nov 25 10:00:07 fw kernel: [12345.684] o365-drop: IN=eth1 OUT=eth0 SRC=2001:0db8:0000:0000:0000:0000:0000:0005 DST=2603:1027:0000:0000:0000:0000:0000:0001 LEN=80 TC=0 HOPLIMIT=63 FLOWLBL=0 PROTO=TCP SPT=50006 DPT=443 WINDOW=64800 SYN
+            Nov 25 10:00:08 fw kernel: [12345.685] o365-accept: IN=eth1 OUT=eth0 SRC=10.0.0.7 DST=52.112.1.1 LEN=60 PROTO=UDP SPT=50007 DPT=3478 LEN=40
+            Nov 25 10:00:09 fw sshd[77]: Accepted publickey for admin from 10.0.0.9 port 50008 ssh2
+            Nov 25 10:00:10 fw kernel: [12345.686] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.112.200.3 LEN=60 PROTO=UDP SPT=50009 DPT=3479 LEN=40
+            """;
+
+    /** Squid's native access.log: denied and failed CONNECTs, and one allowed. */
+    static final String SQUID = """
+            1764064801.123    120 10.0.0.5 TCP_DENIED/403 3924 CONNECT outlook.office365.com:443 - HIER_NONE/- text/html
+            1764064802.456     30 10.0.0.5 TCP_DENIED/403 3924 CONNECT outlook.office365.com:443 - HIER_NONE/- text/html
+            1764064803.789  60001 10.0.0.6 TCP_TUNNEL/503 0 CONNECT contoso-my.sharepoint.com:443 - HIER_DIRECT/13.107.136.9 -
+            1764064804.000     45 10.0.0.7 TCP_TUNNEL/200 51234 CONNECT teams.microsoft.com:443 - HIER_DIRECT/52.113.194.132 -
+            1764064805.000     12 10.0.0.8 TCP_DENIED/403 3924 GET http://www.example.net/ - HIER_NONE/- text/html
+            1764064806.000     12 10.0.0.8 this line is not squid
+            """;
+
+    /** A firewall's traffic export with its own column names, read through --columns. */
+    static final String CSV = """
+            "Receive Time","Source address","Destination address","Destination Port","IP Protocol","Action","Rule"
+            "2026/11/25 10:00:01","10.0.0.5","52.112.1.1","3478","udp","deny","block-all, udp"
+            "2026/11/25 10:00:02","10.0.0.5","52.112.1.1","3480","udp","deny","block-all, udp"
+            "2026/11/25 10:00:03","10.0.0.6","40.96.1.1","443","tcp","reset-server","tls-inspect"
+            "2026/11/25 10:00:04","10.0.0.6","40.96.1.1","443","tcp","allow","web"
+            "2026/11/25 10:00:05","10.0.0.6","bad..address","443","tcp","deny","web"
+            """;
+
+    @TempDir
+    Path dir;
+
+    TestCli cli;
+    Path store;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = new TestCli(dir.resolve("machine"));
+        store = dir.resolve("snapshots");
+        ConfigTest.copyShippedSnapshots(store);
+    }
+
+    Result audit(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("audit", "--store", store.toString(), "--version", "2019112700"));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    /** Logs live under a fixed relative path, so that reports naming them are the same on every machine. */
+    static final Path LOGS = Path.of("target", "audit-logs");
+
+    Path write(String name, String content) throws IOException {
+        Files.createDirectories(LOGS);
+        return Files.writeString(LOGS.resolve(name), content);
+    }
+
+    @Test
+    void kernelLogLinesGroupByEndpointSetProtocolAndPort() throws IOException {
+        Path log = write("kern.log", SYSLOG);
+
+        Result r = audit("--log", log.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("UDP 3478-3481 to 52.112.0.0/14 (set 11: Skype, Optimize) denied 3 times; first Nov 25 10:00:01,"
+                + " last Nov 25 10:00:10")
+                .contains("TCP 443 to 13.107.64.0/18 (sets 12, 13, 22: Skype, Allow) denied 1 time")
+                .contains("TCP 443 to 2603:1027::/48")
+                .contains("Off-port (1)").contains("TCP 8080 to 52.112.0.0/14")
+                .contains("Allowed flows to Microsoft 365: 1. Flows to other destinations: denied 1.")
+                .contains("kern.log:6");
+        Golden.assertMatches("audit/syslog.txt", r.out());
+        assertThat(audit("--log", log.toString()).out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void proxyLogsMatchHostnamesAgainstTheEndpointSetPatterns() throws IOException {
+        Result r = audit("--log", write("access.log", SQUID).toString(), "--format", "markdown");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("| TCP | 443 | `outlook.office365.com` | 1, 71 | Exchange | Optimize | denied | 2 |")
+                .contains("| TCP | 443 | `*-my.sharepoint.com` |").contains("| failed | 1 |");
+        Golden.assertMatches("audit/squid.md", r.out());
+    }
+
+    @Test
+    void csvExportsAreReadThroughTheirHeaderNames() throws IOException {
+        Result r = audit("--log", write("traffic.csv", CSV).toString(), "--format", "json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("logs").get(0).path("format").asText()).isEqualTo("csv");
+        assertThat(j.path("logs").get(0).path("flows").asLong()).isEqualTo(4);
+        assertThat(j.path("logs").get(0).path("malformed").asLong()).isEqualTo(1);
+        JsonNode media = j.path("gaps").get(0);
+        assertThat(media.path("destination").asText()).isEqualTo("52.112.0.0/14");
+        assertThat(media.path("count").asLong()).isEqualTo(2);
+        assertThat(j.path("allowed").asLong()).isEqualTo(1);
+        Golden.assertMatches("audit/csv.json", r.out());
+    }
+
+    @Test
+    void explicitColumnsAndCsvOutput() throws IOException {
+        String csv = "ts;dst;dpt;p;verdict\n2026-11-25T10:00:01Z;52.112.1.1;3478;17;drop\n";
+        Result r = audit("--log", write("custom.csv", csv).toString(), "--log-format", "csv",
+                "--columns", "dst=dst,port=dpt,proto=p,action=verdict,time=ts", "--format", "csv");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last\n"
+                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z\n");
+    }
+
+    @Test
+    void aListOfAddressesFromStandardInputAndACompressedLog() throws IOException {
+        Files.createDirectories(LOGS);
+        Path gz = LOGS.resolve("kern.log.gz");
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(SYSLOG.getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(gz, b.toByteArray());
+
+        Result r = cli.runWithInput("52.112.1.1\n# a comment\n40.96.1.1\n198.51.100.1\n".getBytes(StandardCharsets.UTF_8),
+                "audit", "--store", store.toString(), "--log", "-", "--log", gz.toString(), "--exit-code");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("\n  -  +ips  +4  +3  +1  +0\n").containsPattern("kern.log.gz  +syslog  +10  +8  +1  +1\n")
+                .contains("traffic to 52.112.0.0/14 (sets 11, 12, 13, 22: Skype, Optimize) logged 1 time");
+    }
+
+    @Test
+    void exitCodeZeroWhenNothingWasDenied() throws IOException {
+        Result r = audit("--log", write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n")).toString(),
+                "--exit-code");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Rule gaps: none");
+    }
+
+    @Test
+    void badInputIsAUsageErrorWithOneLine() throws IOException {
+        Result missing = audit("--log", LOGS.resolve("nope.log").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.log does not exist");
+
+        Result unknown = audit("--log", write("weird.log", "hello world\n").toString());
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1);
+
+        Result headerless = audit("--log", write("h.csv", "a,b,c\n1,2,3\n").toString(), "--log-format", "csv");
+        assertThat(headerless.code()).as(headerless.toString()).isEqualTo(2);
+        assertThat(headerless.err()).contains("--columns");
+
+        Result format = audit("--log", write("x.log", SYSLOG).toString(), "--log-format", "pcap");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("--log-format");
+    }
+
+    @Test
+    void theReportGoesToAFileWhenAsked() throws IOException {
+        Path out = dir.resolve("reports/audit.md");
+        Files.createDirectories(out.getParent());
+
+        Result r = audit("--log", write("kern.log", SYSLOG).toString(), "--format", "markdown", "--out", out.toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("wrote " + out + "\n");
+        assertThat(Files.readString(out)).startsWith("# Microsoft 365 traffic audit: Worldwide 2019112700");
+    }
+}
