@@ -1,0 +1,135 @@
+package io.github.o365watch.inspect;
+
+import java.util.List;
+
+/** nftables scripts, ipset and iptables-restore files (or the commands), and dnsmasq's set lines. */
+final class LinuxReaders {
+    private LinuxReaders() {}
+
+    /**
+     * Every address in an nft script: set elements, {@code daddr} matches, {@code define}s. What
+     * follows {@code saddr}, {@code !=} or a NAT {@code to} is a source, an exclusion or a
+     * translation, not a listed destination, and is skipped. Ranges {@code a-b} are read exactly.
+     */
+    static void nftables(String content, Sink sink) {
+        Lexer lex = Lexer.nft(content);
+        for (Lexer.Tok tok = lex.next(); tok != null; tok = lex.next()) {
+            String t = tok.text();
+            if (t.equals("saddr") || t.equals("!=") || t.equals("to")) {
+                skipValue(lex);
+                continue;
+            }
+            if (!(Tokens.looksV4(t) || Tokens.looksV6(t, true) || Tokens.rangeDash(t) > 0)) {
+                continue;
+            }
+            Lexer.Tok dash = lex.peek(0);
+            Lexer.Tok last = lex.peek(1);
+            if (Tokens.rangeDash(t) < 0 && dash != null && dash.text().equals("-") && last != null && Tokens.addressLike(last.text())) {
+                sink.range(t, last.text(), t + "-" + last.text(), tok.line());
+                lex.next();
+                lex.next();
+            } else {
+                sink.prefixOrRange(t, tok.line());
+            }
+        }
+    }
+
+    /** Past the value that comes next: one word (or {@code a - b}), or a whole {@code { ... }}. */
+    private static void skipValue(Lexer lex) {
+        Lexer.Tok first = lex.next();
+        if (first == null) {
+            return;
+        }
+        if (first.text().equals("{")) {
+            int depth = 1;
+            for (Lexer.Tok t = lex.next(); t != null && depth > 0; t = depth > 0 ? lex.next() : null) {
+                if (t.text().equals("{")) {
+                    depth++;
+                } else if (t.text().equals("}")) {
+                    depth--;
+                }
+            }
+            return;
+        }
+        Lexer.Tok dash = lex.peek(0);
+        if (dash != null && dash.text().equals("-") && lex.peek(1) != null) {
+            lex.next();
+            lex.next();
+        }
+    }
+
+    /**
+     * ipset restore lines ({@code add SET ENTRY}) and iptables rules: the values of {@code -d},
+     * {@code --destination}, {@code --dst} and {@code --dst-range}; sources and negated matches
+     * ({@code ! -d}) are not listed destinations.
+     */
+    static void iptables(String content, Sink sink) {
+        Tokens.lines(content, sink, (line, n) -> {
+            String s = Tokens.lead(line);
+            if (s.isEmpty() || s.startsWith("#") || Tokens.notExpressed(s)) {
+                return;
+            }
+            List<String> w = Tokens.words(s);
+            int add = w.get(0).equals("ipset") && w.size() > 1 ? 1 : 0;
+            if (w.get(add).equals("add") && w.size() > add + 2) {
+                String entry = w.get(add + 2);
+                int comma = entry.indexOf(',');
+                sink.prefixOrRange(comma > 0 ? entry.substring(0, comma) : entry, n);
+                return;
+            }
+            for (int i = 0; i + 1 < w.size(); i++) {
+                String opt = w.get(i);
+                boolean negated = i > 0 && w.get(i - 1).equals("!") || w.get(i + 1).startsWith("!");
+                if ((opt.equals("-d") || opt.equals("--destination") || opt.equals("--dst")) && !negated) {
+                    for (String v : w.get(i + 1).split(",", -1)) {
+                        if (Tokens.addressLike(v) || Tokens.rangeDash(v) > 0) {
+                            sink.prefixOrRange(v, n);
+                        } else {
+                            sink.hostname(v, v, n);
+                        }
+                    }
+                    i++;
+                } else if (opt.equals("--dst-range") && !negated) {
+                    sink.prefixOrRange(w.get(i + 1), n);
+                    i++;
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code ipset=/a/b/SETS} and {@code nftset=/a/b/SETS}: each domain fills the sets for itself
+     * and every name under it ({@code *.domain}: the names under it only). Other directives
+     * ({@code server=}, {@code address=}) route DNS and list nothing.
+     */
+    static void dnsmasq(String content, Sink sink) {
+        Tokens.lines(content, sink, (line, n) -> {
+            String s = Tokens.lead(line);
+            if (s.startsWith("--")) {
+                s = s.substring(2);
+            }
+            if (!s.startsWith("ipset=/") && !s.startsWith("nftset=/")) {
+                return;
+            }
+            String rest = s.substring(s.indexOf('/') + 1);
+            String[] parts = rest.split("/", -1);
+            // the last part names the sets; every part before it is a domain
+            for (int i = 0; i < parts.length - 1; i++) {
+                String d = parts[i];
+                if (d.isEmpty()) {
+                    continue;
+                }
+                if (d.equals("#")) {
+                    sink.problem(n, s, "'#' matches every domain; not read as an entry");
+                } else if (d.startsWith("*.")) {
+                    sink.hostname(d, d, n);
+                } else {
+                    sink.domainAndBelow(d.startsWith(".") ? d.substring(1) : d, d, n);
+                }
+            }
+            if (parts.length < 2) {
+                sink.problem(n, s, "no '/' after the domains: not a set line");
+            }
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.o365watch.inspect;
+
+import java.util.List;
+
+/**
+ * PAN-OS, as set commands, as the brace form {@code show config} prints, or as the XML export:
+ * the values of {@code ip-netmask}, {@code ip-range} and {@code fqdn} (whatever the object is
+ * called: o365watch's names look like addresses, {@code O365-13.107.64.0-18}), and addresses
+ * written inline as a security rule's {@code destination}. Group members, descriptions and tags
+ * are names or prose and are not read.
+ */
+final class PanosReader {
+    private PanosReader() {}
+
+    static void read(String content, Sink sink) {
+        if (xml(content)) {
+            readXml(content, sink);
+            return;
+        }
+        Tokens.lines(content, sink, (line, n) -> {
+            String s = Tokens.lead(line);
+            if (s.isEmpty() || s.startsWith("#")) {
+                return;
+            }
+            List<String> w = Tokens.words(s, true);
+            for (int i = 0; i + 1 < w.size(); i++) {
+                String v = value(w.get(i + 1));
+                switch (w.get(i)) {
+                    case "ip-netmask" -> {
+                        sink.prefix(v, n);
+                        i++;
+                    }
+                    case "ip-range" -> {
+                        sink.prefixOrRange(v, n);
+                        i++;
+                    }
+                    case "fqdn" -> {
+                        sink.hostname(v, v, n);
+                        i++;
+                    }
+                    case "ip-wildcard" -> {
+                        sink.problem(n, v, "an ip-wildcard (non-contiguous) mask is not read");
+                        i++;
+                    }
+                    case "destination" -> i = destination(w, i + 1, n, sink);
+                    default -> {
+                        // names, descriptions, tags, services: not entries
+                    }
+                }
+            }
+        });
+    }
+
+    /** A rule's destination: one value or {@code [ a b ]}; names are skipped, addresses read. */
+    private static int destination(List<String> w, int i, int n, Sink sink) {
+        boolean list = w.get(i).equals("[");
+        int j = list ? i + 1 : i;
+        for (; j < w.size(); j++) {
+            String v = value(w.get(j));
+            if (v.equals("]")) {
+                return j;
+            }
+            if (!w.get(j).startsWith("\"") && (Tokens.addressLike(v) || Tokens.rangeDash(v) > 0)) {
+                sink.prefixOrRange(v, n);
+            }
+            if (!list) {
+                return j;
+            }
+        }
+        return j;
+    }
+
+    /** A value without its quotes and the brace form's {@code ;}. */
+    private static String value(String t) {
+        String v = t.endsWith(";") ? t.substring(0, t.length() - 1) : t;
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    private static boolean xml(String content) {
+        int i = 0;
+        while (i < content.length() && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        return content.startsWith("<", i);
+    }
+
+    /**
+     * The XML export: the text of {@code <ip-netmask>}, {@code <ip-range>} and {@code <fqdn>}
+     * elements, and addresses among the {@code <member>}s of a {@code <destination>}. A plain scan
+     * for those tags, no XML parser: nothing is resolved or fetched.
+     */
+    private static void readXml(String s, Sink sink) {
+        int line = 1;
+        int counted = 0;
+        boolean inDestination = false;
+        int close = -1;
+        int i = s.indexOf('<');
+        while (i >= 0 && i + 1 < s.length()) {
+            if (s.startsWith("<!--", i)) {
+                int end = s.indexOf("-->", i + 4);
+                i = end < 0 ? -1 : s.indexOf('<', end);
+                continue;
+            }
+            if (close < i) {
+                // '>' positions only grow: searching again from each '<' could cost quadratic time
+                close = s.indexOf('>', i);
+                if (close < 0) {
+                    break;
+                }
+            }
+            String tag = s.substring(i + 1, Math.min(close, i + 1 + 40));
+            int space = tag.indexOf(' ');
+            String name = space >= 0 ? tag.substring(0, space) : tag;
+            int next = s.indexOf('<', close);
+            for (; counted < i; counted++) {
+                if (s.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            String text = next < 0 ? "" : s.substring(close + 1, Math.min(next, close + 1 + Sink.MAX_TOKEN + 1)).strip();
+            switch (name) {
+                case "destination" -> inDestination = true;
+                case "/destination" -> inDestination = false;
+                case "ip-netmask" -> sink.prefix(text, line);
+                case "ip-range" -> sink.prefixOrRange(text, line);
+                case "fqdn" -> sink.hostname(text, text, line);
+                case "member" -> {
+                    if (inDestination && (Tokens.addressLike(text) || Tokens.rangeDash(text) > 0)) {
+                        sink.prefixOrRange(text, line);
+                    }
+                }
+                default -> {
+                    // other elements hold names, descriptions and settings
+                }
+            }
+            i = next;
+        }
+    }
+}
