@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             TargetsCommand.class,
             MirrorCommand.class,
+            VerifyCommand.class,
             AuditCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class})

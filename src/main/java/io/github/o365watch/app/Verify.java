@@ -1,0 +1,231 @@
+package io.github.o365watch.app;
+
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.EndpointSet;
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.Family;
+import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.inspect.ConfigFormat;
+import io.github.o365watch.inspect.ConfigReader;
+import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.render.Entry;
+import io.github.o365watch.render.Item;
+import io.github.o365watch.render.Selected;
+import io.github.o365watch.render.Selection;
+import io.github.o365watch.render.Selector;
+import io.github.o365watch.store.StoredVersion;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares deployed configurations with a selection: what the selection holds that the files do
+ * not permit (missing), what the files list that no Microsoft endpoint set holds (extra), and
+ * how much of each category the files cover. Reads the files' entries, not their rule semantics.
+ */
+public final class Verify {
+    /** Deployed files larger than this are refused: an exported config is far smaller. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+
+    private final Workspace ws;
+
+    public Verify(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /** @param format the files' format, or empty to recognise each file's */
+    public record Request(StoredVersion version, Selection selection, List<Path> files, Optional<ConfigFormat> format) {
+    }
+
+    /** One file as read. */
+    public record FileRead(Path file, ConfigFormat format, int addresses, int hosts, List<Listed.Problem> problems) {
+    }
+
+    /** Where a selected entry comes from: its set, service area, category and ports. */
+    public record Origin(int setId, String serviceArea, Category category, String ports) {
+    }
+
+    /** Selected address space or a host pattern the files do not permit. */
+    public record Missing(String entry, boolean address, Category category, List<Origin> origins) {
+    }
+
+    /** A file entry no current endpoint set holds (or holds only in part). */
+    public record Extra(Path file, int line, String entry, String detail) {
+    }
+
+    /** How much of one category's selected addresses and hostnames the files cover. */
+    public record Coverage(Category category, BigInteger ipv4, BigInteger ipv4Covered, BigInteger ipv6, BigInteger ipv6Covered, int hosts,
+            int hostsCovered) {
+    }
+
+    public record Result(Instance instance, Version version, List<FileRead> files, List<Missing> missing, List<Extra> extra,
+            List<Coverage> coverage) {
+        public boolean complete() {
+            return missing.isEmpty();
+        }
+    }
+
+    public Result run(Request r) {
+        StoredVersion v = r.version();
+        Snapshot snapshot = ws.store().load(v);
+        Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
+        Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
+
+        List<FileRead> reads = new ArrayList<>();
+        List<IpPrefix> fileSpace = new ArrayList<>();
+        TreeSet<HostPattern> fileHosts = new TreeSet<>();
+        List<Located> located = new ArrayList<>();
+        for (Path f : r.files()) {
+            String content = read(f);
+            ConfigFormat format = r.format().orElseGet(() -> ConfigFormat.detect(content));
+            Listed l = ConfigReader.read(content, format);
+            reads.add(new FileRead(f, format, l.addresses().size(), l.hosts().size(), l.problems()));
+            for (Listed.AddressEntry a : l.addresses()) {
+                fileSpace.addAll(a.prefixes());
+                located.add(new Located(f, a.line(), a.text(), a.prefixes(), null));
+            }
+            for (Listed.HostEntry h : l.hosts()) {
+                fileHosts.add(h.pattern());
+                located.add(new Located(f, h.line(), h.text(), List.of(), h.pattern()));
+            }
+        }
+        PrefixSet permitted = PrefixSet.of(fileSpace);
+
+        // missing: selected space the files do not permit, attributed to the sets it comes from
+        List<Missing> missing = new ArrayList<>();
+        PrefixSet selectedSpace = PrefixSet.of(ips(selected.items(), null));
+        for (IpPrefix p : selectedSpace.subtract(permitted).prefixes()) {
+            List<Item> from = selected.items().stream().filter(i -> i.entry() instanceof Entry.Ip ip && ip.prefix().overlaps(p)).toList();
+            missing.add(new Missing(p.toString(), true, mostTrusted(from), origins(from)));
+        }
+        Map<HostPattern, List<Item>> selectedHosts = new TreeMap<>();
+        for (Item i : selected.items()) {
+            if (i.entry() instanceof Entry.Host h) {
+                selectedHosts.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        selectedHosts.forEach((h, from) -> {
+            if (fileHosts.stream().noneMatch(f -> f.covers(h))) {
+                missing.add(new Missing(h.pattern(), false, mostTrusted(from), origins(from)));
+            }
+        });
+
+        // extra: entries no endpoint set of this version holds (local additions are intended)
+        List<IpPrefix> microsoft = new ArrayList<>();
+        List<HostPattern> microsoftHosts = new ArrayList<>();
+        for (EndpointSet s : variant.orElse(snapshot).sets()) {
+            microsoft.addAll(s.ips());
+            microsoftHosts.addAll(s.urls());
+        }
+        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
+        selected.items().stream().filter(Item::fromOverride).forEach(i -> {
+            if (i.entry() instanceof Entry.Ip ip) {
+                microsoft.add(ip.prefix());
+            } else if (i.entry() instanceof Entry.Host h) {
+                microsoftHosts.add(h.host());
+            }
+        });
+        PrefixSet known = PrefixSet.of(microsoft);
+        List<Extra> extra = new ArrayList<>();
+        // a line can stand for several patterns (squid's .domain and dnsmasq's /domain/ admit the
+        // name and its subdomains); the line is extra only when none of them is Microsoft's
+        TreeSet<String> hostLinesKnown = new TreeSet<>();
+        for (Located e : located) {
+            if (e.host() != null && microsoftHosts.stream().anyMatch(m -> m.covers(e.host()))) {
+                hostLinesKnown.add(e.key());
+            }
+        }
+        TreeSet<String> hostLinesReported = new TreeSet<>();
+        for (Located e : located) {
+            if (e.host() != null) {
+                if (!hostLinesKnown.contains(e.key()) && hostLinesReported.add(e.key())) {
+                    extra.add(new Extra(e.file(), e.line(), e.text(), "no endpoint set lists this name"));
+                }
+                continue;
+            }
+            PrefixSet entry = PrefixSet.of(e.prefixes());
+            PrefixSet foreign = entry.subtract(known);
+            if (foreign.isEmpty()) {
+                continue;
+            }
+            extra.add(new Extra(e.file(), e.line(), e.text(), foreign.equals(entry) ? "no endpoint set holds these addresses"
+                    : "partly outside every endpoint set: " + foreign.prefixes().stream().map(Object::toString).limit(8)
+                            .reduce((a, b) -> a + ", " + b).orElse("") + (foreign.size() > 8 ? ", ..." : "")));
+        }
+
+        // coverage per category
+        List<Coverage> coverage = new ArrayList<>();
+        TreeSet<Category> categories = new TreeSet<>();
+        selected.items().forEach(i -> categories.add(i.category()));
+        for (Category c : categories) {
+            PrefixSet space = PrefixSet.of(ips(selected.items(), c));
+            PrefixSet covered = space.intersect(permitted);
+            List<HostPattern> hosts = selectedHosts.entrySet().stream()
+                    .filter(e -> mostTrusted(e.getValue()).equals(c)).map(Map.Entry::getKey).toList();
+            int hostsCovered = (int) hosts.stream().filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h))).count();
+            coverage.add(new Coverage(c, space.addressCount(Family.IPV4), covered.addressCount(Family.IPV4), space.addressCount(Family.IPV6),
+                    covered.addressCount(Family.IPV6), hosts.size(), hostsCovered));
+        }
+        return new Result(v.instance(), v.version(), reads, missing, extra, coverage);
+    }
+
+    private record Located(Path file, int line, String text, List<IpPrefix> prefixes, HostPattern host) {
+        String key() {
+            return file + "\0" + line + "\0" + text;
+        }
+    }
+
+    private static List<IpPrefix> ips(List<Item> items, Category only) {
+        List<IpPrefix> out = new ArrayList<>();
+        for (Item i : items) {
+            if (i.entry() instanceof Entry.Ip ip && (only == null || i.category().equals(only))) {
+                out.add(ip.prefix());
+            }
+        }
+        return out;
+    }
+
+    /** An entry listed in several categories counts in its most trusted one (the rule the outputs follow). */
+    private static Category mostTrusted(List<Item> items) {
+        return items.stream().map(Item::category).min((a, b) -> Integer.compare(b.trust(), a.trust())).orElseThrow();
+    }
+
+    private static List<Origin> origins(List<Item> items) {
+        TreeMap<String, Origin> out = new TreeMap<>();
+        for (Item i : items) {
+            String ports = (i.tcp().isEmpty() ? "" : "TCP " + i.tcp()) + (i.tcp().isEmpty() || i.udp().isEmpty() ? "" : ", ")
+                    + (i.udp().isEmpty() ? "" : "UDP " + i.udp());
+            out.putIfAbsent(String.format("%06d", i.setId()) + ports, new Origin(i.setId(), i.serviceArea().name(), i.category(), ports));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static String read(Path f) {
+        try {
+            if (Files.isDirectory(f)) {
+                throw new UsageException(f + " is a directory; name the files in it (e.g. " + f + "/*)");
+            }
+            if (Files.size(f) > MAX_FILE_BYTES) {
+                throw new UsageException(f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
+            }
+            return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(f + " does not exist");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + f + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.github.o365watch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.render.Entry;
+import io.github.o365watch.render.Item;
+import io.github.o365watch.render.Selected;
+import io.github.o365watch.render.Selection;
+import io.github.o365watch.render.Selector;
+import io.github.o365watch.render.TargetSpec;
+import io.github.o365watch.render.mustache.MustacheTemplates;
+import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.Golden;
+import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.TestCli.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+/**
+ * verify through the real CLI on the shipped Worldwide 2019112700: every target's real output
+ * read back, a deployed list that lost a Teams media prefix and kept a stale one, and
+ * hand-written Cisco ASA, FortiGate and plain-text configs.
+ */
+class VerifyTest {
+    static final String VERSION = "2019112700";
+
+    @TempDir
+    Path dir;
+
+    TestCli cli;
+    Path store;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = new TestCli(dir.resolve("machine"));
+        store = dir.resolve("snapshots");
+        ConfigTest.copyShippedSnapshots(store);
+    }
+
+    Result verify(String... args) {
+        List<String> all = new ArrayList<>(List.of("verify", "--store", store.toString(), "--version", VERSION));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    JsonNode verifyJson(List<String> args) throws IOException {
+        List<String> all = new ArrayList<>(args);
+        all.add("--json");
+        Result r = verify(all.toArray(String[]::new));
+        assertThat(r.code()).as(r.toString()).isIn(0, 1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(r.code()).as("exit code follows 'complete'").isEqualTo(j.path("complete").asBoolean() ? 0 : 1);
+        return j;
+    }
+
+    /** Deployed files live under a fixed relative path, so that reports naming them are the same on every machine. */
+    static final Path DEPLOYED = Path.of("target", "verify-configs");
+
+    static Path write(String name, String content) throws IOException {
+        Files.createDirectories(DEPLOYED);
+        return Files.writeString(DEPLOYED.resolve(name), content);
+    }
+
+    static List<String> targets() {
+        return Fixtures.text("rules-templates/targets.txt").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    static Set<String> texts(JsonNode array, String field) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- every target read back
+
+    /**
+     * Each target's real output, verified against the selection it was generated from: nothing
+     * extra, nothing unread, and missing exactly what the target cannot express (its families
+     * and host forms, from its target.properties); what it expresses is covered in full. The PAC
+     * file sends only Optimize names DIRECT, so it is generated and verified for Optimize.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void everyTargetsOutputVerifiesBackAgainstItsSelection(String target) throws IOException {
+        List<String> selection = target.equals("pac") ? List.of("--category", "optimize") : List.of();
+        Path out = dir.resolve("out");
+        List<String> gen = new ArrayList<>(List.of("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(),
+                "--target", target, "--option", "pac.proxy=PROXY proxy.contoso.com:8080"));
+        gen.addAll(selection);
+        Result g = cli.run(gen.toArray(String[]::new));
+        assertThat(g.code()).as(g.toString()).isZero();
+        List<String> args = new ArrayList<>(selection);
+        args.add("--against");
+        try (Stream<Path> files = Files.list(out.resolve(target))) {
+            // README.txt explains the files; it is not deployed
+            files.filter(f -> !f.getFileName().toString().equals("README.txt")).sorted().forEach(f -> args.add(f.toString()));
+        }
+
+        JsonNode j = verifyJson(args);
+
+        TargetSpec spec = TargetSpec.parse(target, new MustacheTemplates(Optional.empty()).properties(target));
+        Selected selected = Selector.select(Fixtures.snapshot("Worldwide", VERSION),
+                target.equals("pac") ? new Selection(new io.github.o365watch.domain.SetFilter(Set.of(), Set.of(Category.OPTIMIZE), false),
+                        io.github.o365watch.render.Families.BOTH, Optional.empty(), io.github.o365watch.render.Overrides.NONE)
+                        : Selection.defaults(), false);
+        // missing: the names the target refuses, unless a name it writes covers them (a written
+        // *.sharepoint.com permits *-my.sharepoint.com)
+        Set<HostPattern> refused = new TreeSet<>();
+        Set<HostPattern> written = new TreeSet<>();
+        boolean anyIpv4 = false;
+        boolean anyIpv6 = false;
+        for (Item i : selected.items()) {
+            if (i.entry() instanceof Entry.Host h) {
+                (spec.hosts().refuse(h.host()) != null ? refused : written).add(h.host());
+            } else if (i.entry() instanceof Entry.Ip ip) {
+                anyIpv4 |= ip.prefix().family().bits() == 32;
+                anyIpv6 |= ip.prefix().family().bits() == 128;
+            }
+        }
+        Set<String> unexpressedHosts = new TreeSet<>();
+        refused.stream().filter(h -> written.stream().noneMatch(w -> w.covers(h))).forEach(h -> unexpressedHosts.add(h.pattern()));
+        assertThat(anyIpv4 && anyIpv6).isTrue();
+
+        assertThat(j.path("extra")).as("extra").isEmpty();
+        j.path("files").forEach(f -> {
+            assertThat(f.path("format").asText()).as("recognised format of %s", f.path("file")).isEqualTo(target);
+            assertThat(f.path("unread")).as("unread in %s", f.path("file")).isEmpty();
+        });
+        Set<String> missingHosts = new TreeSet<>();
+        Set<String> missingAddresses = new TreeSet<>();
+        j.path("missing").forEach(m -> (m.path("kind").asText().equals("hostname") ? missingHosts : missingAddresses).add(m.path("entry").asText()));
+        assertThat(missingHosts).isEqualTo(unexpressedHosts);
+        assertThat(missingAddresses.isEmpty()).isEqualTo(spec.ipv4() && spec.ipv6());
+        for (JsonNode c : j.path("coverage")) {
+            assertThat(c.path("ipv4Covered").asText()).isEqualTo(spec.ipv4() ? c.path("ipv4Addresses").asText() : "0");
+            assertThat(c.path("ipv6Covered").asText()).isEqualTo(spec.ipv6() ? c.path("ipv6Addresses").asText() : "0");
+        }
+        if (List.of("csv", "json", "squid").contains(target)) {
+            // these express everything: 100% of every category, exit 0
+            assertThat(j.path("complete").asBoolean()).isTrue();
+            assertThat(j.path("coverage")).hasSize(2).allSatisfy(c -> assertThat(c.path("hostnamesCovered").asInt()).isEqualTo(c.path("hostnames").asInt()));
+        }
+    }
+
+    // ---------------------------------------------------------------- a list with a gap and a leftover
+
+    /**
+     * A device's EDL Optimize lists as generated: the URL list unchanged, the IPv4 list without
+     * Teams media's 52.112.0.0/14 and with a stale prefix.
+     */
+    String[] edlWithGapAndLeftover() throws IOException {
+        Path out = dir.resolve("out");
+        Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "edl",
+                "--category", "optimize");
+        assertThat(g.code()).as(g.toString()).isZero();
+        String list = Files.readString(out.resolve("edl/o365-optimize-ipv4.txt"));
+        assertThat(list).contains("\n52.112.0.0/14\n");
+        Path ipv4 = write("fw1-o365-optimize-ipv4.txt", list.replace("\n52.112.0.0/14\n", "\n198.51.100.0/24\n"));
+        Path urls = write("fw1-o365-optimize-url.txt", Files.readString(out.resolve("edl/o365-optimize-url.txt")));
+        return new String[] {ipv4.toString(), urls.toString()};
+    }
+
+    @Test
+    void aMissingTeamsMediaPrefixAndAStalePrefixAreBothFound() throws IOException {
+        String[] edl = edlWithGapAndLeftover();
+
+        Result r = verify("--against", edl[0], edl[1], "--category", "optimize", "--ipv4-only");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("  fw1-o365-optimize-ipv4.txt", " edl ")
+                .contains("Missing (1): selected, not permitted by the files")
+                .containsPattern("52\\.112\\.0\\.0/14 +Optimize +set 11 Skype UDP 3478-3481")
+                .contains("Extra (1): listed in the files, in no current endpoint set")
+                .containsPattern("fw1-o365-optimize-ipv4\\.txt:\\d+ +198\\.51\\.100\\.0/24 +no endpoint set holds these addresses")
+                // 2^18 of the 2^18 + 2^14 + ... Optimize IPv4 addresses are missing: shown rounded down
+                .containsPattern("Optimize +\\d{1,2}\\.\\d% +- +100% \\(4 of 4\\)");
+        Golden.assertMatches("verify/gap.txt", r.out());
+
+        Result json = verify("--against", edl[0], edl[1], "--category", "optimize", "--ipv4-only", "--json");
+        assertThat(json.code()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.path("complete").asBoolean()).isFalse();
+        assertThat(j.path("missing")).hasSize(1);
+        assertThat(j.path("missing").get(0).path("from").get(0).path("ports").asText()).isEqualTo("UDP 3478-3481");
+        assertThat(j.path("extra").get(0).path("entry").asText()).isEqualTo("198.51.100.0/24");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(new java.math.BigInteger(optimize.path("ipv4Addresses").asText())
+                .subtract(new java.math.BigInteger(optimize.path("ipv4Covered").asText()))).isEqualTo(java.math.BigInteger.ONE.shiftLeft(18));
+        Golden.assertMatches("verify/gap.json", json.out());
+
+        Result junit = verify("--against", edl[0], edl[1], "--category", "optimize", "--ipv4-only", "--format", "junit");
+        assertThat(junit.code()).isEqualTo(1);
+        Document x = parseXml(junit.out());
+        assertThat(x.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(x.getElementsByTagName("failure").item(0).getTextContent()).contains("52.112.0.0/14");
+        Golden.assertMatches("verify/gap.junit.xml", junit.out());
+    }
+
+    static Document parseXml(String xml) {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + xml, e);
+        }
+    }
+
+    @Test
+    void theSelectionComesFromTheConfigFile() throws IOException {
+        String[] edl = edlWithGapAndLeftover();
+        Path config = dir.resolve("o365watch.yaml");
+        Files.writeString(config, """
+                store: snapshots
+                selection:
+                  categories: [Optimize]
+                  families: ipv4
+                targets:
+                  - name: edl
+                """);
+
+        Result r = cli.run("verify", "--config", config.toString(), "--version", VERSION, "--against", edl[0], edl[1]);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("(selection from " + config + ")").containsPattern("52\\.112\\.0\\.0/14 +Optimize");
+        // the config's selection is Optimize only: Allow does not appear
+        assertThat(r.out()).doesNotContain("Allow");
+    }
+
+    // ---------------------------------------------------------------- hand-written configs
+
+    /** A Cisco ASA running-config as an engineer keeps it: masks, host objects, a range, FQDN objects, names, remarks. */
+    static final String ASA = """
+            : Saved
+            ASA Version 9.16(4)
+            !
+            hostname fw-edge
+            name 131.253.33.215 exo-single description Exchange single address
+            object network EXO-FQDN-1
+             fqdn outlook.office.com
+            object network SPO-RANGE
+             range 13.107.136.0 13.107.139.255
+            object network OLD-CDN
+             subnet 203.0.113.0 255.255.255.0
+             description left over from 2017, 10.9.9.9 is not an entry
+            object-group network O365-OPTIMIZE
+             description Teams media 52.112.0.0/14 and Exchange
+             network-object 13.107.64.0 255.255.192.0
+             network-object 52.112.0.0 255.252.0.0
+             network-object 40.96.0.0 255.248.0.0
+             network-object host exo-single
+             network-object object EXO-FQDN-1
+             network-object object SPO-RANGE
+             network-object object OLD-CDN
+            access-list O365-OUT remark permit 150.171.40.0/22 later
+            access-list O365-OUT extended permit udp any object-group O365-OPTIMIZE range 3478 3481
+            access-list O365-OUT extended permit tcp any 52.96.0.0 255.252.0.0 eq https
+            access-list O365-OUT extended permit tcp any 40.108.128.0 255.255.128.0 eq https
+            """;
+
+    @Test
+    void aHandWrittenCiscoAsaConfig() throws IOException {
+        JsonNode j = verifyJson(List.of("--against", write("asa-running.txt", ASA).toString(), "--category", "optimize", "--ipv4-only"));
+
+        assertThat(j.path("files").get(0).path("format").asText()).isEqualTo("cisco-asa");
+        assertThat(texts(j.path("extra"), "entry")).containsExactly("203.0.113.0 255.255.255.0");
+        // listed: 13.107.64.0/18, 52.112.0.0/14, 40.96.0.0/13, 131.253.33.215, SPO's /22, 52.96.0.0/14, 40.108.128.0/17
+        assertThat(texts(j.path("missing"), "entry")).containsExactly("*-my.sharepoint.com", "*.sharepoint.com", "104.146.128.0/17",
+                "13.107.128.0/22", "13.107.18.10/31", "13.107.6.152/31", "132.245.0.0/16", "150.171.32.0/22", "150.171.40.0/22",
+                "191.234.140.0/22", "204.79.197.215/32", "23.103.160.0/20", "40.104.0.0/15", "52.104.0.0/14", "outlook.office365.com");
+        assertThat(j.path("coverage").get(0).path("hostnamesCovered").asInt()).isEqualTo(1);
+    }
+
+    /** FortiOS CLI: subnets with masks, an IPv6 object, an IP range, FQDN and wildcard-FQDN objects, groups and a policy. */
+    static final String FORTIGATE = """
+            #config-version=FGT60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0
+            config firewall address
+                edit "MS-Teams-Media-1"
+                    set comment "Teams media 52.112.0.0/14"
+                    set subnet 52.112.0.0 255.252.0.0
+                next
+                edit "MS-Teams-Media-2"
+                    set subnet 13.107.64.0/18
+                next
+                edit "EXO-Optimize"
+                    set type iprange
+                    set start-ip 40.96.0.0
+                    set end-ip 40.103.255.255
+                next
+                edit "outlook.office365.com"
+                    set type fqdn
+                    set fqdn "outlook.office365.com"
+                next
+                edit "old-proxy"
+                    set subnet 198.51.100.7 255.255.255.255
+                next
+            end
+            config firewall address6
+                edit "EXO-v6"
+                    set ip6 2603:1006::/40
+                next
+            end
+            config firewall wildcard-fqdn custom
+                edit "spo"
+                    set wildcard-fqdn "*.sharepoint.com"
+                next
+            end
+            config firewall addrgrp
+                edit "O365-Optimize"
+                    set member "MS-Teams-Media-1" "MS-Teams-Media-2" "EXO-Optimize" "outlook.office365.com" "old-proxy"
+                next
+            end
+            """;
+
+    @Test
+    void aHandWrittenFortiGateConfig() throws IOException {
+        JsonNode j = verifyJson(List.of("--against", write("fortigate.conf", FORTIGATE).toString(), "--category", "optimize",
+                "--service", "Skype", "--service", "Exchange", "--service", "SharePoint"));
+
+        assertThat(j.path("files").get(0).path("format").asText()).isEqualTo("fortigate");
+        assertThat(j.path("files").get(0).path("unread")).isEmpty();
+        assertThat(texts(j.path("extra"), "entry")).containsExactly("198.51.100.7 255.255.255.255");
+        Set<String> missing = texts(j.path("missing"), "entry");
+        // *.sharepoint.com covers *-my.sharepoint.com: both names are one label under sharepoint.com
+        assertThat(missing).contains("outlook.office.com", "2603:1016::/36", "40.104.0.0/15", "131.253.33.215/32")
+                .doesNotContain("outlook.office365.com", "*.sharepoint.com", "*-my.sharepoint.com", "52.112.0.0/14", "13.107.64.0/18", "40.96.0.0/13", "2603:1006::/40");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("hostnamesCovered").asInt()).isEqualTo(3);
+        assertThat(optimize.path("hostnames").asInt()).isEqualTo(4);
+    }
+
+    /** What a change ticket or wiki page holds: prose, bullets, a range, an address with a mask, a URL. */
+    static final String PLAIN = """
+            Firewall change FW-2211: Microsoft 365 Optimize (approved 2026-10-02)
+
+            Teams media:  13.107.64.0/18, 52.112.0.0/14 (UDP 3478-3481)
+            Exchange:
+              - 40.96.0.0/13
+              - 52.96.0.0 255.252.0.0
+              - 132.245.0.0-132.245.255.255
+              - https://outlook.office365.com/owa/
+              - outlook.office.com
+            SharePoint: *.sharepoint.com
+            Old VPN concentrator 192.0.2.10 (to be removed), see wiki.contoso.com
+            """;
+
+    @Test
+    void aPlainTextListIsReadForEveryPrefixRangeAndHostname() throws IOException {
+        Path f = write("fw-2211.txt", PLAIN);
+        Result text = verify("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--service", "Exchange");
+        assertThat(text.code()).as(text.toString()).isEqualTo(1);
+        Golden.assertMatches("verify/plain.txt", text.out());
+
+        JsonNode j = verifyJson(List.of("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--service", "Exchange"));
+        assertThat(j.path("files").get(0).path("format").asText()).isEqualTo("text");
+        // *.sharepoint.com is outside the selection but Microsoft's: not extra
+        assertThat(texts(j.path("extra"), "entry")).containsExactly("192.0.2.10", "wiki.contoso.com");
+        Set<String> missing = texts(j.path("missing"), "entry");
+        assertThat(missing).doesNotContain("13.107.64.0/18", "52.112.0.0/14", "40.96.0.0/13", "52.96.0.0/14", "132.245.0.0/16",
+                "outlook.office.com", "outlook.office365.com").contains("40.104.0.0/15", "2603:1006::/40");
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void badArgumentsAndFilesAreUsageErrors() throws IOException {
+        Result none = verify("--against", dir.resolve("nope.txt").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("nope.txt does not exist").doesNotContain("Exception");
+
+        Result folder = verify("--against", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a directory");
+
+        Result format = verify("--against", write("x.txt", "1.2.3.4\n").toString(), "--input-format", "cisco");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown input format 'cisco'", "cisco-asa", "fortigate", "text");
+
+        assertThat(verify("--version", VERSION).code()).isEqualTo(2);
+    }
+
+    @Test
+    void hostileAndUnreadableContentIsReportedNeverEchoedRaw() throws IOException {
+        byte[] bytes = "52.112.0.0/14\n\u001b[31mred.example.com\u001b[0m\n300.1.1.1/8\n10.1.1.5/24\n\u0000\u00ff\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path f = DEPLOYED.resolve("hostile.txt");
+        Files.createDirectories(DEPLOYED);
+        Files.write(f, bytes);
+
+        Result r = verify("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--input-format", "text");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0000");
+        assertThat(parseXml(verify("--against", f.toString(), "--input-format", "text", "--format", "junit").out())).isNotNull();
+    }
+}
