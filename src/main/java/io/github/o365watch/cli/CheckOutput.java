@@ -3,7 +3,6 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.Check;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.net.Printable;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * check's verdict for people and for CI systems. Everything is grouped by output: an instance's
@@ -173,48 +169,13 @@ final class CheckOutput {
 
     /** JUnit XML: one test case per output, failed when it is not current. No timestamps, so the bytes are stable. */
     static String junit(Check.Result r) {
-        List<Output> outputs = outputs(r);
-        StringWriter w = new StringWriter();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "o365watch check");
-            x.writeAttribute("tests", Integer.toString(outputs.size()));
-            x.writeAttribute("failures", Long.toString(outputs.stream().filter(o -> !o.current()).count()));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
-            x.writeCharacters("\n");
-            for (Output o : outputs) {
-                x.writeCharacters("  ");
-                x.writeStartElement("testcase");
-                x.writeAttribute("classname", "o365watch.check");
-                x.writeAttribute("name", o.name());
-                if (o.current() && o.outstanding().isEmpty()) {
-                    x.writeEndElement();
-                } else {
-                    x.writeCharacters("\n    ");
-                    x.writeStartElement(o.current() ? "system-out" : "failure");
-                    if (!o.current()) {
-                        x.writeAttribute("message", Printable.line(String.join("; ", o.problems()), 1000));
-                        x.writeAttribute("type", "NotCurrent");
-                    }
-                    x.writeCharacters(details(o));
-                    x.writeEndElement();
-                    x.writeCharacters("\n  ");
-                    x.writeEndElement();
-                }
-                x.writeCharacters("\n");
-            }
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing JUnit XML", e);
+        List<JUnitXml.Case> cases = new ArrayList<>();
+        for (Output o : outputs(r)) {
+            String details = o.current() && o.outstanding().isEmpty() ? null : details(o);
+            cases.add(o.current() ? JUnitXml.Case.passed(o.name(), details)
+                    : JUnitXml.Case.failed(o.name(), "NotCurrent", Printable.line(String.join("; ", o.problems()), 1000), details));
         }
-        return w.toString();
+        return JUnitXml.suite("o365watch check", "o365watch.check", cases);
     }
 
     private static String details(Output o) {

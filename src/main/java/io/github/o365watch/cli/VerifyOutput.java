@@ -1,7 +1,6 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Verify;
-import io.github.o365watch.domain.Category;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Listed;
 import java.io.StringWriter;
@@ -11,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /** verify's findings as text, JSON and JUnit XML. */
 final class VerifyOutput {
@@ -132,60 +128,18 @@ final class VerifyOutput {
 
     /** One test case per category (failed when something of it is missing), and one for the extra entries (never failed). */
     static String junit(Verify.Result r) {
-        StringWriter w = new StringWriter();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "o365watch verify " + r.instance() + " " + r.version());
-            List<Category> failing = r.missing().stream().map(Verify.Missing::category).distinct().toList();
-            x.writeAttribute("tests", Integer.toString(r.coverage().size() + 1));
-            x.writeAttribute("failures", Integer.toString(failing.size()));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
-            x.writeCharacters("\n");
-            for (Verify.Coverage c : r.coverage()) {
-                x.writeCharacters("  ");
-                x.writeStartElement("testcase");
-                x.writeAttribute("classname", "o365watch.verify");
-                x.writeAttribute("name", c.category().name());
-                List<Verify.Missing> missing = r.missing().stream().filter(m -> m.category().equals(c.category())).toList();
-                if (!missing.isEmpty()) {
-                    x.writeCharacters("\n    ");
-                    x.writeStartElement("failure");
-                    x.writeAttribute("type", "Missing");
-                    x.writeAttribute("message", missing.size() + " selected " + (missing.size() == 1 ? "entry" : "entries")
+        List<JUnitXml.Case> cases = new ArrayList<>();
+        for (Verify.Coverage c : r.coverage()) {
+            List<Verify.Missing> missing = r.missing().stream().filter(m -> m.category().equals(c.category())).toList();
+            cases.add(missing.isEmpty() ? JUnitXml.Case.passed(c.category().name(), null)
+                    : JUnitXml.Case.failed(c.category().name(), "Missing", missing.size() + " selected " + (missing.size() == 1 ? "entry" : "entries")
                             + " not permitted; IPv4 " + percent(c.ipv4Covered(), c.ipv4()) + ", IPv6 " + percent(c.ipv6Covered(), c.ipv6())
-                            + ", hostnames " + hosts(c));
-                    x.writeCharacters(missing.stream().map(m -> m.entry() + "  " + origins(m.origins())).collect(Collectors.joining("\n", "", "\n")));
-                    x.writeEndElement();
-                    x.writeCharacters("\n  ");
-                }
-                x.writeEndElement();
-                x.writeCharacters("\n");
-            }
-            x.writeCharacters("  ");
-            x.writeStartElement("testcase");
-            x.writeAttribute("classname", "o365watch.verify");
-            x.writeAttribute("name", "extra entries");
-            if (!r.extra().isEmpty()) {
-                x.writeCharacters("\n    ");
-                x.writeStartElement("system-out");
-                x.writeCharacters(r.extra().stream().map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300)
-                        + "  " + e.detail()).collect(Collectors.joining("\n", "", "\n")));
-                x.writeEndElement();
-                x.writeCharacters("\n  ");
-            }
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing JUnit XML", e);
+                            + ", hostnames " + hosts(c),
+                            missing.stream().map(m -> m.entry() + "  " + origins(m.origins())).collect(Collectors.joining("\n", "", "\n"))));
         }
-        return w.toString();
+        cases.add(JUnitXml.Case.passed("extra entries", r.extra().stream()
+                .map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300) + "  " + e.detail())
+                .collect(Collectors.joining("\n", "", r.extra().isEmpty() ? "" : "\n"))));
+        return JUnitXml.suite("o365watch verify " + r.instance() + " " + r.version(), "o365watch.verify", cases);
     }
 }
