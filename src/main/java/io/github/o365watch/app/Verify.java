@@ -19,6 +19,7 @@ import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
 import io.github.o365watch.store.StoredVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,12 +89,19 @@ public final class Verify {
         List<IpPrefix> fileSpace = new ArrayList<>();
         TreeSet<HostPattern> fileHosts = new TreeSet<>();
         List<Located> located = new ArrayList<>();
+        List<Extra> catchAll = new ArrayList<>();
         for (Path f : r.files()) {
             String content = read(f);
             ConfigFormat format = r.format().orElseGet(() -> ConfigFormat.detect(content));
             Listed l = ConfigReader.read(content, format);
             reads.add(new FileRead(f, format, l.addresses().size(), l.hosts().size(), l.problems()));
             for (Listed.AddressEntry a : l.addresses()) {
+                if (a.prefixes().stream().anyMatch(p -> p.length() == 0)) {
+                    // 0.0.0.0/0 or ::/0 (FortiOS's "all", ASA's obj_any, a default route): an object
+                    // for every address, which would make any list look complete
+                    catchAll.add(new Extra(f, a.line(), a.text(), "matches every address: left out of the comparison"));
+                    continue;
+                }
                 fileSpace.addAll(a.prefixes());
                 located.add(new Located(f, a.line(), a.text(), a.prefixes(), null));
             }
@@ -105,12 +113,22 @@ public final class Verify {
         PrefixSet permitted = PrefixSet.of(fileSpace);
 
         // missing: selected space the files do not permit, attributed to the sets it comes from
-        List<Missing> missing = new ArrayList<>();
-        PrefixSet selectedSpace = PrefixSet.of(ips(selected.items(), null));
-        for (IpPrefix p : selectedSpace.subtract(permitted).prefixes()) {
-            List<Item> from = selected.items().stream().filter(i -> i.entry() instanceof Entry.Ip ip && ip.prefix().overlaps(p)).toList();
-            missing.add(new Missing(p.toString(), true, mostTrusted(from), origins(from)));
+        // each address counts in the most trusted category that lists it, as hostnames do
+        Map<Category, PrefixSet> space = new TreeMap<>();
+        PrefixSet moreTrusted = PrefixSet.of(List.of());
+        for (Category c : categories(selected.items())) {
+            PrefixSet own = PrefixSet.of(ips(selected.items(), c)).subtract(moreTrusted);
+            space.put(c, own);
+            moreTrusted = moreTrusted.union(own);
         }
+        List<Missing> missing = new ArrayList<>();
+        space.forEach((c, own) -> {
+            for (IpPrefix p : own.subtract(permitted).prefixes()) {
+                List<Item> from = selected.items().stream()
+                        .filter(i -> i.category().equals(c) && i.entry() instanceof Entry.Ip ip && ip.prefix().overlaps(p)).toList();
+                missing.add(new Missing(p.toString(), true, c, origins(from)));
+            }
+        });
         Map<HostPattern, List<Item>> selectedHosts = new TreeMap<>();
         for (Item i : selected.items()) {
             if (i.entry() instanceof Entry.Host h) {
@@ -168,17 +186,16 @@ public final class Verify {
 
         // coverage per category
         List<Coverage> coverage = new ArrayList<>();
-        TreeSet<Category> categories = new TreeSet<>();
-        selected.items().forEach(i -> categories.add(i.category()));
-        for (Category c : categories) {
-            PrefixSet space = PrefixSet.of(ips(selected.items(), c));
-            PrefixSet covered = space.intersect(permitted);
+        for (Category c : categories(selected.items())) {
+            PrefixSet own = space.get(c);
+            PrefixSet covered = own.intersect(permitted);
             List<HostPattern> hosts = selectedHosts.entrySet().stream()
                     .filter(e -> mostTrusted(e.getValue()).equals(c)).map(Map.Entry::getKey).toList();
             int hostsCovered = (int) hosts.stream().filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h))).count();
-            coverage.add(new Coverage(c, space.addressCount(Family.IPV4), covered.addressCount(Family.IPV4), space.addressCount(Family.IPV6),
+            coverage.add(new Coverage(c, own.addressCount(Family.IPV4), covered.addressCount(Family.IPV4), own.addressCount(Family.IPV6),
                     covered.addressCount(Family.IPV6), hosts.size(), hostsCovered));
         }
+        extra.addAll(0, catchAll);
         return new Result(v.instance(), v.version(), reads, missing, extra, coverage);
     }
 
@@ -186,6 +203,13 @@ public final class Verify {
         String key() {
             return file + "\0" + line + "\0" + text;
         }
+    }
+
+    /** The selected categories, most trusted first. */
+    private static TreeSet<Category> categories(List<Item> items) {
+        TreeSet<Category> out = new TreeSet<>();
+        items.forEach(i -> out.add(i.category()));
+        return out;
     }
 
     private static List<IpPrefix> ips(List<Item> items, Category only) {
@@ -214,18 +238,25 @@ public final class Verify {
     }
 
     private static String read(Path f) {
-        try {
-            if (Files.isDirectory(f)) {
-                throw new UsageException(f + " is a directory; name the files in it (e.g. " + f + "/*)");
-            }
-            if (Files.size(f) > MAX_FILE_BYTES) {
-                throw new UsageException(f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
-            }
-            return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        if (Files.isDirectory(f)) {
+            throw new UsageException(f + " is a directory; name the files in it (e.g. " + f + "/*)");
+        }
+        byte[] bytes;
+        // read through a bounded stream: a device (/dev/zero) or a pipe has no size to check first
+        try (InputStream in = Files.newInputStream(f)) {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new UsageException(f + " does not exist");
         } catch (IOException e) {
             throw new UsageException("cannot read " + f + ": " + e.getMessage());
         }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new UsageException(f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
+        }
+        // Windows tools save "Unicode" text as UTF-16 with a byte-order mark
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe || bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff)) {
+            return new String(bytes, StandardCharsets.UTF_16);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -89,6 +89,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     private Optional<Path> config() {
         if (config != null) {
+            if (selection.given()) {
+                throw new UsageException("--config takes the selection from the config file; leave out the selection options"
+                        + " (--category, --service, --tenant, ...) or --config");
+            }
             return Optional.of(config);
         }
         Path here = Path.of(ConfigOption.DEFAULT);

@@ -39,7 +39,7 @@ final class VerifyOutput {
         StringWriter s = new StringWriter();
         var w = new java.io.PrintWriter(s);
         w.println("Verified against " + r.instance() + " " + r.version() + " (selection " + Printable.line(selectionFrom, 300) + "):");
-        Table files = new Table("FILE", "FORMAT", "ADDRESSES", "HOSTNAMES", "UNREAD");
+        Table files = new Table("FILE", "FORMAT", "ADDRESSES", "HOSTNAMES", "PROBLEMS");
         r.files().forEach(f -> files.row(Printable.line(f.file().toString(), 300), f.format().id(), f.addresses(), f.hosts(), f.problems().size()));
         files.print(w, "  ");
         w.println("Coverage (share of the selected entries the files permit):");
@@ -62,9 +62,9 @@ final class VerifyOutput {
             r.extra().forEach(e -> t.row(Printable.line(e.file().getFileName() + ":" + e.line(), 300), Printable.line(e.entry(), 200), e.detail()));
             t.print(w, "  ");
         }
-        boolean unread = r.files().stream().anyMatch(f -> !f.problems().isEmpty());
-        if (unread) {
-            w.println("Not read (left out of the comparison):");
+        boolean problems = r.files().stream().anyMatch(f -> !f.problems().isEmpty());
+        if (problems) {
+            w.println("Problems (the entry is left out of the comparison unless the reason says how it was read):");
             for (Verify.FileRead f : r.files()) {
                 for (Listed.Problem p : f.problems()) {
                     w.println("  " + Printable.line(f.file().getFileName() + ":" + p.line(), 300) + "  " + Printable.line(p.text(), 120) + "  "
@@ -90,7 +90,7 @@ final class VerifyOutput {
             fm.put("hostnames", f.hosts());
             List<Object> problems = new ArrayList<>();
             f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
-            fm.put("unread", problems);
+            fm.put("problems", problems);
             files.add(fm);
         }
         m.put("files", files);

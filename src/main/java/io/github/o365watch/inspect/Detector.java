@@ -230,7 +230,6 @@ final class Detector {
 
     /** Every line an entry (a comment after it allowed), {@code #} lines aside. */
     private static boolean edl(String[] lines) {
-        int entries = 0;
         for (String l : lines) {
             String s = l.strip();
             if (s.isEmpty() || s.startsWith("#") || s.startsWith("//")) {
@@ -245,13 +244,15 @@ final class Detector {
             if (!rest.isEmpty() && !rest.startsWith("#") && !rest.startsWith("//")) {
                 return false;
             }
-            boolean entry = Tokens.rangeDash(first) > 0 || Tokens.looksV4(first) || Tokens.looksV6(first, false)
-                    || Tokens.looksHost(Tokens.hostPart(first));
+            String host = Tokens.hostPart(first);
+            // a fully qualified name keeps its root dot: outlook.office.com.
+            host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+            boolean entry = Tokens.rangeDash(first) > 0 || Tokens.looksV4(first) || Tokens.looksV6(first, false) || Tokens.looksHost(host);
             if (!entry) {
                 return false;
             }
-            entries++;
         }
-        return entries > 0;
+        // a file of comments alone lists nothing; read as text, its comments would count
+        return true;
     }
 }

@@ -7,7 +7,7 @@ import io.github.o365watch.inspect.Lexer.Tok;
  * entries ({@code address NAME PREFIX}, {@code dns-name}, {@code range-address A to B}),
  * {@code prefix-list}s and inline {@code destination-address} prefixes of firewall filters. The
  * word after {@code address} is always a name (o365watch's look like addresses); interface
- * addresses ({@code family inet address 10.0.0.1/24}) are read as names too, so never as entries.
+ * addresses ({@code interfaces}) and NAT rules' addresses ({@code nat}) are never read as entries.
  */
 final class JunosReader {
     private final Lexer lex;
@@ -15,6 +15,13 @@ final class JunosReader {
     private int depth;
     /** While inside a block whose bare prefixes are entries, the depth at which it closes; else -1. */
     private int listUntil = -1;
+    /**
+     * Inside {@code interfaces} (the device's own addresses) and {@code nat} (destinations it
+     * translates, not ones a policy permits) no address is an entry: the statement (set form) or
+     * the block's depth (brace form) that is such a context.
+     */
+    private boolean ignoredStatement;
+    private int ignoredUntil = -1;
 
     private JunosReader(String content, Sink sink) {
         this.lex = Lexer.junos(content);
@@ -30,6 +37,9 @@ final class JunosReader {
             if (t.quoted()) {
                 continue;
             }
+            if (isEnd(t)) {
+                ignoredStatement = false;
+            }
             switch (t.text()) {
                 case "{", "[" -> depth++;
                 case "}", "]" -> {
@@ -37,9 +47,28 @@ final class JunosReader {
                     if (depth < listUntil) {
                         listUntil = -1;
                     }
+                    if (depth < ignoredUntil) {
+                        ignoredUntil = -1;
+                    }
                 }
-                case "address", "prefix-list" -> named();
-                case "destination-address" -> list();
+                case "nat", "interfaces" -> {
+                    Tok next = lex.peek(0);
+                    if (next != null && next.is("{")) {
+                        ignoredUntil = ignoredUntil < 0 ? depth + 1 : ignoredUntil;
+                    } else {
+                        ignoredStatement = true;
+                    }
+                }
+                case "address", "prefix-list", "destination-address" -> {
+                    if (ignoredStatement || ignoredUntil >= 0) {
+                        skipStatement();
+                        ignoredStatement = false; // its end was consumed with it
+                    } else if (t.is("destination-address")) {
+                        list();
+                    } else {
+                        named();
+                    }
+                }
                 case "dns-name" -> {
                     Tok v = value();
                     if (v != null) {

@@ -77,6 +77,11 @@ final class LinuxReaders {
                 sink.prefixOrRange(comma > 0 ? entry.substring(0, comma) : entry, n);
                 return;
             }
+            // a rule that drops or rejects its destinations does not permit them, as ASA's deny lines
+            int jump = Math.max(w.indexOf("-j"), w.indexOf("--jump"));
+            if (jump >= 0 && jump + 1 < w.size() && List.of("DROP", "REJECT").contains(w.get(jump + 1))) {
+                return;
+            }
             for (int i = 0; i + 1 < w.size(); i++) {
                 String opt = w.get(i);
                 boolean negated = i > 0 && w.get(i - 1).equals("!") || w.get(i + 1).startsWith("!");

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code DIRECT} (a string, or a variable holding one) count; o365watch's exceptions, tested first
  * and sent to the proxy, are therefore not read. Understood tests: {@code shExpMatch(host, "p")},
  * {@code dnsDomainIs(host, ".d")}, {@code localHostOrDomainIs(host, "h")}, {@code host == "h"},
- * and {@code isInNet(host, "a", "mask")} (an address entry). A negated test, or DIRECT returned
+ * and {@code isInNet(host, "a", "mask")} (an address entry; {@code dnsResolve(host)} too). A negated test
+ * (by its own {@code !} or one in front of a group around it), or DIRECT returned
  * outside such an {@code if} (every other host direct), is a problem: no list can say it.
  */
 final class PacReader {
@@ -86,16 +87,15 @@ final class PacReader {
             return at;
         }
         if (toks.get(at).is("{") && match[at] > 0) {
-            int depth = 0;
+            // only the block's own statements: a bracketed part is stepped over whole, so every
+            // token is looked at by one if alone and a deeply nested file stays linear
             for (int j = at + 1; j < match[at]; j++) {
                 Tok t = toks.get(j);
-                if (t.is("{") || t.is("(")) {
-                    depth++;
-                } else if (t.is("}") || t.is(")")) {
-                    depth--;
-                } else if (depth == 0 && t.is("return")) {
+                if ((t.is("{") || t.is("(") || t.is("[")) && match[j] > j) {
+                    j = match[j];
+                } else if (t.is("return")) {
                     return j;
-                } else if (depth == 0 && t.is("if")) {
+                } else if (t.is("if")) {
                     return -1; // a nested decision: its own if is read on its own
                 }
             }
@@ -115,12 +115,27 @@ final class PacReader {
 
     /** Reads the tests between {@code from} and {@code to} (exclusive). */
     private void condition(int from, int to) {
+        // a test is negated by its own '!' or by one in front of a group around it: !(a || b)
+        Deque<Boolean> groups = new ArrayDeque<>();
         for (int i = from; i < to; i++) {
             Tok t = toks.get(i);
             if (t.string) {
                 continue;
             }
-            boolean negated = i > from && toks.get(i - 1).is("!");
+            boolean inNegatedGroup = !groups.isEmpty() && groups.peek();
+            if (t.is("(")) {
+                groups.push(inNegatedGroup || i > from && toks.get(i - 1).is("!"));
+                continue;
+            }
+            if (t.is(")")) {
+                groups.poll();
+                continue;
+            }
+            if (t.is("if") && i + 1 < to && toks.get(i + 1).is("(") && match[i + 1] > i) {
+                i = match[i + 1]; // an if inside a condition is read on its own
+                continue;
+            }
+            boolean negated = inNegatedGroup || i > from && toks.get(i - 1).is("!");
             switch (t.text) {
                 case "shExpMatch", "dnsDomainIs", "localHostOrDomainIs", "isInNet" -> {
                     if (i + 1 < to && toks.get(i + 1).is("(") && match[i + 1] > 0 && match[i + 1] <= to) {
@@ -134,7 +149,7 @@ final class PacReader {
                     Tok value = a.string ? a : b.string ? b : null;
                     Tok other = value == a ? b : a;
                     if (value != null && !other.string && other.text.equals("host")) {
-                        if (t.text.startsWith("!")) {
+                        if (t.text.startsWith("!") || negated) {
                             sink.problem(value.line, value.text, "a negated test sends the hosts it does not match DIRECT: not read");
                         } else {
                             host(value.text, value.text, value.line);
@@ -162,6 +177,12 @@ final class PacReader {
             return;
         }
         if (fn.equals("isInNet")) {
+            // only the destination counts: isInNet(myIpAddress(), ...) asks where the client is
+            boolean destination = !args.isEmpty() && (args.get(0).is("host") || args.get(0).is("dnsResolve"));
+            if (!destination) {
+                sink.problem(line, fn, "a test on another address than the host's (e.g. the client's): not read");
+                return;
+            }
             if (args.size() >= 3 && args.get(args.size() - 2).string && args.get(args.size() - 1).string) {
                 String a = args.get(args.size() - 2).text;
                 String m = args.get(args.size() - 1).text;

@@ -6,7 +6,7 @@ import java.util.List;
  * PAN-OS, as set commands, as the brace form {@code show config} prints, or as the XML export:
  * the values of {@code ip-netmask}, {@code ip-range} and {@code fqdn} (whatever the object is
  * called: o365watch's names look like addresses, {@code O365-13.107.64.0-18}), and addresses
- * written inline as a security rule's {@code destination}. Group members, descriptions and tags
+ * written inline as a security rule's {@code destination} (not a NAT rule's or a route's). Group members, descriptions and tags
  * are names or prose and are not read.
  */
 final class PanosReader {
@@ -17,12 +17,21 @@ final class PanosReader {
             readXml(content, sink);
             return;
         }
+        // the blocks the brace form is inside (rulebase, security, rules, ...): a destination is an
+        // entry only in a security rule, not in a NAT rule or a static route
+        java.util.Deque<String> blocks = new java.util.ArrayDeque<>();
         Tokens.lines(content, sink, (line, n) -> {
             String s = Tokens.lead(line);
             if (s.isEmpty() || s.startsWith("#")) {
                 return;
             }
             List<String> w = Tokens.words(s, true);
+            boolean securityRule = w.contains("security") && w.contains("rules") || blocks.contains("security") && blocks.contains("rules");
+            if (s.endsWith("{")) {
+                blocks.push(w.get(0));
+            } else if (s.equals("}") && !blocks.isEmpty()) {
+                blocks.pop();
+            }
             for (int i = 0; i + 1 < w.size(); i++) {
                 String v = value(w.get(i + 1));
                 switch (w.get(i)) {
@@ -42,7 +51,7 @@ final class PanosReader {
                         sink.problem(n, v, "an ip-wildcard (non-contiguous) mask is not read");
                         i++;
                     }
-                    case "destination" -> i = destination(w, i + 1, n, sink);
+                    case "destination" -> i = securityRule ? destination(w, i + 1, n, sink) : i + 1;
                     default -> {
                         // names, descriptions, tags, services: not entries
                     }
@@ -86,13 +95,14 @@ final class PanosReader {
 
     /**
      * The XML export: the text of {@code <ip-netmask>}, {@code <ip-range>} and {@code <fqdn>}
-     * elements, and addresses among the {@code <member>}s of a {@code <destination>}. A plain scan
+     * elements, and addresses among the {@code <member>}s of a {@code <destination>} outside NAT rules. A plain scan
      * for those tags, no XML parser: nothing is resolved or fetched.
      */
     private static void readXml(String s, Sink sink) {
         int line = 1;
         int counted = 0;
         boolean inDestination = false;
+        int nat = 0;
         int close = -1;
         int i = s.indexOf('<');
         while (i >= 0 && i + 1 < s.length()) {
@@ -121,11 +131,13 @@ final class PanosReader {
             switch (name) {
                 case "destination" -> inDestination = true;
                 case "/destination" -> inDestination = false;
+                case "nat" -> nat++;
+                case "/nat" -> nat = Math.max(0, nat - 1);
                 case "ip-netmask" -> sink.prefix(text, line);
                 case "ip-range" -> sink.prefixOrRange(text, line);
                 case "fqdn" -> sink.hostname(text, text, line);
                 case "member" -> {
-                    if (inDestination && (Tokens.addressLike(text) || Tokens.rangeDash(text) > 0)) {
+                    if (inDestination && nat == 0 && (Tokens.addressLike(text) || Tokens.rangeDash(text) > 0)) {
                         sink.prefixOrRange(text, line);
                     }
                 }

@@ -93,7 +93,7 @@ class VerifyTest {
 
     /**
      * Each target's real output, verified against the selection it was generated from: nothing
-     * extra, nothing unread, and missing exactly what the target cannot express (its families
+     * extra, no problems, and missing exactly what the target cannot express (its families
      * and host forms, from its target.properties); what it expresses is covered in full. The PAC
      * file sends only Optimize names DIRECT, so it is generated and verified for Optimize.
      */
@@ -142,7 +142,7 @@ class VerifyTest {
         assertThat(j.path("extra")).as("extra").isEmpty();
         j.path("files").forEach(f -> {
             assertThat(f.path("format").asText()).as("recognised format of %s", f.path("file")).isEqualTo(target);
-            assertThat(f.path("unread")).as("unread in %s", f.path("file")).isEmpty();
+            assertThat(f.get("problems")).as("problems in %s", f.path("file")).isEmpty();
         });
         Set<String> missingHosts = new TreeSet<>();
         Set<String> missingAddresses = new TreeSet<>();
@@ -334,7 +334,7 @@ class VerifyTest {
                 "--service", "Skype", "--service", "Exchange", "--service", "SharePoint"));
 
         assertThat(j.path("files").get(0).path("format").asText()).isEqualTo("fortigate");
-        assertThat(j.path("files").get(0).path("unread")).isEmpty();
+        assertThat(j.path("files").get(0).get("problems")).isEmpty();
         assertThat(texts(j.path("extra"), "entry")).containsExactly("198.51.100.7 255.255.255.255");
         Set<String> missing = texts(j.path("missing"), "entry");
         // *.sharepoint.com covers *-my.sharepoint.com: both names are one label under sharepoint.com
@@ -376,6 +376,64 @@ class VerifyTest {
                 "outlook.office.com", "outlook.office365.com").contains("40.104.0.0/15", "2603:1006::/40");
     }
 
+    /** FortiOS's built-in "all" objects: every full configuration has them. */
+    @Test
+    void aCatchAllObjectIsLeftOutRatherThanPermittingEverything() throws IOException {
+        String config = FORTIGATE.replace("config firewall address\n", """
+                config firewall address
+                    edit "all"
+                        set subnet 0.0.0.0 0.0.0.0
+                    next
+                """).replace("config firewall address6\n", """
+                config firewall address6
+                    edit "all"
+                        set ip6 ::/0
+                    next
+                """);
+        JsonNode j = verifyJson(List.of("--against", write("fortigate-full.conf", config).toString(), "--category", "optimize"));
+
+        assertThat(j.path("complete").asBoolean()).isFalse();
+        assertThat(texts(j.path("extra"), "detail")).contains("matches every address: left out of the comparison");
+        assertThat(texts(j.path("extra"), "entry")).contains("0.0.0.0 0.0.0.0", "::/0");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("ipv4Covered").asText()).isNotEqualTo(optimize.path("ipv4Addresses").asText());
+        assertThat(optimize.path("ipv6Covered").asText()).isNotEqualTo(optimize.path("ipv6Addresses").asText());
+    }
+
+    /**
+     * 52.96.0.0/14 is Optimize (sets 1, 31) and Allow (sets 2, 5, 6); a list without 52.96.0.0 to
+     * 52.111.255.255 misses two Optimize and two Allow prefixes, each said in its own category,
+     * never merged across categories into one 52.96.0.0/12.
+     */
+    @Test
+    void missingAddressSpaceIsSaidPerCategoryEachAddressInItsMostTrusted() throws IOException {
+        Path out = dir.resolve("out");
+        assertThat(cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "csv").code())
+                .isZero();
+        String csv = Files.readString(out.resolve("csv/o365-entries.csv")).lines()
+                .filter(l -> !l.matches(".*,52\\.(9[6-9]|10[0-9]|11[01])\\..*")).map(l -> l + "\n").reduce("", String::concat);
+
+        JsonNode j = verifyJson(List.of("--against", write("no-52-96.csv", csv).toString()));
+
+        Set<String> missing = new TreeSet<>();
+        j.path("missing").forEach(m -> missing.add(m.path("entry").asText() + " " + m.path("category").asText()));
+        assertThat(missing).containsExactly("52.100.0.0/14 Allow", "52.104.0.0/14 Optimize", "52.108.0.0/14 Allow", "52.96.0.0/14 Optimize");
+        Result junit = verify("--against", DEPLOYED.resolve("no-52-96.csv").toString(), "--format", "junit");
+        assertThat(parseXml(junit.out()).getDocumentElement().getAttribute("failures")).isEqualTo("2");
+    }
+
+    @Test
+    void aFileSavedAsUtf16ByWindowsToolsIsRead() throws IOException {
+        Files.createDirectories(DEPLOYED);
+        Path f = DEPLOYED.resolve("utf16.txt");
+        Files.write(f, ("\ufeff13.107.64.0/18\r\n52.112.0.0/14\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        JsonNode j = verifyJson(List.of("--against", f.toString(), "--category", "optimize", "--service", "Skype"));
+
+        assertThat(j.path("complete").asBoolean()).isTrue();
+        assertThat(j.path("files").get(0).path("addresses").asInt()).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
@@ -393,6 +451,17 @@ class VerifyTest {
         assertThat(format.err()).contains("unknown input format 'cisco'", "cisco-asa", "fortigate", "text");
 
         assertThat(verify("--version", VERSION).code()).isEqualTo(2);
+
+        // a device has no size to check first: the read itself is bounded
+        Result device = verify("--against", "/dev/zero");
+        assertThat(device.code()).isEqualTo(2);
+        assertThat(device.err()).contains("/dev/zero is larger than 64 MB");
+
+        Path config = dir.resolve("o365watch.yaml");
+        Files.writeString(config, "targets:\n  - name: edl\n");
+        Result both = cli.run("verify", "--config", config.toString(), "--category", "optimize", "--against", write("y.txt", "1.2.3.4\n").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--config takes the selection from the config file");
     }
 
     @Test
