@@ -212,9 +212,9 @@ final class Http {
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return "timed out talking to " + url.host() + ":" + url.port();
         }
+        // the JDK's words ("Connection reset"), not its class names: the line is for the person running o365watch
         String m = oneLine(e.getMessage());
-        return "network error talking to " + url.host() + ":" + url.port() + " (" + e.getClass().getSimpleName()
-                + (m.isEmpty() ? "" : ": " + m) + ")";
+        return "network error talking to " + url.host() + ":" + url.port() + " (" + (m.isEmpty() ? "the connection broke off" : m) + ")";
     }
 
     private static OkHttpClient build(SourceOptions o) {
