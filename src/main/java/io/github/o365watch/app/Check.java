@@ -21,6 +21,7 @@ import io.github.o365watch.render.Selector;
 import io.github.o365watch.render.TargetSpec;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.source.EndpointQuery;
+import io.github.o365watch.source.FetchedSnapshot;
 import io.github.o365watch.source.PublishedVersion;
 import io.github.o365watch.source.Upstream;
 import io.github.o365watch.store.LockFile;
@@ -142,8 +143,11 @@ public final class Check {
             } else {
                 // newer than the store: read it, keep nothing
                 Upstream up = ws.upstream();
-                next = up.endpoints(instance, latest, EndpointQuery.ALL).snapshot();
+                FetchedSnapshot fetched = up.endpoints(instance, latest, EndpointQuery.ALL);
                 records = up.changes(instance, was, latest).orElse(List.of());
+                // old lists under the new number would make check call the outputs current (exit 3, as fetch and sync)
+                Fetch.checkNotLagging(ws.store(), newestStored, fetched, records, latest);
+                next = fetched.snapshot();
             }
             Selection selOld = ConfigSelection.selection(c, old);
             Selection selNew = ConfigSelection.selection(c, next);

@@ -107,7 +107,7 @@ public final class Fetch {
      * If the lists are byte-for-byte the stored newest version's while the change feed
      * announces additions or removals in the new version, storing them would mislabel old data.
      */
-    private static void checkNotLagging(SnapshotStore store, Optional<StoredVersion> newest, FetchedSnapshot fetched,
+    static void checkNotLagging(SnapshotStore store, Optional<StoredVersion> newest, FetchedSnapshot fetched,
             List<ChangeRecord> changes, Version latest) {
         if (newest.isEmpty() || newest.get().version().equals(latest)) {
             return;
