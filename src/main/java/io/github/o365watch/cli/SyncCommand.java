@@ -67,6 +67,9 @@ final class SyncCommand implements Callable<Integer> {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;
         }
+        // what fetch warns about (a service reporting an older version, unknown values) matters to the nightly job too
+        r.instances().forEach(i -> i.fetched().ifPresent(f -> f.warnings().forEach(w -> err.println("o365watch: warning: "
+                + io.github.o365watch.domain.net.Printable.line(i.instance() + ": " + w, 2000)))));
         print(out, r);
         r.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: "
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
