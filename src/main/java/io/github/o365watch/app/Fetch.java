@@ -8,6 +8,7 @@ import io.github.o365watch.source.FetchedSnapshot;
 import io.github.o365watch.source.PublishedVersion;
 import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.source.Upstream;
+import io.github.o365watch.store.CrashPoint;
 import io.github.o365watch.store.PutResult;
 import io.github.o365watch.store.SnapshotStore;
 import io.github.o365watch.store.StoredVersion;
@@ -76,6 +77,7 @@ public final class Fetch {
             FetchedSnapshot fetched = up.endpoints(instance, latest, EndpointQuery.ALL);
             Optional<List<ChangeRecord>> changes = up.changes(instance, since, latest);
             checkNotLagging(store, newest, fetched, changes.orElse(List.of()), latest);
+            CrashPoint.at("fetch.downloaded", instance);
             PutResult put = store.put(fetched.snapshot(), changes, fetched.rawSha256());
             List<String> warnings = new ArrayList<>(fetched.snapshot().unknownValues());
             changes.ifPresentOrElse(list -> list.forEach(c -> warnings.addAll(c.unknownValues())),

@@ -13,6 +13,7 @@ import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.report.ReportBuilder;
 import io.github.o365watch.report.ReportData;
 import io.github.o365watch.source.EndpointQuery;
+import io.github.o365watch.store.CrashPoint;
 import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.OutputTree;
 import io.github.o365watch.store.StoreException;
@@ -168,13 +169,16 @@ public final class Sync {
 
         // publish, then the lock: if the lock cannot be written, the outputs go back to what the lock says
         Optional<Path> previous = tree.release();
+        CrashPoint.at("sync.rendered", tree.path());
         tree.publish(files);
+        CrashPoint.at("sync.published", tree.path());
         try {
             next.write(c.lockFile());
         } catch (RuntimeException e) {
             tree.restore(previous);
             throw e;
         }
+        CrashPoint.at("sync.locked", c.lockFile());
 
         // only what was applied is reported
         List<InstanceResult> withReports = new ArrayList<>();
@@ -200,6 +204,7 @@ public final class Sync {
             c.reports().feed().ifPresent(feed -> Reports.addToFeed(feed, data, c.reports().feedMax()));
             withReports.add(new InstanceResult(r.instance(), r.applied(), r.version(), r.fetched(), paths, r.newerUpstream()));
         }
+        CrashPoint.at("sync.reported", c.reports().directory());
 
         List<String> problems = new ArrayList<>();
         Notifications n = new Notifications(c.notifications(), ws);

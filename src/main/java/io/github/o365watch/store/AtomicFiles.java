@@ -28,19 +28,23 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
             readableByAll(tmp);
+            CrashPoint.at("atomic.temp-created", target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
+                CrashPoint.at("atomic.temp-written", target);
                 ch.force(true);
             }
+            CrashPoint.at("atomic.temp-synced", target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            CrashPoint.at("atomic.renamed", target);
             syncDirectory(dir);
         } catch (IOException e) {
             throw new StoreException("cannot write " + target + ": " + describe(e), e);

@@ -130,6 +130,7 @@ public final class OutputTree {
             Files.createDirectories(releases);
             deleteTree(staging);
             Files.createDirectories(staging); // also when there is no file to publish
+            CrashPoint.at("publish.staging-created", staging);
             Path current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path target = staging.resolve(e.getKey()).normalize();
@@ -141,6 +142,7 @@ public final class OutputTree {
                 if (old != null && Arrays.equals(now.get(e.getKey()), e.getValue())) {
                     try {
                         Files.createLink(target, old); // unchanged: same inode, same time
+                        CrashPoint.at("publish.hard-linked", target);
                         continue;
                     } catch (UnsupportedOperationException | IOException linkFailed) {
                         Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
@@ -150,21 +152,26 @@ public final class OutputTree {
                 AtomicFiles.write(target, e.getValue());
             }
             AtomicFiles.syncDirectory(staging);
+            CrashPoint.at("publish.staged", staging);
             if (!Files.exists(release)) {
                 Files.move(staging, release, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 deleteTree(staging);
             }
+            CrashPoint.at("publish.release-ready", release);
             Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-" + id);
             Files.deleteIfExists(tmpLink);
             Files.createSymbolicLink(tmpLink, link.getParent().relativize(release));
+            CrashPoint.at("publish.link-created", tmpLink);
             try {
                 Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new StoreException("cannot replace " + link + " in one step on this file system", e);
             }
+            CrashPoint.at("publish.link-swapped", link);
             AtomicFiles.syncDirectory(link.getParent());
             prune(release, current);
+            CrashPoint.at("publish.pruned", releases);
             return true;
         } catch (IOException e) {
             throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(e), e);

@@ -203,6 +203,7 @@ public final class SnapshotStore {
                 snapshot.sets().size(), changes.isPresent());
         String changesSha = null;
         List<Path> written = new ArrayList<>();
+        CrashPoint.at("store.put", dir.resolve(stored.baseName()));
         try {
             if (changes.isPresent()) {
                 byte[] c = CanonicalJson.write(changes.get().stream()
@@ -214,6 +215,7 @@ public final class SnapshotStore {
             Meta meta = new Meta(FORMAT, snapshot.instance().name(), snapshot.version().value(), revision,
                     snapshot.sets().size(), Checksums.sha256(data), changesSha, rawSha256);
             AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
+            CrashPoint.at("store.committed", dir.resolve(stored.baseName()));
         } catch (RuntimeException e) {
             // not committed: take back what this call wrote, so the store is as it was
             for (Path p : written) {

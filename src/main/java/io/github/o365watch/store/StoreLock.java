@@ -51,6 +51,7 @@ public final class StoreLock implements AutoCloseable {
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
+                    CrashPoint.at("storelock.taken", file);
                     StoreLock taken = new StoreLock(ch, l);
                     ch = null;
                     AtomicFiles.removeLeftovers(storeDir);
