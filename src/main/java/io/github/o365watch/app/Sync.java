@@ -13,15 +13,19 @@ import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.report.ReportBuilder;
 import io.github.o365watch.report.ReportData;
 import io.github.o365watch.source.EndpointQuery;
+import io.github.o365watch.store.AtomicFiles;
 import io.github.o365watch.store.CrashPoint;
 import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.OutputTree;
 import io.github.o365watch.store.StoreException;
 import io.github.o365watch.store.StoredVersion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +35,8 @@ import java.util.TreeMap;
 
 /**
  * The nightly job: fetch, compare with what was last applied, guard, generate every configured
- * target, publish the outputs (all at once), write the lock file, write the reports and the feed
- * item, notify. Quiet and touching nothing when nothing changed.
+ * target, publish the outputs (all at once), write the reports and the feed item, write the lock
+ * file, notify. Quiet and touching nothing when nothing changed.
  */
 public final class Sync {
     private final Workspace ws;
@@ -167,44 +171,50 @@ public final class Sync {
             return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path());
         }
 
-        // publish, then the lock: if the lock cannot be written, the outputs go back to what the lock says
+        // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
+        // so the next sync does the work again (the same bytes) and writes the reports; a failure here puts the
+        // outputs back and takes back the reports, so only what was applied is reported.
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
         tree.publish(files);
         CrashPoint.at("sync.published", tree.path());
+        Written reportFiles = new Written();
+        List<InstanceResult> withReports = new ArrayList<>();
+        List<ReportData> reports = new ArrayList<>();
         try {
+            for (int i = 0; i < plans.size(); i++) {
+                Plan p = plans.get(i);
+                InstanceResult r = results.get(i);
+                if (p.before().isEmpty() || p.stored().isEmpty() || p.before().get().version().compareTo(p.stored().get().version()) >= 0) {
+                    withReports.add(r);
+                    continue;
+                }
+                Compare compare = new Compare(ws);
+                ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
+                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of());
+                reports.add(data);
+                List<Path> paths = new ArrayList<>();
+                for (String format : c.reports().formats()) {
+                    Path file = c.reports().directory().resolve(r.instance().dirName() + "-" + p.before().get().version() + "-"
+                            + p.stored().get().version() + "." + extension(format));
+                    reportFiles.remember(file);
+                    Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                    paths.add(file);
+                }
+                c.reports().feed().ifPresent(feed -> {
+                    reportFiles.remember(feed);
+                    Reports.addToFeed(feed, data, c.reports().feedMax());
+                });
+                withReports.add(new InstanceResult(r.instance(), r.applied(), r.version(), r.fetched(), paths, r.newerUpstream()));
+            }
+            CrashPoint.at("sync.reported", c.reports().directory());
             next.write(c.lockFile());
         } catch (RuntimeException e) {
+            reportFiles.takeBack(e);
             tree.restore(previous);
             throw e;
         }
         CrashPoint.at("sync.locked", c.lockFile());
-
-        // only what was applied is reported
-        List<InstanceResult> withReports = new ArrayList<>();
-        List<ReportData> reports = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            Plan p = plans.get(i);
-            InstanceResult r = results.get(i);
-            if (p.before().isEmpty() || p.stored().isEmpty() || p.before().get().version().compareTo(p.stored().get().version()) >= 0) {
-                withReports.add(r);
-                continue;
-            }
-            Compare compare = new Compare(ws);
-            ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                    c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of());
-            reports.add(data);
-            List<Path> paths = new ArrayList<>();
-            for (String format : c.reports().formats()) {
-                Path file = c.reports().directory().resolve(r.instance().dirName() + "-" + p.before().get().version() + "-"
-                        + p.stored().get().version() + "." + extension(format));
-                Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
-                paths.add(file);
-            }
-            c.reports().feed().ifPresent(feed -> Reports.addToFeed(feed, data, c.reports().feedMax()));
-            withReports.add(new InstanceResult(r.instance(), r.applied(), r.version(), r.fetched(), paths, r.newerUpstream()));
-        }
-        CrashPoint.at("sync.reported", c.reports().directory());
 
         List<String> problems = new ArrayList<>();
         Notifications n = new Notifications(c.notifications(), ws);
@@ -214,6 +224,50 @@ public final class Sync {
         }
         problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
         return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path());
+    }
+
+    /** Report files a run wrote, with what they held before, so that a failed run can put them back. */
+    private static final class Written {
+        private final Map<Path, Optional<byte[]>> before = new LinkedHashMap<>();
+        private final List<Path> newDirs = new ArrayList<>();
+
+        void remember(Path file) {
+            if (before.containsKey(file)) {
+                return;
+            }
+            try {
+                for (Path d = file.toAbsolutePath().getParent(); d != null && !Files.exists(d); d = d.getParent()) {
+                    newDirs.add(d);
+                }
+                before.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
+            } catch (IOException e) {
+                throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** New files go first: on a full disk, that makes room to restore the ones replaced. */
+        void takeBack(RuntimeException failure) {
+            List<Map.Entry<Path, Optional<byte[]>>> all = new ArrayList<>(before.entrySet());
+            all.sort(Comparator.comparing(e -> e.getValue().isPresent()));
+            for (Map.Entry<Path, Optional<byte[]>> e : all) {
+                try {
+                    if (e.getValue().isEmpty()) {
+                        Files.deleteIfExists(e.getKey());
+                    } else if (!AtomicFiles.sameContent(e.getKey(), e.getValue().get())) {
+                        AtomicFiles.write(e.getKey(), e.getValue().get());
+                    }
+                } catch (IOException | RuntimeException x) {
+                    failure.addSuppressed(x);
+                }
+            }
+            for (Path d : newDirs) { // deepest first, as they were found
+                try {
+                    Files.deleteIfExists(d);
+                } catch (IOException x) {
+                    failure.addSuppressed(x);
+                }
+            }
+        }
     }
 
     /** --instance: names the config lists, in its spelling. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sync",
         description = {
-            "The nightly job: fetch, guard, generate every configured target, write the reports and the feed item,"
-                    + " publish the outputs all at once, update the lock file, notify. Quiet (one line, nothing touched)"
+            "The nightly job: fetch, guard, generate every configured target, publish the outputs all at once,"
+                    + " write the reports and the feed item, update the lock file, notify. Quiet (one line, nothing touched)"
                     + " when nothing changed.",
             "Refused with exit 7 when a new version shrinks past the guard's limits; --accept-shrink applies it after a review."})
 final class SyncCommand implements Callable<Integer> {
