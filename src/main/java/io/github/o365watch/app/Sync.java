@@ -174,6 +174,11 @@ public final class Sync {
         // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
         // so the next sync does the work again (the same bytes) and writes the reports; a failure here puts the
         // outputs back and takes back the reports, so only what was applied is reported.
+        // a run killed while writing left temporary files beside the lock file, the output link and the reports
+        AtomicFiles.removeLeftovers(c.lockFile().toAbsolutePath().getParent(), 1);
+        AtomicFiles.removeLeftovers(tree.path().getParent(), 1);
+        AtomicFiles.removeLeftovers(c.reports().directory(), 1);
+        c.reports().feed().ifPresent(feed -> AtomicFiles.removeLeftovers(feed.toAbsolutePath().getParent(), 1));
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
         tree.publish(files);

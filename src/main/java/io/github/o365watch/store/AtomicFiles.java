@@ -78,12 +78,19 @@ public final class AtomicFiles {
 
     /** Removes temporary files a killed process left in {@code dir} or below it (call under the lock). */
     public static void removeLeftovers(Path dir) {
+        removeLeftovers(dir, 3);
+    }
+
+    /** As {@link #removeLeftovers(Path)}, {@code depth} levels deep (1: the directory's own files). */
+    public static void removeLeftovers(Path dir, int depth) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir, 3)) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, depth)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)) {
+                // a temporary link (OutputTree's next link) is removed as a link; its release stays
+                if (p.getFileName().toString().startsWith(TEMP_PREFIX)
+                        && (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))) {
                     Files.deleteIfExists(p);
                 }
             }
