@@ -89,20 +89,29 @@ public final class OutputTree {
         }
     }
 
-    /** Points the link back at a release {@link #release()} returned before a publish (none: removes the link). */
+    /**
+     * Points the link back at a release {@link #release()} returned before a publish (none: removes
+     * the link), and removes the release it named instead: nobody is meant to read it, and after a
+     * failure for want of space the disk needs the room.
+     */
     public void restore(Optional<Path> release) {
         try {
+            Path failed = Files.exists(link) ? link.toRealPath() : null;
             if (release.isEmpty()) {
                 Files.deleteIfExists(link);
-                return;
+            } else {
+                Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-restore");
+                Files.deleteIfExists(tmpLink);
+                Files.createSymbolicLink(tmpLink, link.getParent().relativize(release.get()));
+                Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.syncDirectory(link.getParent());
             }
-            Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-restore");
-            Files.deleteIfExists(tmpLink);
-            Files.createSymbolicLink(tmpLink, link.getParent().relativize(release.get()));
-            Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.syncDirectory(link.getParent());
+            if (failed != null && !release.map(failed::equals).orElse(false) && failed.getParent().equals(releases.toRealPath())) {
+                deleteTree(failed);
+            }
         } catch (IOException e) {
-            throw new StoreException("cannot put the output link " + link + " back to " + release.get() + ": " + AtomicFiles.describe(e), e);
+            throw new StoreException("cannot put the output link " + link + " back to " + release.map(Path::toString).orElse("nothing") + ": "
+                    + AtomicFiles.describe(e), e);
         }
     }
 
@@ -120,18 +129,26 @@ public final class OutputTree {
         StringBuilder manifest = new StringBuilder();
         new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
         String id = Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        // a release named for this content whose files were edited since is not that content: take the next name
+        Path release;
         try {
-            // a release named for this content whose files were edited since is not that content: take the next name
-            Path release = releases.resolve(id);
+            release = releases.resolve(id);
             for (int n = 2; Files.exists(release, LinkOption.NOFOLLOW_LINKS) && !holdsExactly(release, files); n++) {
                 release = releases.resolve(id + "-" + n);
             }
-            Path staging = releases.resolve(".staging-" + release.getFileName());
+        } catch (IOException e) {
+            throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(e), e);
+        }
+        Path staging = releases.resolve(".staging-" + release.getFileName());
+        Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-" + id);
+        Path built = null; // the release this call moved into place, until the link names it
+        Path current;
+        try {
             Files.createDirectories(releases);
             deleteTree(staging);
             Files.createDirectories(staging); // also when there is no file to publish
             CrashPoint.at("publish.staging-created", staging);
-            Path current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
+            current = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? link.toRealPath() : null;
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path target = staging.resolve(e.getKey()).normalize();
                 if (!target.startsWith(staging)) {
@@ -155,11 +172,11 @@ public final class OutputTree {
             CrashPoint.at("publish.staged", staging);
             if (!Files.exists(release)) {
                 Files.move(staging, release, StandardCopyOption.ATOMIC_MOVE);
+                built = release;
             } else {
                 deleteTree(staging);
             }
             CrashPoint.at("publish.release-ready", release);
-            Path tmpLink = link.resolveSibling(AtomicFiles.TEMP_PREFIX + link.getFileName() + "-" + id);
             Files.deleteIfExists(tmpLink);
             Files.createSymbolicLink(tmpLink, link.getParent().relativize(release));
             CrashPoint.at("publish.link-created", tmpLink);
@@ -168,14 +185,31 @@ public final class OutputTree {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new StoreException("cannot replace " + link + " in one step on this file system", e);
             }
-            CrashPoint.at("publish.link-swapped", link);
-            AtomicFiles.syncDirectory(link.getParent());
-            prune(release, current);
-            CrashPoint.at("publish.pruned", releases);
-            return true;
-        } catch (IOException e) {
-            throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(e), e);
+        } catch (IOException | RuntimeException e) {
+            // not published: the link still names the old release; remove what this call built (a full disk needs the room)
+            try {
+                Files.deleteIfExists(tmpLink);
+                deleteTree(staging);
+                if (built != null) {
+                    deleteTree(built);
+                }
+            } catch (IOException | RuntimeException x) {
+                e.addSuppressed(x);
+            }
+            if (e instanceof IOException io) {
+                throw new StoreException("cannot publish the outputs in " + link + ": " + AtomicFiles.describe(io), io);
+            }
+            throw (RuntimeException) e;
         }
+        CrashPoint.at("publish.link-swapped", link);
+        AtomicFiles.syncDirectory(link.getParent());
+        try {
+            prune(release, current);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // published all the same: a release that cannot be removed now goes with a later publish
+        }
+        CrashPoint.at("publish.pruned", releases);
+        return true;
     }
 
     private static boolean holdsExactly(Path dir, Map<String, byte[]> files) throws IOException {
