@@ -80,6 +80,12 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
             if (text == null || text.isEmpty()) {
                 throw new PrefixFormatException("empty prefix");
             }
+            IpPrefix plain = Plain.parse(text);
+            return plain != null ? plain : strict(text);
+        }
+
+        /** The IPAddress library's strict parser: every form, and the words of every error. */
+        static IpPrefix strict(String text) {
             if (text.length() > 64 || !SHAPE.matcher(text).matches()) {
                 throw new PrefixFormatException("not an IP prefix: '" + Printable.of(text) + "'");
             }

@@ -6,14 +6,22 @@ import java.math.BigInteger;
 
 /** An IPv4 prefix. Create with {@link IpPrefix#parse(String)}. */
 public final class Ipv4Prefix implements IpPrefix {
-    private final IPv4Address block;
     private final long network;
     private final int length;
+    // the library's form, made when first needed (the summariser): the two fields above are the value
+    private volatile IPv4Address block;
+    private String text;
 
     Ipv4Prefix(IPv4Address block) {
         this.block = block;
         this.length = block.getPrefixLength();
         this.network = block.getLower().longValue();
+    }
+
+    /** A prefix from its value; the caller guarantees no host bits. */
+    Ipv4Prefix(long network, int length) {
+        this.network = network;
+        this.length = length;
     }
 
     @Override
@@ -31,24 +39,33 @@ public final class Ipv4Prefix implements IpPrefix {
         return network;
     }
 
+    // dotted decimal by hand: renderers ask for these forms once per prefix and target
     @Override
     public String network() {
-        return block.getLower().withoutPrefixLength().toCanonicalString();
+        return dotted(network);
     }
 
     @Override
     public String lastAddress() {
-        return block.getUpper().withoutPrefixLength().toCanonicalString();
+        return dotted(network | hostMask());
     }
 
     /** Dotted netmask, e.g. {@code 255.255.252.0}, for devices that want one. */
     public String netmask() {
-        return block.getNetwork().getNetworkMask(length, false).toCanonicalString();
+        return dotted(~hostMask() & 0xffffffffL);
     }
 
     /** Dotted wildcard (inverse) mask, e.g. {@code 0.0.3.255}. */
     public String wildcardMask() {
-        return block.getNetwork().getHostMask(length).toCanonicalString();
+        return dotted(hostMask());
+    }
+
+    private long hostMask() {
+        return (1L << (32 - length)) - 1;
+    }
+
+    private static String dotted(long v) {
+        return (v >>> 24 & 255) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255);
     }
 
     @Override
@@ -64,7 +81,12 @@ public final class Ipv4Prefix implements IpPrefix {
     }
 
     IPAddress block() {
-        return block;
+        IPv4Address b = block;
+        if (b == null) {
+            b = new IPv4Address((int) network).toPrefixBlock(length);
+            block = b;
+        }
+        return b;
     }
 
     @Override
@@ -88,6 +110,11 @@ public final class Ipv4Prefix implements IpPrefix {
 
     @Override
     public String toString() {
-        return network() + "/" + length;
+        String t = text;
+        if (t == null) {
+            t = network() + "/" + length;
+            text = t;
+        }
+        return t;
     }
 }

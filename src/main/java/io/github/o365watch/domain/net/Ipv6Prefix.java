@@ -1,15 +1,17 @@
 package io.github.o365watch.domain.net;
 
-import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.math.BigInteger;
 
 /** An IPv6 prefix. Create with {@link IpPrefix#parse(String)}. */
 public final class Ipv6Prefix implements IpPrefix {
-    private final IPv6Address block;
     private final long high;
     private final long low;
     private final int length;
+    // the library's form and the texts, made when first needed: the three fields above are the value
+    private volatile IPv6Address block;
+    private String network;
+    private String text;
 
     Ipv6Prefix(IPv6Address block) {
         this.block = block;
@@ -25,6 +27,21 @@ public final class Ipv6Prefix implements IpPrefix {
         this.low = l;
     }
 
+    /** A prefix from its value; the caller guarantees no host bits. */
+    Ipv6Prefix(long high, long low, int length) {
+        this.high = high;
+        this.low = low;
+        this.length = length;
+    }
+
+    long high() {
+        return high;
+    }
+
+    long low() {
+        return low;
+    }
+
     @Override
     public Family family() {
         return Family.IPV6;
@@ -37,12 +54,17 @@ public final class Ipv6Prefix implements IpPrefix {
 
     @Override
     public String network() {
-        return block.getLower().withoutPrefixLength().toCompressedString();
+        String n = network;
+        if (n == null) {
+            n = block().getLower().withoutPrefixLength().toCompressedString();
+            network = n;
+        }
+        return n;
     }
 
     @Override
     public String lastAddress() {
-        return block.getUpper().withoutPrefixLength().toCompressedString();
+        return block().getUpper().withoutPrefixLength().toCompressedString();
     }
 
     @Override
@@ -66,8 +88,18 @@ public final class Ipv6Prefix implements IpPrefix {
         return o.high == high && (o.low >>> shift) == (low >>> shift);
     }
 
-    IPAddress block() {
-        return block;
+    IPv6Address block() {
+        IPv6Address b = block;
+        if (b == null) {
+            byte[] bytes = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                bytes[i] = (byte) (high >>> (56 - 8 * i));
+                bytes[i + 8] = (byte) (low >>> (56 - 8 * i));
+            }
+            b = new IPv6Address(bytes).toPrefixBlock(length);
+            block = b;
+        }
+        return b;
     }
 
     @Override
@@ -94,6 +126,11 @@ public final class Ipv6Prefix implements IpPrefix {
 
     @Override
     public String toString() {
-        return network() + "/" + length;
+        String t = text;
+        if (t == null) {
+            t = network() + "/" + length;
+            text = t;
+        }
+        return t;
     }
 }

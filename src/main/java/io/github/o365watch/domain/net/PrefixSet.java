@@ -1,7 +1,5 @@
 package io.github.o365watch.domain.net;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressSeqRange;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -165,62 +163,15 @@ public final class PrefixSet {
     }
 
     private static List<IpPrefix> merge(List<IpPrefix> prefixes) {
-        if (prefixes.isEmpty()) {
-            return List.of();
-        }
-        IPAddress first = Blocks.block(prefixes.get(0));
-        IPAddress[] rest = new IPAddress[prefixes.size() - 1];
-        for (int i = 1; i < prefixes.size(); i++) {
-            rest[i - 1] = Blocks.block(prefixes.get(i));
-        }
-        return toPrefixes(first.mergeToPrefixBlocks(rest));
+        return Ranges.union(prefixes);
     }
 
-    private static List<IpPrefix> toPrefixes(IPAddress[] blocks) {
-        List<IpPrefix> out = new ArrayList<>(blocks.length);
-        for (IPAddress block : blocks) {
-            out.add(Blocks.prefix(block));
-        }
-        Collections.sort(out);
-        return List.copyOf(out);
-    }
-
-    /** Both lists minimal and sorted; walks them together so each pair is looked at once. */
+    /** Both lists minimal and sorted, of one family. */
     private static List<IpPrefix> subtract(List<IpPrefix> from, List<IpPrefix> remove) {
         if (remove.isEmpty()) {
             return from;
         }
-        List<IpPrefix> out = new ArrayList<>();
-        int j = 0;
-        for (IpPrefix a : from) {
-            while (j < remove.size() && isBelow(remove.get(j), a)) {
-                j++;
-            }
-            List<IPAddressSeqRange> rest = new ArrayList<>(List.of(Blocks.block(a).toSequentialRange()));
-            for (int k = j; k < remove.size() && a.overlaps(remove.get(k)); k++) {
-                IPAddressSeqRange cut = Blocks.block(remove.get(k)).toSequentialRange();
-                List<IPAddressSeqRange> next = new ArrayList<>();
-                for (IPAddressSeqRange r : rest) {
-                    Collections.addAll(next, r.subtract(cut));
-                }
-                rest = next;
-            }
-            if (rest.size() == 1 && rest.get(0).equals(Blocks.block(a).toSequentialRange())) {
-                out.add(a);
-                continue;
-            }
-            for (IPAddressSeqRange r : rest) {
-                for (IPAddress block : r.spanWithPrefixBlocks()) {
-                    out.add(Blocks.prefix(block));
-                }
-            }
-        }
-        return merge(out);
-    }
-
-    /** True when every address of {@code b} lies below the first address of {@code a}. */
-    private static boolean isBelow(IpPrefix b, IpPrefix a) {
-        return !b.overlaps(a) && b.compareTo(a) < 0;
+        return Ranges.subtract(from, remove);
     }
 
     @Override
