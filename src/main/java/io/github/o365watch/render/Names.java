@@ -13,6 +13,8 @@ import java.util.Map;
 final class Names {
     private final TargetSpec.NameRules rules;
     private final Map<String, String> used = new HashMap<>();
+    // whether the target allows a character, per char: the rule is a pattern matched one character at a time
+    private final Map<Character, Boolean> allowed = new HashMap<>();
 
     Names(TargetSpec.NameRules rules) {
         this.rules = rules;
@@ -29,8 +31,12 @@ final class Names {
         StringBuilder out = new StringBuilder();
         String s = rules.upper() ? raw.toString().toUpperCase(Locale.ROOT) : raw.toString().toLowerCase(Locale.ROOT);
         for (int i = 0; i < s.length(); i++) {
-            String c = s.substring(i, i + 1);
-            out.append(rules.allowed().matcher(c).matches() ? c : rules.separator());
+            char c = s.charAt(i);
+            if (allowed.computeIfAbsent(c, k -> rules.allowed().matcher(String.valueOf(k)).matches())) {
+                out.append(c);
+            } else {
+                out.append(rules.separator());
+            }
         }
         String name = out.toString();
         int max = rules.maxLength();
