@@ -191,8 +191,27 @@ public final class Audit {
         private final Map<String, List<Hit>> exact = new HashMap<>();
         private final Map<String, List<Hit>> subdomains = new HashMap<>();
         private final List<Hit> partial = new ArrayList<>();
+        // for addresses: the key depends only on the index's list of matches (the same list object for
+        // every address under the same prefixes), protocol, port and action; bounded, in case lists are new
+        private final Map<Memo, Optional<Key>> memo = new HashMap<>();
 
         private record Hit(String pattern, EndpointSet set) {
+        }
+
+        private record Memo(Identity hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {
+        }
+
+        /** Equal only to itself: the index's lists are compared as objects, not element by element. */
+        private record Identity(Object of) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Identity i && i.of == of;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(of);
+            }
         }
 
         Matcher(Snapshot snapshot) {
@@ -225,10 +244,29 @@ public final class Audit {
                 hits.sort(Comparator.comparingInt((Hit h) -> h.pattern().indexOf('*') < 0 ? 0 : 1)
                         .thenComparingInt(h -> -h.pattern().replace("*", "").length()));
             } else {
-                for (PrefixIndex.Match<EndpointSet> m : ips.lookup(f.destination())) {
-                    hits.add(new Hit(m.prefix().toString(), m.value()));
+                List<PrefixIndex.Match<EndpointSet>> matches = ips.lookup(f.destination());
+                if (matches.isEmpty()) {
+                    return Optional.empty();
                 }
+                Memo m = new Memo(new Identity(matches), f.protocol(), f.port(), f.action());
+                Optional<Key> known = memo.get(m);
+                if (known != null) {
+                    return known;
+                }
+                for (PrefixIndex.Match<EndpointSet> x : matches) {
+                    hits.add(new Hit(x.prefix().toString(), x.value()));
+                }
+                Optional<Key> key = key(f, hits);
+                if (memo.size() >= 10_000) {
+                    memo.clear();
+                }
+                memo.put(m, key);
+                return key;
             }
+            return key(f, hits);
+        }
+
+        private Optional<Key> key(Flow f, List<Hit> hits) {
             if (hits.isEmpty()) {
                 return Optional.empty();
             }

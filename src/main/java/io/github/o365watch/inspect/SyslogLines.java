@@ -35,6 +35,10 @@ final class SyslogLines implements LineParser {
     private static final Set<String> DENY = Set.of("drop", "dropped", "deny", "denied", "reject", "rejected", "block", "blocked");
     private static final Set<String> ALLOW = Set.of("accept", "accepted", "allow", "allowed", "pass", "passed", "permit", "permitted");
 
+    // a firewall logs with a handful of prefixes: the last one's verdict is usually the next one's
+    private String lastPrefix;
+    private Flow.Action lastAction;
+
     /** True when the line starts like a syslog or journald line. */
     static boolean hasHeader(String line) {
         return HEADER.matcher(line).lookingAt();
@@ -73,8 +77,16 @@ final class SyslogLines implements LineParser {
         if (kernel >= 0 && kernel < prefixTo) {
             prefixFrom = kernel + "kernel:".length();
         }
-        Flow.Action action = prefixFrom < prefixTo ? action(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
+        Flow.Action action = prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
         return new Flow(destination, false, protocol, port, action, time, number);
+    }
+
+    private Flow.Action cachedAction(String prefix) {
+        if (!prefix.equals(lastPrefix)) {
+            lastAction = action(prefix);
+            lastPrefix = prefix;
+        }
+        return lastAction;
     }
 
     static Flow.Action action(String prefix) {
