@@ -25,7 +25,7 @@ public final class Main {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         Root root = new Root(environment);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -48,6 +48,40 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Picocli builds a command's model by reflection when it is added, which is a good part of a
+     * short run's start-up; a run that names a subcommand gets only that one. Help, completion and
+     * anything picocli must explain (no subcommand, an unknown one) get them all.
+     */
+    static CommandLine commandLine(Root root, String[] args) {
+        CommandLine cl = new CommandLine(root);
+        addSubcommands(cl, args);
+        return cl;
+    }
+
+    private static void addSubcommands(CommandLine cl, String[] args) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--store")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                named = a;
+                break;
+            }
+        }
+        for (Class<?> c : Root.COMMANDS) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (named == null || named.equals("help") || named.equals("completion") || !isCommand(named) || name.equals(named)) {
+                cl.addSubcommand(c);
+            }
+        }
+    }
+
+    private static boolean isCommand(String name) {
+        return Root.COMMANDS.stream().anyMatch(c -> c.getAnnotation(picocli.CommandLine.Command.class).name().equals(name));
     }
 
     private static String commandPath(CommandLine cl) {

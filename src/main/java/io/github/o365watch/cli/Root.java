@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists: fetches the",
             "published versions, keeps each as a snapshot, shows what changed, and writes firewall,",
-            "proxy and PAC configs. Start with: o365watch init; o365watch sync; o365watch check."},
-        subcommands = {
+            "proxy and PAC configs. Start with: o365watch init; o365watch sync; o365watch check."})
+final class Root implements Callable<Integer> {
+    /** Every subcommand, in the order --help lists them; Main adds them (only the one a run names, when it names one). */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
             InitCommand.class,
             SyncCommand.class,
             CheckCommand.class,
@@ -32,8 +34,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             AuditCommand.class,
             CompletionCommand.class,
-            picocli.CommandLine.HelpCommand.class})
-final class Root implements Callable<Integer> {
+            picocli.CommandLine.HelpCommand.class);
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Snapshot directory (default: ./snapshots, or the config file's store for sync and check).")

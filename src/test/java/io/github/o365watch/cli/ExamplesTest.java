@@ -372,9 +372,9 @@ class ExamplesTest {
 
     // ---------------------------------------------------------------- picocli
 
-    /** Built as {@link Main#run} builds it (Main has no factory for it), without executing anything. */
+    /** Built as {@link Main#run} builds it (every subcommand), without executing anything. */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Root(Environment.system()));
+        CommandLine cl = Main.commandLine(new Root(Environment.system()), new String[0]);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpLongOptionsMaxWidth(30);
         return cl;
