@@ -1,42 +1,36 @@
 package io.github.o365watch.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.o365watch.domain.Category;
-import io.github.o365watch.domain.EndpointSet;
-import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.Instance;
-import io.github.o365watch.domain.PortSet;
-import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.SetFilter;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.render.mustache.MustacheTemplates;
+import io.github.o365watch.testing.Fuzz;
+import io.github.o365watch.testing.HostileFeeds;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Feeds whose free text (notes, display names, local override comments) carries newlines,
- * quotes, semicolons, shell and config metacharacters, and whose other fields are random but
- * valid: every line of every target's output is a comment or a valid entry of that format.
- * {@code -Dhostile.cases=N} runs more (the fuzz profile).
+ * A property over feeds as {@link HostileFeeds} makes them: hostile text in every free-text field
+ * (notes, display names, local override comments) and now and then in the validated ones, random
+ * valid values elsewhere. Whatever passes validation, every line of every target's output is a
+ * comment or a valid entry of that format. 1,000 cases; {@link Fuzz} says how to run more.
  */
 class HostileFeedTest {
-    static final int CASES = Integer.getInteger("hostile.cases", 300);
-    static final String[] NASTY = {"\n", "\r\n", "\"", "'", ";", "`", "$(rm -rf /)", "*/", "/*", "-->", "<script>alert(1)</script>",
-        "\\", "{{header}}", "{", "}", "#", "!", "\u2028", "\u202e", "\t", "\u0000", "\u00e9t\u00e9", "\ud83d\ude00", "&amp;", "%n%s",
-        "\nset system root-authentication plain-text-password", "\nflush ruleset", "\n-A INPUT -j ACCEPT", "\nacl all src all",
-        "\nserver=/#/8.8.8.8", "\n}) { return \"DIRECT\"; } if (", "\"]}, {\"name\": \"x", "end\nconfig system admin"};
+    static final ObjectMapper JSON = new ObjectMapper();
 
     // what a line of each format may be; SAFE is the comment text o365watch allows
     static final String SAFE = "[A-Za-z0-9 .,:;()_+=@%/'*#-]*";
@@ -71,14 +65,14 @@ class HostileFeedTest {
                     " description " + SAFE, " network-object " + MASK + " " + MASK, " network-object " + P6, " network-object object " + NAME,
                     "object-group service " + NAME, " service-object (?:tcp|udp) destination (?:eq [0-9]+|range [0-9]+ [0-9]+)",
                     "access-list " + NAME + " extended permit object-group " + NAME + " any object-group " + NAME)),
-            Map.entry("paloalto", List.of("set address " + NAME + " ip-netmask " + P, "set address " + NAME + " fqdn " + HOST,
+            Map.entry("paloalto", List.of("", "set address " + NAME + " ip-netmask " + P, "set address " + NAME + " fqdn " + HOST,
                     "set address-group " + NAME + " static \\[ (?:" + NAME + " )*\\]", "set address-group " + NAME + " description \"" + SAFE + "\"",
                     "set service " + NAME + " protocol (?:tcp|udp) port [0-9,-]+", "set service-group " + NAME + " members \\[ (?:" + NAME + " )*\\]")),
             Map.entry("fortigate", List.of("# " + TEXT, "config firewall (?:address6?|addrgrp6?|service custom)", "end", "    edit \"" + NAME + "\"",
                     "        set subnet " + MASK + " " + MASK, "        set type (?:fqdn|wildcard-fqdn)", "        set (?:wildcard-)?fqdn \"" + HOST + "\"",
                     "        set ip6 " + P6, "        set member(?: \"" + NAME + "\")+ ?", "        set comment \"" + SAFE + "\"",
                     "        set (?:tcp|udp)-portrange [0-9 -]+", "    next")),
-            Map.entry("juniper-srx", List.of("set security address-book global address " + NAME + " " + P,
+            Map.entry("juniper-srx", List.of("", "set security address-book global address " + NAME + " " + P,
                     "set security address-book global address " + NAME + " dns-name " + HOST,
                     "set security address-book global address-set " + NAME + " address " + NAME,
                     "set security address-book global address-set " + NAME + " description \"" + SAFE + "\"",
@@ -92,95 +86,58 @@ class HostileFeedTest {
                     "[a-z0-9_-]+,[A-Za-z][A-Za-z0-9_]*,(?:IPv4|IPv6|URL),(?:" + P + "|" + HOST + "),\"[0-9,-]*\",\"[0-9,-]*\",\"[0-9,]*\"")));
 
     @Test
-    void hostileFreeTextNeverLeavesACommentAndEveryLineIsValid() throws Exception {
+    void hostileFreeTextNeverLeavesACommentAndEveryLineIsValid() {
         MustacheTemplates engine = new MustacheTemplates(Optional.empty());
         List<TargetSpec> specs = engine.targets().stream().map(t -> TargetSpec.parse(t, engine.properties(t))).toList();
-        ObjectMapper json = new ObjectMapper();
-        for (int round = 0; round < CASES; round++) {
-            Random rnd = new Random(round);
-            Snapshot s = snapshot(rnd);
-            List<LocalEntry> add = List.of(new LocalEntry(new Entry.Ip(IpPrefix.parse("192.0.2.0/24")), Category.ALLOW,
-                    PortSet.parse("443"), PortSet.EMPTY, nasty(rnd)));
-            List<LocalEntry> exclude = List.of(new LocalEntry(new Entry.Host(HostPattern.parse("x" + rnd.nextInt(5) + ".example.com")),
-                    Category.ALLOW, PortSet.EMPTY, PortSet.EMPTY, nasty(rnd)));
-            Selection sel = new Selection(new SetFilter(Set.of(), Set.of(), false), Families.BOTH, Optional.empty(), new Overrides(add, exclude));
-            Plan plan = Planner.plan(Selector.select(s, sel, false), rnd.nextInt(3));
-            for (TargetSpec spec : specs) {
-                Map<String, String> options = spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
-                for (GeneratedFile f : Generator.generate(spec, plan, options, engine).files()) {
-                    String text = new String(f.content(), StandardCharsets.UTF_8);
-                    if (spec.id().equals("json")) {
-                        JsonNode root = json.readTree(text);
-                        assertThat(root.get("groups").isArray()).isTrue();
-                        strings(root, spec.id(), round);
+        Gen<Selection> selections = HostileFeeds.overrides().zip(Generate.pick(List.of(Families.values())), Generate.booleans(),
+                (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
+        Fuzz.qt(1000).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
+                .checkAssert((raw, selection, maxEntries) -> everyLineIsACommentOrAnEntry(specs, engine, raw, selection, maxEntries));
+    }
+
+    private static void everyLineIsACommentOrAnEntry(List<TargetSpec> specs, MustacheTemplates engine, List<RawEndpointSet> raw,
+            Selection selection, int maxEntries) {
+        Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
+        Plan plan = Planner.plan(Selector.select(s, selection, false), maxEntries);
+        for (TargetSpec spec : specs) {
+            Map<String, String> options = spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
+            for (GeneratedFile f : Generator.generate(spec, plan, options, engine).files()) {
+                String text = new String(f.content(), StandardCharsets.UTF_8);
+                if (spec.id().equals("json")) {
+                    JsonNode root = read(text);
+                    assertThat(root.get("groups").isArray()).isTrue();
+                    strings(root, spec.id());
+                    continue;
+                }
+                if (spec.id().equals("checkpoint")) {
+                    read(text);
+                }
+                boolean readme = f.name().equals("README.txt");
+                for (String line : text.lines().toList()) {
+                    if (readme) {
+                        assertThat(line).as("%s %s", spec.id(), f.name()).matches("[\\x20-\\x7e]*");
                         continue;
                     }
-                    if (spec.id().equals("checkpoint")) {
-                        json.readTree(text);
-                    }
-                    boolean readme = f.name().equals("README.txt");
-                    for (String line : text.lines().toList()) {
-                        if (readme) {
-                            assertThat(line).as("round %d %s %s", round, spec.id(), f.name()).matches("[\\x20-\\x7e]*");
-                            continue;
-                        }
-                        assertThat(GRAMMAR.get(spec.id()).stream().anyMatch(g -> Pattern.matches(g, line)))
-                                .as("round %d, %s %s: a line that is neither a comment nor an entry: %s", round, spec.id(), f.name(), line)
-                                .isTrue();
-                    }
+                    assertThat(GRAMMAR.get(spec.id()).stream().anyMatch(g -> Pattern.matches(g, line)))
+                            .as("%s %s: a line that is neither a comment nor an entry: %s", spec.id(), f.name(), line)
+                            .isTrue();
                 }
             }
         }
     }
 
-    private static void strings(JsonNode n, String target, int round) {
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void strings(JsonNode n, String target) {
         if (n.isTextual()) {
-            assertThat(n.asText()).as("round %d %s", round, target).matches(SAFE + "|" + P + "|" + HOST + "|[0-9,-]*");
+            assertThat(n.asText()).as(target).matches(SAFE + "|" + P + "|" + HOST + "|[0-9,-]*");
         }
-        n.forEach(c -> strings(c, target, round));
-    }
-
-    static String nasty(Random rnd) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 1 + rnd.nextInt(4); i++) {
-            s.append(NASTY[rnd.nextInt(NASTY.length)]).append(rnd.nextBoolean() ? " text" : "");
-        }
-        return s.toString();
-    }
-
-    static Snapshot snapshot(Random rnd) {
-        List<EndpointSet> sets = new ArrayList<>();
-        int n = 1 + rnd.nextInt(5);
-        String[] categories = {"Optimize", "Allow", "Default", "Quarantine_" + rnd.nextInt(9)};
-        String[] areas = {"Exchange", "Skype", "Common", "SharePoint", "Teams" + rnd.nextInt(9)};
-        for (int i = 0; i < n; i++) {
-            List<HostPattern> urls = new ArrayList<>();
-            for (int k = 0; k < rnd.nextInt(4); k++) {
-                String base = "h" + rnd.nextInt(50) + ".example" + rnd.nextInt(3) + ".com";
-                String[] forms = {base, "*." + base, "*x" + base, "autodiscover.*." + base, "x" + rnd.nextInt(5) + ".example.com"};
-                urls.add(HostPattern.parse(forms[rnd.nextInt(forms.length)]));
-            }
-            List<IpPrefix> ips = new ArrayList<>();
-            for (int k = 0; k < rnd.nextInt(4); k++) {
-                ips.add(rnd.nextBoolean() ? PrefixSetTestAccess.v4(rnd) : PrefixSetTestAccess.v6(rnd));
-            }
-            String tcp = rnd.nextInt(4) == 0 ? "" : rnd.nextBoolean() ? "443" : "80,443,50000-59999";
-            String udp = rnd.nextBoolean() ? "" : "3478-3481";
-            sets.add(new EndpointSet(i + 1, ServiceArea.parse(areas[rnd.nextInt(areas.length)]), nasty(rnd), urls, ips,
-                    PortSet.parse(tcp), PortSet.parse(udp), Category.parse(categories[rnd.nextInt(categories.length)]),
-                    rnd.nextBoolean(), rnd.nextBoolean(), nasty(rnd)));
-        }
-        return new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), sets);
-    }
-
-    /** Random prefixes from the shared generator of the set tests. */
-    static final class PrefixSetTestAccess {
-        static IpPrefix v4(Random rnd) {
-            return io.github.o365watch.domain.net.PrefixSetTest.random(rnd, io.github.o365watch.domain.net.Family.IPV4);
-        }
-
-        static IpPrefix v6(Random rnd) {
-            return io.github.o365watch.domain.net.PrefixSetTest.random(rnd, io.github.o365watch.domain.net.Family.IPV6);
-        }
+        n.forEach(c -> strings(c, target));
     }
 }
