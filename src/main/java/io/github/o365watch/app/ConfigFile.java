@@ -34,6 +34,14 @@ public final class ConfigFile {
     private static final Set<String> SECRET_KEYS = Set.of("password", "url", "token", "secret");
     static final List<String> EVENTS = List.of("changes", "pending", "refused");
 
+    static {
+        // a null item in a list or value in a mapping ("to: [null]", "table: ~") is a mistake to name, not a NullPointerException later
+        YAML.configOverride(List.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                com.fasterxml.jackson.annotation.Nulls.FAIL));
+        YAML.configOverride(Map.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                com.fasterxml.jackson.annotation.Nulls.FAIL));
+    }
+
     private ConfigFile() {}
 
     // ---- the file's shape (all optional; defaults below)
@@ -86,6 +94,12 @@ public final class ConfigFile {
             throw error(file, lines, e);
         } catch (IOException e) {
             throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        int second = secondDocument(bytes);
+        if (second > 0) {
+            // the reader takes the first document and ignores the rest, keys and mistakes alike
+            throw new UsageException("config file " + file + ", line " + second + ": a second YAML document ('---');"
+                    + " o365watch reads one: put every key in it");
         }
         if (raw == null) {
             raw = new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
@@ -163,7 +177,7 @@ public final class ConfigFile {
                         + "' is not Common, Exchange, SharePoint or Skype");
             }
         }
-        Optional<Path> overridesFile = Optional.ofNullable(s.overrides()).map(dir::resolve);
+        Optional<Path> overridesFile = Optional.ofNullable(s.overrides()).map(v -> at.path(dir, "selection.overrides", v));
         io.github.o365watch.render.Overrides overrides;
         try {
             overrides = overridesFile.map(OverridesFile::read).orElse(io.github.o365watch.render.Overrides.NONE);
@@ -172,7 +186,7 @@ public final class ConfigFile {
         }
         Config.SelectionConfig selection = new Config.SelectionConfig(areas, categories, Boolean.TRUE.equals(s.requiredOnly()), families,
                 overridesFile, overrides);
-        Optional<Path> templates = Optional.ofNullable(r.templates()).map(dir::resolve);
+        Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
         if (templates.isPresent() && !Files.isDirectory(templates.get())) {
             throw at.error("templates", templates.get() + " is not a directory");
         }
@@ -218,11 +232,11 @@ public final class ConfigFile {
         }
         // a mirror directory, like every path here, is relative to this file; a URL is itself
         String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
-                : r.source().contains("://") ? r.source() : dir.resolve(r.source()).toString();
-        Path store = dir.resolve(r.store() == null ? "snapshots" : r.store()).normalize();
-        Path output = dir.resolve(r.output() == null ? "generated" : r.output()).normalize();
-        Path reportsDir = dir.resolve(rep.directory() == null ? "reports" : rep.directory()).normalize();
-        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(dir::resolve).map(Path::normalize);
+                : r.source().contains("://") ? r.source() : at.path(dir, "source", r.source()).toString();
+        Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store()).normalize();
+        Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
+        Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
+        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
         // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
         if (dir.normalize().startsWith(output)) {
             throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
@@ -273,8 +287,8 @@ public final class ConfigFile {
                 throw at.error("notify.email.port: 1-65535");
             }
             email = Optional.of(new Config.EmailConfig(e.host(), port, tls, e.from(), e.to(), Optional.ofNullable(e.username()),
-                    Optional.ofNullable(e.passwordEnv()), Optional.ofNullable(e.passwordFile()).map(dir::resolve),
-                    Optional.ofNullable(e.caBundle()).map(dir::resolve)));
+                    Optional.ofNullable(e.passwordEnv()), Optional.ofNullable(e.passwordFile()).map(v -> at.path(dir, "notify.email.passwordFile", v)),
+                    Optional.ofNullable(e.caBundle()).map(v -> at.path(dir, "notify.email.caBundle", v))));
         }
         List<Config.WebhookConfig> hooks = new ArrayList<>();
         if (n.webhooks() != null) {
@@ -287,7 +301,8 @@ public final class ConfigFile {
                 if ((w.urlEnv() == null) == (w.urlFile() == null)) {
                     throw at.error("notify.webhooks[" + (i + 1) + "]: urlEnv or urlFile (exactly one)");
                 }
-                hooks.add(new Config.WebhookConfig(kind, Optional.ofNullable(w.urlEnv()), Optional.ofNullable(w.urlFile()).map(dir::resolve)));
+                String key = "notify.webhooks[" + (i + 1) + "].urlFile";
+                hooks.add(new Config.WebhookConfig(kind, Optional.ofNullable(w.urlEnv()), Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key, v))));
             }
         }
         return new Config.NotifyConfig(email, hooks, on);
@@ -391,6 +406,15 @@ public final class ConfigFile {
             return error(text.substring(0, end), text.substring(end).replaceFirst("^: ", ""));
         }
 
+        /** A path the config names, relative to its directory; a value no file system takes (a NUL) is this key's error. */
+        Path path(Path dir, String key, String value) {
+            try {
+                return dir.resolve(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw error(key, "'" + Printable.of(value) + "' is not a path");
+            }
+        }
+
         UsageException error(String key, String message) {
             String k = key;
             Integer line = null;
@@ -402,6 +426,25 @@ public final class ConfigFile {
             return new UsageException("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
                     + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message));
         }
+    }
+
+    /** The line where a second document with content starts (after {@code ---}), or 0. */
+    static int secondDocument(byte[] bytes) {
+        int documents = 0;
+        int depth = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                boolean empty = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
+                        || t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getText().isEmpty(); // "---" with nothing after it
+                if (depth == 0 && !empty && ++documents == 2) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+                depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+            }
+        } catch (IOException e) {
+            // what does not parse is the reader's to report
+        }
+        return 0;
     }
 
     /** The line of every key and list item, by path ({@code targets[2].options.proxy}); empty for what does not parse. */

@@ -126,7 +126,18 @@ class ConfigTest {
                 Arguments.of("output is the config's directory", "targets: [{name: edl}]\noutput: .\n",
                         "line 2: output: must be a directory of its own"),
                 Arguments.of("feed inside the output", "targets: [{name: edl}]\nreports:\n  feed: generated/feed.rss\n",
-                        "line 3: reports.feed: lies in the output directory"));
+                        "line 3: reports.feed: lies in the output directory"),
+                Arguments.of("a null in a list", "targets: [{name: edl}]\nnotify:\n  email:\n    host: localhost\n    from: a@example.com\n"
+                        + "    to: [null]\n", "line 6: notify.email.to[1]: expected a text value"),
+                Arguments.of("an option that is null", "targets:\n  - name: nftables\n    options:\n      table: null\n",
+                        "line 4: targets[1].options.table: expected a text value"),
+                Arguments.of("a NUL in a path", "targets: [{name: edl}]\nstore: \"a\\0b\"\n", "line 2: store: 'a\\u0000b' is not a path"),
+                Arguments.of("a second document", "targets: [{name: edl}]\n---\nstore: elsewhere\n",
+                        "line 3: a second YAML document ('---'); o365watch reads one"),
+                Arguments.of("tabs for indentation", "targets: [{name: edl}]\nselection:\n\tcategories: [Optimize]\n", "line 3: not YAML"),
+                Arguments.of("an alias bomb", "targets: [{name: edl}]\nx: &a [l, l, l, l, l, l, l, l, l]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                        + "z: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nselection:\n  serviceAreas: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+                        "line 2: x: unknown key 'x'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,6 +181,23 @@ class ConfigTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("config file " + config + ", line ").doesNotContain(secret);
         assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAUsageErrorAndChangesNothing() throws IOException {
+        copyShippedSnapshots(dir.resolve("snapshots"));
+        Map<String, String> before = Trees.hashes(dir);
+        Files.write(config, "targets: [{name: edl}]\ntenant: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Result r = cli.run("sync", "--config", config.toString(), "--offline");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("o365watch: config file " + config + ", line 2: ");
+        assertThat(r.err().lines()).hasSize(1);
+        Map<String, String> after = Trees.hashes(dir);
+        after.remove("o365watch.yaml");
+        before.remove("o365watch.yaml");
+        assertThat(after).isEqualTo(before);
     }
 
     static void copyShippedSnapshots(Path to) throws IOException {

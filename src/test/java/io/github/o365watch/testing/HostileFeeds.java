@@ -55,6 +55,17 @@ public final class HostileFeeds {
         return lists().of(fragment).ofSizeBetween(0, 5).map(l -> String.join("", l));
     }
 
+    /** A value as a failure report shows it: anything but printable ASCII as a Java escape, so a report cannot garble the terminal. */
+    public static String escaped(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f && c != '\\' ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return out.toString();
+    }
+
     /** A valid value nineteen times in twenty, otherwise hostile text. */
     public static Gen<String> mostly(Gen<String> valid) {
         return Generate.frequency(Pair.of(19, valid), Pair.of(1, text()));
