@@ -308,13 +308,19 @@ public final class ConfigFile {
         return new Config.NotifyConfig(email, hooks, on);
     }
 
-    /** Every target exists, once, with options it knows and values that match their patterns. */
+    /**
+     * Every target exists, once, with options it knows and values that match their patterns. A
+     * name no template directory has is this file's mistake (exit 2); a target whose files are
+     * broken or lead outside the templates directory is a template problem (exit 6), named here.
+     */
     private static void checkTargets(At at, List<Config.TargetConfig> targets, Optional<Path> templates) {
         io.github.o365watch.render.TemplateEngine engine;
+        List<String> known;
         try {
             engine = Generate.engine(templates);
+            known = engine.targets();
         } catch (io.github.o365watch.render.TemplateException e) {
-            throw at.error("templates", e.getMessage());
+            throw new io.github.o365watch.render.TemplateException(at.error("templates", e.getMessage()).getMessage(), e);
         }
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -323,11 +329,15 @@ public final class ConfigFile {
             if (!seen.add(t.name())) {
                 throw at.error(key + ".name", "target " + t.name() + " is listed twice");
             }
+            if (!known.contains(t.name())) {
+                throw at.error(key + ".name", "unknown target '" + t.name() + "'; known targets: " + String.join(", ", known)
+                        + " (o365watch targets lists them)");
+            }
             io.github.o365watch.render.TargetSpec spec;
             try {
                 spec = io.github.o365watch.render.TargetSpec.parse(t.name(), engine.properties(t.name()));
             } catch (io.github.o365watch.render.TemplateException e) {
-                throw at.error(key + ".name", e.getMessage() + " (o365watch targets lists them)");
+                throw new io.github.o365watch.render.TemplateException(at.error(key + ".name", e.getMessage()).getMessage(), e);
             }
             try {
                 spec.resolve(t.options());

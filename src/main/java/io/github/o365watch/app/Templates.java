@@ -1,6 +1,7 @@
 package io.github.o365watch.app;
 
 import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.render.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +13,26 @@ import java.util.stream.Stream;
 final class Templates {
     private Templates() {}
 
+    /**
+     * Reads every file in the directory, under the rule the template engine applies to the files it
+     * renders: a link that leads outside the directory is refused, so a digest never reads, say,
+     * a key file that a link in a shared templates directory points at.
+     */
     static String digest(Path dir) {
         StringBuilder s = new StringBuilder();
         try (Stream<Path> all = Files.walk(dir)) {
-            List<Path> files = all.filter(Files::isRegularFile).sorted().toList();
-            for (Path f : files) {
-                s.append(dir.relativize(f).toString().replace('\\', '/')).append(' ').append(Checksums.sha256(Files.readAllBytes(f))).append('\n');
+            Path root = dir.toRealPath();
+            List<Path> paths = all.sorted().toList();
+            for (Path p : paths) {
+                if (Files.isSymbolicLink(p) && (!Files.exists(p) || !p.toRealPath().startsWith(root))) {
+                    throw new TemplateException("template file " + p + " leads outside " + dir + "; refused");
+                }
+                if (Files.isRegularFile(p)) {
+                    s.append(dir.relativize(p).toString().replace('\\', '/')).append(' ').append(Checksums.sha256(Files.readAllBytes(p))).append('\n');
+                }
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot read the templates in " + dir + ": " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new TemplateException("cannot read the templates in " + dir + ": " + e.getMessage(), e);
         }
         return Checksums.sha256(s.toString().getBytes(StandardCharsets.UTF_8));
     }
