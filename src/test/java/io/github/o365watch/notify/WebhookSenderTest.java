@@ -201,6 +201,26 @@ class WebhookSenderTest {
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void aCertificateTheJdkDoesNotTrustFailsBeforeAnythingIsPosted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keysDir) {
+        // a self-signed certificate, as a TLS-inspecting proxy or an impostor would present: webhooks have no switch to accept it
+        io.github.o365watch.testing.SmtpServer.Keys keys = io.github.o365watch.testing.SmtpServer.Keys.localhost(keysDir);
+        com.github.tomakehurst.wiremock.WireMockServer https = new com.github.tomakehurst.wiremock.WireMockServer(wireMockConfig()
+                .httpDisabled(true).dynamicHttpsPort().keystorePath(keys.keystore().toString()).keystoreType("PKCS12")
+                .keystorePassword("changeit").keyManagerPassword("changeit"));
+        https.start();
+        try {
+            https.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
+
+            NotifyException x = failure(sender("teams", "https://localhost:" + https.httpsPort() + PATH), EVENT);
+
+            assertThat(x.getMessage()).startsWith(NAME + " failed: SSLHandshakeException").doesNotContain(TOKEN);
+            assertThat(https.getAllServeEvents()).as("no request was sent").isEmpty();
+        } finally {
+            https.stop();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"hooks.example.com/hooks/" + TOKEN, "ftp://hooks.example.com/" + TOKEN, "https:// /" + TOKEN, ""})
     void anUnparsableUrlIsRefusedWithoutEchoingIt(String url) {
