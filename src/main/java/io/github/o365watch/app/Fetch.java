@@ -40,6 +40,7 @@ public final class Fetch {
      *               {@code generate --tenant}
      */
     public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant) {
+        ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before the store is made
         return ws.locked(() -> runLocked(selection, force, tenant));
     }
 

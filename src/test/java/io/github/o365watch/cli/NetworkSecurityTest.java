@@ -168,6 +168,31 @@ class NetworkSecurityTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://endpoints.office.com", "http://127.0.0.1.nip.io:PORT",
+        "http://localhost.example.com:PORT", "http://2130706433:PORT", "http://0x7f000001:PORT", "http://10.0.0.1:PORT"})
+    void plainHttpIsRefusedOffLoopbackBeforeAnyConnection(String source) {
+        // names and spellings that may well reach this machine are still not loopback literals: only https:// goes there
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", source.replace("PORT", String.valueOf(plain.getPort())));
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("refusing plain HTTP to ").contains("only https:// is allowed, or http:// to a loopback address");
+        assertThat(plain.getAllServeEvents()).isEmpty();
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://127.0.0.1:PORT", "http://127.0.0.2:PORT", "http://localhost:PORT",
+        "http://[::ffff:7f00:1]:PORT"})
+    void plainHttpToALoopbackMirrorIsAllowed(String source) {
+        FakeService service = new FakeService(plain).publish("Worldwide", "2019093000");
+
+        Result r = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--source", source.replace("PORT", String.valueOf(plain.getPort())));
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(service.requests()).isNotEmpty();
+    }
+
     @Test
     void badProxySettingsAreUsageErrors() {
         Result port = cli.run("fetch", "--store", tmp.resolve("s").toString(), "--proxy", "http://proxy.corp:99999");
