@@ -433,8 +433,9 @@ public final class ConfigFile {
                 int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
                 k = cut < 0 ? "" : k.substring(0, cut);
             }
-            return new UsageException("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
-                    + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message));
+            // one line whatever the values quoted in it hold (a path with a newline, a message from a file it names)
+            return new UsageException(Printable.line("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
+                    + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message), 2000));
         }
     }
 
