@@ -37,25 +37,7 @@ final class Nightly {
     }
 
     void writeConfig(String extra) throws IOException {
-        Files.writeString(config, """
-                store: snapshots
-                source: %s
-                instances: [Worldwide]
-                output: generated
-                targets:
-                  - name: edl
-                  - name: nftables
-                    options:
-                      table: o365watch
-                  - name: pac
-                    options:
-                      proxy: PROXY proxy.example.com:8080
-                      type: "1"
-                reports:
-                  formats: [markdown, json]
-                  directory: reports
-                  feed: reports/o365watch.rss
-                """.formatted(service.url()) + extra);
+        Files.writeString(config, io.github.o365watch.testing.SyncDir.config(service.url()) + extra);
     }
 
     Result sync(String... args) {

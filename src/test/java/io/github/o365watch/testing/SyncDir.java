@@ -38,29 +38,34 @@ public final class SyncDir {
         return new SyncDir(dir, machine);
     }
 
+    /** The config of the nightly-job tests: three targets, Markdown and JSON reports, a feed, the service at {@code serviceUrl}. */
+    public static String config(String serviceUrl) {
+        return """
+                store: snapshots
+                source: %s
+                instances: [Worldwide]
+                output: generated
+                targets:
+                  - name: edl
+                  - name: nftables
+                    options:
+                      table: o365watch
+                  - name: pac
+                    options:
+                      proxy: PROXY proxy.example.com:8080
+                      type: "1"
+                reports:
+                  formats: [markdown, json]
+                  directory: reports
+                  feed: reports/o365watch.rss
+                """.formatted(serviceUrl);
+    }
+
     /** A new directory with the config SyncTest uses (three targets, Markdown and JSON reports, a feed). */
     public static SyncDir create(Path dir, Path machine, String serviceUrl) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("o365watch.yaml"), """
-                    store: snapshots
-                    source: %s
-                    instances: [Worldwide]
-                    output: generated
-                    targets:
-                      - name: edl
-                      - name: nftables
-                        options:
-                          table: o365watch
-                      - name: pac
-                        options:
-                          proxy: PROXY proxy.example.com:8080
-                          type: "1"
-                    reports:
-                      formats: [markdown, json]
-                      directory: reports
-                      feed: reports/o365watch.rss
-                    """.formatted(serviceUrl));
+            Files.writeString(dir.resolve("o365watch.yaml"), config(serviceUrl));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
