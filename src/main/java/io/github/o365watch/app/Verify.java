@@ -47,8 +47,11 @@ public final class Verify {
         this.ws = ws;
     }
 
-    /** @param format the files' format, or empty to recognise each file's */
-    public record Request(StoredVersion version, Selection selection, List<Path> files, Optional<ConfigFormat> format) {
+    /**
+     * @param snapshot the version's snapshot, as loaded to build the selection
+     * @param format   the files' format, or empty to recognise each file's
+     */
+    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format) {
     }
 
     /** One file as read. */
@@ -81,7 +84,7 @@ public final class Verify {
 
     public Result run(Request r) {
         StoredVersion v = r.version();
-        Snapshot snapshot = ws.store().load(v);
+        Snapshot snapshot = r.snapshot();
         Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
 

@@ -40,6 +40,27 @@ final class Nightly {
         Files.writeString(config, io.github.o365watch.testing.SyncDir.config(service.url()) + extra);
     }
 
+    /**
+     * The {@code notify:} block of a job that mails through {@code smtp} (STARTTLS, AUTH with the
+     * password in SMTP_PASSWORD, the test CA) and calls the given webhooks (YAML list items).
+     */
+    static String notify(int smtpPort, String caPem, List<String> to, String webhooks) {
+        return """
+                notify:
+                  on: [changes, pending, refused]
+                  email:
+                    host: localhost
+                    port: %d
+                    tls: starttls
+                    from: o365watch@corp.example
+                    to: [%s]
+                    username: o365watch
+                    passwordEnv: SMTP_PASSWORD
+                    caBundle: %s
+                  webhooks:
+                """.formatted(smtpPort, String.join(", ", to), caPem) + webhooks.indent(4);
+    }
+
     Result sync(String... args) {
         return run("sync", args);
     }

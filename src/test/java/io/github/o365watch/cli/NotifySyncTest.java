@@ -61,22 +61,10 @@ class NotifySyncTest {
     void setUp() throws IOException {
         smtp = SmtpServer.startTls(keys, "o365watch", PASSWORD);
         n = new Nightly(wm, dir);
-        n.writeConfig("""
-                notify:
-                  on: [changes, pending, refused]
-                  email:
-                    host: localhost
-                    port: %d
-                    tls: starttls
-                    from: o365watch@corp.example
-                    to: [netops@corp.example, security@corp.example]
-                    username: o365watch
-                    passwordEnv: SMTP_PASSWORD
-                    caBundle: %s
-                  webhooks:
-                    - kind: generic
-                      urlEnv: HOOK_URL
-                """.formatted(smtp.port(), keys.pem()));
+        n.writeConfig(Nightly.notify(smtp.port(), keys.pem().toString(), List.of("netops@corp.example", "security@corp.example"), """
+                - kind: generic
+                  urlEnv: HOOK_URL
+                """));
         n.cli.env("SMTP_PASSWORD", PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN);
         wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
     }

@@ -82,24 +82,12 @@ class SecretsTest {
         smtp = SmtpServer.startTls(keys, "o365watch", SMTP_PASSWORD);
         n = new Nightly(wm, dir);
         Files.writeString(dir.resolve("hook-url.txt"), wm.baseUrl() + "/file-hooks/" + FILE_TOKEN + "\n");
-        n.writeConfig("""
-                notify:
-                  on: [changes, pending, refused]
-                  email:
-                    host: localhost
-                    port: %d
-                    tls: starttls
-                    from: o365watch@corp.example
-                    to: [netops@corp.example]
-                    username: o365watch
-                    passwordEnv: SMTP_PASSWORD
-                    caBundle: %s
-                  webhooks:
-                    - kind: teams
-                      urlEnv: HOOK_URL
-                    - kind: slack
-                      urlFile: hook-url.txt
-                """.formatted(smtp.port(), keys.pem()));
+        n.writeConfig(Nightly.notify(smtp.port(), keys.pem().toString(), List.of("netops@corp.example"), """
+                - kind: teams
+                  urlEnv: HOOK_URL
+                - kind: slack
+                  urlFile: hook-url.txt
+                """));
         n.cli.env("SMTP_PASSWORD", SMTP_PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN)
                 .env("HTTP_PROXY", "http://localhost:" + proxy.getPort()).env("O365WATCH_PROXY_USER", PROXY_USER)
                 .env("O365WATCH_PROXY_PASSWORD", PROXY_PASSWORD);
