@@ -85,6 +85,7 @@ final class ViewBuilder {
         view.put("header", positions(header.stream().map(h -> Map.<String, Object>of("text", Safe.comment(h))).toList()));
         view.put("categories", categories);
         view.put("rules", rules);
+        view.put("objects", objects(plan.rules()));
         view.put("options", typed(options));
         view.put("pac", pac());
         List<Map<String, Object>> allHosts = new ArrayList<>();
@@ -102,6 +103,45 @@ final class ViewBuilder {
         view.put("notExpressed", positions(ne));
         view.put("hasNotExpressed", !ne.isEmpty());
         return view;
+    }
+
+    /**
+     * Every prefix and hostname of the given groups that the target takes, each once, sorted:
+     * the address objects a target defines before the groups that name them (groups share
+     * entries: an address open on two port signatures is in two rule groups).
+     */
+    private Map<String, Object> objects(List<Group> groups) {
+        Set<IpPrefix> v4 = new TreeSet<>();
+        Set<IpPrefix> v6 = new TreeSet<>();
+        Set<HostPattern> hosts = new TreeSet<>();
+        for (Group g : groups) {
+            if (spec.ipv4()) {
+                v4.addAll(g.ipv4());
+            }
+            if (spec.ipv6()) {
+                v6.addAll(g.ipv6());
+            }
+            g.hosts().stream().filter(h -> spec.hosts().refuse(h) == null).forEach(hosts::add);
+        }
+        List<Map<String, Object>> v4Views = v4.stream().map(this::prefix).toList();
+        List<Map<String, Object>> v6Views = v6.stream().map(this::prefix).toList();
+        List<Map<String, Object>> both = new ArrayList<>(v4Views);
+        both.addAll(v6Views);
+        List<Map<String, Object>> hostViews = hosts.stream().map(this::host).toList();
+        List<Map<String, Object>> exact = hostViews.stream().filter(h -> (boolean) h.get("isExact")).toList();
+        List<Map<String, Object>> wildcard = hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ipv4", positions(v4Views));
+        m.put("ipv6", positions(v6Views));
+        m.put("ips", positions(both));
+        m.put("hosts", positions(hostViews));
+        m.put("exactHosts", positions(exact));
+        m.put("wildcardHosts", positions(wildcard));
+        m.put("hasIpv4", !v4Views.isEmpty());
+        m.put("hasIpv6", !v6Views.isEmpty());
+        m.put("hasHosts", !hostViews.isEmpty());
+        m.put("hasWildcardHosts", !wildcard.isEmpty());
+        return m;
     }
 
     /** Options as the view holds them: "true" and "false" as booleans, so sections work. */

@@ -126,6 +126,56 @@ class HostileFeedTest {
         }
     }
 
+    /**
+     * The vendor CLI targets define each address object once, before the groups that name it,
+     * whatever groups the feed and the summarisation make: per target, a line defining an object
+     * (its name) and a line of a group naming objects (its member list).
+     */
+    static final Map<String, List<Pattern>> OBJECTS = Map.of(
+            "paloalto", List.of(Pattern.compile("set address (\\S+) .*"), Pattern.compile("set address-group \\S+ static \\[ (.*) \\]")),
+            "juniper-srx", List.of(Pattern.compile("set security address-book global address (\\S+) .*"),
+                    Pattern.compile("set security address-book global address-set \\S+ address (\\S+)")),
+            "cisco-asa", List.of(Pattern.compile("object network (\\S+)"), Pattern.compile(" network-object object (\\S+)")),
+            "fortigate", List.of(Pattern.compile("    edit \"(\\S+)\""), Pattern.compile("        set member (.*)")));
+
+    @Test
+    void vendorCliObjectsAreDefinedOnceBeforeTheGroupsNamingThem() {
+        MustacheTemplates engine = new MustacheTemplates(Optional.empty());
+        List<TargetSpec> specs = OBJECTS.keySet().stream().sorted().map(t -> TargetSpec.parse(t, engine.properties(t))).toList();
+        Gen<Selection> selections = HostileFeeds.overrides().zip(Generate.pick(List.of(Families.values())), Generate.booleans(),
+                (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
+        Fuzz.qt(300).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3)).checkAssert((raw, selection, maxEntries) -> {
+            Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
+            Plan plan = Planner.plan(Selector.select(s, selection, false), maxEntries);
+            for (TargetSpec spec : specs) {
+                String text = new String(Generator.generate(spec, plan, Map.of(), engine).files().get(0).content(), StandardCharsets.UTF_8);
+                assertObjectsDefinedOnce(spec.id(), text);
+            }
+        });
+    }
+
+    private static void assertObjectsDefinedOnce(String target, String text) {
+        Pattern define = OBJECTS.get(target).get(0);
+        Pattern name = OBJECTS.get(target).get(1);
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        String table = "";
+        for (String line : text.lines().toList()) {
+            table = line.startsWith("config ") ? line : table;
+            boolean objectTable = !target.equals("fortigate") || table.equals("config firewall address") || table.equals("config firewall address6");
+            java.util.regex.Matcher d = define.matcher(line);
+            if (d.matches() && objectTable) {
+                assertThat(defined.add(d.group(1))).as("%s defines %s twice", target, d.group(1)).isTrue();
+            }
+            java.util.regex.Matcher n = name.matcher(line);
+            if (n.matches()) {
+                for (String member : n.group(1).replace("\"", " ").strip().split(" +")) {
+                    assertThat(member).as("%s: an empty member list", target).isNotEmpty();
+                    assertThat(defined).as("%s names %s before defining it", target, member).contains(member);
+                }
+            }
+        }
+    }
+
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
