@@ -185,7 +185,7 @@ class TargetValidationTest {
         assertThat(tokens(out.resolve("paloalto/o365watch-panos.txt"), " fqdn (\\S+)$")).as("paloalto").isEqualTo(exact);
         assertThat(tokens(out.resolve("juniper-srx/o365watch-junos.txt"), " dns-name (\\S+)$")).as("junos").isEqualTo(exact);
         Set<String> subdomains = filter(want, h -> !h.contains("*") || h.startsWith("*.") && h.indexOf('*', 1) < 0);
-        assertThat(tokens(out.resolve("fortigate/o365watch-fortios.conf"), "set (?:wildcard-)?fqdn \"([^\"]+)\"")).as("fortigate")
+        assertThat(tokens(out.resolve("fortigate/o365watch-fortios.conf"), "set fqdn \"([^\"]+)\"")).as("fortigate")
                 .isEqualTo(subdomains);
         assertThat(tokens(out.resolve("dnsmasq/o365watch-nftset.conf"), "^nftset=/([^/]+)/")).as("dnsmasq").isEqualTo(subdomains);
         Set<String> labels = filter(want, h -> List.of(h.split("\\.")).stream().allMatch(l -> !l.contains("*") || l.equals("*")));

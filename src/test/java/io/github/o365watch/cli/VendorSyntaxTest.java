@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The vendor CLI targets define each address object once, before the groups that name it,
- * whatever number of groups use it. Generated through the real command line from real published
+ * The vendor CLI targets write what their vendors document: each address object defined once,
+ * before the groups that name it, whatever number of groups use it; FortiOS wildcards in the
+ * form of the firmware asked for. Generated through the real command line from real published
  * data.
  */
 class VendorSyntaxTest {
@@ -179,15 +180,22 @@ class VendorSyntaxTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("selections")
-    void fortiGateDefinesEachAddressOnce(String instance, List<String> selection) {
+    void fortiGateDefinesEachAddressOnceAndWritesWildcardsAsFqdn(String instance, List<String> selection) {
         List<FortiObject> objects = fortiObjects(lines(generate(instance, "fortigate", selection).resolve("o365watch-fortios.conf")));
         Objects v4 = new Objects();
         Objects v6 = new Objects();
+        int wildcards = 0;
         for (FortiObject f : objects) {
             switch (f.table()) {
                 case "firewall address" -> {
-                    String value = f.sets().getOrDefault("subnet", f.sets().getOrDefault("fqdn", f.sets().get("wildcard-fqdn")));
+                    String value = f.sets().getOrDefault("subnet", f.sets().get("fqdn"));
                     v4.define(f.name(), value, f.line());
+                    assertThat(f.sets()).as("%s: the current form, not FortiOS 6.0's", f.name())
+                            .doesNotContainKey("wildcard-fqdn").doesNotContainValue("wildcard-fqdn");
+                    if (value.contains("*")) {
+                        assertThat(f.sets()).containsEntry("type", "fqdn");
+                        wildcards++;
+                    }
                 }
                 case "firewall address6" -> v6.define(f.name(), f.sets().get("ip6"), f.line());
                 case "firewall addrgrp" -> members(f).forEach(m -> v4.reference(m, f.line()));
@@ -199,6 +207,7 @@ class VendorSyntaxTest {
         }
         v4.assertEachDefinedOnceBeforeUse("fortigate address");
         v6.assertEachDefinedOnceBeforeUse("fortigate address6");
+        assertThat(wildcards).as("the data has *.domain names").isPositive();
     }
 
     static List<String> members(FortiObject f) {
@@ -208,6 +217,46 @@ class VendorSyntaxTest {
             out.add(m.group(1));
         }
         return out;
+    }
+
+    @Test
+    void fortiGateWritesTheFortiOs60WildcardFormWhenAskedAndNothingElseChanges() throws IOException {
+        Path current = generate("Worldwide", "fortigate", List.of("--category", "all")).resolve("o365watch-fortios.conf");
+        Path old = generate("Worldwide", "fortigate", List.of("--category", "all", "--option", "fortigate.wildcardtype=wildcard-fqdn"))
+                .resolve("o365watch-fortios.conf");
+        List<FortiObject> before = fortiObjects(lines(current));
+        List<FortiObject> after = fortiObjects(lines(old));
+        assertThat(after).hasSameSizeAs(before);
+        int wildcards = 0;
+        for (int i = 0; i < before.size(); i++) {
+            FortiObject b = before.get(i);
+            FortiObject a = after.get(i);
+            assertThat(a.name()).isEqualTo(b.name());
+            String fqdn = b.sets().get("fqdn");
+            if (b.table().equals("firewall address") && fqdn != null && fqdn.startsWith("\"*.")) {
+                wildcards++;
+                assertThat(a.sets()).as(a.name()).containsExactly(Map.entry("type", "wildcard-fqdn"), Map.entry("wildcard-fqdn", fqdn));
+            } else {
+                assertThat(a.sets()).as(a.name()).isEqualTo(b.sets());
+            }
+        }
+        assertThat(wildcards).isPositive();
+        String versions = ": fqdn for FortiOS 6.2.2 and later, wildcard-fqdn for FortiOS 6.0.0 to 6.0.11.";
+        assertThat(Files.readString(old)).contains("# Names *.domain are addresses of type wildcard-fqdn (", versions);
+        assertThat(Files.readString(current)).contains("# Names *.domain are addresses of type fqdn (", versions);
+    }
+
+    @Test
+    void theWildcardTypeIsOneOfTheTwoFormsAndTargetsSaysWhichFirmwareTakesEach() {
+        Path out = tmp.resolve("bad");
+        Result bad = cli.run("generate", "--store", store.toString(), "--out", out.toString(), "--target", "fortigate", "--option",
+                "fortigate.wildcardtype=wildcard");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).doesNotContain("\n").contains("option wildcardtype of target fortigate: 'wildcard' is not valid");
+        assertThat(out).doesNotExist();
+        Result targets = cli.run("targets");
+        assertThat(targets.out()).contains("--option fortigate.wildcardtype=fqdn (default)", "FortiOS 6.2.2 and later",
+                "FortiOS 6.0.0 to 6.0.11");
     }
 
     @ParameterizedTest(name = "{0} {1}")

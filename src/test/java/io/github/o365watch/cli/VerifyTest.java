@@ -160,6 +160,28 @@ class VerifyTest {
         }
     }
 
+    /** A FortiGate on FortiOS 6.0 holds wildcards as type wildcard-fqdn: verify finds what it finds in the current form. */
+    @Test
+    void theFortiOs60WildcardFormVerifiesLikeTheCurrentForm() throws IOException {
+        List<JsonNode> results = new ArrayList<>();
+        for (String type : List.of("fqdn", "wildcard-fqdn")) {
+            Path out = dir.resolve("out-" + type);
+            Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target",
+                    "fortigate", "--option", "fortigate.wildcardtype=" + type);
+            assertThat(g.code()).as(g.toString()).isZero();
+            String config = Files.readString(out.resolve("fortigate/o365watch-fortios.conf"));
+            assertThat(config).contains("        set type " + type + "\n        set " + type + " \"*.lync.com\"");
+            results.add(verifyJson(List.of("--against", write("fortigate-" + type + ".conf", config).toString())));
+        }
+        JsonNode current = results.get(0);
+        JsonNode old = results.get(1);
+        assertThat(old.path("files").get(0).path("problems")).isEmpty();
+        assertThat(old.path("extra")).isEmpty();
+        assertThat(old.path("missing")).isEqualTo(current.path("missing"));
+        assertThat(old.path("coverage")).isEqualTo(current.path("coverage"));
+        assertThat(texts(old.path("missing"), "entry")).doesNotContain("*.lync.com", "*.sharepoint.com").contains("*excel.officeapps.live.com");
+    }
+
     // ---------------------------------------------------------------- a list with a gap and a leftover
 
     /**

@@ -312,6 +312,24 @@ class ConfigReaderTest {
         assertThat(union(listed).hosts()).isEqualTo(want.hosts());
     }
 
+    /** FortiOS 6.0's wildcard form (set type wildcard-fqdn) reads back as the current one does: the same entries. */
+    @Test
+    void theFortiOs60WildcardFormReadsBackLikeTheCurrentForm() {
+        Snapshot snapshot = Fixtures.snapshot("Worldwide", "2019112700");
+        Expressed want = expressed("fortigate", snapshot, List.of("--category", "all"), "1");
+        assertThat(want.hosts()).anyMatch(HostPattern::isWildcard);
+        for (String type : List.of("fqdn", "wildcard-fqdn")) {
+            Path out = generate("Worldwide", "2019112700", List.of("--category", "all"), "fortigate.wildcardtype=" + type);
+            String text = read(out.resolve("fortigate/o365watch-fortios.conf"));
+            assertThat(text).as(type).contains("        set type " + type + "\n        set " + type + " \"*.");
+            assertThat(ConfigFormat.detect(text)).isEqualTo(ConfigFormat.FORTIGATE);
+            Listed l = ConfigReader.read(text, ConfigFormat.FORTIGATE);
+            assertThat(l.problems()).as(type).isEmpty();
+            assertThat(union(List.of(l)).ips()).as(type).isEqualTo(want.ips());
+            assertThat(union(List.of(l)).hosts()).as(type).isEqualTo(want.hosts());
+        }
+    }
+
     // ---------------------------------------------------------------- hand-written configurations
 
     static Set<String> prefixes(Listed l) {
@@ -418,6 +436,10 @@ class ConfigReaderTest {
                         set type wildcard-fqdn
                         set wildcard-fqdn "*.sharepoint.com"
                     next
+                    edit "wc62"
+                        set type fqdn
+                        set fqdn "*.lync.com"
+                    next
                     edit "full"
                         set type fqdn
                         set fqdn "teams.microsoft.com"
@@ -445,7 +467,7 @@ class ConfigReaderTest {
                 """);
         assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "40.96.0.0/13", "13.107.18.10/31",
                 "13.107.18.12/31", "2603:1006::/40");
-        assertThat(hosts(l)).containsExactlyInAnyOrder("outlook.office365.com", "*.sharepoint.com", "teams.microsoft.com");
+        assertThat(hosts(l)).containsExactlyInAnyOrder("outlook.office365.com", "*.sharepoint.com", "*.lync.com", "teams.microsoft.com");
         assertThat(problems(l)).containsOnlyKeys(12);
         Listed.AddressEntry range = l.addresses().stream().filter(a -> a.prefixes().size() == 2).findFirst().orElseThrow();
         assertThat(range.text()).isEqualTo("13.107.18.10-13.107.18.13");

@@ -69,7 +69,7 @@ class HostileFeedTest {
                     "set address-group " + NAME + " static \\[ (?:" + NAME + " )*\\]", "set address-group " + NAME + " description \"" + SAFE + "\"",
                     "set service " + NAME + " protocol (?:tcp|udp) port [0-9,-]+", "set service-group " + NAME + " members \\[ (?:" + NAME + " )*\\]")),
             Map.entry("fortigate", List.of("# " + TEXT, "config firewall (?:address6?|addrgrp6?|service custom)", "end", "    edit \"" + NAME + "\"",
-                    "        set subnet " + MASK + " " + MASK, "        set type (?:fqdn|wildcard-fqdn)", "        set (?:wildcard-)?fqdn \"" + HOST + "\"",
+                    "        set subnet " + MASK + " " + MASK, "        set type fqdn", "        set fqdn \"" + HOST + "\"",
                     "        set ip6 " + P6, "        set member(?: \"" + NAME + "\")+ ?", "        set comment \"" + SAFE + "\"",
                     "        set (?:tcp|udp)-portrange [0-9 -]+", "    next")),
             Map.entry("juniper-srx", List.of("", "set security address-book global address " + NAME + " " + P,
