@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The vendor CLI targets write what their vendors document: each address object defined once,
- * before the groups that name it, whatever number of groups use it; FortiOS wildcards in the
- * form of the firmware asked for. Generated through the real command line from real published
- * data.
+ * before the groups that name it, whatever number of groups use it; names in the characters the
+ * vendor documents; FortiOS wildcards in the form of the firmware asked for. Generated through
+ * the real command line from real published data.
  */
 class VendorSyntaxTest {
     @TempDir
@@ -112,12 +112,16 @@ class VendorSyntaxTest {
 
     static final Pattern PANOS_ADDRESS = Pattern.compile("set address (\\S+) (?:ip-netmask|fqdn) (\\S+)");
     static final Pattern PANOS_GROUP = Pattern.compile("set address-group (\\S+) static \\[ ((?:\\S+ )*)\\]");
+    static final Pattern PANOS_NAMED = Pattern.compile("set (?:address|address-group|service|service-group) (\\S+) .*");
+    /** Palo Alto documents names of letters, numbers, spaces, hyphens and underscores, up to 63 characters. */
+    static final Pattern PANOS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("selections")
-    void paloAltoDefinesEachAddressOnce(String instance, List<String> selection) {
+    void paloAltoDefinesEachAddressOnceWithDocumentedNames(String instance, List<String> selection) {
         List<String> lines = lines(generate(instance, "paloalto", selection).resolve("o365watch-panos.txt"));
         Objects o = new Objects();
+        Set<String> names = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             Matcher a = PANOS_ADDRESS.matcher(l);
@@ -129,8 +133,13 @@ class VendorSyntaxTest {
                     o.reference(member, i + 1);
                 }
             }
+            Matcher named = PANOS_NAMED.matcher(l);
+            if (named.matches()) {
+                names.add(named.group(1));
+            }
         }
         o.assertEachDefinedOnceBeforeUse("paloalto");
+        assertThat(names).as("PAN-OS object names").isNotEmpty().allMatch(n -> PANOS_NAME.matcher(n).matches());
     }
 
     static final Pattern JUNOS_ADDRESS = Pattern.compile("set security address-book global address (\\S+) (?:dns-name )?(\\S+)");
