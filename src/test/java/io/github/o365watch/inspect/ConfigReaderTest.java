@@ -312,6 +312,36 @@ class ConfigReaderTest {
         assertThat(union(listed).hosts()).isEqualTo(want.hosts());
     }
 
+    /** With the ending token PAN-OS 10.1 wants, every URL-list entry ends in '/' and reads back as the same name. */
+    @Test
+    void anEdlWithEndingTokensReadsBackTheSameNames() throws IOException {
+        Path out = generate("Worldwide", "2019112700", List.of("--category", "all"), "edl.endtoken=true");
+        List<Listed> listed = new ArrayList<>();
+        int urls = 0;
+        for (Path f : files(out.resolve("edl"))) {
+            String text = read(f);
+            List<String> entries = text.lines().filter(l -> !l.startsWith("#")).toList();
+            if (f.getFileName().toString().endsWith("-url.txt")) {
+                urls += entries.size();
+                assertThat(entries).as(f.toString()).allMatch(l -> l.endsWith("/") && !l.endsWith("//"));
+                assertThat(text).doesNotContain("--option edl.endtoken=true");
+            } else {
+                assertThat(entries).as(f.toString()).noneMatch(l -> l.contains("/") && !l.matches("[0-9a-f.:]+/[0-9]{1,3}"));
+            }
+            assertThat(ConfigFormat.detect(text)).as(f.toString()).isEqualTo(ConfigFormat.EDL);
+            Listed l = ConfigReader.read(text, ConfigFormat.EDL);
+            assertThat(l.problems()).as(f.toString()).isEmpty();
+            listed.add(l);
+        }
+        assertThat(urls).isPositive();
+        Expressed want = expressed("edl", Fixtures.snapshot("Worldwide", "2019112700"), List.of("--category", "all"), "1");
+        assertThat(union(listed).ips()).isEqualTo(want.ips());
+        assertThat(union(listed).hosts()).isEqualTo(want.hosts());
+        String plain = read(generate("Worldwide", "2019112700", List.of("--category", "all")).resolve("edl/o365-allow-url.txt"));
+        assertThat(plain).contains("# PAN-OS 10.1 and earlier read these entries as ending in '*'", "--option edl.endtoken=true")
+                .doesNotContain("com/\n");
+    }
+
     /** FortiOS 6.0's wildcard form (set type wildcard-fqdn) reads back as the current one does: the same entries. */
     @Test
     void theFortiOs60WildcardFormReadsBackLikeTheCurrentForm() {
