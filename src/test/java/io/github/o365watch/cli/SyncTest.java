@@ -214,6 +214,54 @@ class SyncTest {
         assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019100100");
     }
 
+    /**
+     * The service sends a truncated list under a new version number, then the full list under the
+     * same number. The refused download must not poison the store: the next sync downloads the
+     * version again, keeps the full list as a revision, and the guard, judging that revision,
+     * lets it through without any flag.
+     */
+    @Test
+    void aTruncatedDownloadRefusedByTheGuardIsDownloadedAgainAndTheGoodListAppliedWithoutAFlag() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        String v = "2019090100";
+        byte[] good = Derived.withIp(Fixtures.endpoints("Worldwide", A), 1, "198.51.100.0/24");
+        // the response cut short: most of the Exchange and SharePoint sets missing
+        service.publish("Worldwide", v, Derived.withoutIps(good, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
+
+        Result refused = sync();
+
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(7);
+        assertThat(refused.err().lines()).hasSize(1);
+        assertThat(refused.err()).contains("refused by the safety guard").contains("Worldwide " + v + " removes")
+                .contains("the next sync downloads " + v + " again").contains("o365watch fetch --force")
+                .contains("--accept-shrink");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+
+        // Microsoft's caches catch up: the same version number, the whole list
+        service.publish("Worldwide", v, good);
+        wm.resetRequests();
+
+        Result applied = sync();
+
+        assertThat(applied.code()).as(applied.toString()).isZero();
+        assertThat(service.paths()).as("downloaded again").contains("/endpoints/Worldwide");
+        assertThat(applied.out()).contains("Worldwide: applied " + v + " (was " + A + ")")
+                .contains("downloaded " + v + " again: the service now serves other lists (revision 2");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(v);
+        // the refused lists stay beside the good ones, for review; the outputs hold the good ones
+        assertThat(dir.resolve("snapshots/worldwide/" + v + ".json")).exists();
+        assertThat(dir.resolve("snapshots/worldwide/" + v + ".r2.json")).exists();
+        assertThat(outputs().values()).anyMatch(c -> c.contains("198.51.100.0/24"));
+        assertThat(check().code()).isZero();
+
+        // applied: the next night asks /version only
+        wm.resetRequests();
+        Result quiet = sync();
+        assertThat(quiet.code()).as(quiet.toString()).isZero();
+        assertThat(service.paths()).containsExactly("/version");
+    }
+
     @Test
     void aVersionThatLosesAServiceAreaIsRefused() throws IOException {
         service.publish("Worldwide", B);
