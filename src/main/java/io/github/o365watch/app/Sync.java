@@ -78,6 +78,13 @@ public final class Sync {
     }
 
     public Result run(Config c, Options o) {
+        List<String> names = o.instances().isEmpty() ? c.instances() : o.instances();
+        if (o.version().isPresent() && names.size() > 1) {
+            // instances share version numbers: the rollback a person asked for would reach every one of them
+            throw new UsageException("--version " + o.version().get() + " rolls back one instance, and the "
+                    + (o.instances().isEmpty() ? "config lists " : "command names ") + String.join(", ", names)
+                    + ": name it with --instance");
+        }
         return ws.locked(() -> runLocked(c, o));
     }
 

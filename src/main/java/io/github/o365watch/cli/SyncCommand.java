@@ -41,7 +41,9 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--accept-shrink", description = "Apply a version the safety guard refused, after you reviewed it.")
     boolean acceptShrink;
 
-    @Option(names = "--version", paramLabel = "V", description = "Rebuild the outputs of this stored version (a rollback); no fetch.")
+    @Option(names = "--version", paramLabel = "V",
+            description = "Rebuild the outputs of this stored version (a rollback); no fetch. With several instances in the config,"
+                    + " name one with --instance.")
     String version;
 
     @Option(names = "--instance", paramLabel = "NAME",

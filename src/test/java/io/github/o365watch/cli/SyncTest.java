@@ -526,6 +526,38 @@ class SyncTest {
         assertThat(sync("--instance", "Germany").code()).isEqualTo(2);
     }
 
+    /**
+     * A version number both instances publish (USGovDoD and Worldwide share 2019093000): without
+     * --instance, --version would roll back every instance the config lists. It needs --instance,
+     * and says so before anything runs.
+     */
+    @Test
+    void syncVersionWithSeveralInstancesNeedsInstance() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", B).publish("USGovDoD", B);
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", "2019102800").publish("USGovDoD", "2019102800");
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = Stat.tree(dir);
+
+        Result r = sync("--version", B);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("--version " + B + " rolls back one instance, and the config lists Worldwide, USGovDoD:"
+                + " name it with --instance");
+        assertThat(Stat.tree(dir)).as("nothing touched").isEqualTo(before);
+        Result two = sync("--version", B, "--instance", "Worldwide", "--instance", "USGovDoD");
+        assertThat(two.code()).as(two.toString()).isEqualTo(2);
+
+        Result one = sync("--version", B, "--instance", "USGovDoD");
+        assertThat(one.code()).as(one.toString()).isZero();
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo(B);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019102800");
+    }
+
     static Stream<Arguments> corruptLocks() {
         return Stream.of(
                 Arguments.of("not JSON", "{"),
