@@ -240,6 +240,12 @@ class SyncTest {
 
         // Microsoft's caches catch up: the same version number, the whole list
         service.publish("Worldwide", v, good);
+        Map<String, String> beforeDryRun = Trees.hashes(dir);
+        Result dry = sync("--dry-run");
+        assertThat(dry.code()).as("a dry run judges what sync would download: " + dry).isZero();
+        assertThat(dry.out()).contains("Worldwide: would apply " + v + " (was " + A + "); the service publishes " + v
+                + ", which sync would fetch first");
+        assertThat(Trees.hashes(dir)).as("a dry run writes nothing").isEqualTo(beforeDryRun);
         wm.resetRequests();
 
         Result applied = sync();
