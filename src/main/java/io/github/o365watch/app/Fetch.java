@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Version check first; endpoints and changes only for an instance whose published version is
- * newer than the newest stored one (or with {@code force}); then validate everything and store.
+ * newer than the newest stored one (or with {@code force}, or for sync a stored version it has not
+ * applied); then validate everything and store.
  * The store is locked for the whole run, so two fetches never interleave.
  */
 public final class Fetch {
