@@ -101,7 +101,7 @@ new_site() {
     for t in $(ls rules-templates | grep -v '\.'); do
       [ "${skip#* $t }" != "$skip" ] && continue
       echo "  - name: $t"
-      [ "$t" = pac ] && printf '    options:\n      proxy: PROXY proxy.example.com:8080\n'
+      [ "$t" = pac ] && printf '    options:\n      proxy: PROXY proxy.contoso.com:8080\n'
     done
     echo "reports:"
     echo "  formats: [markdown, html]"

@@ -8,6 +8,7 @@ import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
 import io.github.o365watch.inspect.Columns;
 import io.github.o365watch.inspect.Flow;
@@ -39,6 +40,10 @@ import java.util.zip.GZIPInputStream;
  * each destination against a stored version (address containment or hostname pattern, then
  * protocol and port), and groups the flows by endpoint set, prefix or pattern, protocol and port.
  * Memory grows with the number of groups, never with the number of lines.
+ *
+ * <p>A log that yields no flow, or whose lines are mostly malformed or of another kind, could not
+ * be read: its findings would be silence, not evidence. The result says so per log
+ * ({@link FileStats#failure()}); it never passes for a log without gaps.
  */
 public final class Audit {
     private static final long PROGRESS_EVERY = 100_000;
@@ -58,9 +63,52 @@ public final class Audit {
             InputStream stdin, LongConsumer progress) {
     }
 
-    /** What one log held. */
-    public record FileStats(String file, LogFormat format, long lines, long flows, long skipped, long malformed,
-            List<Listed.Problem> problems) {
+    /**
+     * What one log held.
+     *
+     * @param other       of the skipped lines, those of another kind (not blank, not the format's comments or headers)
+     * @param firstUnread the first line that was malformed or of another kind
+     */
+    public record FileStats(String file, LogFormat format, long lines, long flows, long skipped, long other, long malformed,
+            List<Listed.Problem> problems, Optional<Listed.Problem> firstUnread) {
+
+        /** Lines that are neither flows nor blank, comments or headers: what the reader could not use. */
+        public long unread() {
+            return other + malformed;
+        }
+
+        /**
+         * Read well enough to speak for the log: at least one flow, and no more lines malformed or of
+         * another kind than flows (blank lines, comments and headers aside), so that most of what the
+         * log holds was read.
+         */
+        public boolean readable() {
+            return flows > 0 && unread() <= flows;
+        }
+
+        /** One line saying why the log counts as not read, with the format tried and the first line not read; empty when it was read. */
+        public Optional<String> failure() {
+            if (readable()) {
+                return Optional.empty();
+            }
+            String name = Printable.line(file, 200);
+            String first = firstUnread.map(p -> "; the first, line " + p.line() + ": " + p.reason() + ": '" + Printable.line(p.text(), 160) + "'")
+                    .orElse("");
+            if (lines == 0) {
+                return Optional.of(name + ": not read as " + format.id() + ": the log is empty");
+            }
+            if (flows == 0) {
+                return Optional.of(name + ": not read as " + format.id() + ": no flow in " + count(lines, "line")
+                        + (unread() == 0 ? " (only blank lines, comments and headers)" : " (" + other + " of another kind, " + malformed + " malformed)")
+                        + first);
+            }
+            return Optional.of(name + ": mostly not read as " + format.id() + ": " + unread() + " of the " + (flows + unread())
+                    + " lines that are not blank, comments or headers are malformed or of another kind (" + count(flows, "flow") + ")" + first);
+        }
+
+        private static String count(long n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
+        }
     }
 
     /**
@@ -80,6 +128,21 @@ public final class Audit {
      */
     public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
             Map<Flow.Action, Long> elsewhere) {
+
+        /** The logs that could not be read (see {@link FileStats#readable()}). */
+        public List<FileStats> unreadable() {
+            return files.stream().filter(f -> !f.readable()).toList();
+        }
+
+        /** True when every log was read: only then do the findings speak for all of them. */
+        public boolean complete() {
+            return files.stream().allMatch(FileStats::readable);
+        }
+
+        /** Flows read from all logs. */
+        public long flows() {
+            return files.stream().mapToLong(FileStats::flows).sum();
+        }
     }
 
     public Result run(Request r) {
@@ -110,7 +173,8 @@ public final class Audit {
                             r.progress().accept(total[0]);
                         }
                     }
-                    stats.add(new FileStats(log, format, reader.lines(), flows, reader.skipped(), reader.malformed(), reader.problems()));
+                    stats.add(new FileStats(log, format, reader.lines(), flows, reader.skipped(), reader.other(), reader.malformed(),
+                            reader.problems(), reader.firstUnread()));
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + e.getMessage());

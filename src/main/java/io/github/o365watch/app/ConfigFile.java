@@ -32,6 +32,9 @@ public final class ConfigFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private static final Set<String> SECRET_KEYS = Set.of("password", "url", "token", "secret");
+    /** A name under the domains reserved for documentation (RFC 2606): the starter's placeholders, never a real host. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
     static final List<String> EVENTS = List.of("changes", "pending", "refused");
 
     static {
@@ -142,6 +145,7 @@ public final class ConfigFile {
     private static Config check(Path file, Raw r, Map<String, Integer> lines) {
         Path dir = file.toAbsolutePath().getParent();
         At at = new At(file, lines);
+        placeholders(at, r);
         List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
         for (int n = 0; n < instances.size(); n++) {
             String i = instances.get(n);
@@ -252,6 +256,48 @@ public final class ConfigFile {
         }
         return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
                 new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
+    }
+
+    /**
+     * A proxy, server, address or source still naming example.com, .net or .org is the starter's
+     * placeholder (or a documentation's): sync would publish it (a PAC file sending every browser to
+     * a proxy that does not exist) or mail nobody. Refused before anything runs.
+     */
+    private static void placeholders(At at, Raw r) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        if (r.source() != null) {
+            values.put("source", r.source());
+        }
+        if (r.targets() != null) {
+            for (int i = 0; i < r.targets().size(); i++) {
+                RawTarget t = r.targets().get(i);
+                if (t != null && t.options() != null) {
+                    String key = "targets[" + (i + 1) + "].options.";
+                    t.options().forEach((k, v) -> values.put(key + k, v));
+                }
+            }
+        }
+        RawEmail e = r.notifications() == null ? null : r.notifications().email();
+        if (e != null) {
+            values.put("notify.email.host", e.host());
+            values.put("notify.email.from", e.from());
+            if (e.to() != null) {
+                for (int i = 0; i < e.to().size(); i++) {
+                    values.put("notify.email.to[" + (i + 1) + "]", e.to().get(i));
+                }
+            }
+        }
+        // in the order of the file, so that the first placeholder is the one named
+        values.entrySet().stream().filter(x -> x.getValue() != null)
+                .sorted(java.util.Comparator.comparing(x -> at.line(x.getKey())))
+                .forEach(x -> {
+                    java.util.regex.Matcher m = PLACEHOLDER.matcher(x.getValue());
+                    if (m.find()) {
+                        throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + m.group(1).toLowerCase(Locale.ROOT)
+                                + ", a placeholder: example.com, example.net and example.org are reserved for examples and reach no real"
+                                + " host; put in your own value, or leave the key out");
+                    }
+                });
     }
 
     private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
@@ -425,7 +471,13 @@ public final class ConfigFile {
             }
         }
 
-        UsageException error(String key, String message) {
+        /** The line that sets the key (or its nearest enclosing key), or {@link Integer#MAX_VALUE} when none is known. */
+        int line(String key) {
+            Integer line = lineOf(key);
+            return line == null ? Integer.MAX_VALUE : line;
+        }
+
+        private Integer lineOf(String key) {
             String k = key;
             Integer line = null;
             while (line == null && !k.isEmpty()) {
@@ -433,6 +485,11 @@ public final class ConfigFile {
                 int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
                 k = cut < 0 ? "" : k.substring(0, cut);
             }
+            return line;
+        }
+
+        UsageException error(String key, String message) {
+            Integer line = lineOf(key);
             // one line whatever the values quoted in it hold (a path with a newline, a message from a file it names)
             return new UsageException(Printable.line("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
                     + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message), 2000));

@@ -17,11 +17,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Version check first; endpoints and changes only for an instance whose published version is
- * newer than the newest stored one (or with {@code force}); then validate everything and store.
+ * newer than the newest stored one (or with {@code force}, or for sync a stored version it has not
+ * applied); then validate everything and store.
  * The store is locked for the whole run, so two fetches never interleave.
  */
 public final class Fetch {
@@ -44,27 +46,38 @@ public final class Fetch {
         return ws.locked(() -> runLocked(selection, force, tenant));
     }
 
-    /** As {@link #run}, for a caller that already holds the store lock (sync). */
+    /** As {@link #run}, for a caller that already holds the store lock. */
     List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant) {
+        return runLocked(selection, force, tenant, v -> false);
+    }
+
+    /**
+     * As {@link #run}, for sync, which holds the store lock. An instance whose newest stored version
+     * is the published one is downloaded again when {@code again} says so (sync: it was stored but
+     * never applied, because the guard refused it or a run stopped after storing it), so that lists
+     * the service has corrected since, under the same version number, become a new revision
+     * instead of being refused for as long as the number stands.
+     */
+    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant, Predicate<StoredVersion> again) {
         Upstream up = ws.upstream();
         List<PublishedVersion> published = up.latestVersions();
         Map<Instance, Version> latest = published.stream()
                 .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
         List<FetchOutcome> out = new ArrayList<>();
         for (Instance instance : selection.against(published, up.describe())) {
-            FetchOutcome o = one(up, instance, latest.get(instance), force);
+            FetchOutcome o = one(up, instance, latest.get(instance), force, again);
             out.add(tenant.isPresent() && o.failure().isEmpty() ? withTenant(up, o, tenant.get()) : o);
         }
         return out;
     }
 
-    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force) {
+    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force, Predicate<StoredVersion> again) {
         SnapshotStore store = ws.store();
         Optional<StoredVersion> newest = store.newest(instance);
         Optional<Version> previous = newest.map(StoredVersion::version);
         if (previous.isPresent() && !force) {
             int c = latest.compareTo(previous.get());
-            if (c == 0) {
+            if (c == 0 && !again.test(newest.get())) {
                 return FetchOutcome.upToDate(instance, newest.get());
             }
             if (c < 0) {

@@ -17,6 +17,7 @@ import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.render.TemplateException;
 import io.github.o365watch.render.mustache.MustacheTemplates;
 import io.github.o365watch.store.AtomicFiles;
+import io.github.o365watch.store.OutputTree;
 import io.github.o365watch.store.StoredVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +118,12 @@ public final class Generate {
 
     /** Renders, then writes every file under {@code out/<target>/}. */
     public Result run(Request r, Path out) {
+        // devices poll the release sync publishes, and the lock records its bytes: only sync writes there
+        OutputTree.managing(out).ifPresent(link -> {
+            throw new UsageException("--out " + out + ": " + link + " is the output sync publishes (a link to the live release in "
+                    + OutputTree.releasesOf(link).getFileName() + "/), and generate would write into it; write elsewhere (e.g. --out "
+                    + link.resolveSibling(link.getFileName() + "-by-hand") + "), or change the config and run sync");
+        });
         Result result = render(r);
         Map<Path, byte[]> files = new TreeMap<>();
         for (Generated g : result.generated()) {

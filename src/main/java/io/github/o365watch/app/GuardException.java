@@ -10,8 +10,12 @@ public final class GuardException extends RuntimeException {
     private final List<String> notifyProblems;
 
     public GuardException(List<String> reasons, List<String> notifyProblems) {
-        super("refused by the safety guard, outputs left as they were: " + String.join("; ", reasons)
-                + " (review, then run again with --accept-shrink to apply it)");
+        this(reasons, notifyProblems, "review, then run again with --accept-shrink to apply it");
+    }
+
+    /** @param choices what happens next and what the user can do, after the reasons */
+    public GuardException(List<String> reasons, List<String> notifyProblems, String choices) {
+        super("refused by the safety guard, outputs left as they were: " + String.join("; ", reasons) + " (" + choices + ")");
         this.reasons = List.copyOf(reasons);
         this.notifyProblems = List.copyOf(notifyProblems);
     }

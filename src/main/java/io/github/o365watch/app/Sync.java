@@ -78,6 +78,13 @@ public final class Sync {
     }
 
     public Result run(Config c, Options o) {
+        List<String> names = o.instances().isEmpty() ? c.instances() : o.instances();
+        if (o.version().isPresent() && names.size() > 1) {
+            // instances share version numbers: the rollback a person asked for would reach every one of them
+            throw new UsageException("--version " + o.version().get() + " rolls back one instance, and the "
+                    + (o.instances().isEmpty() ? "config lists " : "command names ") + String.join(", ", names)
+                    + ": name it with --instance");
+        }
         return ws.locked(() -> runLocked(c, o));
     }
 
@@ -96,7 +103,8 @@ public final class Sync {
             if (o.dryRun()) {
                 ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
             } else {
-                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant())) {
+                // a version stored but not applied (refused by the guard) is downloaded again: the service may have corrected it
+                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant(), s -> !applied(lock, s))) {
                     if (f.failure().isPresent()) {
                         throw f.failure().get(); // nothing was applied; the outputs are as they were
                     }
@@ -113,7 +121,8 @@ public final class Sync {
                             + ws.store().root() + " lacks it; restore the store, or delete the lock file to start afresh")));
             Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
             StoredVersion v = Selections.version(ws.store(), instance, o.version().orElse(null));
-            if (newer.isPresent() && newer.get().isNewerThan(v.version())) {
+            // a version stored but not applied is one sync would download again: the dry run reads it too
+            if (newer.isPresent() && (newer.get().isNewerThan(v.version()) || newer.get().equals(v.version()) && !applied(lock, v))) {
                 // a dry run reads the newer version to say what it would change, and keeps nothing
                 Snapshot next = ws.upstream().endpoints(v.instance(), newer.get(), EndpointQuery.ALL).snapshot();
                 plans.add(new Plan(v.instance(), Optional.empty(), next, before, was, Optional.empty(), newer));
@@ -129,6 +138,7 @@ public final class Sync {
         List<LockFile.Output> records = new ArrayList<>();
         Map<String, LockFile.Applied> applied = new TreeMap<>();
         List<String> refusals = new ArrayList<>();
+        List<Version> refused = new ArrayList<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
         }
@@ -138,7 +148,11 @@ public final class Sync {
                 Selected next = Selector.select(p.snapshot(), sel, false);
                 Selected base = p.before().filter(b -> !b.version().equals(p.snapshot().version()))
                         .map(b -> Selector.select(ws.store().load(b), sel, false)).orElse(null);
-                refusals.addAll(Guard.check(base, next, c.guard()));
+                List<String> why = Guard.check(base, next, c.guard());
+                refusals.addAll(why);
+                if (!why.isEmpty()) {
+                    refused.add(p.snapshot().version());
+                }
             }
             Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine, lock)
                     .forEach((path, f) -> {
@@ -150,7 +164,7 @@ public final class Sync {
         if (!refusals.isEmpty()) {
             List<String> problems = o.dryRun() ? List.of() : new Notifications(c.notifications(), ws).send(
                     new Event(Event.Kind.REFUSED, "o365watch: sync refused by the safety guard", refusals, Optional.empty()));
-            throw new GuardException(refusals, problems);
+            throw new GuardException(refusals, problems, choices(o, refused));
         }
 
         OutputTree tree = new OutputTree(c.output());
@@ -273,6 +287,28 @@ public final class Sync {
                 }
             }
         }
+    }
+
+    /** True when the lock says this version of its instance is the one applied. */
+    private static boolean applied(LockFile lock, StoredVersion s) {
+        return lock.instances().entrySet().stream().anyMatch(e -> Instance.parse(e.getKey()).equals(s.instance())
+                && e.getValue().version().equals(s.version().value()));
+    }
+
+    /** What happens after a refusal and what a person can do, in the refusal's message. */
+    private String choices(Options o, List<Version> refused) {
+        String versions = refused.stream().distinct().map(Version::value).reduce((a, b) -> a + ", " + b).orElse("the version");
+        if (o.dryRun()) {
+            return "a sync would refuse it; review it, then sync --accept-shrink applies it";
+        }
+        String review = "if the shrink is real, review it (o365watch report) and run sync --accept-shrink";
+        if (ws.offline()) {
+            return "the lists stay in the store for review; " + review + "; if the service was wrong, o365watch fetch --force"
+                    + " downloads " + versions + " again and the next sync applies corrected lists without a flag";
+        }
+        return "the lists stay in the store for review; the next sync downloads " + versions + " again and applies it without a flag"
+                + " once the service serves lists the guard accepts (or a newer version): wait for that, or check now with"
+                + " o365watch fetch --force; " + review;
     }
 
     /** --instance: names the config lists, in its spelling. */

@@ -9,6 +9,7 @@ import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.inspect.ConfigReader;
 import io.github.o365watch.inspect.Listed;
@@ -93,10 +94,19 @@ public final class Verify {
         TreeSet<HostPattern> fileHosts = new TreeSet<>();
         List<Located> located = new ArrayList<>();
         List<Extra> catchAll = new ArrayList<>();
+        String reference = null;
         for (Path f : r.files()) {
             String content = read(f);
             ConfigFormat format = r.format().orElseGet(() -> ConfigFormat.detect(content));
             Listed l = ConfigReader.read(content, format);
+            if (l.addresses().isEmpty() && l.hosts().isEmpty() && l.references().isEmpty()) {
+                // compared as it stands, it would make every selected entry missing: the file was not read
+                throw new UsageException(nothingRead(f, format, content, l));
+            }
+            if (reference == null && !l.references().isEmpty()) {
+                reference = f + " refers to lists it does not hold (line " + l.references().get(0).line() + ": "
+                        + l.references().get(0).text() + ")";
+            }
             reads.add(new FileRead(f, format, l.addresses().size(), l.hosts().size(), l.problems()));
             for (Listed.AddressEntry a : l.addresses()) {
                 if (a.prefixes().stream().anyMatch(p -> p.length() == 0)) {
@@ -112,6 +122,11 @@ public final class Verify {
                 fileHosts.add(h.pattern());
                 located.add(new Located(f, h.line(), h.text(), List.of(), h.pattern()));
             }
+        }
+        if (located.isEmpty() && catchAll.isEmpty()) {
+            // only files that refer to lists held elsewhere (a squid.conf loading its ACL files)
+            throw new UsageException("no address or hostname read from " + (r.files().size() == 1 ? "" : "any of ") + listOf(r.files())
+                    + ": " + reference + "; give the files that hold them to --against too");
         }
         PrefixSet permitted = PrefixSet.of(fileSpace);
 
@@ -200,6 +215,25 @@ public final class Verify {
         }
         extra.addAll(0, catchAll);
         return new Result(v.instance(), v.version(), reads, missing, extra, coverage);
+    }
+
+    private static String listOf(List<Path> files) {
+        return files.stream().limit(3).map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + (files.size() > 3 ? ", ..." : "");
+    }
+
+    /** Why nothing was read, with the format tried and the first problem (or, without one, the first line). */
+    private static String nothingRead(Path f, ConfigFormat format, String content, Listed l) {
+        String head = f + ": no address or hostname read as " + format.id();
+        if (content.isBlank()) {
+            return head + ": the file is empty; verify needs the device's address and hostname entries";
+        }
+        long lines = content.lines().count();
+        String first = l.problems().isEmpty()
+                ? content.lines().filter(x -> !x.isBlank()).findFirst().map(x -> "the first line: '" + Printable.line(x.strip(), 160) + "'").orElse("")
+                : "the first problem, line " + l.problems().get(0).line() + ": " + l.problems().get(0).reason() + ": '"
+                        + Printable.line(l.problems().get(0).text(), 160) + "'";
+        return head + " from " + lines + (lines == 1 ? " line" : " lines") + " (" + l.problems().size() + " problems); " + first
+                + "; if the file is another format, name it with --input-format";
     }
 
     private record Located(Path file, int line, String text, List<IpPrefix> prefixes, HostPattern host) {

@@ -28,7 +28,10 @@ import picocli.CommandLine.ParentCommand;
                     + " prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's addresses on ports no set"
                     + " lists are shown apart.",
             "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs;"
-                    + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat."})
+                    + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
+            "A log that yields no flow, or whose lines (blank lines, comments and headers aside) are more often malformed or of"
+                    + " another kind than flows, could not be read: the report says so first, stderr names the format tried and the"
+                    + " first line not read, and the exit code is 2 whatever --exit-code says."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, markdown, json, csv }
 
@@ -63,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to this file (atomically) instead of standard output.")
     Path out;
 
-    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic was found.")
+    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic was found (2 when a log could not be read).")
     boolean exitCode;
 
     @Override
@@ -96,6 +99,13 @@ final class AuditCommand implements Callable<Integer> {
             root.spec.commandLine().getOut().println("wrote " + out);
         } else {
             root.spec.commandLine().getOut().print(report);
+        }
+        if (!r.complete()) {
+            // after the report, which says it first too: a cron job mails stderr, a CI gate sees the code
+            r.unreadable().forEach(x -> err.println("o365watch: audit: " + x.failure().orElseThrow() + "; nothing in the report covers this log"
+                    + " (audit reads iptables/nftables kernel logs, Squid access.log, CSV exports and IP lists)"));
+            err.flush();
+            return ExitCodes.USAGE;
         }
         return exitCode && !r.gaps().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
     }

@@ -49,12 +49,16 @@ final class AuditOutput {
         java.io.StringWriter sw = new java.io.StringWriter();
         java.io.PrintWriter w = new java.io.PrintWriter(sw);
         w.println("Audit against " + r.instance() + " " + r.version() + ":");
+        if (!r.complete()) {
+            w.println("Unreadable logs (" + r.unreadable().size() + "): nothing below covers them");
+            r.unreadable().forEach(f -> w.println("  " + f.failure().orElseThrow()));
+        }
         Table t = new Table("LOG", "FORMAT", "LINES", "FLOWS", "SKIPPED", "MALFORMED");
         r.files().forEach(f -> t.row(Printable.line(f.file(), 200), f.format().id(), count(f.lines()), count(f.flows()),
                 count(f.skipped()), count(f.malformed())));
         t.print(w, "  ");
         if (r.gaps().isEmpty()) {
-            w.println("Rule gaps: none; no Microsoft 365 traffic on a listed port was denied or failed.");
+            w.println(noGaps(r));
         } else {
             w.println("Rule gaps (" + r.gaps().size() + "): Microsoft 365 traffic on ports its endpoint sets list, denied or failed");
             r.gaps().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
@@ -67,6 +71,17 @@ final class AuditOutput {
         problems(r, w);
         w.flush();
         return s.append(sw).toString();
+    }
+
+    /** "none" only for flows read, and only for all the logs when all were read. */
+    private static String noGaps(Audit.Result r) {
+        if (r.flows() == 0) {
+            return "Rule gaps: not known: no flow was read.";
+        }
+        if (!r.complete()) {
+            return "Rule gaps: none in the flows read; the unreadable logs above are not covered.";
+        }
+        return "Rule gaps: none; no Microsoft 365 traffic on a listed port was denied or failed.";
     }
 
     private static String elsewhere(Audit.Result r) {
@@ -91,21 +106,28 @@ final class AuditOutput {
     static String markdown(Audit.Result r) {
         StringBuilder s = new StringBuilder();
         s.append("# Microsoft 365 traffic audit: ").append(r.instance()).append(' ').append(r.version()).append("\n\n");
+        if (!r.complete()) {
+            s.append("## Unreadable logs (").append(r.unreadable().size()).append(")\n\nNothing below covers them.\n\n");
+            r.unreadable().forEach(f -> s.append("- ").append(md(f.failure().orElseThrow(), 600)).append('\n'));
+            s.append('\n');
+        }
         s.append("| Log | Format | Lines | Flows | Skipped | Malformed |\n|---|---|--:|--:|--:|--:|\n");
         r.files().forEach(f -> s.append("| ").append(md(f.file())).append(" | ").append(f.format().id()).append(" | ")
                 .append(count(f.lines())).append(" | ").append(count(f.flows())).append(" | ").append(count(f.skipped())).append(" | ")
                 .append(count(f.malformed())).append(" |\n"));
-        section(s, "Rule gaps", "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.", r.gaps());
-        section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort());
+        section(s, "Rule gaps", "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.", r.gaps(),
+                r.flows() == 0 ? "Not known: no flow was read."
+                        : r.complete() ? "None." : "None in the flows read; the unreadable logs above are not covered.");
+        section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
         s.append("\nAllowed flows to Microsoft 365: ").append(count(r.allowed())).append(". Flows to other destinations: ").append(elsewhere(r))
                 .append(".\n");
         return s.toString();
     }
 
-    private static void section(StringBuilder s, String title, String what, List<Audit.Group> groups) {
+    private static void section(StringBuilder s, String title, String what, List<Audit.Group> groups, String none) {
         s.append("\n## ").append(title).append(" (").append(groups.size()).append(")\n\n").append(what).append("\n");
         if (groups.isEmpty()) {
-            s.append("\nNone.\n");
+            s.append("\n").append(none).append("\n");
             return;
         }
         s.append("\n| Protocol | Ports | Destination | Sets | Service | Category | Action | Count | First | Last |\n"
@@ -119,13 +141,19 @@ final class AuditOutput {
     }
 
     private static String md(String s) {
-        return Printable.line(s, 200).replace("|", "\\|").replace("`", "'");
+        return md(s, 200);
+    }
+
+    private static String md(String s, int max) {
+        return Printable.line(s, max).replace("|", "\\|").replace("`", "'");
     }
 
     static Map<String, Object> json(Audit.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance", r.instance().name());
         m.put("version", r.version().value());
+        // false when a log could not be read: the gaps then speak only for the logs that were
+        m.put("complete", r.complete());
         List<Object> files = new ArrayList<>();
         for (Audit.FileStats f : r.files()) {
             Map<String, Object> fm = new LinkedHashMap<>();
@@ -134,7 +162,10 @@ final class AuditOutput {
             fm.put("lines", f.lines());
             fm.put("flows", f.flows());
             fm.put("skipped", f.skipped());
+            fm.put("other", f.other());
             fm.put("malformed", f.malformed());
+            fm.put("readable", f.readable());
+            f.failure().ifPresent(x -> fm.put("failure", x));
             List<Object> problems = new ArrayList<>();
             f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             fm.put("malformedLines", problems);
@@ -172,6 +203,11 @@ final class AuditOutput {
     static String csv(Audit.Result r) {
         StringBuilder s = new StringBuilder(Text.csvRow(List.of("kind", "protocol", "ports", "destination", "sets", "serviceArea", "category",
                 "action", "count", "first", "last")));
+        // a log that could not be read comes first, so that no reader takes the rows for all of it
+        for (Audit.FileStats f : r.unreadable()) {
+            String log = f.file().equals("-") ? "-" : Text.csvText(f.file());
+            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "")));
+        }
         for (String kind : List.of("gap", "off-port")) {
             for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
                 s.append(Text.csvRow(List.of(kind, g.protocol().name(), g.ports(), g.destination(),

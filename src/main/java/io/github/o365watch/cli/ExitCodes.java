@@ -31,7 +31,7 @@ final class ExitCodes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "success; for check and diff --exit-code: nothing outstanding");
         m.put("1", "check: unapplied changes; verify: something selected is missing; audit --exit-code: denied traffic; diff --exit-code: differences; lookup: no match");
-        m.put("2", "usage error (bad option, bad config file)");
+        m.put("2", "usage error (bad option, bad config file, a log or deployed file that could not be read)");
         m.put("3", "upstream unavailable (network, HTTP error, rate limited)");
         m.put("4", "upstream data invalid (unparseable, fails validation)");
         m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");

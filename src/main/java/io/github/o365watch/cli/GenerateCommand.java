@@ -41,7 +41,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "T", description = "Target to write (repeatable; default: every target).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated",
+            description = "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
     Path out;
 
     @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide", description = "Service instance (default: ${DEFAULT-VALUE}).")

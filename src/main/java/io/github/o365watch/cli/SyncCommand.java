@@ -19,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
             "The nightly job: fetch, guard, generate every configured target, publish the outputs all at once,"
                     + " write the reports and the feed item, update the lock file, notify. Quiet (one line, nothing touched)"
                     + " when nothing changed.",
-            "Refused with exit 7 when a new version shrinks past the guard's limits; --accept-shrink applies it after a review."})
+            "Refused with exit 7 when a new version shrinks past the guard's limits. The refused lists stay in the store, and the next"
+                    + " sync downloads that version again: lists the service has corrected since are applied without a flag."
+                    + " --accept-shrink applies a real shrink after a review."})
 final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     Root root;
@@ -39,7 +41,9 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--accept-shrink", description = "Apply a version the safety guard refused, after you reviewed it.")
     boolean acceptShrink;
 
-    @Option(names = "--version", paramLabel = "V", description = "Rebuild the outputs of this stored version (a rollback); no fetch.")
+    @Option(names = "--version", paramLabel = "V",
+            description = "Rebuild the outputs of this stored version (a rollback); no fetch. With several instances in the config,"
+                    + " name one with --instance.")
     String version;
 
     @Option(names = "--instance", paramLabel = "NAME",
@@ -87,6 +91,9 @@ final class SyncCommand implements Callable<Integer> {
             String was = i.applied().map(v -> v.equals(i.version()) ? "" : " (was " + v + ")").orElse(" (first sync)");
             out.println(i.instance() + ": " + (r.dryRun() ? "would apply " : "applied ") + i.version() + was
                     + i.newerUpstream().map(n -> "; the service publishes " + n + ", which sync would fetch first").orElse(""));
+            i.fetched().filter(f -> f.status() == io.github.o365watch.app.FetchOutcome.Status.REPUBLISHED).ifPresent(f ->
+                    out.println("  downloaded " + i.version() + " again: the service now serves other lists (revision " + f.revision() + ", "
+                            + f.differingSets().size() + " endpoint sets differ)"));
             for (Path p : i.reports()) {
                 out.println("  report: " + p);
             }

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection:"
                     + " what is missing, what is extra (no endpoint set holds it), and the coverage per category.",
-            "Exit 0 when nothing selected is missing, 1 otherwise. Reads entries, not rule semantics (order, deny rules)."})
+            "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), which"
+                    + " would otherwise make everything look missing. Reads entries, not rule semantics (order, deny rules)."})
 final class VerifyCommand implements Callable<Integer> {
     enum Format { text, json, junit }
 

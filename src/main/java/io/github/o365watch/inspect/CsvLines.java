@@ -57,7 +57,7 @@ final class CsvLines implements LineParser {
     public Flow parse(String line, long number) throws BadLine {
         if (rows == null) {
             header(line);
-            return null;
+            return FORMAT_LINE;
         }
         String[] f = fields(rows, line);
         if (f.length <= destination) {
@@ -65,7 +65,7 @@ final class CsvLines implements LineParser {
         }
         String dst = f[destination].strip();
         if (dst.equals(headerDestination)) {
-            return null;
+            return FORMAT_LINE;
         }
         if (dst.isEmpty()) {
             throw new BadLine("no destination");

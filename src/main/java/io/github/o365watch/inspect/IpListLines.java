@@ -20,7 +20,8 @@ final class IpListLines implements LineParser {
 
     @Override
     public Flow parse(String line, long number) throws BadLine {
-        return entry(line, number);
+        Flow f = entry(line, number);
+        return f == null ? FORMAT_LINE : f;
     }
 
     private static Flow entry(String line, long number) throws BadLine {

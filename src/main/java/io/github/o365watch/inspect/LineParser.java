@@ -1,8 +1,24 @@
 package io.github.o365watch.inspect;
 
+import java.util.Optional;
+
 /** Reads one non-blank log line of one format. */
 interface LineParser {
 
-    /** The flow on the line, or {@code null} for a line that is fine but holds none (a header, another program's message). */
+    /**
+     * Returned (compared by identity) for a line the format itself has that holds no flow: a
+     * header, a comment. Such lines say nothing about whether the log was read.
+     */
+    Flow FORMAT_LINE = new Flow("", false, Flow.Protocol.UNKNOWN, Optional.empty(), Flow.Action.UNKNOWN, "", 0);
+
+    /**
+     * The flow on the line; {@link #FORMAT_LINE} for a header or comment; {@code null} for a line
+     * of another kind that holds none (another program's message, an entry naming no destination).
+     */
     Flow parse(String line, long number) throws BadLine;
+
+    /** Why a line for which {@link #parse} returned {@code null} holds no flow. */
+    default String otherReason() {
+        return "holds no flow";
+    }
 }

@@ -61,7 +61,8 @@ final class LinuxReaders {
     /**
      * ipset restore lines ({@code add SET ENTRY}) and iptables rules: the values of {@code -d},
      * {@code --destination}, {@code --dst} and {@code --dst-range}; sources and negated matches
-     * ({@code ! -d}) are not listed destinations.
+     * ({@code ! -d}) are not listed destinations. {@code --match-set NAME dst} is a reference to a
+     * set whose entries another file holds.
      */
     static void iptables(String content, Sink sink) {
         Tokens.lines(content, sink, (line, n) -> {
@@ -96,6 +97,12 @@ final class LinuxReaders {
                     i++;
                 } else if (opt.equals("--dst-range") && !negated) {
                     sink.prefixOrRange(w.get(i + 1), n);
+                    i++;
+                } else if (opt.equals("--match-set") && !negated) {
+                    // a set of destinations (its first flag dst): its entries are in an ipset file, read on its own
+                    if (i + 2 < w.size() && w.get(i + 2).startsWith("dst")) {
+                        sink.reference("--match-set " + w.get(i + 1), n);
+                    }
                     i++;
                 }
             }

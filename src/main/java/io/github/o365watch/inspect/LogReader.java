@@ -15,6 +15,9 @@ import java.util.Optional;
  * line is exactly one of: a flow, skipped (blank, a comment, a header, a line of another kind,
  * such as another program's syslog message), or malformed. Malformed lines are counted, the
  * first {@value #MAX_PROBLEMS} kept with their line number and reason, and never stop the reading.
+ * Lines of another kind are counted apart as well ({@link #other()}), and the first line that
+ * was malformed or of another kind is kept ({@link #firstUnread()}): a log of a format this reader
+ * does not know reads as nothing but such lines, and the caller must be able to say so.
  *
  * <p>A line longer than {@value #MAX_LINE} characters is malformed (and only that much of it is
  * held); so is a line with control characters other than tab (binary data). A UTF-8 byte order
@@ -42,6 +45,8 @@ public final class LogReader implements Closeable {
     private long flows;
     private long skipped;
     private long malformed;
+    private long other;
+    private Listed.Problem firstUnread;
 
     /**
      * @param columns for CSV: which columns hold what; empty to recognise them from the header.
@@ -93,11 +98,16 @@ public final class LogReader implements Closeable {
             } else {
                 try {
                     Flow flow = parser.parse(line, number);
-                    if (flow != null) {
+                    if (flow == null) {
+                        skipped++;
+                        other++;
+                        unread(number, line, parser.otherReason());
+                    } else if (flow == LineParser.FORMAT_LINE) {
+                        skipped++;
+                    } else {
                         flows++;
                         return Optional.of(flow);
                     }
-                    skipped++;
                 } catch (BadLine e) {
                     bad(number, line, e.getMessage());
                 }
@@ -123,6 +133,16 @@ public final class LogReader implements Closeable {
         return malformed;
     }
 
+    /** Of the {@link #skipped()} lines, those of another kind: neither blank nor the format's own comments and headers. */
+    public long other() {
+        return other;
+    }
+
+    /** The first line that was malformed or of another kind, with the reason; empty when every line was read. */
+    public Optional<Listed.Problem> firstUnread() {
+        return Optional.ofNullable(firstUnread);
+    }
+
     /** The first {@value #MAX_PROBLEMS} malformed lines: number (capped at {@link Integer#MAX_VALUE}), text made printable, reason. */
     public List<Listed.Problem> problems() {
         return List.copyOf(problems);
@@ -136,8 +156,19 @@ public final class LogReader implements Closeable {
     private void bad(long number, String line, String reason) {
         malformed++;
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, MAX_TEXT), reason));
+            problems.add(problem(number, line, reason));
         }
+        unread(number, line, reason);
+    }
+
+    private void unread(long number, String line, String reason) {
+        if (firstUnread == null) {
+            firstUnread = problem(number, line, reason);
+        }
+    }
+
+    private static Listed.Problem problem(long number, String line, String reason) {
+        return new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, MAX_TEXT), reason);
     }
 
     private static boolean binary(String line) {

@@ -29,6 +29,7 @@ final class Sink {
     private final List<AddressEntry> addresses = new ArrayList<>();
     private final List<HostEntry> hosts = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Listed.Reference> references = new ArrayList<>();
     private int moreProblems;
     private int firstMoreLine;
     private int moreEntries;
@@ -47,7 +48,14 @@ final class Sink {
         if (moreProblems > 0) {
             all.add(new Problem(firstMoreLine, "", moreProblems + " more problems from this line on, not listed"));
         }
-        return new Listed(format, addresses, hosts, all);
+        return new Listed(format, addresses, hosts, all, references);
+    }
+
+    /** A list the file refers to and does not hold (the first {@link #MAX_PROBLEMS} are kept: they only show that there are some). */
+    void reference(String text, int line) {
+        if (references.size() < MAX_PROBLEMS) {
+            references.add(new Listed.Reference(Printable.line(text, MAX_TEXT), line));
+        }
     }
 
     void problem(int line, String text, String reason) {

@@ -32,6 +32,11 @@ final class SquidLines implements LineParser {
     private static final Pattern TIME = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
     @Override
+    public String otherReason() {
+        return "the entry names no destination";
+    }
+
+    @Override
     public Flow parse(String line, long number) throws BadLine {
         String[] f = BLANKS.split(line.strip(), 8);
         if (f.length < 7) {

@@ -38,7 +38,8 @@ final class SquidReader {
         for (int i = 3; i < quoted.size(); i++) {
             String w = quoted.get(i);
             if (w.startsWith("\"")) {
-                continue; // "path": a file of values, read on its own
+                sink.reference(w, n); // "path": a file of values, read on its own
+                continue;
             }
             if (w.startsWith("-") && !Tokens.addressLike(w.substring(1)) || w.startsWith("+")) {
                 continue; // -i, -n, +i: flags

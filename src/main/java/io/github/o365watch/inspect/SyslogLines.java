@@ -45,6 +45,11 @@ final class SyslogLines implements LineParser {
     }
 
     @Override
+    public String otherReason() {
+        return "no DST= field, not an iptables/nftables packet log line";
+    }
+
+    @Override
     public Flow parse(String line, long number) throws BadLine {
         int dst = line.indexOf(" DST=");
         if (dst < 0) {

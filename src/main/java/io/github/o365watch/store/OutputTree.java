@@ -36,6 +36,11 @@ public final class OutputTree {
         return link;
     }
 
+    /** The directory of the releases behind an output link: {@code .<name>.releases} beside it. */
+    public static Path releasesOf(Path output) {
+        return new OutputTree(output).releases;
+    }
+
     /** The files now published, by path relative to the output directory (empty before the first sync). */
     public Map<String, byte[]> current() {
         Map<String, byte[]> out = new TreeMap<>();
@@ -52,6 +57,55 @@ public final class OutputTree {
             throw new StoreException("cannot read the outputs in " + link + ": " + AtomicFiles.describe(e), e);
         }
         return out;
+    }
+
+    /**
+     * The output link of a site sync manages that writing under {@code dir} would write into: {@code dir}
+     * is the link, lies under it, or lies in one of its releases (also when reached through other
+     * links). Empty when {@code dir} is nowhere near one.
+     */
+    public static Optional<Path> managing(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Optional<Path> direct = managingAlong(abs);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        // the nearest part that exists, with every link resolved: a path through another link to a release
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? Optional.empty() : managingAlong(existing.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> managingAlong(Path abs) {
+        for (Path p = abs; p != null && p.getFileName() != null; p = p.getParent()) {
+            if (Files.isSymbolicLink(p) && new OutputTree(p).managed()) {
+                return Optional.of(p);
+            }
+            String name = p.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".releases") && name.length() > ".releases".length() + 1) {
+                Path link = p.resolveSibling(name.substring(1, name.length() - ".releases".length()));
+                if (Files.isSymbolicLink(link) && new OutputTree(link).managed()) {
+                    return Optional.of(link);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the output is a link into its own releases, as sync leaves it. */
+    private boolean managed() {
+        try {
+            checkManaged();
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     /** Only a link into our own releases is ours to replace: anything else is a person's, and stays. */

@@ -186,6 +186,117 @@ class AuditTest {
         assertThat(format.err()).contains("--log-format");
     }
 
+    // ---------------------------------------------------------------- logs that could not be read
+
+    /** A Cisco ASA's deny messages as a syslog server stores them: the header reads as syslog, no line holds DST=. */
+    static final String ASA = """
+            Nov 25 10:00:01 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50000 dst outside:52.112.1.1/3478 by access-group "inside_access_in" [0x0, 0x0]
+            Nov 25 10:00:02 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50001 dst outside:52.113.9.9/3481 by access-group "inside_access_in" [0x0, 0x0]
+            Nov 25 10:00:03 asa-edge %ASA-6-302013: Built outbound TCP connection 1234 for outside:13.107.64.9/443 (13.107.64.9/443) to inside:10.0.0.6/50002 (203.0.113.6/50002)
+            """;
+
+    /** Windows Defender Firewall's pfirewall.log: '#' header lines, then space-separated fields. */
+    static final String PFIREWALL = """
+            #Version: 1.5
+            #Software: Microsoft Windows Firewall
+            #Time Format: Local
+            #Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid
+
+            2026-11-25 10:00:01 DROP UDP 10.0.0.5 52.112.1.1 50000 3478 0 - - - - - - - SEND 4
+            2026-11-25 10:00:02 DROP UDP 10.0.0.5 52.113.9.9 50001 3481 0 - - - - - - - SEND 4
+            2026-11-25 10:00:03 ALLOW TCP 10.0.0.6 13.107.64.9 50002 443 0 - - - - - - - SEND 4
+            """;
+
+    @Test
+    void anAsaLogReadAsSyslogIsAFailureNeverNoGaps() throws IOException {
+        Path log = write("asa.log", ASA);
+
+        Result r = audit("--log", log.toString(), "--exit-code");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).doesNotContain("Rule gaps: none").contains("Rule gaps: not known: no flow was read.");
+        // said first: right after the title, before the table of logs
+        assertThat(r.out().lines().toList().get(1)).startsWith("Unreadable logs (1)");
+        assertThat(r.out()).contains(log + ": not read as syslog: no flow in 3 lines (3 of another kind, 0 malformed); the first, line 1:");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("o365watch: audit: " + log + ": not read as syslog")
+                .contains("line 1: no DST= field").contains("%ASA-4-106023: Deny udp src inside:10.0.0.5/50000");
+        Golden.assertMatches("audit/unreadable-asa.txt", r.out());
+        // --help says it, wrapped as picocli wraps it
+        assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " ")).contains("the exit code is 2 whatever --exit-code says")
+                .contains(" 2 usage error (bad option, bad config file, a log or deployed file that could not be read)");
+    }
+
+    @Test
+    void aWindowsFirewallLogReadAsAnAddressListIsAFailure() throws IOException {
+        Path log = write("pfirewall.log", PFIREWALL);
+
+        Result r = audit("--log", log.toString(), "--exit-code", "--format", "json");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("complete").asBoolean(true)).isFalse();
+        JsonNode l = j.path("logs").get(0);
+        assertThat(l.path("format").asText()).isEqualTo("ips");
+        assertThat(l.path("readable").asBoolean(true)).isFalse();
+        assertThat(l.path("flows").asLong()).isZero();
+        assertThat(l.path("malformed").asLong()).isEqualTo(3);
+        // the header lines are comments of the format; the first unreadable line is the first record
+        assertThat(l.path("failure").asText()).contains("not read as ips: no flow in 8 lines (0 of another kind, 3 malformed)")
+                .contains("line 6: not an IP address");
+        assertThat(r.err()).contains("line 6: not an IP address").contains("2026-11-25 10:00:01 DROP UDP");
+    }
+
+    @Test
+    void aLogMostlyOfOtherLinesFailsAndOneReadForTheMostPartDoesNot() throws IOException {
+        String flows = SYSLOG.lines().limit(3).map(l -> l + "\n").reduce("", String::concat);
+        String other = "Nov 25 10:00:09 fw sshd[77]: Accepted publickey for admin from 10.0.0.9 port 50008 ssh2\n";
+
+        // three flows, three other lines: half read, not most unread
+        Result half = audit("--log", write("half.log", flows + other.repeat(3)).toString());
+        assertThat(half.code()).as(half.toString()).isZero();
+        assertThat(half.out()).doesNotContain("Unreadable");
+
+        // three flows, two other lines and two malformed: more than half unread
+        String bad = "Nov 25 10:00:06 fw kernel: o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.1 LEN=60 PROTO=TCP SPT=50005 DPT=443\n";
+        Path most = write("most.log", flows + other + bad + other + bad);
+        Result r = audit("--log", most.toString(), "--format", "markdown");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("## Unreadable logs (1)")
+                .contains("mostly not read as syslog: 4 of the 7 lines that are not blank, comments or headers are malformed or of another"
+                        + " kind (3 flows); the first, line 4: no DST= field");
+        // the flows it did read are still reported, after the failure
+        assertThat(r.out().indexOf("## Unreadable logs")).isLessThan(r.out().indexOf("## Rule gaps (2)"));
+        assertThat(r.err()).contains("most.log: mostly not read as syslog");
+    }
+
+    @Test
+    void anUnreadableLogBesideAGoodOneFailsWhatever_exit_codeSays() throws IOException {
+        Path good = write("kern.log", SYSLOG);
+        Path asa = write("asa.log", ASA);
+
+        for (String flag : List.of("--exit-code", "--format")) {
+            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString()));
+            args.addAll(flag.equals("--format") ? List.of("--format", "csv") : List.of(flag));
+            Result r = audit(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("asa.log: not read as syslog").doesNotContain("kern.log");
+            if (flag.equals("--format")) {
+                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,");
+                assertThat(r.out()).contains("gap,UDP,3478-3481,52.112.0.0/14");
+            } else {
+                assertThat(r.out()).contains("Rule gaps (3)").contains("Unreadable logs (1)");
+            }
+        }
+        // the same logs, flows read but no gap among them: "none" only for what was read
+        Path allowed = write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n"));
+        Result none = audit("--log", allowed.toString(), "--log", asa.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.out()).contains("Rule gaps: none in the flows read; the unreadable logs above are not covered.")
+                .doesNotContain("Rule gaps: none;");
+    }
+
     @Test
     void theReportGoesToAFileWhenAsked() throws IOException {
         Path out = dir.resolve("reports/audit.md");

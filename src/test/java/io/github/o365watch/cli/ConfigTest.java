@@ -52,9 +52,44 @@ class ConfigTest {
         assertThat(sync.out()).contains("(first sync)");
         assertThat(dir.resolve("generated/worldwide/edl")).isDirectory();
         assertThat(dir.resolve("generated/worldwide/nftables")).isDirectory();
-        assertThat(dir.resolve("generated/worldwide/pac")).isDirectory();
         assertThat(dir.resolve("o365watch.lock")).isRegularFile();
         assertThat(cli.run("check", "--config", config.toString(), "--offline").code()).isZero();
+        // nothing the user did not write is published: the placeholders stay in comments, out of every output
+        assertThat(starter.lines().filter(l -> l.matches(".*example\\.(com|net|org).*"))).isNotEmpty()
+                .allMatch(l -> l.stripLeading().startsWith("#"));
+        assertThat(dir.resolve("generated/worldwide/pac")).doesNotExist();
+        Trees.hashes(dir.resolve("generated").toRealPath()).keySet().forEach(f -> {
+            try {
+                assertThat(Files.readString(dir.resolve("generated").resolve(f))).as(f).doesNotContainPattern("example\\.(com|net|org)");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The starter's PAC block uncommented as it stands: the proxy is the placeholder, refused with its key and line. */
+    @Test
+    void theStartersPlaceholderProxyIsRefusedUntilChanged() throws IOException {
+        assertThat(cli.run("init", "--config", config.toString()).code()).isZero();
+        String uncommented = Files.readString(config).replaceAll("(?m)^  # (- name: pac|  options:|    proxy:|    type:)", "  $1");
+        Files.writeString(config, uncommented);
+        int line = uncommented.lines().toList().indexOf(uncommented.lines().filter(l -> l.contains("proxy: PROXY")).findFirst().orElseThrow()) + 1;
+        copyShippedSnapshots(dir.resolve("snapshots"));
+        Map<String, String> before = Trees.hashes(dir);
+
+        Result r = cli.run("sync", "--config", config.toString(), "--offline");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("config file " + config + ", line " + line + ": targets[3].options.proxy: 'PROXY proxy.example.com:8080'"
+                + " names proxy.example.com, a placeholder");
+        assertThat(Trees.hashes(dir)).as("nothing written").isEqualTo(before);
+        assertThat(cli.run("check", "--config", config.toString(), "--offline").code()).as("refused before anything runs").isEqualTo(2);
+
+        Files.writeString(config, uncommented.replace("proxy.example.com", "proxy.contoso.com"));
+        Result mine = cli.run("sync", "--config", config.toString(), "--offline");
+        assertThat(mine.code()).as(mine.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("generated/worldwide/pac/o365.pac"))).contains("PROXY proxy.contoso.com:8080");
     }
 
     @Test
@@ -135,6 +170,16 @@ class ConfigTest {
                 Arguments.of("a second document", "targets: [{name: edl}]\n---\nstore: elsewhere\n",
                         "line 3: a second YAML document ('---'); o365watch reads one"),
                 Arguments.of("tabs for indentation", "targets: [{name: edl}]\nselection:\n\tcategories: [Optimize]\n", "line 3: not YAML"),
+                Arguments.of("a placeholder proxy", "targets:\n  - name: pac\n    options:\n      proxy: PROXY squid.example.net:3128\n",
+                        "line 4: targets[1].options.proxy: 'PROXY squid.example.net:3128' names squid.example.net, a placeholder"),
+                Arguments.of("a placeholder mail server", "targets: [{name: edl}]\nnotify:\n  email:\n    host: smtp.example.com\n"
+                        + "    from: o365watch@corp.contoso.com\n    to: [netops@corp.contoso.com]\n",
+                        "line 4: notify.email.host: 'smtp.example.com' names smtp.example.com, a placeholder"),
+                Arguments.of("a placeholder mail address", "targets: [{name: edl}]\nnotify:\n  email:\n    host: smtp.contoso.com\n"
+                        + "    from: o365watch@contoso.com\n    to: [netops@contoso.com, security@EXAMPLE.org]\n",
+                        "line 6: notify.email.to[2]: 'security@EXAMPLE.org' names example.org, a placeholder"),
+                Arguments.of("a placeholder mirror", "targets: [{name: edl}]\nsource: https://mirror.example.com/o365\n",
+                        "line 2: source: 'https://mirror.example.com/o365' names mirror.example.com, a placeholder"),
                 Arguments.of("an alias bomb", "targets: [{name: edl}]\nx: &a [l, l, l, l, l, l, l, l, l]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                         + "z: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nselection:\n  serviceAreas: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
                         "line 2: x: unknown key 'x'"));

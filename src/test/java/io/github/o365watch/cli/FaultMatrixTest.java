@@ -178,9 +178,11 @@ class FaultMatrixTest {
     enum Next {
         RECOVERS("recovers", "once the service answers properly again, fetch stores " + B + ", sync applies it and check exits 0"
                 + " (the test runs the three in turn, in the directory the faults left)."),
-        NEW_VERSION("recovers with the next version", "the version stays in the store as Microsoft published it; sync refuses"
-                + " it every night until Microsoft publishes the next one (" + C + " in the test), which fetch stores, sync"
-                + " applies and check passes, or until a person reviews it and runs `sync --accept-shrink`."),
+        NEW_VERSION("recovers with the next version", "the version stays in the store as Microsoft published it; each sync"
+                + " downloads it again and refuses it while the service serves the same lists. Lists corrected under the same"
+                + " number are kept as a revision and applied without a flag (`SyncTest`); here Microsoft publishes the next"
+                + " version (" + C + " in the test), which fetch stores, sync applies and check passes. Or a person reviews it"
+                + " and runs `sync --accept-shrink`."),
         NONE("none needed", "the answer is not a fault after all and is applied like any other.");
 
         final String text;

@@ -256,4 +256,33 @@ class GenerateTest {
         assertThat(partial.code()).isEqualTo(6);
         assertThat(tmp.resolve("o")).doesNotExist();
     }
+
+    /**
+     * A site sync manages: generated is a link to the live release that devices poll. generate
+     * --out there (or anywhere under it, or in a release directly) would write into that release
+     * behind sync's back and the lock's; it is refused, naming the link, and nothing changes.
+     */
+    @Test
+    void generateIntoTheReleaseSyncPublishesIsRefusedNamingTheLink() throws Exception {
+        Path site = tmp.resolve("site");
+        Files.createDirectories(site);
+        Path config = Files.writeString(site.resolve("o365watch.yaml"), "store: " + store + "\ntargets:\n  - name: edl\n");
+        Result sync = cli.run("sync", "--config", config.toString(), "--offline");
+        assertThat(sync.code()).as(sync.toString()).isZero();
+        Path link = site.resolve("generated");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        java.util.Map<String, String> before = Trees.hashes(site);
+
+        for (Path out : List.of(link, link.resolve("worldwide"), link.toRealPath(), link.toRealPath().resolve("edl"))) {
+            Result r = generate(out, "--target", "pac");
+
+            assertThat(r.code()).as(out + "\n" + r).isEqualTo(2);
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(r.err()).contains("--out " + out + ": ").contains(link + " is the output sync publishes");
+            assertThat(Trees.hashes(site)).as("nothing written through " + out).isEqualTo(before);
+        }
+        // beside it is fine
+        Result beside = generate(site.resolve("by-hand"), "--target", "pac");
+        assertThat(beside.code()).as(beside.toString()).isZero();
+    }
 }

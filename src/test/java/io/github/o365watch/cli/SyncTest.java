@@ -214,6 +214,60 @@ class SyncTest {
         assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019100100");
     }
 
+    /**
+     * The service sends a truncated list under a new version number, then the full list under the
+     * same number. The refused download must not poison the store: the next sync downloads the
+     * version again, keeps the full list as a revision, and the guard, judging that revision,
+     * lets it through without any flag.
+     */
+    @Test
+    void aTruncatedDownloadRefusedByTheGuardIsDownloadedAgainAndTheGoodListAppliedWithoutAFlag() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        String v = "2019090100";
+        byte[] good = Derived.withIp(Fixtures.endpoints("Worldwide", A), 1, "198.51.100.0/24");
+        // the response cut short: most of the Exchange and SharePoint sets missing
+        service.publish("Worldwide", v, Derived.withoutIps(good, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
+
+        Result refused = sync();
+
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(7);
+        assertThat(refused.err().lines()).hasSize(1);
+        assertThat(refused.err()).contains("refused by the safety guard").contains("Worldwide " + v + " removes")
+                .contains("the next sync downloads " + v + " again").contains("o365watch fetch --force")
+                .contains("--accept-shrink");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+
+        // Microsoft's caches catch up: the same version number, the whole list
+        service.publish("Worldwide", v, good);
+        Map<String, String> beforeDryRun = Trees.hashes(dir);
+        Result dry = sync("--dry-run");
+        assertThat(dry.code()).as("a dry run judges what sync would download: " + dry).isZero();
+        assertThat(dry.out()).contains("Worldwide: would apply " + v + " (was " + A + "); the service publishes " + v
+                + ", which sync would fetch first");
+        assertThat(Trees.hashes(dir)).as("a dry run writes nothing").isEqualTo(beforeDryRun);
+        wm.resetRequests();
+
+        Result applied = sync();
+
+        assertThat(applied.code()).as(applied.toString()).isZero();
+        assertThat(service.paths()).as("downloaded again").contains("/endpoints/Worldwide");
+        assertThat(applied.out()).contains("Worldwide: applied " + v + " (was " + A + ")")
+                .contains("downloaded " + v + " again: the service now serves other lists (revision 2");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(v);
+        // the refused lists stay beside the good ones, for review; the outputs hold the good ones
+        assertThat(dir.resolve("snapshots/worldwide/" + v + ".json")).exists();
+        assertThat(dir.resolve("snapshots/worldwide/" + v + ".r2.json")).exists();
+        assertThat(outputs().values()).anyMatch(c -> c.contains("198.51.100.0/24"));
+        assertThat(check().code()).isZero();
+
+        // applied: the next night asks /version only
+        wm.resetRequests();
+        Result quiet = sync();
+        assertThat(quiet.code()).as(quiet.toString()).isZero();
+        assertThat(service.paths()).containsExactly("/version");
+    }
+
     @Test
     void aVersionThatLosesAServiceAreaIsRefused() throws IOException {
         service.publish("Worldwide", B);
@@ -476,6 +530,38 @@ class SyncTest {
         Map<String, String> after = outputs();
         before.keySet().stream().filter(p -> p.startsWith("worldwide/")).forEach(p -> assertThat(after.get(p)).isEqualTo(before.get(p)));
         assertThat(sync("--instance", "Germany").code()).isEqualTo(2);
+    }
+
+    /**
+     * A version number both instances publish (USGovDoD and Worldwide share 2019093000): without
+     * --instance, --version would roll back every instance the config lists. It needs --instance,
+     * and says so before anything runs.
+     */
+    @Test
+    void syncVersionWithSeveralInstancesNeedsInstance() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", B).publish("USGovDoD", B);
+        assertThat(sync().code()).isZero();
+        service.publish("Worldwide", "2019102800").publish("USGovDoD", "2019102800");
+        assertThat(sync().code()).isZero();
+        Map<String, String> before = Stat.tree(dir);
+
+        Result r = sync("--version", B);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("--version " + B + " rolls back one instance, and the config lists Worldwide, USGovDoD:"
+                + " name it with --instance");
+        assertThat(Stat.tree(dir)).as("nothing touched").isEqualTo(before);
+        Result two = sync("--version", B, "--instance", "Worldwide", "--instance", "USGovDoD");
+        assertThat(two.code()).as(two.toString()).isEqualTo(2);
+
+        Result one = sync("--version", B, "--instance", "USGovDoD");
+        assertThat(one.code()).as(one.toString()).isZero();
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo(B);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019102800");
     }
 
     static Stream<Arguments> corruptLocks() {

@@ -486,6 +486,50 @@ class VerifyTest {
         assertThat(both.err()).contains("--config takes the selection from the config file");
     }
 
+    /**
+     * A file from which no entry was read says nothing about the device: it is an error naming the
+     * file, the format tried and the first line, never "everything is missing". A squid.conf that
+     * loads its lists from files, a FortiGate config read as Cisco ASA, an empty export; with a
+     * good file beside it too, since the files are one device's set.
+     */
+    @Test
+    void aFileFromWhichNoEntryWasReadIsAnErrorNotEverythingMissing() throws IOException {
+        Path squidConf = write("squid.conf", """
+                http_port 3128
+                # the lists o365watch writes, loaded from their files
+                acl o365_optimize_dst dst "/etc/squid/o365/o365-optimize-dst.txt"
+                acl o365_optimize_domains dstdomain "/etc/squid/o365/o365-optimize-domains.txt"
+                http_access allow o365_optimize_dst
+                """);
+        Result squid = verify("--against", squidConf.toString(), "--category", "optimize");
+        assertThat(squid.code()).as(squid.toString()).isEqualTo(2);
+        assertThat(squid.out()).isEmpty();
+        assertThat(squid.err().lines()).hasSize(1);
+        assertThat(squid.err()).contains("no address or hostname read from " + squidConf + ": " + squidConf
+                + " refers to lists it does not hold (line 3: \"/etc/squid/o365/o365-optimize-dst.txt\"); give the files that hold them");
+
+        Path forti = write("fortigate-as-asa.conf", FORTIGATE);
+        Result wrongFormat = verify("--against", forti.toString(), "--input-format", "cisco-asa", "--category", "optimize");
+        assertThat(wrongFormat.code()).as(wrongFormat.toString()).isEqualTo(2);
+        assertThat(wrongFormat.err().lines()).hasSize(1);
+        assertThat(wrongFormat.err()).contains(forti + ": no address or hostname read as cisco-asa from 37 lines (0 problems);"
+                + " the first line: '#config-version=FGT60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0'; if the file is another format,"
+                + " name it with --input-format");
+
+        Path empty = write("empty.txt", "");
+        String[] edl = edlWithGapAndLeftover();
+        Result withGood = verify("--against", edl[0], edl[1], empty.toString(), "--category", "optimize", "--ipv4-only");
+        assertThat(withGood.code()).as(withGood.toString()).isEqualTo(2);
+        assertThat(withGood.err()).contains(empty + ": no address or hostname read as ").contains(": the file is empty");
+        assertThat(withGood.out()).isEmpty();
+
+        // the include file beside the lists it loads is read: it holds the ACL lines, they hold the entries
+        Path list = write("o365-optimize-dst.txt", "52.112.0.0/14\n13.107.64.0/18\n");
+        Result both = verify("--against", squidConf.toString(), list.toString(), "--category", "optimize", "--service", "Skype",
+                "--ipv4-only");
+        assertThat(both.code()).as(both.toString()).isZero();
+    }
+
     @Test
     void hostileAndUnreadableContentIsReportedNeverEchoedRaw() throws IOException {
         byte[] bytes = "52.112.0.0/14\n\u001b[31mred.example.com\u001b[0m\n300.1.1.1/8\n10.1.1.5/24\n\u0000\u00ff\n"

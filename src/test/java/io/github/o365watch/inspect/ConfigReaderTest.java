@@ -785,6 +785,8 @@ class ConfigReaderTest {
         assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "40.96.0.0/13");
         assertThat(problems(l)).containsOnlyKeys(3);
         assertThat(problems(l).get(3)).contains("[a-z]+", "not understood");
+        // the quoted file is a list held elsewhere, noted so that a file of nothing else still counts as read
+        assertThat(l.references()).containsExactly(new Listed.Reference("\"/etc/squid/more.txt\"", 2));
     }
 
     @Test
@@ -822,10 +824,16 @@ class ConfigReaderTest {
                 iptables -A OUTPUT -m iprange --dst-range 13.107.18.10-13.107.18.11 -j ACCEPT
                 ipset add o365 2603:1006::/40
                 add o365 150.171.32.0/22,tcp:443
+                -A O365 -m set --match-set o365-optimize-v4 dst -p udp --dport 3478:3481 -j ACCEPT
+                -A O365 -m set --match-set lan src -j ACCEPT
+                -A O365 -m set ! --match-set allowed dst -j ACCEPT
+                -A O365 -m set --match-set blocked dst -j DROP
                 """);
         assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40",
                 "150.171.32.0/22");
         assertThat(l.problems()).isEmpty();
+        // only a set of destinations the rule permits refers to a list
+        assertThat(l.references()).containsExactly(new Listed.Reference("--match-set o365-optimize-v4", 7));
     }
 
     @Test

@@ -36,6 +36,7 @@ class LogReaderTest {
         // every line is a flow, skipped or malformed
         assertThat(reader.flows()).isEqualTo(flows.size());
         assertThat(reader.lines()).isEqualTo(reader.flows() + reader.skipped() + reader.malformed());
+        assertThat(reader.other()).isBetween(0L, reader.skipped());
         return new Read(flows, reader);
     }
 
@@ -97,6 +98,45 @@ class LogReaderTest {
                 org.assertj.core.groups.Tuple.tuple(4, "port out of range: 99999"),
                 org.assertj.core.groups.Tuple.tuple(5, "DST= is not an IP address: ''"));
         assertThat(r.reader().problems().get(0).text()).startsWith("Nov 25 10:00:03 gw01 kernel: DROP:");
+        // the sshd and link lines are of another kind; the blank line is not
+        assertThat(r.reader().other()).isEqualTo(2);
+        assertThat(r.reader().firstUnread()).get().extracting(Listed.Problem::line, Listed.Problem::reason)
+                .containsExactly(1, "no DST= field, not an iptables/nftables packet log line");
+    }
+
+    /**
+     * Headers and comments belong to their format, lines without a flow of it do not: the
+     * counts that tell a log of another kind (a Cisco ASA's messages behind a syslog header,
+     * Windows Firewall's '#' header before fields no format here has) from one that was read.
+     */
+    @Test
+    void linesOfAnotherKindAreCountedApartFromHeadersAndComments() {
+        Read asa = read(LogFormat.SYSLOG, "Nov 25 10:00:01 asa %ASA-4-106023: Deny udp src inside:10.0.0.5/5000 dst outside:52.112.1.1/3478",
+                "", "Nov 25 10:00:02 asa %ASA-4-106023: Deny udp src inside:10.0.0.5/5001 dst outside:52.112.1.1/3479");
+        assertThat(asa.flows()).isEmpty();
+        assertThat(asa.reader().other()).isEqualTo(2);
+        assertThat(asa.reader().skipped()).isEqualTo(3);
+        assertThat(asa.reader().firstUnread()).get().extracting(Listed.Problem::line).isEqualTo(1);
+
+        Read ips = read(LogFormat.IPLIST, "# exported 2026-11-25", "#Fields: dst", "52.112.1.1", "# end");
+        assertThat(ips.reader().other()).isZero();
+        assertThat(ips.reader().skipped()).isEqualTo(3);
+        assertThat(ips.reader().firstUnread()).isEmpty();
+
+        Read windows = read(LogFormat.IPLIST, "#Version: 1.5", "#Fields: date time action protocol src-ip dst-ip",
+                "2026-11-25 10:00:01 DROP UDP 10.0.0.5 52.112.1.1");
+        assertThat(windows.reader().other()).isZero();
+        assertThat(windows.reader().malformed()).isEqualTo(1);
+        assertThat(windows.reader().firstUnread()).get().extracting(Listed.Problem::line).isEqualTo(3);
+
+        Read csv = read(LogFormat.CSV, "time,dst,action", "1,52.112.1.1,deny", "time,dst,action", "2,52.112.1.2,deny");
+        assertThat(csv.flows()).hasSize(2);
+        assertThat(csv.reader().other()).isZero();
+        assertThat(csv.reader().skipped()).isEqualTo(2);
+
+        Read squid = read(LogFormat.SQUID, "1764064801.123 0 10.0.0.5 NONE_NONE/400 0 NONE error:invalid-request - HIER_NONE/- -");
+        assertThat(squid.reader().other()).isEqualTo(1);
+        assertThat(squid.reader().firstUnread()).get().extracting(Listed.Problem::reason).isEqualTo("the entry names no destination");
     }
 
     @ParameterizedTest

@@ -52,7 +52,7 @@ public final class SyncDir {
                       table: o365watch
                   - name: pac
                     options:
-                      proxy: PROXY proxy.example.com:8080
+                      proxy: PROXY proxy.contoso.com:8080
                       type: "1"
                 reports:
                   formats: [markdown, json]
