@@ -217,7 +217,10 @@ public final class Reviewer {
         return new CrossCheck(Optional.empty(), out);
     }
 
-    /** Attribute and port changes: each must match a record whose {@code current} names the attribute. */
+    /**
+     * Attribute and port changes: each must match a record whose {@code current} names the
+     * attribute. Cosmetic attributes (display name, notes) are never a disagreement either way.
+     */
     private static void attributes(ChangeSet changes, Announced a, Set<Integer> wholeSets, List<Disagreement> out) {
         Map<Integer, Set<String>> seen = new TreeMap<>();
         for (SetChange s : changes.sets()) {
@@ -226,7 +229,7 @@ public final class Reviewer {
             }
             for (AttributeChange c : s.attributes()) {
                 seen.computeIfAbsent(s.id(), k -> new TreeSet<>()).add(c.name().toLowerCase(Locale.ROOT));
-                if (!a.attributes.getOrDefault(s.id(), Map.of()).containsKey(c.name().toLowerCase(Locale.ROOT))) {
+                if (!c.cosmetic() && !a.attributes.getOrDefault(s.id(), Map.of()).containsKey(c.name().toLowerCase(Locale.ROOT))) {
                     out.add(new Disagreement(Kind.UNANNOUNCED, s.id(), c.name() + " " + shortValue(c.before()) + " -> "
                             + shortValue(c.after()), Optional.empty()));
                 }
@@ -243,7 +246,7 @@ public final class Reviewer {
             }
         }
         a.attributes.forEach((set, names) -> names.forEach((name, id) -> {
-            if (!wholeSets.contains(set) && !seen.getOrDefault(set, Set.of()).contains(name)
+            if (!AttributeChange.isCosmetic(name) && !wholeSets.contains(set) && !seen.getOrDefault(set, Set.of()).contains(name)
                     && changes.sets().stream().noneMatch(s -> s.id() == set && !(s instanceof SetChange.Modified))) {
                 out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, name + " changed", Optional.of(id)));
             }

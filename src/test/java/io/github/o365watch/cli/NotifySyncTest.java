@@ -235,4 +235,25 @@ class NotifySyncTest {
         assertNoSecret(r);
         assertThat(Trees.hashes(dir.resolve("snapshots"))).isNotEqualTo(snapshotsBefore); // the data work was done
     }
+
+    @Test
+    void aVersionThatOnlyRenamesIsNotifiedAsCosmeticWithoutFlagsOrDisagreements() throws IOException {
+        String nov = "2019112700";
+        n.service.publish("Worldwide", nov);
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", "2019112800", Derived.withField(Fixtures.endpoints("Worldwide", nov),
+                s -> s.path("serviceArea").asText().equals("SharePoint"), "serviceAreaDisplayName", "SharePoint Online and OneDrive"));
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> lines = new java.util.ArrayList<>();
+        hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
+        assertThat(lines).containsExactly("8 endpoint sets changed, 8 of them only in display name or notes (cosmetic); 0 review flags;"
+                + " 0 additions pending");
+        String mail = smtp.only().part("text/plain");
+        assertThat(mail).doesNotContain("## Flags", "unannounced")
+                .contains("Every change in the snapshots was announced")
+                .contains("| cosmetic | serviceAreaDisplayName | SharePoint Online and OneDrive for Business -&gt; SharePoint Online and OneDrive |");
+    }
 }

@@ -136,4 +136,27 @@ class ReviewerTest {
         assertThat(r.crossCheck().disagreements()).containsExactly(
                 new Disagreement(Disagreement.Kind.UNANNOUNCED, 78, "endpoint set removed", java.util.Optional.empty()));
     }
+
+    static final Snapshot NOV = Fixtures.snapshot("Worldwide", "2019112700");
+
+    /** 2019112700 with the 8 SharePoint sets under another display name, nothing else changed. */
+    static Snapshot renamedSharePoint() {
+        List<EndpointSet> renamed = new ArrayList<>();
+        for (EndpointSet e : NOV.sets()) {
+            renamed.add(!e.serviceArea().name().equals("SharePoint") ? e : new EndpointSet(e.id(), e.serviceArea(),
+                    "SharePoint Online and OneDrive", e.urls(), e.ips(), e.tcpPorts(), e.udpPorts(), e.category(), e.required(),
+                    e.expressRoute(), e.notes()));
+        }
+        return Sets.replace(NOV, renamed.toArray(EndpointSet[]::new));
+    }
+
+    @Test
+    void aDisplayNameChangeIsCosmeticNeitherAFlagNorADisagreement() {
+        Review r = Reviewer.review(Differ.diff(NOV, renamedSharePoint()), ChangeRecords.of(List.of()), LocalDate.of(2019, 12, 1),
+                Thresholds.DEFAULT);
+
+        assertThat(r.changes().sets()).hasSize(8).allMatch(SetChange::cosmeticOnly);
+        assertThat(r.flags()).isEmpty();
+        assertThat(r.crossCheck().disagreements()).isEmpty();
+    }
 }
