@@ -87,6 +87,9 @@ public final class JsonReport {
         m.put("endpointSetId", f.setId());
         m.put("subject", f.subject());
         m.put("reason", f.reason());
+        f.claim().entry().ifPresent(e -> m.put("entry", e.type().label() + " " + e.value()));
+        m.put("addresses", f.claim().addresses().prefixes().stream().map(IpPrefix::toString).toList());
+        m.put("hostnames", f.claim().hostnames().stream().map(Object::toString).toList());
         return m;
     }
 

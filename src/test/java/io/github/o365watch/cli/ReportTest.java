@@ -249,6 +249,21 @@ class ReportTest {
     }
 
     @Test
+    void theShippedReportDoesNotCallPrefixesReSplitInsideTheirSetRemovedFromOptimize() throws Exception {
+        // set 1 (Optimize) swapped 19 IPv6 prefixes for the five /36s that hold them
+        Result md = cli.run("report", "--store", "snapshots", "--from", "2019102800", "--to", "2019112700", "--format", "markdown");
+        assertThat(md.code()).as(md.toString()).isZero();
+        assertThat(md.out()).doesNotContain("removed from Optimize").contains("| 1 | 2603:1016::/40, 2603:1026::/40,");
+
+        Result json = cli.run("report", "--store", "snapshots", "--from", "2019102800", "--to", "2019112700", "--format", "json");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        List<String> kinds = new ArrayList<>();
+        tree.path("flags").forEach(f -> kinds.add(f.path("kind").asText()));
+        assertThat(kinds).doesNotContain("optimize-removal").isNotEmpty();
+        assertThat(tree.path("addresses").path("stillListed").toString()).contains("{\"endpointSetId\":1,\"prefix\":\"2603:1016::/40\"}");
+    }
+
+    @Test
     void aVersionThatOnlyRenamesIsListedAsCosmeticInEveryFormatNeverFlaggedNorADisagreement() throws Exception {
         SnapshotStore s = new SnapshotStore(store);
         Snapshot nov = Fixtures.snapshot("Worldwide", "2019112700");
