@@ -286,6 +286,11 @@ public final class Reviewer {
         List<Flag> out = new ArrayList<>();
         Listing was = changes.before();
         Listing is = changes.after();
+        // what each trust level gained from less trusted sets, and what left Optimize: computed once over all
+        // sets, then cut down to each set's own addresses (the category-wide sets are large, a set's are small)
+        Map<Integer, PrefixSet> promoted = new HashMap<>();
+        PrefixSet leftOptimize = was.addressesAtLeast(Category.OPTIMIZE).subtract(is.addressesAtLeast(Category.OPTIMIZE));
+        Map<String, PrefixSet> opened = new HashMap<>();
         for (SetChange s : changes.sets()) {
             if (s instanceof SetChange.Modified m) {
                 for (AttributeChange c : m.attributes()) {
@@ -300,16 +305,18 @@ public final class Reviewer {
                 }
             }
             s.after().ifPresent(after -> {
-                trusted(s, after, was, out);
-                ports(s, after, false, was, is, out);
-                ports(s, after, true, was, is, out);
+                Category c = after.category();
+                trusted(s, after, promoted.computeIfAbsent(c.trust(),
+                        k -> is.addressesAtLeast(c).subtract(was.addressesAtLeast(c)).intersect(was.addresses())), was, out);
+                ports(s, after, false, was, is, opened, out);
+                ports(s, after, true, was, is, opened, out);
             });
-            s.before().ifPresent(before -> optimizeRemoval(s, before, is, out));
+            s.before().ifPresent(before -> optimizeRemoval(s, before, was.addresses(s.id()).intersect(leftOptimize), is, out));
         }
         for (ElementChange e : changes.elements()) {
             if (e.direction() == Direction.ADDED) {
                 if (e.element() instanceof Element.Ip ip) {
-                    broad(e, ip.prefix(), was, t, out);
+                    broad(e, ip.prefix(), changes.addresses().listed(), t, out);
                 } else if (e.element() instanceof Element.Url url && url.host().isWildcard()) {
                     wildcard(e, url.host(), changes, out);
                 }
@@ -332,20 +339,24 @@ public final class Reviewer {
      * promotion of the set's category, or entries moved into it. Newly listed ones are not
      * moves (the broad-prefix and wildcard flags look at those).
      */
-    private static void trusted(SetChange s, EndpointSet after, Listing was, List<Flag> out) {
+    private static void trusted(SetChange s, EndpointSet after, PrefixSet promoted, Listing was, List<Flag> out) {
         Category c = after.category();
-        PrefixSet moved = was.addresses().intersect(PrefixSet.of(after.ips()).subtract(was.addressesAtLeast(c)));
+        PrefixSet moved = PrefixSet.of(after.ips()).intersect(promoted);
         List<HostPattern> hosts = after.urls().stream().filter(h -> was.lists(h) && !was.listsAtLeast(h, c)).toList();
         if (moved.isEmpty() && hosts.isEmpty()) {
             return;
         }
-        List<String> from = new ArrayList<>();
-        for (EndpointSet b : was.sets()) {
-            if (b.category().trust() < c.trust() && (b.ips().stream().anyMatch(moved::overlaps)
-                    || hosts.stream().anyMatch(h -> b.urls().stream().anyMatch(u -> u.covers(h))))) {
-                from.add(b.id() + " (" + b.category() + ")");
+        Set<Integer> sources = new TreeSet<>();
+        hosts.forEach(h -> was.covering(h).forEach(b -> sources.add(b.id())));
+        if (!moved.isEmpty()) {
+            for (EndpointSet b : was.sets()) {
+                if (b.ips().stream().anyMatch(moved::overlaps)) {
+                    sources.add(b.id());
+                }
             }
         }
+        List<String> from = sources.stream().map(id -> was.set(id).orElseThrow()).filter(b -> b.category().trust() < c.trust())
+                .map(b -> b.id() + " (" + b.category() + ")").toList();
         Flag.Claim claim = new Flag.Claim(Optional.empty(), moved, hosts);
         String was1 = "listed before only by less trusted sets: " + String.join(", ", from.subList(0, Math.min(from.size(), Claims.SHOWN)))
                 + (from.size() > Claims.SHOWN ? " (and " + (from.size() - Claims.SHOWN) + " more)" : "");
@@ -360,11 +371,10 @@ public final class Reviewer {
     }
 
     /** What an Optimize set listed that no Optimize set lists now (the set shrank, was removed or demoted). */
-    private static void optimizeRemoval(SetChange s, EndpointSet before, Listing is, List<Flag> out) {
+    private static void optimizeRemoval(SetChange s, EndpointSet before, PrefixSet left, Listing is, List<Flag> out) {
         if (!before.category().equals(Category.OPTIMIZE)) {
             return;
         }
-        PrefixSet left = PrefixSet.of(before.ips()).subtract(is.addressesAtLeast(Category.OPTIMIZE));
         List<HostPattern> hosts = before.urls().stream().filter(h -> !is.listsAtLeast(h, Category.OPTIMIZE)).toList();
         if (left.isEmpty() && hosts.isEmpty()) {
             return;
@@ -378,12 +388,12 @@ public final class Reviewer {
     }
 
     /** An added prefix broader than the threshold, counting only the addresses no set listed before. */
-    private static void broad(ElementChange e, IpPrefix p, Listing was, Thresholds t, List<Flag> out) {
+    private static void broad(ElementChange e, IpPrefix p, PrefixSet newlyListed, Thresholds t, List<Flag> out) {
         int limit = p.family() == Family.IPV4 ? t.ipv4() : t.ipv6();
         if (p.length() >= limit) {
             return;
         }
-        PrefixSet fresh = PrefixSet.of(p).subtract(was.addresses());
+        PrefixSet fresh = PrefixSet.of(p).intersect(newlyListed);
         // the fewest prefixes of the new space: one shorter than the limit is a new block that wide
         if (fresh.prefixes().stream().noneMatch(q -> q.length() < limit)) {
             return;
@@ -419,7 +429,8 @@ public final class Reviewer {
      * before. A new set's single TCP ports are not flagged (every new set opens some); its UDP
      * ports and its ranges are.
      */
-    private static void ports(SetChange s, EndpointSet after, boolean udp, Listing was, Listing is, List<Flag> out) {
+    private static void ports(SetChange s, EndpointSet after, boolean udp, Listing was, Listing is, Map<String, PrefixSet> opened,
+            List<Flag> out) {
         PortSet now = Listing.ports(after, udp);
         PortSet added = s.before().map(b -> now.minus(Listing.ports(b, udp))).orElse(now);
         boolean newSet = s.before().isEmpty();
@@ -429,7 +440,9 @@ public final class Reviewer {
             List<PortRange> runs = new ArrayList<>();
             List<Flag.Claim> claims = new ArrayList<>();
             for (PortRange piece : was.pieces(udp, r)) {
-                PrefixSet addresses = space.subtract(was.openedTo(udp, piece));
+                // one union of every set opening the piece, shared by the sets that open it now
+                PrefixSet addresses = space.subtract(opened.computeIfAbsent((udp ? "udp " : "tcp ") + piece,
+                        k -> was.openedTo(udp, piece)));
                 List<HostPattern> hosts = after.urls().stream().filter(h -> !was.openedTo(udp, piece, h)).toList();
                 Flag.Claim c = new Flag.Claim(Optional.empty(), addresses, hosts);
                 int last = runs.size() - 1;
