@@ -377,8 +377,10 @@ public final class Sync {
     private static List<String> summary(ReportData data) {
         var c = data.review().changes();
         List<String> lines = new ArrayList<>();
-        lines.add(c.sets().size() + " endpoint sets changed; " + data.review().flags().size() + " review flags; "
-                + data.review().pending().size() + " additions pending");
+        long cosmetic = c.sets().stream().filter(io.github.o365watch.diff.SetChange::cosmeticOnly).count();
+        lines.add(c.sets().size() + " endpoint sets changed"
+                + (cosmetic == 0 ? "" : ", " + cosmetic + " of them only in " + ReportBuilder.COSMETIC) + "; "
+                + data.review().flags().size() + " review flags; " + data.review().pending().size() + " additions pending");
         data.review().flags().stream().limit(10).forEach(f -> lines.add(f.kind().label() + ": set " + f.setId() + " " + f.subject()));
         return lines;
     }

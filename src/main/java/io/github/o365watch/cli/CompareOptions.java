@@ -18,11 +18,13 @@ final class CompareOptions {
     String to;
 
     @Option(names = "--broad-ipv4", paramLabel = "BITS", defaultValue = "16",
-            description = "Flag new IPv4 prefixes shorter than this (default: ${DEFAULT-VALUE}).")
+            description = "Flag an added IPv4 prefix holding a block no set listed before that is shorter than this"
+                    + " (default: ${DEFAULT-VALUE}).")
     int broadIpv4;
 
     @Option(names = "--broad-ipv6", paramLabel = "BITS", defaultValue = "32",
-            description = "Flag new IPv6 prefixes shorter than this (default: ${DEFAULT-VALUE}).")
+            description = "Flag an added IPv6 prefix holding a block no set listed before that is shorter than this"
+                    + " (default: ${DEFAULT-VALUE}).")
     int broadIpv6;
 
     Instance instance() {

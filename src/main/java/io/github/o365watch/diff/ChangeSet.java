@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Everything that changed between two versions of one instance, per endpoint set and overall. */
+/**
+ * Everything that changed between two versions of one instance, per endpoint set and overall,
+ * with what each version lists ({@code before}, {@code after}) for the arithmetic of the review.
+ */
 public record ChangeSet(Instance instance, Version from, Version to, List<SetChange> sets, AddressChanges addresses,
-        HostChanges hosts) {
+        HostChanges hosts, Listing before, Listing after) {
 
     public ChangeSet {
         sets = List.copyOf(sets);

@@ -5,7 +5,6 @@ import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.PortSet.PortRange;
 import io.github.o365watch.domain.Snapshot;
-import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +40,10 @@ public final class Differ {
                 changes.add(new SetChange.Modified(a, b, elements(a, b), attributes(a, b)));
             }
         }
-        return new ChangeSet(from.instance(), from.version(), to.version(), changes, addresses(from, to, changes),
-                hosts(from, to));
+        Listing was = Listing.of(from);
+        Listing is = Listing.of(to);
+        return new ChangeSet(from.instance(), from.version(), to.version(), changes, addresses(was, is, changes),
+                hosts(from, to), was, is);
     }
 
     private static Map<Integer, EndpointSet> byId(Snapshot s) {
@@ -118,9 +119,9 @@ public final class Differ {
         }
     }
 
-    private static AddressChanges addresses(Snapshot from, Snapshot to, List<SetChange> changes) {
-        PrefixSet all0 = allIps(from);
-        PrefixSet all1 = allIps(to);
+    private static AddressChanges addresses(Listing from, Listing to, List<SetChange> changes) {
+        PrefixSet all0 = from.addresses();
+        PrefixSet all1 = to.addresses();
         List<ElementChange> still = new ArrayList<>();
         List<ElementChange> already = new ArrayList<>();
         for (SetChange s : changes) {
@@ -135,12 +136,6 @@ public final class Differ {
             }
         }
         return new AddressChanges(all1.subtract(all0), all0.subtract(all1), still, already);
-    }
-
-    private static PrefixSet allIps(Snapshot s) {
-        List<IpPrefix> all = new ArrayList<>();
-        s.sets().forEach(e -> all.addAll(e.ips()));
-        return PrefixSet.of(all);
     }
 
     private static HostChanges hosts(Snapshot from, Snapshot to) {

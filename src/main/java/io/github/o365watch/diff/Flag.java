@@ -1,7 +1,18 @@
 package io.github.o365watch.diff;
 
-/** Something a security reviewer should look at, with a one-line reason. */
-public record Flag(Kind kind, int setId, String subject, String reason) {
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.net.PrefixSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something a security reviewer should look at, with a one-line reason and the claim behind it.
+ */
+public record Flag(Kind kind, int setId, String subject, String reason, Claim claim) {
+
+    public Flag(Kind kind, int setId, String subject, String reason) {
+        this(kind, setId, subject, reason, Claim.NONE);
+    }
 
     /** The kinds, in the order a report lists them. */
     public enum Kind {
@@ -25,6 +36,19 @@ public record Flag(Kind kind, int setId, String subject, String reason) {
 
         public String label() {
             return label;
+        }
+    }
+
+    /**
+     * What a flag asserts about the two versions, in values a reader (or a test) can check with
+     * prefix arithmetic: the entry it is about (an added prefix, wildcard or port range), and the
+     * addresses and hostnames concerned (see {@code docs/report-schema.md} for each kind).
+     */
+    public record Claim(Optional<Element> entry, PrefixSet addresses, List<HostPattern> hostnames) {
+        public static final Claim NONE = new Claim(Optional.empty(), PrefixSet.EMPTY, List.of());
+
+        public Claim {
+            hostnames = hostnames.stream().sorted().distinct().toList();
         }
     }
 }

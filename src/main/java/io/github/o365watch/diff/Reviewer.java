@@ -7,10 +7,11 @@ import io.github.o365watch.domain.ChangeRecord;
 import io.github.o365watch.domain.Disposition;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.PortSet;
+import io.github.o365watch.domain.PortSet.PortRange;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -185,6 +186,8 @@ public final class Reviewer {
                 continue; // one line for an unannounced set, not one per element
             }
             List<ElementChange> seen = bySet.getOrDefault(set, List.of());
+            PrefixSet was = changes.before().addresses(set);
+            PrefixSet is = changes.after().addresses(set);
             for (Direction d : Direction.values()) {
                 PrefixSet observed = PrefixSet.of(seen.stream().filter(e -> e.direction() == d && e.element() instanceof Element.Ip)
                         .map(e -> ((Element.Ip) e.element()).prefix()).toList());
@@ -193,7 +196,9 @@ public final class Reviewer {
                     out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, label(p) + " " + p + " " + d.label(),
                             a.announcer(set, d, new Element.Ip(p))));
                 }
-                for (IpPrefix p : observed.subtract(announced).prefixes()) {
+                // what the set gained or lost as address space: a prefix re-split inside the set is no change to announce
+                PrefixSet space = d == Direction.ADDED ? is.subtract(was) : was.subtract(is);
+                for (IpPrefix p : space.subtract(announced).prefixes()) {
                     out.add(new Disagreement(Kind.UNANNOUNCED, set, label(p) + " " + p + " " + d.label(), Optional.empty()));
                 }
                 Set<HostPattern> seenUrls = seen.stream().filter(e -> e.direction() == d && e.element() instanceof Element.Url)
@@ -217,7 +222,10 @@ public final class Reviewer {
         return new CrossCheck(Optional.empty(), out);
     }
 
-    /** Attribute and port changes: each must match a record whose {@code current} names the attribute. */
+    /**
+     * Attribute and port changes: each must match a record whose {@code current} names the
+     * attribute. Cosmetic attributes (display name, notes) are never a disagreement either way.
+     */
     private static void attributes(ChangeSet changes, Announced a, Set<Integer> wholeSets, List<Disagreement> out) {
         Map<Integer, Set<String>> seen = new TreeMap<>();
         for (SetChange s : changes.sets()) {
@@ -226,7 +234,7 @@ public final class Reviewer {
             }
             for (AttributeChange c : s.attributes()) {
                 seen.computeIfAbsent(s.id(), k -> new TreeSet<>()).add(c.name().toLowerCase(Locale.ROOT));
-                if (!a.attributes.getOrDefault(s.id(), Map.of()).containsKey(c.name().toLowerCase(Locale.ROOT))) {
+                if (!c.cosmetic() && !a.attributes.getOrDefault(s.id(), Map.of()).containsKey(c.name().toLowerCase(Locale.ROOT))) {
                     out.add(new Disagreement(Kind.UNANNOUNCED, s.id(), c.name() + " " + shortValue(c.before()) + " -> "
                             + shortValue(c.after()), Optional.empty()));
                 }
@@ -243,7 +251,7 @@ public final class Reviewer {
             }
         }
         a.attributes.forEach((set, names) -> names.forEach((name, id) -> {
-            if (!wholeSets.contains(set) && !seen.getOrDefault(set, Set.of()).contains(name)
+            if (!AttributeChange.isCosmetic(name) && !wholeSets.contains(set) && !seen.getOrDefault(set, Set.of()).contains(name)
                     && changes.sets().stream().noneMatch(s -> s.id() == set && !(s instanceof SetChange.Modified))) {
                 out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, name + " changed", Optional.of(id)));
             }
@@ -272,20 +280,19 @@ public final class Reviewer {
         return p.family() == Family.IPV4 ? "IPv4" : "IPv6";
     }
 
-    // ---- flags
+    // ---- flags: each decided on what a set or category gains or loses, never on entries as strings
 
     private static List<Flag> flags(ChangeSet changes, CrossCheck check, Thresholds t) {
         List<Flag> out = new ArrayList<>();
-        List<ElementChange> elements = changes.elements();
-        Set<HostPattern> newlyListed = new TreeSet<>(changes.hosts().listed());
+        Listing was = changes.before();
+        Listing is = changes.after();
+        // what each trust level gained from less trusted sets, and what left Optimize: computed once over all
+        // sets, then cut down to each set's own addresses (the category-wide sets are large, a set's are small)
+        Map<Integer, PrefixSet> promoted = new HashMap<>();
+        PrefixSet leftOptimize = was.addressesAtLeast(Category.OPTIMIZE).subtract(is.addressesAtLeast(Category.OPTIMIZE));
+        Map<String, PrefixSet> opened = new HashMap<>();
         for (SetChange s : changes.sets()) {
             if (s instanceof SetChange.Modified m) {
-                Category was = m.from().category();
-                Category is = m.to().category();
-                if (is.trust() > was.trust()) {
-                    out.add(new Flag(Flag.Kind.CATEGORY_PROMOTED, s.id(), "set " + s.id() + " " + was + " -> " + is,
-                            "its traffic moves to " + is + bypass(is)));
-                }
                 for (AttributeChange c : m.attributes()) {
                     if (c.name().equals("required")) {
                         out.add(new Flag(Flag.Kind.REQUIRED_CHANGED, s.id(), "required " + c.before() + " -> " + c.after(),
@@ -297,13 +304,24 @@ public final class Reviewer {
                     }
                 }
             }
+            s.after().ifPresent(after -> {
+                Category c = after.category();
+                trusted(s, after, promoted.computeIfAbsent(c.trust(),
+                        k -> is.addressesAtLeast(c).subtract(was.addressesAtLeast(c)).intersect(was.addresses())), was, out);
+                ports(s, after, false, was, is, opened, out);
+                ports(s, after, true, was, is, opened, out);
+            });
+            s.before().ifPresent(before -> optimizeRemoval(s, before, was.addresses(s.id()).intersect(leftOptimize), is, out));
         }
-        for (ElementChange e : elements) {
+        for (ElementChange e : changes.elements()) {
             if (e.direction() == Direction.ADDED) {
-                addedFlags(e, elements, newlyListed, changes, t, out);
+                if (e.element() instanceof Element.Ip ip) {
+                    broad(e, ip.prefix(), changes.addresses().listed(), t, out);
+                } else if (e.element() instanceof Element.Url url && url.host().isWildcard()) {
+                    wildcard(e, url.host(), changes, out);
+                }
             }
         }
-        optimizeRemovals(changes, out);
         for (Disagreement d : check.of(Kind.UNANNOUNCED)) {
             out.add(new Flag(Flag.Kind.UNANNOUNCED, d.setId(), d.subject(), "no change record announced it"));
         }
@@ -316,80 +334,142 @@ public final class Reviewer {
                 : c.equals(Category.ALLOW) ? ", which may bypass the proxy" : "";
     }
 
-    private static void addedFlags(ElementChange e, List<ElementChange> all, Set<HostPattern> newlyListed, ChangeSet changes,
-            Thresholds t, List<Flag> out) {
-        String where = " in set " + e.setId() + " (" + e.category() + ")";
-        // moved here from a less trusted set
-        for (ElementChange r : all) {
-            if (r.direction() == Direction.REMOVED && r.setId() != e.setId() && r.category().trust() < e.category().trust()
-                    && sameOrInside(e.element(), r.element())) {
-                out.add(new Flag(Flag.Kind.MOVED_TO_TRUSTED, e.setId(), e.element().type().label() + " " + e.element().value(),
-                        "moved from set " + r.setId() + " (" + r.category() + ") to set " + e.setId() + " (" + e.category() + ")"
-                                + bypass(e.category())));
-                break;
-            }
+    /**
+     * Addresses and names the set lists now that, before, only less trusted sets listed: a
+     * promotion of the set's category, or entries moved into it. Newly listed ones are not
+     * moves (the broad-prefix and wildcard flags look at those).
+     */
+    private static void trusted(SetChange s, EndpointSet after, PrefixSet promoted, Listing was, List<Flag> out) {
+        Category c = after.category();
+        PrefixSet moved = PrefixSet.of(after.ips()).intersect(promoted);
+        List<HostPattern> hosts = after.urls().stream().filter(h -> was.lists(h) && !was.listsAtLeast(h, c)).toList();
+        if (moved.isEmpty() && hosts.isEmpty()) {
+            return;
         }
-        if (e.element() instanceof Element.Ip ip) {
-            IpPrefix p = ip.prefix();
-            int limit = p.family() == Family.IPV4 ? t.ipv4() : t.ipv6();
-            if (p.length() < limit) {
-                out.add(new Flag(Flag.Kind.BROAD_PREFIX, e.setId(), e.element().type().label() + " " + p,
-                        "new prefix" + where + " wider than /" + limit + " ("
-                                + NumberFormat.getIntegerInstance(Locale.ROOT).format(p.size()) + " addresses)"));
-            }
-        } else if (e.element() instanceof Element.Url url && url.host().isWildcard()) {
-            List<String> replaced = new ArrayList<>();
-            for (ElementChange r : all) {
-                if (r.direction() == Direction.REMOVED && r.element() instanceof Element.Url gone && !gone.host().equals(url.host())
-                        && url.host().covers(gone.host())) {
-                    replaced.add(gone.host().pattern());
+        Set<Integer> sources = new TreeSet<>();
+        hosts.forEach(h -> was.covering(h).forEach(b -> sources.add(b.id())));
+        if (!moved.isEmpty()) {
+            for (EndpointSet b : was.sets()) {
+                if (b.ips().stream().anyMatch(moved::overlaps)) {
+                    sources.add(b.id());
                 }
             }
-            if (!replaced.isEmpty()) {
-                out.add(new Flag(Flag.Kind.WILDCARD_REPLACES_NAMES, e.setId(), "URL " + url.host(),
-                        "replaces " + String.join(", ", replaced) + where + ": the set now allows any name it matches"));
-            } else if (newlyListed.contains(url.host())) {
-                out.add(new Flag(Flag.Kind.NEW_WILDCARD, e.setId(), "URL " + url.host(),
-                        "new wildcard" + where + ": matches hosts no one has listed one by one"));
-            }
-        } else if (e.element() instanceof Element.Port port) {
-            boolean newSet = changes.sets().stream().anyMatch(s -> s.id() == e.setId() && s instanceof SetChange.Added);
-            boolean range = !port.range().isSingle();
-            if (range) {
-                out.add(new Flag(Flag.Kind.NEW_PORT_RANGE, e.setId(), e.element().type().label() + " " + port.range(),
-                        port.range().count() + " ports opened" + where));
-            } else if (!newSet || port.udp()) {
-                out.add(new Flag(Flag.Kind.NEW_PORTS, e.setId(), e.element().type().label() + " " + port.range(),
-                        (port.udp() ? "UDP port" : "port") + " newly opened" + where + (port.udp() ? ": media and QUIC bypass TCP proxies" : "")));
-            }
+        }
+        List<String> from = sources.stream().map(id -> was.set(id).orElseThrow()).filter(b -> b.category().trust() < c.trust())
+                .map(b -> b.id() + " (" + b.category() + ")").toList();
+        Flag.Claim claim = new Flag.Claim(Optional.empty(), moved, hosts);
+        String was1 = "listed before only by less trusted sets: " + String.join(", ", from.subList(0, Math.min(from.size(), Claims.SHOWN)))
+                + (from.size() > Claims.SHOWN ? " (and " + (from.size() - Claims.SHOWN) + " more)" : "");
+        Optional<Category> old = s.before().map(EndpointSet::category);
+        if (old.isPresent() && old.get().trust() < c.trust()) {
+            out.add(new Flag(Flag.Kind.CATEGORY_PROMOTED, s.id(), "set " + s.id() + " " + old.get() + " -> " + c,
+                    "its traffic moves to " + c + bypass(c) + ": " + Claims.describe(moved, hosts) + ", " + was1, claim));
+        } else {
+            out.add(new Flag(Flag.Kind.MOVED_TO_TRUSTED, s.id(), Claims.describe(moved, hosts),
+                    "now in set " + s.id() + " (" + c + ")" + bypass(c) + "; " + was1, claim));
         }
     }
 
-    private static boolean sameOrInside(Element added, Element removed) {
-        if (added instanceof Element.Ip a && removed instanceof Element.Ip r) {
-            return r.prefix().contains(a.prefix());
+    /** What an Optimize set listed that no Optimize set lists now (the set shrank, was removed or demoted). */
+    private static void optimizeRemoval(SetChange s, EndpointSet before, PrefixSet left, Listing is, List<Flag> out) {
+        if (!before.category().equals(Category.OPTIMIZE)) {
+            return;
         }
-        if (added instanceof Element.Url a && removed instanceof Element.Url r) {
-            return r.host().covers(a.host());
+        List<HostPattern> hosts = before.urls().stream().filter(h -> !is.listsAtLeast(h, Category.OPTIMIZE)).toList();
+        if (left.isEmpty() && hosts.isEmpty()) {
+            return;
         }
-        return false;
+        String how = s instanceof SetChange.Removed ? "Optimize set " + s.id() + " was removed"
+                : s.after().orElseThrow().category().equals(Category.OPTIMIZE) ? "left Optimize set " + s.id()
+                : "set " + s.id() + " moved from Optimize to " + s.after().orElseThrow().category();
+        out.add(new Flag(Flag.Kind.OPTIMIZE_REMOVAL, s.id(), Claims.describe(left, hosts),
+                how + " and no Optimize set lists them now: take them out of bypass, split-tunnel and QoS rules",
+                new Flag.Claim(Optional.empty(), left, hosts)));
     }
 
-    private static void optimizeRemovals(ChangeSet changes, List<Flag> out) {
-        for (SetChange s : changes.sets()) {
-            EndpointSet before = s.before().orElse(null);
-            if (before == null || !before.category().equals(Category.OPTIMIZE)) {
-                continue;
+    /** An added prefix broader than the threshold, counting only the addresses no set listed before. */
+    private static void broad(ElementChange e, IpPrefix p, PrefixSet newlyListed, Thresholds t, List<Flag> out) {
+        int limit = p.family() == Family.IPV4 ? t.ipv4() : t.ipv6();
+        if (p.length() >= limit) {
+            return;
+        }
+        PrefixSet fresh = PrefixSet.of(p).intersect(newlyListed);
+        // the fewest prefixes of the new space: one shorter than the limit is a new block that wide
+        if (fresh.prefixes().stream().noneMatch(q -> q.length() < limit)) {
+            return;
+        }
+        out.add(new Flag(Flag.Kind.BROAD_PREFIX, e.setId(), e.element().type().label() + " " + p,
+                "new in set " + e.setId() + " (" + e.category() + "): " + (fresh.size() == 1 && fresh.contains(p) ? ""
+                        : Claims.describe(fresh, List.of()) + ", ") + Claims.size(fresh, p.family())
+                        + " no set listed before, wider than /" + limit,
+                new Flag.Claim(Optional.of(e.element()), fresh, List.of())));
+    }
+
+    /** An added wildcard that matches names no pattern matched before. */
+    private static void wildcard(ElementChange e, HostPattern w, ChangeSet changes, List<Flag> out) {
+        if (changes.before().lists(w)) {
+            return; // every name it matches was listed (if by a less trusted set, the move is flagged)
+        }
+        String where = " in set " + e.setId() + " (" + e.category() + ")";
+        List<HostPattern> replaced = changes.hosts().unlisted().stream().filter(n -> !n.equals(w) && w.covers(n)).toList();
+        if (!replaced.isEmpty()) {
+            out.add(new Flag(Flag.Kind.WILDCARD_REPLACES_NAMES, e.setId(), "URL " + w,
+                    "replaces " + String.join(", ", replaced.stream().map(HostPattern::pattern).toList()) + where
+                            + ", which no set lists now: the set allows any name the wildcard matches",
+                    new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, replaced)));
+        } else {
+            out.add(new Flag(Flag.Kind.NEW_WILDCARD, e.setId(), "URL " + w,
+                    "new wildcard" + where + ": matches names no pattern matched before",
+                    new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, List.of())));
+        }
+    }
+
+    /**
+     * Ports the set opens now and did not before, to addresses or names no set opened them to
+     * before. A new set's single TCP ports are not flagged (every new set opens some); its UDP
+     * ports and its ranges are.
+     */
+    private static void ports(SetChange s, EndpointSet after, boolean udp, Listing was, Listing is, Map<String, PrefixSet> opened,
+            List<Flag> out) {
+        PortSet now = Listing.ports(after, udp);
+        PortSet added = s.before().map(b -> now.minus(Listing.ports(b, udp))).orElse(now);
+        boolean newSet = s.before().isEmpty();
+        PrefixSet space = is.addresses(s.id());
+        for (PortRange r : added.ranges()) {
+            // pieces with the same newly reached addresses and names merge into one range
+            List<PortRange> runs = new ArrayList<>();
+            List<Flag.Claim> claims = new ArrayList<>();
+            for (PortRange piece : was.pieces(udp, r)) {
+                // one union of every set opening the piece, shared by the sets that open it now
+                PrefixSet addresses = space.subtract(opened.computeIfAbsent((udp ? "udp " : "tcp ") + piece,
+                        k -> was.openedTo(udp, piece)));
+                List<HostPattern> hosts = after.urls().stream().filter(h -> !was.openedTo(udp, piece, h)).toList();
+                Flag.Claim c = new Flag.Claim(Optional.empty(), addresses, hosts);
+                int last = runs.size() - 1;
+                if (last >= 0 && claims.get(last).equals(c) && runs.get(last).to() + 1 == piece.from()) {
+                    runs.set(last, new PortRange(runs.get(last).from(), piece.to()));
+                } else {
+                    runs.add(piece);
+                    claims.add(c);
+                }
             }
-            long gone = s.elements().stream().filter(e -> e.direction() == Direction.REMOVED
-                    && !(e.element() instanceof Element.Port)).count();
-            if (s instanceof SetChange.Removed) {
-                out.add(new Flag(Flag.Kind.OPTIMIZE_REMOVAL, s.id(), "Optimize set " + s.id() + " removed",
-                        "take its addresses and names out of bypass, split-tunnel and QoS rules"));
-            } else if (gone > 0) {
-                out.add(new Flag(Flag.Kind.OPTIMIZE_REMOVAL, s.id(), gone + (gone == 1 ? " entry" : " entries")
-                        + " removed from Optimize set " + s.id(),
-                        "take them out of bypass, split-tunnel and QoS rules"));
+            for (int i = 0; i < runs.size(); i++) {
+                Flag.Claim c = claims.get(i);
+                PortRange run = runs.get(i);
+                if (c.addresses().isEmpty() && c.hostnames().isEmpty() || newSet && !udp && run.isSingle()) {
+                    continue;
+                }
+                Element.Port port = new Element.Port(udp, run);
+                String to = " to " + Claims.describe(c.addresses(), c.hostnames()) + " in set " + s.id() + " ("
+                        + after.category() + "), which no set opened " + (run.isSingle() ? "it" : "them") + " to before";
+                Flag.Claim claim = new Flag.Claim(Optional.of(port), c.addresses(), c.hostnames());
+                if (run.isSingle()) {
+                    out.add(new Flag(Flag.Kind.NEW_PORTS, s.id(), port.type().label() + " " + run, (udp ? "UDP port" : "port")
+                            + " newly opened" + to + (udp ? ": media and QUIC bypass TCP proxies" : ""), claim));
+                } else {
+                    out.add(new Flag(Flag.Kind.NEW_PORT_RANGE, s.id(), port.type().label() + " " + run,
+                            run.count() + " ports opened" + to, claim));
+                }
             }
         }
     }

@@ -21,6 +21,11 @@ public sealed interface SetChange permits SetChange.Added, SetChange.Removed, Se
     /** Attributes that changed (only for a set present in both versions). */
     List<AttributeChange> attributes();
 
+    /** A set present in both versions that changed only in cosmetic attributes (display name, notes). */
+    default boolean cosmeticOnly() {
+        return this instanceof Modified && elements().isEmpty() && attributes().stream().allMatch(AttributeChange::cosmetic);
+    }
+
     /** The set as it is now, or as it was when it was removed. */
     default EndpointSet latest() {
         return after().or(this::before).orElseThrow();

@@ -33,7 +33,8 @@ public final class CsvReport {
             String setChange = s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified";
             for (AttributeChange a : s.attributes()) {
                 row(out, List.of(c.instance().name(), c.from().value(), c.to().value(), Integer.toString(s.id()),
-                        e.serviceArea().name(), e.category().name(), setChange, "changed", "attribute", a.name(), a.before(),
+                        e.serviceArea().name(), e.category().name(), setChange, a.cosmetic() ? "cosmetic" : "changed", "attribute",
+                        a.name(), a.before(),
                         a.after(), "", "", "", ""));
             }
             for (ElementChange ec : s.elements()) {

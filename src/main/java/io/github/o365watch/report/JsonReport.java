@@ -57,6 +57,7 @@ public final class JsonReport {
         m.put("setsAdded", c.sets().stream().filter(s -> s instanceof SetChange.Added).count());
         m.put("setsRemoved", c.sets().stream().filter(s -> s instanceof SetChange.Removed).count());
         m.put("setsModified", c.sets().stream().filter(s -> s instanceof SetChange.Modified).count());
+        m.put("setsCosmeticOnly", c.sets().stream().filter(SetChange::cosmeticOnly).count());
         List<ElementChange> e = c.elements();
         m.put("entriesAdded", e.stream().filter(x -> x.direction() == ElementChange.Direction.ADDED).count());
         m.put("entriesRemoved", e.stream().filter(x -> x.direction() == ElementChange.Direction.REMOVED).count());
@@ -86,6 +87,9 @@ public final class JsonReport {
         m.put("endpointSetId", f.setId());
         m.put("subject", f.subject());
         m.put("reason", f.reason());
+        f.claim().entry().ifPresent(e -> m.put("entry", e.type().label() + " " + e.value()));
+        m.put("addresses", f.claim().addresses().prefixes().stream().map(IpPrefix::toString).toList());
+        m.put("hostnames", f.claim().hostnames().stream().map(Object::toString).toList());
         return m;
     }
 
@@ -143,6 +147,7 @@ public final class JsonReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("change", s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified");
+        m.put("cosmeticOnly", s.cosmeticOnly());
         m.put("serviceArea", e.serviceArea().name());
         m.put("category", e.category().name());
         m.put("required", e.required());
@@ -152,6 +157,7 @@ public final class JsonReport {
             x.put("name", a.name());
             x.put("before", a.before());
             x.put("after", a.after());
+            x.put("cosmetic", a.cosmetic());
             attributes.add(x);
         }
         m.put("attributes", attributes);

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * items with dates, the cross-check, the firewall's view, then details per service area.
  */
 public final class ReportBuilder {
+    /** What a cosmetic change touches; such changes are listed, never flagged or cross-checked. */
+    public static final String COSMETIC = "display name or notes (cosmetic)";
+
     private ReportBuilder() {}
 
     public static String title(ChangeSet c) {
@@ -83,9 +86,11 @@ public final class ReportBuilder {
         List<ElementChange> elements = c.elements();
         long plus = elements.stream().filter(e -> e.direction() == ElementChange.Direction.ADDED).count();
         List<String> items = new ArrayList<>();
+        long cosmetic = c.sets().stream().filter(SetChange::cosmeticOnly).count();
         items.add("Endpoint sets: " + c.sets().size() + " changed ("
-                + added + " added, " + removed + " removed, " + modified + " modified); " + Words.plural(plus, "entry", "entries")
-                + " added, " + (elements.size() - plus) + " removed.");
+                + added + " added, " + removed + " removed, " + modified + " modified"
+                + (cosmetic == 0 ? "" : ", " + cosmetic + " of them only in " + COSMETIC) + "); "
+                + Words.plural(plus, "entry", "entries") + " added, " + (elements.size() - plus) + " removed.");
         items.add("Address space: " + addressSummary(c) + ".");
         HostChanges h = c.hosts();
         items.add("Hostnames: " + h.listed().size() + " newly listed, " + h.unlisted().size() + " no longer listed, "
@@ -268,13 +273,14 @@ public final class ReportBuilder {
             doc.add(new Heading(3, area.getKey().name()));
             for (SetChange s : area.getValue()) {
                 EndpointSet e = s.latest();
-                String what = s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified";
+                String what = s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed"
+                        : s.cosmeticOnly() ? "cosmetic change only" : "modified";
                 doc.add(new Heading(4, "Set " + s.id() + ": " + e.category() + ", " + (e.required() ? "required" : "optional")
                         + (e.serviceAreaDisplayName().isEmpty() ? "" : ", " + Words.oneLine(e.serviceAreaDisplayName(), 80))
                         + " (" + what + ")"));
                 List<List<String>> rows = new ArrayList<>();
                 for (AttributeChange a : s.attributes()) {
-                    rows.add(List.of("changed", a.name(), value(a.before()) + " -> " + value(a.after()), ""));
+                    rows.add(List.of(a.cosmetic() ? "cosmetic" : "changed", a.name(), value(a.before()) + " -> " + value(a.after()), ""));
                 }
                 for (ElementChange ec : s.elements()) {
                     rows.add(List.of(ec.direction().label(), ec.element().type().label(), ec.element().value(),

@@ -235,4 +235,52 @@ class NotifySyncTest {
         assertNoSecret(r);
         assertThat(Trees.hashes(dir.resolve("snapshots"))).isNotEqualTo(snapshotsBefore); // the data work was done
     }
+
+    @Test
+    void aNarrowingIsNotifiedWithOnlyTheFlagItsAddressSpaceJustifies() throws IOException {
+        String nov = "2019112700";
+        n.service.publish("Worldwide", nov);
+        assertThat(n.sync().code()).isZero();
+        // sets 11 (Optimize) and 12 (Allow) keep only the first half of 52.112.0.0/14; sets 13 and 22 (Allow) keep all of it
+        n.service.publish("Worldwide", "2019112800", Derived.withIpReplaced(Fixtures.endpoints("Worldwide", nov),
+                s -> s.path("id").asInt() == 11 || s.path("id").asInt() == 12, "52.112.0.0/14", "52.112.0.0/15"));
+        n.service.changes("Worldwide", """
+                [{"id": 3001, "endpointSetId": 11, "disposition": "Change", "impact": "RemovedIpOrUrl", "version": "2019112800",
+                  "add": {"ips": ["52.112.0.0/15"]}, "remove": {"ips": ["52.112.0.0/14"]}},
+                 {"id": 3002, "endpointSetId": 12, "disposition": "Change", "impact": "RemovedIpOrUrl", "version": "2019112800",
+                  "add": {"ips": ["52.112.0.0/15"]}, "remove": {"ips": ["52.112.0.0/14"]}}]
+                """);
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> lines = new java.util.ArrayList<>();
+        hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
+        assertThat(lines).containsExactly("2 endpoint sets changed; 1 review flags; 0 additions pending",
+                "removed from Optimize: set 11 IPv4 52.114.0.0/15");
+        String mail = smtp.only().part("text/plain");
+        assertThat(mail).contains("| removed from Optimize | 11 | `IPv4 52.114.0.0/15` |", "Every change in the snapshots was announced")
+                .doesNotContain("broad new prefix", "moved to a more trusted set");
+    }
+
+    @Test
+    void aVersionThatOnlyRenamesIsNotifiedAsCosmeticWithoutFlagsOrDisagreements() throws IOException {
+        String nov = "2019112700";
+        n.service.publish("Worldwide", nov);
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", "2019112800", Derived.withField(Fixtures.endpoints("Worldwide", nov),
+                s -> s.path("serviceArea").asText().equals("SharePoint"), "serviceAreaDisplayName", "SharePoint Online and OneDrive"));
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> lines = new java.util.ArrayList<>();
+        hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
+        assertThat(lines).containsExactly("8 endpoint sets changed, 8 of them only in display name or notes (cosmetic); 0 review flags;"
+                + " 0 additions pending");
+        String mail = smtp.only().part("text/plain");
+        assertThat(mail).doesNotContain("## Flags", "unannounced")
+                .contains("Every change in the snapshots was announced")
+                .contains("| cosmetic | serviceAreaDisplayName | SharePoint Online and OneDrive for Business -&gt; SharePoint Online and OneDrive |");
+    }
 }

@@ -248,6 +248,56 @@ class ReportTest {
         assertThat(r.out()).contains("Not possible: no change records were fetched with 2019112700");
     }
 
+    @Test
+    void theShippedReportDoesNotCallPrefixesReSplitInsideTheirSetRemovedFromOptimize() throws Exception {
+        // set 1 (Optimize) swapped 19 IPv6 prefixes for the five /36s that hold them
+        Result md = cli.run("report", "--store", "snapshots", "--from", "2019102800", "--to", "2019112700", "--format", "markdown");
+        assertThat(md.code()).as(md.toString()).isZero();
+        assertThat(md.out()).doesNotContain("removed from Optimize").contains("| 1 | 2603:1016::/40, 2603:1026::/40,");
+
+        Result json = cli.run("report", "--store", "snapshots", "--from", "2019102800", "--to", "2019112700", "--format", "json");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        List<String> kinds = new ArrayList<>();
+        tree.path("flags").forEach(f -> kinds.add(f.path("kind").asText()));
+        assertThat(kinds).doesNotContain("optimize-removal").isNotEmpty();
+        assertThat(tree.path("addresses").path("stillListed").toString()).contains("{\"endpointSetId\":1,\"prefix\":\"2603:1016::/40\"}");
+    }
+
+    @Test
+    void aVersionThatOnlyRenamesIsListedAsCosmeticInEveryFormatNeverFlaggedNorADisagreement() throws Exception {
+        SnapshotStore s = new SnapshotStore(store);
+        Snapshot nov = Fixtures.snapshot("Worldwide", "2019112700");
+        List<EndpointSet> renamed = new ArrayList<>();
+        for (EndpointSet e : nov.sets()) {
+            renamed.add(!e.serviceArea().name().equals("SharePoint") ? e : new EndpointSet(e.id(), e.serviceArea(),
+                    "SharePoint Online and OneDrive", e.urls(), e.ips(), e.tcpPorts(), e.udpPorts(), e.category(), e.required(),
+                    e.expressRoute(), e.notes()));
+        }
+        s.put(nov, Optional.of(List.of()), "00".repeat(32));
+        s.put(new Snapshot(nov.instance(), Version.parse("2019112701"), renamed), Optional.of(List.of()), "00".repeat(32));
+
+        String md = report("--from", "2019112700", "--to", "2019112701");
+        assertThat(md).contains("- Endpoint sets: 8 changed (0 added, 0 removed, 8 modified, 8 of them only in display name or notes"
+                + " (cosmetic)); 0 entries added, 0 removed.", "- Review flags: none.",
+                "Every change in the snapshots was announced, and every announced change is in the snapshots.",
+                "#### Set 31: Optimize, required, SharePoint Online and OneDrive (cosmetic change only)",
+                "| cosmetic | serviceAreaDisplayName | SharePoint Online and OneDrive for Business -&gt; SharePoint Online and OneDrive |  |")
+                .doesNotContain("## Flags", "unannounced");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report("--from", "2019112700", "--to", "2019112701",
+                "--format", "json"));
+        assertThat(json.path("summary").path("setsCosmeticOnly").asInt()).isEqualTo(8);
+        assertThat(json.path("flags")).isEmpty();
+        assertThat(json.path("crossCheck").path("disagreements")).isEmpty();
+        assertThat(json.path("endpointSets")).hasSize(8).allSatisfy(set -> {
+            assertThat(set.path("cosmeticOnly").asBoolean()).isTrue();
+            assertThat(set.path("attributes")).singleElement().satisfies(a -> assertThat(a.path("cosmetic").asBoolean()).isTrue());
+        });
+
+        String csv = report("--from", "2019112700", "--to", "2019112701", "--format", "csv");
+        assertThat(csv.lines().skip(1)).hasSize(8).allMatch(l -> l.contains(",modified,cosmetic,attribute,serviceAreaDisplayName,"));
+    }
+
     static Document parseXml(String html) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);

@@ -52,6 +52,33 @@ public final class Derived {
         return write(sets);
     }
 
+    /** With the IP range {@code from} replaced by {@code to} in the sets {@code which} accepts. */
+    public static byte[] withIpReplaced(byte[] endpoints, Predicate<JsonNode> which, String from, String to) {
+        ArrayNode sets = read(endpoints);
+        for (JsonNode s : sets) {
+            if (which.test(s) && s.has("ips")) {
+                ArrayNode ips = (ArrayNode) s.get("ips");
+                for (int i = 0; i < ips.size(); i++) {
+                    if (ips.get(i).asText().equals(from)) {
+                        ips.set(i, to);
+                    }
+                }
+            }
+        }
+        return write(sets);
+    }
+
+    /** With the text field {@code field} (a display name, the notes) set to {@code value} in the sets {@code which} accepts. */
+    public static byte[] withField(byte[] endpoints, Predicate<JsonNode> which, String field, String value) {
+        ArrayNode sets = read(endpoints);
+        for (JsonNode s : sets) {
+            if (which.test(s)) {
+                ((ObjectNode) s).put(field, value);
+            }
+        }
+        return write(sets);
+    }
+
     private static ArrayNode read(byte[] b) {
         try {
             return (ArrayNode) JSON.readTree(b);
