@@ -2,6 +2,7 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
@@ -64,7 +65,8 @@ final class Guard {
             double pct = percent(removed, total);
             if (pct > g.maxRemovedAddressesPercent()) {
                 out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected %s addresses (%s of %s; the limit is %.0f%%)",
-                        who, pct, f.label(), removed, total, g.maxRemovedAddressesPercent()));
+                        who, pct, f.label(), AddressCounts.words(f, removed), AddressCounts.words(f, total),
+                        g.maxRemovedAddressesPercent()));
             }
         }
         Set<HostPattern> hostsBefore = hosts(base);
