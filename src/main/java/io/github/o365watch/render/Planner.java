@@ -77,8 +77,8 @@ public final class Planner {
         List<IpPrefix> v6 = ips.prefixes(Family.IPV6);
         BigInteger extra = BigInteger.ZERO;
         if (maxEntries > 0) {
-            Summary a = PrefixSet.of(v4).summarize(Math.max(1, maxEntries));
-            Summary b = PrefixSet.of(v6).summarize(Math.max(1, maxEntries));
+            Summary a = PrefixSet.of(v4).summarize(Family.IPV4, Math.max(1, maxEntries));
+            Summary b = PrefixSet.of(v6).summarize(Family.IPV6, Math.max(1, maxEntries));
             v4 = a.prefixes();
             v6 = b.prefixes();
             extra = a.extraAddresses().add(b.extraAddresses());
