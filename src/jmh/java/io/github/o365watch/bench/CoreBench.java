@@ -11,6 +11,7 @@ import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.domain.net.Summary;
 import io.github.o365watch.render.Generated;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.source.WireFormat;
@@ -65,7 +66,7 @@ public class CoreBench {
         ws = Data.workspace(store.resolve("read"));
         engine = Generate.engine(Optional.empty());
         allTargets = engine.targets().stream()
-                .map(t -> new Generate.Job(t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), 0))
+                .map(t -> new Generate.Job(t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), Limits.EXACT))
                 .toList();
     }
 

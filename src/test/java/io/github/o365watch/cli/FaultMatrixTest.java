@@ -180,7 +180,8 @@ class FaultMatrixTest {
                 + " (the test runs the three in turn, in the directory the faults left)."),
         NEW_VERSION("recovers with the next version", "the version stays in the store as Microsoft published it; sync refuses"
                 + " it every night until Microsoft publishes the next one (" + C + " in the test), which fetch stores, sync"
-                + " applies and check passes, or until a person reviews it and runs `sync --accept-shrink`."),
+                + " applies and check passes. `--accept-shrink` does not lift the guard's prefix-length limits: a person who has"
+                + " reviewed such a prefix and wants it published lowers `guard.minIpv4PrefixLength` or `guard.minIpv6PrefixLength`."),
         NONE("none needed", "the answer is not a fault after all and is applied like any other.");
 
         final String text;
