@@ -7,9 +7,11 @@ import io.github.o365watch.diff.Differ;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.domain.net.Summary;
 import io.github.o365watch.render.Generated;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.source.WireFormat;
@@ -64,7 +66,7 @@ public class CoreBench {
         ws = Data.workspace(store.resolve("read"));
         engine = Generate.engine(Optional.empty());
         allTargets = engine.targets().stream()
-                .map(t -> new Generate.Job(t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), 0))
+                .map(t -> new Generate.Job(t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), Limits.EXACT))
                 .toList();
     }
 
@@ -108,10 +110,10 @@ public class CoreBench {
         return PrefixSet.of(Data.prefixes(to));
     }
 
-    /** Budgeted summarisation: all the version's addresses in at most 32 prefixes. */
+    /** Budgeted summarisation: all the version's addresses in at most 32 prefixes per family. */
     @Benchmark
-    public Summary summarizeTo32() {
-        return toAddresses.summarize(32);
+    public List<Summary> summarizeTo32() {
+        return List.of(toAddresses.summarize(Family.IPV4, 32), toAddresses.summarize(Family.IPV6, 32));
     }
 
     /** Every target (fourteen), default selection, as generate and sync render them. */

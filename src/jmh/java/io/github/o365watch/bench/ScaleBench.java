@@ -6,6 +6,7 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.domain.net.Summary;
 import io.github.o365watch.source.WireFormat;
@@ -79,12 +80,13 @@ public class ScaleBench {
     }
 
     /**
-     * Budgeted summarisation of the aggregated set into 100 prefixes (a device object's limit).
-     * Exact, by dynamic programming: the cost grows with prefixes times budget.
+     * Budgeted summarisation of the aggregated set into 100 prefixes per family (a device object's
+     * limit), with no bound on the extra addresses. Exact, by dynamic programming: the cost grows
+     * with prefixes times budget.
      */
     @Benchmark
-    public Summary summarizeTo100() {
-        return addresses.summarize(100);
+    public List<Summary> summarizeTo100() {
+        return List.of(addresses.summarize(Family.IPV4, 100), addresses.summarize(Family.IPV6, 100));
     }
 
     @Benchmark

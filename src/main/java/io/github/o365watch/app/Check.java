@@ -15,6 +15,7 @@ import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.render.Entry;
 import io.github.o365watch.render.Item;
+import io.github.o365watch.render.LimitException;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
@@ -152,25 +153,36 @@ public final class Check {
             Selection selOld = ConfigSelection.selection(c, old);
             Selection selNew = ConfigSelection.selection(c, next);
             Review review = Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
-            Map<String, Outputs.File> rendered = Outputs.render(new Generate(ws), stored.orElse(null), next, selNew,
-                    ConfigSelection.jobs(c), engine, lock);
+            Map<String, Outputs.File> rendered;
+            try {
+                rendered = Outputs.render(new Generate(ws), stored.orElse(null), next, selNew, ConfigSelection.jobs(c), engine, lock);
+            } catch (LimitException e) {
+                // sync would refuse these outputs: not current, and the entries each target would change are listed
+                files.add(new FileProblem(c.file().getFileName().toString(), "", "sync would refuse " + instance + " " + latest
+                        + ": " + e.getMessage()));
+                rendered = null;
+            }
             for (Generate.Job job : ConfigSelection.jobs(c)) {
                 TargetSpec spec = TargetSpec.parse(job.target(), engine.properties(job.target()));
                 String prefix = instance.dirName() + "/" + job.target() + "/";
-                Map<String, String> want = new TreeMap<>();
-                rendered.forEach((path, f) -> {
-                    if (path.startsWith(prefix)) {
-                        want.put(path, f.sha256());
+                if (rendered != null) {
+                    Map<String, String> want = new TreeMap<>();
+                    rendered.forEach((path, f) -> {
+                        if (path.startsWith(prefix)) {
+                            want.put(path, f.sha256());
+                        }
+                    });
+                    Map<String, String> have = new TreeMap<>();
+                    lock.outputs().stream().filter(o -> o.path().startsWith(prefix)).forEach(o -> have.put(o.path(), o.sha256()));
+                    if (want.equals(have)) {
+                        continue; // the newer version changes nothing this target writes
                     }
-                });
-                Map<String, String> have = new TreeMap<>();
-                lock.outputs().stream().filter(o -> o.path().startsWith(prefix)).forEach(o -> have.put(o.path(), o.sha256()));
-                if (want.equals(have)) {
-                    continue; // the newer version changes nothing this target writes
                 }
                 List<Change> entries = delta(spec, Selector.select(old, Generate.forTarget(spec, selOld), false),
                         Selector.select(next, Generate.forTarget(spec, selNew), false), review, dueBy);
-                outstanding.add(new Outstanding(instance, job.target(), was, latest, entries));
+                if (rendered != null || !entries.isEmpty()) {
+                    outstanding.add(new Outstanding(instance, job.target(), was, latest, entries));
+                }
             }
         }
         boolean currentNow = files.isEmpty() && outstanding.stream().noneMatch(Outstanding::due);

@@ -1,5 +1,6 @@
 package io.github.o365watch.app;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public record Config(
             Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides) {
     }
 
-    /** One target and its options. */
-    public record TargetConfig(String name, Map<String, String> options, int maxEntries) {
+    /** One target, its options, and how far its lists may be summarised (maxEntries 0: exact). */
+    public record TargetConfig(String name, Map<String, String> options, int maxEntries, BigDecimal maxExtraPercent) {
     }
 
     /** Report formats written on a change, where, and the feed. */

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.render.Limits;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ public final class ConfigFile {
     record RawSelection(List<String> serviceAreas, List<String> categories, Boolean requiredOnly, String families, String overrides) {
     }
 
-    record RawTarget(String name, Map<String, String> options, Integer maxEntries) {
+    record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {
     }
 
     record RawReports(List<String> formats, String directory, String feed, Integer feedMax) {
@@ -206,7 +208,15 @@ public final class ConfigFile {
                 if (max < 0) {
                     throw at.error("targets[" + (i + 1) + "].maxEntries: 0 (exact) or more");
                 }
-                targets.add(new Config.TargetConfig(t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max));
+                BigDecimal extra = Limits.DEFAULT_MAX_EXTRA_PERCENT;
+                if (t.maxExtraPercent() != null) {
+                    if (t.maxExtraPercent().isNaN() || t.maxExtraPercent().isInfinite() || t.maxExtraPercent() < 0) {
+                        throw at.error("targets[" + (i + 1) + "].maxExtraPercent: a percentage, 0 or more");
+                    }
+                    extra = BigDecimal.valueOf(t.maxExtraPercent());
+                }
+                targets.add(new Config.TargetConfig(t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max,
+                        extra));
             }
         }
         checkTargets(at, targets, templates);
@@ -224,8 +234,8 @@ public final class ConfigFile {
         RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
         Config.GuardConfig guard = new Config.GuardConfig(percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent()),
                 percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent()),
-                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), 8, 32),
-                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), 16, 128));
+                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH, 32),
+                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH, 128));
         Config.NotifyConfig notify = notify(at, dir, r.notifications());
         int grace = r.check() == null || r.check().graceDays() == null ? 7 : r.check().graceDays();
         if (grace < 0 || grace > 365) {

@@ -3,6 +3,7 @@ package io.github.o365watch.app;
 import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.render.Families;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Overrides;
 import io.github.o365watch.render.Selection;
 import java.io.IOException;
@@ -23,7 +24,12 @@ public final class ConfigSelection {
     }
 
     static List<Generate.Job> jobs(Config c) {
-        return c.targets().stream().map(t -> new Generate.Job(t.name(), t.options(), t.maxEntries())).toList();
+        return c.targets().stream().map(t -> new Generate.Job(t.name(), t.options(), limits(c, t))).toList();
+    }
+
+    /** A target's budget within the guard's bounds on prefix lengths. */
+    static Limits limits(Config c, Config.TargetConfig t) {
+        return new Limits(t.maxEntries(), t.maxExtraPercent(), c.guard().minIpv4PrefixLength(), c.guard().minIpv6PrefixLength());
     }
 
     /** Changes when anything that shapes the outputs changes: selection, tenant, overrides, targets and their options. */
@@ -38,7 +44,16 @@ public final class ConfigSelection {
         c.templates().ifPresent(t -> s.append("templates ").append(Templates.digest(t)).append('\n'));
         for (Config.TargetConfig t : c.targets()) {
             s.append("target ").append(t.name()).append(' ').append(new java.util.TreeMap<>(t.options())).append(' ')
-                    .append(t.maxEntries()).append('\n');
+                    .append(t.maxEntries());
+            // what shapes only summarised lists, only when they are: the hash of an exact config stays as it was
+            if (t.maxEntries() > 0) {
+                s.append(" extra ").append(t.maxExtraPercent().stripTrailingZeros().toPlainString());
+            }
+            s.append('\n');
+        }
+        if (c.guard().minIpv4PrefixLength() != Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH
+                || c.guard().minIpv6PrefixLength() != Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH) {
+            s.append("bounds /").append(c.guard().minIpv4PrefixLength()).append(" /").append(c.guard().minIpv6PrefixLength()).append('\n');
         }
         return Checksums.sha256(s.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }

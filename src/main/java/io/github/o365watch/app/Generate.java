@@ -6,6 +6,8 @@ import io.github.o365watch.domain.SetFilter;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.render.Generated;
 import io.github.o365watch.render.GeneratedFile;
+import io.github.o365watch.render.LimitException;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Generator;
 import io.github.o365watch.render.Plan;
 import io.github.o365watch.render.Planner;
@@ -42,11 +44,12 @@ public final class Generate {
     /**
      * @param targets    target ids (all when empty)
      * @param options    per target: option name to value
-     * @param maxEntries at most this many prefixes per object and family (0: exact)
+     * @param limits     at most this many prefixes per object and family (0: exact), how many more addresses a summary
+     *                   may admit, and the broadest prefix an output may hold
      * @param strict     fail (exit 6) when a target cannot express an entry
      */
     public record Request(Instance instance, String version, Selection selection, List<String> targets,
-            Map<String, Map<String, String>> options, int maxEntries, Optional<Path> templates, boolean strict) {
+            Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict) {
     }
 
     /** What was rendered, by target, and the version it was rendered from. */
@@ -57,8 +60,8 @@ public final class Generate {
         return new MustacheTemplates(templates);
     }
 
-    /** One target to render: its id, options and budget. */
-    public record Job(String target, Map<String, String> options, int maxEntries) {
+    /** One target to render: its id, options and limits. */
+    public record Job(String target, Map<String, String> options, Limits limits) {
     }
 
     /** Renders without writing. */
@@ -71,7 +74,7 @@ public final class Generate {
                 throw new UsageException("--option " + t + ".*: there is no target " + t);
             }
         }
-        List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.maxEntries())).toList();
+        List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.limits())).toList();
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
         return new Result(v, render(v, ws.store().load(v), r.selection(), jobs, engine, r.strict()));
     }
@@ -101,12 +104,17 @@ public final class Generate {
         for (int i = 0; i < jobs.size(); i++) {
             TargetSpec spec = specs.get(i);
             Job job = jobs.get(i);
-            Plan plan = plans.computeIfAbsent(spec.allCategories() + "/" + job.maxEntries(), k -> {
-                Selection sel = forTarget(spec, selection);
-                Selected selected = Selector.select(source, sel, variant.isPresent());
-                return Planner.plan(selected, job.maxEntries());
-            });
-            Generated g = Generator.generate(spec, plan, job.options(), engine);
+            Generated g;
+            try {
+                Plan plan = plans.computeIfAbsent(spec.allCategories() + "/" + job.limits(), k -> {
+                    Selection sel = forTarget(spec, selection);
+                    Selected selected = Selector.select(source, sel, variant.isPresent());
+                    return Planner.plan(selected, job.limits());
+                });
+                g = Generator.generate(spec, plan, job.options(), engine);
+            } catch (LimitException e) {
+                throw e.in("target " + spec.id() + ": ");
+            }
             if (strict && !g.notExpressed().isEmpty()) {
                 throw new TemplateException("--strict: target " + spec.id() + " cannot express " + g.notExpressed().size()
                         + " entries, the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");

@@ -2,8 +2,8 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
-import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.render.Entry;
 import io.github.o365watch.render.Item;
@@ -19,9 +19,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The safety guard: a new selection that is empty, holds an absurdly broad prefix, loses a whole
- * service area, or removes more than the configured share of the addresses (per family) or of
- * the hostnames of the selection it replaces is refused before any output is touched.
+ * The safety guard: a new selection that is empty, loses a whole service area, or removes more
+ * than the configured share of the addresses (per family) or of the hostnames of the selection it
+ * replaces is refused before any output is touched. A prefix broader than the guard's minimum
+ * lengths is refused by the plan ({@link io.github.o365watch.render.Planner}), whatever the
+ * flags: it checks what will be published, after overrides and summarising.
  */
 final class Guard {
     private Guard() {}
@@ -33,15 +35,6 @@ final class Guard {
         if (next.items().isEmpty()) {
             out.add(who + " selects nothing (an empty or truncated list is never applied)");
             return out;
-        }
-        for (Item i : next.items()) {
-            if (i.entry() instanceof Entry.Ip ip) {
-                IpPrefix p = ip.prefix();
-                int min = p.family() == Family.IPV4 ? g.minIpv4PrefixLength() : g.minIpv6PrefixLength();
-                if (p.length() < min) {
-                    out.add(who + " lists " + p + " in " + i.source() + ", broader than /" + min);
-                }
-            }
         }
         if (base == null) {
             return out;
@@ -64,7 +57,8 @@ final class Guard {
             double pct = percent(removed, total);
             if (pct > g.maxRemovedAddressesPercent()) {
                 out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected %s addresses (%s of %s; the limit is %.0f%%)",
-                        who, pct, f.label(), removed, total, g.maxRemovedAddressesPercent()));
+                        who, pct, f.label(), AddressCounts.words(f, removed), AddressCounts.words(f, total),
+                        g.maxRemovedAddressesPercent()));
             }
         }
         Set<HostPattern> hostsBefore = hosts(base);

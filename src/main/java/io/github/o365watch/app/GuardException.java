@@ -1,23 +1,44 @@
 package io.github.o365watch.app;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The safety guard refused a new version (exit 7): the reasons, one sentence each. */
+/**
+ * The safety guard refused a new version (exit 7): the reasons, one sentence each. A version that
+ * shrinks is applied with {@code --accept-shrink} after a review; outputs that would break the
+ * limits (a prefix broader than the guard allows, a list no summary fits) are not, whatever the
+ * flags: the config or the overrides file must change.
+ */
 public final class GuardException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final List<String> reasons;
 
     private final List<String> notifyProblems;
 
-    public GuardException(List<String> reasons, List<String> notifyProblems) {
-        this(reasons, notifyProblems, "review, then run again with --accept-shrink to apply it");
+    /**
+     * @param shrinks what --accept-shrink would apply
+     * @param choices what happens next to a shrinking version and what the user can do
+     * @param limits  what no flag lifts
+     */
+    public GuardException(List<String> shrinks, String choices, List<String> limits, List<String> notifyProblems) {
+        super(message(shrinks, choices, limits));
+        List<String> all = new ArrayList<>(shrinks);
+        all.addAll(limits);
+        this.reasons = List.copyOf(all);
+        this.notifyProblems = List.copyOf(notifyProblems);
     }
 
-    /** @param choices what happens next and what the user can do, after the reasons */
-    public GuardException(List<String> reasons, List<String> notifyProblems, String choices) {
-        super("refused by the safety guard, outputs left as they were: " + String.join("; ", reasons) + " (" + choices + ")");
-        this.reasons = List.copyOf(reasons);
-        this.notifyProblems = List.copyOf(notifyProblems);
+    private static String message(List<String> shrinks, String choices, List<String> limits) {
+        List<String> parts = new ArrayList<>();
+        if (!shrinks.isEmpty()) {
+            parts.add(String.join("; ", shrinks) + " (" + choices + ")");
+        }
+        if (!limits.isEmpty()) {
+            parts.add(String.join("; ", limits) + " (the limits of the config file: a target's maxEntries and maxExtraPercent,"
+                    + " guard.minIpv4PrefixLength and guard.minIpv6PrefixLength, or the overrides file must change; --accept-shrink"
+                    + " does not lift them)");
+        }
+        return "refused by the safety guard, outputs left as they were: " + String.join("; ", parts);
     }
 
     public List<String> notifyProblems() {

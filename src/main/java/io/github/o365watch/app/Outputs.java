@@ -4,6 +4,7 @@ import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.Widening;
 import io.github.o365watch.render.Generated;
 import io.github.o365watch.render.GeneratedFile;
 import io.github.o365watch.render.Selection;
@@ -25,8 +26,8 @@ import java.util.TreeSet;
 final class Outputs {
     private Outputs() {}
 
-    /** One file: its bytes, its target, and the data version its header names. */
-    record File(byte[] content, String target, Version version) {
+    /** One file: its bytes, its target, the data version its header names, and what summarising did to its lists. */
+    record File(byte[] content, String target, Version version, List<Widening> widenings) {
         String sha256() {
             return Checksums.sha256(content);
         }
@@ -65,7 +66,7 @@ final class Outputs {
     private static void put(Map<String, File> out, Instance instance, Version v, List<Generated> generated) {
         for (Generated g : generated) {
             for (GeneratedFile f : g.files()) {
-                out.put(instance.dirName() + "/" + g.spec().id() + "/" + f.name(), new File(f.content(), g.spec().id(), v));
+                out.put(instance.dirName() + "/" + g.spec().id() + "/" + f.name(), new File(f.content(), g.spec().id(), v, f.widenings()));
             }
         }
     }

@@ -5,7 +5,9 @@ import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.Widening;
 import io.github.o365watch.notify.Event;
+import io.github.o365watch.render.LimitException;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
@@ -69,9 +71,10 @@ public final class Sync {
      * @param removed     output files no longer produced
      * @param unchanged   output files left as they were
      * @param lockChanged the lock file was (or, in a dry run, would be) rewritten
+     * @param summarised  by output file, what summarising did to its lists (files with exact lists are not in it)
      */
     public record Result(List<InstanceResult> instances, List<String> written, List<String> removed, List<String> unchanged,
-            boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output) {
+            boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output, Map<String, List<Widening>> summarised) {
         public boolean changed() {
             return !written.isEmpty() || !removed.isEmpty() || lockChanged;
         }
@@ -139,6 +142,8 @@ public final class Sync {
         Map<String, LockFile.Applied> applied = new TreeMap<>();
         List<String> refusals = new ArrayList<>();
         List<Version> refused = new ArrayList<>();
+        List<String> beyondLimits = new ArrayList<>();
+        Map<String, List<Widening>> summarised = new TreeMap<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
         }
@@ -154,17 +159,30 @@ public final class Sync {
                     refused.add(p.snapshot().version());
                 }
             }
-            Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine, lock)
-                    .forEach((path, f) -> {
-                        files.put(path, f.content());
-                        records.add(new LockFile.Output(path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
-                    });
+            Map<String, Outputs.File> rendered;
+            try {
+                rendered = Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine,
+                        lock);
+            } catch (LimitException e) {
+                // what would be published breaks the limits: refused like the guard, whatever the flags
+                beyondLimits.addAll(e.reasons());
+                continue;
+            }
+            rendered.forEach((path, f) -> {
+                files.put(path, f.content());
+                records.add(new LockFile.Output(path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
+                if (!f.widenings().isEmpty()) {
+                    summarised.put(path, f.widenings());
+                }
+            });
             applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(), hash));
         }
-        if (!refusals.isEmpty()) {
+        if (!refusals.isEmpty() || !beyondLimits.isEmpty()) {
+            List<String> all = new ArrayList<>(refusals);
+            all.addAll(beyondLimits);
             List<String> problems = o.dryRun() ? List.of() : new Notifications(c.notifications(), ws).send(
-                    new Event(Event.Kind.REFUSED, "o365watch: sync refused by the safety guard", refusals, Optional.empty()));
-            throw new GuardException(refusals, problems, choices(o, refused));
+                    new Event(Event.Kind.REFUSED, "o365watch: sync refused by the safety guard", all, Optional.empty()));
+            throw new GuardException(refusals, choices(o, refused), beyondLimits, problems);
         }
 
         OutputTree tree = new OutputTree(c.output());
@@ -182,7 +200,7 @@ public final class Sync {
         }
         if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
             List<String> problems = o.dryRun() ? List.of() : pendingReminders(c, results, false);
-            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path());
+            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised);
         }
 
         // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
@@ -242,7 +260,7 @@ public final class Sync {
                     summary(data), Optional.of(data))));
         }
         problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
-        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path());
+        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path(), summarised);
     }
 
     /** Report files a run wrote, with what they held before, so that a failed run can put them back. */

@@ -7,14 +7,16 @@ import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Generated;
+import io.github.o365watch.render.GeneratedFile;
+import io.github.o365watch.render.LimitException;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.NotExpressed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.text.NumberFormat;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,8 +55,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--max-entries", paramLabel = "N", defaultValue = "0",
             description = "Summarise to at most N prefixes per object and family, admitting the fewest extra addresses"
-                    + " (reported). Default: exact.")
+                    + " (reported), none broader than /8 (IPv4) or /16 (IPv6). Default: exact.")
     int maxEntries;
+
+    @Option(names = "--max-extra-percent", paramLabel = "P", defaultValue = "1",
+            description = "With --max-entries: a summary may admit at most P% more addresses than an object lists, per family;"
+                    + " a list that does not fit fails the target (exit 6) and says the smallest budgets that would work."
+                    + " Default: ${DEFAULT-VALUE}.")
+    BigDecimal maxExtraPercent;
 
     @Option(names = "--option", paramLabel = "TARGET.NAME=VALUE", description = "A target option, e.g. pac.proxy='PROXY proxy:8080'. Repeatable.")
     List<String> options = new ArrayList<>();
@@ -70,12 +78,20 @@ final class GenerateCommand implements Callable<Integer> {
         if (maxEntries < 0) {
             throw new UsageException("--max-entries must be 0 (exact) or more");
         }
+        if (maxExtraPercent.signum() < 0) {
+            throw new UsageException("--max-extra-percent must be 0 or more");
+        }
         Instance i = Instances.parse(instance);
         Workspace ws = Workspaces.offline(root, "generate");
         var stored = Selections.version(ws.store(), i, version);
         Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored)), targets,
-                options(options), maxEntries, Optional.ofNullable(templates), strict);
-        Generate.Result result = new Generate(ws).run(r, out);
+                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), Optional.ofNullable(templates), strict);
+        Generate.Result result;
+        try {
+            result = new Generate(ws).run(r, out);
+        } catch (LimitException e) {
+            throw e.advising("nothing written; raise --max-entries or --max-extra-percent, or fix the overrides file");
+        }
         print(root.spec.commandLine().getOut(), result, out);
         return ExitCodes.OK;
     }
@@ -102,11 +118,16 @@ final class GenerateCommand implements Callable<Integer> {
         t.print(w, "  ");
         List<String> notes = result.generated().isEmpty() ? List.of() : result.generated().get(0).notes();
         notes.forEach(n -> w.println("Note: " + n));
-        java.math.BigInteger extra = result.generated().stream().map(Generated::extraAddresses)
-                .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::max);
-        if (extra.signum() > 0) {
-            w.println("Summarised (--max-entries): up to " + NumberFormat.getIntegerInstance(Locale.ROOT).format(extra)
-                    + " addresses beyond Microsoft's lists are admitted; see each file's header.");
+        List<Generated> summarised = result.generated().stream().filter(Generated::summarised).toList();
+        if (!summarised.isEmpty()) {
+            w.println("Summarised (" + summarised.get(0).limits().describe() + "), as each file's header says:");
+            Table s = new Table("TARGET", "FILE", "SUMMARY");
+            for (Generated g : summarised) {
+                for (GeneratedFile f : g.files()) {
+                    f.widenings().forEach(x -> s.row(g.spec().id(), f.name(), x.describe()));
+                }
+            }
+            s.print(w, "  ");
         }
         boolean any = result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());
         if (any) {

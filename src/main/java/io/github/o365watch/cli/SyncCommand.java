@@ -107,5 +107,9 @@ final class SyncCommand implements Callable<Integer> {
             r.written().forEach(p -> out.println("  write " + p));
             r.removed().forEach(p -> out.println("  remove " + p));
         }
+        if (!r.summarised().isEmpty()) {
+            out.println("summarised, as each file's header says:");
+            r.summarised().forEach((p, ws) -> ws.forEach(w -> out.println("  " + p + ": " + w.describe())));
+        }
     }
 }

@@ -5,11 +5,12 @@ import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.domain.net.Family;
-import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.Summary;
-import java.math.BigInteger;
+import io.github.o365watch.domain.net.SummaryException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,25 @@ import java.util.stream.Collectors;
 public final class Planner {
     private Planner() {}
 
-    /** @param maxEntries at most this many prefixes per group and family (0: no limit, exact) */
-    public static Plan plan(Selected selected, int maxEntries) {
+    /**
+     * @param limits at most this many prefixes per group and family, how many more addresses a
+     *               summary may admit, and the broadest prefix any output may hold
+     * @throws LimitException when a listed prefix is broader than the limits (a list that fits no
+     *                        summary within them is refused only where it would be written)
+     */
+    public static Plan plan(Selected selected, Limits limits) {
+        String who = selected.instance() + " " + selected.version();
+        List<String> refused = new ArrayList<>();
+        for (Item i : selected.items()) {
+            // what is listed reaches an output as it is: the bound holds for it as for a summary
+            if (i.entry() instanceof Entry.Ip ip && ip.prefix().length() < limits.minLength(ip.prefix().family())) {
+                refused.add(who + " lists " + ip.prefix() + " in " + i.source() + (i.fromOverride() ? " '" + Printable.of(i.comment()) + "'" : "")
+                        + ", broader than /" + limits.minLength(ip.prefix().family()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new LimitException(refused);
+        }
         Map<Category, List<Item>> byCategory = new TreeMap<>();
         selected.items().forEach(i -> byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i));
 
@@ -32,7 +50,7 @@ public final class Planner {
         PrefixSet higher = PrefixSet.EMPTY;
         Set<HostPattern> higherHosts = new TreeSet<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
-            Group g = group(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, maxEntries);
+            Group g = group(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
             higher = higher.union(ips(e.getValue()));
             higherHosts.addAll(hosts(e.getValue()));
             categories.add(g);
@@ -49,14 +67,14 @@ public final class Planner {
                 String key = e.getKey().name().toLowerCase(Locale.ROOT) + "-" + (++n);
                 PrefixSet above = higherBySignature.getOrDefault(s.getKey(), PrefixSet.EMPTY);
                 Set<HostPattern> aboveHosts = higherHostsBySignature.getOrDefault(s.getKey(), Set.of());
-                rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, maxEntries));
+                rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, limits));
                 higherBySignature.put(s.getKey(), above.union(ips(s.getValue())));
                 Set<HostPattern> h = new TreeSet<>(aboveHosts);
                 h.addAll(hosts(s.getValue()));
                 higherHostsBySignature.put(s.getKey(), h);
             }
         }
-        return new Plan(selected, categories, rules);
+        return new Plan(selected, categories, rules, limits);
     }
 
     private static String signature(PortSet tcp, PortSet udp) {
@@ -64,7 +82,7 @@ public final class Planner {
     }
 
     private static Group group(String key, Category category, List<Item> items, PrefixSet above, Set<HostPattern> aboveHosts,
-            int maxEntries) {
+            Limits limits) {
         PrefixSet ips = ips(items).subtract(above);
         List<HostPattern> hosts = hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
@@ -73,18 +91,19 @@ public final class Planner {
             tcp = tcp.union(i.tcp());
             udp = udp.union(i.udp());
         }
-        List<IpPrefix> v4 = ips.prefixes(Family.IPV4);
-        List<IpPrefix> v6 = ips.prefixes(Family.IPV6);
-        BigInteger extra = BigInteger.ZERO;
-        if (maxEntries > 0) {
-            Summary a = PrefixSet.of(v4).summarize(Math.max(1, maxEntries));
-            Summary b = PrefixSet.of(v6).summarize(Math.max(1, maxEntries));
-            v4 = a.prefixes();
-            v6 = b.prefixes();
-            extra = a.extraAddresses().add(b.extraAddresses());
+        Map<Family, Summary> written = new EnumMap<>(Family.class);
+        Map<Family, SummaryException> beyond = new EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            try {
+                written.put(f, ips.summarize(f, limits.maxEntries(), limits.minLength(f), limits.maxExtraPercent()));
+            } catch (SummaryException e) {
+                // kept exact here; only a target that writes this list fails, naming it
+                beyond.put(f, e);
+                written.put(f, ips.summarize(f, 0, limits.minLength(f), limits.maxExtraPercent()));
+            }
         }
         List<Integer> sets = items.stream().filter(i -> !i.fromOverride()).map(Item::setId).distinct().sorted().toList();
-        return new Group(key, category, tcp, udp, v4, v6, hosts, sets, provenance(items), extra);
+        return new Group(key, category, tcp, udp, written.get(Family.IPV4), written.get(Family.IPV6), hosts, sets, provenance(items), beyond);
     }
 
     private static PrefixSet ips(List<Item> items) {

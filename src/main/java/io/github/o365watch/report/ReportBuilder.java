@@ -13,16 +13,15 @@ import io.github.o365watch.diff.Review;
 import io.github.o365watch.diff.SetChange;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.PrefixSet;
 import io.github.o365watch.report.Doc.Bullets;
 import io.github.o365watch.report.Doc.Heading;
 import io.github.o365watch.report.Doc.Para;
 import io.github.o365watch.report.Doc.Table;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -143,8 +142,7 @@ public final class ReportBuilder {
 
     private static String describe(int prefixes, PrefixSet set, Family f) {
         String s = Words.plural(prefixes, "prefix", "prefixes");
-        return f == Family.IPV4 && prefixes > 0
-                ? s + " (" + NumberFormat.getIntegerInstance(Locale.ROOT).format(set.addressCount(f)) + " addresses)" : s;
+        return f == Family.IPV4 && prefixes > 0 ? s + " (" + AddressCounts.words(f, set.addressCount(f)) + ")" : s;
     }
 
     static String recordsSummary(Review r) {

@@ -162,7 +162,7 @@ class HostileConfigTest {
                             l.forEach(p -> m.put(p._1, p._2));
                             return m;
                         }))),
-                Pair.of("maxEntries", leaf(integers().between(0, 100))));
+                Pair.of("maxEntries", leaf(integers().between(0, 100))), Pair.of("maxExtraPercent", leaf(doubles().between(0, 100))));
         Gen<Object> email = mapping(Pair.of("host", text("localhost", "smtp.example.com")), Pair.of("port", leaf(integers().between(1, 65535))),
                 Pair.of("tls", text("starttls", "implicit", "none")), Pair.of("from", text("a@example.com")),
                 Pair.of("to", listOf(text("b@example.com"))), Pair.of("username", text("o365watch")),

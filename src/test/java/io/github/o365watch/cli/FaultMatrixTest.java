@@ -182,7 +182,8 @@ class FaultMatrixTest {
                 + " downloads it again and refuses it while the service serves the same lists. Lists corrected under the same"
                 + " number are kept as a revision and applied without a flag (`SyncTest`); here Microsoft publishes the next"
                 + " version (" + C + " in the test), which fetch stores, sync applies and check passes. Or a person reviews it"
-                + " and runs `sync --accept-shrink`."),
+                + " and runs `sync --accept-shrink`, which does not lift the guard's prefix-length limits: to publish a"
+                + " prefix broader than those after review, lower `guard.minIpv4PrefixLength` or `guard.minIpv6PrefixLength`."),
         NONE("none needed", "the answer is not a fault after all and is applied like any other.");
 
         final String text;

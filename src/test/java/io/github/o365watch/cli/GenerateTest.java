@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** generate and targets through the real command line, with golden files for every target. */
 class GenerateTest {
@@ -76,6 +77,31 @@ class GenerateTest {
         if (!Boolean.getBoolean("golden.update")) {
             assertThat(files(Path.of("src/test/resources/golden/generate", target))).as("no golden file without output")
                     .containsExactlyElementsOf(produced);
+        }
+    }
+
+    /**
+     * Summarised outputs: per-category files of one object each (edl), files of several objects
+     * with their sum in the header and each object's own figure (nftables, cisco-asa), and a README
+     * speaking for a file without comments (paloalto).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"edl", "nftables", "cisco-asa", "paloalto"})
+    void summarisedTargetsMatchTheirGoldenFilesAndAreDeterministic(String target) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        Result first = generate(a, "--target", target, "--category", "all", "--max-entries", "55");
+        Result second = generate(b, "--target", target, "--category", "all", "--max-entries", "55");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("Summarised (at most 55 prefixes per object and family");
+        assertThat(second.out()).isEqualTo(first.out().replace(a.toString(), b.toString()));
+        assertThat(Trees.hashes(a)).isEqualTo(Trees.hashes(b));
+        List<Path> produced = files(a.resolve(target));
+        for (Path f : produced) {
+            Golden.assertMatches("generate-summarised/" + target + "/" + f, Files.readString(a.resolve(target).resolve(f), StandardCharsets.UTF_8));
+        }
+        if (!Boolean.getBoolean("golden.update")) {
+            assertThat(files(Path.of("src/test/resources/golden/generate-summarised", target))).containsExactlyElementsOf(produced);
         }
     }
 
@@ -155,13 +181,17 @@ class GenerateTest {
     }
 
     @Test
-    void maxEntriesSummarisesAndSaysHowMuchItAdmits() throws Exception {
-        Result r = generate(tmp.resolve("o"), "--target", "edl", "--max-entries", "4");
+    void maxEntriesSummarisesWithinTheBudgetAndSaysHowMuchItAdmits() throws Exception {
+        Result r = generate(tmp.resolve("o"), "--target", "edl", "--max-entries", "60");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).containsPattern("Summarised \\(--max-entries\\): up to [0-9,]+ addresses beyond Microsoft's lists are admitted");
-        List<String> v4 = Files.readString(tmp.resolve("o/edl/o365-allow-ipv4.txt")).lines().filter(l -> !l.startsWith("#")).toList();
-        assertThat(v4).hasSize(4);
-        assertThat(Files.readString(tmp.resolve("o/edl/o365-allow-ipv4.txt"))).containsPattern("# summarised: [0-9,]+ extra addresses admitted");
+        assertThat(r.out()).contains("Summarised (at most 60 prefixes per object and family, at most 1% more addresses than listed,"
+                + " none broader than /8 (IPv4) or /16 (IPv6)), as each file's header says:")
+                .containsPattern("edl +o365-allow-ipv6\\.txt +IPv6: 60 prefixes instead of 64, about [0-9,.]+ more /64s \\(.*%\\)");
+        List<String> v6 = Files.readString(tmp.resolve("o/edl/o365-allow-ipv6.txt")).lines().filter(l -> !l.startsWith("#")).toList();
+        assertThat(v6).hasSize(60);
+        assertThat(Files.readString(tmp.resolve("o/edl/o365-allow-ipv6.txt"))).contains("# Summarised, IPv6: 60 prefixes instead of 64, ");
+        // 59 IPv4 prefixes fit as they are
+        assertThat(Files.readString(tmp.resolve("o/edl/o365-allow-ipv4.txt"))).doesNotContain("Summarised");
         assertThat(generate(tmp.resolve("o"), "--max-entries", "-1").code()).isEqualTo(2);
     }
 

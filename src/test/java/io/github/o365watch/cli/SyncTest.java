@@ -201,6 +201,10 @@ class SyncTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(7);
         assertThat(r.err()).contains("refused by the safety guard").contains("Worldwide 2019100100 removes")
                 .contains("of the selected IPv4 addresses").contains("the limit is 10%");
+        // IPv6 in /64s, never a 28-digit count
+        assertThat(r.err()).containsPattern("removes [0-9.]+% of the selected IPv6 addresses \\((about )?[0-9,.]+ /64s of (about )?[0-9,.]+ /64s;")
+                .containsPattern("IPv4 addresses \\([0-9]{1,3}(,[0-9]{3})* addresses of [0-9]{1,3}(,[0-9]{3})* addresses;")
+                .doesNotContainPattern("[0-9]{13}");
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(outputsBefore);
         assertThat(Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(lockBefore);
         assertThat(Files.readSymbolicLink(dir.resolve("generated")).toString()).isEqualTo(linkBefore);

@@ -15,6 +15,7 @@ import io.github.o365watch.render.Entry;
 import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Group;
 import io.github.o365watch.render.HostSupport;
+import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Overrides;
 import io.github.o365watch.render.Planner;
 import io.github.o365watch.render.Selected;
@@ -118,7 +119,7 @@ class ConfigReaderTest {
             // the PAC lists every name, but only those of the direct categories go DIRECT
             Set<Category> direct = pacType.equals("2") ? Set.of(Category.OPTIMIZE, Category.ALLOW) : Set.of(Category.OPTIMIZE);
             hosts.clear();
-            for (Group g : Planner.plan(selected, 0).categories()) {
+            for (Group g : Planner.plan(selected, Limits.EXACT).categories()) {
                 if (direct.contains(g.category())) {
                     hosts.addAll(g.hosts());
                 }

@@ -13,6 +13,7 @@ import io.github.o365watch.domain.Version;
 import io.github.o365watch.render.mustache.MustacheTemplates;
 import io.github.o365watch.testing.Fuzz;
 import io.github.o365watch.testing.HostileFeeds;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,8 @@ class HostileFeedTest {
     private static void everyLineIsACommentOrAnEntry(List<TargetSpec> specs, MustacheTemplates engine, List<RawEndpointSet> raw,
             Selection selection, int maxEntries) {
         Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
-        Plan plan = Planner.plan(Selector.select(s, selection, false), maxEntries);
+        // about text, not budgets: summaries as wide as the random prefixes need, any length
+        Plan plan = Planner.plan(Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
         for (TargetSpec spec : specs) {
             Map<String, String> options = spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
             for (GeneratedFile f : Generator.generate(spec, plan, options, engine).files()) {

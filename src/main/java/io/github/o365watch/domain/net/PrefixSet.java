@@ -1,10 +1,12 @@
 package io.github.o365watch.domain.net;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An immutable set of IPv4 and IPv6 addresses, held as its exact minimal aggregation: the fewest
@@ -108,38 +110,101 @@ public final class PrefixSet {
     }
 
     /**
-     * At most {@code n} prefixes (both families together) covering every address of this set and
-     * as few others as possible; how many others is in the result. Exact when the set already
-     * fits.
+     * How one family of this set is written in an object whose device takes at most
+     * {@code maxPrefixes} prefixes (0: no limit): the minimal prefixes, those broader than
+     * {@code /minLength} written as their {@code /minLength} parts (the same addresses); when that
+     * is more than {@code maxPrefixes}, the summary in at most {@code maxPrefixes} prefixes, none
+     * broader than {@code /minLength}, that admits the fewest extra addresses, provided that is at
+     * most {@code maxExtraPercent} of the addresses listed.
+     *
+     * @throws SummaryException when no summary meets these limits; it names the smallest that would
      */
-    public Summary summarize(int n) {
+    public Summary summarize(Family family, int maxPrefixes, int minLength, BigDecimal maxExtraPercent) {
+        if (maxPrefixes < 0 || minLength < 0 || minLength > family.bits() || maxExtraPercent.signum() < 0) {
+            throw new IllegalArgumentException("limits out of range: " + maxPrefixes + " prefixes, /" + minLength + ", "
+                    + maxExtraPercent + "%");
+        }
+        return summarize(family, maxPrefixes, minLength, Optional.of(maxExtraPercent));
+    }
+
+    /** At most {@code n} prefixes of one family admitting the fewest extra addresses, with no other bound. */
+    public Summary summarize(Family family, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("a budget of at least one prefix is needed");
         }
-        if (size() <= n) {
-            return new Summary(prefixes(), BigInteger.ZERO);
+        return summarize(family, n, 0, Optional.empty());
+    }
+
+    private Summary summarize(Family family, int maxPrefixes, int minLength, Optional<BigDecimal> maxExtraPercent) {
+        List<IpPrefix> leaves = split(list(family), minLength);
+        BigInteger listed = addressCount(family);
+        if (maxPrefixes == 0 || leaves.size() <= maxPrefixes) {
+            return new Summary(family, leaves, leaves.size(), listed, BigInteger.ZERO);
         }
-        if (v4.isEmpty() || v6.isEmpty()) {
-            return Summarizer.solve(v4.isEmpty() ? v6 : v4, n).summary(n);
+        Summarizer.Solved solved = Summarizer.solve(leaves, minLength, maxPrefixes);
+        BigInteger extra = solved.cost(maxPrefixes);
+        if (extra != null && within(extra, listed, maxExtraPercent)) {
+            return new Summary(family, solved.prefixes(maxPrefixes), leaves.size(), listed, extra);
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("a set of both families needs a budget of at least two prefixes");
+        throw failure(family, leaves, listed, maxPrefixes, minLength, maxExtraPercent.orElseThrow(), solved, extra);
+    }
+
+    private static SummaryException failure(Family family, List<IpPrefix> leaves, BigInteger listed, int maxPrefixes, int minLength,
+            BigDecimal percent, Summarizer.Solved solved, BigInteger extra) {
+        return new SummaryException(family, leaves.size(), listed, maxPrefixes, minLength, percent, Optional.ofNullable(extra),
+                solved.fewestPossible(), () -> fewestWithin(leaves, listed, maxPrefixes, minLength, percent, solved));
+    }
+
+    /** The fewest prefixes within the budget: solved for larger budgets until one fits (the exact list always does). */
+    private static int fewestWithin(List<IpPrefix> leaves, BigInteger listed, int maxPrefixes, int minLength, BigDecimal percent,
+            Summarizer.Solved solved) {
+        if (percent.signum() == 0) {
+            return leaves.size(); // no fewer prefixes cover the same addresses without one broader than the bound
         }
-        // split the budget between the families where it admits the fewest extra addresses
-        Summarizer.Solved a = Summarizer.solve(v4, n - 1);
-        Summarizer.Solved b = Summarizer.solve(v6, n - 1);
-        int bestK = 1;
-        BigInteger best = null;
-        for (int k = 1; k < n; k++) {
-            BigInteger extra = a.cost(k).add(b.cost(n - k));
-            if (best == null || extra.compareTo(best) < 0) {
-                best = extra;
-                bestK = k;
+        Optional<BigDecimal> budget = Optional.of(percent);
+        int from = maxPrefixes + 1;
+        for (Summarizer.Solved s = solved; ; ) {
+            for (int k = from; k <= s.solvedFor(); k++) {
+                BigInteger c = s.cost(k);
+                if (c != null && within(c, listed, budget)) {
+                    return k;
+                }
+            }
+            if (s.solvedFor() >= leaves.size()) {
+                throw new IllegalStateException("no budget fits the exact list of " + leaves.size() + " prefixes");
+            }
+            from = s.solvedFor() + 1;
+            s = Summarizer.solve(leaves, minLength, Math.min(leaves.size(), 2 * s.solvedFor()));
+        }
+    }
+
+    private static boolean within(BigInteger extra, BigInteger listed, Optional<BigDecimal> percent) {
+        return percent.isEmpty()
+                || new BigDecimal(extra).multiply(BigDecimal.valueOf(100)).compareTo(new BigDecimal(listed).multiply(percent.get())) <= 0;
+    }
+
+    /** Prefixes broader than {@code /minLength} as their {@code /minLength} parts; the others as they are. */
+    private static List<IpPrefix> split(List<IpPrefix> minimal, int minLength) {
+        if (minimal.stream().allMatch(p -> p.length() >= minLength)) {
+            return minimal;
+        }
+        List<IpPrefix> out = new ArrayList<>();
+        for (IpPrefix p : minimal) {
+            if (p.length() >= minLength) {
+                out.add(p);
+                continue;
+            }
+            // a set whose own prefixes are each at least /minLength has no more parts than prefixes; a caller checks that
+            if (minLength - p.length() > 24) {
+                throw new IllegalArgumentException(p + " would be written as 2^" + (minLength - p.length()) + " prefixes of /" + minLength);
+            }
+            int hostBits = p.family().bits() - minLength;
+            BigInteger base = Blocks.value(p);
+            for (long i = 0; i < 1L << (minLength - p.length()); i++) {
+                out.add(Blocks.prefix(p.family(), base.add(BigInteger.valueOf(i).shiftLeft(hostBits)), minLength));
             }
         }
-        List<IpPrefix> both = new ArrayList<>(a.summary(bestK).prefixes());
-        both.addAll(b.summary(n - bestK).prefixes());
-        return new Summary(both, best);
+        return List.copyOf(out);
     }
 
     public boolean isEmpty() {
