@@ -1,13 +1,13 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Audit;
+import io.github.o365watch.app.Destinations;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.inspect.Columns;
 import io.github.o365watch.inspect.LogFormat;
-import io.github.o365watch.store.AtomicFiles;
 import io.github.o365watch.store.StoredVersion;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "text, markdown, json or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to this file (atomically) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output: a file is replaced"
+            + " atomically, a device or named pipe written into; - is standard output.")
     Path out;
 
     @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic was found (2 when a log could not be read).")
@@ -74,6 +75,10 @@ final class AuditCommand implements Callable<Integer> {
         Optional<LogFormat> f = logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
         Instance i = Instances.parse(instance);
+        boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
+        if (toFile) {
+            Destinations.checkReport("--out", out); // before reading a log that may take minutes
+        }
         Workspace ws = Workspaces.offline(root, "audit");
         StoredVersion v = Selections.version(ws.store(), i, version);
         PrintWriter err = root.spec.commandLine().getErr();
@@ -94,9 +99,12 @@ final class AuditCommand implements Callable<Integer> {
             case json -> io.github.o365watch.store.CanonicalJson.writeString(AuditOutput.json(r));
             case csv -> AuditOutput.csv(r);
         };
-        if (out != null) {
-            AtomicFiles.write(out, report.getBytes(StandardCharsets.UTF_8));
+        if (toFile) {
+            Destinations.writeReport("--out", out, report.getBytes(StandardCharsets.UTF_8));
             root.spec.commandLine().getOut().println("wrote " + out);
+        } else if (out != null && Destinations.isStandardError(out)) {
+            err.print(report);
+            err.flush();
         } else {
             root.spec.commandLine().getOut().print(report);
         }

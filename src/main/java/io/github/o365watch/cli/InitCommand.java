@@ -3,6 +3,7 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.ConfigFile;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.store.AtomicFiles;
+import io.github.o365watch.store.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ final class InitCommand implements Callable<Integer> {
         Path file = config.path();
         if (Files.exists(file) && !force) {
             throw new UsageException(file + " already exists (--force replaces it)");
+        }
+        FileKind kind = FileKind.of(file);
+        if (!kind.replaceable()) {
+            // a rename would replace a device node or a pipe with the starter file
+            throw new UsageException("--config " + file + ": " + kind.description() + "; the config is a regular file");
         }
         byte[] starter;
         try (InputStream in = InitCommand.class.getResourceAsStream("/o365watch/starter.yaml")) {

@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.Destinations;
 import io.github.o365watch.app.Reports;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.report.FeedWriter;
@@ -35,10 +36,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout: a file is replaced atomically,"
+            + " a device or named pipe written into; - is stdout.")
     Path out;
 
-    @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (created if missing).")
+    @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (a regular file, created if missing).")
     Path feed;
 
     @Option(names = "--feed-max", paramLabel = "N", defaultValue = "50",
@@ -51,16 +53,25 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--feed-max must be between 1 and 10000");
         }
         Format f = format == null ? Format.markdown : format;
+        // where the report and the feed go is checked before anything is written
+        if (out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out)) {
+            Destinations.checkReport("--out", out);
+        }
+        if (feed != null) {
+            Destinations.checkFeed("--feed", feed);
+        }
         ReportData data = new Reports(Workspaces.offline(root, "report"))
                 .data(compare.instance(), compare.from, compare.to, compare.thresholds(), f == Format.html);
         PrintWriter w = root.spec.commandLine().getOut();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {
             byte[] body = Reports.render(data, Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)));
-            if (out != null) {
-                Reports.write(out, body);
-            } else {
+            if (out == null || Destinations.isStandardOutput(out)) {
                 w.print(new String(body, StandardCharsets.UTF_8));
+            } else if (Destinations.isStandardError(out)) {
+                root.spec.commandLine().getErr().print(new String(body, StandardCharsets.UTF_8));
+            } else {
+                Destinations.writeReport("--out", out, body);
             }
         }
         if (feed != null) {

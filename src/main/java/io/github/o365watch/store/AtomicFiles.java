@@ -12,7 +12,10 @@ import java.util.Arrays;
 
 /**
  * Writes a file so that readers see the old content or the new, never a part: a temporary file
- * in the same directory, fsync, rename over the target, fsync of the directory.
+ * in the same directory, fsync, rename over the target, fsync of the directory. A rename replaces
+ * whatever the name held, so only a regular file (or nothing) is replaced: a link is followed to
+ * the file it names, and anything else (a device, a pipe, a directory) is refused, or, through
+ * {@link #writeThrough}, opened and written where a person asked for that.
  */
 public final class AtomicFiles {
     /** Prefix of temporary files; leftovers of a killed process are removed under the store lock. */
@@ -20,8 +23,24 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Writes {@code data} to {@code target} atomically, creating parent directories. */
+    /**
+     * Writes {@code data} to {@code target} atomically, creating parent directories. A link is
+     * followed (the file it names is replaced, the link stays); a target that is not a regular file
+     * is refused and left as it was.
+     */
     public static void write(Path target, byte[] data) {
+        FileKind kind = FileKind.of(target);
+        if (!kind.replaceable()) {
+            throw new StoreException("cannot write " + target + ": it is " + kind.description()
+                    + ", and o365watch replaces only regular files");
+        }
+        if (kind == FileKind.REGULAR && Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath();
+            } catch (IOException e) {
+                throw new StoreException("cannot write " + target + ": " + describe(e), e);
+            }
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -56,6 +75,22 @@ public final class AtomicFiles {
                     // the write already failed; that is the error to report
                 }
             }
+        }
+    }
+
+    /**
+     * Writes {@code data} into a character device or a named pipe by opening it ({@code /dev/null},
+     * a terminal, a pipe a shell made for {@code >(...)}): such a name is never replaced.
+     */
+    public static void writeThrough(Path target, byte[] data) {
+        FileKind kind = FileKind.of(target);
+        if (!kind.writableThrough()) {
+            throw new StoreException("cannot write through " + target + ": it is " + kind.description());
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+            out.write(data);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + target + ": " + describe(e), e);
         }
     }
 

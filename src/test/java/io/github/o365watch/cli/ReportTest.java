@@ -214,6 +214,78 @@ class ReportTest {
         }
     }
 
+    /** A link stays a link: the file it names gets the report (a rename over the link would replace it with a copy). */
+    @Test
+    void reportOutThroughALinkReplacesTheFileItNamesAndKeepsTheLink() throws Exception {
+        Path real = Files.writeString(Files.createDirectories(tmp.resolve("published")).resolve("latest.md"), "old\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("latest.md"), real);
+        Result r = cli.run("report", "--store", store.toString(), "--out", link.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("# Microsoft 365 endpoint changes: Worldwide 2019093000 to 2019102800");
+        try (var files = Files.list(real.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("latest.md");
+        }
+    }
+
+    /** A directory, a link to nothing, a feed that is a directory or standard output: exit 2 in one line, nothing written. */
+    @Test
+    void reportOutAndFeedRefuseWhatIsNotAFileBeforeWritingAnything() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("a-dir"));
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling.md"), tmp.resolve("nowhere/x.md"));
+        Path out = tmp.resolve("r.md");
+        Result toDir = cli.run("report", "--store", store.toString(), "--out", dir.toString());
+        Result toNothing = cli.run("report", "--store", store.toString(), "--out", dangling.toString());
+        Result feedDir = cli.run("report", "--store", store.toString(), "--out", out.toString(), "--feed", dir.toString());
+        Result feedStdout = cli.run("report", "--store", store.toString(), "--out", out.toString(), "--feed", "-");
+
+        assertThat(toDir.code()).as(toDir.toString()).isEqualTo(2);
+        assertThat(toDir.err()).isEqualTo("o365watch: --out " + dir + ": a directory; a report goes to a regular file, a character device"
+                + " such as /dev/null, a named pipe, or standard output (--out -)\n");
+        assertThat(toNothing.code()).as(toNothing.toString()).isEqualTo(2);
+        assertThat(toNothing.err()).startsWith("o365watch: --out " + dangling + ": a link to nothing;");
+        assertThat(feedDir.code()).as(feedDir.toString()).isEqualTo(2);
+        assertThat(feedDir.err()).startsWith("o365watch: --feed " + dir + ": a directory; the feed is a file that each run reads and extends");
+        assertThat(feedStdout.code()).as(feedStdout.toString()).isEqualTo(2);
+        assertThat(feedStdout.err()).startsWith("o365watch: --feed -: the feed is a file that each run reads and extends;");
+        assertThat(out).as("nothing written when the feed is refused").doesNotExist();
+        assertThat(tmp.resolve("nowhere")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    /** {@code --out -} and {@code --out /dev/stdout} print, like no --out: no file named "-", nothing opened again. */
+    @Test
+    void reportOutDashIsStandardOutput() {
+        Result dash = cli.run("report", "--store", store.toString(), "--out", "-");
+        Result stdout = cli.run("report", "--store", store.toString(), "--out", "/dev/stdout");
+        Result plain = cli.run("report", "--store", store.toString());
+        assertThat(dash.code()).isZero();
+        assertThat(dash.out()).isEqualTo(plain.out()).startsWith("# Microsoft 365 endpoint changes");
+        assertThat(stdout.out()).isEqualTo(plain.out());
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    /** A named pipe (as a shell makes for {@code --out >(gzip > r.gz)}) is written into, not replaced. */
+    @Test
+    void reportOutIntoANamedPipeWritesThroughIt() throws Exception {
+        Path fifo = tmp.resolve("pipe");
+        assertThat(io.github.o365watch.testing.Tools.run(List.of(io.github.o365watch.testing.Tools.require("mkfifo").toString(),
+                fifo.toString()), null).code()).isZero();
+        Path read = tmp.resolve("read.csv");
+        Process reader = new ProcessBuilder("cat", fifo.toString()).redirectOutput(read.toFile()).start();
+        try {
+            Result r = cli.run("report", "--store", store.toString(), "--format", "csv", "--out", fifo.toString());
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(fifo).as("still the pipe, not a file renamed over it").exists().matches(p -> !Files.isRegularFile(p));
+            assertThat(reader.waitFor()).isZero();
+            assertThat(Files.readString(read)).startsWith("instance,");
+        } finally {
+            reader.destroyForcibly();
+        }
+    }
+
     @Test
     void diffExitCodeIsOneForDifferencesAndZeroWithout() {
         SnapshotStore s = new SnapshotStore(store);
