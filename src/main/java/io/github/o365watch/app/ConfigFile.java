@@ -251,21 +251,38 @@ public final class ConfigFile {
         Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
         Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
         Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
+        kinds(at, store, reportsDir, feed);
         // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
-        if (dir.normalize().startsWith(output)) {
+        List<SiteLayout.Place> places = SiteLayout.places("store", store, output, reportsDir, feed);
+        if (SiteLayout.real(dir).startsWith(places.get(0).real()) || SiteLayout.real(dir).startsWith(places.get(1).real())) {
             throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
         }
-        for (Map.Entry<String, Path> other : new java.util.TreeMap<>(Map.of("store", store, "reports.directory", reportsDir)).entrySet()) {
-            if (other.getValue().startsWith(output) || output.startsWith(other.getValue())) {
-                throw at.error("output", "and " + other.getKey() + " overlap (" + output + ", " + other.getValue()
-                        + "): sync replaces the output directory as a whole");
-            }
-        }
-        if (feed.isPresent() && feed.get().startsWith(output)) {
-            throw at.error("reports.feed", "lies in the output directory, which sync replaces as a whole");
-        }
+        SiteLayout.overlap(places).ifPresent(o -> {
+            throw at.error(o.inner().key(), o.message(at::where));
+        });
         return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
                 new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
+    }
+
+    /**
+     * What sync writes into must be what it can be: the store and the reports directory
+     * directories, the feed a regular file (a rename would replace a device or a pipe), or not
+     * there yet.
+     */
+    private static void kinds(At at, Path store, Path reportsDir, Optional<Path> feed) {
+        for (Map.Entry<String, Path> d : new java.util.TreeMap<>(Map.of("store", store, "reports.directory", reportsDir)).entrySet()) {
+            io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(d.getValue());
+            if (kind != io.github.o365watch.store.FileKind.ABSENT && kind != io.github.o365watch.store.FileKind.DIRECTORY) {
+                throw at.error(d.getKey(), d.getValue() + " is " + kind.description() + ", not a directory");
+            }
+        }
+        feed.ifPresent(f -> {
+            io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(f);
+            if (!kind.replaceable()) {
+                throw at.error("reports.feed", f + " is " + kind.description() + "; the feed is a file that each sync reads and extends,"
+                        + " so it must be a regular file (or not exist yet)");
+            }
+        });
     }
 
     /**
@@ -479,6 +496,12 @@ public final class ConfigFile {
             } catch (java.nio.file.InvalidPathException e) {
                 throw error(key, "'" + Printable.of(value) + "' is not a path");
             }
+        }
+
+        /** "output, line 5", or "output, by default" for a key the file does not set. */
+        String where(String key) {
+            Integer line = lines.get(key);
+            return key + (line == null ? ", by default" : ", line " + line);
         }
 
         /** The line that sets the key (or its nearest enclosing key), or {@link Integer#MAX_VALUE} when none is known. */

@@ -88,7 +88,19 @@ public final class Sync {
                     + (o.instances().isEmpty() ? "config lists " : "command names ") + String.join(", ", names)
                     + ": name it with --instance");
         }
+        checkStore(c);
         return ws.locked(() -> runLocked(c, o));
+    }
+
+    /** A store named on the command line must keep out of the config's output, releases and reports, as the config's own must. */
+    private void checkStore(Config c) {
+        Path store = ws.store().root();
+        if (SiteLayout.real(store).equals(SiteLayout.real(c.store()))) {
+            return; // the config's own, checked when it was read
+        }
+        SiteLayout.overlap(SiteLayout.places("--store", store, c.output(), c.reports().directory(), c.reports().feed())).ifPresent(x -> {
+            throw new UsageException(x.inner().key() + " " + x.message(k -> k.startsWith("--") ? k : k + " in config file " + c.file()));
+        });
     }
 
     /** One instance's part of the run. */

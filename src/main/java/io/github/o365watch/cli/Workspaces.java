@@ -2,7 +2,10 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.source.SourceOptions;
+import io.github.o365watch.app.UsageException;
+import io.github.o365watch.store.FileKind;
 import io.github.o365watch.store.SnapshotStore;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Builds the app's workspace from the parsed options. */
@@ -13,7 +16,7 @@ final class Workspaces {
         SourceOptions options = source == null
                 ? SourceOptions.defaults(SourceOptions.DEFAULT_LOCATION, root.environment.configDir(), root.environment.env())
                 : source.build(root.environment);
-        return new Workspace(new SnapshotStore(root.store()), options, offline, root.environment.clock(),
+        return new Workspace(store(root.store(), root.store != null), options, offline, root.environment.clock(),
                 Duration.ofSeconds(lockTimeoutSeconds),
                 "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
     }
@@ -22,9 +25,22 @@ final class Workspaces {
     static Workspace of(Root root, io.github.o365watch.app.Config config, SourceOptionsMixin source, boolean offline,
             int lockTimeoutSeconds, String command) {
         SourceOptions options = source.build(root.environment, config.source());
-        return new Workspace(new SnapshotStore(root.store != null ? root.store : config.store()), options, offline,
+        return new Workspace(root.store != null ? store(root.store, true) : new SnapshotStore(config.store()), options, offline,
                 root.environment.clock(), Duration.ofSeconds(lockTimeoutSeconds),
                 "pid " + ProcessHandle.current().pid() + " (o365watch " + command + ")");
+    }
+
+    /**
+     * The store a command names (the config's is checked with the config): a directory, or nothing
+     * yet. A file there would read as an empty store, "nothing stored", and exit 0.
+     */
+    private static SnapshotStore store(Path dir, boolean named) {
+        FileKind kind = FileKind.of(dir);
+        if (kind != FileKind.ABSENT && kind != FileKind.DIRECTORY) {
+            throw new UsageException((named ? "--store " + dir : "the store " + dir + " (the default; --store names another)") + ": "
+                    + kind.description() + ", not a snapshot directory");
+        }
+        return new SnapshotStore(dir);
     }
 
     /** Offline-only commands. */

@@ -163,11 +163,11 @@ class ConfigTest {
                         "line 3: selection.serviceAreas[1]: 'Exchnage' is not Common, Exchange, SharePoint or Skype"),
                 Arguments.of("missing overrides file", "selection:\n  overrides: nope.yaml\n", "line 2: selection.overrides: "),
                 Arguments.of("reports inside the output", "targets: [{name: edl}]\noutput: out\nreports:\n  directory: out/reports\n",
-                        "line 2: output: and reports.directory overlap"),
+                        "/out, the output directory (output, line 2); sync replaces the output as a whole"),
                 Arguments.of("output is the config's directory", "targets: [{name: edl}]\noutput: .\n",
                         "line 2: output: must be a directory of its own"),
                 Arguments.of("feed inside the output", "targets: [{name: edl}]\nreports:\n  feed: generated/feed.rss\n",
-                        "line 3: reports.feed: lies in the output directory"),
+                        "/generated, the output directory (output, by default); sync replaces the output as a whole"),
                 Arguments.of("a null in a list", "targets: [{name: edl}]\nnotify:\n  email:\n    host: localhost\n    from: a@example.com\n"
                         + "    to: [null]\n", "line 6: notify.email.to[1]: expected a text value"),
                 Arguments.of("an option that is null", "targets:\n  - name: nftables\n    options:\n      table: null\n",
