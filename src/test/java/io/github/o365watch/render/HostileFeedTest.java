@@ -148,7 +148,7 @@ class HostileFeedTest {
                 (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
         Fuzz.qt(300).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3)).checkAssert((raw, selection, maxEntries) -> {
             Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
-            Plan plan = Planner.plan(Selector.select(s, selection, false), maxEntries);
+            Plan plan = Planner.plan(Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
             for (TargetSpec spec : specs) {
                 String text = new String(Generator.generate(spec, plan, Map.of(), engine).files().get(0).content(), StandardCharsets.UTF_8);
                 assertObjectsDefinedOnce(spec.id(), text);
