@@ -243,7 +243,7 @@ class SummaryLimitsTest {
                 %s
                   - name: pac
                     options:
-                      proxy: PROXY proxy.example.com:8080
+                      proxy: PROXY proxy.contoso.com:8080
                 reports:
                   formats: [markdown]
                   directory: reports

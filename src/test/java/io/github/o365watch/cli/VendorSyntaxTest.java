@@ -56,7 +56,7 @@ class VendorSyntaxTest {
                 Arguments.of("Worldwide", List.of()),
                 Arguments.of("Worldwide", List.of("--category", "all")),
                 Arguments.of("USGovDoD", List.of("--category", "all")),
-                Arguments.of("Worldwide", List.of("--category", "all", "--max-entries", "3")));
+                Arguments.of("Worldwide", List.of("--category", "all", "--max-entries", "16", "--max-extra-percent", "100000")));
     }
 
     Path generate(String instance, String target, List<String> more) {
