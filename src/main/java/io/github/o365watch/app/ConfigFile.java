@@ -1,18 +1,11 @@
 package io.github.o365watch.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.o365watch.app.StrictYaml.At;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Limits;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,24 +21,13 @@ import java.util.Set;
  * the {@code ...Env} / {@code ...File} forms.
  */
 public final class ConfigFile {
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /** Far above any real config (a few kilobytes): a device or a wrong file is refused after reading this much. */
+    static final long MAX_BYTES = 1 << 20;
     private static final Set<String> SECRET_KEYS = Set.of("password", "url", "token", "secret");
     /** A name under the domains reserved for documentation (RFC 2606): the starter's placeholders, never a real host. */
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
             "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
     static final List<String> EVENTS = List.of("changes", "pending", "refused");
-
-    static {
-        // a null item in a list or value in a mapping ("to: [null]", "table: ~") is a mistake to name, not a NullPointerException later
-        YAML.configOverride(List.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
-                com.fasterxml.jackson.annotation.Nulls.FAIL));
-        YAML.configOverride(Map.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
-                com.fasterxml.jackson.annotation.Nulls.FAIL));
-    }
 
     private ConfigFile() {}
 
@@ -81,72 +63,20 @@ public final class ConfigFile {
     record RawCheck(Integer graceDays) {
     }
 
+    private static final StrictYaml.Kind KIND = new StrictYaml.Kind("config file", MAX_BYTES, " (o365watch init writes a starter file)",
+            (key, path) -> SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
+                    ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file (" + key + "File)"
+                    : "");
+
     /** Reads and checks the config file. */
     public static Config read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("config file " + file + " does not exist (o365watch init writes a starter file)");
-        } catch (IOException e) {
-            throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
-        }
-        Map<String, Integer> lines = lines(bytes);
-        Raw raw;
-        try {
-            raw = YAML.readValue(bytes, Raw.class);
-        } catch (JsonProcessingException e) {
-            throw error(file, lines, e);
-        } catch (IOException e) {
-            throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
-        }
-        int second = secondDocument(bytes);
-        if (second > 0) {
-            // the reader takes the first document and ignores the rest, keys and mistakes alike
-            throw new UsageException("config file " + file + ", line " + second + ": a second YAML document ('---');"
-                    + " o365watch reads one: put every key in it");
-        }
-        if (raw == null) {
-            raw = new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
-        }
-        return check(file, raw, lines);
+        StrictYaml.Read<Raw> read = StrictYaml.read(file, KIND, Raw.class);
+        Raw raw = read.value() != null ? read.value() : new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
+        return check(file, raw, read.at());
     }
 
-    /** One line naming key and line. Never the parser's excerpt of the file: the line at fault may hold a secret. */
-    private static UsageException error(Path file, Map<String, Integer> lines, JsonProcessingException x) {
-        for (Throwable c = x; c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
-                var mark = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
-                return new UsageException("config file " + file + (mark == null ? "" : ", line " + (mark.getLine() + 1)) + ": not YAML: "
-                        + Printable.line(y.getProblem(), 200));
-            }
-        }
-        try {
-            throw x;
-        } catch (UnrecognizedPropertyException e) {
-            String key = e.getPropertyName();
-            String path = path(e);
-            String hint = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
-                    ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file (" + key + "File)"
-                    : "";
-            String in = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) : "";
-            return new At(file, lines).error(path, "unknown key '" + Printable.of(key) + "'" + in + hint);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            String path = path(e);
-            return new At(file, lines).error(path.isEmpty() ? "the top level" : path, "expected " + expected(e.getTargetType()));
-        } catch (JsonMappingException e) {
-            String path = path(e);
-            return new At(file, lines).error(path.isEmpty() ? "the top level" : path, "not a valid value here");
-        } catch (JsonProcessingException e) {
-            // the parser's own words name fields (duplicates), never values
-            return new UsageException("config file " + file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr())
-                    + ": " + Printable.line(e.getOriginalMessage(), 200));
-        }
-    }
-
-    private static Config check(Path file, Raw r, Map<String, Integer> lines) {
+    private static Config check(Path file, Raw r, At at) {
         Path dir = file.toAbsolutePath().getParent();
-        At at = new At(file, lines);
         placeholders(at, r);
         List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
         for (int n = 0; n < instances.size(); n++) {
@@ -454,139 +384,5 @@ public final class ConfigFile {
 
     private static List<String> list(List<String> l) {
         return l == null ? List.of() : l;
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another kind of value";
-        }
-        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
-            return "a mapping (indented key: value lines)";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "a text value";
-    }
-
-    /** Names a key and the line that sets it (or its nearest enclosing key) in a usage error. */
-    private record At(Path file, Map<String, Integer> lines) {
-        /** {@code text} starts with the key it is about, e.g. {@code selection.families: ...}. */
-        UsageException error(String text) {
-            int end = 0;
-            while (end < text.length() && text.charAt(end) != ':' && text.charAt(end) != ' ') {
-                end++;
-            }
-            return error(text.substring(0, end), text.substring(end).replaceFirst("^: ", ""));
-        }
-
-        /** A path the config names, relative to its directory; a value no file system takes (a NUL) is this key's error. */
-        Path path(Path dir, String key, String value) {
-            try {
-                return dir.resolve(value);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw error(key, "'" + Printable.of(value) + "' is not a path");
-            }
-        }
-
-        /** "output, line 5", or "output, by default" for a key the file does not set. */
-        String where(String key) {
-            Integer line = lines.get(key);
-            return key + (line == null ? ", by default" : ", line " + line);
-        }
-
-        /** The line that sets the key (or its nearest enclosing key), or {@link Integer#MAX_VALUE} when none is known. */
-        int line(String key) {
-            Integer line = lineOf(key);
-            return line == null ? Integer.MAX_VALUE : line;
-        }
-
-        private Integer lineOf(String key) {
-            String k = key;
-            Integer line = null;
-            while (line == null && !k.isEmpty()) {
-                line = lines.get(k);
-                int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
-                k = cut < 0 ? "" : k.substring(0, cut);
-            }
-            return line;
-        }
-
-        UsageException error(String key, String message) {
-            Integer line = lineOf(key);
-            // one line whatever the values quoted in it hold (a path with a newline, a message from a file it names)
-            return new UsageException(Printable.line("config file " + file + (line == null ? "" : ", line " + line) + ": " + key
-                    + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message), 2000));
-        }
-    }
-
-    /** The line where a second document with content starts (after {@code ---}), or 0. */
-    static int secondDocument(byte[] bytes) {
-        int documents = 0;
-        int depth = 0;
-        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                boolean empty = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
-                        || t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getText().isEmpty(); // "---" with nothing after it
-                if (depth == 0 && !empty && ++documents == 2) {
-                    return p.currentTokenLocation().getLineNr();
-                }
-                depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
-            }
-        } catch (IOException e) {
-            // what does not parse is the reader's to report
-        }
-        return 0;
-    }
-
-    /** The line of every key and list item, by path ({@code targets[2].options.proxy}); empty for what does not parse. */
-    static Map<String, Integer> lines(byte[] bytes) {
-        Map<String, Integer> out = new java.util.HashMap<>();
-        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                String path = path(t == com.fasterxml.jackson.core.JsonToken.START_OBJECT || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                        ? p.getParsingContext().getParent() : p.getParsingContext());
-                if (!path.isEmpty()) {
-                    out.putIfAbsent(path, p.currentTokenLocation().getLineNr());
-                }
-            }
-        } catch (IOException e) {
-            // the reader reports what does not parse
-        }
-        return out;
-    }
-
-    private static String path(com.fasterxml.jackson.core.JsonStreamContext c) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
-            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
-                parts.push("[" + (c.getCurrentIndex() + 1) + "]");
-            }
-        }
-        String s = String.join("", parts);
-        return s.startsWith(".") ? s.substring(1) : s;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder s = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                s.append(s.length() == 0 ? "" : ".").append(Printable.of(r.getFieldName()));
-            } else if (r.getIndex() >= 0) {
-                s.append('[').append(r.getIndex() + 1).append(']');
-            }
-        }
-        return s.toString();
     }
 }

@@ -1,11 +1,5 @@
 package io.github.o365watch.app;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.o365watch.domain.Category;
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.InvalidDataException;
@@ -15,16 +9,15 @@ import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Entry;
 import io.github.o365watch.render.LocalEntry;
 import io.github.o365watch.render.Overrides;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The local overrides file (YAML): entries to add and to exclude, each with the comment that
- * says why. Unknown keys and bad values are usage errors naming the key and the line.
+ * says why. Read as strictly as the config file ({@link StrictYaml}): a repeated key or section, a
+ * second document, an unknown key or a bad value is a usage error naming the key and the line, so
+ * no exclusion is ever dropped in silence.
  *
  * <pre>
  * add:
@@ -39,9 +32,10 @@ import java.util.List;
  * </pre>
  */
 public final class OverridesFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Far above any real overrides file (a few kilobytes, a few thousand entries at most). */
+    static final long MAX_BYTES = 4 << 20;
+    private static final StrictYaml.Kind KIND = new StrictYaml.Kind("overrides file", MAX_BYTES, "",
+            (key, path) -> path.contains("[") ? " (known: entry, comment, category, tcpPorts, udpPorts)" : " (known: add, exclude)");
 
     private OverridesFile() {}
 
@@ -53,79 +47,32 @@ public final class OverridesFile {
     public record RawEntry(String entry, String comment, String category, String tcpPorts, String udpPorts) {
     }
 
+    /** Reads the file with the config file's strictness (duplicate keys, a second document, unknown keys, nulls: usage errors). */
     public static Overrides read(Path file) {
-        Raw raw;
-        try {
-            raw = YAML.readValue(Files.readAllBytes(file), Raw.class);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("overrides file " + file + " does not exist");
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw new UsageException("overrides file " + file + ", line " + line(file, e.getPropertyName()) + ": unknown key '"
-                    + Printable.of(e.getPropertyName()) + "' (known: entry, comment, category, tcpPorts, udpPorts)");
-        } catch (JsonProcessingException e) {
-            throw new UsageException("overrides file " + file + where(e) + ": " + Printable.line(e.getOriginalMessage(), 200));
-        } catch (IOException e) {
-            throw new UsageException("cannot read overrides file " + file + ": " + e.getMessage());
-        }
+        StrictYaml.Read<Raw> read = StrictYaml.read(file, KIND, Raw.class);
+        Raw raw = read.value();
         if (raw == null) {
             return Overrides.NONE;
         }
-        return new Overrides(entries(file, "add", raw.add(), true), entries(file, "exclude", raw.exclude(), false));
+        return new Overrides(entries(read.at(), "add", raw.add(), true), entries(read.at(), "exclude", raw.exclude(), false));
     }
 
-    /** The first line that sets the key (the parser's own location is past it). */
-    private static int line(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s*)?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            // fall through: the message still names the key
-        }
-        return 0;
-    }
-
-    private static String where(JsonProcessingException e) {
-        StringBuilder s = new StringBuilder();
-        // the start of the offending token, not where the parser stopped
-        JsonLocation l = e.getLocation();
-        if (l != null) {
-            s.append(", line ").append(l.getLineNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex() + 1).append(']');
-                }
-            }
-            s.append(", key ").append(Printable.of(path.toString()));
-        }
-        return s.toString();
-    }
-
-    private static List<LocalEntry> entries(Path file, String section, List<RawEntry> raw, boolean adding) {
+    private static List<LocalEntry> entries(StrictYaml.At at, String section, List<RawEntry> raw, boolean adding) {
         List<LocalEntry> out = new ArrayList<>();
         if (raw == null) {
             return out;
         }
         for (int i = 0; i < raw.size(); i++) {
             RawEntry r = raw.get(i);
-            String where = "overrides file " + file + ", " + section + " entry " + (i + 1) + ": ";
+            String key = section + "[" + (i + 1) + "]";
             if (r == null || r.entry() == null || r.entry().isBlank()) {
-                throw new UsageException(where + "'entry' is missing");
+                throw at.error(key, "'entry' is missing");
             }
             if (r.comment() == null || r.comment().isBlank()) {
-                throw new UsageException(where + "every override needs a 'comment' that says why");
+                throw at.error(key, "every override needs a 'comment' that says why");
             }
             if (!adding && (r.category() != null || r.tcpPorts() != null || r.udpPorts() != null)) {
-                throw new UsageException(where + "an exclusion takes only 'entry' and 'comment'");
+                throw at.error(key, "an exclusion takes only 'entry' and 'comment'");
             }
             try {
                 Entry entry = entry(r.entry().strip());
@@ -134,7 +81,7 @@ public final class OverridesFile {
                 PortSet udp = PortSet.parse(r.udpPorts());
                 out.add(new LocalEntry(entry, category, tcp, udp, Printable.line(r.comment(), 200)));
             } catch (InvalidDataException e) {
-                throw new UsageException(where + e.getMessage());
+                throw at.error(key, e.getMessage());
             }
         }
         return out;

@@ -62,6 +62,75 @@ class HostileConfigTest {
                 .checkAssert(file -> readOrRefuse(dir.resolve("local-overrides.yaml"), file, OverridesFile::read));
     }
 
+    /**
+     * No exclusion or addition is dropped in silence: a file with a key or section written twice, a
+     * second document, or lines repeated or cut is refused in one line, or every {@code entry} it
+     * holds (counted in the token stream of all its documents) is in what was read.
+     */
+    @Test
+    void anOverridesFileIsRefusedOrDropsNoEntry() {
+        Fuzz.qt(1000).forAll(bytes(repeated(Generate.oneOf(overrides().map(HostileConfigTest::yaml), mutated(Generate.constant(OVERRIDES))))))
+                .checkAssert(content -> {
+                    Path file = dir.resolve("local-overrides.yaml");
+                    try {
+                        Files.write(file, content);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    io.github.o365watch.render.Overrides read;
+                    try {
+                        read = OverridesFile.read(file);
+                    } catch (UsageException e) {
+                        assertThat(e.getMessage()).as("one line naming the file").doesNotContain("\n", "\r").contains(file.toString());
+                        return;
+                    }
+                    assertThat(read.add().size() + read.exclude().size()).as("entries read").isEqualTo(entryKeys(content));
+                });
+    }
+
+    /** The {@code entry} keys in every document of a YAML text, duplicates included (a lenient parser, not the one under test). */
+    static int entryKeys(byte[] content) {
+        int n = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(content)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && p.currentName().equals("entry")) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            return -1; // not YAML: the reader must refuse it
+        }
+        return n;
+    }
+
+    /** A file with a line written twice, or a "---" put before a line, now and then: how an exclusion gets lost in a hand-edited file. */
+    static Gen<String> repeated(Gen<String> file) {
+        return file.zip(integers().between(0, 3), doubles().between(0, 1), (f, kind, at) -> {
+            List<String> lines = new java.util.ArrayList<>(f.lines().toList());
+            if (lines.isEmpty() || kind == 0) {
+                return f;
+            }
+            int i = (int) (at * lines.size()) % lines.size();
+            if (kind == 1) {
+                lines.add(i, lines.get(i));
+            } else if (kind == 2) {
+                lines.add(i, "---");
+            } else {
+                // a whole section again: from a top-level key to the next one
+                int start = i;
+                while (start > 0 && lines.get(start).startsWith(" ")) {
+                    start--;
+                }
+                int end = start + 1;
+                while (end < lines.size() && lines.get(end).startsWith(" ")) {
+                    end++;
+                }
+                lines.addAll(end, List.copyOf(lines.subList(start, end)));
+            }
+            return String.join("\n", lines) + "\n";
+        });
+    }
+
     /** The file's bytes: UTF-8 mostly (a lone surrogate becomes '?'), now and then Latin-1, which is not UTF-8 beyond ASCII. */
     static Gen<byte[]> bytes(Gen<String> text) {
         return text.zip(integers().between(0, 9), (t, latin1) -> t.getBytes(latin1 == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8))

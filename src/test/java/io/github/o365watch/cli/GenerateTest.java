@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -228,9 +229,33 @@ class GenerateTest {
         assertThat(r.err()).contains("line 4", "colour");
         Path noComment = Files.writeString(tmp.resolve("o2.yaml"), "exclude:\n  - entry: 10.0.0.0/8\n");
         assertThat(generate(tmp.resolve("o"), "--overrides", noComment.toString()).err())
-                .contains("exclude entry 1: every override needs a 'comment' that says why");
+                .contains("o2.yaml, line 2: exclude[1]: every override needs a 'comment' that says why");
         Path bad = Files.writeString(tmp.resolve("o3.yaml"), "add:\n  - entry: 10.0.0.1/8\n    comment: typo\n");
         assertThat(generate(tmp.resolve("o"), "--overrides", bad.toString()).err()).contains("host bits");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    /**
+     * The overrides file gets the config file's strictness: YAML would keep the last of two keys and
+     * ignore a second document, so an exclusion written twice or after "---" would be dropped in silence.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+        "a duplicated entry key | exclude:\\n  - entry: 52.112.0.0/14\\n    entry: 13.107.64.0/18\\n    comment: two in one | line 3: Duplicate field 'entry'",
+        "a repeated exclude section | exclude:\\n  - entry: 52.112.0.0/14\\n    comment: one\\nexclude:\\n  - entry: 13.107.64.0/18\\n    comment: two"
+                + " | line 4: Duplicate field 'exclude'",
+        "a second document | exclude:\\n  - entry: 52.112.0.0/14\\n    comment: one\\n---\\nexclude:\\n  - entry: 13.107.64.0/18\\n    comment: two"
+                + " | line 5: a second YAML document ('---'); o365watch reads one",
+        "a null item | exclude:\\n  - entry: 52.112.0.0/14\\n    comment: one\\n  - null | line 4: exclude[2]: expected a mapping",
+        "an unknown section | exclude:\\n  - entry: 52.112.0.0/14\\n    comment: one\\nexlcude:\\n  - entry: 13.107.64.0/18\\n    comment: two"
+                + " | line 4: exlcude: unknown key 'exlcude' (known: add, exclude)",
+        "a null comment | add:\\n  - entry: 10.20.0.0/16\\n    comment: ~ | line 2: add[1]: every override needs a 'comment'"})
+    void anOverridesFileIsReadAsStrictlyAsTheConfigFile(String what, String yaml, String message) throws Exception {
+        Path file = Files.writeString(tmp.resolve("overrides.yaml"), yaml.replace("\\n", "\n"));
+        Result r = generate(tmp.resolve("o"), "--target", "csv", "--overrides", file.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("o365watch: overrides file " + file + ", ").contains(message);
+        assertThat(r.err().lines()).hasSize(1);
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 

@@ -32,6 +32,48 @@ public final class Printable {
         return out.toString();
     }
 
+    /** A Java class name and its colon at the start of an exception's message ({@code java.io.IOException: }). */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:\\b[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:? ?");
+
+    /**
+     * Why an operation on a file or a connection failed, in the JDK's words but as a sentence for
+     * the person running o365watch: "no such file or directory", "is a directory", never
+     * {@code java.nio.file.NoSuchFileException: x}, whose message is only the file's name.
+     */
+    public static String reason(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "something else is in the way there";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        String m = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        m = m == null ? "" : withoutClassNames(m).strip();
+        if (m.isEmpty()) {
+            return e.getCause() != null && e.getCause() != e ? reason(e.getCause()) : "an input or output error";
+        }
+        // the JDK's reasons start with a capital ("Is a directory"); they follow a colon here
+        if (m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))) {
+            m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        return line(m, 300);
+    }
+
+    /** {@code text} without the Java class names an exception's message may carry ({@code java.io.IOException: }). */
+    public static String withoutClassNames(String text) {
+        return text == null ? "" : CLASS_NAME.matcher(text).replaceAll("");
+    }
+
     /** One line of at most {@code max} characters; characters that could move the cursor or reorder text are spaces. */
     public static String line(String text, int max) {
         if (text == null) {
