@@ -28,6 +28,8 @@ public final class ConfigFile {
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
             "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
     static final List<String> EVENTS = List.of("changes", "pending", "refused");
+    /** A portable environment variable name (POSIX): what passwordEnv and urlEnv must hold. */
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private ConfigFile() {}
 
@@ -285,6 +287,7 @@ public final class ConfigFile {
             if (e.passwordEnv() != null && e.passwordFile() != null) {
                 throw at.error("notify.email: passwordEnv or passwordFile, not both");
             }
+            envName(at, "notify.email.passwordEnv", e.passwordEnv());
             int port = e.port() == null ? (tls.equals("implicit") ? 465 : 587) : e.port();
             if (port < 1 || port > 65535) {
                 throw at.error("notify.email.port: 1-65535");
@@ -304,11 +307,23 @@ public final class ConfigFile {
                 if ((w.urlEnv() == null) == (w.urlFile() == null)) {
                     throw at.error("notify.webhooks[" + (i + 1) + "]: urlEnv or urlFile (exactly one)");
                 }
+                envName(at, "notify.webhooks[" + (i + 1) + "].urlEnv", w.urlEnv());
                 String key = "notify.webhooks[" + (i + 1) + "].urlFile";
                 hooks.add(new Config.WebhookConfig(kind, Optional.ofNullable(w.urlEnv()), Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key, v))));
             }
         }
         return new Config.NotifyConfig(email, hooks, on);
+    }
+
+    /**
+     * The name of an environment variable as POSIX spells a portable one. Anything else is likely the
+     * secret itself typed in the name's place (a webhook URL with its token), so the error never shows it.
+     */
+    private static void envName(At at, String key, String value) {
+        if (value != null && !ENV_NAME.matcher(value).matches()) {
+            throw at.error(key, "not the name of an environment variable (letters, digits and '_', not starting with a digit);"
+                    + " the value is not shown, as it may be the secret itself: put the secret in the environment and its name here");
+        }
     }
 
     /**

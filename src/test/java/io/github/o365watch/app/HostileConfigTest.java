@@ -88,6 +88,56 @@ class HostileConfigTest {
                 });
     }
 
+    /**
+     * Whatever is written where a variable's name goes (a name, a URL with its token, a password,
+     * hostile text): read when it is a portable name, else refused with the one message that shows
+     * no value, whichever of the two keys holds it.
+     */
+    @Test
+    void aVariableNameIsReadOrRefusedWithoutShowingIt() {
+        Gen<String> values = Generate.frequency(Pair.of(2, Generate.pick(List.of("O365WATCH_TEAMS_URL", "_x", "hook2", "SMTP_PASSWORD"))),
+                Pair.of(2, Generate.pick(List.of("https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d", "hunter2!", "2FA_CODE",
+                        "SMTP PASSWORD", "pass-word", "x\u00e9", "A=B", "$HOOK", ""))),
+                Pair.of(3, HostileFeeds.text()));
+        Fuzz.qt(1000).forAll(values, Generate.booleans()).checkAssert((value, webhook) -> {
+            String key = webhook ? "notify.webhooks[1].urlEnv" : "notify.email.passwordEnv";
+            Map<String, Object> notify = new LinkedHashMap<>();
+            if (webhook) {
+                notify.put("webhooks", List.of(Map.of("kind", "teams", "urlEnv", value)));
+            } else {
+                notify.put("email", new LinkedHashMap<>(Map.of("host", "smtp.contoso.com", "from", "a@contoso.com", "to", List.of("b@contoso.com"),
+                        "passwordEnv", value)));
+            }
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("targets", List.of(Map.of("name", "edl")));
+            tree.put("notify", notify);
+            Path file = dir.resolve("o365watch.yaml");
+            String written;
+            String text = yaml(tree);
+            int line = text.lines().toList().indexOf(text.lines().filter(l -> l.contains(webhook ? "urlEnv:" : "passwordEnv:")).findFirst()
+                    .orElseThrow()) + 1;
+            try {
+                Files.writeString(file, text);
+                written = webhook ? YAML.readTree(file.toFile()).at("/notify/webhooks/0/urlEnv").asText()
+                        : YAML.readTree(file.toFile()).at("/notify/email/passwordEnv").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            boolean name = written.matches("[A-Za-z_][A-Za-z0-9_]*");
+            try {
+                Config c = ConfigFile.read(file);
+                assertThat(name).as("read: " + HostileFeeds.escaped(written)).isTrue();
+                assertThat(webhook ? c.notifications().webhooks().get(0).urlEnv() : c.notifications().email().orElseThrow().passwordEnv())
+                        .contains(written);
+            } catch (UsageException e) {
+                assertThat(name).as("refused: " + e.getMessage()).isFalse();
+                assertThat(e.getMessage()).isEqualTo("config file " + file + ", line " + line + ": " + key + ": not the name of an"
+                        + " environment variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the"
+                        + " secret itself: put the secret in the environment and its name here");
+            }
+        });
+    }
+
     /** The {@code entry} keys in every document of a YAML text, duplicates included (a lenient parser, not the one under test). */
     static int entryKeys(byte[] content) {
         int n = 0;

@@ -217,6 +217,40 @@ class ConfigTest {
         assertThat(r.out() + r.err()).doesNotContain("TOKEN-abc123");
     }
 
+    /**
+     * The secret typed where its variable's name goes: sync would print it on every run ("the
+     * environment variable https://... is not set"). Refused, naming key and line, never the value.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "webhooks:\\n    - kind: teams\\n      urlEnv: | https://contoso.webhook.office.com/webhookb2/4f1e-TOKEN-77a@9c1/IncomingWebhook/5d2e/b7f1"
+                + " | 5 | notify.webhooks[1].urlEnv",
+        "webhooks:\\n    - kind: slack\\n      urlEnv: | hooks.slack.com/services/T000/B000/XXXXSECRET | 5 | notify.webhooks[1].urlEnv",
+        "email:\\n    host: smtp.contoso.com\\n    from: a@contoso.com\\n    to: [b@contoso.com]\\n    passwordEnv: | hunter2!Secret | 7"
+                + " | notify.email.passwordEnv",
+        "email:\\n    host: smtp.contoso.com\\n    from: a@contoso.com\\n    to: [b@contoso.com]\\n    passwordEnv: | 2SECRET | 7"
+                + " | notify.email.passwordEnv",
+        "email:\\n    host: smtp.contoso.com\\n    from: a@contoso.com\\n    to: [b@contoso.com]\\n    passwordEnv: | SMTP PASSWORD | 7"
+                + " | notify.email.passwordEnv"})
+    void aSecretTypedInPlaceOfAVariableNameIsRefusedAndNeverEchoed(String before, String secret, int line, String key) throws IOException {
+        copyShippedSnapshots(dir.resolve("snapshots"));
+        Result r = sync("targets: [{name: edl}]\nnotify:\n  " + before.replace("\\n", "\n") + " \"" + secret + "\"\n");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("o365watch: config file " + config + ", line " + line + ": " + key + ": not the name of an environment"
+                + " variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the secret itself: put"
+                + " the secret in the environment and its name here\n");
+        assertThat(r.out() + r.err()).doesNotContain(secret).doesNotContain(secret.substring(secret.length() - 6));
+    }
+
+    /** A name as POSIX spells it is fine, in any case; the variable it names is read only when a notification is sent. */
+    @Test
+    void aVariableNameIsAccepted() throws IOException {
+        copyShippedSnapshots(dir.resolve("snapshots"));
+        Result r = sync("targets: [{name: edl}]\nnotify:\n  webhooks:\n    - kind: teams\n      urlEnv: _o365watch_Teams_URL2\n");
+        assertThat(r.code()).as(r.toString()).isZero();
+    }
+
     static Stream<Arguments> secretsInBrokenYaml() {
         return Stream.of(
                 Arguments.of("notify:\n  webhooks:\n    - kind: teams\n   url: https://x.webhook.office.com/SECRETTOKEN123\n", "SECRETTOKEN123"),
