@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ import okhttp3.Response;
 public final class WebhookSender {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Slack's limits: a header's text, a section's text, blocks in a message. */
+    static final int SLACK_HEADER = 150;
+    static final int SLACK_SECTION = 3000;
+    static final int SLACK_BLOCKS = 50;
 
     private final String kind;
     private final String url;
@@ -91,9 +96,15 @@ public final class WebhookSender {
         throw new NotifyException(name + " failed: " + last);
     }
 
+    /**
+     * The message. Its lines carry text from the feed (notes, names, hostnames), so they go only
+     * where each platform documents that no markup is read: a Teams TextRun ("Markdown is not
+     * supported") and a Slack plain_text object. A note {@code [Sign in](https://...)} then shows as
+     * written, never as a link the bot posted. The Slack fallback text, which Slack reads as mrkdwn,
+     * holds only the subject, escaped.
+     */
     byte[] body(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        String text = String.join("\n", e.lines());
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "teams" -> {
                 Map<String, Object> card = new LinkedHashMap<>();
@@ -101,24 +112,27 @@ public final class WebhookSender {
                 card.put("type", "AdaptiveCard");
                 card.put("version", "1.4");
                 // ordered maps: the same event gives the same bytes
-                Map<String, Object> title = new LinkedHashMap<>();
-                title.put("type", "TextBlock");
-                title.put("text", e.subject());
-                title.put("weight", "Bolder");
-                title.put("size", "Medium");
-                title.put("wrap", true);
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "TextBlock");
-                body.put("text", String.join("\n\n", e.lines()));
-                body.put("wrap", true);
-                card.put("body", List.of(title, body));
+                List<Object> body = new ArrayList<>();
+                body.add(richText(e.subject(), true));
+                e.lines().forEach(l -> body.add(richText(l, false)));
+                card.put("body", body);
                 Map<String, Object> attachment = new LinkedHashMap<>();
                 attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
                 attachment.put("content", card);
                 m.put("type", "message");
                 m.put("attachments", List.of(attachment));
             }
-            case "slack" -> m.put("text", slack("*" + e.subject() + "*\n" + text));
+            case "slack" -> {
+                m.put("text", slack(e.subject()));
+                List<Object> blocks = new ArrayList<>();
+                blocks.add(Map.of("type", "header", "text", plainText(cut(e.subject(), SLACK_HEADER))));
+                for (String chunk : chunks(e.lines(), SLACK_SECTION, SLACK_BLOCKS - 1)) {
+                    blocks.add(Map.of("type", "section", "text", plainText(chunk)));
+                }
+                m.put("blocks", blocks);
+                m.put("unfurl_links", false);
+                m.put("unfurl_media", false);
+            }
             default -> {
                 m.put("source", "o365watch");
                 m.put("event", e.kind().word());
@@ -131,6 +145,62 @@ public final class WebhookSender {
         } catch (JsonProcessingException x) {
             throw new NotifyException(name + ": cannot build the message", x);
         }
+    }
+
+    /** A Teams RichTextBlock of one TextRun: text Teams shows as it is. */
+    private static Map<String, Object> richText(String text, boolean title) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("type", "TextRun");
+        run.put("text", text);
+        if (title) {
+            run.put("weight", "Bolder");
+            run.put("size", "Medium");
+        }
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "RichTextBlock");
+        block.put("inlines", List.of(run));
+        return block;
+    }
+
+    /** A Slack plain_text object: no mrkdwn, no emoji codes turned into pictures. */
+    private static Map<String, Object> plainText(String text) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("type", "plain_text");
+        t.put("text", text.isEmpty() ? " " : text);
+        t.put("emoji", false);
+        return t;
+    }
+
+    /**
+     * Lines joined into texts of at most {@code max} characters, at most {@code blocks} of them
+     * (Slack refuses a message beyond its limits); what does not fit is counted in the last.
+     */
+    static List<String> chunks(List<String> lines, int max, int blocks) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int inCur = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = cut(lines.get(i), max);
+            if (inCur > 0 && cur.length() + 1 + line.length() > max) {
+                if (out.size() == blocks - 1) {
+                    String more = "(" + (lines.size() - i) + " more lines)";
+                    out.add(cur.length() + 1 + more.length() <= max ? cur + "\n" + more : more);
+                    return out;
+                }
+                out.add(cur.toString());
+                cur.setLength(0);
+                inCur = 0;
+            }
+            cur.append(inCur++ == 0 ? "" : "\n").append(line);
+        }
+        if (inCur > 0 || out.isEmpty()) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     /** Slack treats &amp;, &lt; and &gt; as control characters in text. */

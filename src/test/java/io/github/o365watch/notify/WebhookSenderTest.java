@@ -93,26 +93,123 @@ class WebhookSenderTest {
         assertThat(card.path("$schema").asText()).isEqualTo("http://adaptivecards.io/schemas/adaptive-card.json");
         assertThat(card.path("version").asText()).isEqualTo("1.4");
         JsonNode body = card.path("body");
-        assertThat(body).hasSize(2);
-        assertThat(body.get(0).path("type").asText()).isEqualTo("TextBlock");
-        assertThat(body.get(0).path("text").asText()).isEqualTo(EVENT.subject());
-        assertThat(body.get(0).path("weight").asText()).isEqualTo("Bolder");
-        assertThat(body.get(1).path("type").asText()).isEqualTo("TextBlock");
-        // a blank line between items: a single newline collapses in a TextBlock
-        assertThat(body.get(1).path("text").asText()).isEqualTo("Exchange: 2 prefixes added\n\nTeams: 1 hostname removed");
-        assertThat(body.get(1).path("wrap").asBoolean()).isTrue();
+        assertThat(body).hasSize(3);
+        // one RichTextBlock per line, its text in a TextRun: Teams reads no Markdown there
+        assertThat(runs(body)).containsExactly(EVENT.subject(), "Exchange: 2 prefixes added", "Teams: 1 hostname removed");
+        JsonNode title = body.get(0).path("inlines").get(0);
+        assertThat(title.path("weight").asText()).isEqualTo("Bolder");
+        assertThat(title.path("size").asText()).isEqualTo("Medium");
         assertThat(sleeps).isEmpty();
     }
 
+    /** The text of every TextRun, in order; fails on any other element (a TextBlock would read Markdown). */
+    static List<String> runs(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode block : body) {
+            assertThat(block.path("type").asText()).isEqualTo("RichTextBlock");
+            for (JsonNode run : block.path("inlines")) {
+                assertThat(run.path("type").asText()).isEqualTo("TextRun");
+                out.add(run.path("text").asText());
+            }
+        }
+        return out;
+    }
+
     @Test
-    void slackGetsTextWithItsControlCharactersEscaped() throws Exception {
+    void slackGetsPlainTextBlocksAndAnEscapedFallback() throws Exception {
         Event e = new Event(Event.Kind.PENDING, "R&D <ops>", List.of("a > b & c", "<!channel>"), Optional.empty());
         sender("slack", url()).send(e);
 
         JsonNode m = sentBody();
-        assertThat(m.size()).as("only text").isEqualTo(1);
-        // <!channel> unescaped would page everyone in the channel
-        assertThat(m.path("text").asText()).isEqualTo("*R&amp;D &lt;ops&gt;*\na &gt; b &amp; c\n&lt;!channel&gt;");
+        // the fallback (notifications) is mrkdwn: <!channel> unescaped would page everyone in the channel
+        assertThat(m.path("text").asText()).isEqualTo("R&amp;D &lt;ops&gt;");
+        assertThat(m.path("unfurl_links").asBoolean(true)).isFalse();
+        JsonNode blocks = m.path("blocks");
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("R&D <ops>");
+        assertThat(blocks.get(1).path("type").asText()).isEqualTo("section");
+        assertThat(blocks.get(1).path("text").path("text").asText()).isEqualTo("a > b & c\n<!channel>");
+        for (JsonNode b : blocks) {
+            assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text");
+            assertThat(b.path("text").path("emoji").asBoolean(true)).isFalse();
+        }
+    }
+
+    /**
+     * Feed text that would be a link, a mention or formatting in Teams' Markdown or Slack's mrkdwn:
+     * posted as text the platforms show as written, never as markup the bot sent.
+     */
+    @Test
+    void feedTextIsNeverMarkupInTeamsOrSlack() throws Exception {
+        List<String> hostile = List.of("note: [Sign in to approve](https://evil.example/a)", "*bold* _it_ ~gone~ `code` <https://evil.example|click>",
+                "- a list item", "1. a numbered item", ":joy: <!here> <@U123>");
+        Event e = new Event(Event.Kind.CHANGES, "o365watch: [Approve](https://evil.example/b)", hostile, Optional.empty());
+        sender("teams", url()).send(e);
+        JsonNode card = sentBody().path("attachments").get(0).path("content");
+        List<String> texts = new ArrayList<>(List.of(e.subject()));
+        texts.addAll(hostile);
+        assertThat(runs(card.path("body"))).isEqualTo(texts);
+        assertThat(card.toString()).doesNotContain("\"TextBlock\"");
+
+        wm.resetRequests();
+        sender("slack", url()).send(e);
+        JsonNode m = sentBody();
+        assertThat(m.path("text").asText()).isEqualTo("o365watch: [Approve](https://evil.example/b)");
+        assertThat(m.path("blocks").get(1).path("text").path("text").asText()).isEqualTo(String.join("\n", hostile));
+        m.path("blocks").forEach(b -> assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
+    }
+
+    /**
+     * Any text from the feed, in the subject or the lines: Teams gets it only in TextRuns, exactly;
+     * Slack only in plain_text objects, the lines exactly (within Slack's limits); the one mrkdwn
+     * text, the fallback, has no raw control character.
+     */
+    @Test
+    void anyFeedTextStaysTextInEveryMessage() {
+        io.github.o365watch.testing.Fuzz.qt(1000).forAll(io.github.o365watch.testing.HostileFeeds.text(),
+                org.quicktheories.generators.SourceDSL.lists().of(io.github.o365watch.testing.HostileFeeds.text()).ofSizeBetween(0, 5))
+                .checkAssert((subject, lines) -> {
+                    Event e = new Event(Event.Kind.CHANGES, subject, lines, Optional.empty());
+                    try {
+                        JsonNode card = JSON.readTree(new WebhookSender("teams", url(), NAME, BACKOFF, sleeps::add).body(e))
+                                .path("attachments").get(0).path("content");
+                        List<String> texts = new ArrayList<>(List.of(subject));
+                        texts.addAll(lines);
+                        assertThat(runs(card.path("body"))).isEqualTo(texts);
+
+                        JsonNode slack = JSON.readTree(new WebhookSender("slack", url(), NAME, BACKOFF, sleeps::add).body(e));
+                        assertThat(slack.path("text").asText()).doesNotContain("<", ">").doesNotContainPattern("&(?!(amp|lt|gt);)");
+                        JsonNode blocks = slack.path("blocks");
+                        blocks.forEach(b -> assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
+                        if (subject.length() <= WebhookSender.SLACK_HEADER) {
+                            assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo(subject.isEmpty() ? " " : subject);
+                        }
+                        String joined = String.join("\n", lines);
+                        if (joined.length() <= WebhookSender.SLACK_SECTION) {
+                            assertThat(blocks.get(1).path("text").path("text").asText()).isEqualTo(joined.isEmpty() ? " " : joined);
+                        }
+                    } catch (IOException x) {
+                        throw new java.io.UncheckedIOException(x);
+                    }
+                });
+    }
+
+    /** Slack refuses a message past its limits: a long subject is cut, long lists of lines spread over sections, the rest counted. */
+    @Test
+    void slackMessagesStayWithinSlacksLimits() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            lines.add("line " + i + " " + "x".repeat(i % 7 == 0 ? 3100 : 60));
+        }
+        sender("slack", url()).send(new Event(Event.Kind.PENDING, "s".repeat(400), lines, Optional.empty()));
+        JsonNode blocks = sentBody().path("blocks");
+        assertThat(blocks.size()).isEqualTo(WebhookSender.SLACK_BLOCKS);
+        assertThat(blocks.get(0).path("text").path("text").asText()).hasSize(WebhookSender.SLACK_HEADER).endsWith("...");
+        for (int i = 1; i < blocks.size(); i++) {
+            assertThat(blocks.get(i).path("text").path("text").asText().length()).isBetween(1, WebhookSender.SLACK_SECTION);
+        }
+        assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText()).endsWith("more lines)");
     }
 
     @Test
