@@ -124,6 +124,8 @@ final class Http {
                 }
                 throw new UpstreamException(what + ": HTTP " + code + " from " + url.host() + snippet(response)
                         + (code >= 500 ? " (after " + attempt + " tries)" : ""));
+            } catch (ProxyRefusedException e) {
+                throw new UpstreamException(what + ": " + e.getMessage(), e);
             } catch (SSLException e) {
                 throw new UpstreamException(what + ": TLS failure talking to " + url.host() + ": " + oneLine(e.getMessage())
                         + " (behind a TLS-inspecting proxy, trust its CA with --ca-bundle FILE)", e);
@@ -228,12 +230,21 @@ final class Http {
                 .followSslRedirects(false);
         ProxySettings proxy = ProxySettings.from(o.proxy(), o.env());
         b.proxySelector(proxy.selector());
-        proxy.credentials().ifPresent(c -> b.proxyAuthenticator((route, response) -> {
-            if (response.request().header("Proxy-Authorization") != null) {
-                return null; // the credentials were refused once; asking again would not help
+        b.proxyAuthenticator((route, response) -> {
+            // OkHttp asks first with a made-up challenge, to send credentials before the proxy wants them
+            boolean preemptive = "OkHttp-Preemptive".equals(response.header("Proxy-Authenticate"));
+            if (proxy.credentials().isEmpty()) {
+                if (preemptive) {
+                    return null;
+                }
+                throw new ProxyRefusedException(route.proxy().address(), false);
             }
-            return response.request().newBuilder().header("Proxy-Authorization", c).build();
-        }));
+            if (response.request().header("Proxy-Authorization") != null) {
+                // refused once: a second try (or a retry of the request) could lock the account
+                throw new ProxyRefusedException(route.proxy().address(), true);
+            }
+            return response.request().newBuilder().header("Proxy-Authorization", proxy.credentials().get()).build();
+        });
         o.caBundle().ifPresent(path -> {
             X509TrustManager tm = trustManager(path);
             try {
@@ -245,6 +256,25 @@ final class Http {
             }
         });
         return b.build();
+    }
+
+    /**
+     * The proxy answered 407: it wants credentials o365watch does not have, or refused the ones it
+     * sent. Never retried: each try of a wrong password counts towards locking the account.
+     */
+    static final class ProxyRefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ProxyRefusedException(SocketAddress proxy, boolean sent) {
+            super("the proxy " + describe(proxy) + (sent
+                    ? " refused the credentials (HTTP 407); not tried again, so that a wrong password cannot lock the account: check "
+                            + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV + " (or the user part of HTTPS_PROXY)"
+                    : " asks for credentials (HTTP 407): set " + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV));
+        }
+
+        private static String describe(SocketAddress a) {
+            return a instanceof InetSocketAddress i ? i.getHostString() + ":" + i.getPort() : String.valueOf(a);
+        }
     }
 
     /** The JDK's trusted CAs plus those in the PEM bundle. */
