@@ -19,8 +19,6 @@ import io.github.o365watch.store.StoredVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -177,7 +175,7 @@ public final class Audit {
                             reader.problems(), reader.firstUnread()));
                 }
             } catch (IOException e) {
-                throw new UsageException("cannot read " + log + ": " + e.getMessage());
+                throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
             } catch (io.github.o365watch.inspect.LogFormatException e) {
                 throw new UsageException(log + ": " + e.getMessage());
             }
@@ -193,9 +191,10 @@ public final class Audit {
         return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere);
     }
 
+    /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */
     private static BufferedReader open(String log, InputStream stdin) throws IOException {
         if (log.equals("-")) {
-            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+            return new BufferedReader(LocalFiles.reader(stdin), 1 << 16);
         }
         Path p = Path.of(log);
         try {
@@ -203,7 +202,7 @@ public final class Audit {
             if (log.endsWith(".gz")) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            return new BufferedReader(LocalFiles.reader(in), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new UsageException(log + " does not exist");
         }
@@ -226,7 +225,7 @@ public final class Audit {
             }
             throw new UsageException(log + " is empty");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + log + ": " + e.getMessage());
+            throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
         }
     }
 

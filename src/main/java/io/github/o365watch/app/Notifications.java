@@ -8,7 +8,6 @@ import io.github.o365watch.notify.WebhookSender;
 import io.github.o365watch.source.TrustBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import java.util.Optional;
  * fails is reported (a sentence, never a secret) and the others still get the event.
  */
 final class Notifications {
+    /** A password or a webhook URL is well under a kilobyte; a file named for one is read no further than this. */
+    static final long MAX_SECRET_BYTES = 64 << 10;
     private final Config.NotifyConfig config;
     private final Map<String, String> env;
     private final Workspace ws;
@@ -70,9 +71,12 @@ final class Notifications {
         }
         if (file.isPresent()) {
             try {
-                return Optional.of(Files.readString(file.get(), StandardCharsets.UTF_8).strip());
+                return Optional.of(new String(LocalFiles.readAtMost(file.get(), MAX_SECRET_BYTES), StandardCharsets.UTF_8).strip());
+            } catch (LocalFiles.TooLargeException x) {
+                throw new NotifyException(what + ": " + file.get() + " is larger than " + x.limit() + ", far more than a password or a URL");
             } catch (IOException x) {
-                throw new NotifyException(what + ": cannot read " + file.get());
+                // the reason only: never a line of the file, which holds the secret
+                throw new NotifyException(what + ": cannot read " + file.get() + ": " + io.github.o365watch.domain.net.Printable.reason(x));
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.github.o365watch.app;
 
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.diff.Review;
 import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.Instance;
@@ -67,7 +68,7 @@ public final class Reports {
         } catch (NoSuchFileException e) {
             existing = Optional.empty();
         } catch (IOException e) {
-            throw new StoreException("cannot read the feed " + feed + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the feed " + feed + ": " + Printable.reason(e), e);
         }
         AtomicFiles.write(feed, FeedWriter.add(existing, data, maxItems));
     }

@@ -1,5 +1,6 @@
 package io.github.o365watch.app;
 
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.diff.Notice;
 import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.Instance;
@@ -290,7 +291,7 @@ public final class Sync {
                 }
                 before.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
             } catch (IOException e) {
-                throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new StoreException("cannot read " + file + ": " + Printable.reason(e), e);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.github.o365watch.app;
 
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.render.TemplateException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class Templates {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new TemplateException("cannot read the templates in " + dir + ": " + e.getMessage(), e);
+            throw new TemplateException("cannot read the templates in " + dir + ": " + Printable.reason(e), e);
         }
         return Checksums.sha256(s.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -20,9 +20,7 @@ import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
 import io.github.o365watch.store.StoredVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -279,21 +277,17 @@ public final class Verify {
             throw new UsageException(f + " is a directory; name the files in it (e.g. " + f + "/*)");
         }
         byte[] bytes;
-        // read through a bounded stream: a device (/dev/zero) or a pipe has no size to check first
-        try (InputStream in = Files.newInputStream(f)) {
-            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        // bounded: a device (/dev/zero) or a pipe has no size to check first
+        try {
+            bytes = LocalFiles.readAtMost(f, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new UsageException(f + " does not exist");
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + f + ": " + e.getMessage());
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
+        } catch (LocalFiles.TooLargeException e) {
             throw new UsageException(f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + f + ": " + Printable.reason(e));
         }
-        // Windows tools save "Unicode" text as UTF-16 with a byte-order mark
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe || bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff)) {
-            return new String(bytes, StandardCharsets.UTF_16);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        // Windows tools save "Unicode" text as UTF-16 with a byte-order mark (the same rule as audit's logs)
+        return LocalFiles.decode(bytes);
     }
 }

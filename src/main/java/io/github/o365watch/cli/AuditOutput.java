@@ -95,7 +95,8 @@ final class AuditOutput {
         if (r.files().stream().allMatch(f -> f.problems().isEmpty())) {
             return;
         }
-        w.println("Malformed lines (counted above, the first of each log here):");
+        // as many as the reader keeps: the wording says so, so that no reader takes them for the only ones
+        w.println("Malformed lines (counted above; up to the first " + io.github.o365watch.inspect.LogReader.MAX_PROBLEMS + " of each log here):");
         for (Audit.FileStats f : r.files()) {
             for (Listed.Problem p : f.problems()) {
                 w.println("  " + Printable.line(f.file() + ":" + p.line(), 200) + "  " + p.reason() + "  " + Printable.line(p.text(), 100));

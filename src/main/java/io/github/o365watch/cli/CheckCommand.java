@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): " + e.getMessage());
+            err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): " + io.github.o365watch.domain.net.Printable.reason(e));
         }
     }
 }

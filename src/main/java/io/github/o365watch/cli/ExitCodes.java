@@ -76,7 +76,8 @@ final class ExitCodes {
             err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000) + "; this is a bug: please report it with the command line"
                     + " and the output of --stacktrace");
         } else {
-            err.println("o365watch: " + Printable.line(context + e.getMessage(), 2000));
+            // a sentence for the person running o365watch: a Java class name a cause's message carried is left out
+            err.println("o365watch: " + Printable.line(Printable.withoutClassNames(context + e.getMessage()), 2000));
         }
         if (stacktrace) {
             e.printStackTrace(err);

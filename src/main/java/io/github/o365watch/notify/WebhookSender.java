@@ -80,9 +80,13 @@ public final class WebhookSender {
                     break;
                 }
             } catch (IOException x) {
-                // the URL carries a token: mask it in every spelling before anything is cut short
-                last = x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + Printable.line(x.getMessage()
-                        .replace(url, "<url>").replace(u.toString(), "<url>").replace(u.encodedPath(), "/<path>"), 120));
+                // the JDK's words, not its class names; the URL carries a token: masked in every spelling before anything is cut short
+                String m = null;
+                for (Throwable c = x; c != null && (m == null || m.isBlank()); c = c.getCause()) {
+                    m = c.getMessage();
+                }
+                m = m == null || m.isBlank() ? "the connection broke off" : Printable.withoutClassNames(m);
+                last = Printable.line(m.replace(url, "<url>").replace(u.toString(), "<url>").replace(u.encodedPath(), "/<path>"), 120);
             }
             if (i < attempts) {
                 try {

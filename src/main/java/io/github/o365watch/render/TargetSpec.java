@@ -1,5 +1,6 @@
 package io.github.o365watch.render;
 
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
         try {
             p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new TemplateException("target " + id + ": target.properties cannot be read: " + e.getMessage(), e);
+            throw new TemplateException("target " + id + ": target.properties cannot be read: " + Printable.reason(e), e);
         }
         if (!ID.matcher(id).matches()) {
             throw new TemplateException("target id '" + id + "' is not valid (lower-case letters, digits, '-')");

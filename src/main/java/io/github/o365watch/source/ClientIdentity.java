@@ -1,5 +1,6 @@
 package io.github.o365watch.source;
 
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -52,7 +53,7 @@ public final class ClientIdentity {
         } catch (FileAlreadyExistsException e) {
             return check(readQuietly(file), file.toString());
         } catch (IOException e) {
-            throw new SourceConfigException("cannot keep the ClientRequestId in " + file + ": " + e.getMessage()
+            throw new SourceConfigException("cannot keep the ClientRequestId in " + file + ": " + Printable.reason(e)
                     + " (set " + ENV + " or --client-request-id instead)", e);
         } finally {
             if (tmp != null) {
@@ -69,7 +70,7 @@ public final class ClientIdentity {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SourceConfigException("cannot read the ClientRequestId in " + file + ": " + e.getMessage(), e);
+            throw new SourceConfigException("cannot read the ClientRequestId in " + file + ": " + Printable.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.o365watch.source;
 
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class MirrorLayout {
         try {
             body = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UpstreamException("cannot read the mirror index " + file + ": " + e.getMessage(), e);
+            throw new UpstreamException("cannot read the mirror index " + file + ": " + Printable.reason(e), e);
         }
         for (Entry e : WireFormat.mirrorIndex(body, "mirror " + file)) {
             out.put(e.instance(), e);

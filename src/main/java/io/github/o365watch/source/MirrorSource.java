@@ -1,5 +1,6 @@
 package io.github.o365watch.source;
 
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.InvalidDataException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class MirrorSource implements EndpointSource {
             checkIndexed(resource, body);
             return body;
         } catch (IOException e) {
-            throw new UpstreamException(resource.describe() + ": cannot read " + file + ": " + e.getMessage(), e);
+            throw new UpstreamException(resource.describe() + ": cannot read " + file + ": " + Printable.reason(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.o365watch.source;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import javax.net.ssl.X509TrustManager;
 
 /** Trust for a TLS-inspecting proxy or a private mail server: the JDK's CAs plus a PEM bundle. */
 public final class TrustBundle {
+    /** Far above any real bundle (every public CA is a few hundred kilobytes). */
+    static final int MAX_BYTES = 16 << 20;
+
     private TrustBundle() {}
 
     /** The JDK's trusted CAs plus those in the PEM bundle. */
@@ -33,10 +37,16 @@ public final class TrustBundle {
                     }
                 }
             }
-            Collection<? extends Certificate> extra;
+            byte[] pem;
+            // bounded: a device (/dev/zero) has no size to check first, and a parser would read it for ever
             try (InputStream in = Files.newInputStream(bundle)) {
-                extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
+                pem = in.readNBytes(MAX_BYTES + 1);
             }
+            if (pem.length > MAX_BYTES) {
+                throw new SourceConfigException("CA bundle " + bundle + " is larger than " + (MAX_BYTES >> 20)
+                        + " MiB, far more than any CA bundle holds; is it the right file?");
+            }
+            Collection<? extends Certificate> extra = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             if (extra.isEmpty()) {
                 throw new SourceConfigException("CA bundle " + bundle + " holds no certificate");
             }
@@ -52,7 +62,7 @@ public final class TrustBundle {
             }
             throw new SourceConfigException("no X.509 trust manager available");
         } catch (IOException | GeneralSecurityException e) {
-            throw new SourceConfigException("cannot read CA bundle " + bundle + ": " + io.github.o365watch.domain.net.Printable.line(e.getMessage(), 200), e);
+            throw new SourceConfigException("cannot read CA bundle " + bundle + ": " + io.github.o365watch.domain.net.Printable.reason(e), e);
         }
     }
 }

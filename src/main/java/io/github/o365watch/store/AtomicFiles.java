@@ -130,7 +130,7 @@ public final class AtomicFiles {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreException("cannot clean temporary files in " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot clean temporary files in " + dir + ": " + describe(e), e);
         }
     }
 
@@ -143,14 +143,9 @@ public final class AtomicFiles {
         }
     }
 
-    static String describe(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
+    /** Why a file operation failed, as a sentence (never a Java class name). */
+    static String describe(Throwable e) {
+        return io.github.o365watch.domain.net.Printable.reason(e);
     }
+
 }

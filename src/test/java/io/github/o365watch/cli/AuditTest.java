@@ -103,6 +103,63 @@ class AuditTest {
         assertThat(audit("--log", log.toString()).out()).isEqualTo(r.out());
     }
 
+    /** Windows tools save "Unicode" text as UTF-16 with a byte-order mark: read as verify reads such files, from a file, a .gz or stdin. */
+    @Test
+    void aUtf16LogWithAByteOrderMarkIsReadLikeItsUtf8Copy() throws IOException {
+        Result utf8 = audit("--log", write("kern.log", SYSLOG).toString());
+        Files.createDirectories(LOGS);
+        Path le = Files.write(LOGS.resolve("kern-le.log"), withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe));
+        Path be = Files.write(LOGS.resolve("kern-be.log"), withBom(SYSLOG, StandardCharsets.UTF_16BE, 0xfe, 0xff));
+        Path bom8 = Files.write(LOGS.resolve("kern-bom.log"), withBom(SYSLOG, StandardCharsets.UTF_8, 0xef, 0xbb, 0xbf));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+            z.write(withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe));
+        }
+        Path zipped = Files.write(LOGS.resolve("kern-le.log.gz"), gz.toByteArray());
+
+        for (Path log : List.of(le, be, bom8, zipped)) {
+            Result r = audit("--log", log.toString());
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).as(log.toString()).isEqualTo(utf8.out().replace("kern.log ", log.getFileName() + " ")
+                    .replace("kern.log:6", log.getFileName() + ":6").replaceAll("(?m)^(  LOG +)", "$1"
+                            + " ".repeat(log.getFileName().toString().length() - "kern.log".length())));
+        }
+        Result stdin = cli.runWithInput(withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe), "audit", "--store", store.toString(),
+                "--version", "2019112700", "--log", "-", "--exit-code");
+        assertThat(stdin.code()).as(stdin.toString()).isEqualTo(1);
+        assertThat(stdin.out()).containsPattern("\n  -  +syslog  +10  +8  +1  +1\n");
+    }
+
+    static byte[] withBom(String text, java.nio.charset.Charset cs, int... bom) {
+        byte[] body = text.getBytes(cs);
+        byte[] out = new byte[bom.length + body.length];
+        for (int i = 0; i < bom.length; i++) {
+            out[i] = (byte) bom[i];
+        }
+        System.arraycopy(body, 0, out, bom.length, body.length);
+        return out;
+    }
+
+    /** The text says how many malformed lines it lists, and lists that many: the reader keeps the first 20. */
+    @Test
+    void theMalformedLinesListedAreTheFirstTwentyAndSaySo() throws IOException {
+        StringBuilder log = new StringBuilder(SYSLOG);
+        for (int i = 0; i < 30; i++) {
+            log.append("Nov 25 11:00:00 fw kernel: [1.0] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.").append(i)
+                    .append(" PROTO=TCP SPT=1 DPT=443\n");
+        }
+        for (int i = 0; i < 40; i++) {
+            log.append(SYSLOG.lines().findFirst().orElseThrow()).append('\n'); // flows enough for the log to count as read
+        }
+        Result r = audit("--log", write("many.log", log.toString()).toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        String listed = r.out().substring(r.out().indexOf("Malformed lines"));
+        assertThat(listed.lines().findFirst().orElseThrow()).isEqualTo("Malformed lines (counted above; up to the first 20 of each log here):");
+        assertThat(listed.lines().skip(1).toList()).hasSize(20).first().asString().contains("many.log:6 ");
+        assertThat(r.out()).containsPattern("many.log +syslog +80 +48 +1 +31\n");
+    }
+
     @Test
     void proxyLogsMatchHostnamesAgainstTheEndpointSetPatterns() throws IOException {
         Result r = audit("--log", write("access.log", SQUID).toString(), "--format", "markdown");

@@ -220,6 +220,29 @@ class NotifySyncTest {
         assertThat(hooks()).hasSize(1);
     }
 
+    /** Files named for a secret or a CA bundle are read no further than a cap: /dev/zero ends in a warning, not in a run that never ends. */
+    @Test
+    void aSecretFileOrCaBundleWithNoEndIsAWarning() throws IOException {
+        n.writeConfig(Nightly.notify(smtp.port(), "/dev/zero", List.of("netops@corp.example"), """
+                - kind: generic
+                  urlFile: /dev/zero
+                """));
+        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        assertThat(n.sync().code()).isZero();
+        n.service.publish("Worldwide", SyncTest.B);
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err().lines().toList()).containsExactly(
+                "o365watch: warning: notification failed: CA bundle /dev/zero is larger than 16 MiB, far more than any CA bundle holds;"
+                        + " is it the right file?",
+                "o365watch: warning: notification failed: generic webhook (/dev/zero) URL: /dev/zero is larger than 64 KiB, far more than"
+                        + " a password or a URL");
+        assertThat(smtp.received()).isEmpty();
+        assertThat(hooks()).isEmpty();
+    }
+
     @Test
     void aWrongPasswordNeverAppearsInTheWarning() throws IOException {
         n.cli.env("SMTP_PASSWORD", "wrong-" + PASSWORD);

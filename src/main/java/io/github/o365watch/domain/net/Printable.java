@@ -52,7 +52,7 @@ public final class Printable {
             return "not a directory";
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "something else is in the way there";
+            return "a file of that name is in the way";
         }
         if (e instanceof java.nio.file.DirectoryNotEmptyException) {
             return "directory not empty";
@@ -61,10 +61,6 @@ public final class Printable {
         m = m == null ? "" : withoutClassNames(m).strip();
         if (m.isEmpty()) {
             return e.getCause() != null && e.getCause() != e ? reason(e.getCause()) : "an input or output error";
-        }
-        // the JDK's reasons start with a capital ("Is a directory"); they follow a colon here
-        if (m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))) {
-            m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
         }
         return line(m, 300);
     }

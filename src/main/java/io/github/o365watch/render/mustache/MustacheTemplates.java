@@ -1,5 +1,6 @@
 package io.github.o365watch.render.mustache;
 
+import io.github.o365watch.domain.net.Printable;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
@@ -87,7 +88,7 @@ public final class MustacheTemplates implements TemplateEngine {
                 sub.filter(p -> Files.isRegularFile(p.resolve("target.properties")))
                         .map(p -> p.getFileName().toString()).filter(n -> ID.matcher(n).matches()).forEach(ids::add);
             } catch (IOException e) {
-                throw new TemplateException("cannot list --templates " + d + ": " + e.getMessage(), e);
+                throw new TemplateException("cannot list --templates " + d + ": " + Printable.reason(e), e);
             }
         });
         return List.copyOf(ids);
@@ -158,7 +159,7 @@ public final class MustacheTemplates implements TemplateEngine {
             }
             return real;
         } catch (IOException e) {
-            throw new TemplateException("cannot read template file " + file + ": " + e.getMessage(), e);
+            throw new TemplateException("cannot read template file " + file + ": " + Printable.reason(e), e);
         }
     }
 
@@ -166,7 +167,7 @@ public final class MustacheTemplates implements TemplateEngine {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new TemplateException("cannot read template file " + file + ": " + e.getMessage(), e);
+            throw new TemplateException("cannot read template file " + file + ": " + Printable.reason(e), e);
         }
     }
 
@@ -181,7 +182,7 @@ public final class MustacheTemplates implements TemplateEngine {
                 return Optional.of(w.toString());
             }
         } catch (IOException e) {
-            throw new TemplateException("cannot read the bundled " + relative + ": " + e.getMessage(), e);
+            throw new TemplateException("cannot read the bundled " + relative + ": " + Printable.reason(e), e);
         }
     }
 }
