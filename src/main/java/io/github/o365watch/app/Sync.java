@@ -231,8 +231,11 @@ public final class Sync {
                     continue;
                 }
                 Compare compare = new Compare(ws);
+                String dir = r.instance().dirName() + "/";
+                Map<String, List<Widening>> figures = new TreeMap<>(summarised);
+                figures.keySet().removeIf(path -> !path.startsWith(dir));
                 ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of());
+                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(), figures);
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
                 for (String format : c.reports().formats()) {
