@@ -300,15 +300,19 @@ public final class ConfigFile {
         // in the order of the file, so that the first placeholder is the one named
         values.entrySet().stream().filter(x -> x.getValue() != null)
                 .sorted(java.util.Comparator.comparing(x -> at.line(x.getKey())))
-                .forEach(x -> {
-                    java.util.regex.Matcher m = PLACEHOLDER.matcher(x.getValue());
-                    if (m.find()) {
-                        throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + m.group(1).toLowerCase(Locale.ROOT)
-                                + ", a placeholder: example.com, example.net and example.org are reserved for examples and reach no real"
-                                + " host; put in your own value, or leave the key out");
-                    }
-                });
+                .forEach(x -> placeholder(x.getValue()).ifPresent(domain -> {
+                    throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + domain + PLACEHOLDER_ADVICE);
+                }));
     }
+
+    /** The placeholder domain a value names ({@code proxy.example.com}), if it names one. */
+    static Optional<String> placeholder(String value) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(value);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    static final String PLACEHOLDER_ADVICE = ", a placeholder: example.com, example.net and example.org are reserved for examples"
+            + " and reach no real host; put in your own value, or leave the key out";
 
     private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
         if (n == null) {
