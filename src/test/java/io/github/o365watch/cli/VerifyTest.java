@@ -530,6 +530,19 @@ class VerifyTest {
         assertThat(both.code()).as(both.toString()).isZero();
     }
 
+    /** A list copied from a coloured terminal: the coloured line is said, with its file and line, and its prefix is missing. */
+    @Test
+    void aLineWithATerminalEscapeSequenceIsAProblemNotSkippedInSilence() throws IOException {
+        Path f = write("coloured.txt", "Teams media, approved:\n13.107.64.0/18\n\u001b[32m52.112.0.0/14\u001b[0m\n");
+
+        Result r = verify("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--ipv4-only");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("Missing \\(1\\)[^\n]*\n[^\n]*\n +52\\.112\\.0\\.0/14 +Optimize")
+                .containsPattern("coloured\\.txt:3 +\\[32m52\\.112\\.0\\.0/14 \\[0m +holds a terminal escape sequence \\(ESC")
+                .doesNotContain("\u001b");
+    }
+
     @Test
     void hostileAndUnreadableContentIsReportedNeverEchoedRaw() throws IOException {
         byte[] bytes = "52.112.0.0/14\n\u001b[31mred.example.com\u001b[0m\n300.1.1.1/8\n10.1.1.5/24\n\u0000\u00ff\n"
