@@ -41,6 +41,8 @@ public record Config(
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
     public record GuardConfig(double maxRemovedAddressesPercent, double maxRemovedHostnamesPercent, int minIpv4PrefixLength,
             int minIpv6PrefixLength) {
+        /** Without a config file: 10% of the addresses or hostnames, nothing broader than /8 (IPv4) or /16 (IPv6). */
+        public static final GuardConfig DEFAULTS = new GuardConfig(10.0, 10.0, 8, 16);
     }
 
     /** Notifications: e-mail, webhooks, and on which events. */

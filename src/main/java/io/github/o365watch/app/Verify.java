@@ -18,6 +18,7 @@ import io.github.o365watch.render.Item;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
+import io.github.o365watch.source.PublicSuffixList;
 import io.github.o365watch.store.StoredVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +52,10 @@ public final class Verify {
     /**
      * @param snapshot the version's snapshot, as loaded to build the selection
      * @param format   the files' format, or empty to recognise each file's
+     * @param guard    the guard's limits: a file entry broader than its prefix lengths is a catch-all
      */
-    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format) {
+    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format,
+            Config.GuardConfig guard) {
     }
 
     /** One file as read. */
@@ -89,11 +92,28 @@ public final class Verify {
         Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
 
+        // what Microsoft lists in this version, in any set or category, and the overrides' entries
+        List<IpPrefix> microsoft = new ArrayList<>();
+        List<HostPattern> microsoftHosts = new ArrayList<>();
+        for (EndpointSet s : variant.orElse(snapshot).sets()) {
+            microsoft.addAll(s.ips());
+            microsoftHosts.addAll(s.urls());
+        }
+        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
+        selected.items().stream().filter(Item::fromOverride).forEach(i -> {
+            if (i.entry() instanceof Entry.Ip ip) {
+                microsoft.add(ip.prefix());
+            } else if (i.entry() instanceof Entry.Host h) {
+                microsoftHosts.add(h.host());
+            }
+        });
+
         List<FileRead> reads = new ArrayList<>();
         List<IpPrefix> fileSpace = new ArrayList<>();
         TreeSet<HostPattern> fileHosts = new TreeSet<>();
         List<Located> located = new ArrayList<>();
         List<Extra> catchAll = new ArrayList<>();
+        TreeSet<String> catchAllLines = new TreeSet<>();
         String reference = null;
         for (Path f : r.files()) {
             String content = read(f);
@@ -109,16 +129,27 @@ public final class Verify {
             }
             reads.add(new FileRead(f, format, l.addresses().size(), l.hosts().size(), l.problems()));
             for (Listed.AddressEntry a : l.addresses()) {
-                if (a.prefixes().stream().anyMatch(p -> p.length() == 0)) {
-                    // 0.0.0.0/0 or ::/0 (FortiOS's "all", ASA's obj_any, a default route): an object
-                    // for every address, which would make any list look complete
-                    catchAll.add(new Extra(f, a.line(), a.text(), "matches every address: left out of the comparison"));
+                Optional<String> broad = broaderThanTheGuard(a.prefixes(), r.guard());
+                if (broad.isPresent()) {
+                    // 0.0.0.0/0 (FortiOS's "all", ASA's obj_any), or halves and quarters of the space:
+                    // entries no endpoint set may hold, which would make any list look complete
+                    catchAll.add(new Extra(f, a.line(), a.text(), broad.get()));
                     continue;
                 }
                 fileSpace.addAll(a.prefixes());
                 located.add(new Located(f, a.line(), a.text(), a.prefixes(), null));
             }
             for (Listed.HostEntry h : l.hosts()) {
+                Optional<String> suffix = h.pattern().wildcardAcross(PublicSuffixList.BUNDLED);
+                // Microsoft lists a few wildcards of a suffix in the list's private section (*.azureedge.net): those are its own
+                if (suffix.isPresent() && microsoftHosts.stream().noneMatch(m -> m.covers(h.pattern()))) {
+                    Located at = new Located(f, h.line(), h.text(), List.of(), h.pattern());
+                    if (catchAllLines.add(at.key())) {
+                        catchAll.add(new Extra(f, h.line(), h.text(), "matches every name under the public suffix " + suffix.get()
+                                + ": a catch-all, left out of the comparison"));
+                    }
+                    continue;
+                }
                 fileHosts.add(h.pattern());
                 located.add(new Located(f, h.line(), h.text(), List.of(), h.pattern()));
             }
@@ -160,20 +191,6 @@ public final class Verify {
         });
 
         // extra: entries no endpoint set of this version holds (local additions are intended)
-        List<IpPrefix> microsoft = new ArrayList<>();
-        List<HostPattern> microsoftHosts = new ArrayList<>();
-        for (EndpointSet s : variant.orElse(snapshot).sets()) {
-            microsoft.addAll(s.ips());
-            microsoftHosts.addAll(s.urls());
-        }
-        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
-        selected.items().stream().filter(Item::fromOverride).forEach(i -> {
-            if (i.entry() instanceof Entry.Ip ip) {
-                microsoft.add(ip.prefix());
-            } else if (i.entry() instanceof Entry.Host h) {
-                microsoftHosts.add(h.host());
-            }
-        });
         PrefixSet known = PrefixSet.of(microsoft);
         List<Extra> extra = new ArrayList<>();
         // a line can stand for several patterns (squid's .domain and dnsmasq's /domain/ admit the
@@ -187,7 +204,8 @@ public final class Verify {
         TreeSet<String> hostLinesReported = new TreeSet<>();
         for (Located e : located) {
             if (e.host() != null) {
-                if (!hostLinesKnown.contains(e.key()) && hostLinesReported.add(e.key())) {
+                // a line already said as a catch-all (squid's .co.uk: co.uk and *.co.uk) is said once
+                if (!hostLinesKnown.contains(e.key()) && !catchAllLines.contains(e.key()) && hostLinesReported.add(e.key())) {
                     extra.add(new Extra(e.file(), e.line(), e.text(), "no endpoint set lists this name"));
                 }
                 continue;
@@ -215,6 +233,25 @@ public final class Verify {
         }
         extra.addAll(0, catchAll);
         return new Result(v.instance(), v.version(), reads, missing, extra, coverage);
+    }
+
+    /**
+     * Why an entry is a catch-all, or empty: a prefix broader than the guard lets into a version
+     * (never below /1: 0.0.0.0/0 and ::/0 are catch-alls whatever the config says).
+     */
+    private static Optional<String> broaderThanTheGuard(List<IpPrefix> prefixes, Config.GuardConfig guard) {
+        for (IpPrefix p : prefixes) {
+            boolean v4 = p.family() == Family.IPV4;
+            int min = Math.max(1, v4 ? guard.minIpv4PrefixLength() : guard.minIpv6PrefixLength());
+            if (p.length() == 0) {
+                return Optional.of("matches every address: left out of the comparison");
+            }
+            if (p.length() < min) {
+                return Optional.of((p.equals(prefixes.get(0)) && prefixes.size() == 1 ? "" : p + " is ") + "broader than /" + min
+                        + " (guard." + (v4 ? "minIpv4PrefixLength" : "minIpv6PrefixLength") + "): a catch-all, left out of the comparison");
+            }
+        }
+        return Optional.empty();
     }
 
     private static String listOf(List<Path> files) {

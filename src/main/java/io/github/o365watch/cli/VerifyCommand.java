@@ -78,7 +78,8 @@ final class VerifyCommand implements Callable<Integer> {
         StoredVersion v = Selections.version(ws.store(), i, version);
         var snapshot = ws.store().load(v);
         Selection sel = c.isPresent() ? io.github.o365watch.app.ConfigSelection.selection(c.get(), snapshot) : selection.selection(snapshot);
-        Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input));
+        Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
+                c.map(Config::guard).orElse(Config.GuardConfig.DEFAULTS)));
         var out = root.spec.commandLine().getOut();
         switch (json ? Format.json : format) {
             case text -> out.print(VerifyOutput.text(r, c.map(x -> "from " + x.file()).orElse("from the options")));

@@ -423,6 +423,84 @@ class VerifyTest {
     }
 
     /**
+     * Halves of both address spaces and wildcards of public suffixes permit everything, as
+     * 0.0.0.0/0 does; they made an empty list 100% complete. Each is a catch-all: extra, left out
+     * of the comparison, so everything selected is missing. Microsoft's own *.azureedge.net (a
+     * suffix in the list's private section, listed in Default) is neither.
+     */
+    @Test
+    void entriesBroaderThanTheGuardAndWildcardsOfAPublicSuffixAreCatchAlls() throws IOException {
+        Path f = write("everything.txt", "0.0.0.0/1\n128.0.0.0/1\n::/1\n8000::/1\n*.com\n*.co.uk\n*.azureedge.net\n");
+
+        JsonNode j = verifyJson(List.of("--against", f.toString(), "--category", "optimize"));
+
+        assertThat(j.path("complete").asBoolean()).isFalse();
+        Set<String> extra = new TreeSet<>();
+        j.path("extra").forEach(e -> extra.add(e.path("entry").asText() + " " + e.path("detail").asText()));
+        assertThat(extra).containsExactlyInAnyOrder(
+                "0.0.0.0/1 broader than /8 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison",
+                "128.0.0.0/1 broader than /8 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison",
+                "::/1 broader than /16 (guard.minIpv6PrefixLength): a catch-all, left out of the comparison",
+                "8000::/1 broader than /16 (guard.minIpv6PrefixLength): a catch-all, left out of the comparison",
+                "*.com matches every name under the public suffix com: a catch-all, left out of the comparison",
+                "*.co.uk matches every name under the public suffix co.uk: a catch-all, left out of the comparison");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("ipv4Covered").asText()).isEqualTo("0");
+        assertThat(optimize.path("ipv6Covered").asText()).isEqualTo("0");
+        assertThat(optimize.path("hostnamesCovered").asInt()).isZero();
+        assertThat(texts(j.path("missing"), "entry")).contains("52.112.0.0/14", "2603:1006::/40", "outlook.office.com", "*.sharepoint.com");
+
+        // a range is judged by the prefixes it covers: 1.0.0.0/8 and 2.0.0.0/7
+        Result range = verify("--against", write("range.txt", "1.0.0.0-3.255.255.255\n52.112.0.0/14\n").toString(), "--category",
+                "optimize", "--service", "Skype", "--ipv4-only");
+        assertThat(range.out()).containsPattern("1\\.0\\.0\\.0-3\\.255\\.255\\.255 +2\\.0\\.0\\.0/7 is broader than /8 \\(guard\\.minIpv4PrefixLength\\)");
+    }
+
+    /** The limits are the guard's: with guard.minIpv4PrefixLength 12 a /10 is a catch-all; by default (/8) it permits what it holds. */
+    @Test
+    void theCatchAllLimitsAreTheGuardsFromTheConfigFile() throws IOException {
+        Path f = write("wide.txt", "52.64.0.0/10\n13.107.0.0/16\n");
+        Path config = dir.resolve("o365watch.yaml");
+        Files.writeString(config, """
+                store: snapshots
+                selection:
+                  categories: [Optimize]
+                  serviceAreas: [Skype]
+                  families: ipv4
+                guard:
+                  minIpv4PrefixLength: 12
+                targets:
+                  - name: edl
+                """);
+
+        JsonNode byDefault = verifyJson(List.of("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--ipv4-only"));
+        Result strict = cli.run("verify", "--config", config.toString(), "--version", VERSION, "--against", f.toString(), "--json");
+
+        assertThat(byDefault.path("complete").asBoolean()).as(byDefault.toString()).isTrue();
+        assertThat(texts(byDefault.path("extra"), "detail")).allSatisfy(d -> assertThat(d).startsWith("partly outside every endpoint set"));
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(strict.out());
+        assertThat(texts(j.path("missing"), "entry")).containsExactly("52.112.0.0/14");
+        assertThat(texts(j.path("extra"), "detail")).contains("broader than /12 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison");
+    }
+
+    /** Every category, read back from the csv target (which expresses everything): Microsoft's wildcards of private suffixes included. */
+    @Test
+    void microsoftsOwnWildcardsOfPrivateSuffixesAreNotCatchAlls() throws IOException {
+        Path out = dir.resolve("out");
+        Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "csv",
+                "--category", "all");
+        assertThat(g.code()).as(g.toString()).isZero();
+        assertThat(Files.readString(out.resolve("csv/o365-entries.csv"))).contains("*.azureedge.net", "*.blob.core.windows.net", "*.cloudapp.net");
+
+        JsonNode j = verifyJson(List.of("--against", out.resolve("csv/o365-entries.csv").toString(), "--category", "all"));
+
+        assertThat(j.path("extra")).isEmpty();
+        assertThat(j.path("missing")).isEmpty();
+        assertThat(j.path("complete").asBoolean()).isTrue();
+    }
+
+    /**
      * 52.96.0.0/14 is Optimize (sets 1, 31) and Allow (sets 2, 5, 6); a list without 52.96.0.0 to
      * 52.111.255.255 misses two Optimize and two Allow prefixes, each said in its own category,
      * never merged across categories into one 52.96.0.0/12.
