@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real validators (nft, iptables-restore, ipset, squid, dnsmasq, pacparser). Outside CI a
- * missing tool skips the test; under {@code CI=true} it fails it, because CI installs them.
+ * The real tools the tests run: the validators (nft, iptables-restore, ipset, squid, dnsmasq,
+ * pacparser), chromium and chromedriver, pdftotext. Outside CI a missing tool skips the test; under
+ * {@code CI=true} it fails it, because CI installs them.
  */
 public final class Tools {
     private static final List<String> DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin");
