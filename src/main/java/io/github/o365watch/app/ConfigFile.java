@@ -232,10 +232,12 @@ public final class ConfigFile {
             throw at.error("reports.feedMax: between 1 and 10000");
         }
         RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
-        Config.GuardConfig guard = new Config.GuardConfig(percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent()),
-                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent()),
-                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH, 32),
-                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH, 128));
+        Config.GuardConfig d = Config.GuardConfig.DEFAULTS;
+        Config.GuardConfig guard = new Config.GuardConfig(
+                percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent(), d.maxRemovedAddressesPercent()),
+                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent(), d.maxRemovedHostnamesPercent()),
+                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), d.minIpv4PrefixLength(), 32),
+                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), d.minIpv6PrefixLength(), 128));
         Config.NotifyConfig notify = notify(at, dir, r.notifications());
         int grace = r.check() == null || r.check().graceDays() == null ? 7 : r.check().graceDays();
         if (grace < 0 || grace > 365) {
@@ -407,8 +409,8 @@ public final class ConfigFile {
         }
     }
 
-    private static double percent(At at, String key, Double v) {
-        double d = v == null ? 10.0 : v;
+    private static double percent(At at, String key, Double v, double dflt) {
+        double d = v == null ? dflt : v;
         if (d < 0 || d > 100) {
             throw at.error(key + ": a percentage, 0 to 100");
         }
