@@ -60,9 +60,15 @@ public final class Check {
      * What one output (an instance's target) needs. No entries: the files differ only in comments
      * (such as the list of entries the target cannot express), which is never due.
      */
-    public record Outstanding(Instance instance, String target, Version applied, Version latest, List<Change> entries) {
+    public record Outstanding(Instance instance, String target, Version applied, Version latest, int latestRevision,
+            List<Change> entries) {
         public boolean due() {
             return entries.stream().anyMatch(Change::due);
+        }
+
+        /** The version the outputs should come from, with its revision when the service republished it. */
+        public String to() {
+            return latestRevision > 1 ? latest + " (revision " + latestRevision + ")" : latest.value();
         }
     }
 
@@ -120,14 +126,19 @@ public final class Check {
                 continue;
             }
             Version was = Version.parse(applied.version());
-            StoredVersion oldStored = ws.store().find(instance, was).orElseThrow(() -> new io.github.o365watch.store.StoreException(
-                    "the lock file says " + instance + " " + was + " was applied, but the store " + ws.store().root() + " lacks it"));
+            StoredVersion oldStored = ws.store().find(instance, was, applied.revisionOrFirst()).orElseThrow(() ->
+                    new io.github.o365watch.store.StoreException("the lock file says " + instance + " " + was
+                            + (applied.revisionOrFirst() == 1 ? "" : " (revision " + applied.revisionOrFirst() + ")")
+                            + " was applied, but the store " + ws.store().root() + " lacks it"));
             Snapshot old = ws.store().load(oldStored);
             Optional<StoredVersion> newestStored = ws.store().newest(instance);
             Version latest = ws.offline() ? newestStored.map(StoredVersion::version).orElse(was)
                     : Optional.ofNullable(upstream.get(instance)).orElse(was);
             versions.put(instance.name(), latest.value());
-            if (!latest.isNewerThan(was) && applied.selectionHash().equals(hash)) {
+            // lists republished under the applied number (a newer revision in the store) are a change like a new version
+            boolean newerCopy = latest.equals(was) && ws.store().find(instance, was).map(StoredVersion::revision)
+                    .filter(r -> r > oldStored.revision()).isPresent();
+            if (!latest.isNewerThan(was) && !newerCopy && applied.selectionHash().equals(hash)) {
                 continue;
             }
             if (!applied.selectionHash().equals(hash)) {
@@ -181,7 +192,8 @@ public final class Check {
                 List<Change> entries = delta(spec, Selector.select(old, Generate.forTarget(spec, selOld), false),
                         Selector.select(next, Generate.forTarget(spec, selNew), false), review, dueBy);
                 if (rendered != null || !entries.isEmpty()) {
-                    outstanding.add(new Outstanding(instance, job.target(), was, latest, entries));
+                    outstanding.add(new Outstanding(instance, job.target(), was, latest, stored.map(StoredVersion::revision).orElse(1),
+                            entries));
                 }
             }
         }

@@ -42,6 +42,9 @@ public record Config(
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
     public record GuardConfig(double maxRemovedAddressesPercent, double maxRemovedHostnamesPercent, int minIpv4PrefixLength,
             int minIpv6PrefixLength) {
+        /** Without a config file: 10% of the addresses or hostnames, nothing broader than /8 (IPv4) or /16 (IPv6). */
+        public static final GuardConfig DEFAULTS = new GuardConfig(10.0, 10.0, io.github.o365watch.render.Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH,
+                io.github.o365watch.render.Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH);
     }
 
     /** Notifications: e-mail, webhooks, and on which events. */

@@ -164,10 +164,12 @@ public final class ConfigFile {
             throw at.error("reports.feedMax: between 1 and 10000");
         }
         RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
-        Config.GuardConfig guard = new Config.GuardConfig(percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent()),
-                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent()),
-                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH, 32),
-                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH, 128));
+        Config.GuardConfig d = Config.GuardConfig.DEFAULTS;
+        Config.GuardConfig guard = new Config.GuardConfig(
+                percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent(), d.maxRemovedAddressesPercent()),
+                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent(), d.maxRemovedHostnamesPercent()),
+                bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), d.minIpv4PrefixLength(), 32),
+                bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), d.minIpv6PrefixLength(), 128));
         Config.NotifyConfig notify = notify(at, dir, r.notifications());
         int grace = r.check() == null || r.check().graceDays() == null ? 7 : r.check().graceDays();
         if (grace < 0 || grace > 365) {
@@ -249,15 +251,19 @@ public final class ConfigFile {
         // in the order of the file, so that the first placeholder is the one named
         values.entrySet().stream().filter(x -> x.getValue() != null)
                 .sorted(java.util.Comparator.comparing(x -> at.line(x.getKey())))
-                .forEach(x -> {
-                    java.util.regex.Matcher m = PLACEHOLDER.matcher(x.getValue());
-                    if (m.find()) {
-                        throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + m.group(1).toLowerCase(Locale.ROOT)
-                                + ", a placeholder: example.com, example.net and example.org are reserved for examples and reach no real"
-                                + " host; put in your own value, or leave the key out");
-                    }
-                });
+                .forEach(x -> placeholder(x.getValue()).ifPresent(domain -> {
+                    throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + domain + PLACEHOLDER_ADVICE);
+                }));
     }
+
+    /** The placeholder domain a value names ({@code proxy.example.com}), if it names one. */
+    static Optional<String> placeholder(String value) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(value);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    static final String PLACEHOLDER_ADVICE = ", a placeholder: example.com, example.net and example.org are reserved for examples"
+            + " and reach no real host; put in your own value, or leave the key out";
 
     private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
         if (n == null) {
@@ -365,8 +371,8 @@ public final class ConfigFile {
         }
     }
 
-    private static double percent(At at, String key, Double v) {
-        double d = v == null ? 10.0 : v;
+    private static double percent(At at, String key, Double v, double dflt) {
+        double d = v == null ? dflt : v;
         if (d < 0 || d > 100) {
             throw at.error(key + ": a percentage, 0 to 100");
         }

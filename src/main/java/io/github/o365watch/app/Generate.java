@@ -4,6 +4,7 @@ import io.github.o365watch.domain.Category;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.SetFilter;
 import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Generated;
 import io.github.o365watch.render.GeneratedFile;
 import io.github.o365watch.render.LimitException;
@@ -73,6 +74,11 @@ public final class Generate {
             if (!engine.targets().contains(t)) {
                 throw new UsageException("--option " + t + ".*: there is no target " + t);
             }
+            // the same rule as the config file: a file sending browsers to proxy.example.com helps nobody
+            r.options().get(t).forEach((k, value) -> ConfigFile.placeholder(value).ifPresent(domain -> {
+                throw new UsageException("--option " + t + "." + k + "=" + Printable.of(value) + " names " + domain
+                        + ConfigFile.PLACEHOLDER_ADVICE.replace("leave the key out", "leave the option out"));
+            }));
         }
         List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.limits())).toList();
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());

@@ -132,9 +132,10 @@ public final class Sync {
         List<Plan> plans = new ArrayList<>();
         for (Instance instance : selection.stored(ws.store().instances())) {
             Optional<LockFile.Applied> was = Optional.ofNullable(lock.instances().get(instance.spelledAsIn(ws.store().instances()).name()));
-            Optional<StoredVersion> before = was.map(a -> ws.store().find(instance, Version.parse(a.version())).orElseThrow(() ->
-                    new StoreException("the lock file " + c.lockFile() + " says " + instance + " " + a.version() + " was applied, but the store "
-                            + ws.store().root() + " lacks it; restore the store, or delete the lock file to start afresh")));
+            Optional<StoredVersion> before = was.map(a -> ws.store().find(instance, Version.parse(a.version()), a.revisionOrFirst())
+                    .orElseThrow(() -> new StoreException("the lock file " + c.lockFile() + " says " + instance + " " + a.version()
+                            + revisionText(a.revisionOrFirst()) + " was applied, but the store " + ws.store().root()
+                            + " lacks it; restore the store, or delete the lock file to start afresh")));
             Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
             StoredVersion v = Selections.version(ws.store(), instance, o.version().orElse(null));
             // a version stored but not applied is one sync would download again: the dry run reads it too
@@ -164,7 +165,9 @@ public final class Sync {
             Selection sel = ConfigSelection.selection(c, p.snapshot());
             if (o.version().isEmpty() && !o.acceptShrink()) {
                 Selected next = Selector.select(p.snapshot(), sel, false);
-                Selected base = p.before().filter(b -> !b.version().equals(p.snapshot().version()))
+                // the applied copy is the base, also for a new revision of the same version (a list republished
+                // under the applied number is judged like a new version); only a rebuild of the applied copy has none
+                Selected base = p.before().filter(b -> p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
                         .map(b -> Selector.select(ws.store().load(b), sel, false)).orElse(null);
                 List<String> why = Guard.check(base, next, c.guard());
                 refusals.addAll(why);
@@ -188,7 +191,8 @@ public final class Sync {
                     summarised.put(path, f.widenings());
                 }
             });
-            applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(), hash));
+            applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(),
+                    p.stored().map(StoredVersion::revision).orElse(1), hash));
         }
         if (!refusals.isEmpty() || !beyondLimits.isEmpty()) {
             List<String> all = new ArrayList<>(refusals);
@@ -240,8 +244,11 @@ public final class Sync {
                     continue;
                 }
                 Compare compare = new Compare(ws);
+                String dir = r.instance().dirName() + "/";
+                Map<String, List<Widening>> figures = new TreeMap<>(summarised);
+                figures.keySet().removeIf(path -> !path.startsWith(dir));
                 ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of());
+                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(), figures);
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
                 for (String format : c.reports().formats()) {
@@ -320,10 +327,18 @@ public final class Sync {
         }
     }
 
-    /** True when the lock says this version of its instance is the one applied. */
+    /** True when the lock says this revision of this version of its instance is the one applied. */
     private static boolean applied(LockFile lock, StoredVersion s) {
         return lock.instances().entrySet().stream().anyMatch(e -> Instance.parse(e.getKey()).equals(s.instance())
-                && e.getValue().version().equals(s.version().value()));
+                && e.getValue().version().equals(s.version().value()) && e.getValue().revisionOrFirst() == s.revision());
+    }
+
+    private static boolean sameCopy(StoredVersion a, StoredVersion b) {
+        return a.version().equals(b.version()) && a.revision() == b.revision();
+    }
+
+    private static String revisionText(int revision) {
+        return revision == 1 ? "" : " (revision " + revision + ")";
     }
 
     /** What happens after a refusal and what a person can do, in the refusal's message. */

@@ -14,10 +14,14 @@ import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.inspect.ConfigReader;
 import io.github.o365watch.inspect.Listed;
 import io.github.o365watch.render.Entry;
+import io.github.o365watch.render.HostSupport;
 import io.github.o365watch.render.Item;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
+import io.github.o365watch.render.TargetSpec;
+import io.github.o365watch.render.TemplateEngine;
+import io.github.o365watch.source.PublicSuffixList;
 import io.github.o365watch.store.StoredVersion;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -33,12 +37,17 @@ import java.util.TreeSet;
 
 /**
  * Compares deployed configurations with a selection: what the selection holds that the files do
- * not permit (missing), what the files list that no Microsoft endpoint set holds (extra), and
- * how much of each category the files cover. Reads the files' entries, not their rule semantics.
+ * not permit (missing), what no file's format can hold (not expressible: hostnames in an
+ * nftables file, addresses in a PAC file; said apart, never missing), what the files list that no
+ * Microsoft endpoint set holds (extra), and how much of each category the files cover. Reads the
+ * files' entries, not their rule semantics.
  */
 public final class Verify {
     /** Deployed files larger than this are refused: an exported config is far smaller. */
     static final long MAX_FILE_BYTES = 64L << 20;
+
+    /** Formats are read by the bundled readers, so their capabilities are the bundled targets' (never a templates directory's). */
+    private static final TemplateEngine BUNDLED = Generate.engine(Optional.empty());
 
     private final Workspace ws;
 
@@ -49,12 +58,61 @@ public final class Verify {
     /**
      * @param snapshot the version's snapshot, as loaded to build the selection
      * @param format   the files' format, or empty to recognise each file's
+     * @param guard    the guard's limits: a file entry broader than its prefix lengths is a catch-all
+     * @param only     what the files hold, when the user says so ({@code --addresses-only}, {@code --hostnames-only})
      */
-    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format) {
+    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format,
+            Config.GuardConfig guard, Optional<Only> only) {
+    }
+
+    /** One kind of entry the user says the files hold, the other left out of the comparison. */
+    public enum Only {
+        ADDRESSES("--addresses-only"), HOSTNAMES("--hostnames-only");
+
+        private final String option;
+
+        Only(String option) {
+            this.option = option;
+        }
+
+        public String option() {
+            return option;
+        }
+    }
+
+    /**
+     * What a file can hold: its format's declaration ({@code target.properties} of the target of
+     * that name; plain text holds everything), widened by the kinds the file does list (a PAC file
+     * with {@code isInNet} tests holds addresses) and narrowed by {@link Only}.
+     */
+    public record Holds(boolean ipv4, boolean ipv6, HostSupport hostnames, Optional<Only> only) {
+        public boolean holds(Family f) {
+            return f == Family.IPV4 ? ipv4 : ipv6;
+        }
+
+        /** For people: {@code IPv4, IPv6, exact hostnames}. */
+        public String describe() {
+            List<String> kinds = new ArrayList<>();
+            if (ipv4) {
+                kinds.add("IPv4");
+            }
+            if (ipv6) {
+                kinds.add("IPv6");
+            }
+            switch (hostnames) {
+                case NONE -> { }
+                case EXACT -> kinds.add("exact hostnames");
+                case SUBDOMAINS -> kinds.add("hostnames (* only as *.)");
+                case LABELS -> kinds.add("hostnames (* only as a label)");
+                case ANY -> kinds.add("hostnames");
+            }
+            String what = kinds.isEmpty() ? "nothing" : String.join(", ", kinds);
+            return only.map(o -> what + " (" + o.option() + ")").orElse(what);
+        }
     }
 
     /** One file as read. */
-    public record FileRead(Path file, ConfigFormat format, int addresses, int hosts, List<Listed.Problem> problems) {
+    public record FileRead(Path file, ConfigFormat format, Holds holds, int addresses, int hosts, List<Listed.Problem> problems) {
     }
 
     /** Where a selected entry comes from: its set, service area, category and ports. */
@@ -65,17 +123,26 @@ public final class Verify {
     public record Missing(String entry, boolean address, Category category, List<Origin> origins) {
     }
 
+    /** Selected address space or a host pattern no file's format can hold, and why: said apart, not missing. */
+    public record NotExpressible(String entry, boolean address, Category category, List<Origin> origins, String reason) {
+    }
+
     /** A file entry no current endpoint set holds (or holds only in part). */
     public record Extra(Path file, int line, String entry, String detail) {
     }
 
-    /** How much of one category's selected addresses and hostnames the files cover. */
-    public record Coverage(Category category, BigInteger ipv4, BigInteger ipv4Covered, BigInteger ipv6, BigInteger ipv6Covered, int hosts,
-            int hostsCovered) {
+    /**
+     * How much of one category's selected addresses and hostnames the files cover: the counts
+     * selected, whether some file's format holds each family, and how many hostnames none can
+     * hold; a share is of what the formats can hold ({@code hosts - hostsNotExpressible}).
+     */
+    public record Coverage(Category category, BigInteger ipv4, BigInteger ipv4Covered, boolean ipv4Expressible, BigInteger ipv6,
+            BigInteger ipv6Covered, boolean ipv6Expressible, int hosts, int hostsCovered, int hostsNotExpressible) {
     }
 
-    public record Result(Instance instance, Version version, List<FileRead> files, List<Missing> missing, List<Extra> extra,
-            List<Coverage> coverage) {
+    /** {@code missing} decides the exit code; {@code notExpressible} never does. */
+    public record Result(Instance instance, Version version, List<FileRead> files, List<Missing> missing,
+            List<NotExpressible> notExpressible, List<Extra> extra, List<Coverage> coverage) {
         public boolean complete() {
             return missing.isEmpty();
         }
@@ -87,12 +154,30 @@ public final class Verify {
         Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
 
+        // what Microsoft lists in this version, in any set or category, and the overrides' entries
+        List<IpPrefix> microsoft = new ArrayList<>();
+        List<HostPattern> microsoftHosts = new ArrayList<>();
+        for (EndpointSet s : variant.orElse(snapshot).sets()) {
+            microsoft.addAll(s.ips());
+            microsoftHosts.addAll(s.urls());
+        }
+        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
+        selected.items().stream().filter(Item::fromOverride).forEach(i -> {
+            if (i.entry() instanceof Entry.Ip ip) {
+                microsoft.add(ip.prefix());
+            } else if (i.entry() instanceof Entry.Host h) {
+                microsoftHosts.add(h.host());
+            }
+        });
+
         List<FileRead> reads = new ArrayList<>();
         List<IpPrefix> fileSpace = new ArrayList<>();
         TreeSet<HostPattern> fileHosts = new TreeSet<>();
         List<Located> located = new ArrayList<>();
         List<Extra> catchAll = new ArrayList<>();
+        TreeSet<String> catchAllLines = new TreeSet<>();
         String reference = null;
+        Map<ConfigFormat, Holds> declared = new TreeMap<>();
         for (Path f : r.files()) {
             String content = read(f);
             ConfigFormat format = r.format().orElseGet(() -> ConfigFormat.detect(content));
@@ -101,22 +186,42 @@ public final class Verify {
                 // compared as it stands, it would make every selected entry missing: the file was not read
                 throw new UsageException(nothingRead(f, format, content, l));
             }
+            Holds holds = holds(declared.computeIfAbsent(format, Verify::declared), l, r.only());
+            List<Listed.AddressEntry> addresses = holds.ipv4() || holds.ipv6() ? l.addresses() : List.of();
+            List<Listed.HostEntry> hosts = holds.hostnames() == HostSupport.NONE ? List.of() : l.hosts();
+            if (addresses.isEmpty() && hosts.isEmpty() && l.references().isEmpty()) {
+                Only o = r.only().orElseThrow(); // the file lists entries, and only an option leaves them all out
+                throw new UsageException(f + ": no " + (o == Only.ADDRESSES ? "address" : "hostname") + " read as " + format.id() + " ("
+                        + o.option() + " leaves out the " + (o == Only.ADDRESSES ? l.hosts().size() + " hostnames" : l.addresses().size()
+                        + " addresses") + " in it)");
+            }
             if (reference == null && !l.references().isEmpty()) {
                 reference = f + " refers to lists it does not hold (line " + l.references().get(0).line() + ": "
                         + l.references().get(0).text() + ")";
             }
-            reads.add(new FileRead(f, format, l.addresses().size(), l.hosts().size(), l.problems()));
-            for (Listed.AddressEntry a : l.addresses()) {
-                if (a.prefixes().stream().anyMatch(p -> p.length() == 0)) {
-                    // 0.0.0.0/0 or ::/0 (FortiOS's "all", ASA's obj_any, a default route): an object
-                    // for every address, which would make any list look complete
-                    catchAll.add(new Extra(f, a.line(), a.text(), "matches every address: left out of the comparison"));
+            reads.add(new FileRead(f, format, holds, l.addresses().size(), l.hosts().size(), l.problems()));
+            for (Listed.AddressEntry a : addresses) {
+                Optional<String> broad = broaderThanTheGuard(a.prefixes(), r.guard());
+                if (broad.isPresent()) {
+                    // 0.0.0.0/0 (FortiOS's "all", ASA's obj_any), or halves and quarters of the space:
+                    // entries no endpoint set may hold, which would make any list look complete
+                    catchAll.add(new Extra(f, a.line(), a.text(), broad.get()));
                     continue;
                 }
                 fileSpace.addAll(a.prefixes());
                 located.add(new Located(f, a.line(), a.text(), a.prefixes(), null));
             }
-            for (Listed.HostEntry h : l.hosts()) {
+            for (Listed.HostEntry h : hosts) {
+                Optional<String> suffix = h.pattern().wildcardAcross(PublicSuffixList.BUNDLED);
+                // Microsoft lists a few wildcards of a suffix in the list's private section (*.azureedge.net): those are its own
+                if (suffix.isPresent() && microsoftHosts.stream().noneMatch(m -> m.covers(h.pattern()))) {
+                    Located at = new Located(f, h.line(), h.text(), List.of(), h.pattern());
+                    if (catchAllLines.add(at.key())) {
+                        catchAll.add(new Extra(f, h.line(), h.text(), "matches every name under the public suffix " + suffix.get()
+                                + ": a catch-all, left out of the comparison"));
+                    }
+                    continue;
+                }
                 fileHosts.add(h.pattern());
                 located.add(new Located(f, h.line(), h.text(), List.of(), h.pattern()));
             }
@@ -138,11 +243,17 @@ public final class Verify {
             moreTrusted = moreTrusted.union(own);
         }
         List<Missing> missing = new ArrayList<>();
+        List<NotExpressible> notExpressible = new ArrayList<>();
         space.forEach((c, own) -> {
             for (IpPrefix p : own.subtract(permitted).prefixes()) {
                 List<Item> from = selected.items().stream()
                         .filter(i -> i.category().equals(c) && i.entry() instanceof Entry.Ip ip && ip.prefix().overlaps(p)).toList();
-                missing.add(new Missing(p.toString(), true, c, origins(from)));
+                if (reads.stream().anyMatch(x -> x.holds().holds(p.family()))) {
+                    missing.add(new Missing(p.toString(), true, c, origins(from)));
+                } else {
+                    notExpressible.add(new NotExpressible(p.toString(), true, c, origins(from), why(reads, x -> x.holds().only()
+                            .map(Only::option).orElse(x.format().id() + ": this target takes no " + p.family().label()))));
+                }
             }
         });
         Map<HostPattern, List<Item>> selectedHosts = new TreeMap<>();
@@ -151,27 +262,21 @@ public final class Verify {
                 selectedHosts.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(i);
             }
         }
+        TreeSet<HostPattern> hostsNotExpressible = new TreeSet<>();
         selectedHosts.forEach((h, from) -> {
-            if (fileHosts.stream().noneMatch(f -> f.covers(h))) {
+            if (fileHosts.stream().anyMatch(f -> f.covers(h))) {
+                return;
+            }
+            if (reads.stream().anyMatch(x -> x.holds().hostnames().refuse(h) == null)) {
                 missing.add(new Missing(h.pattern(), false, mostTrusted(from), origins(from)));
+            } else {
+                hostsNotExpressible.add(h);
+                notExpressible.add(new NotExpressible(h.pattern(), false, mostTrusted(from), origins(from), why(reads, x -> x.holds().only()
+                        .map(Only::option).orElse(x.format().id() + ": " + x.holds().hostnames().refuse(h)))));
             }
         });
 
         // extra: entries no endpoint set of this version holds (local additions are intended)
-        List<IpPrefix> microsoft = new ArrayList<>();
-        List<HostPattern> microsoftHosts = new ArrayList<>();
-        for (EndpointSet s : variant.orElse(snapshot).sets()) {
-            microsoft.addAll(s.ips());
-            microsoftHosts.addAll(s.urls());
-        }
-        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
-        selected.items().stream().filter(Item::fromOverride).forEach(i -> {
-            if (i.entry() instanceof Entry.Ip ip) {
-                microsoft.add(ip.prefix());
-            } else if (i.entry() instanceof Entry.Host h) {
-                microsoftHosts.add(h.host());
-            }
-        });
         PrefixSet known = PrefixSet.of(microsoft);
         List<Extra> extra = new ArrayList<>();
         // a line can stand for several patterns (squid's .domain and dnsmasq's /domain/ admit the
@@ -185,7 +290,8 @@ public final class Verify {
         TreeSet<String> hostLinesReported = new TreeSet<>();
         for (Located e : located) {
             if (e.host() != null) {
-                if (!hostLinesKnown.contains(e.key()) && hostLinesReported.add(e.key())) {
+                // a line already said as a catch-all (squid's .co.uk: co.uk and *.co.uk) is said once
+                if (!hostLinesKnown.contains(e.key()) && !catchAllLines.contains(e.key()) && hostLinesReported.add(e.key())) {
                     extra.add(new Extra(e.file(), e.line(), e.text(), "no endpoint set lists this name"));
                 }
                 continue;
@@ -208,11 +314,75 @@ public final class Verify {
             List<HostPattern> hosts = selectedHosts.entrySet().stream()
                     .filter(e -> mostTrusted(e.getValue()).equals(c)).map(Map.Entry::getKey).toList();
             int hostsCovered = (int) hosts.stream().filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h))).count();
-            coverage.add(new Coverage(c, own.addressCount(Family.IPV4), covered.addressCount(Family.IPV4), own.addressCount(Family.IPV6),
-                    covered.addressCount(Family.IPV6), hosts.size(), hostsCovered));
+            coverage.add(new Coverage(c, own.addressCount(Family.IPV4), covered.addressCount(Family.IPV4),
+                    reads.stream().anyMatch(x -> x.holds().ipv4()), own.addressCount(Family.IPV6), covered.addressCount(Family.IPV6),
+                    reads.stream().anyMatch(x -> x.holds().ipv6()), hosts.size(), hostsCovered,
+                    (int) hosts.stream().filter(hostsNotExpressible::contains).count()));
+        }
+        if (!notExpressible.isEmpty() && missing.isEmpty() && coverage.stream().allMatch(x -> x.ipv4Covered().signum() == 0
+                && x.ipv6Covered().signum() == 0 && x.hostsCovered() == 0)) {
+            // nothing compared at all: "complete" would say nothing about the device
+            throw new UsageException("nothing selected can be held by " + (reads.size() == 1 ? "" : "any of ") + listOf(r.files()) + " ("
+                    + why(reads, x -> x.format().id() + ": " + x.holds().describe()) + "), so nothing was compared; choose a selection"
+                    + " with entries of those kinds, or give the files that hold the others");
         }
         extra.addAll(0, catchAll);
-        return new Result(v.instance(), v.version(), reads, missing, extra, coverage);
+        return new Result(v.instance(), v.version(), reads, missing, notExpressible, extra, coverage);
+    }
+
+    /** The target's declaration for a format (plain text holds every kind). */
+    private static Holds declared(ConfigFormat format) {
+        if (format == ConfigFormat.TEXT) {
+            return new Holds(true, true, HostSupport.ANY, Optional.empty());
+        }
+        TargetSpec spec = TargetSpec.parse(format.id(), BUNDLED.properties(format.id()));
+        return new Holds(spec.ipv4(), spec.ipv6(), spec.hosts(), Optional.empty());
+    }
+
+    /** A file holds what its format declares and what it lists, unless the user says it holds one kind only. */
+    private static Holds holds(Holds declared, Listed l, Optional<Only> only) {
+        boolean v4 = declared.ipv4();
+        boolean v6 = declared.ipv6();
+        for (Listed.AddressEntry a : l.addresses()) {
+            for (IpPrefix p : a.prefixes()) {
+                v4 |= p.family() == Family.IPV4;
+                v6 |= p.family() == Family.IPV6;
+            }
+        }
+        HostSupport hosts = declared.hostnames();
+        for (Listed.HostEntry h : l.hosts()) {
+            HostSupport least = java.util.Arrays.stream(HostSupport.values()).filter(s -> s.refuse(h.pattern()) == null).findFirst()
+                    .orElse(HostSupport.ANY);
+            hosts = least.compareTo(hosts) > 0 ? least : hosts;
+        }
+        if (only.isPresent()) {
+            return only.get() == Only.ADDRESSES ? new Holds(v4, v6, HostSupport.NONE, only) : new Holds(false, false, hosts, only);
+        }
+        return new Holds(v4, v6, hosts, Optional.empty());
+    }
+
+    /** The distinct reasons the files give, in file order. */
+    private static String why(List<FileRead> reads, java.util.function.Function<FileRead, String> reason) {
+        return String.join("; ", new java.util.LinkedHashSet<>(reads.stream().map(reason).toList()));
+    }
+
+    /**
+     * Why an entry is a catch-all, or empty: a prefix broader than the guard lets into a version
+     * (never below /1: 0.0.0.0/0 and ::/0 are catch-alls whatever the config says).
+     */
+    private static Optional<String> broaderThanTheGuard(List<IpPrefix> prefixes, Config.GuardConfig guard) {
+        for (IpPrefix p : prefixes) {
+            boolean v4 = p.family() == Family.IPV4;
+            int min = Math.max(1, v4 ? guard.minIpv4PrefixLength() : guard.minIpv6PrefixLength());
+            if (p.length() == 0) {
+                return Optional.of("matches every address: left out of the comparison");
+            }
+            if (p.length() < min) {
+                return Optional.of((p.equals(prefixes.get(0)) && prefixes.size() == 1 ? "" : p + " is ") + "broader than /" + min
+                        + " (guard." + (v4 ? "minIpv4PrefixLength" : "minIpv6PrefixLength") + "): a catch-all, left out of the comparison");
+            }
+        }
+        return Optional.empty();
     }
 
     private static String listOf(List<Path> files) {

@@ -54,7 +54,7 @@ final class CheckOutput {
             for (Check.Outstanding o : outstanding) {
                 long due = o.entries().stream().filter(Check.Change::due).count();
                 out.add(o.entries().size() + (o.entries().size() == 1 ? " entry" : " entries") + " outstanding (" + due + " due) from " + o.instance() + " " + o.applied()
-                        + " to " + o.latest());
+                        + " to " + o.to());
             }
             return out;
         }
@@ -116,7 +116,7 @@ final class CheckOutput {
             s.append(o.name()).append(o.current() ? " (" + o.status() + ")" : "").append(":\n");
             o.files().forEach(f -> s.append("  ").append(f.path()).append(": ").append(f.problem()).append('\n'));
             for (Check.Outstanding out : o.outstanding()) {
-                s.append("  from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
+                s.append("  from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to())
                         .append(":\n");
                 out.entries().forEach(e -> s.append("    ").append(entry(e)).append('\n'));
                 if (out.entries().isEmpty()) {
@@ -182,7 +182,7 @@ final class CheckOutput {
         StringBuilder s = new StringBuilder();
         o.files().forEach(f -> s.append(f.path()).append(": ").append(f.problem()).append('\n'));
         for (Check.Outstanding out : o.outstanding()) {
-            s.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest()).append(":\n");
+            s.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to()).append(":\n");
             out.entries().forEach(e -> s.append("  ").append(entry(e)).append('\n'));
             if (out.entries().isEmpty()) {
                 s.append("  ").append(OTHER).append('\n');
@@ -210,7 +210,7 @@ final class CheckOutput {
             if (!o.outstanding().isEmpty()) {
                 StringBuilder msg = new StringBuilder();
                 for (Check.Outstanding out : o.outstanding()) {
-                    msg.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.latest())
+                    msg.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to())
                             .append(":\n");
                     out.entries().forEach(e -> msg.append(entry(e)).append('\n'));
                     if (out.entries().isEmpty()) {

@@ -10,14 +10,21 @@ import javax.xml.stream.XMLStreamWriter;
 final class JUnitXml {
     private JUnitXml() {}
 
-    /** One test case: passed (no failure), failed with a message and details, and optional output shown beside it. */
-    record Case(String name, String failureType, String failureMessage, String details) {
+    /**
+     * One test case: passed (no failure), failed with a message and details, or skipped with a
+     * message (what was not tested, shown apart by CI); optional output shown beside it.
+     */
+    record Case(String name, String failureType, String failureMessage, String details, String skipped) {
         static Case passed(String name, String output) {
-            return new Case(name, null, null, output);
+            return new Case(name, null, null, output, null);
         }
 
         static Case failed(String name, String type, String message, String details) {
-            return new Case(name, type, message, details);
+            return new Case(name, type, message, details, null);
+        }
+
+        static Case skipped(String name, String message, String output) {
+            return new Case(name, null, null, output, message);
         }
 
         boolean failed() {
@@ -36,13 +43,18 @@ final class JUnitXml {
             x.writeAttribute("tests", Integer.toString(cases.size()));
             x.writeAttribute("failures", Long.toString(cases.stream().filter(Case::failed).count()));
             x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
+            x.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> c.skipped() != null).count()));
             x.writeCharacters("\n");
             for (Case c : cases) {
                 x.writeCharacters("  ");
                 x.writeStartElement("testcase");
                 x.writeAttribute("classname", classname);
                 x.writeAttribute("name", xml(c.name()));
+                if (c.skipped() != null) {
+                    x.writeCharacters("\n    ");
+                    x.writeEmptyElement("skipped");
+                    x.writeAttribute("message", xml(c.skipped()));
+                }
                 if (c.failed() || c.details() != null && !c.details().isEmpty()) {
                     x.writeCharacters("\n    ");
                     x.writeStartElement(c.failed() ? "failure" : "system-out");
@@ -52,6 +64,8 @@ final class JUnitXml {
                     }
                     x.writeCharacters(xml(c.details() == null ? "" : c.details()));
                     x.writeEndElement();
+                }
+                if (c.failed() || c.skipped() != null || c.details() != null && !c.details().isEmpty()) {
                     x.writeCharacters("\n  ");
                 }
                 x.writeEndElement();

@@ -24,9 +24,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "verify",
         description = {
             "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection:"
-                    + " what is missing, what is extra (no endpoint set holds it), and the coverage per category.",
-            "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), which"
-                    + " would otherwise make everything look missing. Reads entries, not rule semantics (order, deny rules)."})
+                    + " what is missing, what the files' formats cannot hold (hostnames in an nftables file: listed apart as not"
+                    + " expressible, never missing), what is extra (no endpoint set holds it), and the coverage per category.",
+            "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), or"
+                    + " nothing selected can be held by the files, which would otherwise say nothing about the device. Reads"
+                    + " entries, not rule semantics (order, deny rules)."})
 final class VerifyCommand implements Callable<Integer> {
     enum Format { text, json, junit }
 
@@ -45,6 +47,16 @@ final class VerifyCommand implements Callable<Integer> {
                     + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
                     + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
+
+    @Option(names = "--addresses-only",
+            description = "The files hold addresses only (a plain-text dump of an address-only device, an ACL without FQDN objects):"
+                    + " hostnames in them are not read, and the selected hostnames are not expressible, not missing.")
+    boolean addressesOnly;
+
+    @Option(names = "--hostnames-only",
+            description = "The files hold hostnames only: addresses in them are not read, and the selected addresses are not"
+                    + " expressible, not missing.")
+    boolean hostnamesOnly;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Take the selection, tenant and instance from this config file (default: ./o365watch.yaml when present"
@@ -70,6 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<ConfigFormat> input = inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
+        if (addressesOnly && hostnamesOnly) {
+            throw new UsageException("--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
+        }
+        Optional<Verify.Only> only = addressesOnly ? Optional.of(Verify.Only.ADDRESSES)
+                : hostnamesOnly ? Optional.of(Verify.Only.HOSTNAMES) : Optional.empty();
         Optional<Config> c = config().map(ConfigFile::read);
         Workspace ws = c.isPresent() && root.store == null
                 ? Workspaces.offline(root, "verify", c.get().store())
@@ -78,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
         StoredVersion v = Selections.version(ws.store(), i, version);
         var snapshot = ws.store().load(v);
         Selection sel = c.isPresent() ? io.github.o365watch.app.ConfigSelection.selection(c.get(), snapshot) : selection.selection(snapshot);
-        Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input));
+        Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
+                c.map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
         var out = root.spec.commandLine().getOut();
         switch (json ? Format.json : format) {
             case text -> out.print(VerifyOutput.text(r, c.map(x -> "from " + x.file()).orElse("from the options")));

@@ -25,9 +25,49 @@ final class VerifyOutput {
                 : tenths.divide(BigInteger.TEN) + "." + tenths.remainder(BigInteger.TEN) + "%";
     }
 
+    /** A family's share, or why there is none: nothing selected, or no file's format holds the family. */
+    static String addresses(BigInteger covered, BigInteger selected, boolean expressible) {
+        return selected.signum() == 0 ? "-" : expressible ? percent(covered, selected) : "not expressible";
+    }
+
+    /** The share of the hostnames the formats can hold, with the count of those they cannot. */
     static String hosts(Verify.Coverage c) {
-        return c.hosts() == 0 ? "-" : percent(BigInteger.valueOf(c.hostsCovered()), BigInteger.valueOf(c.hosts())) + " (" + c.hostsCovered()
-                + " of " + c.hosts() + ")";
+        if (c.hosts() == 0) {
+            return "-";
+        }
+        int compared = c.hosts() - c.hostsNotExpressible();
+        if (compared == 0) {
+            return "not expressible (" + c.hostsNotExpressible() + ")";
+        }
+        return percent(BigInteger.valueOf(c.hostsCovered()), BigInteger.valueOf(compared)) + " (" + c.hostsCovered() + " of " + compared + ")"
+                + (c.hostsNotExpressible() == 0 ? "" : "; " + c.hostsNotExpressible() + " not expressible");
+    }
+
+    /**
+     * Not expressible, for people: addresses counted per category, family and reason, hostnames
+     * too when no file holds any (an nftables file's list would be every selected name); the
+     * names a format holds in part (exact names only) one by one. The JSON lists every entry.
+     */
+    static List<String[]> notExpressibleRows(Verify.Result r) {
+        boolean noHostnames = r.files().stream().allMatch(f -> f.holds().hostnames() == io.github.o365watch.render.HostSupport.NONE);
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verify.NotExpressible n : r.notExpressible()) {
+            if (!n.address() && !noHostnames) {
+                rows.put("\1" + rows.size(), new String[] {n.entry(), n.category().toString(), n.reason()});
+                continue;
+            }
+            String kind = !n.address() ? "hostname" : n.entry().indexOf(':') >= 0 ? "IPv6 prefix" : "IPv4 prefix";
+            String key = n.category() + "\0" + kind + "\0" + n.reason();
+            counts.merge(key, 1, Integer::sum);
+            rows.put(key, new String[] {kind, n.category().toString(), n.reason()});
+        }
+        List<String[]> out = new ArrayList<>();
+        rows.forEach((k, row) -> {
+            Integer n = counts.get(k);
+            out.add(n == null ? row : new String[] {n + " " + row[0] + (n == 1 ? "" : row[0].endsWith("x") ? "es" : "s"), row[1], row[2]});
+        });
+        return out;
     }
 
     static String origins(List<Verify.Origin> origins) {
@@ -39,19 +79,29 @@ final class VerifyOutput {
         StringWriter s = new StringWriter();
         var w = new java.io.PrintWriter(s);
         w.println("Verified against " + r.instance() + " " + r.version() + " (selection " + Printable.line(selectionFrom, 300) + "):");
-        Table files = new Table("FILE", "FORMAT", "ADDRESSES", "HOSTNAMES", "PROBLEMS");
-        r.files().forEach(f -> files.row(Printable.line(f.file().toString(), 300), f.format().id(), f.addresses(), f.hosts(), f.problems().size()));
+        Table files = new Table("FILE", "FORMAT", "HOLDS", "ADDRESSES", "HOSTNAMES", "PROBLEMS");
+        r.files().forEach(f -> files.row(Printable.line(f.file().toString(), 300), f.format().id(), f.holds().describe(), f.addresses(), f.hosts(),
+                f.problems().size()));
         files.print(w, "  ");
-        w.println("Coverage (share of the selected entries the files permit):");
+        w.println("Coverage (share of the selected entries the files' formats can hold that the files permit):");
         Table cov = new Table("CATEGORY", "IPV4 ADDRESSES", "IPV6 ADDRESSES", "HOSTNAMES");
-        r.coverage().forEach(c -> cov.row(c.category(), percent(c.ipv4Covered(), c.ipv4()), percent(c.ipv6Covered(), c.ipv6()), hosts(c)));
+        r.coverage().forEach(c -> cov.row(c.category(), addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()),
+                addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()), hosts(c)));
         cov.print(w, "  ");
         if (r.missing().isEmpty()) {
-            w.println("Missing: nothing; every selected address and hostname is permitted.");
+            w.println(r.notExpressible().isEmpty() ? "Missing: nothing; every selected address and hostname is permitted."
+                    : "Missing: nothing; every selected entry the files' formats can hold is permitted.");
         } else {
             w.println("Missing (" + r.missing().size() + "): selected, not permitted by the files");
             Table t = new Table("ENTRY", "CATEGORY", "FROM");
             r.missing().forEach(m -> t.row(m.entry(), m.category(), origins(m.origins())));
+            t.print(w, "  ");
+        }
+        if (!r.notExpressible().isEmpty()) {
+            w.println("Not expressible in these formats (" + r.notExpressible().size() + "): selected, but no file's format can hold them;"
+                    + " not counted as missing");
+            Table t = new Table("ENTRY", "CATEGORY", "WHY");
+            notExpressibleRows(r).forEach(row -> t.row((Object[]) row));
             t.print(w, "  ");
         }
         if (r.extra().isEmpty()) {
@@ -86,6 +136,12 @@ final class VerifyOutput {
             Map<String, Object> fm = new LinkedHashMap<>();
             fm.put("file", f.file().toString());
             fm.put("format", f.format().id());
+            Map<String, Object> holds = new LinkedHashMap<>();
+            holds.put("ipv4", f.holds().ipv4());
+            holds.put("ipv6", f.holds().ipv6());
+            holds.put("hostnames", f.holds().hostnames().name().toLowerCase(java.util.Locale.ROOT));
+            holds.put("only", f.holds().only().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+            fm.put("holds", holds);
             fm.put("addresses", f.addresses());
             fm.put("hostnames", f.hosts());
             List<Object> problems = new ArrayList<>();
@@ -100,10 +156,13 @@ final class VerifyOutput {
             cm.put("category", c.category().name());
             cm.put("ipv4Addresses", c.ipv4().toString());
             cm.put("ipv4Covered", c.ipv4Covered().toString());
+            cm.put("ipv4Expressible", c.ipv4Expressible());
             cm.put("ipv6Addresses", c.ipv6().toString());
             cm.put("ipv6Covered", c.ipv6Covered().toString());
+            cm.put("ipv6Expressible", c.ipv6Expressible());
             cm.put("hostnames", c.hosts());
             cm.put("hostnamesCovered", c.hostsCovered());
+            cm.put("hostnamesNotExpressible", c.hostsNotExpressible());
             coverage.add(cm);
         }
         m.put("coverage", coverage);
@@ -113,29 +172,53 @@ final class VerifyOutput {
             mm.put("entry", x.entry());
             mm.put("kind", x.address() ? "address" : "hostname");
             mm.put("category", x.category().name());
-            List<Object> from = new ArrayList<>();
-            x.origins().forEach(o -> from.add(Map.of("set", o.setId(), "serviceArea", o.serviceArea(), "category", o.category().name(),
-                    "ports", o.ports())));
-            mm.put("from", from);
+            mm.put("from", from(x.origins()));
             missing.add(mm);
         }
         m.put("missing", missing);
+        List<Object> notExpressible = new ArrayList<>();
+        for (Verify.NotExpressible x : r.notExpressible()) {
+            Map<String, Object> nm = new LinkedHashMap<>();
+            nm.put("entry", x.entry());
+            nm.put("kind", x.address() ? "address" : "hostname");
+            nm.put("category", x.category().name());
+            nm.put("reason", x.reason());
+            nm.put("from", from(x.origins()));
+            notExpressible.add(nm);
+        }
+        m.put("notExpressible", notExpressible);
         List<Object> extra = new ArrayList<>();
         r.extra().forEach(e -> extra.add(Map.of("file", e.file().toString(), "line", e.line(), "entry", e.entry(), "detail", e.detail())));
         m.put("extra", extra);
         return m;
     }
 
-    /** One test case per category (failed when something of it is missing), and one for the extra entries (never failed). */
+    private static List<Object> from(List<Verify.Origin> origins) {
+        List<Object> from = new ArrayList<>();
+        origins.forEach(o -> from.add(Map.of("set", o.setId(), "serviceArea", o.serviceArea(), "category", o.category().name(), "ports",
+                o.ports())));
+        return from;
+    }
+
+    /**
+     * One test case per category (failed when something of it is missing), one skipped for what
+     * the files' formats cannot hold (when there is some), and one for the extra entries (never failed).
+     */
     static String junit(Verify.Result r) {
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (Verify.Coverage c : r.coverage()) {
             List<Verify.Missing> missing = r.missing().stream().filter(m -> m.category().equals(c.category())).toList();
             cases.add(missing.isEmpty() ? JUnitXml.Case.passed(c.category().name(), null)
                     : JUnitXml.Case.failed(c.category().name(), "Missing", missing.size() + " selected " + (missing.size() == 1 ? "entry" : "entries")
-                            + " not permitted; IPv4 " + percent(c.ipv4Covered(), c.ipv4()) + ", IPv6 " + percent(c.ipv6Covered(), c.ipv6())
-                            + ", hostnames " + hosts(c),
+                            + " not permitted; IPv4 " + addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()) + ", IPv6 "
+                            + addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()) + ", hostnames " + hosts(c),
                             missing.stream().map(m -> m.entry() + "  " + origins(m.origins())).collect(Collectors.joining("\n", "", "\n"))));
+        }
+        if (!r.notExpressible().isEmpty()) {
+            cases.add(JUnitXml.Case.skipped("not expressible", r.notExpressible().size() + " selected "
+                    + (r.notExpressible().size() == 1 ? "entry" : "entries") + " no file's format can hold; not counted as missing",
+                    r.notExpressible().stream().map(n -> n.entry() + "  " + n.category() + "  " + n.reason())
+                            .collect(Collectors.joining("\n", "", "\n"))));
         }
         cases.add(JUnitXml.Case.passed("extra entries", r.extra().stream()
                 .map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300) + "  " + e.detail())

@@ -1,6 +1,7 @@
 package io.github.o365watch.diff;
 
 import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
@@ -47,13 +48,8 @@ final class Claims {
         return String.join("; ", groups) + (total > shown ? " (and " + (total - shown) + " more)" : "");
     }
 
-    /** {@code 4,194,304 addresses} for IPv4; for IPv6 a power of two, {@code 2^104 addresses}. */
+    /** In the words every message uses: {@code 4,194,304 addresses}, {@code 16,777,216 /64s}. */
     static String size(PrefixSet addresses, Family f) {
-        BigInteger n = addresses.addressCount(f);
-        if (f == Family.IPV4) {
-            return NumberFormat.getIntegerInstance(Locale.ROOT).format(n) + " addresses";
-        }
-        int bits = n.bitLength() - 1;
-        return (n.bitCount() == 1 ? "" : "more than ") + "2^" + bits + " addresses";
+        return AddressCounts.words(f, addresses.addressCount(f));
     }
 }

@@ -139,6 +139,22 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
         return glob(pattern, other.pattern);
     }
 
+    /**
+     * The public suffix this pattern's wildcard reaches across, or empty when it stays under one
+     * registrable domain: when the labels after the last one holding a {@code *} are a public
+     * suffix ({@code *.com}, {@code *.co.uk}, {@code *soft.com}, {@code a.*.com}), the pattern
+     * matches names anyone can register. An exact name never does.
+     */
+    public java.util.Optional<String> wildcardAcross(PublicSuffixes suffixes) {
+        int star = pattern.lastIndexOf('*');
+        if (star < 0) {
+            return java.util.Optional.empty();
+        }
+        // the grammar keeps the top-level label free of '*': there is always a dot after the last one
+        String fixed = pattern.substring(pattern.indexOf('.', star) + 1);
+        return suffixes.isPublicSuffix(fixed) ? java.util.Optional.of(fixed) : java.util.Optional.empty();
+    }
+
     /** The pattern with each {@code *} replaced by {@code label}, e.g. a sample host for tests. */
     public String instantiate(String label) {
         return pattern.replace("*", label);

@@ -41,6 +41,8 @@ final class Sink {
 
     Listed listed() {
         List<Problem> all = new ArrayList<>(problems);
+        // lines with control characters are judged before the format's reader runs: in line order with its problems
+        all.sort(java.util.Comparator.comparingInt(Problem::line));
         if (moreEntries > 0) {
             all.add(new Problem(firstMoreEntryLine, "", moreEntries + " more entries not read: more than " + MAX_ENTRIES
                     + " entries is not a configuration this reader expects"));

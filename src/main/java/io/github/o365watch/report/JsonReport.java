@@ -43,12 +43,32 @@ public final class JsonReport {
         m.put("countsByServiceArea", counts(c.byServiceArea()));
         m.put("countsByCategory", counts(c.byCategory()));
         m.put("flags", r.flags().stream().map(JsonReport::flag).toList());
+        if (!data.summarised().isEmpty()) {
+            m.put("summarisedOutputs", summarised(data));
+        }
         m.put("pending", r.pending().stream().map(n -> element(n.change(), Optional.of(n), r)).toList());
         m.put("crossCheck", crossCheck(r));
         m.put("addresses", addresses(c));
         m.put("hostnames", hostnames(c.hosts()));
         m.put("endpointSets", c.sets().stream().map(s -> set(s, r)).toList());
         return m;
+    }
+
+    private static List<Map<String, Object>> summarised(ReportData data) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        data.summarised().forEach((file, figures) -> figures.forEach(w -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
+            m.put("family", w.family().label());
+            m.put("objects", w.objects());
+            m.put("listedPrefixes", w.listedPrefixes());
+            m.put("prefixes", w.prefixes());
+            m.put("listedAddresses", w.listedAddresses().toString());
+            m.put("extraAddresses", w.extraAddresses().toString());
+            m.put("text", w.describe());
+            out.add(m);
+        }));
+        return out;
     }
 
     private static Map<String, Object> summary(Review r) {

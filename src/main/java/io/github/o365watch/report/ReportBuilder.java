@@ -49,6 +49,7 @@ public final class ReportBuilder {
                 + r.today() + "."));
         summary(doc, r, charts);
         flags(doc, r);
+        summarised(doc, data);
         pending(doc, r);
         crossCheck(doc, r);
         firewallView(doc, c);
@@ -112,6 +113,19 @@ public final class ReportBuilder {
                         "removed", m.values().stream().map(Counts::elementsRemoved).toList()));
             }
         }
+    }
+
+    /** The figures each published file states in its header, the same sentence (a sync's report only). */
+    private static void summarised(Doc.Builder doc, ReportData data) {
+        if (data.summarised().isEmpty()) {
+            return;
+        }
+        doc.add(new Heading(2, "Summarised lists"));
+        doc.add(new Para("These outputs hold summarised lists (the target's maxEntries): fewer prefixes, admitting addresses"
+                + " Microsoft does not list, within the target's maxExtraPercent and never broader than the guard's prefix lengths."));
+        List<List<String>> rows = new ArrayList<>();
+        data.summarised().forEach((file, figures) -> figures.forEach(w -> rows.add(List.of(file, w.describe()))));
+        doc.add(new Table(List.of("File", "What summarising admitted"), rows, List.of(0)));
     }
 
     private static <K> void counts(Doc.Builder doc, String title, String key, Map<K, Counts> m) {

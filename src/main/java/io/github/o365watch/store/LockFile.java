@@ -19,8 +19,19 @@ import java.util.TreeMap;
 public record LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs) {
     public static final int FORMAT = 1;
 
-    /** What was applied for one instance. */
-    public record Applied(String version, String selectionHash) {
+    /**
+     * What was applied for one instance. {@code revision} is absent for a version's first copy, so
+     * lock files written before revisions were recorded read the same and are written the same.
+     */
+    public record Applied(String version, Integer revision, String selectionHash) {
+        public Applied {
+            revision = revision != null && revision == 1 ? null : revision;
+        }
+
+        /** The revision applied: 1 for the first copy of the version. */
+        public int revisionOrFirst() {
+            return revision == null ? 1 : revision;
+        }
     }
 
     /** One output file (path relative to the output directory). */
@@ -67,8 +78,10 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
         String bad = "lock file " + file + ": ";
         instances.forEach((name, a) -> {
             if (name == null || !INSTANCE.matcher(name).matches() || a == null || a.version() == null
-                    || !VERSION.matcher(a.version()).matches() || a.selectionHash() == null || !HASH.matcher(a.selectionHash()).matches()) {
-                throw new StoreException(bad + "instances." + Printable.of(name) + " is not an instance with a version and a selection hash");
+                    || !VERSION.matcher(a.version()).matches() || a.selectionHash() == null || !HASH.matcher(a.selectionHash()).matches()
+                    || a.revision() != null && (a.revision() < 1 || a.revision() > 9999)) {
+                throw new StoreException(bad + "instances." + Printable.of(name)
+                        + " is not an instance with a version, a selection hash and, after the first copy, a revision");
             }
         });
         for (int i = 0; i < outputs.size(); i++) {

@@ -96,6 +96,11 @@ public final class SnapshotStore {
         return versions(instance).stream().filter(v -> v.version().equals(version)).findFirst();
     }
 
+    /** One revision of a version (1: the first copy). */
+    public Optional<StoredVersion> find(Instance instance, Version version, int revision) {
+        return revisions(instance).stream().filter(v -> v.version().equals(version) && v.revision() == revision).findFirst();
+    }
+
     /** Loads and verifies the newest revision of a version. */
     public Snapshot load(Instance instance, Version version) {
         StoredVersion v = find(instance, version).orElseThrow(() -> new StoreException(

@@ -153,6 +153,12 @@ class GenerateTest {
         Result pac = cli.run("generate", "--store", store, "--out", tmp.resolve("o").toString(), "--target", "pac");
         assertThat(pac.code()).isEqualTo(2);
         assertThat(pac.err()).contains("target pac needs --option proxy=...");
+        Path out = tmp.resolve("p");
+        Result placeholder = cli.run("generate", "--store", store, "--out", out.toString(), "--target", "pac",
+                "--option", "pac.proxy=PROXY proxy.example.com:8080");
+        assertThat(placeholder.code()).as("the config file's rule: " + placeholder).isEqualTo(2);
+        assertThat(placeholder.err()).contains("--option pac.proxy=", "names proxy.example.com, a placeholder");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -299,6 +299,42 @@ class SummaryLimitsTest {
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(before);
     }
 
+    /** The report of a sync that publishes summarised files states each file's figures in the files' own words. */
+    @Test
+    void theReportOfASyncStatesTheFiguresOfTheFilesItPublished() throws IOException {
+        FakeService service = new FakeService(wm);
+        service.publish("Worldwide", "2019093000");
+        Path dir = Files.createDirectories(tmp.resolve("job"));
+        Path config = Files.writeString(dir.resolve("o365watch.yaml"),
+                config(service, "60").replace("formats: [markdown]", "formats: [markdown, json]"));
+        assertThat(sync(config).code()).isZero();
+        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "198.51.100.0/24"));
+
+        Result r = sync(config);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        Map<String, List<String>> said = new TreeMap<>();
+        r.out().lines().filter(l -> l.startsWith("  worldwide/")).forEach(l ->
+                said.computeIfAbsent(l.substring(2, l.indexOf(": ")), k -> new ArrayList<>()).add(l.substring(l.indexOf(": ") + 2)));
+        assertThat(said).isNotEmpty();
+        String markdown = Files.readString(dir.resolve("reports/worldwide-2019093000-2019100100.md"));
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("reports/worldwide-2019093000-2019100100.json").toFile());
+        Map<String, List<String>> reported = new TreeMap<>();
+        json.path("summarisedOutputs").forEach(o ->
+                reported.computeIfAbsent(o.path("file").asText(), k -> new ArrayList<>()).add(o.path("text").asText()));
+        assertThat(reported).as("the JSON report, file by file").isEqualTo(said);
+        assertThat(markdown).contains("## Summarised lists");
+        said.forEach((file, figures) -> figures.forEach(figure -> {
+            assertThat(markdown).contains(figure);
+            try {
+                assertThat(Files.readString(dir.resolve("generated").resolve(file))).contains(figure);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
     @Test
     void syncRefusesAnOverrideBroaderThanTheLimitEvenWithAcceptShrink() throws IOException {
         FakeService service = new FakeService(wm);

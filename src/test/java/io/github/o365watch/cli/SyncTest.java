@@ -272,6 +272,44 @@ class SyncTest {
         assertThat(service.paths()).containsExactly("/version");
     }
 
+    /**
+     * Lists republished under the applied version number are judged like a new version: a
+     * truncated copy stored by {@code fetch --force} is refused by the guard (the lock records the
+     * revision applied), check says the outputs are not current, and the service's corrected
+     * lists are applied by the next sync without a flag.
+     */
+    @Test
+    void aTruncatedCopyOfTheAppliedVersionIsJudgedByTheGuard() throws IOException {
+        service.publish("Worldwide", A);
+        assertThat(sync().code()).isZero();
+        assertThat(lock().path("instances").path("Worldwide").has("revision")).as("a first copy records no revision").isFalse();
+        Map<String, String> outputsBefore = Trees.hashes(dir.resolve(".generated.releases"));
+        byte[] full = Fixtures.endpoints("Worldwide", A);
+        service.publish("Worldwide", A, Derived.withoutIps(full, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
+        Result fetched = cli.run("fetch", "--force", "--store", dir.resolve("snapshots").toString(), "--source", service.url());
+        assertThat(fetched.code()).as(fetched.toString()).isZero();
+        assertThat(dir.resolve("snapshots/worldwide/" + A + ".r2.json")).exists();
+
+        Result checked = check("--offline");
+        assertThat(checked.code()).as("the truncated copy changes what the targets write: " + checked).isEqualTo(1);
+        assertThat(checked.out()).contains("from Worldwide " + A + " to " + A + " (revision 2)");
+
+        Result refused = sync();
+
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(7);
+        assertThat(refused.err()).contains("refused by the safety guard").contains("Worldwide " + A + " removes");
+        assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(outputsBefore);
+        assertThat(lock().path("instances").path("Worldwide").has("revision")).isFalse();
+
+        // the service serves the whole list again under the same number
+        service.publish("Worldwide", A, full);
+        Result applied = sync();
+        assertThat(applied.code()).as(applied.toString()).isZero();
+        assertThat(lock().path("instances").path("Worldwide").path("revision").asInt()).isEqualTo(3);
+        assertThat(Trees.hashes(dir.resolve(".generated.releases"))).as("the same lists, the same files").isEqualTo(outputsBefore);
+        assertThat(check().code()).isZero();
+    }
+
     @Test
     void aVersionThatLosesAServiceAreaIsRefused() throws IOException {
         service.publish("Worldwide", B);

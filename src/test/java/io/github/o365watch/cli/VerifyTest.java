@@ -93,9 +93,11 @@ class VerifyTest {
 
     /**
      * Each target's real output, verified against the selection it was generated from: nothing
-     * extra, no problems, and missing exactly what the target cannot express (its families
-     * and host forms, from its target.properties); what it expresses is covered in full. The PAC
-     * file sends only Optimize names DIRECT, so it is generated and verified for Optimize.
+     * extra, no problems, nothing missing, exit 0; what the target cannot express (its families
+     * and host forms, from its target.properties) is listed as not expressible, each family and
+     * name with the format's reason; what it expresses is covered in full. (nftables, iptables,
+     * checkpoint, the device CLIs, dnsmasq and the PAC file exited 1 for what they cannot hold.)
+     * The PAC file sends only Optimize names DIRECT, so it is generated and verified for Optimize.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
@@ -144,19 +146,49 @@ class VerifyTest {
             assertThat(f.path("format").asText()).as("recognised format of %s", f.path("file")).isEqualTo(target);
             assertThat(f.get("problems")).as("problems in %s", f.path("file")).isEmpty();
         });
-        Set<String> missingHosts = new TreeSet<>();
-        Set<String> missingAddresses = new TreeSet<>();
-        j.path("missing").forEach(m -> (m.path("kind").asText().equals("hostname") ? missingHosts : missingAddresses).add(m.path("entry").asText()));
-        assertThat(missingHosts).isEqualTo(unexpressedHosts);
-        assertThat(missingAddresses.isEmpty()).isEqualTo(spec.ipv4() && spec.ipv6());
+        assertThat(j.path("missing")).as("missing").isEmpty();
+        assertThat(j.path("complete").asBoolean()).isTrue();
+        Set<String> notExpressibleHosts = new TreeSet<>();
+        Set<String> notExpressibleFamilies = new TreeSet<>();
+        Set<String> reasons = new TreeSet<>();
+        j.path("notExpressible").forEach(n -> {
+            if (n.path("kind").asText().equals("hostname")) {
+                notExpressibleHosts.add(n.path("entry").asText());
+            } else {
+                notExpressibleFamilies.add(n.path("entry").asText().contains(":") ? "IPv6" : "IPv4");
+            }
+            reasons.add(n.path("reason").asText());
+        });
+        assertThat(notExpressibleHosts).isEqualTo(unexpressedHosts);
+        Set<String> unexpressedFamilies = new TreeSet<>();
+        if (!spec.ipv4()) {
+            unexpressedFamilies.add("IPv4");
+        }
+        if (!spec.ipv6()) {
+            unexpressedFamilies.add("IPv6");
+        }
+        assertThat(notExpressibleFamilies).isEqualTo(unexpressedFamilies);
+        assertThat(reasons).allSatisfy(why -> assertThat(why).startsWith(target + ": this target takes "));
+        j.path("files").forEach(f -> {
+            assertThat(f.path("holds").path("ipv4").asBoolean()).isEqualTo(spec.ipv4());
+            assertThat(f.path("holds").path("ipv6").asBoolean()).isEqualTo(spec.ipv6());
+            assertThat(f.path("holds").path("hostnames").asText()).isEqualTo(spec.hosts().name().toLowerCase(java.util.Locale.ROOT));
+        });
+        int hostsNotExpressible = 0;
         for (JsonNode c : j.path("coverage")) {
+            assertThat(c.path("ipv4Expressible").asBoolean()).isEqualTo(spec.ipv4());
+            assertThat(c.path("ipv6Expressible").asBoolean()).isEqualTo(spec.ipv6());
             assertThat(c.path("ipv4Covered").asText()).isEqualTo(spec.ipv4() ? c.path("ipv4Addresses").asText() : "0");
             assertThat(c.path("ipv6Covered").asText()).isEqualTo(spec.ipv6() ? c.path("ipv6Addresses").asText() : "0");
+            // every name the format can hold is covered
+            assertThat(c.path("hostnamesCovered").asInt() + c.path("hostnamesNotExpressible").asInt()).isEqualTo(c.path("hostnames").asInt());
+            hostsNotExpressible += c.path("hostnamesNotExpressible").asInt();
         }
+        assertThat(hostsNotExpressible).isEqualTo(unexpressedHosts.size());
         if (List.of("csv", "json", "squid").contains(target)) {
-            // these express everything: 100% of every category, exit 0
-            assertThat(j.path("complete").asBoolean()).isTrue();
-            assertThat(j.path("coverage")).hasSize(2).allSatisfy(c -> assertThat(c.path("hostnamesCovered").asInt()).isEqualTo(c.path("hostnames").asInt()));
+            // these express everything
+            assertThat(j.path("notExpressible")).isEmpty();
+            assertThat(j.path("coverage")).hasSize(2);
         }
     }
 
@@ -177,9 +209,172 @@ class VerifyTest {
         JsonNode old = results.get(1);
         assertThat(old.path("files").get(0).path("problems")).isEmpty();
         assertThat(old.path("extra")).isEmpty();
-        assertThat(old.path("missing")).isEqualTo(current.path("missing"));
+        assertThat(old.path("missing")).isEqualTo(current.path("missing")).isEmpty();
+        assertThat(old.path("notExpressible")).isEqualTo(current.path("notExpressible"));
         assertThat(old.path("coverage")).isEqualTo(current.path("coverage"));
-        assertThat(texts(old.path("missing"), "entry")).doesNotContain("*.lync.com", "*.sharepoint.com").contains("*excel.officeapps.live.com");
+        // FortiOS takes a wildcard only as '*.' in front: the glued ones cannot be held in either form
+        assertThat(texts(old.path("notExpressible"), "entry")).doesNotContain("*.lync.com", "*.sharepoint.com").contains("*excel.officeapps.live.com");
+    }
+
+    // ---------------------------------------------------------------- what a format cannot hold
+
+    /**
+     * issue 13: an address-only device's own file (nftables) exited 1, every hostname counted as
+     * missing. The names are not expressible in nftables: said apart in text, JSON and JUnit (a
+     * skipped case), the hostname coverage says so, and the exit code is 0.
+     */
+    @Test
+    void anAddressOnlyDevicesFileSaysItsHostnamesAreNotExpressibleAndExitsZero() throws IOException {
+        Path out = dir.resolve("out");
+        Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "nftables",
+                "--category", "optimize");
+        assertThat(g.code()).as(g.toString()).isZero();
+        Path nft = write("fw1.nft", Files.readString(out.resolve("nftables/o365watch.nft")));
+
+        Result text = verify("--against", nft.toString(), "--category", "optimize");
+        Result json = verify("--against", nft.toString(), "--category", "optimize", "--json");
+        Result junit = verify("--against", nft.toString(), "--category", "optimize", "--format", "junit");
+
+        assertThat(text.code()).as(text.toString()).isZero();
+        assertThat(text.out()).containsPattern("fw1\\.nft +nftables +IPv4, IPv6 +\\d+ +0 +0")
+                .containsPattern("Optimize +100% +100% +not expressible \\(4\\)")
+                .contains("Missing: nothing; every selected entry the files' formats can hold is permitted.")
+                .contains("Not expressible in these formats (4): selected, but no file's format can hold them; not counted as missing")
+                .containsPattern("4 hostnames +Optimize +nftables: this target takes no hostnames");
+        Golden.assertMatches("verify/nftables.txt", text.out());
+
+        assertThat(json.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.path("complete").asBoolean()).isTrue();
+        assertThat(j.path("missing")).isEmpty();
+        assertThat(texts(j.path("notExpressible"), "entry")).containsExactly("*-my.sharepoint.com", "*.sharepoint.com", "outlook.office.com",
+                "outlook.office365.com");
+        assertThat(j.path("notExpressible").get(0).path("from").get(0).path("set").asInt()).isEqualTo(31);
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("hostnamesNotExpressible").asInt()).isEqualTo(4);
+        assertThat(optimize.path("hostnamesCovered").asInt()).isZero();
+        assertThat(optimize.path("ipv4Covered").asText()).isEqualTo(optimize.path("ipv4Addresses").asText());
+        Golden.assertMatches("verify/nftables.json", json.out());
+
+        assertThat(junit.code()).isZero();
+        Document x = parseXml(junit.out());
+        assertThat(x.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(x.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        assertThat(x.getElementsByTagName("skipped").item(0).getAttributes().getNamedItem("message").getTextContent())
+                .isEqualTo("4 selected entries no file's format can hold; not counted as missing");
+        Golden.assertMatches("verify/nftables.junit.xml", junit.out());
+    }
+
+    /** One device's set: an nftables file and the dnsmasq lines that fill its sets hold addresses and names together. */
+    @Test
+    void filesOfSeveralFormatsHoldWhatAnyOfThemHolds() throws IOException {
+        Path out = dir.resolve("out");
+        Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "nftables",
+                "--target", "dnsmasq", "--category", "optimize");
+        assertThat(g.code()).as(g.toString()).isZero();
+
+        JsonNode j = verifyJson(List.of("--against", out.resolve("nftables/o365watch.nft").toString(),
+                out.resolve("dnsmasq/o365watch-nftset.conf").toString(), "--category", "optimize"));
+
+        assertThat(j.path("complete").asBoolean()).isTrue();
+        // dnsmasq's /sharepoint.com/ admits *-my.sharepoint.com, which no format here can write
+        assertThat(j.path("notExpressible")).isEmpty();
+        assertThat(j.path("coverage").get(0).path("hostnamesCovered").asInt()).isEqualTo(4);
+
+        // with the names' file missing, a name is missing only where a format holds names: here none does
+        JsonNode alone = verifyJson(List.of("--against", out.resolve("dnsmasq/o365watch-nftset.conf").toString(), "--category",
+                "optimize", "--service", "Exchange"));
+        assertThat(texts(alone.path("notExpressible"), "reason")).containsExactly("dnsmasq: this target takes no IPv4",
+                "dnsmasq: this target takes no IPv6");
+        assertThat(alone.path("missing")).isEmpty();
+    }
+
+    /** An ASA, iptables or router dump kept as text: --addresses-only leaves its hostnames (and the selection's) out. */
+    static final String ADDRESS_DUMP = """
+            fw01.corp.contoso.com# show object-group O365-EXO
+            Members of O365-EXO (exported by backup.contoso.com):
+              13.107.6.152/31 13.107.18.10/31 13.107.128.0/22 23.103.160.0/20 40.96.0.0/13 40.104.0.0/15
+              52.96.0.0/14 131.253.33.215/32 132.245.0.0/16 150.171.32.0/22 191.234.140.0/22 204.79.197.215/32
+            """;
+
+    @Test
+    void addressesOnlySaysAPlainTextDumpHoldsNoHostnames() throws IOException {
+        Path f = write("exo-dump.txt", ADDRESS_DUMP);
+        List<String> selection = List.of("--category", "optimize", "--service", "Exchange", "--ipv4-only");
+
+        JsonNode asText = verifyJson(concat(List.of("--against", f.toString()), selection));
+        JsonNode addressesOnly = verifyJson(concat(List.of("--against", f.toString(), "--addresses-only"), selection));
+
+        // read as text, the dump's own host names are entries, and Microsoft's names are missing
+        assertThat(asText.path("complete").asBoolean()).isFalse();
+        assertThat(texts(asText.path("missing"), "entry")).containsExactly("outlook.office.com", "outlook.office365.com");
+        assertThat(texts(asText.path("extra"), "entry")).containsExactly("backup.contoso.com", "fw01.corp.contoso.com");
+        // said so, they are not read and the selected names are not expressible
+        assertThat(addressesOnly.path("complete").asBoolean()).isTrue();
+        assertThat(addressesOnly.path("extra")).isEmpty();
+        assertThat(texts(addressesOnly.path("notExpressible"), "entry")).containsExactly("outlook.office.com", "outlook.office365.com");
+        assertThat(texts(addressesOnly.path("notExpressible"), "reason")).containsExactly("--addresses-only");
+        assertThat(addressesOnly.path("files").get(0).path("holds").path("only").asText()).isEqualTo("addresses");
+        assertThat(addressesOnly.path("files").get(0).path("hostnames").asInt()).as("as read").isEqualTo(2);
+    }
+
+    /** A hand-written PAC file sends the office network direct by address: it holds addresses, unless --hostnames-only says not to compare them. */
+    static final String PAC = """
+            function FindProxyForURL(url, host) {
+                if (isInNet(dnsResolve(host), "10.0.0.0", "255.0.0.0")) {
+                    return "DIRECT";
+                }
+                if (shExpMatch(host, "outlook.office.com") || shExpMatch(host, "outlook.office365.com")
+                        || shExpMatch(host, "*.sharepoint.com")) {
+                    return "DIRECT";
+                }
+                return "PROXY proxy.contoso.com:8080";
+            }
+            """;
+
+    @Test
+    void aFileHoldsWhatItListsAndHostnamesOnlySaysOtherwise() throws IOException {
+        Path f = write("proxy.pac", PAC);
+
+        JsonNode asWritten = verifyJson(List.of("--against", f.toString(), "--category", "optimize"));
+        JsonNode hostnamesOnly = verifyJson(List.of("--against", f.toString(), "--category", "optimize", "--hostnames-only"));
+
+        // the PAC target writes no addresses, but this file lists some: IPv4 is compared (and missing), IPv6 is not expressible
+        assertThat(asWritten.path("files").get(0).path("format").asText()).isEqualTo("pac");
+        assertThat(asWritten.path("complete").asBoolean()).isFalse();
+        assertThat(texts(asWritten.path("missing"), "entry")).contains("52.112.0.0/14").noneMatch(e -> e.contains(":") || e.contains("outlook"));
+        assertThat(texts(asWritten.path("notExpressible"), "reason")).containsExactly("pac: this target takes no IPv6");
+        assertThat(texts(asWritten.path("extra"), "entry")).containsExactly("10.0.0.0 255.0.0.0");
+        assertThat(hostnamesOnly.path("complete").asBoolean()).isTrue();
+        assertThat(hostnamesOnly.path("extra")).isEmpty();
+        assertThat(texts(hostnamesOnly.path("notExpressible"), "reason")).containsExactly("--hostnames-only");
+        assertThat(hostnamesOnly.path("coverage").get(0).path("hostnamesCovered").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void whatCannotBeComparedIsAUsageErrorNotAPass() throws IOException {
+        Path pac = write("proxy.pac", PAC);
+        Path nft = write("addresses.nft", "table inet filter {\n  set o365 {\n    type ipv4_addr\n    flags interval\n    elements = { 52.112.0.0/14 }\n  }\n}\n");
+
+        Result both = verify("--against", pac.toString(), "--addresses-only", "--hostnames-only");
+        Result noNames = verify("--against", nft.toString(), "--hostnames-only", "--category", "optimize");
+        // Skype's Optimize set lists addresses only, and a PAC file --hostnames-only holds none
+        Result nothing = verify("--against", pac.toString(), "--hostnames-only", "--category", "optimize", "--service", "Skype");
+
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--addresses-only and --hostnames-only exclude each other");
+        assertThat(noNames.code()).as(noNames.toString()).isEqualTo(2);
+        assertThat(noNames.err().lines()).hasSize(1);
+        assertThat(noNames.err()).contains(nft + ": no hostname read as nftables (--hostnames-only leaves out the 1 addresses in it)");
+        assertThat(nothing.code()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.out()).isEmpty();
+        assertThat(nothing.err()).contains("nothing selected can be held by " + pac + " (pac: hostnames (--hostnames-only)), so nothing was compared");
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     // ---------------------------------------------------------------- a list with a gap and a leftover
@@ -303,10 +498,16 @@ class VerifyTest {
         assertThat(j.path("files").get(0).path("format").asText()).isEqualTo("cisco-asa");
         assertThat(texts(j.path("extra"), "entry")).containsExactly("203.0.113.0 255.255.255.0");
         // listed: 13.107.64.0/18, 52.112.0.0/14, 40.96.0.0/13, 131.253.33.215, SPO's /22, 52.96.0.0/14, 40.108.128.0/17
-        assertThat(texts(j.path("missing"), "entry")).containsExactly("*-my.sharepoint.com", "*.sharepoint.com", "104.146.128.0/17",
+        assertThat(texts(j.path("missing"), "entry")).containsExactly("104.146.128.0/17",
                 "13.107.128.0/22", "13.107.18.10/31", "13.107.6.152/31", "132.245.0.0/16", "150.171.32.0/22", "150.171.40.0/22",
                 "191.234.140.0/22", "204.79.197.215/32", "23.103.160.0/20", "40.104.0.0/15", "52.104.0.0/14", "outlook.office365.com");
-        assertThat(j.path("coverage").get(0).path("hostnamesCovered").asInt()).isEqualTo(1);
+        // an ASA holds addresses and exact names (FQDN objects), so outlook.office365.com is missing; wildcards it cannot hold
+        assertThat(texts(j.path("notExpressible"), "entry")).containsExactly("*-my.sharepoint.com", "*.sharepoint.com");
+        assertThat(texts(j.path("notExpressible"), "reason")).containsExactly("cisco-asa: this target takes exact hostnames only");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("hostnamesCovered").asInt()).isEqualTo(1);
+        assertThat(optimize.path("hostnames").asInt()).isEqualTo(4);
+        assertThat(optimize.path("hostnamesNotExpressible").asInt()).isEqualTo(2);
     }
 
     /** FortiOS CLI: subnets with masks, an IPv6 object, an IP range, FQDN and wildcard-FQDN objects, groups and a policy. */
@@ -423,6 +624,84 @@ class VerifyTest {
     }
 
     /**
+     * Halves of both address spaces and wildcards of public suffixes permit everything, as
+     * 0.0.0.0/0 does; they made an empty list 100% complete. Each is a catch-all: extra, left out
+     * of the comparison, so everything selected is missing. Microsoft's own *.azureedge.net (a
+     * suffix in the list's private section, listed in Default) is neither.
+     */
+    @Test
+    void entriesBroaderThanTheGuardAndWildcardsOfAPublicSuffixAreCatchAlls() throws IOException {
+        Path f = write("everything.txt", "0.0.0.0/1\n128.0.0.0/1\n::/1\n8000::/1\n*.com\n*.co.uk\n*.azureedge.net\n");
+
+        JsonNode j = verifyJson(List.of("--against", f.toString(), "--category", "optimize"));
+
+        assertThat(j.path("complete").asBoolean()).isFalse();
+        Set<String> extra = new TreeSet<>();
+        j.path("extra").forEach(e -> extra.add(e.path("entry").asText() + " " + e.path("detail").asText()));
+        assertThat(extra).containsExactlyInAnyOrder(
+                "0.0.0.0/1 broader than /8 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison",
+                "128.0.0.0/1 broader than /8 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison",
+                "::/1 broader than /16 (guard.minIpv6PrefixLength): a catch-all, left out of the comparison",
+                "8000::/1 broader than /16 (guard.minIpv6PrefixLength): a catch-all, left out of the comparison",
+                "*.com matches every name under the public suffix com: a catch-all, left out of the comparison",
+                "*.co.uk matches every name under the public suffix co.uk: a catch-all, left out of the comparison");
+        JsonNode optimize = j.path("coverage").get(0);
+        assertThat(optimize.path("ipv4Covered").asText()).isEqualTo("0");
+        assertThat(optimize.path("ipv6Covered").asText()).isEqualTo("0");
+        assertThat(optimize.path("hostnamesCovered").asInt()).isZero();
+        assertThat(texts(j.path("missing"), "entry")).contains("52.112.0.0/14", "2603:1006::/40", "outlook.office.com", "*.sharepoint.com");
+
+        // a range is judged by the prefixes it covers: 1.0.0.0/8 and 2.0.0.0/7
+        Result range = verify("--against", write("range.txt", "1.0.0.0-3.255.255.255\n52.112.0.0/14\n").toString(), "--category",
+                "optimize", "--service", "Skype", "--ipv4-only");
+        assertThat(range.out()).containsPattern("1\\.0\\.0\\.0-3\\.255\\.255\\.255 +2\\.0\\.0\\.0/7 is broader than /8 \\(guard\\.minIpv4PrefixLength\\)");
+    }
+
+    /** The limits are the guard's: with guard.minIpv4PrefixLength 12 a /10 is a catch-all; by default (/8) it permits what it holds. */
+    @Test
+    void theCatchAllLimitsAreTheGuardsFromTheConfigFile() throws IOException {
+        Path f = write("wide.txt", "52.64.0.0/10\n13.107.0.0/16\n");
+        Path config = dir.resolve("o365watch.yaml");
+        Files.writeString(config, """
+                store: snapshots
+                selection:
+                  categories: [Optimize]
+                  serviceAreas: [Skype]
+                  families: ipv4
+                guard:
+                  minIpv4PrefixLength: 12
+                targets:
+                  - name: edl
+                """);
+
+        JsonNode byDefault = verifyJson(List.of("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--ipv4-only"));
+        Result strict = cli.run("verify", "--config", config.toString(), "--version", VERSION, "--against", f.toString(), "--json");
+
+        assertThat(byDefault.path("complete").asBoolean()).as(byDefault.toString()).isTrue();
+        assertThat(texts(byDefault.path("extra"), "detail")).allSatisfy(d -> assertThat(d).startsWith("partly outside every endpoint set"));
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(strict.out());
+        assertThat(texts(j.path("missing"), "entry")).containsExactly("52.112.0.0/14");
+        assertThat(texts(j.path("extra"), "detail")).contains("broader than /12 (guard.minIpv4PrefixLength): a catch-all, left out of the comparison");
+    }
+
+    /** Every category, read back from the csv target (which expresses everything): Microsoft's wildcards of private suffixes included. */
+    @Test
+    void microsoftsOwnWildcardsOfPrivateSuffixesAreNotCatchAlls() throws IOException {
+        Path out = dir.resolve("out");
+        Result g = cli.run("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString(), "--target", "csv",
+                "--category", "all");
+        assertThat(g.code()).as(g.toString()).isZero();
+        assertThat(Files.readString(out.resolve("csv/o365-entries.csv"))).contains("*.azureedge.net", "*.blob.core.windows.net", "*.cloudapp.net");
+
+        JsonNode j = verifyJson(List.of("--against", out.resolve("csv/o365-entries.csv").toString(), "--category", "all"));
+
+        assertThat(j.path("extra")).isEmpty();
+        assertThat(j.path("missing")).isEmpty();
+        assertThat(j.path("complete").asBoolean()).isTrue();
+    }
+
+    /**
      * 52.96.0.0/14 is Optimize (sets 1, 31) and Allow (sets 2, 5, 6); a list without 52.96.0.0 to
      * 52.111.255.255 misses two Optimize and two Allow prefixes, each said in its own category,
      * never merged across categories into one 52.96.0.0/12.
@@ -528,6 +807,19 @@ class VerifyTest {
         Result both = verify("--against", squidConf.toString(), list.toString(), "--category", "optimize", "--service", "Skype",
                 "--ipv4-only");
         assertThat(both.code()).as(both.toString()).isZero();
+    }
+
+    /** A list copied from a coloured terminal: the coloured line is said, with its file and line, and its prefix is missing. */
+    @Test
+    void aLineWithATerminalEscapeSequenceIsAProblemNotSkippedInSilence() throws IOException {
+        Path f = write("coloured.txt", "Teams media, approved:\n13.107.64.0/18\n\u001b[32m52.112.0.0/14\u001b[0m\n");
+
+        Result r = verify("--against", f.toString(), "--category", "optimize", "--service", "Skype", "--ipv4-only");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("Missing \\(1\\)[^\n]*\n[^\n]*\n +52\\.112\\.0\\.0/14 +Optimize")
+                .containsPattern("coloured\\.txt:3 +\\[32m52\\.112\\.0\\.0/14 \\[0m +holds a terminal escape sequence \\(ESC")
+                .doesNotContain("\u001b");
     }
 
     @Test

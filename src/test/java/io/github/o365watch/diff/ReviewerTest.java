@@ -134,6 +134,9 @@ class ReviewerTest {
                 .containsExactly("URL *.example-new.net");
         assertThat(r.flags()).filteredOn(f -> f.kind() == Flag.Kind.BROAD_PREFIX).first()
                 .extracting(Flag::reason).asString().contains("4,194,304 addresses");
+        // IPv6 in /64s, as every message writes it: 2603:1000::/24 less what set 9 listed before
+        assertThat(r.flags()).filteredOn(f -> f.kind() == Flag.Kind.BROAD_PREFIX && f.subject().startsWith("IPv6")).first()
+                .extracting(Flag::reason).asString().containsPattern("[0-9,]+ /64s no set listed before").doesNotContain("2^");
         // wider thresholds flag less
         Review lax = Reviewer.review(Differ.diff(SEP, after), ChangeRecords.of(List.of()), LocalDate.of(2019, 10, 1), new Thresholds(8, 16));
         assertThat(lax.flags()).extracting(Flag::kind).doesNotContain(Flag.Kind.BROAD_PREFIX);

@@ -24,6 +24,32 @@ class HostPatternTest {
         assertThat(HostPattern.parse(text).kind()).isEqualTo(kind);
     }
 
+    /** The fixed labels after the last wildcard label are what the suffix list is asked about; exact names never are. */
+    @ParameterizedTest
+    @CsvSource({
+        "*.com, com",
+        "*.co.uk, co.uk",
+        "*soft.com, com",
+        "a.*.com, com",
+        "*.sharepoint.com, ''",
+        "*-my.sharepoint.com, ''",
+        "autodiscover.*.onmicrosoft.com, ''",
+        "com.example.com, ''",
+    })
+    void aWildcardReachesAcrossAPublicSuffixWhenItsFixedLabelsAreOne(String pattern, String suffix) {
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        PublicSuffixes list = name -> {
+            asked.add(name);
+            return java.util.Set.of("com", "co.uk", "uk").contains(name);
+        };
+
+        assertThat(HostPattern.parse(pattern).wildcardAcross(list).orElse("")).isEqualTo(suffix);
+        assertThat(asked).hasSizeLessThanOrEqualTo(1);
+        if (!HostPattern.parse(pattern).isWildcard()) {
+            assertThat(asked).isEmpty();
+        }
+    }
+
     @Test
     void normalisesCaseAndATrailingDot() {
         assertThat(HostPattern.parse("Outlook.Office.COM.").pattern()).isEqualTo("outlook.office.com");

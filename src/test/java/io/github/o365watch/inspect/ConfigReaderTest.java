@@ -996,6 +996,65 @@ class ConfigReaderTest {
         }
     }
 
+    /**
+     * Colours copied from a terminal: the first two entry lines of every target's real output get
+     * an escape sequence (at the start of one, at the end of the other). Each such line is a
+     * problem naming the escape sequence and gives no entry; every other line reads as before.
+     * (The nftables reader skipped such a token in silence; plain text did too.)
+     */
+    @Test
+    void aLineWithATerminalEscapeSequenceIsAProblemInEveryFormatNeverSkippedInSilence() throws IOException {
+        Path out = generate("Worldwide", "2019112700", List.of());
+        Map<String, String> files = new TreeMap<>();
+        for (String target : targets()) {
+            for (Path f : files(out.resolve(target))) {
+                if (!f.getFileName().toString().equals("README.txt")) {
+                    files.put(target + "/" + f.getFileName(), read(f));
+                }
+            }
+        }
+        files.put("text/ticket.txt", "Change FW-2211\nTeams media: 52.112.0.0/14 and 13.107.64.0/18\nExchange outlook.office.com\n");
+        int checked = 0;
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            ConfigFormat format = ConfigFormat.parse(e.getKey().substring(0, e.getKey().indexOf('/')));
+            Listed plain = ConfigReader.read(e.getValue(), format);
+            TreeSet<Integer> entryLines = new TreeSet<>();
+            plain.addresses().forEach(a -> entryLines.add(a.line()));
+            plain.hosts().forEach(h -> entryLines.add(h.line()));
+            if (entryLines.size() < 2) {
+                continue;
+            }
+            int first = entryLines.first();
+            int second = entryLines.higher(first);
+            String[] lines = e.getValue().split("\n", -1);
+            lines[first - 1] = "\u001b[1;31m" + lines[first - 1];
+            lines[second - 1] = lines[second - 1] + "\u001b[0m\u001b[K";
+
+            Listed coloured = ConfigReader.read(String.join("\n", lines), format);
+
+            assertThat(coloured.problems()).as(e.getKey()).extracting(Problem::line).containsExactly(first, second);
+            assertThat(coloured.problems()).as(e.getKey()).allSatisfy(p -> assertThat(p.reason()).startsWith("holds a terminal escape sequence (ESC"));
+            assertThat(coloured.problems().get(0).text()).as(e.getKey()).doesNotContain("\u001b").contains("[1;31m");
+            assertThat(coloured.addresses()).as(e.getKey())
+                    .isEqualTo(plain.addresses().stream().filter(a -> a.line() != first && a.line() != second).toList());
+            assertThat(coloured.hosts()).as(e.getKey())
+                    .isEqualTo(plain.hosts().stream().filter(h -> h.line() != first && h.line() != second).toList());
+            checked++;
+        }
+        assertThat(checked).as("files with two entry lines or more").isGreaterThanOrEqualTo(targets().size());
+    }
+
+    /** A form feed between pages of an export holds nothing: no problem; NUL or BEL beside an entry is one. */
+    @Test
+    void otherControlCharactersOnALineWithContentAreAProblem() {
+        Listed l = ConfigReader.read("52.112.0.0/14\n\f\n13.107.64.0/18\u0007\n\u0000outlook.office.com\n", ConfigFormat.EDL);
+
+        assertThat(l.addresses()).extracting(Listed.AddressEntry::text).containsExactly("52.112.0.0/14");
+        assertThat(l.hosts()).isEmpty();
+        assertThat(l.problems()).containsExactly(new Problem(3, "13.107.64.0/18", "holds the control character U+0007: line not read"),
+                new Problem(4, "outlook.office.com", "holds the control character U+0000: line not read"));
+    }
+
     @Test
     void controlAndBidiCharactersAreNeverReadAsEntries() {
         for (ConfigFormat f : List.of(ConfigFormat.TEXT, ConfigFormat.EDL, ConfigFormat.PROXY_BYPASS)) {
