@@ -151,8 +151,25 @@ public final class ConfigFile {
                         extra));
             }
         }
-        checkTargets(at, targets, templates);
         RawReports rep = r.reports() == null ? new RawReports(null, null, null, null) : r.reports();
+        // where sync writes, checked before the targets (which load every template)
+        // a mirror directory, like every path here, is relative to this file; a URL is itself
+        String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
+                : r.source().contains("://") ? r.source() : at.path(dir, "source", r.source()).toString();
+        Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store()).normalize();
+        Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
+        Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
+        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
+        kinds(at, store, reportsDir, feed);
+        // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
+        List<SiteLayout.Place> places = SiteLayout.places("store", store, output, reportsDir, feed);
+        if (SiteLayout.real(dir).startsWith(places.get(0).real()) || SiteLayout.real(dir).startsWith(places.get(1).real())) {
+            throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
+        }
+        SiteLayout.overlap(places).ifPresent(o -> {
+            throw at.error(o.inner().key(), o.message(at::where));
+        });
+        checkTargets(at, targets, templates);
         List<String> formats = rep.formats() == null ? List.of("markdown", "html") : rep.formats();
         for (String f : formats) {
             if (!List.of("markdown", "html", "json", "csv").contains(f)) {
@@ -178,22 +195,6 @@ public final class ConfigFile {
         if (targets.isEmpty()) {
             throw at.error(r.targets() == null ? "the top level" : "targets", "at least one target is needed (o365watch targets lists them)");
         }
-        // a mirror directory, like every path here, is relative to this file; a URL is itself
-        String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
-                : r.source().contains("://") ? r.source() : at.path(dir, "source", r.source()).toString();
-        Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store()).normalize();
-        Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
-        Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
-        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
-        kinds(at, store, reportsDir, feed);
-        // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
-        List<SiteLayout.Place> places = SiteLayout.places("store", store, output, reportsDir, feed);
-        if (SiteLayout.real(dir).startsWith(places.get(0).real()) || SiteLayout.real(dir).startsWith(places.get(1).real())) {
-            throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
-        }
-        SiteLayout.overlap(places).ifPresent(o -> {
-            throw at.error(o.inner().key(), o.message(at::where));
-        });
         return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
                 new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,65 @@ class HostileConfigTest {
                 assertThat(e.getMessage()).isEqualTo("config file " + file + ", line " + line + ": " + key + ": not the name of an"
                         + " environment variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the"
                         + " secret itself: put the secret in the environment and its name here");
+            }
+        });
+    }
+
+    /**
+     * Where sync writes, in any layout (paths from a few names, through a link or not): the layout
+     * check finds an overlap exactly when two of store, output link, releases and reports lie in one
+     * another, or the feed lies in one of the first three, on real paths. The check resolves links
+     * on the disk; the expectation here resolves the one link ({@code l}) by rewriting the path, so
+     * a case makes only the link. SiteLayoutTest runs the check through the config file and sync.
+     */
+    @Test
+    void aLayoutOverlapsExactlyWhenItsRealPathsDo() {
+        Gen<String> segment = Generate.pick(List.of("a", "b", "generated", ".generated.releases", "snapshots", "reports", "l"));
+        Gen<String> path = lists().of(segment).ofSizeBetween(1, 3).map(l -> String.join("/", l));
+        Gen<Optional<String>> link = Generate.frequency(Pair.of(1, Generate.constant(Optional::<String>empty)),
+                Pair.of(2, path.map(p -> Optional.of(p.startsWith("l") ? "a/" + p : p))));
+        Gen<Optional<String>> feed = Generate.frequency(Pair.of(1, Generate.constant(Optional::<String>empty)),
+                Pair.of(2, path.map(p -> Optional.of(p + "/f.rss"))));
+        Path site = dir.resolve("site");
+        Fuzz.qt(1000).forAll(path.zip(path, path, List::of), feed, link).checkAssert((paths, feedPath, linkTarget) -> {
+            try {
+                Files.createDirectories(site);
+                Path l = site.resolve("l");
+                Files.deleteIfExists(l);
+                if (linkTarget.isPresent()) {
+                    Files.createSymbolicLink(l, site.resolve(linkTarget.get()));
+                    Files.createDirectories(site.resolve(linkTarget.get()));
+                }
+                Path store = site.resolve(paths.get(0));
+                Path output = site.resolve(paths.get(1));
+                Path reports = site.resolve(paths.get(2));
+                Optional<Path> feedFile = feedPath.map(site::resolve);
+                Optional<SiteLayout.Overlap> found = SiteLayout.overlap(SiteLayout.places("store", store, output, reports, feedFile));
+
+                // the plain way: l/x is <target>/x; the output link itself is not followed, its releases sit beside it
+                Path root = site.toRealPath();
+                java.util.function.Function<String, Path> real = p -> root.resolve(linkTarget.isPresent()
+                        && (p.equals("l") || p.startsWith("l/")) ? linkTarget.get() + p.substring(1) : p).normalize();
+                Path s = real.apply(paths.get(0));
+                Path r = real.apply(paths.get(2));
+                Path out = paths.get(1).contains("/") ? real.apply(paths.get(1).substring(0, paths.get(1).lastIndexOf('/')))
+                        .resolve(output.getFileName()) : root.resolve(paths.get(1));
+                Path releases = out.resolveSibling("." + out.getFileName() + ".releases");
+                Optional<Path> f = feedPath.map(real);
+                List<Path> dirs = List.of(s, r, out, releases);
+                boolean overlap = false;
+                for (int i = 0; i < dirs.size(); i++) {
+                    for (int j = 0; j < dirs.size(); j++) {
+                        boolean siblings = i >= 2 && j >= 2; // the output and its releases
+                        overlap |= i != j && !siblings && dirs.get(i).startsWith(dirs.get(j));
+                    }
+                }
+                overlap |= f.isPresent() && (f.get().startsWith(s) || f.get().startsWith(out) || f.get().startsWith(releases)
+                        || dirs.contains(f.get()));
+                assertThat(found.isPresent()).as("store %s, output %s, reports %s, feed %s, link to %s: %s", paths.get(0), paths.get(1),
+                        paths.get(2), feedPath, linkTarget, found).isEqualTo(overlap);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
