@@ -163,6 +163,11 @@ public final class Check {
             }
             Selection selOld = ConfigSelection.selection(c, old);
             Selection selNew = ConfigSelection.selection(c, next);
+            List<String> unsafe = Guard.unsafe(Selector.select(next, selNew, false));
+            if (!unsafe.isEmpty()) {
+                files.add(new FileProblem(c.file().getFileName().toString(), "", "sync would refuse " + instance + " " + latest
+                        + " whatever the flags: " + String.join("; ", unsafe)));
+            }
             Review review = Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
             Map<String, Outputs.File> rendered;
             try {

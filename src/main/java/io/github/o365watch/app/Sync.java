@@ -144,14 +144,16 @@ public final class Sync {
         List<String> refusals = new ArrayList<>();
         List<Version> refused = new ArrayList<>();
         List<String> beyondLimits = new ArrayList<>();
+        List<String> unsafe = new ArrayList<>();
         Map<String, List<Widening>> summarised = new TreeMap<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
         }
         for (Plan p : plans) {
             Selection sel = ConfigSelection.selection(c, p.snapshot());
+            Selected next = Selector.select(p.snapshot(), sel, false);
+            unsafe.addAll(Guard.unsafe(next));
             if (o.version().isEmpty() && !o.acceptShrink()) {
-                Selected next = Selector.select(p.snapshot(), sel, false);
                 // the applied copy is the base, also for a new revision of the same version (a list republished
                 // under the applied number is judged like a new version); only a rebuild of the applied copy has none
                 Selected base = p.before().filter(b -> p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
@@ -181,12 +183,13 @@ public final class Sync {
             applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(),
                     p.stored().map(StoredVersion::revision).orElse(1), hash));
         }
-        if (!refusals.isEmpty() || !beyondLimits.isEmpty()) {
-            List<String> all = new ArrayList<>(refusals);
+        if (!refusals.isEmpty() || !beyondLimits.isEmpty() || !unsafe.isEmpty()) {
+            List<String> all = new ArrayList<>(unsafe);
+            all.addAll(refusals);
             all.addAll(beyondLimits);
             List<String> problems = o.dryRun() ? List.of() : new Notifications(c.notifications(), ws).send(
                     new Event(Event.Kind.REFUSED, "o365watch: sync refused by the safety guard", all, Optional.empty()));
-            throw new GuardException(refusals, choices(o, refused), beyondLimits, problems);
+            throw new GuardException(refusals, choices(o, refused), beyondLimits, unsafe, problems);
         }
 
         OutputTree tree = new OutputTree(c.output());

@@ -354,11 +354,18 @@ class FaultMatrixTest {
         all.add(fault("IP with host bits set", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
                 ok(record("\"disposition\": \"Change\"", "10.0.0.1/8"))), 4, 4, 4, "prefix has host bits set: '10.0.0.1/8'"));
         for (String absurd : List.of("0.0.0.0/0", "::/0")) {
-            // valid data, so fetch keeps what Microsoft published; the guard keeps it out of every output
+            // it holds special-purpose address space (private, loopback, multicast, ...): no Microsoft 365 list can
             all.add(fault("absurd prefix " + absurd, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))), 0, 7, 1, "lists " + absurd + " in set 1")
-                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "+ " + absurd + " (Optimize)")
+                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))), 4, 4, 4, absurd + " is special-purpose address space"));
+        }
+        for (String broad : List.of("16.0.0.0/4", "2400::/8")) {
+            // public unicast space, so fetch keeps what Microsoft published; the guard keeps it out of every output
+            all.add(fault("prefix broader than the guard allows, " + broad, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
+                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, broad))), 0, 7, 1, "lists " + broad + " in set 1")
+                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "+ " + broad + " (Optimize)")
                     .kept(Kept.ALL_BUT_SNAPSHOT, Next.NEW_VERSION));
+        }
+        for (String absurd : List.of("0.0.0.0/0", "::/0")) {
             // a change record's prefixes never reach an output: the report shows it, nothing else uses it
             all.add(fault("absurd prefix " + absurd, Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
                     ok(record("\"disposition\": \"Change\"", absurd))), 0, 0, 1, "applied " + B)
