@@ -52,10 +52,16 @@ public final class Sync {
      * @param acceptShrink apply a version the safety guard would refuse (after a review)
      * @param version      rebuild the outputs of this stored version (rollback); no fetch, no shrink guard
      * @param instances    only these of the config's instances (empty: all)
+     * @param acceptOlder  when the store holds a version newer than the service publishes, withdraw it and apply the service's
      */
-    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
+    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances,
+            boolean acceptOlder) {
         public Options(boolean dryRun, boolean acceptShrink, Optional<String> version) {
-            this(dryRun, acceptShrink, version, List.of());
+            this(dryRun, acceptShrink, version, List.of(), false);
+        }
+
+        public Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
+            this(dryRun, acceptShrink, version, instances, false);
         }
     }
 
@@ -105,9 +111,26 @@ public final class Sync {
         if (o.version().isEmpty() && !ws.offline()) {
             if (o.dryRun()) {
                 ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
+                for (Instance i : selection.stored(ws.store().instances())) {
+                    Optional<StoredVersion> newest = ws.store().newest(i);
+                    Version published = upstream.get(i);
+                    if (!o.acceptOlder() && published != null && newest.isPresent() && newest.get().version().isNewerThan(published)) {
+                        throw ahead(new AheadException(i, newest.get().version(), published, "sync"), i, newest.get().version(),
+                                published, List.of());
+                    }
+                }
             } else {
                 // a version stored but not applied (refused by the guard) is downloaded again: the service may have corrected it
-                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant(), s -> !applied(lock, s))) {
+                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant(), s -> !applied(lock, s), o.acceptOlder(),
+                        "sync")) {
+                    if (f.failure().isPresent() && f.failure().get() instanceof AheadException) {
+                        // loud like a refusal: the nightly job tells someone, every night, until a person decides
+                        Version stored = f.previous().orElseThrow();
+                        Version published = f.published().orElseThrow();
+                        List<String> problems = new Notifications(c.notifications(), ws).send(new Event(Event.Kind.REFUSED,
+                                "o365watch: sync refused by the safety guard", List.of(f.failure().get().getMessage()), Optional.empty()));
+                        throw ahead((AheadException) f.failure().get(), f.instance(), stored, published, problems);
+                    }
                     if (f.failure().isPresent()) {
                         throw f.failure().get(); // nothing was applied; the outputs are as they were
                     }
@@ -315,6 +338,15 @@ public final class Sync {
                 }
             }
         }
+    }
+
+    /** The store is ahead of the service: refused like a shrink, until a person says the service is right. */
+    private static GuardException ahead(AheadException e, Instance instance, Version stored, Version published, List<String> problems) {
+        GuardException g = new GuardException(List.of(AheadException.reason(instance, stored, published)),
+                "review it (o365watch show --instance " + instance + " --version " + stored + "), then sync --accept-older withdraws "
+                        + stored + " (kept in the store for review) and applies " + published, List.of(), problems);
+        g.initCause(e);
+        return g;
     }
 
     /** True when the lock says this revision of this version of its instance is the one applied. */

@@ -374,8 +374,11 @@ class FaultMatrixTest {
         all.add(fault("duplicate set ids", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
                 ok(endpointsB().replace("\"id\": 12,", "\"id\": 11,"))), 4, 4, 4, "endpoint set 11 appears more than once"));
         all.add(fault("version goes backwards", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(Fixtures.versionJson(W, OLDER))), 0, 0, 0, "the service reports " + OLDER + ", older than the stored " + A)
-                .shows(Command.CHECK, "latest " + W + " " + OLDER));
+                ok(Fixtures.versionJson(W, OLDER))), 7, 7, 1, "newer than the " + OLDER + " the service publishes"));
+        all.add(fault("version that is no date", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
+                ok(Fixtures.versionJson(W, "9999999999"))), 4, 4, 4, "version 9999999999 is not a data version: 99999999 is no date"));
+        all.add(fault("version dated after tomorrow", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
+                ok(Fixtures.versionJson(W, "2026112700"))), 4, 4, 4, "version 2026112700 is dated 2026-11-27, after 2026-11-26"));
         // Microsoft's caches lag: /version moved and the change feed announces changes, /endpoints still serves A
         all.add(fault("/version newer, /endpoints still the old lists", Endpoint.ENDPOINTS, fx -> {
             fx.stub(Endpoint.ENDPOINTS, ok(Fixtures.endpoints(W, A)));
