@@ -42,6 +42,9 @@ public record Config(
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
     public record GuardConfig(double maxRemovedAddressesPercent, double maxRemovedHostnamesPercent, int minIpv4PrefixLength,
             int minIpv6PrefixLength) {
+        /** A config file without a {@code guard:} section, and {@code generate}, which reads none. */
+        public static final GuardConfig DEFAULT = new GuardConfig(10.0, 10.0, io.github.o365watch.render.Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH,
+                io.github.o365watch.render.Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH);
     }
 
     /** Notifications: e-mail, webhooks, and on which events. */
