@@ -96,6 +96,22 @@ class GenerateGuardTest {
         assertThat(Files.exists(dir.resolve("out"))).as("nothing written").isFalse();
     }
 
+    @Test
+    void anOverrideCategoryThatDiffersFromTheFeedsOnlyInCaseIsRefusedNamingBoth() throws java.io.IOException {
+        put("2019090300", Derived.withField(Fixtures.endpoints("Worldwide", A), x -> x.path("id").asInt() == 1, "category", "Foo"));
+        Path overrides = Files.writeString(dir.resolve("overrides.yaml"), """
+                add:
+                  - entry: 20.20.20.0/24
+                    comment: branch breakout
+                    category: foo
+                """);
+        Result r = generate("--category", "all", "--overrides", overrides.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("categories 'Foo' (set 1) and 'foo' (local override 'branch breakout') differ only in case"
+                + " and would share the output name 'foo'");
+        assertThat(Files.exists(dir.resolve("out"))).as("nothing written").isFalse();
+    }
+
     /** Stores a version past fetch's checks, as an older o365watch did: the snapshot parsed, the border's rules not applied. */
     private void putUnchecked(byte[] endpoints) {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
