@@ -74,9 +74,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void sourceUsesDomainOkHttpJacksonAndRome() {
+    void sourceUsesDomainOkHttpJacksonRomeAndGuava() {
+        // Guava for the Public Suffix List's ICANN section (source.FeedRules); documented in docs/design-notes.md
         onlyUses("source", p("domain.."), "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..", "com.rometools..",
-                "org.xml.sax..").check(classes);
+                "org.xml.sax..", "com.google.common.net..").check(classes);
+        noClasses().that().resideOutsideOfPackage(p("source")).should().dependOnClassesThat().resideInAPackage("com.google..")
+                .because("Guava is there for the Public Suffix List, at the border").check(classes);
     }
 
     @Test

@@ -135,6 +135,17 @@ public final class Check {
             Version latest = ws.offline() ? newestStored.map(StoredVersion::version).orElse(was)
                     : Optional.ofNullable(upstream.get(instance)).orElse(was);
             versions.put(instance.name(), latest.value());
+            if (!ws.offline() && upstream.containsKey(instance)) {
+                // the service's word is older than the store's or the outputs': never "current", sync refuses until a person decides
+                Version ahead = newestStored.map(StoredVersion::version).filter(v -> v.isNewerThan(latest)).orElse(was);
+                if (ahead.isNewerThan(latest)) {
+                    files.add(new FileProblem(c.file().getFileName().toString(), "", (ahead.equals(was) ? "the outputs come from "
+                            + instance + " " + was + ", newer than the " + latest + " the service publishes: review, then run sync"
+                            + (newestStored.map(StoredVersion::version).filter(v -> v.isNewerThan(latest)).isPresent() ? " --accept-older" : "")
+                            : "sync would refuse: " + AheadException.reason(instance, ahead, latest) + "; review, then run sync --accept-older")));
+                    continue;
+                }
+            }
             // lists republished under the applied number (a newer revision in the store) are a change like a new version
             boolean newerCopy = latest.equals(was) && ws.store().find(instance, was).map(StoredVersion::revision)
                     .filter(r -> r > oldStored.revision()).isPresent();
@@ -163,6 +174,11 @@ public final class Check {
             }
             Selection selOld = ConfigSelection.selection(c, old);
             Selection selNew = ConfigSelection.selection(c, next);
+            List<String> unsafe = Guard.unsafe(Selector.select(next, selNew, false));
+            if (!unsafe.isEmpty()) {
+                files.add(new FileProblem(c.file().getFileName().toString(), "", "sync would refuse " + instance + " " + latest
+                        + " whatever the flags: " + String.join("; ", unsafe)));
+            }
             Review review = Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
             Map<String, Outputs.File> rendered;
             try {

@@ -42,13 +42,16 @@ public final class Fetch {
      *               {@code generate --tenant}
      */
     public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant) {
-        ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before the store is made
-        return ws.locked(() -> runLocked(selection, force, tenant));
+        return run(selection, force, tenant, false);
     }
 
-    /** As {@link #run}, for a caller that already holds the store lock. */
-    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant) {
-        return runLocked(selection, force, tenant, v -> false);
+    /**
+     * @param acceptOlder when the store holds versions newer than the one the service publishes, withdraw them (kept
+     *                    for review) and take the service's; without it, such an instance fails ({@link AheadException})
+     */
+    public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant, boolean acceptOlder) {
+        ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before the store is made
+        return ws.locked(() -> runLocked(selection, force, tenant, v -> false, acceptOlder, "fetch"));
     }
 
     /**
@@ -58,31 +61,59 @@ public final class Fetch {
      * the service has corrected since, under the same version number, become a new revision
      * instead of being refused for as long as the number stands.
      */
-    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant, Predicate<StoredVersion> again) {
+    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant, Predicate<StoredVersion> again,
+            boolean acceptOlder, String command) {
         Upstream up = ws.upstream();
         List<PublishedVersion> published = up.latestVersions();
         Map<Instance, Version> latest = published.stream()
                 .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
         List<FetchOutcome> out = new ArrayList<>();
         for (Instance instance : selection.against(published, up.describe())) {
-            FetchOutcome o = one(up, instance, latest.get(instance), force, again);
+            FetchOutcome o = one(up, instance, latest.get(instance), force, again, acceptOlder, command);
             out.add(tenant.isPresent() && o.failure().isEmpty() ? withTenant(up, o, tenant.get()) : o);
         }
         return out;
     }
 
-    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force, Predicate<StoredVersion> again) {
+    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force, Predicate<StoredVersion> again,
+            boolean acceptOlder, String command) {
         SnapshotStore store = ws.store();
         Optional<StoredVersion> newest = store.newest(instance);
+        List<String> withdrawn = new ArrayList<>();
+        if (newest.isPresent() && newest.get().version().isNewerThan(latest)) {
+            if (!acceptOlder) {
+                return FetchOutcome.failed(instance, newest.map(StoredVersion::version), Optional.of(latest),
+                        new AheadException(instance, newest.get().version(), latest, command));
+            }
+            // a person reviewed it: the service's word wins; the newer versions stay on disk, no longer the newest
+            for (StoredVersion v : store.versions(instance)) {
+                if (v.version().isNewerThan(latest)) {
+                    store.withdraw(instance, v.version(), "withdrawn by " + command + " --accept-older: the service published "
+                            + latest + " when the store held " + newest.get().version());
+                    withdrawn.add(v.version().value());
+                }
+            }
+            newest = store.newest(instance);
+        }
         Optional<Version> previous = newest.map(StoredVersion::version);
-        if (previous.isPresent() && !force) {
-            int c = latest.compareTo(previous.get());
-            if (c == 0 && !again.test(newest.get())) {
-                return FetchOutcome.upToDate(instance, newest.get());
-            }
-            if (c < 0) {
-                return FetchOutcome.upstreamOlder(instance, previous.get(), latest);
-            }
+        if (!withdrawn.isEmpty()) {
+            return withWithdrawn(fetchOne(up, store, instance, latest, newest, previous, force, again), withdrawn, latest);
+        }
+        return fetchOne(up, store, instance, latest, newest, previous, force, again);
+    }
+
+    private static FetchOutcome withWithdrawn(FetchOutcome o, List<String> withdrawn, Version latest) {
+        List<String> warnings = new ArrayList<>(o.warnings());
+        warnings.add(0, "withdrew " + String.join(", ", withdrawn) + " (kept in the store, marked withdrawn): the service publishes "
+                + latest);
+        return new FetchOutcome(o.instance(), o.status(), o.previous(), o.published(), o.endpointSets(), o.changeRecords(),
+                o.revision(), o.differingSets(), warnings, o.failure(), o.tenant());
+    }
+
+    private FetchOutcome fetchOne(Upstream up, SnapshotStore store, Instance instance, Version latest, Optional<StoredVersion> newest,
+            Optional<Version> previous, boolean force, Predicate<StoredVersion> again) {
+        if (previous.isPresent() && !force && latest.equals(previous.get()) && !again.test(newest.get())) {
+            return FetchOutcome.upToDate(instance, newest.get());
         }
         try {
             // changes are asked for "after the newest stored version below the published one"

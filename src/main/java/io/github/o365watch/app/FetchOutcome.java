@@ -40,8 +40,6 @@ public record FetchOutcome(
         IDENTICAL,
         /** Fetched again: the same version number with other content, kept as a new revision. */
         REPUBLISHED,
-        /** The service reports an older version than the store holds; nothing was done. */
-        UPSTREAM_OLDER,
         FAILED
     }
 
@@ -53,12 +51,6 @@ public record FetchOutcome(
     static FetchOutcome upToDate(Instance instance, StoredVersion newest) {
         return new FetchOutcome(instance, Status.UP_TO_DATE, Optional.of(newest.version()), Optional.of(newest.version()),
                 newest.endpointSets(), Optional.empty(), newest.revision(), List.of(), List.of(), Optional.empty(), Optional.empty());
-    }
-
-    static FetchOutcome upstreamOlder(Instance instance, Version stored, Version published) {
-        return new FetchOutcome(instance, Status.UPSTREAM_OLDER, Optional.of(stored), Optional.of(published), 0, Optional.empty(),
-                0, List.of(), List.of("the service reports " + published + ", older than the stored " + stored
-                        + "; nothing was changed"), Optional.empty(), Optional.empty());
     }
 
     static FetchOutcome stored(Instance instance, Optional<Version> previous, PutResult put, Optional<Integer> changeRecords,

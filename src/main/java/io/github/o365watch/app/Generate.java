@@ -48,9 +48,15 @@ public final class Generate {
      * @param limits     at most this many prefixes per object and family (0: exact), how many more addresses a summary
      *                   may admit, and the broadest prefix an output may hold
      * @param strict     fail (exit 6) when a target cannot express an entry
+     * @param acceptShrink render the newest version though the safety guard refuses it (after a review); an explicit
+     *                   {@code version} is a choice of its own and is not judged for shrinking
      */
     public record Request(Instance instance, String version, Selection selection, List<String> targets,
-            Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict) {
+            Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict, boolean acceptShrink) {
+        public Request(Instance instance, String version, Selection selection, List<String> targets,
+                Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict) {
+            this(instance, version, selection, targets, options, limits, templates, strict, false);
+        }
     }
 
     /** What was rendered, by target, and the version it was rendered from. */
@@ -82,7 +88,32 @@ public final class Generate {
         }
         List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.limits())).toList();
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
-        return new Result(v, render(v, ws.store().load(v), r.selection(), jobs, engine, r.strict()));
+        Snapshot snapshot = ws.store().load(v);
+        guard(r, v, snapshot);
+        return new Result(v, render(v, snapshot, r.selection(), jobs, engine, r.strict()));
+    }
+
+    /**
+     * The safety guard, as sync applies it: lists no Microsoft 365 endpoint has are refused whatever
+     * the flags; the newest version (no {@code --version}) is compared with the one stored before it
+     * (generate knows no lock file) and refused if it shrinks, unless {@code acceptShrink}.
+     */
+    private void guard(Request r, StoredVersion v, Snapshot snapshot) {
+        Selected next = Selector.select(snapshot, r.selection(), false);
+        List<String> unsafe = Guard.unsafe(next);
+        List<String> shrinks = List.of();
+        Optional<StoredVersion> before = ws.store().versions(r.instance()).stream().filter(s -> v.version().isNewerThan(s.version()))
+                .reduce((a, b) -> b);
+        boolean explicit = r.version() != null && !r.version().isBlank() && !r.version().equalsIgnoreCase("latest");
+        if (!explicit && !r.acceptShrink()) {
+            Selected base = before.map(b -> Selector.select(ws.store().load(b), r.selection(), false)).orElse(null);
+            shrinks = Guard.check(base, next, Config.GuardConfig.DEFAULTS);
+        }
+        if (!unsafe.isEmpty() || !shrinks.isEmpty()) {
+            throw new GuardException(shrinks, "compared with " + before.map(b -> b.version().value()).orElse("nothing")
+                    + ", the version stored before it; nothing written: review it (o365watch diff), then generate --accept-shrink, or"
+                    + " name the version with --version " + v.version(), List.of(), unsafe, List.of());
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.o365watch.app;
 
 import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.PrefixSet;
+import io.github.o365watch.domain.net.SpecialPurpose;
 import io.github.o365watch.render.Entry;
 import io.github.o365watch.render.Item;
 import io.github.o365watch.render.Selected;
@@ -23,10 +25,44 @@ import java.util.stream.Collectors;
  * than the configured share of the addresses (per family) or of the hostnames of the selection it
  * replaces is refused before any output is touched. A prefix broader than the guard's minimum
  * lengths is refused by the plan ({@link io.github.o365watch.render.Planner}), whatever the
- * flags: it checks what will be published, after overrides and summarising.
+ * flags: it checks what will be published, after overrides and summarising; and so are lists no
+ * Microsoft 365 endpoint has ({@link #unsafe}).
  */
 final class Guard {
+    /** More ports than this in one set's TCP or UDP list is most of the range: a rule to every service of a host. */
+    static final int MAX_PORTS = 32_767;
+
     private Guard() {}
+
+    /**
+     * Lists no Microsoft 365 endpoint has, which no flag lets through: a set that opens more than half
+     * the ports of a protocol (Microsoft's widest is Teams media's 50000-59999), and special-purpose
+     * address space, which fetch refuses and a store written before that may still hold. The
+     * overrides file is the user's own and is not judged here.
+     */
+    static List<String> unsafe(Selected next) {
+        String who = next.instance() + " " + next.version();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Item i : next.items()) {
+            if (i.fromOverride()) {
+                continue;
+            }
+            ports(i.tcp()).ifPresent(n -> out.add(who + " opens TCP " + i.tcp() + " in set " + i.setId() + " (" + n
+                    + " ports, more than half the range)"));
+            ports(i.udp()).ifPresent(n -> out.add(who + " opens UDP " + i.udp() + " in set " + i.setId() + " (" + n
+                    + " ports, more than half the range)"));
+            if (i.entry() instanceof Entry.Ip ip) {
+                SpecialPurpose.overlapping(ip.prefix()).ifPresent(b -> out.add(who + " lists " + ip.prefix() + " in " + i.source()
+                        + ", special-purpose address space " + b.describe()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static java.util.Optional<Integer> ports(PortSet p) {
+        int n = p.ranges().stream().mapToInt(PortSet.PortRange::count).sum();
+        return n > MAX_PORTS ? java.util.Optional.of(n) : java.util.Optional.empty();
+    }
 
     /** Why the new selection is refused; empty when it is fine. {@code base} is the applied selection, if any. */
     static List<String> check(Selected base, Selected next, Config.GuardConfig g) {

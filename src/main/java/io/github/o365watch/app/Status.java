@@ -57,6 +57,11 @@ public final class Status {
         return new Result(rows, failure);
     }
 
+    /** The sentence a warning gives for a row whose store is ahead of the service. */
+    public static String ahead(StatusRow r) {
+        return AheadException.reason(r.instance(), r.stored().orElseThrow().version(), r.upstream().orElseThrow());
+    }
+
     /** Without --instance: Worldwide and every instance the store holds. */
     private List<Instance> defaultsFromStore() {
         Set<Instance> out = new LinkedHashSet<>();

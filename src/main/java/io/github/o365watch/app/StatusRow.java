@@ -12,6 +12,11 @@ import java.util.Optional;
 public record StatusRow(Instance instance, Optional<StoredVersion> stored, Optional<Version> upstream,
         Optional<Long> ageDays) {
 
+    /** True when the store's newest version is newer than the one the service publishes: sync and fetch refuse until a person decides. */
+    public boolean ahead() {
+        return upstream.isPresent() && stored.isPresent() && stored.get().version().isNewerThan(upstream.get());
+    }
+
     /** True when the service publishes a newer version than the store holds. */
     public boolean behind() {
         return upstream.isPresent() && (stored.isEmpty() || upstream.get().isNewerThan(stored.get().version()));

@@ -53,10 +53,16 @@ public final class Sync {
      * @param acceptShrink apply a version the safety guard would refuse (after a review)
      * @param version      rebuild the outputs of this stored version (rollback); no fetch, no shrink guard
      * @param instances    only these of the config's instances (empty: all)
+     * @param acceptOlder  when the store holds a version newer than the service publishes, withdraw it and apply the service's
      */
-    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
+    public record Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances,
+            boolean acceptOlder) {
         public Options(boolean dryRun, boolean acceptShrink, Optional<String> version) {
-            this(dryRun, acceptShrink, version, List.of());
+            this(dryRun, acceptShrink, version, List.of(), false);
+        }
+
+        public Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
+            this(dryRun, acceptShrink, version, instances, false);
         }
     }
 
@@ -118,9 +124,26 @@ public final class Sync {
         if (o.version().isEmpty() && !ws.offline()) {
             if (o.dryRun()) {
                 ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
+                for (Instance i : selection.stored(ws.store().instances())) {
+                    Optional<StoredVersion> newest = ws.store().newest(i);
+                    Version published = upstream.get(i);
+                    if (!o.acceptOlder() && published != null && newest.isPresent() && newest.get().version().isNewerThan(published)) {
+                        throw ahead(new AheadException(i, newest.get().version(), published, "sync"), i, newest.get().version(),
+                                published, List.of());
+                    }
+                }
             } else {
                 // a version stored but not applied (refused by the guard) is downloaded again: the service may have corrected it
-                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant(), s -> !applied(lock, s))) {
+                for (FetchOutcome f : new Fetch(ws).runLocked(selection, false, c.tenant(), s -> !applied(lock, s), o.acceptOlder(),
+                        "sync")) {
+                    if (f.failure().isPresent() && f.failure().get() instanceof AheadException) {
+                        // loud like a refusal: the nightly job tells someone, every night, until a person decides
+                        Version stored = f.previous().orElseThrow();
+                        Version published = f.published().orElseThrow();
+                        List<String> problems = new Notifications(c.notifications(), ws).send(new Event(Event.Kind.REFUSED,
+                                "o365watch: sync refused by the safety guard", List.of(f.failure().get().getMessage()), Optional.empty()));
+                        throw ahead((AheadException) f.failure().get(), f.instance(), stored, published, problems);
+                    }
                     if (f.failure().isPresent()) {
                         throw f.failure().get(); // nothing was applied; the outputs are as they were
                     }
@@ -157,14 +180,16 @@ public final class Sync {
         List<String> refusals = new ArrayList<>();
         List<Version> refused = new ArrayList<>();
         List<String> beyondLimits = new ArrayList<>();
+        List<String> unsafe = new ArrayList<>();
         Map<String, List<Widening>> summarised = new TreeMap<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
         }
         for (Plan p : plans) {
             Selection sel = ConfigSelection.selection(c, p.snapshot());
+            Selected next = Selector.select(p.snapshot(), sel, false);
+            unsafe.addAll(Guard.unsafe(next));
             if (o.version().isEmpty() && !o.acceptShrink()) {
-                Selected next = Selector.select(p.snapshot(), sel, false);
                 // the applied copy is the base, also for a new revision of the same version (a list republished
                 // under the applied number is judged like a new version); only a rebuild of the applied copy has none
                 Selected base = p.before().filter(b -> p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
@@ -194,12 +219,13 @@ public final class Sync {
             applied.put(p.instance().name(), new LockFile.Applied(p.snapshot().version().value(),
                     p.stored().map(StoredVersion::revision).orElse(1), hash));
         }
-        if (!refusals.isEmpty() || !beyondLimits.isEmpty()) {
-            List<String> all = new ArrayList<>(refusals);
+        if (!refusals.isEmpty() || !beyondLimits.isEmpty() || !unsafe.isEmpty()) {
+            List<String> all = new ArrayList<>(unsafe);
+            all.addAll(refusals);
             all.addAll(beyondLimits);
             List<String> problems = o.dryRun() ? List.of() : new Notifications(c.notifications(), ws).send(
                     new Event(Event.Kind.REFUSED, "o365watch: sync refused by the safety guard", all, Optional.empty()));
-            throw new GuardException(refusals, choices(o, refused), beyondLimits, problems);
+            throw new GuardException(refusals, choices(o, refused), beyondLimits, unsafe, problems);
         }
 
         OutputTree tree = new OutputTree(c.output());
@@ -325,6 +351,15 @@ public final class Sync {
                 }
             }
         }
+    }
+
+    /** The store is ahead of the service: refused like a shrink, until a person says the service is right. */
+    private static GuardException ahead(AheadException e, Instance instance, Version stored, Version published, List<String> problems) {
+        GuardException g = new GuardException(List.of(AheadException.reason(instance, stored, published)),
+                "review it (o365watch show --instance " + instance + " --version " + stored + "), then sync --accept-older withdraws "
+                        + stored + " (kept in the store for review) and applies " + published, List.of(), problems);
+        g.initCause(e);
+        return g;
     }
 
     /** True when the lock says this revision of this version of its instance is the one applied. */

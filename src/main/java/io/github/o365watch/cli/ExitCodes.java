@@ -36,7 +36,8 @@ final class ExitCodes {
         m.put("4", "upstream data invalid (unparseable, fails validation)");
         m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");
         m.put("6", "template problem (unknown target, broken template, generate: an output beyond its limits)");
-        m.put("7", "refused by the safety guard (a new version shrinks past the threshold, or an output would break the limits)");
+        m.put("7", "refused by the safety guard (a new version shrinks past the threshold, an output would break the limits, lists"
+                + " no Microsoft 365 endpoint has, or the store holds a newer version than the service publishes)");
         m.put("70", "internal error (a bug)");
         return m;
     }
@@ -58,7 +59,7 @@ final class ExitCodes {
         if (e instanceof io.github.o365watch.render.TemplateException || e instanceof io.github.o365watch.render.LimitException) {
             return TEMPLATE;
         }
-        if (e instanceof io.github.o365watch.app.GuardException) {
+        if (e instanceof io.github.o365watch.app.GuardException || e instanceof io.github.o365watch.app.AheadException) {
             return GUARD;
         }
         return INTERNAL;

@@ -38,6 +38,11 @@ final class FetchCommand implements Callable<Integer> {
             description = "Also keep the lists the service publishes for your tenant (TenantName), for 'generate --tenant'.")
     String tenant;
 
+    @Option(names = "--accept-older",
+            description = "When the store holds a version newer than the service publishes (exit 7 without this), withdraw it"
+                    + " (its files stay, marked withdrawn) and take the service's version. After a review.")
+    boolean acceptOlder;
+
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
@@ -50,7 +55,7 @@ final class FetchCommand implements Callable<Integer> {
         PrintWriter out = root.spec.commandLine().getOut();
         PrintWriter err = root.spec.commandLine().getErr();
         List<FetchOutcome> outcomes = new Fetch(Workspaces.of(root, source, false, lockTimeout, "fetch"))
-                .run(instances.get(), force, java.util.Optional.ofNullable(tenant).map(FetchCommand::tenant));
+                .run(instances.get(), force, java.util.Optional.ofNullable(tenant).map(FetchCommand::tenant), acceptOlder);
         int code = ExitCodes.OK;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {
@@ -92,8 +97,6 @@ final class FetchCommand implements Callable<Integer> {
             case IDENTICAL -> v + " fetched again: identical to the stored copy, nothing written";
             case REPUBLISHED -> v + " was republished with different content (endpoint sets " + ids(o.differingSets())
                     + " differ); both kept, the new one as revision " + o.revision();
-            case UPSTREAM_OLDER -> "the service reports " + v + ", older than the stored "
-                    + o.previous().map(Object::toString).orElse("?") + "; nothing changed";
             case FAILED -> "failed";
         };
     }

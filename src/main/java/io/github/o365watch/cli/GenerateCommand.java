@@ -73,6 +73,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 6) when a target cannot express an entry.")
     boolean strict;
 
+    @Option(names = "--accept-shrink",
+            description = "Write the newest version though the safety guard refuses it (exit 7: it removes more than 10% of the"
+                    + " selected addresses or hostnames of the version stored before it, or selects nothing), after you reviewed"
+                    + " it. An explicit --version is not judged for shrinking.")
+    boolean acceptShrink;
+
     @Override
     public Integer call() {
         if (maxEntries < 0) {
@@ -85,7 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
         Workspace ws = Workspaces.offline(root, "generate");
         var stored = Selections.version(ws.store(), i, version);
         Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored)), targets,
-                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), Optional.ofNullable(templates), strict);
+                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), Optional.ofNullable(templates), strict, acceptShrink);
         Generate.Result result;
         try {
             result = new Generate(ws).run(r, out);

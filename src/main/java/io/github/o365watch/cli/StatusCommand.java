@@ -63,6 +63,12 @@ final class StatusCommand implements Callable<Integer> {
             }
             t.print(out);
         }
+        for (StatusRow r : result.rows()) {
+            if (!offline && result.upstreamFailure().isEmpty() && r.ahead()) {
+                err.println("o365watch: warning: " + io.github.o365watch.app.Status.ahead(r) + "; fetch and sync refuse it (exit 7)"
+                        + " until a person reviews it and runs fetch or sync --accept-older");
+            }
+        }
         if (result.upstreamFailure().isPresent()) {
             out.flush();
             return ExitCodes.report(result.upstreamFailure().get(), err, root.stacktrace);
@@ -81,6 +87,6 @@ final class StatusCommand implements Callable<Integer> {
             return "nothing stored: run fetch";
         }
         return r.behind() ? "behind: run fetch" : r.upstream().get().equals(r.stored().get().version())
-                ? "up to date" : "upstream older than stored";
+                ? "up to date" : "STORED NEWER THAN UPSTREAM: review, then fetch or sync --accept-older";
     }
 }

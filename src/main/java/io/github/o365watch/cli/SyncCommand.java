@@ -41,6 +41,11 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--accept-shrink", description = "Apply a version the safety guard refused, after you reviewed it.")
     boolean acceptShrink;
 
+    @Option(names = "--accept-older",
+            description = "When the store holds a version newer than the service publishes (refused, exit 7), withdraw it (its"
+                    + " files stay, marked withdrawn) and apply the service's version, after you reviewed it.")
+    boolean acceptOlder;
+
     @Option(names = "--version", paramLabel = "V",
             description = "Rebuild the outputs of this stored version (a rollback); no fetch. With several instances in the config,"
                     + " name one with --instance.")
@@ -66,7 +71,7 @@ final class SyncCommand implements Callable<Integer> {
         Sync.Result r;
         try {
             r = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"))
-                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances));
+                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances, acceptOlder));
         } catch (GuardException e) {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;

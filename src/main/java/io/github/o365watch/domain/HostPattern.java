@@ -100,6 +100,10 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
         if (s.contains("**")) {
             return "consecutive wildcards";
         }
+        if (s.indexOf('*') != s.lastIndexOf('*')) {
+            // Microsoft never publishes two; with one, matching is a prefix and a suffix test (no backtracking)
+            return "more than one wildcard";
+        }
         return null;
     }
 
@@ -124,6 +128,18 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
             throw new IllegalStateException("not a subdomain wildcard: " + pattern);
         }
         return pattern.substring(2);
+    }
+
+    /** The text before the {@code *} ({@code autodiscover.} of {@code autodiscover.*.onmicrosoft.com}); the whole pattern when exact. */
+    public String head() {
+        int star = pattern.indexOf('*');
+        return star < 0 ? pattern : pattern.substring(0, star);
+    }
+
+    /** The text after the {@code *} ({@code .onmicrosoft.com}); empty when exact. */
+    public String tail() {
+        int star = pattern.indexOf('*');
+        return star < 0 ? "" : pattern.substring(star + 1);
     }
 
     /** True when the (lower-case) host matches this pattern. */

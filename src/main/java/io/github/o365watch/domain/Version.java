@@ -35,6 +35,23 @@ public record Version(String value) implements Comparable<Version> {
         }
     }
 
+    /**
+     * This version as a service may publish it: its first eight digits a real date, and that date
+     * not after {@code notAfter}. The caller brings the day (the clock stays out of the domain); one
+     * bad {@code 9999999999} would otherwise rank above every real version to come.
+     *
+     * @throws InvalidDataException naming the version and what is wrong with it
+     */
+    public Version asPublished(LocalDate notAfter) {
+        LocalDate d = date().orElseThrow(() -> new InvalidDataException("version " + value + " is not a data version: "
+                + value.substring(0, 8) + " is no date (YYYYMMDD)"));
+        if (d.isAfter(notAfter)) {
+            throw new InvalidDataException("version " + value + " is dated " + d + ", after " + notAfter
+                    + " (tomorrow, UTC): no service publishes data from the future");
+        }
+        return this;
+    }
+
     public boolean isNewerThan(Version other) {
         return compareTo(other) > 0;
     }

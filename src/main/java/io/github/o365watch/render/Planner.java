@@ -45,6 +45,7 @@ public final class Planner {
         }
         Map<Category, List<Item>> byCategory = new TreeMap<>();
         selected.items().forEach(i -> byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i));
+        uniqueNames(byCategory);
 
         List<Group> categories = new ArrayList<>();
         PrefixSet higher = PrefixSet.EMPTY;
@@ -75,6 +76,30 @@ public final class Planner {
             }
         }
         return new Plan(selected, categories, rules, limits);
+    }
+
+    /**
+     * Objects and per-category files are named after the category in lower case: two categories
+     * that differ only in case (the feed's {@code Foo}, an override's {@code foo}) would share names,
+     * and one would take the other's entries or overwrite its file. Fetch refuses such a feed; the
+     * overrides file can still bring one.
+     */
+    private static void uniqueNames(Map<Category, List<Item>> byCategory) {
+        Map<String, Category> byName = new TreeMap<>();
+        for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
+            Category other = byName.putIfAbsent(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey());
+            if (other != null) {
+                Item a = byCategory.get(other).get(0);
+                Item b = e.getValue().get(0);
+                throw new io.github.o365watch.domain.InvalidDataException("categories '" + other + "' (" + where(a) + ") and '" + e.getKey()
+                        + "' (" + where(b) + ") differ only in case and would share the output name '"
+                        + other.name().toLowerCase(Locale.ROOT) + "'; spell the override's category as the feed does");
+            }
+        }
+    }
+
+    private static String where(Item i) {
+        return i.fromOverride() ? "local override '" + Printable.of(i.comment()) + "'" : i.source();
     }
 
     private static String signature(PortSet tcp, PortSet udp) {

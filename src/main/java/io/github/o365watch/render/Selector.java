@@ -77,8 +77,9 @@ public final class Selector {
         }
         PrefixSet out = PrefixSet.of(exclusions.stream().filter(o -> o.entry() instanceof Entry.Ip)
                 .map(o -> ((Entry.Ip) o.entry()).prefix()).toList());
-        List<HostPattern> hosts = exclusions.stream().filter(o -> o.entry() instanceof Entry.Host)
-                .map(o -> ((Entry.Host) o.entry()).host()).toList();
+        java.util.Set<HostPattern> hosts = exclusions.stream().filter(o -> o.entry() instanceof Entry.Host)
+                .map(o -> ((Entry.Host) o.entry()).host()).collect(java.util.stream.Collectors.toSet());
+        Covering wildcards = new Covering(hosts);
         List<Item> kept = new ArrayList<>();
         int trimmed = 0;
         int dropped = 0;
@@ -88,7 +89,7 @@ public final class Selector {
                 for (IpPrefix rest : PrefixSet.of(ip.prefix()).subtract(out).prefixes()) {
                     kept.add(new Item(new Entry.Ip(rest), i.category(), i.tcp(), i.udp(), i.setId(), i.serviceArea(), i.comment()));
                 }
-            } else if (i.entry() instanceof Entry.Host h && hosts.stream().anyMatch(x -> x.covers(h.host()))) {
+            } else if (i.entry() instanceof Entry.Host h && (hosts.contains(h.host()) || wildcards.coversOther(h.host()))) {
                 dropped++;
             } else {
                 kept.add(i);

@@ -399,11 +399,12 @@ final class ViewBuilder {
                 regex.add(regex(h));
             }
         }
-        // a .domain under another .domain is redundant (and squid warns)
-        dotted.removeIf(d -> dotted.stream().anyMatch(o -> !o.equals(d) && d.endsWith("." + o)));
+        // a .domain under another .domain is redundant (and squid warns); looked up by suffix, not pair by pair
+        Set<String> all = new java.util.HashSet<>(dotted);
+        dotted.removeIf(d -> under(d, all));
         List<String> domains = new ArrayList<>();
         for (String e : exact) {
-            if (dotted.stream().noneMatch(d -> e.equals(d) || e.endsWith("." + d))) {
+            if (!dotted.contains(e) && !under(e, dotted)) {
                 domains.add(e);
             }
         }
@@ -413,6 +414,16 @@ final class ViewBuilder {
         m.put("squidRegex", positions(values(regex)));
         m.put("hasSquidDomains", !domains.isEmpty());
         m.put("hasSquidRegex", !regex.isEmpty());
+    }
+
+    /** True when a name strictly under {@code name}'s parents is in {@code domains} ({@code a.b.c} is under {@code b.c} and {@code c}). */
+    private static boolean under(String name, Set<String> domains) {
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            if (domains.contains(name.substring(dot + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Map<String, Object>> values(List<String> list) {
@@ -454,8 +465,9 @@ final class ViewBuilder {
             }
         }
         List<HostPattern> exceptions = new ArrayList<>();
+        Covering wildcards = new Covering(directHosts);
         for (HostPattern o : otherHosts) {
-            if (directHosts.stream().anyMatch(d -> d.isWildcard() && !d.equals(o) && d.covers(o))) {
+            if (wildcards.coversOther(o)) {
                 exceptions.add(o);
             }
         }

@@ -1,12 +1,13 @@
 package io.github.o365watch.source;
 
+import com.google.common.net.InternetDomainName;
 import io.github.o365watch.domain.PublicSuffixes;
-import okhttp3.HttpUrl;
 
 /**
- * The public suffix list OkHttp bundles (and updates with each release), asked through
- * {@link HttpUrl#topPrivateDomain()}: a name is a public suffix when no registrable domain is
- * left of it. Covers the list's private section too ({@code blogspot.com}, {@code azureedge.net}).
+ * The Public Suffix List Guava bundles (and updates with each release), the one copy o365watch
+ * asks: {@link #isPublicSuffix} covers both of the list's sections ({@code com}, {@code co.uk},
+ * {@code blogspot.com}, {@code azureedge.net}); the feed's border ({@link FeedRules}) uses only
+ * its ICANN section, because the private one holds Microsoft's own suffixes.
  */
 public final class PublicSuffixList implements PublicSuffixes {
     public static final PublicSuffixList BUNDLED = new PublicSuffixList();
@@ -16,6 +17,6 @@ public final class PublicSuffixList implements PublicSuffixes {
     /** @throws IllegalArgumentException when {@code name} is not a host name (a pattern's fixed labels always are) */
     @Override
     public boolean isPublicSuffix(String name) {
-        return new HttpUrl.Builder().scheme("https").host(name).build().topPrivateDomain() == null;
+        return InternetDomainName.from(name).isPublicSuffix();
     }
 }

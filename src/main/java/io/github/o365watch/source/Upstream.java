@@ -13,18 +13,20 @@ import java.util.Optional;
 public final class Upstream {
     private final EndpointSource source;
     private final boolean mirror;
+    private final java.time.Clock clock;
 
-    private Upstream(EndpointSource source, boolean mirror) {
+    private Upstream(EndpointSource source, boolean mirror, java.time.Clock clock) {
         this.source = source;
         this.mirror = mirror;
+        this.clock = clock;
     }
 
     /** The web service for an {@code https://} (or loopback {@code http://}) location, else a mirror directory. */
     public static Upstream open(SourceOptions options) {
         if (options.isUrl()) {
-            return new Upstream(new WebServiceSource(options), false);
+            return new Upstream(new WebServiceSource(options), false, options.clock());
         }
-        return new Upstream(new MirrorSource(Path.of(options.location()), options.maxBodyBytes()), true);
+        return new Upstream(new MirrorSource(Path.of(options.location()), options.maxBodyBytes()), true, options.clock());
     }
 
     public String describe() {
@@ -40,14 +42,27 @@ public final class Upstream {
         return source.get(resource);
     }
 
+    /** Each instance's newest version; a version that is no date, or is dated after tomorrow (UTC), is invalid data. */
     public List<PublishedVersion> latestVersions() {
         Resource r = new Resource.Versions();
-        return WireFormat.versions(source.get(r), r.describe());
+        List<PublishedVersion> out = WireFormat.versions(source.get(r), r.describe());
+        out.forEach(p -> dated(p.latest(), r));
+        return out;
+    }
+
+    /** The latest day a published version may carry: tomorrow in UTC, as a version's date is the publication day somewhere. */
+    private Version dated(Version v, Resource r) {
+        try {
+            return v.asPublished(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1));
+        } catch (InvalidDataException e) {
+            throw new InvalidDataException(r.describe() + ": " + e.getMessage());
+        }
     }
 
     public VersionHistory history(Instance instance) {
         Resource r = new Resource.History(instance);
         VersionHistory h = WireFormat.history(source.get(r), r.describe());
+        h.versions().forEach(v -> dated(v, r));
         if (!h.instance().equals(instance)) {
             throw new InvalidDataException(r.describe() + ": answered for instance " + h.instance());
         }

@@ -131,17 +131,21 @@ public final class WireFormat {
         return new VersionHistory(instance(root, what), latest, all);
     }
 
-    /** {@code /endpoints/{instance}}: validated into a snapshot labelled with the given version. */
+    /** {@code /endpoints/{instance}}: validated into a snapshot labelled with the given version, within {@link FeedRules}. */
     public static Snapshot endpoints(byte[] body, Instance instance, Version version, String what) {
         RawEndpointSet[] raw = bind(body, RawEndpointSet[].class, what);
         if (raw.length == 0) {
             throw new InvalidDataException(what + ": the service returned no endpoint sets (an empty list is never a real version)");
         }
+        FeedRules.checkSize(raw, what);
+        Snapshot s;
         try {
-            return Snapshot.parse(instance, version, Arrays.asList(raw));
+            s = Snapshot.parse(instance, version, Arrays.asList(raw));
         } catch (InvalidDataException e) {
             throw new InvalidDataException(what + ": " + e.getMessage(), e);
         }
+        FeedRules.check(s, what);
+        return s;
     }
 
     /** {@code /changes/{instance}/{version}}: every record, validated. */

@@ -31,12 +31,16 @@ import java.util.regex.Pattern;
  * {@code .changes.json} the change records fetched with it and {@code .meta.json} the checksums
  * (of both files and of the raw response). The meta file is written last and commits the
  * version. Nothing is ever overwritten: different content under a known version number becomes a
- * new revision ({@code <version>.r2.json}). Loading verifies the checksums.
+ * new revision ({@code <version>.r2.json}). Loading verifies the checksums. A version withdrawn
+ * ({@link #withdraw}: the service publishes an older one and a person said the service is right)
+ * keeps its files and gains a {@code <version>.withdrawn} note: it is no longer listed or the
+ * newest, but the lock file may still name it and {@link #find(Instance, Version, int)} finds it.
  *
  * <p>Reads need no lock; writes must hold {@link StoreLock}.
  */
 public final class SnapshotStore {
     private static final int FORMAT = 1;
+    private static final String WITHDRAWN = ".withdrawn";
     private static final Pattern META = Pattern.compile("([0-9]{10})(?:\\.r([0-9]{1,4}))?\\.meta\\.json");
 
     private final Path root;
@@ -61,7 +65,7 @@ public final class SnapshotStore {
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path dir : ds) {
-                List<StoredVersion> versions = scan(dir);
+                List<StoredVersion> versions = scan(dir, false);
                 if (!versions.isEmpty()) {
                     out.add(versions.get(0).instance());
                 }
@@ -76,15 +80,15 @@ public final class SnapshotStore {
     /** Stored versions of an instance, oldest first; for a republished version, its newest revision. */
     public List<StoredVersion> versions(Instance instance) {
         Map<Version, StoredVersion> newest = new LinkedHashMap<>();
-        for (StoredVersion v : scan(dir(instance))) {
+        for (StoredVersion v : scan(dir(instance), false)) {
             newest.merge(v.version(), v, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
         return newest.values().stream().sorted(Comparator.comparing(StoredVersion::version)).toList();
     }
 
-    /** Every revision of every version, oldest first. */
+    /** Every revision of every version not withdrawn, oldest first. */
     public List<StoredVersion> revisions(Instance instance) {
-        return scan(dir(instance));
+        return scan(dir(instance), false);
     }
 
     public Optional<StoredVersion> newest(Instance instance) {
@@ -96,9 +100,25 @@ public final class SnapshotStore {
         return versions(instance).stream().filter(v -> v.version().equals(version)).findFirst();
     }
 
-    /** One revision of a version (1: the first copy). */
+    /** One revision of a version (1: the first copy), withdrawn or not: the copy a lock file names. */
     public Optional<StoredVersion> find(Instance instance, Version version, int revision) {
-        return revisions(instance).stream().filter(v -> v.version().equals(version) && v.revision() == revision).findFirst();
+        return scan(dir(instance), true).stream().filter(v -> v.version().equals(version) && v.revision() == revision).findFirst();
+    }
+
+    /**
+     * Withdraws every copy of a version (call under the lock): a note beside its files, which stay
+     * for review and for a lock file that names them. A later copy under the same number is a new
+     * revision.
+     *
+     * @param why one line for a person who finds the note
+     */
+    public void withdraw(Instance instance, Version version, String why) {
+        for (StoredVersion v : revisions(instance)) {
+            if (v.version().equals(version)) {
+                AtomicFiles.write(dir(instance).resolve(v.baseName() + WITHDRAWN), (Printable.line(why, 500) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Loads and verifies the newest revision of a version. */
@@ -193,7 +213,9 @@ public final class SnapshotStore {
         Path dir = dir(snapshot.instance());
         byte[] data = canonical(snapshot);
         Optional<StoredVersion> existing = find(snapshot.instance(), snapshot.version());
-        int revision = 1;
+        // withdrawn copies keep their names: a copy stored after them is a later revision
+        int revision = 1 + scan(dir, true).stream().filter(v -> v.version().equals(snapshot.version()))
+                .mapToInt(StoredVersion::revision).max().orElse(0);
         List<Integer> differing = List.of();
         if (existing.isPresent()) {
             StoredVersion old = existing.get();
@@ -202,7 +224,6 @@ public final class SnapshotStore {
                 return new PutResult(old, PutResult.Outcome.IDENTICAL, List.of());
             }
             differing = differentSets(before, snapshot);
-            revision = old.revision() + 1;
         }
         StoredVersion stored = new StoredVersion(snapshot.instance(), snapshot.version(), revision,
                 snapshot.sets().size(), changes.isPresent());
@@ -265,7 +286,7 @@ public final class SnapshotStore {
         return root.resolve(instance.dirName());
     }
 
-    private List<StoredVersion> scan(Path dir) {
+    private List<StoredVersion> scan(Path dir, boolean withdrawnToo) {
         List<StoredVersion> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -278,6 +299,9 @@ public final class SnapshotStore {
                 }
                 int revision = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
                 String base = m.group(2) == null ? m.group(1) : m.group(1) + ".r" + revision;
+                if (!withdrawnToo && Files.exists(dir.resolve(base + WITHDRAWN))) {
+                    continue;
+                }
                 Meta meta = meta(dir, base);
                 Instance instance;
                 Version version;

@@ -354,11 +354,18 @@ class FaultMatrixTest {
         all.add(fault("IP with host bits set", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
                 ok(record("\"disposition\": \"Change\"", "10.0.0.1/8"))), 4, 4, 4, "prefix has host bits set: '10.0.0.1/8'"));
         for (String absurd : List.of("0.0.0.0/0", "::/0")) {
-            // valid data, so fetch keeps what Microsoft published; the guard keeps it out of every output
+            // it holds special-purpose address space (private, loopback, multicast, ...): no Microsoft 365 list can
             all.add(fault("absurd prefix " + absurd, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))), 0, 7, 1, "lists " + absurd + " in set 1")
-                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "+ " + absurd + " (Optimize)")
+                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))), 4, 4, 4, absurd + " is special-purpose address space"));
+        }
+        for (String broad : List.of("16.0.0.0/4", "2400::/8")) {
+            // public unicast space, so fetch keeps what Microsoft published; the guard keeps it out of every output
+            all.add(fault("prefix broader than the guard allows, " + broad, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
+                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, broad))), 0, 7, 1, "lists " + broad + " in set 1")
+                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "+ " + broad + " (Optimize)")
                     .kept(Kept.ALL_BUT_SNAPSHOT, Next.NEW_VERSION));
+        }
+        for (String absurd : List.of("0.0.0.0/0", "::/0")) {
             // a change record's prefixes never reach an output: the report shows it, nothing else uses it
             all.add(fault("absurd prefix " + absurd, Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
                     ok(record("\"disposition\": \"Change\"", absurd))), 0, 0, 1, "applied " + B)
@@ -367,8 +374,11 @@ class FaultMatrixTest {
         all.add(fault("duplicate set ids", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
                 ok(endpointsB().replace("\"id\": 12,", "\"id\": 11,"))), 4, 4, 4, "endpoint set 11 appears more than once"));
         all.add(fault("version goes backwards", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(Fixtures.versionJson(W, OLDER))), 0, 0, 0, "the service reports " + OLDER + ", older than the stored " + A)
-                .shows(Command.CHECK, "latest " + W + " " + OLDER));
+                ok(Fixtures.versionJson(W, OLDER))), 7, 7, 1, "newer than the " + OLDER + " the service publishes"));
+        all.add(fault("version that is no date", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
+                ok(Fixtures.versionJson(W, "9999999999"))), 4, 4, 4, "version 9999999999 is not a data version: 99999999 is no date"));
+        all.add(fault("version dated after tomorrow", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
+                ok(Fixtures.versionJson(W, "2026112700"))), 4, 4, 4, "version 2026112700 is dated 2026-11-27, after 2026-11-26"));
         // Microsoft's caches lag: /version moved and the change feed announces changes, /endpoints still serves A
         all.add(fault("/version newer, /endpoints still the old lists", Endpoint.ENDPOINTS, fx -> {
             fx.stub(Endpoint.ENDPOINTS, ok(Fixtures.endpoints(W, A)));

@@ -183,13 +183,14 @@ class FetchFaultsTest {
     }
 
     @Test
-    void aVersionThatGoesBackwardsChangesNothing() {
+    void aVersionThatGoesBackwardsChangesNothingAndIsRefusedLoudly() {
         wm.stubFor(get(urlPathEqualTo("/version")).willReturn(ok(Fixtures.versionJson("Worldwide", "2019072900"))));
 
         Result r = fetch();
 
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo("Worldwide: the service reports 2019072900, older than the stored 2019082800; nothing changed\n");
+        assertThat(r.code()).as(r.toString()).isEqualTo(7);
+        assertThat(r.err()).startsWith("o365watch: Worldwide: the store holds Worldwide 2019082800, newer than the 2019072900 the"
+                + " service publishes").contains("fetch --accept-older withdraws 2019082800");
         assertThat(service.paths()).containsExactly("/version");
         assertThat(Trees.hashes(store)).isEqualTo(before);
     }

@@ -162,7 +162,7 @@ class NotifySyncTest {
         List<String> events = smtp.received().stream().map(m -> m.header("X-O365watch-Event").get(0)).toList();
         assertThat(events).containsExactly("changes", "pending");
         Received pending = smtp.received().get(1);
-        assertThat(pending.part("text/plain")).contains("198.51.100.0/24").contains("takes effect on 2026-11-30");
+        assertThat(pending.part("text/plain")).contains("20.20.20.0/24").contains("takes effect on 2026-11-30");
     }
 
     @Test
@@ -180,7 +180,7 @@ class NotifySyncTest {
         assertThat(n.sync().code()).isZero();
         assertThat(smtp.received()).hasSize(2);
         assertThat(smtp.received().get(1).header("X-O365watch-Event")).containsExactly("pending");
-        assertThat(smtp.received().get(1).part("text/plain")).contains("198.51.100.0/24").contains("takes effect on 2026-12-15");
+        assertThat(smtp.received().get(1).part("text/plain")).contains("20.20.20.0/24").contains("takes effect on 2026-12-15");
 
         n.cli.clock(java.time.Instant.parse("2026-12-09T03:00:00Z")); // the day after: no repeat
         assertThat(n.sync().code()).isZero();

@@ -308,7 +308,7 @@ class SummaryLimitsTest {
         Path config = Files.writeString(dir.resolve("o365watch.yaml"),
                 config(service, "60").replace("formats: [markdown]", "formats: [markdown, json]"));
         assertThat(sync(config).code()).isZero();
-        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "198.51.100.0/24"));
+        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
 
         Result r = sync(config);
 
@@ -372,7 +372,7 @@ class SummaryLimitsTest {
         assertThat(first.code()).as(first.toString()).isZero();
         Map<String, String> before = Trees.hashes(dir.resolve(".generated.releases"));
         // one more Optimize range, apart from the others: 20 prefixes do not go into 19 without more addresses
-        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "198.51.100.0/24"));
+        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
 
         Result r = sync(config);
 
@@ -381,7 +381,7 @@ class SummaryLimitsTest {
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(before);
         Result check = cli.run("check", "--config", config.toString());
         assertThat(check.code()).as(check.toString()).isEqualTo(1);
-        assertThat(check.out()).contains("sync would refuse Worldwide 2019100100: target edl:").contains("+ 198.51.100.0/24 (Optimize)");
+        assertThat(check.out()).contains("sync would refuse Worldwide 2019100100: target edl:").contains("+ 20.20.20.0/24 (Optimize)");
     }
 
     // ---- plain interval arithmetic on what the files say, sharing no code with o365watch

@@ -229,7 +229,7 @@ class SyncTest {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
         String v = "2019090100";
-        byte[] good = Derived.withIp(Fixtures.endpoints("Worldwide", A), 1, "198.51.100.0/24");
+        byte[] good = Derived.withIp(Fixtures.endpoints("Worldwide", A), 1, "20.20.20.0/24");
         // the response cut short: most of the Exchange and SharePoint sets missing
         service.publish("Worldwide", v, Derived.withoutIps(good, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
 
@@ -262,7 +262,7 @@ class SyncTest {
         // the refused lists stay beside the good ones, for review; the outputs hold the good ones
         assertThat(dir.resolve("snapshots/worldwide/" + v + ".json")).exists();
         assertThat(dir.resolve("snapshots/worldwide/" + v + ".r2.json")).exists();
-        assertThat(outputs().values()).anyMatch(c -> c.contains("198.51.100.0/24"));
+        assertThat(outputs().values()).anyMatch(c -> c.contains("20.20.20.0/24"));
         assertThat(check().code()).isZero();
 
         // applied: the next night asks /version only
@@ -366,8 +366,8 @@ class SyncTest {
         Result later = check();
         assertThat(later.code()).as(later.toString()).isZero();
         assertThat(later.out()).startsWith("current: ")
-                .contains("+ 198.51.100.0/24 (Optimize)  takes effect 2027-01-15  (change record 2001)  [not yet due]")
-                .contains("+ 198.51.100.0/24 (Optimize; TCP 80,443)  takes effect 2027-01-15");
+                .contains("+ 20.20.20.0/24 (Optimize)  takes effect 2027-01-15  (change record 2001)  [not yet due]")
+                .contains("+ 20.20.20.0/24 (Optimize; TCP 80,443)  takes effect 2027-01-15");
 
         Result wider = check("--grace-days", "60");
         assertThat(wider.code()).as(wider.toString()).isEqualTo(1);
@@ -376,7 +376,7 @@ class SyncTest {
         Result soon = check();
         assertThat(soon.code()).as(soon.toString()).isEqualTo(1);
         assertThat(soon.out()).startsWith("not current: 2 outputs need sync")
-                .contains("+ 198.51.100.0/24 (Optimize)  takes effect 2026-11-30  (change record 2001)\n")
+                .contains("+ 20.20.20.0/24 (Optimize)  takes effect 2026-11-30  (change record 2001)\n")
                 .doesNotContain("[not yet due]");
     }
 
@@ -385,7 +385,7 @@ class SyncTest {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
         // a new range in set 3 (Exchange, category Default): the config selects Optimize and Allow only
-        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", A), 3, "198.51.100.0/24"));
+        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", A), 3, "20.20.20.0/24"));
 
         Result r = check();
 

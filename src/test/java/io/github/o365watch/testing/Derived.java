@@ -52,6 +52,18 @@ public final class Derived {
         return write(sets);
     }
 
+    /** With {@code host} added to the hostnames of set {@code id}. */
+    public static byte[] withUrl(byte[] endpoints, int id, String host) {
+        ArrayNode sets = read(endpoints);
+        for (JsonNode s : sets) {
+            if (s.path("id").asInt() == id) {
+                ArrayNode urls = s.has("urls") ? (ArrayNode) s.get("urls") : ((ObjectNode) s).putArray("urls");
+                urls.add(host);
+            }
+        }
+        return write(sets);
+    }
+
     /** With the IP range {@code from} replaced by {@code to} in the sets {@code which} accepts. */
     public static byte[] withIpReplaced(byte[] endpoints, Predicate<JsonNode> which, String from, String to) {
         ArrayNode sets = read(endpoints);

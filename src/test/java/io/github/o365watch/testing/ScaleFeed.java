@@ -48,9 +48,9 @@ public final class ScaleFeed {
 
     private ScaleFeed() {}
 
-    /** The data version of the i-th version of a history (0 is the first): one a day from 2030-01-01. */
+    /** The data version of the i-th version of a history (0 is the first): one a day from 2025-01-01 (dates a service could publish: none after today). */
     public static String version(int i) {
-        return LocalDate.of(2030, 1, 1).plusDays(i).format(DAY) + "00";
+        return LocalDate.of(2025, 1, 1).plusDays(i).format(DAY) + "00";
     }
 
     /** The i-th version's GET /endpoints response body. */

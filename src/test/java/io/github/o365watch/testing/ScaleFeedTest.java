@@ -74,7 +74,7 @@ class ScaleFeedTest {
         ChangeSet c = Differ.diff(a, b);
 
         assertThat(c.sets().size()).isBetween(1, 25);
-        assertThat(ScaleFeed.version(49)).isEqualTo("2030021900");
+        assertThat(ScaleFeed.version(49)).isEqualTo("2025021900");
         assertThat(Differ.diff(parse(shape, 0), parse(shape, ScaleFeed.HISTORY - 1)).sets().size()).isGreaterThan(c.sets().size());
     }
 
