@@ -42,7 +42,7 @@ final class ExitCodes {
     }
 
     static int of(Throwable e) {
-        if (e instanceof UsageException || e instanceof SourceConfigException
+        if (e instanceof UsageException || e instanceof SourceConfigException || e instanceof java.nio.file.InvalidPathException
                 || e instanceof io.github.o365watch.render.OptionException) {
             return USAGE;
         }
@@ -75,6 +75,8 @@ final class ExitCodes {
         if (code == INTERNAL) {
             err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000) + "; this is a bug: please report it with the command line"
                     + " and the output of --stacktrace");
+        } else if (e instanceof java.nio.file.InvalidPathException p) {
+            err.println("o365watch: " + Printable.line(context + io.github.o365watch.store.PathNames.describe(p), 2000));
         } else {
             err.println("o365watch: " + Printable.line(context + e.getMessage(), 2000));
         }

@@ -172,7 +172,7 @@ class ConfigTest {
                         + "    to: [null]\n", "line 6: notify.email.to[1]: expected a text value"),
                 Arguments.of("an option that is null", "targets:\n  - name: nftables\n    options:\n      table: null\n",
                         "line 4: targets[1].options.table: expected a text value"),
-                Arguments.of("a NUL in a path", "targets: [{name: edl}]\nstore: \"a\\0b\"\n", "line 2: store: 'a\\u0000b' is not a path"),
+                Arguments.of("a NUL in a path", "targets: [{name: edl}]\nstore: \"a\\0b\"\n", "line 2: store: 'a\\u0000b' is not a file name: Nul character not allowed"),
                 Arguments.of("a second document", "targets: [{name: edl}]\n---\nstore: elsewhere\n",
                         "line 3: a second YAML document ('---'); o365watch reads one"),
                 Arguments.of("tabs for indentation", "targets: [{name: edl}]\nselection:\n\tcategories: [Optimize]\n", "line 3: not YAML"),
