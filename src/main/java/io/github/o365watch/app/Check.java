@@ -95,6 +95,8 @@ public final class Check {
             byte[] b = current.get(o.path());
             if (b == null) {
                 files.add(new FileProblem(o.path(), o.target(), "missing"));
+            } else if (Checksums.crlfOf(b, o.sha256())) {
+                files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records: " + Checksums.CRLF_ADVICE));
             } else if (!Checksums.sha256(b).equals(o.sha256())) {
                 files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records (edited by hand, or stale)"));
             }
