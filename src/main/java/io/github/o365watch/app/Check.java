@@ -81,28 +81,39 @@ public final class Check {
             int graceDays, List<String> outputs) {
     }
 
+    /** What outputs that match their release but not the lock file come from. */
+    static final String INTERRUPTED = "an interrupted sync (run sync): the outputs are as a sync published them, and it stopped"
+            + " before it wrote the lock file";
+
     public Result run(Config c, int graceDays) {
         LocalDate dueBy = ws.today().plusDays(graceDays);
         Optional<LockFile> maybeLock = LockFile.read(c.lockFile());
+        OutputTree tree = new OutputTree(c.output());
+        // published outputs exactly as sync published them (their release is named for its content), but not what the
+        // lock file records: a sync stopped between publishing and writing the lock, not a person's edit
+        boolean interrupted = tree.intact();
         if (maybeLock.isEmpty()) {
-            return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "",
-                    "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of());
+            return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "", interrupted
+                    ? "no lock file: " + INTERRUPTED
+                    : "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of());
         }
         LockFile lock = maybeLock.get();
         List<FileProblem> files = new ArrayList<>();
-        Map<String, byte[]> current = new OutputTree(c.output()).current();
+        Map<String, byte[]> current = tree.current();
         for (LockFile.Output o : lock.outputs()) {
             byte[] b = current.get(o.path());
             if (b == null) {
-                files.add(new FileProblem(o.path(), o.target(), "missing"));
+                files.add(new FileProblem(o.path(), o.target(), interrupted ? "missing: " + INTERRUPTED : "missing"));
             } else if (Checksums.crlfOf(b, o.sha256())) {
                 files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records: " + Checksums.CRLF_ADVICE));
             } else if (!Checksums.sha256(b).equals(o.sha256())) {
-                files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records (edited by hand, or stale)"));
+                files.add(new FileProblem(o.path(), o.target(), interrupted ? "differs from what the lock file records: "
+                        + INTERRUPTED : "differs from what the lock file records (edited by hand, or stale)"));
             }
         }
         current.keySet().stream().filter(p -> lock.output(p).isEmpty())
-                .forEach(p -> files.add(new FileProblem(p, "", "not in the lock file")));
+                .forEach(p -> files.add(new FileProblem(p, "", interrupted ? "not in the lock file: " + INTERRUPTED
+                        : "not in the lock file")));
 
         TemplateEngine engine = Generate.engine(c.templates());
         List<Outstanding> outstanding = new ArrayList<>();

@@ -42,6 +42,36 @@ import java.util.TreeMap;
  */
 public final class Sync {
     private final Workspace ws;
+    // read by the shutdown hook of an interrupted run, in another thread
+    private volatile Stage stage = Stage.PREPARING;
+
+    /** How far a run got, for what an interrupted one says about the state it leaves. */
+    public enum Stage {
+        /** Fetching, comparing, rendering: the outputs, reports and lock file are as they were (a fetched version is stored whole). */
+        PREPARING("before it changed any output: the outputs and o365watch.lock are as they were, and the next sync does the work"),
+        /** Publishing the outputs and writing the reports: the lock file is not written yet. */
+        PUBLISHING("while publishing the outputs and writing the reports, before it wrote o365watch.lock: the outputs are the old set"
+                + " or the new one, never a mix, and check reports an interrupted sync until the next sync finishes the job"),
+        /** The lock file is written; notifying. */
+        NOTIFYING("while notifying: the outputs, the reports and o365watch.lock are written; a notification not yet sent is lost"
+                + " (the next sync does not send it again)");
+
+        private final String state;
+
+        Stage(String state) {
+            this.state = state;
+        }
+
+        /** The line an interrupted run prints (SIGINT, SIGTERM). */
+        public String interrupted() {
+            return "sync was interrupted " + state;
+        }
+    }
+
+    /** How far this run got (see {@link Stage}). */
+    public Stage stage() {
+        return stage;
+    }
 
     public Sync(Workspace ws) {
         this.ws = ws;
@@ -217,6 +247,7 @@ public final class Sync {
         c.reports().feed().ifPresent(feed -> AtomicFiles.removeLeftovers(feed.toAbsolutePath().getParent(), 1));
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
+        stage = Stage.PUBLISHING;
         tree.publish(files);
         CrashPoint.at("sync.published", tree.path());
         Written reportFiles = new Written();
@@ -256,8 +287,10 @@ public final class Sync {
         } catch (RuntimeException e) {
             reportFiles.takeBack(e);
             tree.restore(previous);
+            stage = Stage.PREPARING;
             throw e;
         }
+        stage = Stage.NOTIFYING;
         CrashPoint.at("sync.locked", c.lockFile());
 
         List<String> problems = new ArrayList<>();

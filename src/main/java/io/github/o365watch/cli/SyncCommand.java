@@ -64,9 +64,9 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = root.spec.commandLine().getErr();
         Config c = config.read();
         Sync.Result r;
-        try {
-            r = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"))
-                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances));
+        Sync sync = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"));
+        try (Interruption i = Interruption.announce(err, () -> sync.stage().interrupted())) {
+            r = sync.run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances));
         } catch (GuardException e) {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;
