@@ -35,7 +35,7 @@ final class ExitCodes {
         m.put("3", "upstream unavailable (network, HTTP error, rate limited)");
         m.put("4", "upstream data invalid (unparseable, fails validation)");
         m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");
-        m.put("6", "template problem (unknown target, broken template, generate: an output beyond its limits)");
+        m.put("6", "template problem (broken template, generate: an output beyond its limits)");
         m.put("7", "refused by the safety guard (a new version shrinks past the threshold, or an output would break the limits)");
         m.put("70", "internal error (a bug)");
         return m;

@@ -138,7 +138,7 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
         for (OptionSpec o : options.values()) {
             if (!out.containsKey(o.name())) {
                 if (o.required()) {
-                    throw new OptionException("target " + id + " needs --option " + o.name() + "=... (" + o.description() + ")");
+                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... (" + o.description() + ")");
                 }
                 out.put(o.name(), o.defaultValue());
             }
