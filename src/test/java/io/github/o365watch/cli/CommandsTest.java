@@ -62,6 +62,34 @@ class CommandsTest {
         assertThat(service.paths()).containsExactly("/version");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"show", "generate", "lookup 52.112.10.20", "diff", "report",
+        "status --offline", "versions --offline", "audit --log -", "verify --against -"})
+    void anUnknownInstanceIsAUsageErrorNamingTheInstances(String command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.addAll(java.util.List.of("--store", store, "--instance", "Worldwid"));
+        if (command.equals("generate")) {
+            args.addAll(java.util.List.of("--out", tmp.resolve("out").toString()));
+        }
+
+        Result r = cli.run(args.toArray(String[]::new));
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).as(r.toString()).contains("unknown instance 'Worldwid'; the instances are Worldwide, USGovDoD, USGovGCCHigh, China")
+                .doesNotContain("run 'o365watch fetch'");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(service.requests()).isEmpty();
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aKnownInstanceNotStoredStillSaysToFetchIt() {
+        Result r = cli.run("show", "--store", store, "--instance", "china");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("nothing is stored for China");
+    }
+
     @Test
     void statusOfflineTouchesNoNetwork() {
         Result r = cli.run("status", "--store", store, "--offline", "--json");
