@@ -188,6 +188,54 @@ class CommandsTest {
         assertThat(cli.run("lookup", "--store", store, "10.0.0.1/8").err()).contains("host bits");
     }
 
+    /** The rows of each query's table, without the PORT column (the plain queries have none). */
+    static java.util.Map<String, java.util.List<String>> rows(String out) {
+        java.util.Map<String, java.util.List<String>> byQuery = new java.util.LinkedHashMap<>();
+        java.util.List<String> current = null;
+        int port = -1;
+        int next = -1;
+        for (String line : out.lines().toList()) {
+            if (!line.startsWith(" ")) {
+                current = new java.util.ArrayList<>();
+                byQuery.put(line, current);
+                port = -1;
+            } else if (line.startsWith("  INSTANCE")) {
+                port = line.indexOf("PORT ");
+                next = port < 0 ? -1 : line.indexOf("VERSION");
+            } else {
+                current.add((port < 0 ? line : line.substring(0, port) + line.substring(next)).replaceAll(" +", " "));
+            }
+        }
+        return byQuery;
+    }
+
+    @Test
+    void lookupReadsWhatUsersPasteAndSaysWhetherTheSetsListThePort() {
+        Result pasted = cli.run("lookup", "--store", store, "https://outlook.office365.com/owa", "outlook.office365.com:443",
+                "52.112.10.20:3478", "[2603:1027::1]:443", "HTTP://Teams.Microsoft.com:8080/x?y");
+        Result plain = cli.run("lookup", "--store", store, "outlook.office365.com", "52.112.10.20", "2603:1027::1", "teams.microsoft.com");
+        assertThat(pasted.code()).as(pasted.toString()).isZero();
+        assertThat(plain.code()).as(plain.toString()).isZero();
+
+        java.util.Map<String, java.util.List<String>> p = rows(pasted.out());
+        assertThat(p.keySet()).containsExactly("https://outlook.office365.com/owa (outlook.office365.com, TCP 443):",
+                "outlook.office365.com:443 (outlook.office365.com, port 443):", "52.112.10.20:3478 (52.112.10.20, port 3478):",
+                "[2603:1027::1]:443 (2603:1027::1, port 443):", "HTTP://Teams.Microsoft.com:8080/x?y (teams.microsoft.com, port 8080):");
+        java.util.List<java.util.List<String>> same = new java.util.ArrayList<>(rows(plain.out()).values());
+        same.add(0, same.get(0));
+        assertThat(new java.util.ArrayList<>(p.values())).as("the same sets as the plain queries").isEqualTo(same);
+        assertThat(pasted.out()).containsPattern("(?m)^  Worldwide  11 +Skype +Optimize +yes +52\\.112\\.0\\.0/14 +UDP 3478-3481 +UDP +2019102800$")
+                .containsPattern("(?m)^  Worldwide  12 +Skype +Allow +yes +52\\.112\\.0\\.0/14 +TCP 80,443 +not listed +2019102800$")
+                .containsPattern("(?m)^  Worldwide  1 +Exchange +Optimize +yes +outlook\\.office365\\.com +TCP 80,443 +TCP +2019102800$");
+
+        Result json = cli.run("lookup", "--store", store, "--json", "52.112.10.20:3478");
+        assertThat(json.out()).contains("\"address\": \"52.112.10.20/32\"", "\"port\": 3478", "\"portListedOn\": [\n          \"udp\"\n        ]");
+
+        Result badPort = cli.run("lookup", "--store", store, "52.112.10.20:70000");
+        assertThat(badPort.code()).isEqualTo(2);
+        assertThat(badPort.err()).contains("port 70000 is not 1-65535");
+    }
+
     @Test
     void lookupHistorySaysInWhichVersionsAnEntryWasListed() {
         Result r = cli.run("lookup", "--store", store, "--history", "--json", "2603:1026:630::1");
