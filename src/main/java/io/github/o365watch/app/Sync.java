@@ -270,8 +270,8 @@ public final class Sync {
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
                 for (String format : c.reports().formats()) {
-                    Path file = c.reports().directory().resolve(r.instance().dirName() + "-" + p.before().get().version() + "-"
-                            + p.stored().get().version() + "." + extension(format));
+                    Path file = c.reports().directory().resolve(Reports.fileName(r.instance(), p.before().get().version().value(),
+                            p.stored().get().version().value(), Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
                     reportFiles.remember(file);
                     Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
                     paths.add(file);
@@ -449,9 +449,5 @@ public final class Sync {
                 + data.review().flags().size() + " review flags; " + data.review().pending().size() + " additions pending");
         data.review().flags().stream().limit(10).forEach(f -> lines.add(f.kind().label() + ": set " + f.setId() + " " + f.subject()));
         return lines;
-    }
-
-    private static String extension(String format) {
-        return format.equals("markdown") ? "md" : format;
     }
 }

@@ -83,6 +83,9 @@ final class AuditCommand implements Callable<Integer> {
                     err.flush();
                 }
                 : n -> { };
+        if (out != null) {
+            io.github.o365watch.app.OutputFile.file(out, "--out"); // before the logs are read, not after
+        }
         Audit.Result r = new Audit(ws).run(new Audit.Request(v, logs, f, cols, root.environment.stdin(), progress));
         if (root.environment.terminal()) {
             err.print("\r\033[K");

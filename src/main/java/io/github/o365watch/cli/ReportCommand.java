@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.OutputFile;
 import io.github.o365watch.app.Reports;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.report.FeedWriter;
@@ -35,7 +36,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "Write the report here (atomically) instead of stdout; into a directory under the name sync gives it"
+                    + " (worldwide-FROM-TO.md).")
     Path out;
 
     @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (created if missing).")
@@ -51,14 +54,23 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--feed-max must be between 1 and 10000");
         }
         Format f = format == null ? Format.markdown : format;
+        if (feed != null) {
+            OutputFile.file(feed, "--feed");
+        }
         ReportData data = new Reports(Workspaces.offline(root, "report"))
                 .data(compare.instance(), compare.from, compare.to, compare.thresholds(), f == Format.html);
         PrintWriter w = root.spec.commandLine().getOut();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {
-            byte[] body = Reports.render(data, Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)));
+            Reports.Format rf = Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT));
+            byte[] body = Reports.render(data, rf);
             if (out != null) {
-                Reports.write(out, body);
+                // a directory gets the file sync would write there
+                Path file = OutputFile.in(out, Reports.fileName(data, rf));
+                Reports.write(file, body);
+                if (!file.equals(out)) {
+                    w.println("wrote " + file);
+                }
             } else {
                 w.print(new String(body, StandardCharsets.UTF_8));
             }

@@ -24,6 +24,9 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] data) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
+        if (Files.isDirectory(target)) {
+            throw new StoreException("cannot write " + target + ": it is a directory");
+        }
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");

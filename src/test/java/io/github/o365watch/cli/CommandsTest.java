@@ -245,6 +245,52 @@ class CommandsTest {
     }
 
     @Test
+    void reportOutIntoADirectoryWritesTheFileSyncWouldAndAFeedMustBeAFile() throws Exception {
+        Path dir = tmp.resolve("reports");
+        Files.createDirectories(dir);
+        Result toStdout = cli.run("report", "--store", store);
+
+        Result r = cli.run("report", "--store", store, "--out", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        Path file = dir.resolve("worldwide-2019093000-2019102800.md");
+        assertThat(r.out()).isEqualTo("wrote " + file + "\n");
+        assertThat(Files.readString(file)).isEqualTo(toStdout.out());
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".o365watch-tmp-"));
+        }
+
+        Result feed = cli.run("report", "--store", store, "--feed", dir.toString());
+        assertThat(feed.code()).as(feed.toString()).isEqualTo(2);
+        assertThat(feed.err()).isEqualTo("o365watch: --feed " + dir + " is a directory; give the name of a file to write\n");
+
+        Result audit = cli.run("audit", "--store", store, "--log", "-", "--out", dir.toString());
+        assertThat(audit.code()).as(audit.toString()).isEqualTo(2);
+        assertThat(audit.err()).isEqualTo("o365watch: --out " + dir + " is a directory; give the name of a file to write\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aClientRequestIdThatIsNoGuidIsRefusedBeforeAnythingIsPrintedAndNamesWhereItCameFrom() {
+        for (String command : java.util.List.of("status", "versions", "fetch")) {
+            Result option = cli.run(command, "--store", store, "--source", service.url(), "--client-request-id", "not-a-guid");
+            assertThat(option.code()).as(option.toString()).isEqualTo(2);
+            assertThat(option.out()).as(command).isEmpty();
+            assertThat(option.err()).isEqualTo("o365watch: --client-request-id 'not-a-guid' is not a GUID (8-4-4-4-12 hex digits)\n");
+
+            Result env = new TestCli(tmp.resolve("machine")).env("O365WATCH_CLIENT_REQUEST_ID", "12345")
+                    .run(command, "--store", store, "--source", service.url());
+            assertThat(env.code()).as(env.toString()).isEqualTo(2);
+            assertThat(env.out()).as(command).isEmpty();
+            assertThat(env.err()).isEqualTo("o365watch: the environment variable O365WATCH_CLIENT_REQUEST_ID ('12345') is not a GUID"
+                    + " (8-4-4-4-12 hex digits)\n");
+        }
+        assertThat(service.requests()).isEmpty();
+    }
+
+    @Test
     void completionScriptsForBashAndZsh() {
         Result bash = cli.run("completion", "bash");
         assertThat(bash.code()).isZero();
