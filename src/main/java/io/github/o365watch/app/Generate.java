@@ -136,8 +136,8 @@ public final class Generate {
                 throw e.in("target " + spec.id() + ": ");
             }
             if (strict && !g.notExpressed().isEmpty()) {
-                throw new TemplateException("--strict: target " + spec.id() + " cannot express " + g.notExpressed().size()
-                        + " entries, the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
+                throw new TemplateException("--strict: target " + spec.id() + " cannot express "
+                        + io.github.o365watch.domain.Plural.of(g.notExpressed().size(), "entry", "entries") + ", the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
             }
             out.add(g);
         }

@@ -437,16 +437,18 @@ public final class Sync {
             return List.of();
         }
         return new Notifications(c.notifications(), ws).send(new Event(Event.Kind.PENDING,
-                "o365watch: " + lines.size() + " announced additions take effect within " + c.graceDays() + " days", lines, Optional.empty()));
+                "o365watch: " + io.github.o365watch.domain.Plural.of(lines.size(), "announced addition takes", "announced additions take") + " effect within "
+                + io.github.o365watch.domain.Plural.of(c.graceDays(), "day", "days"), lines, Optional.empty()));
     }
 
     private static List<String> summary(ReportData data) {
         var c = data.review().changes();
         List<String> lines = new ArrayList<>();
         long cosmetic = c.sets().stream().filter(io.github.o365watch.diff.SetChange::cosmeticOnly).count();
-        lines.add(c.sets().size() + " endpoint sets changed"
+        lines.add(io.github.o365watch.domain.Plural.of(c.sets().size(), "endpoint set", "endpoint sets") + " changed"
                 + (cosmetic == 0 ? "" : ", " + cosmetic + " of them only in " + ReportBuilder.COSMETIC) + "; "
-                + data.review().flags().size() + " review flags; " + data.review().pending().size() + " additions pending");
+                + io.github.o365watch.domain.Plural.of(data.review().flags().size(), "review flag", "review flags") + "; "
+                + io.github.o365watch.domain.Plural.of(data.review().pending().size(), "addition", "additions") + " pending");
         data.review().flags().stream().limit(10).forEach(f -> lines.add(f.kind().label() + ": set " + f.setId() + " " + f.subject()));
         return lines;
     }

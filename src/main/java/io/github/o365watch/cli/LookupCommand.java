@@ -93,7 +93,7 @@ final class LookupCommand implements Callable<Integer> {
 
     private static String listed(List<Version> in, List<Version> searched) {
         if (in.size() == searched.size()) {
-            return "all " + searched.size() + " stored versions";
+            return searched.size() == 1 ? "the one stored version" : "all " + searched.size() + " stored versions";
         }
         return in.size() + " of " + searched.size() + ": " + in.get(0) + (in.size() > 1 ? " ... " + in.get(in.size() - 1) : "");
     }

@@ -84,7 +84,7 @@ final class SyncCommand implements Callable<Integer> {
         if (!r.changed() && !r.dryRun()) {
             List<String> parts = new ArrayList<>();
             r.instances().forEach(i -> parts.add(i.instance() + " " + i.version()));
-            out.println("up to date: " + String.join(", ", parts) + "; outputs current (" + r.unchanged().size() + " files)");
+            out.println("up to date: " + String.join(", ", parts) + "; outputs current (" + io.github.o365watch.domain.Plural.of(r.unchanged().size(), "file", "files") + ")");
             return;
         }
         for (Sync.InstanceResult i : r.instances()) {
@@ -93,12 +93,12 @@ final class SyncCommand implements Callable<Integer> {
                     + i.newerUpstream().map(n -> "; the service publishes " + n + ", which sync would fetch first").orElse(""));
             i.fetched().filter(f -> f.status() == io.github.o365watch.app.FetchOutcome.Status.REPUBLISHED).ifPresent(f ->
                     out.println("  downloaded " + i.version() + " again: the service now serves other lists (revision " + f.revision() + ", "
-                            + f.differingSets().size() + " endpoint sets differ)"));
+                            + io.github.o365watch.domain.Plural.of(f.differingSets().size(), "endpoint set differs", "endpoint sets differ") + ")"));
             for (Path p : i.reports()) {
                 out.println("  report: " + p);
             }
         }
-        out.println((r.dryRun() ? "would write " : "wrote ") + r.written().size() + " files, " + r.removed().size() + " removed, "
+        out.println((r.dryRun() ? "would write " : "wrote ") + io.github.o365watch.domain.Plural.of(r.written().size(), "file", "files") + ", " + r.removed().size() + " removed, "
                 + r.unchanged().size() + " unchanged, in " + r.output());
         if (r.lockChanged() && r.written().isEmpty() && r.removed().isEmpty()) {
             out.println((r.dryRun() ? "would update " : "updated ") + "o365watch.lock (the outputs were already as it should record)");

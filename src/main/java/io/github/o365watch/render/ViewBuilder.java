@@ -153,7 +153,7 @@ final class ViewBuilder {
             tail.add("Note: " + spec.hostNote());
         }
         if (!notExpressed.isEmpty()) {
-            tail.add("Not expressed in this format: " + notExpressed.size() + " entries, listed at the end.");
+            tail.add("Not expressed in this format: " + io.github.o365watch.domain.Plural.of(notExpressed.size(), "entry", "entries") + ", listed at the end.");
         }
 
         Map<String, Object> view = new LinkedHashMap<>();
@@ -275,7 +275,7 @@ final class ViewBuilder {
         List<HostPattern> hosts = new ArrayList<>();
         if (spec.hosts() == HostSupport.NONE) {
             if (report && !g.hosts().isEmpty()) {
-                notExpressed.add(new NotExpressed(g.key(), g.hosts().size() + " hostnames", HostSupport.NONE.refuse(g.hosts().get(0))));
+                notExpressed.add(new NotExpressed(g.key(), io.github.o365watch.domain.Plural.of(g.hosts().size(), "hostname", "hostnames"), HostSupport.NONE.refuse(g.hosts().get(0))));
             }
         } else {
             for (HostPattern h : g.hosts()) {

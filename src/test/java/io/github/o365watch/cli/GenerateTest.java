@@ -235,7 +235,7 @@ class GenerateTest {
         Result r = generate(tmp.resolve("o"), "--target", "csv", "--overrides", file.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("2 local additions from the overrides file",
-                "2 local exclusions from the overrides file: 4 prefix entries cut, 1 hostnames dropped");
+                "2 local exclusions from the overrides file: 4 prefix entries cut, 1 hostname dropped");
         String csv = Files.readString(tmp.resolve("o/csv/o365-entries.csv"));
         assertThat(csv).contains("Optimize,IPv4,10.20.0.0/16,\"443\"", "Allow,URL,files.contoso-partner.com,\"80,443\"",
                 "52.113.0.0/16", "52.114.0.0/15").doesNotContain("52.112.0.0/14", "*.lync.com");
