@@ -77,8 +77,12 @@ public final class Check {
     }
 
     /** The verdict and everything behind it. */
+    /**
+     * @param notifyProblems what would keep sync's notifications from going out (a secret's variable not set); never
+     *                       changes the verdict, which is about the outputs
+     */
     public record Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
-            int graceDays, List<String> outputs) {
+            int graceDays, List<String> outputs, List<String> notifyProblems) {
     }
 
     /** What outputs that match their release but not the lock file come from. */
@@ -95,7 +99,8 @@ public final class Check {
         if (maybeLock.isEmpty()) {
             return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "", interrupted
                     ? "no lock file: " + INTERRUPTED
-                    : "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of());
+                    : "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of(),
+                    new Notifications(c.notifications(), ws).unavailable());
         }
         LockFile lock = maybeLock.get();
         List<FileProblem> files = new ArrayList<>();
@@ -212,7 +217,7 @@ public final class Check {
         }
         boolean currentNow = files.isEmpty() && outstanding.stream().noneMatch(Outstanding::due);
         return new Result(currentNow, files, outstanding, versions, graceDays,
-                lock.outputs().stream().map(LockFile.Output::path).toList());
+                lock.outputs().stream().map(LockFile.Output::path).toList(), new Notifications(c.notifications(), ws).unavailable());
     }
 
     /** An entry as a target writes it: the value, its category and, for a target that writes ports, its ports. */

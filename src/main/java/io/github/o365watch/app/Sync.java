@@ -233,7 +233,8 @@ public final class Sync {
                     List.of(), p.newerUpstream()));
         }
         if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
-            List<String> problems = o.dryRun() ? List.of() : pendingReminders(c, results, false);
+            // a dry run reports what would keep a notification from going out, not only on the night it is due
+            List<String> problems = o.dryRun() ? new Notifications(c.notifications(), ws).unavailable() : pendingReminders(c, results, false);
             return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised);
         }
 

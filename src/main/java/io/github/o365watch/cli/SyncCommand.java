@@ -75,7 +75,7 @@ final class SyncCommand implements Callable<Integer> {
         r.instances().forEach(i -> i.fetched().ifPresent(f -> f.warnings().forEach(w -> err.println("o365watch: warning: "
                 + io.github.o365watch.domain.net.Printable.line(i.instance() + ": " + w, 2000)))));
         print(out, r);
-        r.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: "
+        r.notifyProblems().forEach(p -> err.println("o365watch: warning: " + (r.dryRun() ? "sync could not notify: " : "notification failed: ")
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
         return ExitCodes.OK;
     }
