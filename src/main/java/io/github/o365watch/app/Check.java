@@ -77,30 +77,48 @@ public final class Check {
     }
 
     /** The verdict and everything behind it. */
+    /**
+     * @param notifyProblems what would keep sync's notifications from going out (a secret's variable not set); never
+     *                       changes the verdict, which is about the outputs
+     */
     public record Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
-            int graceDays, List<String> outputs) {
+            int graceDays, List<String> outputs, List<String> notifyProblems) {
     }
+
+    /** What outputs that match their release but not the lock file come from. */
+    static final String INTERRUPTED = "an interrupted sync (run sync): the outputs are as a sync published them, and it stopped"
+            + " before it wrote the lock file";
 
     public Result run(Config c, int graceDays) {
         LocalDate dueBy = ws.today().plusDays(graceDays);
         Optional<LockFile> maybeLock = LockFile.read(c.lockFile());
+        OutputTree tree = new OutputTree(c.output());
+        // published outputs exactly as sync published them (their release is named for its content), but not what the
+        // lock file records: a sync stopped between publishing and writing the lock, not a person's edit
+        boolean interrupted = tree.intact();
         if (maybeLock.isEmpty()) {
-            return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "",
-                    "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of());
+            return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "", interrupted
+                    ? "no lock file: " + INTERRUPTED
+                    : "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of(),
+                    new Notifications(c.notifications(), ws).unavailable());
         }
         LockFile lock = maybeLock.get();
         List<FileProblem> files = new ArrayList<>();
-        Map<String, byte[]> current = new OutputTree(c.output()).current();
+        Map<String, byte[]> current = tree.current();
         for (LockFile.Output o : lock.outputs()) {
             byte[] b = current.get(o.path());
             if (b == null) {
-                files.add(new FileProblem(o.path(), o.target(), "missing"));
+                files.add(new FileProblem(o.path(), o.target(), interrupted ? "missing: " + INTERRUPTED : "missing"));
+            } else if (Checksums.crlfOf(b, o.sha256())) {
+                files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records: " + Checksums.CRLF_ADVICE));
             } else if (!Checksums.sha256(b).equals(o.sha256())) {
-                files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records (edited by hand, or stale)"));
+                files.add(new FileProblem(o.path(), o.target(), interrupted ? "differs from what the lock file records: "
+                        + INTERRUPTED : "differs from what the lock file records (edited by hand, or stale)"));
             }
         }
         current.keySet().stream().filter(p -> lock.output(p).isEmpty())
-                .forEach(p -> files.add(new FileProblem(p, "", "not in the lock file")));
+                .forEach(p -> files.add(new FileProblem(p, "", interrupted ? "not in the lock file: " + INTERRUPTED
+                        : "not in the lock file")));
 
         TemplateEngine engine = Generate.engine(c.templates());
         List<Outstanding> outstanding = new ArrayList<>();
@@ -215,7 +233,7 @@ public final class Check {
         }
         boolean currentNow = files.isEmpty() && outstanding.stream().noneMatch(Outstanding::due);
         return new Result(currentNow, files, outstanding, versions, graceDays,
-                lock.outputs().stream().map(LockFile.Output::path).toList());
+                lock.outputs().stream().map(LockFile.Output::path).toList(), new Notifications(c.notifications(), ws).unavailable());
     }
 
     /** An entry as a target writes it: the value, its category and, for a target that writes ports, its ports. */

@@ -132,7 +132,10 @@ public final class ConfigFile {
         List<Config.TargetConfig> targets = new ArrayList<>();
         if (r.targets() != null) {
             for (int i = 0; i < r.targets().size(); i++) {
-                RawTarget t = r.targets().get(i);
+                RawTarget raw = r.targets().get(i);
+                // target names, like instances and categories, in any case
+                RawTarget t = raw == null || raw.name() == null ? raw
+                        : new RawTarget(raw.name().strip().toLowerCase(Locale.ROOT), raw.options(), raw.maxEntries(), raw.maxExtraPercent());
                 if (t == null || t.name() == null || !t.name().matches("[a-z][a-z0-9-]{0,39}")) {
                     throw at.error("targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
                 }
@@ -367,7 +370,7 @@ public final class ConfigFile {
             try {
                 spec.resolve(t.options());
             } catch (io.github.o365watch.render.OptionException e) {
-                throw at.error(key + ".options", e.getMessage().replace("needs --option ", "needs the option "));
+                throw at.error(key + ".options", e.getMessage().replace("needs --option " + t.name() + ".", "needs the option "));
             }
         }
     }

@@ -74,19 +74,20 @@ public final class Generate {
     /** Renders without writing. */
     public Result render(Request r) {
         TemplateEngine engine = engine(r.templates());
-        List<String> ids = r.targets().isEmpty() ? engine.targets() : r.targets();
-        for (String t : r.options().keySet()) {
+        List<String> known = engine.targets();
+        List<String> ids = r.targets().isEmpty() ? known : r.targets().stream().map(t -> target(t, known, "--target ")).distinct().toList();
+        Map<String, Map<String, String>> options = new TreeMap<>();
+        r.options().forEach((raw, values) -> {
             // options for other known targets are fine (one command line for several runs); a typo is not
-            if (!engine.targets().contains(t)) {
-                throw new UsageException("--option " + t + ".*: there is no target " + t);
-            }
+            String t = target(raw, known, "--option " + Printable.of(raw) + ".*: ");
             // the same rule as the config file: a file sending browsers to proxy.example.com helps nobody
-            r.options().get(t).forEach((k, value) -> ConfigFile.placeholder(value).ifPresent(domain -> {
+            values.forEach((k, value) -> ConfigFile.placeholder(value).ifPresent(domain -> {
                 throw new UsageException("--option " + t + "." + k + "=" + Printable.of(value) + " names " + domain
                         + ConfigFile.PLACEHOLDER_ADVICE.replace("leave the key out", "leave the option out"));
             }));
-        }
-        List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.limits())).toList();
+            options.computeIfAbsent(t, x -> new java.util.LinkedHashMap<>()).putAll(values);
+        });
+        List<Job> jobs = ids.stream().map(id -> new Job(id, options.getOrDefault(id, Map.of()), r.limits())).toList();
         StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
         Snapshot snapshot = ws.store().load(v);
         guard(r, v, snapshot);
@@ -114,6 +115,19 @@ public final class Generate {
                     + ", the version stored before it; nothing written: review it (o365watch diff), then generate --accept-shrink, or"
                     + " name the version with --version " + v.version(), List.of(), unsafe, List.of());
         }
+    }
+
+    /**
+     * A target by name, whatever its case (ids are lower case, like the folders of rules-templates);
+     * a name no template directory has is the user's mistake (exit 2), not a template problem.
+     */
+    static String target(String asked, List<String> known, String where) {
+        String id = asked.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!known.contains(id)) {
+            throw new UsageException(where + "unknown target '" + Printable.of(asked) + "'; known targets: " + String.join(", ", known)
+                    + " (o365watch targets lists them)");
+        }
+        return id;
     }
 
     /**
@@ -153,8 +167,8 @@ public final class Generate {
                 throw e.in("target " + spec.id() + ": ");
             }
             if (strict && !g.notExpressed().isEmpty()) {
-                throw new TemplateException("--strict: target " + spec.id() + " cannot express " + g.notExpressed().size()
-                        + " entries, the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
+                throw new TemplateException("--strict: target " + spec.id() + " cannot express "
+                        + io.github.o365watch.domain.Plural.of(g.notExpressed().size(), "entry", "entries") + ", the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
             }
             out.add(g);
         }

@@ -58,6 +58,21 @@ public record Instances(List<String> names, boolean all) {
         if (all) {
             return inStore.isEmpty() ? List.of(Instance.WORLDWIDE) : inStore;
         }
-        return parsed().stream().map(i -> i.spelledAsIn(inStore)).toList();
+        return parsed().stream().map(i -> known(i, inStore).spelledAsIn(inStore)).toList();
+    }
+
+    /**
+     * An instance o365watch knows by name, or one the store holds (the service may publish one this
+     * version does not know). Anything else is a typo, a usage error naming the instances there are,
+     * as the config file does, rather than "nothing is stored" and advice to fetch it.
+     */
+    public static Instance known(Instance i, java.util.Collection<Instance> inStore) {
+        if (i.isKnown() || inStore.contains(i)) {
+            return i;
+        }
+        List<String> names = new ArrayList<>(Instance.KNOWN_NAMES);
+        inStore.stream().map(Instance::name).filter(n -> !names.contains(n)).forEach(names::add);
+        throw new UsageException("--instance: unknown instance '" + io.github.o365watch.domain.net.Printable.of(i.name())
+                + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
     }
 }

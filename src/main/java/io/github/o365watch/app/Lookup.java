@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,29 +45,109 @@ public final class Lookup {
     }
 
     /** The answers to one query, and how many versions were searched per instance. */
-    public record Answer(String query, List<Hit> hits, Map<Instance, List<Version>> searched) {
+    public record Answer(Query parsed, List<Hit> hits, Map<Instance, List<Version>> searched) {
+        public String query() {
+            return parsed.text();
+        }
+
         public boolean matched() {
             return !hits.isEmpty();
         }
     }
 
-    /** A parsed query: an address or prefix, or a hostname (possibly a wildcard). */
-    record Query(String text, Optional<IpPrefix> prefix, Optional<HostPattern> host) {
+    /**
+     * A parsed query: an address or prefix, or a hostname (possibly a wildcard), and the port when
+     * what was pasted names one ({@code host:443}, {@code 52.112.10.20:3478}, {@code [2603:1027::1]:443},
+     * or a URL's, written or implied by its scheme: TCP 443 for https).
+     */
+    public record Query(String text, Optional<IpPrefix> prefix, Optional<HostPattern> host, Optional<Integer> port,
+            Optional<String> protocol, boolean pasted) {
+        private static final Pattern URL = Pattern.compile("(?i)([a-z][a-z0-9+.-]*)://(?:[^/?#@]*@)?([^/?#]*)(?:[/?#].*)?");
+        private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\](?::([0-9]+))?");
+        private static final Pattern HOST_PORT = Pattern.compile("([^:\\[\\]]+):([0-9]+)");
+
         static Query parse(String text) {
             String t = text.strip();
+            Matcher url = URL.matcher(t);
+            if (url.matches()) {
+                String scheme = url.group(1).toLowerCase(java.util.Locale.ROOT);
+                Query q = authority(text, url.group(2));
+                if (q.port().isPresent()) {
+                    return q;
+                }
+                Optional<Integer> implied = scheme.equals("https") ? Optional.of(443) : scheme.equals("http") ? Optional.of(80)
+                        : Optional.empty();
+                return new Query(text, q.prefix(), q.host(), implied, implied.map(p -> "TCP"), true);
+            }
+            return authority(text, t);
+        }
+
+        /** {@code host}, {@code host:port}, {@code ip}, {@code ip:port}, {@code [v6]}, {@code [v6]:port}, a prefix. */
+        private static Query authority(String text, String t) {
+            Matcher b = BRACKETED.matcher(t);
+            if (b.matches()) {
+                return of(text, b.group(1), port(text, b.group(2)), true);
+            }
+            Matcher hp = HOST_PORT.matcher(t);
+            if (hp.matches()) {
+                return of(text, hp.group(1), port(text, hp.group(2)), true);
+            }
+            return of(text, t, Optional.empty(), !t.equals(text.strip()));
+        }
+
+        private static Optional<Integer> port(String text, String digits) {
+            if (digits == null) {
+                return Optional.empty();
+            }
+            int p = digits.length() > 5 ? 0 : Integer.parseInt(digits);
+            if (p < 1 || p > 65535) {
+                throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text) + "': port " + digits
+                        + " is not 1-65535");
+            }
+            return Optional.of(p);
+        }
+
+        private static Query of(String text, String t, Optional<Integer> port, boolean pasted) {
             if (IP_LIKE.matcher(t).matches()) {
                 try {
-                    return new Query(text, Optional.of(IpPrefix.parse(t)), Optional.empty());
+                    return new Query(text, Optional.of(IpPrefix.parse(t)), Optional.empty(), port, Optional.empty(), pasted);
                 } catch (PrefixFormatException e) {
                     throw new UsageException("lookup: " + e.getMessage());
                 }
             }
             try {
-                return new Query(text, Optional.empty(), Optional.of(HostPattern.parse(t)));
+                return new Query(text, Optional.empty(), Optional.of(HostPattern.parse(t.endsWith(".") ? t.substring(0, t.length() - 1) : t)),
+                        port, Optional.empty(), pasted);
             } catch (InvalidDataException e) {
                 throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text)
-                        + "' is neither an IP address or prefix nor a hostname: " + e.getMessage());
+                        + "' is neither an IP address or prefix nor a hostname (a URL, host:port, ip:port and [v6]:port are"
+                        + " read too): " + e.getMessage());
             }
+        }
+
+        /** What was looked up in what was pasted: {@code outlook.office365.com, TCP 443}; empty for a plain query. */
+        public Optional<String> looked() {
+            if (!pasted) {
+                return Optional.empty();
+            }
+            String what = prefix.map(p -> p.length() == p.family().bits() ? p.network() : p.toString())
+                    .orElseGet(() -> host.orElseThrow().pattern());
+            return Optional.of(what + port.map(n -> ", " + protocol.map(x -> x + " ").orElse("port ") + n).orElse(""));
+        }
+
+        /** Whether a set lists the query's port, by protocol ("TCP", "UDP", both), or empty when no port was asked. */
+        public Optional<List<String>> portListedBy(EndpointSet set) {
+            if (port.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> on = new ArrayList<>();
+            if (!protocol.equals(Optional.of("UDP")) && set.tcpPorts().contains(port.get())) {
+                on.add("TCP");
+            }
+            if (!protocol.equals(Optional.of("TCP")) && set.udpPorts().contains(port.get())) {
+                on.add("UDP");
+            }
+            return Optional.of(on);
         }
     }
 
@@ -105,7 +186,7 @@ public final class Lookup {
                     }
                 }
             }
-            out.add(new Answer(q.text(), List.copyOf(hits.values()), searched));
+            out.add(new Answer(q, List.copyOf(hits.values()), searched));
         }
         return out;
     }

@@ -61,6 +61,35 @@ final class Notifications {
         return problems;
     }
 
+    /**
+     * What would keep a channel from sending, found now rather than on the night a change is
+     * notified: a secret's environment variable not set, its file missing, unreadable or empty.
+     * Names the variable or file, never a value. Empty when no event is to be notified.
+     */
+    List<String> unavailable() {
+        List<String> problems = new ArrayList<>();
+        if (config.on().isEmpty()) {
+            return problems;
+        }
+        config.email().ifPresent(m -> check("notify.email password", m.passwordEnv(), m.passwordFile(), problems));
+        for (Config.WebhookConfig w : config.webhooks()) {
+            String name = w.kind() + " webhook (" + w.urlEnv().map(v -> "$" + v).orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
+            check(name + " URL", w.urlEnv(), w.urlFile(), problems);
+        }
+        return problems;
+    }
+
+    private void check(String what, Optional<String> envName, Optional<Path> file, List<String> problems) {
+        try {
+            Optional<String> value = secret(what, envName, file);
+            if (value.isPresent() && value.get().isEmpty()) {
+                problems.add(what + ": " + file.map(f -> "the file " + f + " is empty").orElse("empty"));
+            }
+        } catch (NotifyException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
     private Optional<String> secret(String what, Optional<String> envName, Optional<Path> file) {
         if (envName.isPresent()) {
             String v = env.get(envName.get());

@@ -55,6 +55,21 @@ public final class Reports {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The name sync gives a report: {@code worldwide-2019102800-2019112700.md}. */
+    public static String fileName(ReportData data, Format format) {
+        var c = data.review().changes();
+        return fileName(c.instance(), c.from().value(), c.to().value(), format);
+    }
+
+    static String fileName(Instance instance, String from, String to, Format format) {
+        String ext = switch (format) {
+            case MARKDOWN -> "md";
+            case TEXT -> "txt";
+            default -> format.name().toLowerCase(java.util.Locale.ROOT);
+        };
+        return instance.dirName() + "-" + from + "-" + to + "." + ext;
+    }
+
     /** Writes a rendered report to a file, atomically. */
     public static void write(Path out, byte[] content) {
         AtomicFiles.write(out, content);

@@ -25,6 +25,7 @@ public final class Selections {
     public static StoredVersion version(SnapshotStore store, Instance instance, String asked) {
         List<StoredVersion> all = store.versions(instance);
         if (all.isEmpty()) {
+            Instances.known(instance, store.instances());
             throw new StoreException("nothing is stored for " + instance + " in " + store.root()
                     + "; run 'o365watch fetch' (or point --store at a snapshot directory)");
         }

@@ -41,7 +41,8 @@ public final class Status {
                 if (!defaults) {
                     instances = selection.against(published, ws.upstream().describe());
                 }
-            } catch (UsageException e) {
+            } catch (UsageException | io.github.o365watch.source.SourceConfigException e) {
+                // the command line or its environment is wrong (a ClientRequestId that is no GUID): no table first
                 throw e;
             } catch (RuntimeException e) {
                 failure = Optional.of(e); // the stored state is still worth showing

@@ -153,7 +153,7 @@ final class StrictYaml {
             try {
                 return dir.resolve(value);
             } catch (java.nio.file.InvalidPathException e) {
-                throw error(key, "'" + Printable.of(value) + "' is not a path");
+                throw error(key, io.github.o365watch.store.PathNames.describe(e));
             }
         }
 

@@ -43,6 +43,36 @@ import java.util.TreeMap;
  */
 public final class Sync {
     private final Workspace ws;
+    // read by the shutdown hook of an interrupted run, in another thread
+    private volatile Stage stage = Stage.PREPARING;
+
+    /** How far a run got, for what an interrupted one says about the state it leaves. */
+    public enum Stage {
+        /** Fetching, comparing, rendering: the outputs, reports and lock file are as they were (a fetched version is stored whole). */
+        PREPARING("before it changed any output: the outputs and o365watch.lock are as they were, and the next sync does the work"),
+        /** Publishing the outputs and writing the reports: the lock file is not written yet. */
+        PUBLISHING("while publishing the outputs and writing the reports, before it wrote o365watch.lock: the outputs are the old set"
+                + " or the new one, never a mix, and check reports an interrupted sync until the next sync finishes the job"),
+        /** The lock file is written; notifying. */
+        NOTIFYING("while notifying: the outputs, the reports and o365watch.lock are written; a notification not yet sent is lost"
+                + " (the next sync does not send it again)");
+
+        private final String state;
+
+        Stage(String state) {
+            this.state = state;
+        }
+
+        /** The line an interrupted run prints (SIGINT, SIGTERM). */
+        public String interrupted() {
+            return "sync was interrupted " + state;
+        }
+    }
+
+    /** How far this run got (see {@link Stage}). */
+    public Stage stage() {
+        return stage;
+    }
 
     public Sync(Workspace ws) {
         this.ws = ws;
@@ -242,7 +272,8 @@ public final class Sync {
                     List.of(), p.newerUpstream()));
         }
         if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
-            List<String> problems = o.dryRun() ? List.of() : pendingReminders(c, results, false);
+            // a dry run reports what would keep a notification from going out, not only on the night it is due
+            List<String> problems = o.dryRun() ? new Notifications(c.notifications(), ws).unavailable() : pendingReminders(c, results, false);
             return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised);
         }
 
@@ -256,6 +287,7 @@ public final class Sync {
         c.reports().feed().ifPresent(feed -> AtomicFiles.removeLeftovers(feed.toAbsolutePath().getParent(), 1));
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
+        stage = Stage.PUBLISHING;
         tree.publish(files);
         CrashPoint.at("sync.published", tree.path());
         Written reportFiles = new Written();
@@ -278,8 +310,8 @@ public final class Sync {
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
                 for (String format : c.reports().formats()) {
-                    Path file = c.reports().directory().resolve(r.instance().dirName() + "-" + p.before().get().version() + "-"
-                            + p.stored().get().version() + "." + extension(format));
+                    Path file = c.reports().directory().resolve(Reports.fileName(r.instance(), p.before().get().version().value(),
+                            p.stored().get().version().value(), Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
                     reportFiles.remember(file);
                     Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
                     paths.add(file);
@@ -295,8 +327,10 @@ public final class Sync {
         } catch (RuntimeException e) {
             reportFiles.takeBack(e);
             tree.restore(previous);
+            stage = Stage.PREPARING;
             throw e;
         }
+        stage = Stage.NOTIFYING;
         CrashPoint.at("sync.locked", c.lockFile());
 
         List<String> problems = new ArrayList<>();
@@ -452,21 +486,19 @@ public final class Sync {
             return List.of();
         }
         return new Notifications(c.notifications(), ws).send(new Event(Event.Kind.PENDING,
-                "o365watch: " + lines.size() + " announced additions take effect within " + c.graceDays() + " days", lines, Optional.empty()));
+                "o365watch: " + io.github.o365watch.domain.Plural.of(lines.size(), "announced addition takes", "announced additions take") + " effect within "
+                + io.github.o365watch.domain.Plural.of(c.graceDays(), "day", "days"), lines, Optional.empty()));
     }
 
     private static List<String> summary(ReportData data) {
         var c = data.review().changes();
         List<String> lines = new ArrayList<>();
         long cosmetic = c.sets().stream().filter(io.github.o365watch.diff.SetChange::cosmeticOnly).count();
-        lines.add(c.sets().size() + " endpoint sets changed"
+        lines.add(io.github.o365watch.domain.Plural.of(c.sets().size(), "endpoint set", "endpoint sets") + " changed"
                 + (cosmetic == 0 ? "" : ", " + cosmetic + " of them only in " + ReportBuilder.COSMETIC) + "; "
-                + data.review().flags().size() + " review flags; " + data.review().pending().size() + " additions pending");
+                + io.github.o365watch.domain.Plural.of(data.review().flags().size(), "review flag", "review flags") + "; "
+                + io.github.o365watch.domain.Plural.of(data.review().pending().size(), "addition", "additions") + " pending");
         data.review().flags().stream().limit(10).forEach(f -> lines.add(f.kind().label() + ": set " + f.setId() + " " + f.subject()));
         return lines;
-    }
-
-    private static String extension(String format) {
-        return format.equals("markdown") ? "md" : format;
     }
 }

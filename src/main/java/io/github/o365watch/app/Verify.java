@@ -192,8 +192,8 @@ public final class Verify {
             if (addresses.isEmpty() && hosts.isEmpty() && l.references().isEmpty()) {
                 Only o = r.only().orElseThrow(); // the file lists entries, and only an option leaves them all out
                 throw new UsageException(f + ": no " + (o == Only.ADDRESSES ? "address" : "hostname") + " read as " + format.id() + " ("
-                        + o.option() + " leaves out the " + (o == Only.ADDRESSES ? l.hosts().size() + " hostnames" : l.addresses().size()
-                        + " addresses") + " in it)");
+                        + o.option() + " leaves out the " + (o == Only.ADDRESSES ? io.github.o365watch.domain.Plural.of(l.hosts().size(), "hostname", "hostnames")
+                        : io.github.o365watch.domain.Plural.of(l.addresses().size(), "address", "addresses")) + " in it)");
             }
             if (reference == null && !l.references().isEmpty()) {
                 reference = f + " refers to lists it does not hold (line " + l.references().get(0).line() + ": "
@@ -400,7 +400,7 @@ public final class Verify {
                 ? content.lines().filter(x -> !x.isBlank()).findFirst().map(x -> "the first line: '" + Printable.line(x.strip(), 160) + "'").orElse("")
                 : "the first problem, line " + l.problems().get(0).line() + ": " + l.problems().get(0).reason() + ": '"
                         + Printable.line(l.problems().get(0).text(), 160) + "'";
-        return head + " from " + lines + (lines == 1 ? " line" : " lines") + " (" + l.problems().size() + " problems); " + first
+        return head + " from " + lines + (lines == 1 ? " line" : " lines") + " (" + io.github.o365watch.domain.Plural.of(l.problems().size(), "problem", "problems") + "); " + first
                 + "; if the file is another format, name it with --input-format";
     }
 

@@ -50,7 +50,8 @@ public final class Versions {
                 } catch (RuntimeException e) {
                     feedFailure = Optional.of(e);
                 }
-            } catch (UsageException e) {
+            } catch (UsageException | io.github.o365watch.source.SourceConfigException e) {
+                // the command line or its environment is wrong (a ClientRequestId that is no GUID): no table first
                 throw e;
             } catch (RuntimeException e) {
                 failure = Optional.of(e);

@@ -64,6 +64,9 @@ final class CheckCommand implements Callable<Integer> {
         int grace = graceDays != null ? graceDays : c.graceDays();
         Check.Result r = new Check(Workspaces.of(root, c, source, offline, 0, "check")).run(c, grace);
         PrintWriter out = root.spec.commandLine().getOut();
+        // not the gate's verdict (that is the outputs'), but found here rather than on the night sync notifies
+        r.notifyProblems().forEach(p -> root.spec.commandLine().getErr().println("o365watch: warning: sync could not notify: "
+                + io.github.o365watch.domain.net.Printable.line(p, 500)));
         switch (f) {
             case TEXT -> out.print(CheckOutput.text(r));
             case JSON -> Json.print(out, CheckOutput.json(r));

@@ -99,7 +99,7 @@ final class CheckOutput {
         String versions = r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .reduce((a, b) -> a + ", " + b).orElse("");
         if (r.current()) {
-            s.append("current: ").append(r.outputs().size()).append(" output files match the lock file");
+            s.append("current: ").append(io.github.o365watch.domain.Plural.of(r.outputs().size(), "output file matches", "output files match")).append(" the lock file");
             if (!versions.isEmpty()) {
                 s.append("; latest ").append(versions);
             }
@@ -107,7 +107,7 @@ final class CheckOutput {
         } else {
             long failing = outputs.stream().filter(o -> !o.current()).count();
             s.append("not current: ").append(failing).append(failing == 1 ? " output needs" : " outputs need")
-                    .append(" sync (grace period ").append(r.graceDays()).append(" days)\n");
+                    .append(" sync (grace period ").append(io.github.o365watch.domain.Plural.of(r.graceDays(), "day", "days")).append(")\n");
         }
         for (Output o : outputs) {
             if (o.files().isEmpty() && o.outstanding().isEmpty()) {
@@ -222,7 +222,7 @@ final class CheckOutput {
             }
         }
         if (r.current()) {
-            s.append("::notice title=o365watch check::").append(data("current: " + r.outputs().size() + " output files match the lock file"))
+            s.append("::notice title=o365watch check::").append(data("current: " + io.github.o365watch.domain.Plural.of(r.outputs().size(), "output file matches", "output files match") + " the lock file"))
                     .append('\n');
         }
         return s.toString();

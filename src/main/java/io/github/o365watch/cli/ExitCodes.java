@@ -35,7 +35,7 @@ final class ExitCodes {
         m.put("3", "upstream unavailable (network, HTTP error, rate limited)");
         m.put("4", "upstream data invalid (unparseable, fails validation)");
         m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");
-        m.put("6", "template problem (unknown target, broken template, generate: an output beyond its limits)");
+        m.put("6", "template problem (broken template, generate: an output beyond its limits)");
         m.put("7", "refused by the safety guard (a new version shrinks past the threshold, an output would break the limits, lists"
                 + " no Microsoft 365 endpoint has, or the store holds a newer version than the service publishes)");
         m.put("70", "internal error (a bug)");
@@ -43,7 +43,7 @@ final class ExitCodes {
     }
 
     static int of(Throwable e) {
-        if (e instanceof UsageException || e instanceof SourceConfigException
+        if (e instanceof UsageException || e instanceof SourceConfigException || e instanceof java.nio.file.InvalidPathException
                 || e instanceof io.github.o365watch.render.OptionException) {
             return USAGE;
         }
@@ -76,6 +76,8 @@ final class ExitCodes {
         if (code == INTERNAL) {
             err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000) + "; this is a bug: please report it with the command line"
                     + " and the output of --stacktrace");
+        } else if (e instanceof java.nio.file.InvalidPathException p) {
+            err.println("o365watch: " + Printable.line(context + io.github.o365watch.store.PathNames.describe(p), 2000));
         } else {
             // a sentence for the person running o365watch: a Java class name a cause's message carried is left out
             err.println("o365watch: " + Printable.line(Printable.withoutClassNames(context + e.getMessage()), 2000));

@@ -92,8 +92,8 @@ final class FetchCommand implements Callable<Integer> {
         return o.instance() + ": " + switch (o.status()) {
             case UP_TO_DATE -> "up to date at " + v;
             case STORED -> "stored " + v + o.previous().map(p -> " (previous " + p + ")").orElse(" (first in this store)")
-                    + ": " + o.endpointSets() + " endpoint sets, "
-                    + o.changeRecords().map(n -> n + " change records").orElse("no change records available");
+                    + ": " + io.github.o365watch.domain.Plural.of(o.endpointSets(), "endpoint set", "endpoint sets") + ", "
+                    + o.changeRecords().map(n -> io.github.o365watch.domain.Plural.of(n, "change record", "change records")).orElse("no change records available");
             case IDENTICAL -> v + " fetched again: identical to the stored copy, nothing written";
             case REPUBLISHED -> v + " was republished with different content (endpoint sets " + ids(o.differingSets())
                     + " differ); both kept, the new one as revision " + o.revision();

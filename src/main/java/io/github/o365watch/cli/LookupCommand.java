@@ -32,7 +32,9 @@ final class LookupCommand implements Callable<Integer> {
     @Mixin
     InstanceOptions instances;
 
-    @Parameters(paramLabel = "IP|PREFIX|HOST", arity = "1..*", description = "Addresses, prefixes or hostnames.")
+    @Parameters(paramLabel = "IP|PREFIX|HOST", arity = "1..*",
+            description = "Addresses, prefixes or hostnames, also as pasted: a URL, host:port, ip:port or [v6]:port (the port is"
+                    + " checked against each set's ports).")
     List<String> queries;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
@@ -65,17 +67,22 @@ final class LookupCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Lookup.Answer a) {
-        out.println(a.query() + ":");
+        out.println(a.query() + a.parsed().looked().map(l -> " (" + l + ")").orElse("") + ":");
         if (!a.matched()) {
             a.searched().forEach((i, vs) -> out.println("  no endpoint set of " + i + " " + describe(vs) + " lists it"));
             return;
         }
-        Table t = new Table("INSTANCE", "SET", "SERVICE", "CATEGORY", "REQUIRED", "ENTRY", "PORTS", history ? "LISTED IN" : "VERSION");
+        List<String> columns = new ArrayList<>(List.of("INSTANCE", "SET", "SERVICE", "CATEGORY", "REQUIRED", "ENTRY", "PORTS"));
+        a.parsed().port().ifPresent(p -> columns.add("PORT " + p));
+        columns.add(history ? "LISTED IN" : "VERSION");
+        Table t = new Table(columns.toArray(String[]::new));
         for (Lookup.Hit h : a.hits()) {
             EndpointSet s = h.set();
-            t.row(h.instance(), s.id(), s.serviceArea(), s.category(), s.required() ? "yes" : "no",
-                    h.entry() + (h.relation() == Lookup.Relation.INSIDE ? " (inside the query)" : ""), ports(s),
-                    history ? listed(h.versions(), a.searched().get(h.instance())) : h.versions().get(0).value());
+            List<Object> row = new ArrayList<>(List.of(h.instance(), s.id(), s.serviceArea(), s.category(), s.required() ? "yes" : "no",
+                    h.entry() + (h.relation() == Lookup.Relation.INSIDE ? " (inside the query)" : ""), ports(s)));
+            a.parsed().portListedBy(s).ifPresent(on -> row.add(on.isEmpty() ? "not listed" : String.join(", ", on)));
+            row.add(history ? listed(h.versions(), a.searched().get(h.instance())) : h.versions().get(0).value());
+            t.row(row.toArray());
         }
         t.print(out, "  ");
     }
@@ -86,7 +93,7 @@ final class LookupCommand implements Callable<Integer> {
 
     private static String listed(List<Version> in, List<Version> searched) {
         if (in.size() == searched.size()) {
-            return "all " + searched.size() + " stored versions";
+            return searched.size() == 1 ? "the one stored version" : "all " + searched.size() + " stored versions";
         }
         return in.size() + " of " + searched.size() + ": " + in.get(0) + (in.size() > 1 ? " ... " + in.get(in.size() - 1) : "");
     }
@@ -105,6 +112,10 @@ final class LookupCommand implements Callable<Integer> {
     private static Map<String, Object> json(Lookup.Answer a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", a.query());
+        a.parsed().prefix().ifPresent(p -> m.put("address", p.toString()));
+        a.parsed().host().ifPresent(h -> m.put("hostname", h.pattern()));
+        a.parsed().port().ifPresent(p -> m.put("port", p));
+        a.parsed().protocol().ifPresent(p -> m.put("protocol", p.toLowerCase(java.util.Locale.ROOT)));
         m.put("matched", a.matched());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (Lookup.Hit h : a.hits()) {
@@ -118,6 +129,7 @@ final class LookupCommand implements Callable<Integer> {
             x.put("relation", h.relation().name().toLowerCase(java.util.Locale.ROOT));
             x.put("tcpPorts", h.set().tcpPorts().toString());
             x.put("udpPorts", h.set().udpPorts().toString());
+            a.parsed().portListedBy(h.set()).ifPresent(on -> x.put("portListedOn", on.stream().map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList()));
             x.put("versions", h.versions().stream().map(Version::value).toList());
             hits.add(x);
         }

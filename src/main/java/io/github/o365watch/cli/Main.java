@@ -13,7 +13,13 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, Environment.system());
+        int code;
+        try {
+            code = run(args, out, err, Environment.system());
+        } catch (RuntimeException e) {
+            // the environment itself (a config directory whose name this locale cannot hold)
+            code = ExitCodes.report(e, err, false);
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -32,7 +38,25 @@ public final class Main {
         cl.setUsageHelpLongOptionsMaxWidth(30);
         exitCodesInHelp(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.report(e, err, root.stacktrace));
+        // file names this locale cannot hold: one line, like every other usage error of a value
+        cl.registerConverter(java.nio.file.Path.class, FileNames::path);
+        cl.setExecutionStrategy(parsed -> {
+            if (!helpOnly(parsed)) {
+                try {
+                    FileNames.checkWorkingDirectory();
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((e, args2) -> {
+            if (e.getCause() instanceof FileNames.Invalid invalid) {
+                err.println("o365watch: " + (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "")
+                        + invalid.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
             err.println("o365watch: " + e.getMessage());
             err.println("Try 'o365watch " + commandPath(e.getCommandLine()) + "--help' for more information.");
             err.flush();
@@ -48,6 +72,16 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Help or version asked for: nothing will touch a file. */
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.isUsageHelpRequested() || c.isVersionHelpRequested() || c.getCommand() instanceof CommandLine.HelpCommand) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

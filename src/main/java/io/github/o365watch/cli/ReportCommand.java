@@ -36,8 +36,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout: a file is replaced atomically,"
-            + " a device or named pipe written into; - is stdout.")
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Write the report here instead of stdout: a file is replaced atomically,"
+            + " a device or named pipe written into; into a directory under the name sync gives it (worldwide-FROM-TO.md); - is stdout.")
     Path out;
 
     @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (a regular file, created if missing).")
@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Format f = format == null ? Format.markdown : format;
         // where the report and the feed go is checked before anything is written
-        if (out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out)) {
+        if (out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out) && !java.nio.file.Files.isDirectory(out)) {
             Destinations.checkReport("--out", out);
         }
         if (feed != null) {
@@ -65,13 +65,19 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter w = root.spec.commandLine().getOut();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {
-            byte[] body = Reports.render(data, Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)));
+            Reports.Format rf = Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT));
+            byte[] body = Reports.render(data, rf);
             if (out == null || Destinations.isStandardOutput(out)) {
                 w.print(new String(body, StandardCharsets.UTF_8));
             } else if (Destinations.isStandardError(out)) {
                 root.spec.commandLine().getErr().print(new String(body, StandardCharsets.UTF_8));
             } else {
-                Destinations.writeReport("--out", out, body);
+                // a directory gets the file sync would write there
+                Path file = java.nio.file.Files.isDirectory(out) ? out.resolve(Reports.fileName(data, rf)) : out;
+                Destinations.writeReport("--out", file, body);
+                if (!file.equals(out)) {
+                    w.println("wrote " + file);
+                }
             }
         }
         if (feed != null) {

@@ -69,9 +69,9 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = root.spec.commandLine().getErr();
         Config c = config.read();
         Sync.Result r;
-        try {
-            r = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"))
-                    .run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances, acceptOlder));
+        Sync sync = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"));
+        try (Interruption i = Interruption.announce(err, () -> sync.stage().interrupted())) {
+            r = sync.run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances, acceptOlder));
         } catch (GuardException e) {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;
@@ -80,7 +80,7 @@ final class SyncCommand implements Callable<Integer> {
         r.instances().forEach(i -> i.fetched().ifPresent(f -> f.warnings().forEach(w -> err.println("o365watch: warning: "
                 + io.github.o365watch.domain.net.Printable.line(i.instance() + ": " + w, 2000)))));
         print(out, r);
-        r.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: "
+        r.notifyProblems().forEach(p -> err.println("o365watch: warning: " + (r.dryRun() ? "sync could not notify: " : "notification failed: ")
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
         return ExitCodes.OK;
     }
@@ -89,7 +89,7 @@ final class SyncCommand implements Callable<Integer> {
         if (!r.changed() && !r.dryRun()) {
             List<String> parts = new ArrayList<>();
             r.instances().forEach(i -> parts.add(i.instance() + " " + i.version()));
-            out.println("up to date: " + String.join(", ", parts) + "; outputs current (" + r.unchanged().size() + " files)");
+            out.println("up to date: " + String.join(", ", parts) + "; outputs current (" + io.github.o365watch.domain.Plural.of(r.unchanged().size(), "file", "files") + ")");
             return;
         }
         for (Sync.InstanceResult i : r.instances()) {
@@ -98,12 +98,12 @@ final class SyncCommand implements Callable<Integer> {
                     + i.newerUpstream().map(n -> "; the service publishes " + n + ", which sync would fetch first").orElse(""));
             i.fetched().filter(f -> f.status() == io.github.o365watch.app.FetchOutcome.Status.REPUBLISHED).ifPresent(f ->
                     out.println("  downloaded " + i.version() + " again: the service now serves other lists (revision " + f.revision() + ", "
-                            + f.differingSets().size() + " endpoint sets differ)"));
+                            + io.github.o365watch.domain.Plural.of(f.differingSets().size(), "endpoint set differs", "endpoint sets differ") + ")"));
             for (Path p : i.reports()) {
                 out.println("  report: " + p);
             }
         }
-        out.println((r.dryRun() ? "would write " : "wrote ") + r.written().size() + " files, " + r.removed().size() + " removed, "
+        out.println((r.dryRun() ? "would write " : "wrote ") + io.github.o365watch.domain.Plural.of(r.written().size(), "file", "files") + ", " + r.removed().size() + " removed, "
                 + r.unchanged().size() + " unchanged, in " + r.output());
         if (r.lockChanged() && r.written().isEmpty() && r.removed().isEmpty()) {
             out.println((r.dryRun() ? "would update " : "updated ") + "o365watch.lock (the outputs were already as it should record)");

@@ -468,7 +468,7 @@ public final class Reviewer {
                             + " newly opened" + to + (udp ? ": media and QUIC bypass TCP proxies" : ""), claim));
                 } else {
                     out.add(new Flag(Flag.Kind.NEW_PORT_RANGE, s.id(), port.type().label() + " " + run,
-                            run.count() + " ports opened" + to, claim));
+                            run.count() + " ports opened" + to, claim)); // a range is two ports or more
                 }
             }
         }

@@ -23,6 +23,8 @@ public record Instance(String name) implements Comparable<Instance> {
             "China", "China (operated by 21Vianet)",
             "Germany", "Germany (retired)");
     private static final List<String> KNOWN = List.of("Worldwide", "USGovDoD", "USGovGCCHigh", "China", "Germany");
+    /** The instances the service publishes today, in Microsoft's spelling (Germany is retired). */
+    public static final List<String> KNOWN_NAMES = List.of("Worldwide", "USGovDoD", "USGovGCCHigh", "China");
 
     public Instance {
         if (name == null || !TOKEN.matcher(name).matches()) {

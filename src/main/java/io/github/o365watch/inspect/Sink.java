@@ -44,11 +44,11 @@ final class Sink {
         // lines with control characters are judged before the format's reader runs: in line order with its problems
         all.sort(java.util.Comparator.comparingInt(Problem::line));
         if (moreEntries > 0) {
-            all.add(new Problem(firstMoreEntryLine, "", moreEntries + " more entries not read: more than " + MAX_ENTRIES
+            all.add(new Problem(firstMoreEntryLine, "", io.github.o365watch.domain.Plural.of(moreEntries, "more entry", "more entries") + " not read: more than " + MAX_ENTRIES
                     + " entries is not a configuration this reader expects"));
         }
         if (moreProblems > 0) {
-            all.add(new Problem(firstMoreLine, "", moreProblems + " more problems from this line on, not listed"));
+            all.add(new Problem(firstMoreLine, "", io.github.o365watch.domain.Plural.of(moreProblems, "more problem", "more problems") + " from this line on, not listed"));
         }
         return new Listed(format, addresses, hosts, all, references);
     }

@@ -29,7 +29,8 @@ public record Selection(SetFilter filter, Families families, Optional<String> te
         }
         tenant.ifPresent(t -> parts.add("tenant " + t));
         if (!overrides.isEmpty()) {
-            parts.add(overrides.add().size() + " local additions, " + overrides.exclude().size() + " local exclusions");
+            parts.add(io.github.o365watch.domain.Plural.of(overrides.add().size(), "local addition", "local additions") + ", "
+                    + io.github.o365watch.domain.Plural.of(overrides.exclude().size(), "local exclusion", "local exclusions"));
         }
         return String.join("; ", parts);
     }

@@ -60,7 +60,7 @@ public final class Selector {
             items.add(new Item(o.entry(), o.category(), o.tcp(), o.udp(), -1, LOCAL, o.comment()));
         }
         if (!selection.overrides().add().isEmpty()) {
-            notes.add(selection.overrides().add().size() + " local additions from the overrides file");
+            notes.add(io.github.o365watch.domain.Plural.of(selection.overrides().add().size(), "local addition", "local additions") + " from the overrides file");
         }
         List<Item> kept = exclude(items, selection.overrides().exclude(), notes);
         kept.sort((a, b) -> {
@@ -95,8 +95,8 @@ public final class Selector {
                 kept.add(i);
             }
         }
-        notes.add(exclusions.size() + " local exclusions from the overrides file: " + trimmed + " prefix entries cut, "
-                + dropped + " hostnames dropped");
+        notes.add(io.github.o365watch.domain.Plural.of(exclusions.size(), "local exclusion", "local exclusions") + " from the overrides file: "
+                + io.github.o365watch.domain.Plural.of(trimmed, "prefix entry", "prefix entries") + " cut, " + io.github.o365watch.domain.Plural.of(dropped, "hostname", "hostnames") + " dropped");
         return kept;
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code rules-templates/README.md}.
  */
 public record TargetSpec(String id, String description, List<Output> outputs, boolean ipv4, boolean ipv6, HostSupport hosts,
-        boolean ports, boolean allCategories, int maxEntries, NameRules names, String hostNote, Map<String, OptionSpec> options) {
+        boolean ports, boolean allCategories, int maxEntries, NameRules names, String hostNote, Map<String, OptionSpec> options,
+        boolean utf8Comments) {
 
     /** A target option ({@code --option NAME=VALUE}): its default (none when required), the pattern a value must match. */
     public record OptionSpec(String name, String defaultValue, Pattern pattern, String description) {
@@ -92,7 +93,7 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
                 integer(p, id, "name.maxLength", 63));
         return new TargetSpec(id, p.getProperty("description", id).strip(), List.copyOf(outputs), bool(p, id, "ipv4", true),
                 bool(p, id, "ipv6", true), hosts, bool(p, id, "ports", false), bool(p, id, "categories.all", false),
-                integer(p, id, "maxEntries", 0), names, p.getProperty("hostnames.note", "").strip(), options(p, id));
+                integer(p, id, "maxEntries", 0), names, p.getProperty("hostnames.note", "").strip(), options(p, id), comments(p, id));
     }
 
     private static Map<String, OptionSpec> options(Properties p, String id) {
@@ -139,12 +140,21 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
         for (OptionSpec o : options.values()) {
             if (!out.containsKey(o.name())) {
                 if (o.required()) {
-                    throw new OptionException("target " + id + " needs --option " + o.name() + "=... (" + o.description() + ")");
+                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... (" + o.description() + ")");
                 }
                 out.put(o.name(), o.defaultValue());
             }
         }
         return out;
+    }
+
+    /** {@code comments=utf-8} when the format's comments and descriptions take UTF-8; {@code ascii} (the default) escapes the rest. */
+    private static boolean comments(Properties p, String id) {
+        String v = p.getProperty("comments", "ascii").strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("ascii") && !v.equals("utf-8")) {
+            throw new TemplateException("target " + id + ": comments must be ascii or utf-8");
+        }
+        return v.equals("utf-8");
     }
 
     private static boolean bool(Properties p, String id, String key, boolean dflt) {

@@ -78,6 +78,11 @@ final class ViewBuilder {
         this.names = new Names(spec.names());
     }
 
+    /** Free text for this target's comments and descriptions (see {@link Safe}). */
+    private String comment(String s) {
+        return Safe.comment(s, spec.utf8Comments());
+    }
+
     List<NotExpressed> notExpressed() {
         return notExpressed;
     }
@@ -127,7 +132,7 @@ final class ViewBuilder {
             lines.add("Summary limits: " + plan.limits().describe() + ".");
         }
         lines.addAll(tail);
-        return positions(lines.stream().map(h -> Map.<String, Object>of("text", Safe.comment(h))).toList());
+        return positions(lines.stream().map(h -> Map.<String, Object>of("text", comment(h))).toList());
     }
 
     Map<String, Object> build() {
@@ -153,7 +158,7 @@ final class ViewBuilder {
             tail.add("Note: " + spec.hostNote());
         }
         if (!notExpressed.isEmpty()) {
-            tail.add("Not expressed in this format: " + notExpressed.size() + " entries, listed at the end.");
+            tail.add("Not expressed in this format: " + io.github.o365watch.domain.Plural.of(notExpressed.size(), "entry", "entries") + ", listed at the end.");
         }
 
         Map<String, Object> view = new LinkedHashMap<>();
@@ -175,8 +180,8 @@ final class ViewBuilder {
         view.put("allHosts", positions(allHosts));
         List<Map<String, Object>> ne = new ArrayList<>();
         for (NotExpressed n : notExpressed) {
-            ne.add(Map.of("group", n.group(), "entry", Safe.comment(n.entry()), "reason", Safe.comment(n.reason()),
-                    "text", Safe.comment(n.group() + ": " + n.entry() + ": " + n.reason())));
+            ne.add(Map.of("group", n.group(), "entry", comment(n.entry()), "reason", comment(n.reason()),
+                    "text", comment(n.group() + ": " + n.entry() + ": " + n.reason())));
         }
         view.put("notExpressed", positions(ne));
         view.put("hasNotExpressed", !ne.isEmpty());
@@ -244,21 +249,21 @@ final class ViewBuilder {
         m.put("name6", names.name(g.key(), "v6"));
         m.put("uuid", UUID.nameUUIDFromBytes(("o365watch:" + plan.selected().instance() + ":" + g.key())
                 .getBytes(StandardCharsets.UTF_8)).toString());
-        m.put("provenance", Safe.comment(g.provenance()));
-        String description = Safe.comment("o365watch " + plan.selected().instance() + " " + plan.selected().version() + " "
+        m.put("provenance", comment(g.provenance()));
+        String description = comment("o365watch " + plan.selected().instance() + " " + plan.selected().version() + " "
                 + g.category() + ": " + g.provenance());
-        m.put("description", description.length() > 180 ? description.substring(0, 177) + "..." : description);
+        m.put("description", Safe.cut(description, 180));
         m.put("sets", g.sets().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
         groups.put(g.key(), g);
         // this object's own figures, for files that hold several objects
         List<String> figures = new ArrayList<>();
         for (Family f : Family.values()) {
-            m.put(f == Family.IPV4 ? "summary4" : "summary6", g.summary(f).exact() ? "" : Safe.comment("Summarised, " + g.summary(f).widening().describe()));
+            m.put(f == Family.IPV4 ? "summary4" : "summary6", g.summary(f).exact() ? "" : comment("Summarised, " + g.summary(f).widening().describe()));
             if (!g.summary(f).exact()) {
                 figures.add(g.summary(f).widening().describe());
             }
         }
-        m.put("summaryNote", figures.isEmpty() ? "" : Safe.comment("Summarised, " + String.join("; ", figures)));
+        m.put("summaryNote", figures.isEmpty() ? "" : comment("Summarised, " + String.join("; ", figures)));
 
         List<Map<String, Object>> v4 = new ArrayList<>();
         List<Map<String, Object>> v6 = new ArrayList<>();
@@ -275,7 +280,7 @@ final class ViewBuilder {
         List<HostPattern> hosts = new ArrayList<>();
         if (spec.hosts() == HostSupport.NONE) {
             if (report && !g.hosts().isEmpty()) {
-                notExpressed.add(new NotExpressed(g.key(), g.hosts().size() + " hostnames", HostSupport.NONE.refuse(g.hosts().get(0))));
+                notExpressed.add(new NotExpressed(g.key(), io.github.o365watch.domain.Plural.of(g.hosts().size(), "hostname", "hostnames"), HostSupport.NONE.refuse(g.hosts().get(0))));
             }
         } else {
             for (HostPattern h : g.hosts()) {
@@ -327,7 +332,7 @@ final class ViewBuilder {
         m.put("portsText", portWords.isEmpty() ? "no ports" : String.join(", ", portWords));
         squid(m, hosts);
         m.put("notExpressed", positions(notExpressed.subList(before, notExpressed.size()).stream()
-                .map(n -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("text", Safe.comment(n.entry() + ": " + n.reason()))))
+                .map(n -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("text", comment(n.entry() + ": " + n.reason()))))
                 .toList()));
         m.put("dnsmasqDomains", positions(hosts.stream().map(h -> {
             Map<String, Object> x = new LinkedHashMap<>();

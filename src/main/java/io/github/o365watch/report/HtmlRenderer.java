@@ -256,7 +256,7 @@ public final class HtmlRenderer {
                     .append(esc(c.labels().get(0))).append("</text>\n");
             out.append("<text x=\"").append(left + plotW).append("\" y=\"").append(top + plotH + 18)
                     .append("\" text-anchor=\"end\">").append(esc(c.labels().get(n - 1))).append("</text>\n");
-            out.append("</svg>\n<figcaption>").append(text(c.title())).append(" (").append(n).append(" versions)</figcaption>\n</figure>\n");
+            out.append("</svg>\n<figcaption>").append(text(c.title())).append(" (").append(Words.plural(n, "version", "versions")).append(")</figcaption>\n</figure>\n");
         }
 
         private static void polyline(StringBuilder out, List<Integer> values, int max, int left, int top, int w, int h, String color) {

@@ -11,7 +11,7 @@ final class Words {
     private Words() {}
 
     static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return io.github.o365watch.domain.Plural.of(n, one, many);
     }
 
     static String date(Version v) {

@@ -28,9 +28,12 @@ public final class ClientIdentity {
 
     /** The explicit id, else the environment's, else the stored one, else a new stored one. */
     public static String resolve(SourceOptions options) {
-        Optional<String> explicit = options.clientRequestId().or(() -> Optional.ofNullable(options.env().get(ENV)));
-        if (explicit.isPresent() && !explicit.get().isBlank()) {
-            return check(explicit.get(), "the given ClientRequestId");
+        if (options.clientRequestId().isPresent()) {
+            return check(options.clientRequestId().get(), "--client-request-id '" + Printable.of(options.clientRequestId().get()) + "'");
+        }
+        String fromEnv = options.env().get(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return check(fromEnv, "the environment variable " + ENV + " ('" + Printable.of(fromEnv.strip()) + "')");
         }
         Path file = options.configDir().resolve(FILE_NAME);
         Path tmp = null;

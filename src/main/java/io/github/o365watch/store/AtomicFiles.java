@@ -43,6 +43,9 @@ public final class AtomicFiles {
         }
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
+        if (Files.isDirectory(target)) {
+            throw new StoreException("cannot write " + target + ": it is a directory");
+        }
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");

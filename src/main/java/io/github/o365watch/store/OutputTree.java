@@ -180,9 +180,7 @@ public final class OutputTree {
         if (now.keySet().equals(files.keySet()) && files.entrySet().stream().allMatch(e -> Arrays.equals(now.get(e.getKey()), e.getValue()))) {
             return false;
         }
-        StringBuilder manifest = new StringBuilder();
-        new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
-        String id = Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        String id = id(files);
         // a release named for this content whose files were edited since is not that content: take the next name
         Path release;
         try {
@@ -264,6 +262,29 @@ public final class OutputTree {
         }
         CrashPoint.at("publish.pruned", releases);
         return true;
+    }
+
+    /** A release's name: the start of the hash of its files' paths and checksums. */
+    private static String id(Map<String, byte[]> files) {
+        StringBuilder manifest = new StringBuilder();
+        new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
+        return Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /**
+     * True when the published release holds exactly the files sync published under its name (a
+     * release is named for its content, {@code id} or {@code id-N}): no file in it was edited,
+     * added or removed since. When such outputs differ from what the lock file records, a sync
+     * published them and stopped before it wrote the lock file.
+     */
+    public boolean intact() {
+        Optional<Path> release = release();
+        if (release.isEmpty()) {
+            return false;
+        }
+        String name = release.get().getFileName().toString();
+        String id = id(current());
+        return name.equals(id) || name.startsWith(id + "-") && name.substring(id.length() + 1).matches("[0-9]+");
     }
 
     private static boolean holdsExactly(Path dir, Map<String, byte[]> files) throws IOException {

@@ -350,6 +350,9 @@ public final class SnapshotStore {
             throw new StoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
         if (!Checksums.sha256(bytes).equals(expected)) {
+            if (Checksums.crlfOf(bytes, expected)) {
+                throw new StoreException(file + " does not match the SHA-256 recorded when it was stored: " + Checksums.CRLF_ADVICE);
+            }
             throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
                     + " when it was stored");
         }

@@ -62,6 +62,34 @@ class CommandsTest {
         assertThat(service.paths()).containsExactly("/version");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"show", "generate", "lookup 52.112.10.20", "diff", "report",
+        "status --offline", "versions --offline", "audit --log -", "verify --against -"})
+    void anUnknownInstanceIsAUsageErrorNamingTheInstances(String command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.addAll(java.util.List.of("--store", store, "--instance", "Worldwid"));
+        if (command.equals("generate")) {
+            args.addAll(java.util.List.of("--out", tmp.resolve("out").toString()));
+        }
+
+        Result r = cli.run(args.toArray(String[]::new));
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).as(r.toString()).contains("unknown instance 'Worldwid'; the instances are Worldwide, USGovDoD, USGovGCCHigh, China")
+                .doesNotContain("run 'o365watch fetch'");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(service.requests()).isEmpty();
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aKnownInstanceNotStoredStillSaysToFetchIt() {
+        Result r = cli.run("show", "--store", store, "--instance", "china");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("nothing is stored for China");
+    }
+
     @Test
     void statusOfflineTouchesNoNetwork() {
         Result r = cli.run("status", "--store", store, "--offline", "--json");
@@ -160,12 +188,106 @@ class CommandsTest {
         assertThat(cli.run("lookup", "--store", store, "10.0.0.1/8").err()).contains("host bits");
     }
 
+    /** The rows of each query's table, without the PORT column (the plain queries have none). */
+    static java.util.Map<String, java.util.List<String>> rows(String out) {
+        java.util.Map<String, java.util.List<String>> byQuery = new java.util.LinkedHashMap<>();
+        java.util.List<String> current = null;
+        int port = -1;
+        int next = -1;
+        for (String line : out.lines().toList()) {
+            if (!line.startsWith(" ")) {
+                current = new java.util.ArrayList<>();
+                byQuery.put(line, current);
+                port = -1;
+            } else if (line.startsWith("  INSTANCE")) {
+                port = line.indexOf("PORT ");
+                next = port < 0 ? -1 : line.indexOf("VERSION");
+            } else {
+                current.add((port < 0 ? line : line.substring(0, port) + line.substring(next)).replaceAll(" +", " "));
+            }
+        }
+        return byQuery;
+    }
+
+    @Test
+    void lookupReadsWhatUsersPasteAndSaysWhetherTheSetsListThePort() {
+        Result pasted = cli.run("lookup", "--store", store, "https://outlook.office365.com/owa", "outlook.office365.com:443",
+                "52.112.10.20:3478", "[2603:1027::1]:443", "HTTP://Teams.Microsoft.com:8080/x?y");
+        Result plain = cli.run("lookup", "--store", store, "outlook.office365.com", "52.112.10.20", "2603:1027::1", "teams.microsoft.com");
+        assertThat(pasted.code()).as(pasted.toString()).isZero();
+        assertThat(plain.code()).as(plain.toString()).isZero();
+
+        java.util.Map<String, java.util.List<String>> p = rows(pasted.out());
+        assertThat(p.keySet()).containsExactly("https://outlook.office365.com/owa (outlook.office365.com, TCP 443):",
+                "outlook.office365.com:443 (outlook.office365.com, port 443):", "52.112.10.20:3478 (52.112.10.20, port 3478):",
+                "[2603:1027::1]:443 (2603:1027::1, port 443):", "HTTP://Teams.Microsoft.com:8080/x?y (teams.microsoft.com, port 8080):");
+        java.util.List<java.util.List<String>> same = new java.util.ArrayList<>(rows(plain.out()).values());
+        same.add(0, same.get(0));
+        assertThat(new java.util.ArrayList<>(p.values())).as("the same sets as the plain queries").isEqualTo(same);
+        assertThat(pasted.out()).containsPattern("(?m)^  Worldwide  11 +Skype +Optimize +yes +52\\.112\\.0\\.0/14 +UDP 3478-3481 +UDP +2019102800$")
+                .containsPattern("(?m)^  Worldwide  12 +Skype +Allow +yes +52\\.112\\.0\\.0/14 +TCP 80,443 +not listed +2019102800$")
+                .containsPattern("(?m)^  Worldwide  1 +Exchange +Optimize +yes +outlook\\.office365\\.com +TCP 80,443 +TCP +2019102800$");
+
+        Result json = cli.run("lookup", "--store", store, "--json", "52.112.10.20:3478");
+        assertThat(json.out()).contains("\"address\": \"52.112.10.20/32\"", "\"port\": 3478", "\"portListedOn\": [\n          \"udp\"\n        ]");
+
+        Result badPort = cli.run("lookup", "--store", store, "52.112.10.20:70000");
+        assertThat(badPort.code()).isEqualTo(2);
+        assertThat(badPort.err()).contains("port 70000 is not 1-65535");
+    }
+
     @Test
     void lookupHistorySaysInWhichVersionsAnEntryWasListed() {
         Result r = cli.run("lookup", "--store", store, "--history", "--json", "2603:1026:630::1");
         assertThat(r.code()).as(r.toString()).isZero();
         // withdrawn from set 31 in 2019093000 (see upstream/README.md)
         assertThat(r.out()).contains("\"entry\": \"2603:1026:630::/44\"", "\"versions\": [\n          \"2019082800\"\n        ]");
+    }
+
+    @Test
+    void reportOutIntoADirectoryWritesTheFileSyncWouldAndAFeedMustBeAFile() throws Exception {
+        Path dir = tmp.resolve("reports");
+        Files.createDirectories(dir);
+        Result toStdout = cli.run("report", "--store", store);
+
+        Result r = cli.run("report", "--store", store, "--out", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        Path file = dir.resolve("worldwide-2019093000-2019102800.md");
+        assertThat(r.out()).isEqualTo("wrote " + file + "\n");
+        assertThat(Files.readString(file)).isEqualTo(toStdout.out());
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".o365watch-tmp-"));
+        }
+
+        Result feed = cli.run("report", "--store", store, "--feed", dir.toString());
+        assertThat(feed.code()).as(feed.toString()).isEqualTo(2);
+        assertThat(feed.err()).isEqualTo("o365watch: --feed " + dir + " is a directory; give the name of a file to write\n");
+
+        Result audit = cli.run("audit", "--store", store, "--log", "-", "--out", dir.toString());
+        assertThat(audit.code()).as(audit.toString()).isEqualTo(2);
+        assertThat(audit.err()).isEqualTo("o365watch: --out " + dir + " is a directory; give the name of a file to write\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aClientRequestIdThatIsNoGuidIsRefusedBeforeAnythingIsPrintedAndNamesWhereItCameFrom() {
+        for (String command : java.util.List.of("status", "versions", "fetch")) {
+            Result option = cli.run(command, "--store", store, "--source", service.url(), "--client-request-id", "not-a-guid");
+            assertThat(option.code()).as(option.toString()).isEqualTo(2);
+            assertThat(option.out()).as(command).isEmpty();
+            assertThat(option.err()).isEqualTo("o365watch: --client-request-id 'not-a-guid' is not a GUID (8-4-4-4-12 hex digits)\n");
+
+            Result env = new TestCli(tmp.resolve("machine")).env("O365WATCH_CLIENT_REQUEST_ID", "12345")
+                    .run(command, "--store", store, "--source", service.url());
+            assertThat(env.code()).as(env.toString()).isEqualTo(2);
+            assertThat(env.out()).as(command).isEmpty();
+            assertThat(env.err()).isEqualTo("o365watch: the environment variable O365WATCH_CLIENT_REQUEST_ID ('12345') is not a GUID"
+                    + " (8-4-4-4-12 hex digits)\n");
+        }
+        assertThat(service.requests()).isEmpty();
     }
 
     @Test

@@ -93,6 +93,20 @@ class ConfigTest {
     }
 
     @Test
+    void targetNamesAreCaseInsensitiveAndRecordedInLowerCase() throws IOException {
+        copyShippedSnapshots(dir.resolve("snapshots"));
+
+        Result r = sync("targets:\n  - name: EDL\n  - name: NFTables\n");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(dir.resolve("generated/worldwide/edl")).isDirectory();
+        assertThat(dir.resolve("generated/worldwide/nftables")).isDirectory();
+        Files.writeString(config, "targets:\n  - name: edl\n  - name: nftables\n");
+        Result check = cli.run("check", "--config", config.toString(), "--offline");
+        assertThat(check.code()).as("the same config, so the same selection hash: " + check).isZero();
+    }
+
+    @Test
     void initNeverOverwritesWithoutForce() throws IOException {
         Files.writeString(config, "instances: [Worldwide]\n");
 
@@ -172,10 +186,12 @@ class ConfigTest {
                         + "    to: [null]\n", "line 6: notify.email.to[1]: expected a text value"),
                 Arguments.of("an option that is null", "targets:\n  - name: nftables\n    options:\n      table: null\n",
                         "line 4: targets[1].options.table: expected a text value"),
-                Arguments.of("a NUL in a path", "targets: [{name: edl}]\nstore: \"a\\0b\"\n", "line 2: store: 'a\\u0000b' is not a path"),
+                Arguments.of("a NUL in a path", "targets: [{name: edl}]\nstore: \"a\\0b\"\n", "line 2: store: 'a\\u0000b' is not a file name: Nul character not allowed"),
                 Arguments.of("a second document", "targets: [{name: edl}]\n---\nstore: elsewhere\n",
                         "line 3: a second YAML document ('---'); o365watch reads one"),
                 Arguments.of("tabs for indentation", "targets: [{name: edl}]\nselection:\n\tcategories: [Optimize]\n", "line 3: not YAML"),
+                Arguments.of("a PAC file without its proxy", "targets:\n  - name: pac\n",
+                        "line 2: targets[1].options: target pac needs the option proxy=... (what everything not sent direct returns"),
                 Arguments.of("a placeholder proxy", "targets:\n  - name: pac\n    options:\n      proxy: PROXY squid.example.net:3128\n",
                         "line 4: targets[1].options.proxy: 'PROXY squid.example.net:3128' names squid.example.net, a placeholder"),
                 Arguments.of("a placeholder mail server", "targets: [{name: edl}]\nnotify:\n  email:\n    host: smtp.example.com\n"

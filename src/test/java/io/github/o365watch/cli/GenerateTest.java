@@ -118,11 +118,22 @@ class GenerateTest {
     }
 
     @Test
-    void anUnknownTargetIsExitSixWithTheKnownOnes() {
+    void anUnknownTargetIsAUsageErrorWithTheKnownOnes() {
         Result r = generate(tmp.resolve("o"), "--target", "sonicwall");
-        assertThat(r.code()).isEqualTo(6);
-        assertThat(r.err()).contains("unknown target 'sonicwall'; known targets: checkpoint, cisco-asa, csv, dnsmasq, edl,");
+        assertThat(r.code()).as("the user's mistake, not a template problem").isEqualTo(2);
+        assertThat(r.err()).contains("--target unknown target 'sonicwall'; known targets: checkpoint, cisco-asa, csv, dnsmasq, edl,");
+        assertThat(r.err().lines()).hasSize(1);
         assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void targetNamesAreCaseInsensitiveLikeInstancesAndCategories() throws Exception {
+        Result upper = generate(tmp.resolve("u"), "--target", "EDL", "--target", "Pac", "--option", "PAC.proxy=PROXY proxy.contoso.com:8080");
+        assertThat(upper.code()).as(upper.toString()).isZero();
+        Result lower = generate(tmp.resolve("l"), "--target", "edl", "--target", "pac", "--option", "pac.proxy=PROXY proxy.contoso.com:8080");
+        assertThat(lower.code()).as(lower.toString()).isZero();
+        assertThat(Trees.hashes(tmp.resolve("u"))).isNotEmpty().isEqualTo(Trees.hashes(tmp.resolve("l")));
+        assertThat(upper.out()).isEqualTo(lower.out().replace(tmp.resolve("l").toString(), tmp.resolve("u").toString()));
     }
 
     @Test
@@ -149,10 +160,14 @@ class GenerateTest {
                 .contains("option table of target nftables: 'fw; flush ruleset' is not valid");
         assertThat(generate(tmp.resolve("o"), "--target", "nftables", "--option", "nftables.colour=red").code()).isEqualTo(2);
         assertThat(generate(tmp.resolve("o"), "--target", "nftables", "--option", "pacc.type=2").err())
-                .contains("--option pacc.*: there is no target pacc");
+                .contains("--option pacc.*: unknown target 'pacc'; known targets: ");
         Result pac = cli.run("generate", "--store", store, "--out", tmp.resolve("o").toString(), "--target", "pac");
         assertThat(pac.code()).isEqualTo(2);
-        assertThat(pac.err()).contains("target pac needs --option proxy=...");
+        assertThat(pac.err()).contains("target pac needs --option pac.proxy=...").doesNotContain("--option proxy=");
+        // the form the message gives is the one that works
+        Result given = cli.run("generate", "--store", store, "--out", tmp.resolve("q").toString(), "--target", "pac",
+                "--option", "pac.proxy=PROXY proxy.contoso.com:8080");
+        assertThat(given.code()).as(given.toString()).isZero();
         Path out = tmp.resolve("p");
         Result placeholder = cli.run("generate", "--store", store, "--out", out.toString(), "--target", "pac",
                 "--option", "pac.proxy=PROXY proxy.example.com:8080");
@@ -221,7 +236,7 @@ class GenerateTest {
         Result r = generate(tmp.resolve("o"), "--target", "csv", "--overrides", file.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("2 local additions from the overrides file",
-                "2 local exclusions from the overrides file: 4 prefix entries cut, 1 hostnames dropped");
+                "2 local exclusions from the overrides file: 4 prefix entries cut, 1 hostname dropped");
         String csv = Files.readString(tmp.resolve("o/csv/o365-entries.csv"));
         assertThat(csv).contains("Optimize,IPv4,10.20.0.0/16,\"443\"", "Allow,URL,files.contoso-partner.com,\"80,443\"",
                 "52.113.0.0/16", "52.114.0.0/15").doesNotContain("52.112.0.0/14", "*.lync.com");

@@ -90,6 +90,54 @@ class NotifySyncTest {
     }
 
     @Test
+    void missingSecretsAreReportedBySyncDryRunAndCheckNotFirstOnTheNightAChangeIsNotified() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Nightly m = new Nightly(wm, other);
+        m.writeConfig(Nightly.notify(smtp.port(), keys.pem().toString(), List.of("netops@corp.example"), """
+                - kind: generic
+                  urlEnv: HOOK_URL
+                - kind: teams
+                  urlFile: teams-url.txt
+                """));
+        Path teams = other.resolve("teams-url.txt");
+        m.service.publish("Worldwide", SyncTest.A);
+        List<String> warnings = List.of(
+                "o365watch: warning: sync could not notify: notify.email password: the environment variable SMTP_PASSWORD is not set",
+                "o365watch: warning: sync could not notify: generic webhook ($HOOK_URL) URL: the environment variable HOOK_URL is not set",
+                "o365watch: warning: sync could not notify: teams webhook (" + teams + ") URL: cannot read " + teams);
+
+        Result first = m.sync();
+        assertThat(first.code()).as("a first sync notifies nothing: " + first).isZero();
+        m.service.publish("Worldwide", SyncTest.B);
+
+        Result dry = m.sync("--dry-run");
+        assertThat(dry.code()).as("the run would succeed: only the notification would fail " + dry).isZero();
+        assertThat(dry.out()).contains("would apply " + SyncTest.B);
+        assertThat(dry.err().lines()).containsExactlyElementsOf(warnings);
+        Result check = m.check();
+        assertThat(check.code()).as("the verdict is about the outputs (B is due): " + check).isEqualTo(1);
+        assertThat(check.err().lines()).containsExactlyElementsOf(warnings);
+
+        // an empty file is no URL either
+        Files.writeString(teams, "\n");
+        assertThat(m.check().err()).contains("teams webhook (" + teams + ") URL: the file " + teams + " is empty");
+
+        // with every secret in place: not a word, and never a secret
+        m.cli.env("SMTP_PASSWORD", PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN);
+        Files.writeString(teams, wm.baseUrl() + "/hooks/" + TOKEN + "\n");
+        Result ready = m.sync("--dry-run");
+        assertThat(ready.code()).as(ready.toString()).isZero();
+        assertThat(ready.err()).isEmpty();
+        assertNoSecret(ready);
+        Result readyCheck = m.check();
+        assertThat(readyCheck.code()).isEqualTo(1);
+        assertThat(readyCheck.err()).isEmpty();
+        assertNoSecret(readyCheck);
+        assertThat(smtp.received()).as("a dry run and check send nothing").isEmpty();
+    }
+
+    @Test
     void aNewVersionIsMailedWithTheReportAndPostedToTheWebhook() throws IOException {
         n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         Result first = n.sync();
@@ -279,7 +327,7 @@ class NotifySyncTest {
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = new java.util.ArrayList<>();
         hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
-        assertThat(lines).containsExactly("2 endpoint sets changed; 1 review flags; 0 additions pending",
+        assertThat(lines).containsExactly("2 endpoint sets changed; 1 review flag; 0 additions pending",
                 "removed from Optimize: set 11 IPv4 52.114.0.0/15");
         String mail = smtp.only().part("text/plain");
         assertThat(mail).contains("| removed from Optimize | 11 | `IPv4 52.114.0.0/15` |", "Every change in the snapshots was announced")

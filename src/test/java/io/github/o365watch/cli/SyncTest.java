@@ -352,7 +352,7 @@ class SyncTest {
 
         Result s = sync();
         assertThat(s.code()).as(s.toString()).isZero();
-        assertThat(s.out()).contains("wrote 1 files");
+        assertThat(s.out()).contains("wrote 1 file,");
         assertThat(Files.readString(output(path))).isEqualTo(original);
         assertThat(check("--offline").code()).isZero();
     }

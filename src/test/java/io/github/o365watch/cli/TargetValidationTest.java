@@ -225,7 +225,46 @@ class TargetValidationTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource({"cases", "summarised"})
     void theRealToolsAcceptTheGeneratedConfigs(String instance, String version, List<String> selection) throws IOException {
-        Path out = generate(instance, version, selection, "1");
+        realToolsAccept(generate(instance, version, selection, "1"));
+    }
+
+    /**
+     * A local override's comment in other scripts than Latin (Zürich, a dash, 東京, an emoji) is kept in
+     * the targets whose comments take UTF-8, and written as (U+00FC) in the device CLIs and the plain
+     * lists, which stay ASCII; the real tools accept every file either way.
+     */
+    @org.junit.jupiter.api.Test
+    void nonAsciiCommentsAreKeptWhereTheSyntaxTakesThemAndEscapedWhereNot() throws IOException {
+        Path overrides = Files.writeString(tmp.resolve("overrides.yaml"), "add:\n  - entry: 10.20.0.0/16\n"
+                + "    comment: \"Zürich breakout \u2014 caf\u0065\u0301 東京 \uD83D\uDE00 \u202Eevil\"\n    category: Optimize\n"
+                + "  - entry: breakout.contoso.com\n    comment: \"Zürich breakout \u2014 caf\u0065\u0301 東京 \uD83D\uDE00 \u202Eevil\"\n"
+                + "    category: Optimize\n",
+                StandardCharsets.UTF_8);
+        Path out = generate("Worldwide", "2019112700", List.of("--overrides", overrides.toString()), "1");
+
+        String kept = "local override: Zürich breakout \u2014 café 東京 \uD83D\uDE00 evil";
+        String escaped = "local override: Z(U+00FC)rich breakout (U+2014) caf(U+00E9) (U+6771)(U+4EAC) (U+1F600) evil";
+        // a PAC file names no endpoint sets or overrides: nothing of the comment reaches it
+        for (String target : List.of("squid", "nftables", "iptables", "dnsmasq", "checkpoint", "proxy-bypass")) {
+            String all = String.join("\n", files(out.resolve(target)).stream().map(TargetValidationTest::read).toList());
+            assertThat(all).as(target).contains(kept).doesNotContain("(U+").doesNotContain("\u202E");
+        }
+        for (String target : List.of("edl", "cisco-asa", "paloalto", "fortigate", "juniper-srx")) {
+            for (Path f : files(out.resolve(target))) {
+                byte[] bytes = Files.readAllBytes(f);
+                for (byte b : bytes) {
+                    assertThat(b & 0xff).as("%s: ASCII only", f).isLessThan(0x80);
+                }
+            }
+            String all = String.join("\n", files(out.resolve(target)).stream().map(TargetValidationTest::read).toList());
+            assertThat(all).as(target).contains(escaped);
+        }
+        realToolsAccept(out);
+        assertThat(pacparser(out.resolve("pac/o365.pac"), List.of("outlook.office365.com", "www.example.com")))
+                .containsEntry("outlook.office365.com", "DIRECT").containsEntry("www.example.com", "PROXY proxy.contoso.com:8080");
+    }
+
+    void realToolsAccept(Path out) throws IOException {
         Tools.Run nft = Tools.run(List.of(Tools.require("nft").toString(), "-c", "-f", out.resolve("nftables/o365watch.nft").toString()), null);
         assertThat(nft.code()).as("nft -c: %s", nft.out()).isZero();
 

@@ -365,7 +365,7 @@ class VerifyTest {
         assertThat(both.err()).contains("--addresses-only and --hostnames-only exclude each other");
         assertThat(noNames.code()).as(noNames.toString()).isEqualTo(2);
         assertThat(noNames.err().lines()).hasSize(1);
-        assertThat(noNames.err()).contains(nft + ": no hostname read as nftables (--hostnames-only leaves out the 1 addresses in it)");
+        assertThat(noNames.err()).contains(nft + ": no hostname read as nftables (--hostnames-only leaves out the 1 address in it)");
         assertThat(nothing.code()).as(nothing.toString()).isEqualTo(2);
         assertThat(nothing.out()).isEmpty();
         assertThat(nothing.err()).contains("nothing selected can be held by " + pac + " (pac: hostnames (--hostnames-only)), so nothing was compared");
