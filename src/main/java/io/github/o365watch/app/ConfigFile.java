@@ -267,7 +267,7 @@ public final class ConfigFile {
             throw at.error("reports.feed", "lies in the output directory, which sync replaces as a whole");
         }
         return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
-                new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
+                new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace, lines);
     }
 
     /**

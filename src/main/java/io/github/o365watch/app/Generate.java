@@ -81,7 +81,7 @@ public final class Generate {
             }));
         }
         List<Job> jobs = ids.stream().map(id -> new Job(id, r.options().getOrDefault(id, Map.of()), r.limits())).toList();
-        StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
+        StoredVersion v = Selections.version(ws, r.instance(), r.version());
         return new Result(v, render(v, ws.store().load(v), r.selection(), jobs, engine, r.strict()));
     }
 

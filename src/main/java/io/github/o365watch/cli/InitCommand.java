@@ -7,29 +7,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init", description = "Writes a commented starter config file (o365watch.yaml) to edit before the first sync.")
-final class InitCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    ConfigOption config;
+@Command(name = "init", description = {
+    "Writes a commented starter config file to edit before the first sync.",
+    "The file goes to --config FILE, else $" + SiteCommand.CONFIG_ENV + ", else ./" + SiteCommand.CONFIG_FILE
+            + ", where every other command then finds it."})
+@Exits("5:the file could not be written (disk, permissions)")
+final class InitCommand extends BaseCommand {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Where to write it (default: $" + SiteCommand.CONFIG_ENV + ", else ./" + SiteCommand.CONFIG_FILE + ").")
+    Path config;
 
     @Option(names = "--force", description = "Replace an existing config file.")
     boolean force;
 
     @Override
     public Integer call() throws IOException {
-        Path file = config.path();
+        Path file = SiteCommand.named(environment(), config).file();
         if (Files.exists(file) && !force) {
             throw new UsageException(file + " already exists (--force replaces it)");
         }
@@ -39,7 +35,7 @@ final class InitCommand implements Callable<Integer> {
         }
         AtomicFiles.write(file, starter);
         ConfigFile.read(file); // the starter must be a valid config
-        root.spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: o365watch sync");
+        out().println("wrote " + file + "; edit it, then run: o365watch sync");
         return ExitCodes.OK;
     }
 }
