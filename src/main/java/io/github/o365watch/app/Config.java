@@ -15,6 +15,8 @@ public record Config(
         Path file,
         Path store,
         String source,
+        Optional<String> proxy,
+        Optional<Path> caBundle,
         List<String> instances,
         Optional<String> tenant,
         SelectionConfig selection,

@@ -51,7 +51,8 @@ public final class ConfigFile {
 
     // ---- the file's shape (all optional; defaults below)
 
-    record Raw(String store, String source, List<String> instances, String tenant, RawSelection selection, String output, String templates,
+    record Raw(String store, String source, String proxy, String caBundle, List<String> instances, String tenant, RawSelection selection,
+            String output, String templates,
             List<RawTarget> targets, RawReports reports, RawGuard guard, @JsonProperty("notify") RawNotify notifications, RawCheck check) {
     }
 
@@ -107,7 +108,7 @@ public final class ConfigFile {
                     + " o365watch reads one: put every key in it");
         }
         if (raw == null) {
-            raw = new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
+            raw = new Raw(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
         return check(file, raw, lines);
     }
@@ -147,6 +148,14 @@ public final class ConfigFile {
     private static Config check(Path file, Raw r, Map<String, Integer> lines) {
         Path dir = file.toAbsolutePath().getParent();
         At at = new At(file, lines);
+        if (r.proxy() != null) {
+            try {
+                // before anything quotes the value back: it may carry a password
+                io.github.o365watch.source.SourceOptions.checkProxy(r.proxy(), "the value");
+            } catch (io.github.o365watch.source.SourceConfigException e) {
+                throw at.error("proxy", e.getMessage());
+            }
+        }
         placeholders(at, r);
         List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
         for (int n = 0; n < instances.size(); n++) {
@@ -250,6 +259,10 @@ public final class ConfigFile {
         String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
                 : r.source().contains("://") ? r.source() : at.path(dir, "source", r.source()).toString();
         Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store()).normalize();
+        Optional<Path> caBundle = Optional.ofNullable(r.caBundle()).map(v -> at.path(dir, "caBundle", v));
+        if (caBundle.isPresent() && !Files.isRegularFile(caBundle.get())) {
+            throw at.error("caBundle", caBundle.get() + " is not a file");
+        }
         Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
         Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
         Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
@@ -266,7 +279,7 @@ public final class ConfigFile {
         if (feed.isPresent() && feed.get().startsWith(output)) {
             throw at.error("reports.feed", "lies in the output directory, which sync replaces as a whole");
         }
-        return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
+        return new Config(file, store, source, Optional.ofNullable(r.proxy()), caBundle, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
                 new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace, lines);
     }
 
@@ -279,6 +292,9 @@ public final class ConfigFile {
         Map<String, String> values = new java.util.TreeMap<>();
         if (r.source() != null) {
             values.put("source", r.source());
+        }
+        if (r.proxy() != null) {
+            values.put("proxy", r.proxy());
         }
         if (r.targets() != null) {
             for (int i = 0; i < r.targets().size(); i++) {

@@ -21,13 +21,13 @@ final class SourceOptionsMixin {
     String clientRequestId;
 
     @Option(names = "--proxy", paramLabel = "URL",
-            description = "HTTP proxy, e.g. http://proxy:8080 (default: $HTTPS_PROXY, honouring $NO_PROXY)."
-                    + " Credentials come from $O365WATCH_PROXY_USER and $O365WATCH_PROXY_PASSWORD.")
+            description = "HTTP proxy, e.g. http://proxy:8080 (default: $HTTPS_PROXY, else the config file's proxy; $NO_PROXY"
+                    + " applies). Credentials come from $O365WATCH_PROXY_USER and $O365WATCH_PROXY_PASSWORD.")
     String proxy;
 
     @Option(names = "--ca-bundle", paramLabel = "FILE",
-            description = "PEM certificates to trust besides the JDK's, for a TLS-inspecting proxy"
-                    + " (or $O365WATCH_CA_BUNDLE).")
+            description = "PEM certificates to trust besides the JDK's, for a TLS-inspecting proxy (default: $O365WATCH_CA_BUNDLE,"
+                    + " else the config file's caBundle).")
     Path caBundle;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -48,10 +48,16 @@ final class SourceOptionsMixin {
             throw new io.github.o365watch.app.UsageException("--retries must be between 1 and 10");
         }
         Optional<Path> ca = Optional.ofNullable(caBundle)
-                .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(s -> env.resolve(Path.of(s))));
+                .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(s -> env.resolve(Path.of(s))))
+                .or(() -> config.flatMap(io.github.o365watch.app.Config::caBundle));
+        // the environment's proxy settings come before the config file's, as every setting's do
+        boolean envProxy = java.util.stream.Stream.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+                .map(env.env()::get).anyMatch(v -> v != null && !v.isBlank());
+        Optional<String> proxyUrl = Optional.ofNullable(proxy)
+                .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
         SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
         return new SourceOptions(location, Optional.ofNullable(clientRequestId), env.configDir(),
                 Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
-                Optional.ofNullable(proxy), ca, env.env(), env.sleeper(), env.clock());
+                proxyUrl, ca, env.env(), env.sleeper(), env.clock());
     }
 }
