@@ -38,7 +38,8 @@ final class AuditCommand extends StoreCommand {
     @Option(names = "--log", paramLabel = "FILE", required = true, arity = "1..*", description = "Log files, or - for standard input.")
     List<String> logs = new ArrayList<>();
 
-    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.LogFormats.class,
+            description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
     String logFormat;
 
     @Option(names = "--columns", paramLabel = "SPEC",
@@ -46,7 +47,8 @@ final class AuditCommand extends StoreCommand {
                     + " (dst is required; common header names are recognised without it).")
     String columns;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config file's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version to match against (default: the newest).")

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** Which two versions to compare, and the review thresholds. */
 final class CompareOptions {
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config file's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--from", paramLabel = "V", description = "Older stored version (default: the one before --to).")

@@ -6,8 +6,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "completion",
         description = {
-            "Prints a shell completion script for commands and options.",
-            "Load it with:",
+            "Prints a shell completion script for commands, options and their values.",
+            "Values completed: target, instance, category and service area names, formats, files. Load it with:",
             "  bash: source <(o365watch completion bash)",
             "  zsh:  source <(o365watch completion zsh)"})
 final class CompletionCommand extends BaseCommand {

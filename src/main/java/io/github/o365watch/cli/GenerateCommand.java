@@ -35,14 +35,16 @@ final class GenerateCommand extends StoreCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--target", paramLabel = "T", description = "Target to write (repeatable; default: every target).")
+    @Option(names = "--target", paramLabel = "T", completionCandidates = Vocabulary.Targets.class,
+            description = "Target to write (repeatable; default: every target).")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated",
             description = "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
     Path out;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config file's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** --instance (repeatable) and --all-instances. */
 final class InstanceOptions {
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance, case-insensitive: Worldwide, USGovDoD, USGovGCCHigh, China, or any the service lists. Repeatable."
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance, case-insensitive: ${COMPLETION-CANDIDATES}, or any the service lists. Repeatable."
                     + " Default: the config file's instances, else Worldwide.")
     List<String> names = new ArrayList<>();
 

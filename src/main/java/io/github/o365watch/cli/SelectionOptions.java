@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
  * config file (its selection and tenant), else the defaults.
  */
 final class SelectionOptions {
-    @Option(names = "--service", paramLabel = "AREA", description = "Only this service area (Exchange, SharePoint, Skype, Common, ...). Repeatable. Default: the config file's"
+    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+            description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
                     + " selection, else all.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C", description = "Only this category (Optimize, Allow, Default, or all). Repeatable. Default: the config file's"
+    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+            description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
                     + " selection, else Optimize and Allow.")
     List<String> categories = new ArrayList<>();
 

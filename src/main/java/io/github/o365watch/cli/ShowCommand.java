@@ -20,16 +20,19 @@ import picocli.CommandLine.Option;
 final class ShowCommand extends StoreCommand {
     enum Format { table, json, csv }
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config file's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
     String version;
 
-    @Option(names = "--service", paramLabel = "AREA", description = "Only this service area (Exchange, SharePoint, Skype, Common, ...). Repeatable.")
+    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+            description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C", description = "Only this category (Optimize, Allow, Default, or all). Repeatable.")
+    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+            description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> categories = new ArrayList<>();
 
     @Option(names = "--required", description = "Only required endpoint sets.")

@@ -39,6 +39,7 @@ final class SyncCommand extends StoreCommand {
     String version;
 
     @Option(names = "--instance", paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Only this of the config's instances (repeatable); the others' outputs stay as they are. With --version,"
                     + " the instance whose version it is.")
     List<String> instances = new ArrayList<>();

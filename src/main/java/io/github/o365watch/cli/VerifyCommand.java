@@ -35,7 +35,8 @@ final class VerifyCommand extends StoreCommand {
             description = "Deployed configuration files (one device's set; several files are read as one).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto", description = "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
+    @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.InputFormats.class,
+            description = "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
                     + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
                     + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
@@ -53,7 +54,8 @@ final class VerifyCommand extends StoreCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config file's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
