@@ -38,18 +38,18 @@ public final class Compare {
         List<StoredVersion> all = store.versions(instance);
         if (all.size() < 2 && (from == null || to == null)) {
             if (all.isEmpty()) {
-                Selections.version(store, instance, null); // "nothing is stored" (exit 5)
+                throw ws.site().nothingStored(instance);
             }
             throw new UsageException("only one version of " + instance + " is stored (" + all.get(0).version()
                     + "); nothing to compare yet");
         }
-        StoredVersion t = to == null ? all.get(all.size() - 1) : Selections.version(store, instance, to);
+        StoredVersion t = to == null ? all.get(all.size() - 1) : Selections.version(ws, instance, to);
         StoredVersion f;
         if (from == null) {
             f = all.stream().filter(v -> v.version().compareTo(t.version()) < 0).reduce((a, b) -> b).orElseThrow(
                     () -> new UsageException(t.version() + " is the oldest stored version of " + instance + "; give --from"));
         } else {
-            f = Selections.version(store, instance, from);
+            f = Selections.version(ws, instance, from);
         }
         if (f.version().compareTo(t.version()) >= 0) {
             throw new UsageException("--from " + f.version() + " must be older than --to " + t.version());

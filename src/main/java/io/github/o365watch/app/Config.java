@@ -15,6 +15,8 @@ public record Config(
         Path file,
         Path store,
         String source,
+        Optional<String> proxy,
+        Optional<Path> caBundle,
         List<String> instances,
         Optional<String> tenant,
         SelectionConfig selection,
@@ -24,7 +26,12 @@ public record Config(
         ReportsConfig reports,
         GuardConfig guard,
         NotifyConfig notifications,
-        int graceDays) {
+        int graceDays,
+        Map<String, Integer> lines) {
+
+    public Config {
+        lines = Map.copyOf(lines);
+    }
 
     /** Which endpoint sets: service areas (all when empty), categories, required only, families, the overrides file (read once). */
     public record SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
@@ -64,6 +71,11 @@ public record Config(
     public Path dir() {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** The line that sets a key ({@code store}, {@code selection.categories}), when the file sets it. */
+    public Optional<Integer> line(String key) {
+        return Optional.ofNullable(lines.get(key));
     }
 
     /** The lock file: next to the config file. */

@@ -35,7 +35,8 @@ public final class ConfigFile {
 
     // ---- the file's shape (all optional; defaults below)
 
-    record Raw(String store, String source, List<String> instances, String tenant, RawSelection selection, String output, String templates,
+    record Raw(String store, String source, String proxy, String caBundle, List<String> instances, String tenant, RawSelection selection,
+            String output, String templates,
             List<RawTarget> targets, RawReports reports, RawGuard guard, @JsonProperty("notify") RawNotify notifications, RawCheck check) {
     }
 
@@ -73,12 +74,20 @@ public final class ConfigFile {
     /** Reads and checks the config file. */
     public static Config read(Path file) {
         StrictYaml.Read<Raw> read = StrictYaml.read(file, KIND, Raw.class);
-        Raw raw = read.value() != null ? read.value() : new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
+        Raw raw = read.value() != null ? read.value() : new Raw(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return check(file, raw, read.at());
     }
 
     private static Config check(Path file, Raw r, At at) {
         Path dir = file.toAbsolutePath().getParent();
+        if (r.proxy() != null) {
+            try {
+                // before anything quotes the value back: it may carry a password
+                io.github.o365watch.source.SourceOptions.checkProxy(r.proxy(), "the value");
+            } catch (io.github.o365watch.source.SourceConfigException e) {
+                throw at.error("proxy", e.getMessage());
+            }
+        }
         placeholders(at, r);
         List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
         for (int n = 0; n < instances.size(); n++) {
@@ -198,8 +207,12 @@ public final class ConfigFile {
         if (targets.isEmpty()) {
             throw at.error(r.targets() == null ? "the top level" : "targets", "at least one target is needed (o365watch targets lists them)");
         }
-        return new Config(file, store, source, instances, Optional.ofNullable(r.tenant()), selection, output, templates, targets,
-                new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace);
+        Optional<Path> caBundle = Optional.ofNullable(r.caBundle()).map(v -> at.path(dir, "caBundle", v));
+        if (caBundle.isPresent() && !Files.isRegularFile(caBundle.get())) {
+            throw at.error("caBundle", caBundle.get() + " is not a file");
+        }
+        return new Config(file, store, source, Optional.ofNullable(r.proxy()), caBundle, instances, Optional.ofNullable(r.tenant()), selection,
+                output, templates, targets, new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace, at.lines());
     }
 
     /**
@@ -232,6 +245,9 @@ public final class ConfigFile {
         Map<String, String> values = new java.util.TreeMap<>();
         if (r.source() != null) {
             values.put("source", r.source());
+        }
+        if (r.proxy() != null) {
+            values.put("proxy", r.proxy());
         }
         if (r.targets() != null) {
             for (int i = 0; i < r.targets().size(); i++) {

@@ -17,10 +17,14 @@ public final class ConfigSelection {
 
     /** The selection the config asks for, resolved against a version's service areas and categories. */
     public static Selection selection(Config c, Snapshot snapshot) {
-        Config.SelectionConfig s = c.selection();
+        return selection(c.selection(), c.tenant(), snapshot);
+    }
+
+    /** A selection in the config file's terms (the command line's options merged into them), resolved against a version. */
+    public static Selection selection(Config.SelectionConfig s, java.util.Optional<String> tenant, Snapshot snapshot) {
         return new Selection(Selections.filter(s.serviceAreas(), s.categories(), s.requiredOnly(), snapshot),
                 s.families().equals("ipv4") ? Families.IPV4_ONLY : s.families().equals("ipv6") ? Families.IPV6_ONLY : Families.BOTH,
-                c.tenant(), s.overrides());
+                tenant, s.overrides());
     }
 
     static List<Generate.Job> jobs(Config c) {

@@ -88,7 +88,7 @@ public final class Generate {
             options.computeIfAbsent(t, x -> new java.util.LinkedHashMap<>()).putAll(values);
         });
         List<Job> jobs = ids.stream().map(id -> new Job(id, options.getOrDefault(id, Map.of()), r.limits())).toList();
-        StoredVersion v = Selections.version(ws.store(), r.instance(), r.version());
+        StoredVersion v = Selections.version(ws, r.instance(), r.version());
         Snapshot snapshot = ws.store().load(v);
         guard(r, v, snapshot);
         return new Result(v, render(v, snapshot, r.selection(), jobs, engine, r.strict()));

@@ -70,7 +70,7 @@ public record Instances(List<String> names, boolean all) {
         if (i.isKnown() || inStore.contains(i)) {
             return i;
         }
-        List<String> names = new ArrayList<>(Instance.KNOWN_NAMES);
+        List<String> names = new ArrayList<>(Instance.current());
         inStore.stream().map(Instance::name).filter(n -> !names.contains(n)).forEach(names::add);
         throw new UsageException("--instance: unknown instance '" + io.github.o365watch.domain.net.Printable.of(i.name())
                 + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");

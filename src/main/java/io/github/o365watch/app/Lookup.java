@@ -161,13 +161,13 @@ public final class Lookup {
             List<Snapshot> list = new ArrayList<>();
             if (history) {
                 if (ws.store().versions(i).isEmpty()) {
-                    Selections.version(ws.store(), i, null); // the "nothing stored" message
+                    throw ws.site().nothingStored(i);
                 }
                 for (StoredVersion v : ws.store().versions(i)) {
                     list.add(ws.store().load(v));
                 }
             } else {
-                list.add(ws.store().load(Selections.version(ws.store(), i, version)));
+                list.add(ws.store().load(Selections.version(ws, i, version)));
             }
             snapshots.put(i, list);
         }

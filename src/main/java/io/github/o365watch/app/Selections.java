@@ -7,8 +7,6 @@ import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.domain.SetFilter;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.store.SnapshotStore;
-import io.github.o365watch.store.StoreException;
 import io.github.o365watch.store.StoredVersion;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,13 +19,12 @@ import java.util.stream.Collectors;
 public final class Selections {
     private Selections() {}
 
-    /** The stored version asked for, or the newest. */
-    public static StoredVersion version(SnapshotStore store, Instance instance, String asked) {
-        List<StoredVersion> all = store.versions(instance);
+    /** The stored version asked for, or the newest; "nothing is stored" names the site's store and what fills it. */
+    public static StoredVersion version(Workspace ws, Instance instance, String asked) {
+        List<StoredVersion> all = ws.store().versions(instance);
         if (all.isEmpty()) {
-            Instances.known(instance, store.instances());
-            throw new StoreException("nothing is stored for " + instance + " in " + store.root()
-                    + "; run 'o365watch fetch' (or point --store at a snapshot directory)");
+            Instances.known(instance, ws.store().instances());
+            throw ws.site().nothingStored(instance);
         }
         if (asked == null || asked.isBlank() || asked.equalsIgnoreCase("latest")) {
             return all.get(all.size() - 1);

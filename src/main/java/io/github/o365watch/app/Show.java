@@ -20,7 +20,7 @@ public final class Show {
     }
 
     public Result run(Instance instance, String version, List<String> services, List<String> categories, boolean required) {
-        StoredVersion v = Selections.version(ws.store(), instance, version);
+        StoredVersion v = Selections.version(ws, instance, version);
         Snapshot snapshot = ws.store().load(v);
         SetFilter filter = Selections.filter(services, categories, required, snapshot);
         return new Result(v, filter.apply(snapshot), snapshot.sets().size(), filter);

@@ -190,7 +190,7 @@ public final class Sync {
                             + revisionText(a.revisionOrFirst()) + " was applied, but the store " + ws.store().root()
                             + " lacks it; restore the store, or delete the lock file to start afresh")));
             Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
-            StoredVersion v = Selections.version(ws.store(), instance, o.version().orElse(null));
+            StoredVersion v = Selections.version(ws, instance, o.version().orElse(null));
             // a version stored but not applied is one sync would download again: the dry run reads it too
             if (newer.isPresent() && (newer.get().isNewerThan(v.version()) || newer.get().equals(v.version()) && !applied(lock, v))) {
                 // a dry run reads the newer version to say what it would change, and keeps nothing

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * and never with {@code --offline}), the clock, and how long to wait for the store lock.
  */
 public final class Workspace {
+    private final Site site;
     private final SnapshotStore store;
     private final SourceOptions sourceOptions;
     private final boolean offline;
@@ -21,8 +22,20 @@ public final class Workspace {
     private final String holder;
     private Upstream upstream;
 
+    /** A workspace on a store alone, outside any site (benchmarks, tests of the use cases). */
     public Workspace(SnapshotStore store, SourceOptions sourceOptions, boolean offline, Clock clock,
             Duration lockTimeout, String holder) {
+        this(Site.of(store.root()), store, sourceOptions, offline, clock, lockTimeout, holder);
+    }
+
+    /** A workspace on the store of {@code site}. */
+    public Workspace(Site site, SourceOptions sourceOptions, boolean offline, Clock clock, Duration lockTimeout, String holder) {
+        this(site, new SnapshotStore(site.store()), sourceOptions, offline, clock, lockTimeout, holder);
+    }
+
+    private Workspace(Site site, SnapshotStore store, SourceOptions sourceOptions, boolean offline, Clock clock,
+            Duration lockTimeout, String holder) {
+        this.site = site;
         this.store = store;
         this.sourceOptions = sourceOptions;
         this.offline = offline;
@@ -33,6 +46,11 @@ public final class Workspace {
 
     public SnapshotStore store() {
         return store;
+    }
+
+    /** Where this runs: for messages that name the store and advice that fits the site. */
+    public Site site() {
+        return site;
     }
 
     public boolean offline() {

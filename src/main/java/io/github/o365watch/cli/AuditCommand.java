@@ -15,36 +15,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "audit",
         description = {
-            "Reads firewall and proxy logs and finds Microsoft 365 traffic that was denied or failed, grouped by endpoint set,"
-                    + " prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's addresses on ports no set"
-                    + " lists are shown apart.",
+            "Finds Microsoft 365 traffic that firewall and proxy logs show denied or failed.",
+            "Groups it by endpoint set, prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's"
+                    + " addresses on ports no set lists are shown apart.",
             "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs;"
                     + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
             "A log that yields no flow, or whose lines (blank lines, comments and headers aside) are more often malformed or of"
                     + " another kind than flows, could not be read: the report says so first, stderr names the format tried and the"
                     + " first line not read, and the exit code is 2 whatever --exit-code says."})
-final class AuditCommand implements Callable<Integer> {
+@Exits({"1:with --exit-code: denied or failed Microsoft 365 traffic found",
+        "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"})
+final class AuditCommand extends StoreCommand {
     enum Format { text, markdown, json, csv }
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--log", paramLabel = "FILE", required = true, arity = "1..*", description = "Log files, or - for standard input.")
     List<String> logs = new ArrayList<>();
 
-    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto",
+    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.LogFormats.class,
             description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
     String logFormat;
 
@@ -53,7 +47,8 @@ final class AuditCommand implements Callable<Integer> {
                     + " (dst is required; common header names are recognised without it).")
     String columns;
 
-    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide", description = "Service instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version to match against (default: the newest).")
@@ -74,22 +69,22 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         Optional<LogFormat> f = logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
-        Instance i = Instances.parse(instance);
+        Instance i = instance(instance);
         boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
         if (toFile) {
             Destinations.checkReport("--out", out); // before reading a log that may take minutes
         }
-        Workspace ws = Workspaces.offline(root, "audit");
-        StoredVersion v = Selections.version(ws.store(), i, version);
-        PrintWriter err = root.spec.commandLine().getErr();
-        LongConsumer progress = root.environment.terminal()
+        Workspace ws = offlineWorkspace();
+        StoredVersion v = Selections.version(ws, i, version);
+        PrintWriter err = err();
+        LongConsumer progress = environment().terminal()
                 ? n -> {
                     err.print("\raudit: " + String.format(java.util.Locale.ROOT, "%,d", n) + " lines");
                     err.flush();
                 }
                 : n -> { };
-        Audit.Result r = new Audit(ws).run(new Audit.Request(v, logs, f, cols, root.environment.stdin(), progress));
-        if (root.environment.terminal()) {
+        Audit.Result r = new Audit(ws).run(new Audit.Request(v, logs, f, cols, environment().stdin(), progress));
+        if (environment().terminal()) {
             err.print("\r\033[K");
             err.flush();
         }
@@ -101,12 +96,12 @@ final class AuditCommand implements Callable<Integer> {
         };
         if (toFile) {
             Destinations.writeReport("--out", out, report.getBytes(StandardCharsets.UTF_8));
-            root.spec.commandLine().getOut().println("wrote " + out);
+            out().println("wrote " + out);
         } else if (out != null && Destinations.isStandardError(out)) {
             err.print(report);
             err.flush();
         } else {
-            root.spec.commandLine().getOut().print(report);
+            out().print(report);
         }
         if (!r.complete()) {
             // after the report, which says it first too: a cron job mails stderr, a CI gate sees the code

@@ -9,28 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check",
         description = {
-            "The CI gate: exit 0 when the committed outputs are current, 1 when they are not, 2 or more on an error.",
+            "The CI gate: exits 0 when the committed outputs are current, 1 when they are not, 2 or more on an error.",
             "Not current: an output differs from the lock file, the configuration changed, or a newer version"
                     + " changes what a target writes with a removal or an addition due within the grace period."
                     + " Writes nothing but its report."})
-final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    ConfigOption config;
-
+@Exits({"0:the outputs are current", "1:the outputs are not current: run sync",
+        "6:template problem: a broken template in the config's templates directory"})
+final class CheckCommand extends StoreCommand {
     @Mixin
     SourceOptionsMixin source;
 
@@ -60,12 +51,12 @@ final class CheckCommand implements Callable<Integer> {
         if (graceDays != null && (graceDays < 0 || graceDays > 365)) {
             throw new UsageException("--grace-days must be between 0 and 365");
         }
-        Config c = config.read();
+        Config c = requiredConfig();
         int grace = graceDays != null ? graceDays : c.graceDays();
-        Check.Result r = new Check(Workspaces.of(root, c, source, offline, 0, "check")).run(c, grace);
-        PrintWriter out = root.spec.commandLine().getOut();
+        Check.Result r = new Check(workspace(source, offline, 0)).run(c, grace);
+        PrintWriter out = out();
         // not the gate's verdict (that is the outputs'), but found here rather than on the night sync notifies
-        r.notifyProblems().forEach(p -> root.spec.commandLine().getErr().println("o365watch: warning: sync could not notify: "
+        r.notifyProblems().forEach(p -> err().println("o365watch: warning: sync could not notify: "
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
         switch (f) {
             case TEXT -> out.print(CheckOutput.text(r));
@@ -73,9 +64,9 @@ final class CheckCommand implements Callable<Integer> {
             case JUNIT -> out.print(CheckOutput.junit(r));
             case GITHUB -> {
                 out.print(CheckOutput.githubAnnotations(r, c.output()));
-                String summary = root.environment.env().get("GITHUB_STEP_SUMMARY");
+                String summary = environment().env().get("GITHUB_STEP_SUMMARY");
                 if (summary != null && !summary.isBlank()) {
-                    appendSummary(Path.of(summary), CheckOutput.markdown(r), root.spec.commandLine().getErr());
+                    appendSummary(Path.of(summary), CheckOutput.markdown(r), err());
                 }
             }
         }

@@ -2,13 +2,12 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.diff.Thresholds;
-import io.github.o365watch.domain.Instance;
 import picocli.CommandLine.Option;
 
 /** Which two versions to compare, and the review thresholds. */
 final class CompareOptions {
-    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide",
-            description = "Service instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--from", paramLabel = "V", description = "Older stored version (default: the one before --to).")
@@ -26,14 +25,6 @@ final class CompareOptions {
             description = "Flag an added IPv6 prefix holding a block no set listed before that is shorter than this"
                     + " (default: ${DEFAULT-VALUE}).")
     int broadIpv6;
-
-    Instance instance() {
-        try {
-            return Instance.parse(instance);
-        } catch (RuntimeException e) {
-            throw new UsageException("--instance: " + e.getMessage());
-        }
-    }
 
     Thresholds thresholds() {
         try {

@@ -1,25 +1,17 @@
 package io.github.o365watch.cli;
 
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "completion",
         description = {
-            "Prints a shell completion script. Load it with:",
+            "Prints a shell completion script for commands, options and their values.",
+            "Values completed: target, instance, category and service area names, formats, files. Load it with:",
             "  bash: source <(o365watch completion bash)",
             "  zsh:  source <(o365watch completion zsh)"})
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand extends BaseCommand {
     enum Shell { bash, zsh }
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
     Shell shell;
@@ -31,7 +23,7 @@ final class CompletionCommand implements Callable<Integer> {
             // picocli's script runs under zsh through bashcompinit
             script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
         }
-        root.spec.commandLine().getOut().print(script);
+        out().print(script);
         return ExitCodes.OK;
     }
 }

@@ -3,26 +3,19 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.Reports;
 import io.github.o365watch.report.ReportData;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "diff",
         description = {
-            "Compares two stored versions (default: the two newest): per endpoint set, and across all sets as a"
-                    + " firewall sees it; joined to Microsoft's change records (effective dates, pending items,"
-                    + " cross-check) with review flags.",
-            "With --exit-code, exits 1 when there are differences, like git diff."})
-final class DiffCommand implements Callable<Integer> {
+            "Compares two stored versions (default: the two newest).",
+            "Per endpoint set, and across all sets as a firewall sees it; joined to Microsoft's change records (effective"
+                    + " dates, pending items, cross-check) with review flags. With --exit-code, exits 1 when there are differences,"
+                    + " like git diff."})
+@Exits("1:with --exit-code: the versions differ")
+final class DiffCommand extends StoreCommand {
     enum Format { text, markdown, json }
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     CompareOptions compare;
@@ -35,14 +28,14 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportData data = new Reports(Workspaces.offline(root, "diff"))
-                .data(compare.instance(), compare.from, compare.to, compare.thresholds(), false);
+        ReportData data = new Reports(offlineWorkspace())
+                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), false);
         Reports.Format f = switch (format) {
             case markdown -> Reports.Format.MARKDOWN;
             case json -> Reports.Format.JSON;
             default -> Reports.Format.TEXT;
         };
-        root.spec.commandLine().getOut().print(new String(Reports.render(data, f), StandardCharsets.UTF_8));
+        out().print(new String(Reports.render(data, f), StandardCharsets.UTF_8));
         return exitCode && !data.review().changes().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

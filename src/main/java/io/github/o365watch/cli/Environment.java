@@ -7,14 +7,23 @@ import java.util.Map;
 
 /**
  * What a run takes from the process: environment variables, the clock, how to wait, where the
- * user's config directory is, standard input, and whether standard error is a terminal (for
- * progress). Tests pass their own.
+ * user's config directory is, standard input, whether standard error is a terminal (for
+ * progress), and the working directory that relative paths and {@code ./o365watch.yaml} start
+ * from. Tests pass their own.
+ *
+ * @param workingDir the empty path for the process's own (relative paths stay relative)
  */
 public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
-        boolean terminal) {
+        boolean terminal, Path workingDir) {
 
     public Environment {
         env = Map.copyOf(env);
+    }
+
+    /** In the process's working directory. */
+    public Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
+            boolean terminal) {
+        this(env, clock, sleeper, configDir, stdin, terminal, Path.of(""));
     }
 
     /** No standard input, not a terminal. */
@@ -25,6 +34,11 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     public static Environment system() {
         Map<String, String> env = System.getenv();
         return new Environment(env, Clock.systemUTC(), Sleeper.REAL, configDir(env), System.in, stderrIsTerminal());
+    }
+
+    /** A path as typed, from the working directory. */
+    public Path resolve(Path typed) {
+        return workingDir.resolve(typed);
     }
 
     /** Java 17 cannot ask about one stream; on Linux the descriptor's link names the device. */
@@ -48,6 +62,6 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     }
 
     public Environment withEnv(Map<String, String> vars) {
-        return new Environment(vars, clock, sleeper, configDir, stdin, terminal);
+        return new Environment(vars, clock, sleeper, configDir, stdin, terminal, workingDir);
     }
 }

@@ -42,6 +42,40 @@ final class ExitCodes {
         return m;
     }
 
+    /**
+     * A command's exit codes for its --help: what its class, its base classes and its mixins declare
+     * ({@link Exits}), the nearest declaration of a code giving its meaning. A class that declares
+     * none (picocli's help command) can only succeed or be misused.
+     */
+    static Map<String, String> of(Class<?> command) {
+        Map<Integer, String> codes = new java.util.TreeMap<>();
+        for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass()) {
+            declared(c, codes);
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(picocli.CommandLine.Mixin.class)) {
+                    declared(f.getType(), codes);
+                }
+            }
+        }
+        if (codes.isEmpty()) {
+            codes.put(OK, "success");
+            codes.put(USAGE, "usage error: a bad option or value");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        codes.forEach((code, meaning) -> out.put(Integer.toString(code), meaning));
+        return out;
+    }
+
+    private static void declared(Class<?> part, Map<Integer, String> codes) {
+        Exits e = part.getAnnotation(Exits.class);
+        if (e != null) {
+            for (String s : e.value()) {
+                int colon = s.indexOf(':');
+                codes.putIfAbsent(Integer.parseInt(s.substring(0, colon)), s.substring(colon + 1));
+            }
+        }
+    }
+
     static int of(Throwable e) {
         if (e instanceof UsageException || e instanceof SourceConfigException || e instanceof java.nio.file.InvalidPathException
                 || e instanceof io.github.o365watch.render.OptionException) {

@@ -7,24 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "fetch",
         description = {
-            "Checks the published version of each instance and, when it is newer than the newest stored one,",
-            "downloads the endpoints and the change records, validates them and stores a snapshot.",
-            "Says what it did in one line per instance."})
-final class FetchCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
+            "Stores each newly published version in the store.",
+            "Checks the published version of each instance and, when it is newer than the newest stored one, downloads the"
+                    + " endpoints and the change records, validates them and stores a snapshot. Says what it did in one line per"
+                    + " instance. In a site that sync manages, sync does this too."})
+final class FetchCommand extends StoreCommand {
     @Mixin
     InstanceOptions instances;
 
@@ -35,7 +28,8 @@ final class FetchCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--tenant", paramLabel = "NAME",
-            description = "Also keep the lists the service publishes for your tenant (TenantName), for 'generate --tenant'.")
+            description = "Also keep the lists the service publishes for your tenant (TenantName), for 'generate --tenant'"
+                    + " (default: the config file's tenant).")
     String tenant;
 
     @Option(names = "--accept-older",
@@ -52,10 +46,10 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        PrintWriter err = root.spec.commandLine().getErr();
-        List<FetchOutcome> outcomes = new Fetch(Workspaces.of(root, source, false, lockTimeout, "fetch"))
-                .run(instances.get(), force, java.util.Optional.ofNullable(tenant).map(FetchCommand::tenant), acceptOlder);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        java.util.Optional<String> t = tenantOrConfig(tenant).map(FetchCommand::tenant);
+        List<FetchOutcome> outcomes = new Fetch(workspace(source, false, lockTimeout)).run(instances.get(config()), force, t, acceptOlder);
         int code = ExitCodes.OK;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {

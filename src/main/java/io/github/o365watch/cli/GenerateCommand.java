@@ -19,35 +19,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "generate",
         description = {
-            "Writes firewall, proxy and PAC configurations for a stored version (default: the newest), one directory"
-                    + " per target under --out. Entries a target cannot express are listed (and fail the run with --strict).",
-            "Run 'o365watch targets' for the targets and their options."})
-final class GenerateCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
+            "Writes firewall, proxy and PAC configurations for a stored version (default: the newest).",
+            "One directory per target under --out. Entries a target cannot express are listed (and fail the run with --strict)."
+                    + " In a site, the selection and the templates come from the config file unless an option says otherwise;"
+                    + " the targets and their options come from the command line. Run 'o365watch targets' for the targets and"
+                    + " their options."})
+@Exits("6:template problem (unknown target, broken template), or an output beyond its limits; nothing written")
+final class GenerateCommand extends StoreCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--target", paramLabel = "T", description = "Target to write (repeatable; default: every target).")
+    @Option(names = "--target", paramLabel = "T", completionCandidates = Vocabulary.Targets.class,
+            description = "Target to write (repeatable; default: every target).")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated",
             description = "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
     Path out;
 
-    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide", description = "Service instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
@@ -67,7 +64,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "TARGET.NAME=VALUE", description = "A target option, e.g. pac.proxy='PROXY proxy:8080'. Repeatable.")
     List<String> options = new ArrayList<>();
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the bundled ones by relative path, or add targets.")
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates that override the bundled ones by relative path, or add targets (default: the config file's"
+                    + " templates).")
     Path templates;
 
     @Option(names = "--strict", description = "Fail (exit 6) when a target cannot express an entry.")
@@ -87,18 +86,19 @@ final class GenerateCommand implements Callable<Integer> {
         if (maxExtraPercent.signum() < 0) {
             throw new UsageException("--max-extra-percent must be 0 or more");
         }
-        Instance i = Instances.parse(instance);
-        Workspace ws = Workspaces.offline(root, "generate");
-        var stored = Selections.version(ws.store(), i, version);
-        Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored)), targets,
-                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), Optional.ofNullable(templates), strict, acceptShrink);
+        Instance i = instance(instance);
+        Workspace ws = offlineWorkspace();
+        var stored = Selections.version(ws, i, version);
+        Optional<Path> dir = templates != null ? Optional.of(templates) : config().flatMap(io.github.o365watch.app.Config::templates);
+        Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored), config()), targets,
+                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), dir, strict, acceptShrink);
         Generate.Result result;
         try {
             result = new Generate(ws).run(r, out);
         } catch (LimitException e) {
             throw e.advising("nothing written; raise --max-entries or --max-extra-percent, or fix the overrides file");
         }
-        print(root.spec.commandLine().getOut(), result, out);
+        print(out(), result, out);
         return ExitCodes.OK;
     }
 

@@ -1,21 +1,27 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.Config;
 import io.github.o365watch.app.Instances;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** --instance (repeatable) and --all-instances. */
 final class InstanceOptions {
-    @Option(names = "--instance", paramLabel = "NAME",
-            description = "Service instance, case-insensitive: Worldwide (default), USGovDoD, USGovGCCHigh, China,"
-                    + " or any the service lists. Repeatable.")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance, case-insensitive: ${COMPLETION-CANDIDATES}, or any the service lists. Repeatable."
+                    + " Default: the config file's instances, else Worldwide.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--all-instances", description = "Every instance the service lists (offline: every stored one).")
     boolean all;
 
-    Instances get() {
+    /** The instances named, else all, else the config file's. */
+    Instances get(Optional<Config> config) {
+        if (names.isEmpty() && !all && config.isPresent()) {
+            return new Instances(config.get().instances(), false);
+        }
         return new Instances(names, all);
     }
 }

@@ -10,25 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "lookup",
         description = {
-            "Which endpoint sets contain an IP address or prefix, or match a hostname (a host under a",
-            "wildcard matches it), with service area, category and ports. Answers 'why is this IP",
-            "allowed?' and 'is this blocked host Microsoft's?'. Exits 1 when a query matches nothing."})
-final class LookupCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
+            "Says which endpoint sets contain an IP address or prefix, or match a hostname.",
+            "A host under a wildcard matches it; each match comes with service area, category and ports. Answers 'why is this"
+                    + " IP allowed?' and 'is this blocked host Microsoft's?'. Exits 1 when a query matches nothing."})
+@Exits("1:a query matched nothing")
+final class LookupCommand extends StoreCommand {
     @Mixin
     InstanceOptions instances;
 
@@ -48,9 +41,9 @@ final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        Workspace ws = Workspaces.offline(root, "lookup");
-        List<Instance> which = instances.get().stored(ws.store().instances());
+        PrintWriter out = out();
+        Workspace ws = offlineWorkspace();
+        List<Instance> which = instances.get(config()).stored(ws.store().instances());
         List<Lookup.Answer> answers = new Lookup(ws).run(queries, which, version, history);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Lookup.Answer a : answers) {

@@ -4,24 +4,17 @@ import io.github.o365watch.app.Mirror;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "mirror",
         description = {
-            "Writes a mirror directory for air-gapped networks: the version history, endpoints and change",
-            "records of each instance, byte for byte. Elsewhere, 'fetch --source DIR' reads it and stores",
-            "exactly what a live fetch stores. The layout is in the README."})
-final class MirrorCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
+            "Writes a mirror directory of the web service for air-gapped networks.",
+            "It holds the version history, endpoints and change records of each instance, byte for byte. Elsewhere, 'fetch"
+                    + " --source DIR' reads it and stores exactly what a live fetch stores. The layout is in the README."})
+@Exits("5:the mirror directory could not be written, or another o365watch is writing it")
+final class MirrorCommand extends SiteCommand {
     @Mixin
     InstanceOptions instances;
 
@@ -31,7 +24,8 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The mirror directory (created if missing).")
     Path out;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "Also mirror the lists the service publishes for your tenant.")
+    @Option(names = "--tenant", paramLabel = "NAME",
+            description = "Also mirror the lists the service publishes for your tenant (default: the config file's tenant).")
     String tenant;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -40,9 +34,9 @@ final class MirrorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter w = root.spec.commandLine().getOut();
-        var ws = Workspaces.of(root, source, false, lockTimeout, "mirror");
-        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get(), java.util.Optional.ofNullable(tenant));
+        PrintWriter w = out();
+        var ws = workspace(source, false, lockTimeout);
+        List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get(config()), tenantOrConfig(tenant));
         for (Mirror.Outcome o : outcomes) {
             w.println(o.instance() + ": " + (o.updated() ? "mirrored " + o.version() : "mirror already at " + o.version()));
         }

@@ -8,27 +8,20 @@ import io.github.o365watch.report.ReportData;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "report",
         description = {
-            "Writes a change report for security review: summary, flags, pending items with their dates, the"
-                    + " cross-check with Microsoft's change records, and details per service area.",
+            "Writes a change report on two stored versions for a security review.",
+            "Summary, flags, pending items with their dates, the cross-check with Microsoft's change records, and details per"
+                    + " service area; by default on the two newest versions.",
             "Markdown for a ticket or pull request, one self-contained HTML file, JSON (schema in"
                     + " docs/report-schema.md) or CSV. With --feed, also adds the report to an RSS feed"
                     + " (re-running for the same versions replaces the item); with --feed alone, only the feed is written."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends StoreCommand {
     enum Format { markdown, html, json, csv }
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     CompareOptions compare;
@@ -60,9 +53,9 @@ final class ReportCommand implements Callable<Integer> {
         if (feed != null) {
             Destinations.checkFeed("--feed", feed);
         }
-        ReportData data = new Reports(Workspaces.offline(root, "report"))
-                .data(compare.instance(), compare.from, compare.to, compare.thresholds(), f == Format.html);
-        PrintWriter w = root.spec.commandLine().getOut();
+        ReportData data = new Reports(offlineWorkspace())
+                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), f == Format.html);
+        PrintWriter w = out();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {
             Reports.Format rf = Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT));
@@ -70,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
             if (out == null || Destinations.isStandardOutput(out)) {
                 w.print(new String(body, StandardCharsets.UTF_8));
             } else if (Destinations.isStandardError(out)) {
-                root.spec.commandLine().getErr().print(new String(body, StandardCharsets.UTF_8));
+                err().print(new String(body, StandardCharsets.UTF_8));
             } else {
                 // a directory gets the file sync would write there
                 Path file = java.nio.file.Files.isDirectory(out) ? out.resolve(Reports.fileName(data, rf)) : out;
@@ -82,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (feed != null) {
             Reports.addToFeed(feed, data, feedMax);
-            root.spec.commandLine().getErr().println("o365watch: " + feed + ": item " + FeedWriter.guid(data.review().changes()));
+            err().println("o365watch: " + feed + ": item " + FeedWriter.guid(data.review().changes()));
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,5 @@
 package io.github.o365watch.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +11,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists: fetches the",
-            "published versions, keeps each as a snapshot, shows what changed, and writes firewall,",
-            "proxy and PAC configs. Start with: o365watch init; o365watch sync; o365watch check."})
+            "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists.",
+            "It fetches the published versions, keeps each as a snapshot, shows what changed, and writes firewall, proxy and PAC"
+                    + " configs. Start with: o365watch init; o365watch sync; o365watch check."})
 final class Root implements Callable<Integer> {
-    /** Every subcommand, in the order --help lists them; Main adds them (only the one a run names, when it names one). */
+    /** Every command, in the order --help lists them; Main adds them (only the one a run names, when it names one). */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
             InitCommand.class,
             SyncCommand.class,
@@ -35,15 +34,6 @@ final class Root implements Callable<Integer> {
             AuditCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class);
-
-    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Snapshot directory (default: ./snapshots, or the config file's store for sync and check).")
-    Path store;
-
-    /** The store directory: --store, else ./snapshots. */
-    Path store() {
-        return store != null ? store : Path.of("snapshots");
-    }
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")

@@ -1,10 +1,10 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.Config;
+import io.github.o365watch.app.ConfigSelection;
 import io.github.o365watch.app.OverridesFile;
-import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.Snapshot;
-import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Overrides;
 import io.github.o365watch.render.Selection;
 import java.nio.file.Path;
@@ -13,29 +13,39 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** What to generate from: service areas, categories, required only, families, tenant, overrides. */
+/**
+ * What to generate from: service areas, categories, required only, families, tenant, overrides.
+ * Each option given replaces the config file's key of the same meaning; the others come from the
+ * config file (its selection and tenant), else the defaults.
+ */
 final class SelectionOptions {
-    @Option(names = "--service", paramLabel = "AREA", description = "Only this service area (Exchange, SharePoint, Skype, Common, ...). Repeatable.")
+    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+            description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
+                    + " selection, else all.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C",
-            description = "Only this category (Optimize, Allow, Default, or all). Repeatable. Default: Optimize and Allow.")
+    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+            description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
+                    + " selection, else Optimize and Allow.")
     List<String> categories = new ArrayList<>();
 
-    @Option(names = "--required-only", description = "Only endpoint sets marked required.")
+    @Option(names = "--required-only", description = "Only endpoint sets marked required (default: the config file's"
+            + " selection, else all).")
     boolean requiredOnly;
 
-    @Option(names = "--ipv4-only", description = "Leave IPv6 out.")
+    @Option(names = "--ipv4-only", description = "Leave IPv6 out (default: the config file's selection, else both).")
     boolean ipv4Only;
 
-    @Option(names = "--ipv6-only", description = "Leave IPv4 out.")
+    @Option(names = "--ipv6-only", description = "Leave IPv4 out (default: the config file's selection, else both).")
     boolean ipv6Only;
 
     @Option(names = "--tenant", paramLabel = "NAME",
-            description = "Your tenant name, put into tenant-specific hostnames (contoso.sharepoint.com) instead of wildcards.")
+            description = "Your tenant name, put into tenant-specific hostnames (contoso.sharepoint.com) instead of wildcards"
+                    + " (default: the config file's tenant).")
     String tenant;
 
-    @Option(names = "--overrides", paramLabel = "FILE", description = "Local entries to add and exclude (YAML, see the README).")
+    @Option(names = "--overrides", paramLabel = "FILE",
+            description = "Local entries to add and exclude (YAML, see the README; default: the config file's selection).")
     Path overrides;
 
     /** True when any selection option was given. */
@@ -43,16 +53,27 @@ final class SelectionOptions {
         return !services.isEmpty() || !categories.isEmpty() || requiredOnly || ipv4Only || ipv6Only || tenant != null || overrides != null;
     }
 
-    Selection selection(Snapshot snapshot) {
+    /** Where the selection came from, for a report's heading. */
+    String origin(Optional<Config> config) {
+        return config.map(c -> "from " + c.file() + (given() ? " and the options" : "")).orElse("from the options");
+    }
+
+    /** The selection: each option given, else the config file's key, else the default. */
+    Selection selection(Snapshot snapshot, Optional<Config> config) {
         if (ipv4Only && ipv6Only) {
             throw new UsageException("--ipv4-only and --ipv6-only exclude each other");
         }
         if (tenant != null && !tenant.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
             throw new UsageException("--tenant: not a tenant name (letters, digits and '-')");
         }
-        List<String> cats = categories.isEmpty() ? List.of("Optimize", "Allow") : categories;
-        Overrides o = overrides == null ? Overrides.NONE : OverridesFile.read(overrides);
-        return new Selection(Selections.filter(services, cats, requiredOnly, snapshot),
-                ipv4Only ? Families.IPV4_ONLY : ipv6Only ? Families.IPV6_ONLY : Families.BOTH, Optional.ofNullable(tenant), o);
+        Optional<Config.SelectionConfig> c = config.map(Config::selection);
+        Config.SelectionConfig merged = new Config.SelectionConfig(
+                !services.isEmpty() ? services : c.map(Config.SelectionConfig::serviceAreas).orElse(List.of()),
+                !categories.isEmpty() ? categories : c.map(Config.SelectionConfig::categories).orElse(List.of("Optimize", "Allow")),
+                requiredOnly || c.map(Config.SelectionConfig::requiredOnly).orElse(false),
+                ipv4Only ? "ipv4" : ipv6Only ? "ipv6" : c.map(Config.SelectionConfig::families).orElse("both"),
+                overrides != null ? Optional.of(overrides) : c.flatMap(Config.SelectionConfig::overridesFile),
+                overrides != null ? OverridesFile.read(overrides) : c.map(Config.SelectionConfig::overrides).orElse(Overrides.NONE));
+        return ConfigSelection.selection(merged, tenant != null ? Optional.of(tenant) : config.flatMap(Config::tenant), snapshot);
     }
 }

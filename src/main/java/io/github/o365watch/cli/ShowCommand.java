@@ -11,34 +11,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "show",
         description = "Shows the endpoint sets of a stored version (default: the newest), filtered.")
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends StoreCommand {
     enum Format { table, json, csv }
 
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
-    @Option(names = "--instance", paramLabel = "NAME", defaultValue = "Worldwide",
-            description = "Service instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
     String version;
 
-    @Option(names = "--service", paramLabel = "AREA", description = "Only this service area (Exchange, SharePoint, Skype, Common, ...). Repeatable.")
+    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+            description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C", description = "Only this category (Optimize, Allow, Default, all). Repeatable.")
+    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+            description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> categories = new ArrayList<>();
 
     @Option(names = "--required", description = "Only required endpoint sets.")
@@ -53,14 +47,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        Instance i;
-        try {
-            i = Instance.parse(instance);
-        } catch (RuntimeException e) {
-            throw new UsageException("--instance: " + e.getMessage());
-        }
-        Show.Result r = new Show(Workspaces.offline(root, "show")).run(i, version, services, categories, required);
+        PrintWriter out = out();
+        Instance i = instance(instance);
+        Show.Result r = new Show(offlineWorkspace()).run(i, version, services, categories, required);
         switch (format) {
             case json -> json(out, r);
             case csv -> csv(out, r);

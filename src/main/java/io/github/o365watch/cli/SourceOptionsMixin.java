@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where the data comes from and how to reach it. */
+/** Where the data comes from and how to reach it: for the commands that ask the web service or a mirror. */
+@Exits({"3:upstream unavailable: network error, timeout, HTTP error, rate limited",
+        "4:upstream data invalid: unparseable, or fails validation"})
 final class SourceOptionsMixin {
     @Option(names = "--source", paramLabel = "URL|DIR",
-            description = "The web service (default: " + SourceOptions.DEFAULT_LOCATION + ") or a mirror directory written by 'mirror'.")
+            description = "The web service or a mirror directory written by 'mirror' (default: the config file's source, else "
+                    + SourceOptions.DEFAULT_LOCATION + ").")
     String source;
 
     @Option(names = "--client-request-id", paramLabel = "GUID",
@@ -18,13 +21,13 @@ final class SourceOptionsMixin {
     String clientRequestId;
 
     @Option(names = "--proxy", paramLabel = "URL",
-            description = "HTTP proxy, e.g. http://proxy:8080 (default: $HTTPS_PROXY, honouring $NO_PROXY)."
-                    + " Credentials come from $O365WATCH_PROXY_USER and $O365WATCH_PROXY_PASSWORD.")
+            description = "HTTP proxy, e.g. http://proxy:8080 (default: $HTTPS_PROXY, else the config file's proxy; $NO_PROXY"
+                    + " applies). Credentials come from $O365WATCH_PROXY_USER and $O365WATCH_PROXY_PASSWORD.")
     String proxy;
 
     @Option(names = "--ca-bundle", paramLabel = "FILE",
-            description = "PEM certificates to trust besides the JDK's, for a TLS-inspecting proxy"
-                    + " (or $O365WATCH_CA_BUNDLE).")
+            description = "PEM certificates to trust besides the JDK's, for a TLS-inspecting proxy (default: $O365WATCH_CA_BUNDLE,"
+                    + " else the config file's caBundle).")
     Path caBundle;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -35,13 +38,9 @@ final class SourceOptionsMixin {
             description = "Tries for a request failing with a network error or HTTP 5xx (default: ${DEFAULT-VALUE}).")
     int attempts;
 
-    SourceOptions build(Environment env) {
-        return build(env, SourceOptions.DEFAULT_LOCATION);
-    }
-
-    /** With {@code fallback} (the config file's source) where --source is not given. */
-    SourceOptions build(Environment env, String fallback) {
-        String location = source != null ? source : fallback;
+    /** The options, with the config file's settings where an option is not given. */
+    SourceOptions build(Environment env, Optional<io.github.o365watch.app.Config> config) {
+        String location = source != null ? source : config.map(io.github.o365watch.app.Config::source).orElse(SourceOptions.DEFAULT_LOCATION);
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.github.o365watch.app.UsageException("--timeout must be between 1 and 3600 seconds");
         }
@@ -49,10 +48,16 @@ final class SourceOptionsMixin {
             throw new io.github.o365watch.app.UsageException("--retries must be between 1 and 10");
         }
         Optional<Path> ca = Optional.ofNullable(caBundle)
-                .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(Path::of));
+                .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE")).filter(s -> !s.isBlank()).map(s -> env.resolve(Path.of(s))))
+                .or(() -> config.flatMap(io.github.o365watch.app.Config::caBundle));
+        // the environment's proxy settings come before the config file's, as every setting's do
+        boolean envProxy = java.util.stream.Stream.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+                .map(env.env()::get).anyMatch(v -> v != null && !v.isBlank());
+        Optional<String> proxyUrl = Optional.ofNullable(proxy)
+                .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
         SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
         return new SourceOptions(location, Optional.ofNullable(clientRequestId), env.configDir(),
                 Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
-                Optional.ofNullable(proxy), ca, env.env(), env.sleeper(), env.clock());
+                proxyUrl, ca, env.env(), env.sleeper(), env.clock());
     }
 }

@@ -7,23 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import io.github.o365watch.app.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status",
         description = {
-            "Per instance: the newest stored version, how old its data is, and the version the service",
-            "publishes now (one request for all instances; none with --offline)."})
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
+            "Says per instance how old the stored data is and whether the service publishes a newer version.",
+            "Per instance: the newest stored version, how old its data is, and the version the service publishes now (one"
+                    + " request for all instances; none with --offline). Without --instance: the config file's instances, else"
+                    + " Worldwide and every instance the store holds."})
+final class StatusCommand extends StoreCommand {
     @Mixin
     InstanceOptions instances;
 
@@ -38,9 +33,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        PrintWriter err = root.spec.commandLine().getErr();
-        Status.Result result = new Status(Workspaces.of(root, source, offline, 0, "status")).run(instances.get());
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Workspace ws = workspace(source, offline, 0);
+        Status.Result result = new Status(ws).run(instances.get(config()));
+        String refresh = ws.site().refresh();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StatusRow r : result.rows()) {
@@ -49,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
                 r.stored().ifPresent(s -> m.put("stored", s.version().value()));
                 r.ageDays().ifPresent(a -> m.put("ageDays", a));
                 r.upstream().ifPresent(u -> m.put("upstream", u.value()));
-                m.put("state", state(r, offline, result.upstreamFailure().isPresent()));
+                m.put("state", state(r, offline, result.upstreamFailure().isPresent(), refresh));
                 rows.add(m);
             }
             Json.print(out, rows);
@@ -59,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
                 t.row(r.instance(), r.stored().map(s -> s.version().value()).orElse("-"),
                         r.ageDays().map(d -> d + (d == 1 ? " day" : " days")).orElse("-"),
                         r.upstream().map(Object::toString).orElse(offline ? "(offline)" : "-"),
-                        state(r, offline, result.upstreamFailure().isPresent()));
+                        state(r, offline, result.upstreamFailure().isPresent(), refresh));
             }
             t.print(out);
         }
@@ -76,7 +73,8 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String state(StatusRow r, boolean offline, boolean failed) {
+    /** @param refresh what brings the store up to date in this site: sync where a config file manages it, else fetch */
+    private static String state(StatusRow r, boolean offline, boolean failed, String refresh) {
         if (offline || failed) {
             return r.stored().isEmpty() ? "nothing stored" : failed ? "upstream unavailable" : "upstream not asked";
         }
@@ -84,9 +82,9 @@ final class StatusCommand implements Callable<Integer> {
             return "not published upstream";
         }
         if (r.stored().isEmpty()) {
-            return "nothing stored: run fetch";
+            return "nothing stored: run " + refresh;
         }
-        return r.behind() ? "behind: run fetch" : r.upstream().get().equals(r.stored().get().version())
-                ? "up to date" : "STORED NEWER THAN UPSTREAM: review, then fetch or sync --accept-older";
+        return r.behind() ? "behind: run " + refresh : r.upstream().get().equals(r.stored().get().version())
+                ? "up to date" : "STORED NEWER THAN UPSTREAM: review, then " + refresh + " --accept-older";
     }
 }

@@ -8,30 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sync",
         description = {
-            "The nightly job: fetch, guard, generate every configured target, publish the outputs all at once,"
-                    + " write the reports and the feed item, update the lock file, notify. Quiet (one line, nothing touched)"
+            "The nightly job: brings the site's outputs, reports and lock file up to date with the newest version.",
+            "It fetches, runs the safety guard, generates every configured target, publishes the outputs all at once,"
+                    + " writes the reports and the feed item, updates the lock file and notifies. Quiet (one line, nothing touched)"
                     + " when nothing changed.",
             "Refused with exit 7 when a new version shrinks past the guard's limits. The refused lists stay in the store, and the next"
                     + " sync downloads that version again: lists the service has corrected since are applied without a flag."
                     + " --accept-shrink applies a real shrink after a review."})
-final class SyncCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    ConfigOption config;
-
+@Exits({"6:template problem: a broken template in the config's templates directory",
+        "7:refused by the safety guard: a new version shrinks past the limits, or an output would break them; nothing applied"})
+final class SyncCommand extends StoreCommand {
     @Mixin
     SourceOptionsMixin source;
 
@@ -52,6 +44,7 @@ final class SyncCommand implements Callable<Integer> {
     String version;
 
     @Option(names = "--instance", paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Only this of the config's instances (repeatable); the others' outputs stay as they are. With --version,"
                     + " the instance whose version it is.")
     List<String> instances = new ArrayList<>();
@@ -65,11 +58,11 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        PrintWriter err = root.spec.commandLine().getErr();
-        Config c = config.read();
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Config c = requiredConfig();
         Sync.Result r;
-        Sync sync = new Sync(Workspaces.of(root, c, source, offline, lockTimeout, "sync"));
+        Sync sync = new Sync(workspace(source, offline, lockTimeout));
         try (Interruption i = Interruption.announce(err, () -> sync.stage().interrupted())) {
             r = sync.run(c, new Sync.Options(dryRun, acceptShrink, Optional.ofNullable(version), instances, acceptOlder));
         } catch (GuardException e) {

@@ -6,27 +6,21 @@ import io.github.o365watch.render.TemplateEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "targets", description = "Lists the targets 'generate' can write, with what each can express and its options.")
-final class TargetsCommand implements Callable<Integer> {
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "Include the targets in this template directory.")
+@Exits("6:template problem: a broken template in --templates or in the config file's templates directory")
+final class TargetsCommand extends SiteCommand {
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Include the targets in this template directory (default: the config file's templates).")
     Path templates;
 
     @Override
     public Integer call() {
-        PrintWriter w = root.spec.commandLine().getOut();
-        TemplateEngine engine = Generate.engine(Optional.ofNullable(templates));
+        PrintWriter w = out();
+        TemplateEngine engine = Generate.engine(templates != null ? Optional.of(templates)
+                : config().flatMap(io.github.o365watch.app.Config::templates));
         Table t = new Table("TARGET", "IPV4", "IPV6", "HOSTNAMES", "PORTS", "MAX ENTRIES", "FILES");
         StringBuilder details = new StringBuilder();
         for (String id : engine.targets()) {

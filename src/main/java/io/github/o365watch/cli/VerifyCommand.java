@@ -1,7 +1,6 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Config;
-import io.github.o365watch.app.ConfigFile;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Verify;
@@ -10,39 +9,33 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.store.StoredVersion;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify",
         description = {
-            "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection:"
-                    + " what is missing, what the files' formats cannot hold (hostnames in an nftables file: listed apart as not"
+            "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection.",
+            "Says what is missing, what the files' formats cannot hold (hostnames in an nftables file: listed apart as not"
                     + " expressible, never missing), what is extra (no endpoint set holds it), and the coverage per category.",
             "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), or"
                     + " nothing selected can be held by the files, which would otherwise say nothing about the device. Reads"
                     + " entries, not rule semantics (order, deny rules)."})
-final class VerifyCommand implements Callable<Integer> {
+@Exits({"1:something selected is missing",
+        "2:usage error: a bad option or value, a mistake in the config file, a deployed file from which no entry was read, or"
+                + " files that can hold nothing selected"})
+final class VerifyCommand extends StoreCommand {
     enum Format { text, json, junit }
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--against", paramLabel = "FILE", required = true, arity = "1..*",
             description = "Deployed configuration files (one device's set; several files are read as one).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto",
+    @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.InputFormats.class,
             description = "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
                     + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
                     + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
@@ -58,15 +51,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + " expressible, not missing.")
     boolean hostnamesOnly;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Take the selection, tenant and instance from this config file (default: ./o365watch.yaml when present"
-                    + " and no selection option is given).")
-    Path config;
-
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Service instance (default: the config's first, else Worldwide).")
+    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+            description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
@@ -87,35 +76,20 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Optional<Verify.Only> only = addressesOnly ? Optional.of(Verify.Only.ADDRESSES)
                 : hostnamesOnly ? Optional.of(Verify.Only.HOSTNAMES) : Optional.empty();
-        Optional<Config> c = config().map(ConfigFile::read);
-        Workspace ws = c.isPresent() && root.store == null
-                ? Workspaces.offline(root, "verify", c.get().store())
-                : Workspaces.offline(root, "verify");
-        Instance i = Instances.parse(instance != null ? instance : c.map(x -> x.instances().get(0)).orElse("Worldwide"));
-        StoredVersion v = Selections.version(ws.store(), i, version);
+        Workspace ws = offlineWorkspace();
+        Instance i = instance(instance);
+        StoredVersion v = Selections.version(ws, i, version);
         var snapshot = ws.store().load(v);
-        Selection sel = c.isPresent() ? io.github.o365watch.app.ConfigSelection.selection(c.get(), snapshot) : selection.selection(snapshot);
+        Selection sel = selection.selection(snapshot, config());
         Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
-                c.map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
-        var out = root.spec.commandLine().getOut();
+                config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
+        var out = out();
         switch (json ? Format.json : format) {
-            case text -> out.print(VerifyOutput.text(r, c.map(x -> "from " + x.file()).orElse("from the options")));
+            case text -> out.print(VerifyOutput.text(r, selection.origin(config())));
             case json -> Json.print(out, VerifyOutput.json(r));
             case junit -> out.print(VerifyOutput.junit(r));
         }
         return r.complete() ? ExitCodes.OK : ExitCodes.FOUND;
-    }
-
-    private Optional<Path> config() {
-        if (config != null) {
-            if (selection.given()) {
-                throw new UsageException("--config takes the selection from the config file; leave out the selection options"
-                        + " (--category, --service, --tenant, ...) or --config");
-            }
-            return Optional.of(config);
-        }
-        Path here = Path.of(ConfigOption.DEFAULT);
-        return Files.isRegularFile(here) && !selection.given() ? Optional.of(here) : Optional.empty();
     }
 
     private static ConfigFormat parse(String id) {

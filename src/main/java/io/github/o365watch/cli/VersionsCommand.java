@@ -9,24 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "versions",
         description = {
-            "Lists the stored versions and, unless --offline, every version the service has published",
-            "(AllVersions), with the summary of its RSS feed."})
-final class VersionsCommand implements Callable<Integer> {
+            "Lists the stored versions beside every version the service has published.",
+            "Unless --offline, asks the service for every version it has published (AllVersions), with the summary of its RSS"
+                    + " feed."})
+final class VersionsCommand extends StoreCommand {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    @ParentCommand
-    Root root;
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     InstanceOptions instances;
@@ -42,9 +35,9 @@ final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.spec.commandLine().getOut();
-        PrintWriter err = root.spec.commandLine().getErr();
-        List<VersionsReport> reports = new Versions(Workspaces.of(root, source, offline, 0, "versions")).run(instances.get());
+        PrintWriter out = out();
+        PrintWriter err = err();
+        List<VersionsReport> reports = new Versions(workspace(source, offline, 0)).run(instances.get(config()));
         int code = ExitCodes.OK;
         List<Map<String, Object>> all = new ArrayList<>();
         for (VersionsReport r : reports) {

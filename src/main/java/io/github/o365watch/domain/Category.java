@@ -12,6 +12,11 @@ public record Category(String name) implements Comparable<Category> {
     public static final Category DEFAULT = new Category("Default");
     static final List<String> KNOWN = List.of("Optimize", "Allow", "Default");
 
+    /** Microsoft's categories, most trusted first. */
+    public static List<String> knownNames() {
+        return KNOWN;
+    }
+
     public static Category parse(String raw) {
         return new Category(Names.canonical("category", raw, KNOWN));
     }

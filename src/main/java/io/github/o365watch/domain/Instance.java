@@ -23,13 +23,17 @@ public record Instance(String name) implements Comparable<Instance> {
             "China", "China (operated by 21Vianet)",
             "Germany", "Germany (retired)");
     private static final List<String> KNOWN = List.of("Worldwide", "USGovDoD", "USGovGCCHigh", "China", "Germany");
-    /** The instances the service publishes today, in Microsoft's spelling (Germany is retired). */
-    public static final List<String> KNOWN_NAMES = List.of("Worldwide", "USGovDoD", "USGovGCCHigh", "China");
+    private static final java.util.Set<String> RETIRED = java.util.Set.of("Germany");
 
     public Instance {
         if (name == null || !TOKEN.matcher(name).matches()) {
             throw new InvalidDataException("not a valid instance name: '" + Printable.of(name) + "'");
         }
+    }
+
+    /** The instances the service publishes that this version of o365watch knows by name, in Microsoft's spelling. */
+    public static List<String> current() {
+        return KNOWN.stream().filter(k -> !RETIRED.contains(k)).toList();
     }
 
     /** Parses a name case-insensitively ({@code worldwide}, {@code USGOVDoD}). */

@@ -6,6 +6,11 @@ import java.util.List;
 public record ServiceArea(String name) implements Comparable<ServiceArea> {
     static final List<String> KNOWN = List.of("Common", "Exchange", "SharePoint", "Skype", "MEM");
 
+    /** The service areas this version of o365watch knows by name. */
+    public static List<String> knownNames() {
+        return KNOWN;
+    }
+
     public static ServiceArea parse(String raw) {
         return new ServiceArea(Names.canonical("service area", raw, KNOWN));
     }

@@ -338,7 +338,7 @@ final class Http {
             return Optional.ofNullable(v).filter(s -> !s.isBlank());
         }
 
-        private static URI parse(String raw, String what) {
+        static URI parse(String raw, String what) {
             String s = raw.strip();
             if (!s.contains("://")) {
                 s = "http://" + s;

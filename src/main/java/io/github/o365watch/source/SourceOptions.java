@@ -54,6 +54,20 @@ public record SourceOptions(
                 Clock.systemUTC());
     }
 
+    /**
+     * Checks a proxy URL as {@code --proxy} takes it: {@code http://host:port} or
+     * {@code socks5://host:port}, without credentials (those come from the environment).
+     *
+     * @param what how the message names the value
+     * @throws SourceConfigException saying what is wrong
+     */
+    public static void checkProxy(String raw, String what) {
+        if (Http.ProxySettings.parse(raw, what).getUserInfo() != null) {
+            throw new SourceConfigException(what + " must not carry credentials; set " + Http.PROXY_USER_ENV + " and "
+                    + Http.PROXY_PASSWORD_ENV + " instead");
+        }
+    }
+
     public boolean isUrl() {
         return location.contains("://");
     }

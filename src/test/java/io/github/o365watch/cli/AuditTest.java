@@ -281,7 +281,7 @@ class AuditTest {
         Golden.assertMatches("audit/unreadable-asa.txt", r.out());
         // --help says it, wrapped as picocli wraps it
         assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " ")).contains("the exit code is 2 whatever --exit-code says")
-                .contains(" 2 usage error (bad option, bad config file, a log or deployed file that could not be read)");
+                .contains(" 2 usage error: a bad option or value, a mistake in the config file, or a log that could not be read");
     }
 
     @Test

@@ -301,17 +301,6 @@ class CommandsTest {
     }
 
     @Test
-    void everyCommandHasHelpListingTheExitCodes() {
-        for (String cmd : new String[] {"fetch", "status", "versions", "show", "lookup", "mirror", "completion"}) {
-            Result r = cli.run(cmd, "--help");
-            assertThat(r.code()).as(cmd).isZero();
-            assertThat(r.out()).as(cmd).contains("Exit codes:", "  5    local store or lock problem", "  70   internal error");
-        }
-        Result root = cli.run("--help");
-        assertThat(root.out()).contains("fetch", "status", "versions", "show", "lookup", "mirror", "completion", "Exit codes:");
-    }
-
-    @Test
     void badOptionsAreUsageErrorsWithAHint() {
         Result r = cli.run("fetch", "--frobnicate");
         assertThat(r.code()).isEqualTo(2);

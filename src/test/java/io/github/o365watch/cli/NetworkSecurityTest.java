@@ -233,4 +233,55 @@ class NetworkSecurityTest {
         assertThat(service.requests()).isNotEmpty();
         assertThat(proxy.getAllServeEvents()).hasSize(1);
     }
+
+    /** A site whose config file names the source, its CA bundle and a proxy: every command run there uses them, after the options and the environment. */
+    @Test
+    void theConfigFilesCaBundleAndProxyComeAfterTheOptionsAndTheEnvironment() throws Exception {
+        Path site = java.nio.file.Files.createDirectories(tmp.resolve("site"));
+        java.nio.file.Files.copy(keys.resolve("ca.pem"), site.resolve("corp-ca.pem"));
+        java.nio.file.Files.writeString(site.resolve("o365watch.yaml"), "source: https://localhost:" + https.httpsPort()
+                + "\ncaBundle: corp-ca.pem\ntargets:\n  - name: edl\n");
+        TestCli here = new TestCli(tmp.resolve("machine")).in(site);
+
+        Result fetch = here.run("fetch");
+        assertThat(fetch.code()).as(fetch.toString()).isZero();
+        assertThat(fetch.out()).startsWith("Worldwide: stored 2019093000");
+        assertThat(site.resolve("snapshots/worldwide/2019093000.json")).exists();
+        Path junk = java.nio.file.Files.writeString(tmp.resolve("junk.pem"), "not a certificate");
+        Result env = new TestCli(tmp.resolve("machine")).in(site).env("O365WATCH_CA_BUNDLE", junk.toString()).run("status");
+        assertThat(env.code()).as("the environment's bundle before the config file's").isEqualTo(2);
+        assertThat(env.err()).contains("cannot read CA bundle " + junk);
+        Result option = new TestCli(tmp.resolve("machine")).in(site).env("O365WATCH_CA_BUNDLE", junk.toString())
+                .run("status", "--ca-bundle", keys.resolve("ca.pem").toString());
+        assertThat(option.code()).as(option.toString()).isZero();
+
+        // a proxy in the config file: used unless the environment names one
+        FakeService service = new FakeService(plain).publish("Worldwide", "2019093000");
+        proxy.stubFor(get(urlPathEqualTo("/version")).willReturn(aResponse().withStatus(503)));
+        java.nio.file.Files.writeString(site.resolve("o365watch.yaml"), "source: http://127.0.0.1:" + plain.getPort()
+                + "\nproxy: http://localhost:" + proxy.getPort() + "\ntargets:\n  - name: edl\n");
+        Result viaProxy = here.run("versions", "--retries", "1");
+        assertThat(viaProxy.code()).as(viaProxy.toString()).isEqualTo(3);
+        assertThat(proxy.getAllServeEvents()).hasSize(1);
+        assertThat(service.requests()).isEmpty();
+        Result envProxy = new TestCli(tmp.resolve("machine")).in(site).env("HTTP_PROXY", "http://localhost:1").run("versions", "--retries", "1");
+        assertThat(envProxy.code()).isEqualTo(3);
+        assertThat(envProxy.err()).contains("Failed to connect to localhost/127.0.0.1:1)");
+        assertThat(proxy.getAllServeEvents()).as("the environment's proxy, not the config file's").hasSize(1);
+
+        // credentials never in the file; the line is named, the secret never printed
+        java.nio.file.Files.writeString(site.resolve("o365watch.yaml"), "proxy: http://bob:hunter2@proxy.corp:8080\ntargets:\n  - name: edl\n");
+        Result creds = here.run("status", "--offline");
+        assertThat(creds.code()).isEqualTo(2);
+        assertThat(creds.err()).startsWith("o365watch: config file " + site.resolve("o365watch.yaml") + ", line 1: proxy: ")
+                .contains("must not carry credentials").doesNotContain("hunter2");
+        // the starter's placeholder, and a bundle that is not there, are mistakes named by their line
+        java.nio.file.Files.writeString(site.resolve("o365watch.yaml"), "proxy: http://proxy.example.com:8080\ncaBundle: none.pem\n"
+                + "targets:\n  - name: edl\n");
+        assertThat(here.run("status", "--offline").err()).startsWith("o365watch: config file " + site.resolve("o365watch.yaml")
+                + ", line 1: proxy: 'http://proxy.example.com:8080' names proxy.example.com, a placeholder");
+        java.nio.file.Files.writeString(site.resolve("o365watch.yaml"), "caBundle: none.pem\ntargets:\n  - name: edl\n");
+        assertThat(here.run("show").err()).isEqualTo("o365watch: config file " + site.resolve("o365watch.yaml") + ", line 1: caBundle: "
+                + site.resolve("none.pem") + " is not a file\n");
+    }
 }

@@ -458,6 +458,12 @@ class VerifyTest {
         assertThat(r.out()).contains("(selection from " + config + ")").containsPattern("52\\.112\\.0\\.0/14 +Optimize");
         // the config's selection is Optimize only: Allow does not appear
         assertThat(r.out()).doesNotContain("Allow");
+
+        // an option replaces the config file's key of the same meaning; the others still come from the file (IPv4 only)
+        Result allow = cli.run("verify", "--config", config.toString(), "--category", "allow", "--version", VERSION, "--against", edl[0], edl[1]);
+        assertThat(allow.code()).as(allow.toString()).isEqualTo(1);
+        assertThat(allow.out()).contains("(selection from " + config + " and the options)")
+                .containsPattern("\n  Allow +[\\d.]+% +- ").doesNotContainPattern("\n  Optimize +[\\d.]+%");
     }
 
     // ---------------------------------------------------------------- hand-written configs
@@ -757,12 +763,6 @@ class VerifyTest {
         Result device = verify("--against", "/dev/zero");
         assertThat(device.code()).isEqualTo(2);
         assertThat(device.err()).contains("/dev/zero is larger than 64 MB");
-
-        Path config = dir.resolve("o365watch.yaml");
-        Files.writeString(config, "targets:\n  - name: edl\n");
-        Result both = cli.run("verify", "--config", config.toString(), "--category", "optimize", "--against", write("y.txt", "1.2.3.4\n").toString());
-        assertThat(both.code()).isEqualTo(2);
-        assertThat(both.err()).contains("--config takes the selection from the config file");
     }
 
     /**

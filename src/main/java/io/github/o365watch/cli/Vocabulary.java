@@ -1,0 +1,91 @@
+package io.github.o365watch.cli;
+
+import io.github.o365watch.app.Generate;
+import io.github.o365watch.domain.Category;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.inspect.ConfigFormat;
+import io.github.o365watch.inspect.LogFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Completion candidates (and the lists in option descriptions) for the closed vocabularies, each
+ * taken from the one place that declares it. Picocli makes each of these when it builds a
+ * command's model; the list is computed only when completion or help iterates it.
+ */
+final class Vocabulary {
+    private Vocabulary() {}
+
+    /** A list computed when first iterated. */
+    abstract static class Lazy implements Iterable<String> {
+        private final Supplier<List<String>> values;
+
+        Lazy(Supplier<List<String>> values) {
+            this.values = values;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return values.get().iterator();
+        }
+    }
+
+    /** The instances the service publishes (domain.Instance). */
+    static final class Instances extends Lazy {
+        Instances() {
+            super(Instance::current);
+        }
+    }
+
+    /** Microsoft's categories (domain.Category), and all. */
+    static final class Categories extends Lazy {
+        Categories() {
+            super(() -> {
+                List<String> out = new ArrayList<>(Category.knownNames());
+                out.add("all");
+                return out;
+            });
+        }
+    }
+
+    /** The service areas (domain.ServiceArea). */
+    static final class ServiceAreas extends Lazy {
+        ServiceAreas() {
+            super(ServiceArea::knownNames);
+        }
+    }
+
+    /** The bundled targets (rules-templates/). */
+    static final class Targets extends Lazy {
+        Targets() {
+            super(() -> Generate.engine(Optional.empty()).targets());
+        }
+    }
+
+    /** What verify reads (inspect.ConfigFormat), and auto. */
+    static final class InputFormats extends Lazy {
+        InputFormats() {
+            super(() -> {
+                List<String> out = new ArrayList<>(List.of("auto"));
+                Arrays.stream(ConfigFormat.values()).map(ConfigFormat::id).forEach(out::add);
+                return out;
+            });
+        }
+    }
+
+    /** What audit reads (inspect.LogFormat), and auto. */
+    static final class LogFormats extends Lazy {
+        LogFormats() {
+            super(() -> {
+                List<String> out = new ArrayList<>(List.of("auto"));
+                Arrays.stream(LogFormat.values()).map(LogFormat::id).forEach(out::add);
+                return out;
+            });
+        }
+    }
+}
