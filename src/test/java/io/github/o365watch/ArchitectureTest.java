@@ -5,27 +5,38 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.o365watch.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The "may use" column of DESIGN.md's package table, and one package-info per package. */
+/**
+ * The "may use" column of DESIGN.md's package table, and one package-info per package. ArchUnit's
+ * JUnit engine imports the main classes once, from where they were compiled, and caches them for
+ * every rule; the classes they use from libraries are not imported in turn
+ * (src/test/resources/archunit.properties), as the rules look only at the packages those live in.
+ */
+@AnalyzeClasses(locations = ArchitectureTest.MainClasses.class)
 class ArchitectureTest {
-    private static final String ROOT = "io.github.o365watch";
+    static final String ROOT = "io.github.o365watch";
     private static final String[] JDK = {"java..", "javax.."};
-    static JavaClasses classes;
 
-    @BeforeAll
-    static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    /** The directory or jar the main classes were loaded from (scanning the class path for the package costs more than the import). */
+    static final class MainClasses implements LocationProvider {
+        @Override
+        public Set<Location> get(Class<?> testClass) {
+            return Set.of(Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation()));
+        }
     }
 
     private static ArchRule onlyUses(String pkg, String... allowed) {
@@ -40,81 +51,81 @@ class ArchitectureTest {
         return ROOT + "." + pkg;
     }
 
-    @Test
-    void domainUsesOnlyDomainNetAndTheJdk() {
+    @ArchTest
+    static void domainUsesOnlyDomainNetAndTheJdk(JavaClasses classes) {
         onlyUses("domain", p("domain.net")).check(classes);
     }
 
-    @Test
-    void domainNetUsesOnlyTheJdkAndIpAddress() {
+    @ArchTest
+    static void domainNetUsesOnlyTheJdkAndIpAddress(JavaClasses classes) {
         onlyUses("domain.net", "inet.ipaddr..").check(classes);
         noClasses().that().resideOutsideOfPackage(p("domain.net")).should().dependOnClassesThat().resideInAPackage("inet.ipaddr..")
                 .because("the IPAddress library appears only in domain.net").check(classes);
     }
 
-    @Test
-    void diffUsesDomain() {
+    @ArchTest
+    static void diffUsesDomain(JavaClasses classes) {
         onlyUses("diff", p("domain.."), p("diff..")).check(classes);
     }
 
-    @Test
-    void renderUsesDomainAndDiff() {
+    @ArchTest
+    static void renderUsesDomainAndDiff(JavaClasses classes) {
         onlyUses("render", p("domain.."), p("diff..")).check(classes);
     }
 
-    @Test
-    void renderMustacheUsesRenderAndMustache() {
+    @ArchTest
+    static void renderMustacheUsesRenderAndMustache(JavaClasses classes) {
         onlyUses("render.mustache", p("render"), p("domain.."), "com.github.mustachejava..").check(classes);
     }
 
-    @Test
-    void reportUsesDiffDomainRenderAndRome() {
+    @ArchTest
+    static void reportUsesDiffDomainRenderAndRome(JavaClasses classes) {
         // Rome writes the RSS feed; documented in docs/design-notes.md
         onlyUses("report", p("diff.."), p("domain.."), p("render"), "com.rometools..", "org.xml.sax..").check(classes);
     }
 
-    @Test
-    void sourceUsesDomainOkHttpJacksonRomeAndGuava() {
-        // Guava for the Public Suffix List's ICANN section (source.FeedRules); documented in docs/design-notes.md
+    @ArchTest
+    static void sourceUsesDomainOkHttpJacksonRomeAndGuava(JavaClasses classes) {
+        // Guava for the Public Suffix List (source.PublicSuffixList, source.FeedRules); documented in docs/design-notes.md
         onlyUses("source", p("domain.."), "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..", "com.rometools..",
                 "org.xml.sax..", "com.google.common.net..").check(classes);
         noClasses().that().resideOutsideOfPackage(p("source")).should().dependOnClassesThat().resideInAPackage("com.google..")
                 .because("Guava is there for the Public Suffix List, at the border").check(classes);
     }
 
-    @Test
-    void storeUsesDomainAndJackson() {
+    @ArchTest
+    static void storeUsesDomainAndJackson(JavaClasses classes) {
         onlyUses("store", p("domain.."), "com.fasterxml.jackson..").check(classes);
     }
 
-    @Test
-    void notifyUsesReportAndItsClients() {
+    @ArchTest
+    static void notifyUsesReportAndItsClients(JavaClasses classes) {
         onlyUses("notify", p("report.."), p("diff.."), p("domain.."), "okhttp3..", "okio..", "kotlin..", "org.apache.commons.net..",
                 "com.fasterxml.jackson..")
                 .check(classes);
     }
 
-    @Test
-    void inspectUsesDomainAndJackson() {
+    @ArchTest
+    static void inspectUsesDomainAndJackson(JavaClasses classes) {
         onlyUses("inspect", p("domain.."), "com.fasterxml.jackson..").check(classes);
     }
 
-    @Test
-    void appUsesEverythingButCli() {
+    @ArchTest
+    static void appUsesEverythingButCli(JavaClasses classes) {
         noClasses().that().resideInAPackage(p("app..")).should().dependOnClassesThat().resideInAPackage(p("cli.."))
                 .check(classes);
     }
 
-    @Test
-    void onlyCliUsesPicocliAndOnlyMainExits() {
+    @ArchTest
+    static void onlyCliUsesPicocliAndOnlyMainExits(JavaClasses classes) {
         noClasses().that().resideOutsideOfPackage(p("cli..")).should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(classes);
         noClasses().that().doNotHaveFullyQualifiedName(p("cli.Main")).should()
                 .callMethod(System.class, "exit", int.class).check(classes);
     }
 
-    @Test
-    void packagesHaveNoCycles() {
+    @ArchTest
+    static void packagesHaveNoCycles(JavaClasses classes) {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 

@@ -8,12 +8,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.store.SnapshotStore;
 import io.github.o365watch.store.StoredVersion;
+import io.github.o365watch.testing.ChildSyncs;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.SyncDir;
 import io.github.o365watch.testing.TestCli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code store.CrashPoint}: temp file created, written, fsynced, renamed; store put and commit;
  * staging, hard links, release, link swap, prune; lock file; reports). Then, for each passage, a
  * fresh copy of the starting directory is synced again, stopped exactly there and killed with
- * SIGKILL. After each kill: the store loads and verifies, the outputs are all old or all new, the
- * lock file records the outputs (old and old, or new and new; only between the link swap and the
- * lock write may the outputs be new while the lock is old, which check reports), no file anyone
- * reads is torn, and the next sync completes with exactly the state of an uninterrupted run,
- * unchanged files keeping their inodes.
+ * SIGKILL. One child JVM serves a batch of passages ({@code testing.ChildSyncs}): it syncs the
+ * batch's copies one after the other, each in its own thread, each stopped at its own passage,
+ * and one SIGKILL kills them all where they stand. After each kill: the store loads and verifies,
+ * the outputs are all old or all new, the lock file records the outputs (old and old, or new and
+ * new; only between the link swap and the lock write may the outputs be new while the lock is
+ * old, which check reports), no file anyone reads is torn, and the next sync completes with
+ * exactly the state of an uninterrupted run, unchanged files keeping their inodes.
  */
 class CrashSafetyIT {
     static final String Z = "2019072900";
@@ -76,8 +81,9 @@ class CrashSafetyIT {
         FakeService service = new FakeService(wm).publish("Worldwide", Z);
         SyncDir atA = SyncDir.create(tmp.resolve("at-a"), tmp.resolve("machine"), service.url());
         for (String v : List.of(Z, A)) {
+            // the starting state: in this JVM, the same code and clock as the child's (the traced run below is the jar's)
             service.publish("Worldwide", v);
-            SyncDir.Run r = atA.sync(List.of());
+            TestCli.Result r = atA.inProcess("sync");
             assertThat(r.code()).as(r.toString()).isZero();
         }
         service.publish("Worldwide", B);
@@ -107,6 +113,9 @@ class CrashSafetyIT {
         return new Scenario(name, start, before, after, passages, "worldwide/" + version + ".meta.json");
     }
 
+    /** Passages per child JVM: each stopped sync keeps its thread and its memory until the SIGKILL. */
+    static final int BATCH = 40;
+
     private Stream<DynamicTest> killAtEveryPassage(Scenario s) {
         int swap = s.indexOf("publish.link-swapped", "generated");
         int locked = s.indexOf("atomic.renamed", "o365watch.lock");
@@ -114,8 +123,101 @@ class CrashSafetyIT {
         List<Passage> chosen = chosen(s.passages());
         assertThat(chosen.stream().map(CrashSafetyIT::name).distinct()).as("every point is killed at")
                 .containsExactlyInAnyOrderElementsOf(s.passages().stream().map(CrashSafetyIT::name).distinct().toList());
+        Map<Passage, Batch> batches = new java.util.HashMap<>();
+        for (int from = 0; from < chosen.size(); from += BATCH) {
+            Batch b = new Batch(s, chosen.subList(from, Math.min(chosen.size(), from + BATCH)));
+            b.passages().forEach(p -> batches.put(p, b));
+        }
         return chosen.stream().map(p -> DynamicTest.dynamicTest(s.name() + ": SIGKILL at " + p.point() + " " + p.detail(),
-                () -> killAndRecover(s, p, p.index() >= swap, p.index() >= locked)));
+                () -> recover(s, p, batches.get(p).killed(p), p.index() >= swap, p.index() >= locked)));
+    }
+
+    /**
+     * The passages one child JVM is stopped at, its copies of the starting directory and their
+     * inodes before; run and killed once, by the first of its tests (the others find it done).
+     */
+    final class Batch {
+        private final Scenario s;
+        private final List<Passage> passages;
+        private final Map<Passage, Killed> killed = new java.util.HashMap<>();
+        private Throwable failure;
+        private boolean ran;
+
+        Batch(Scenario s, List<Passage> passages) {
+            this.s = s;
+            this.passages = List.copyOf(passages);
+        }
+
+        List<Passage> passages() {
+            return passages;
+        }
+
+        Killed killed(Passage p) throws Throwable {
+            if (!ran) {
+                ran = true;
+                try {
+                    run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }
+            if (failure != null) {
+                throw new AssertionError("the batch of " + passages.size() + " kills this one belongs to failed", failure);
+            }
+            return killed.get(p);
+        }
+
+        private void run() throws Exception {
+            List<String> configs = new ArrayList<>();
+            for (Passage at : passages) {
+                SyncDir work = s.start().copyTo(tmp.resolve("kill-" + at.index()));
+                killed.put(at, new Killed(work, s.before().outputs().isEmpty() ? Map.of() : work.inodes()));
+                configs.add(work.config().toString());
+            }
+            List<String> stops = stops(s.passages(), passages);
+            Process p = s.start().process(SyncDir.javaCommand(List.of("-Do365watch.crashpoint=" + String.join(",", stops)), ChildSyncs.class,
+                    configs.toArray(String[]::new))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+                    Writer next = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+                for (int k = 0; k < stops.size(); k++) {
+                    String line = err.readLine();
+                    // each sync stops where it is told, in turn; anything else (a sync that ended, an error) fails the batch
+                    assertThat(line).as("sync " + (k + 1) + " of " + stops.size() + " stops at " + passages.get(k))
+                            .isEqualTo(MARK + stops.get(k));
+                    if (k + 1 < stops.size()) {
+                        next.write("next\n");
+                        next.flush();
+                    }
+                }
+                // every sync of the batch now waits at its point: kill them there (destroyForcibly is SIGKILL on Linux)
+                p.destroyForcibly();
+                assertThat(p.waitFor()).as("killed by SIGKILL, not finished").isEqualTo(128 + 9);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A copy of the starting directory killed at a passage, and the inodes of its outputs before. */
+    record Killed(SyncDir work, Map<String, Object> inodesBefore) {
+    }
+
+    /**
+     * What {@code -Do365watch.crashpoint} lists to stop the batch's syncs, run in turn in one JVM,
+     * each at its passage: passages are counted over the process, so a point's count carries on
+     * from those the syncs stopped before it passed.
+     */
+    static List<String> stops(List<Passage> trace, List<Passage> batch) {
+        Map<String, Integer> before = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (Passage at : batch) {
+            Map<String, Integer> run = new java.util.HashMap<>();
+            trace.subList(0, at.index() + 1).forEach(p -> run.merge(name(p), 1, Integer::sum));
+            assertThat(name(at) + ":" + run.get(name(at))).as("the trace counts each point from 1").isEqualTo(at.point());
+            out.add(name(at) + ":" + (before.getOrDefault(name(at), 0) + run.get(name(at))));
+            run.forEach((point, n) -> before.merge(point, n, Integer::sum));
+        }
+        return out;
     }
 
     static final List<String> ATOMIC = List.of("atomic.temp-created", "atomic.temp-written", "atomic.temp-synced", "atomic.renamed");
@@ -151,21 +253,9 @@ class CrashSafetyIT {
         return out;
     }
 
-    private void killAndRecover(Scenario s, Passage at, boolean outputsNew, boolean lockNew) throws Exception {
-        SyncDir work = s.start().copyTo(tmp.resolve("kill-" + at.index()));
-        Map<String, Object> inodesBefore = s.before().outputs().isEmpty() ? Map.of() : work.inodes();
-
-        Process p = work.process(work.javaCommand(List.of("-Do365watch.crashpoint=" + at.point()), "sync", "--config",
-                work.config().toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> err = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null && !line.equals(MARK + at.point()); line = r.readLine()) {
-                err.add(line);
-            }
-            // the child now waits at the point: kill it there (destroyForcibly is SIGKILL on Linux)
-            p.destroyForcibly();
-            assertThat(p.waitFor()).as("killed by SIGKILL, not finished: " + err).isEqualTo(128 + 9);
-        }
+    private void recover(Scenario s, Passage at, Killed k, boolean outputsNew, boolean lockNew) throws Exception {
+        SyncDir work = k.work();
+        Map<String, Object> inodesBefore = k.inodesBefore();
 
         // all old or all new, and no torn file
         SyncDir.State killed = work.state();

@@ -1,10 +1,17 @@
 package io.github.o365watch.store;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * A test hook for the crash harness ({@code CrashSafetyIT}): named points where sync writes to
  * disk. With {@code -Do365watch.crashpoint=NAME:N} the process prints
  * {@code o365watch-crashpoint NAME:N} to standard error at the Nth passage of point NAME and
- * then blocks, so the harness can kill it there with SIGKILL; with
+ * then blocks the thread that got there, so the harness can kill the process there with SIGKILL.
+ * Several passages may be listed ({@code NAME:N,NAME:M,...}): passages are counted over the
+ * process, so a harness that runs several syncs one after the other in one JVM, each in its own
+ * thread and directory, stops each where it wants it and kills them all with one SIGKILL. With
  * {@code -Do365watch.crashpoint=trace} it prints every passage (and its file) and goes on, so the
  * harness can list the points a run passes. Unset (always, outside the harness) it does nothing:
  * one test of a static final field.
@@ -12,9 +19,8 @@ package io.github.o365watch.store;
 public final class CrashPoint {
     private static final String SPEC = System.getProperty("o365watch.crashpoint");
     private static final boolean TRACE = "trace".equals(SPEC);
-    private static final String NAME = SPEC == null || TRACE ? null : SPEC.substring(0, Math.max(0, SPEC.lastIndexOf(':')));
-    private static final int AT = NAME == null ? 0 : Integer.parseInt(SPEC.substring(SPEC.lastIndexOf(':') + 1));
-    private static final java.util.Map<String, Integer> PASSES = new java.util.HashMap<>();
+    private static final Set<String> STOPS = SPEC == null || TRACE ? Set.of() : Set.of(SPEC.split(","));
+    private static final Map<String, Integer> PASSES = new HashMap<>();
 
     private CrashPoint() {}
 
@@ -25,16 +31,20 @@ public final class CrashPoint {
         }
     }
 
-    private static synchronized void pass(String name, Object detail) {
-        int n = PASSES.merge(name, 1, Integer::sum);
-        if (TRACE) {
-            System.err.println("o365watch-crashpoint " + name + ":" + n + (detail == null ? "" : " " + detail));
-            return;
+    private static void pass(String name, Object detail) {
+        String passage;
+        synchronized (PASSES) {
+            passage = name + ":" + PASSES.merge(name, 1, Integer::sum);
+            if (TRACE) {
+                System.err.println("o365watch-crashpoint " + passage + (detail == null ? "" : " " + detail));
+                return;
+            }
         }
-        if (name.equals(NAME) && n == AT) {
-            System.err.println("o365watch-crashpoint " + name + ":" + n);
+        if (STOPS.contains(passage)) {
+            System.err.println("o365watch-crashpoint " + passage);
             System.err.flush();
-            while (true) { // wait here for the harness's SIGKILL
+            // wait here for the harness's SIGKILL, holding no lock: other threads may go on to their own stops
+            while (true) {
                 try {
                     Thread.sleep(Long.MAX_VALUE);
                 } catch (InterruptedException ignored) {

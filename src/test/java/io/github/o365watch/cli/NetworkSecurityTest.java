@@ -11,12 +11,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.SmtpServer;
 import io.github.o365watch.testing.TestCli;
 import io.github.o365watch.testing.TestCli.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS with a certificate the JDK does not trust (a TLS-inspecting proxy's), made with keytool
- * for this test; an HTTP proxy with Basic credentials from the environment; NO_PROXY.
+ * TLS with a certificate the JDK does not trust (a TLS-inspecting proxy's), made for this test;
+ * an HTTP proxy with Basic credentials from the environment; NO_PROXY.
  */
 class NetworkSecurityTest {
     @TempDir
@@ -47,14 +47,10 @@ class NetworkSecurityTest {
 
     @BeforeAll
     static void startHttpsServer() throws Exception {
-        Path ks = keys.resolve("server.p12");
-        run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit");
-        run("keytool", "-exportcert", "-rfc", "-alias", "server", "-keystore", ks.toString(), "-storepass", "changeit",
-                "-file", keys.resolve("ca.pem").toString());
-        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().keystorePath(ks.toString())
-                .keystoreType("PKCS12").keystorePassword("changeit").keyManagerPassword("changeit"));
+        SmtpServer.Keys server = SmtpServer.Keys.localhost(keys);
+        java.nio.file.Files.copy(server.pem(), keys.resolve("ca.pem"));
+        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().keystorePath(server.keystore().toString())
+                .keystoreType("PKCS12").keystorePassword(SmtpServer.Keys.password()).keyManagerPassword(SmtpServer.Keys.password()));
         https.start();
         startHttpsStubs();
     }
@@ -70,13 +66,6 @@ class NetworkSecurityTest {
     @AfterAll
     static void stop() {
         https.stop();
-    }
-
-    static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
     }
 
     @BeforeEach

@@ -47,7 +47,7 @@ class EmailSenderTest {
     @BeforeAll
     static void makeCertificates() {
         localhost = Keys.localhost(dir);
-        otherName = Keys.make(dir, "mail.example", "dns:mail.example");
+        otherName = Keys.make(dir, "mail.example", "mail.example");
     }
 
     static Event simple(String subject, List<String> lines) {

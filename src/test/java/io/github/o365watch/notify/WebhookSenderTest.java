@@ -304,7 +304,8 @@ class WebhookSenderTest {
         io.github.o365watch.testing.SmtpServer.Keys keys = io.github.o365watch.testing.SmtpServer.Keys.localhost(keysDir);
         com.github.tomakehurst.wiremock.WireMockServer https = new com.github.tomakehurst.wiremock.WireMockServer(wireMockConfig()
                 .httpDisabled(true).dynamicHttpsPort().keystorePath(keys.keystore().toString()).keystoreType("PKCS12")
-                .keystorePassword("changeit").keyManagerPassword("changeit"));
+                .keystorePassword(io.github.o365watch.testing.SmtpServer.Keys.password())
+                .keyManagerPassword(io.github.o365watch.testing.SmtpServer.Keys.password()));
         https.start();
         try {
             https.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));

@@ -9,12 +9,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.tls.HeldCertificate;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
@@ -37,7 +41,7 @@ import org.subethamail.smtp.server.Session;
  * A real SMTP server (SubEthaSMTP) on a free loopback port, in one of three modes: STARTTLS
  * required with AUTH, implicit TLS (SMTPS) with AUTH, or plain with optional AUTH. It keeps
  * every message it accepted, with its envelope, whether the session was encrypted and who logged
- * in. The TLS modes use a throwaway self-signed certificate made with keytool ({@link Keys}).
+ * in. The TLS modes use a throwaway self-signed certificate made in the test ({@link Keys}).
  */
 public final class SmtpServer implements AutoCloseable {
     private static final String STOREPASS = "changeit";
@@ -120,26 +124,41 @@ public final class SmtpServer implements AutoCloseable {
 
     /**
      * A self-signed certificate and its key in a PKCS12 store, and the certificate as PEM (what a
-     * user would give as a CA bundle). Making one costs a keytool run or two, so a test class
-     * makes it once and starts servers with it.
+     * user would give as a CA bundle), made in this JVM (okhttp-tls's {@code HeldCertificate}).
      */
     public record Keys(Path keystore, Path pem) {
 
         /** For localhost and 127.0.0.1. */
         public static Keys localhost(Path dir) {
-            return make(dir, "localhost", "dns:localhost,ip:127.0.0.1");
+            return make(dir, "localhost", "localhost", "127.0.0.1");
         }
 
-        /** For other names, e.g. {@code make(dir, "mail.example", "dns:mail.example")}. */
-        public static Keys make(Path dir, String cn, String san) {
+        /** For other names (host names or IP addresses), e.g. {@code make(dir, "mail.example", "mail.example")}. */
+        public static Keys make(Path dir, String cn, String... names) {
+            HeldCertificate.Builder b = new HeldCertificate.Builder().commonName(cn).duration(2, TimeUnit.DAYS);
+            for (String name : names) {
+                b.addSubjectAlternativeName(name);
+            }
+            HeldCertificate held = b.build();
             Path ks = dir.resolve(cn + ".p12");
             Path pem = dir.resolve(cn + ".pem");
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=" + cn, "-ext", "SAN=" + san, "-storetype", "PKCS12",
-                    "-keystore", ks.toString(), "-storepass", STOREPASS, "-keypass", STOREPASS);
-            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", ks.toString(), "-storepass", STOREPASS,
-                    "-file", pem.toString());
+            try (OutputStream out = Files.newOutputStream(ks)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("server", held.keyPair().getPrivate(), STOREPASS.toCharArray(), new Certificate[] {held.certificate()});
+                store.store(out, STOREPASS.toCharArray());
+                Files.writeString(pem, held.certificatePem(), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
             return new Keys(ks, pem);
+        }
+
+        /** The password of the key store and of its key. */
+        public static String password() {
+            return STOREPASS;
         }
 
         /** Trust for this certificate, the way the application loads a caBundle. */
@@ -148,7 +167,7 @@ public final class SmtpServer implements AutoCloseable {
         }
 
         SSLContext serverContext() {
-            try (InputStream in = java.nio.file.Files.newInputStream(keystore)) {
+            try (InputStream in = Files.newInputStream(keystore)) {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(in, STOREPASS.toCharArray());
                 KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -159,25 +178,6 @@ public final class SmtpServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static void keytool(String... args) {
-            // the keytool of the JDK running the tests, so nothing depends on PATH
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-            cmd.addAll(List.of(args));
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new IllegalStateException("keytool failed: " + out);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }

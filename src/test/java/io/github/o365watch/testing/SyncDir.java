@@ -92,10 +92,15 @@ public final class SyncDir {
      * the client compiler and the serial collector), on {@link TestCli#NOW}'s date.
      */
     public List<String> javaCommand(List<String> jvmOptions, String... args) {
+        return javaCommand(jvmOptions, ChildMain.class, args);
+    }
+
+    /** The same with another main class of the tests (e.g. {@link ChildSyncs}). */
+    public static List<String> javaCommand(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", JAR + java.io.File.pathSeparator + TEST_CLASSES, ChildMain.class.getName()));
+        cmd.addAll(List.of("-cp", JAR + java.io.File.pathSeparator + TEST_CLASSES, main.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
