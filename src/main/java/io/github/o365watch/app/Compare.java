@@ -38,7 +38,7 @@ public final class Compare {
         List<StoredVersion> all = store.versions(instance);
         if (all.size() < 2 && (from == null || to == null)) {
             if (all.isEmpty()) {
-                throw ws.site().nothingStored(instance);
+                throw Selections.nothingStored(ws, instance);
             }
             throw new UsageException("only one version of " + instance + " is stored (" + all.get(0).version()
                     + "); nothing to compare yet");

@@ -161,7 +161,7 @@ public final class Lookup {
             List<Snapshot> list = new ArrayList<>();
             if (history) {
                 if (ws.store().versions(i).isEmpty()) {
-                    throw ws.site().nothingStored(i);
+                    throw Selections.nothingStored(ws, i);
                 }
                 for (StoredVersion v : ws.store().versions(i)) {
                     list.add(ws.store().load(v));

@@ -19,12 +19,20 @@ import java.util.stream.Collectors;
 public final class Selections {
     private Selections() {}
 
+    /**
+     * Nothing is stored for {@code instance}: a usage error when it is a name no store and no
+     * service has (a typo), else the site's "nothing is stored" naming store and what fills it.
+     */
+    public static RuntimeException nothingStored(Workspace ws, Instance instance) {
+        Instances.known(instance, ws.store().instances());
+        return ws.site().nothingStored(instance);
+    }
+
     /** The stored version asked for, or the newest; "nothing is stored" names the site's store and what fills it. */
     public static StoredVersion version(Workspace ws, Instance instance, String asked) {
         List<StoredVersion> all = ws.store().versions(instance);
         if (all.isEmpty()) {
-            Instances.known(instance, ws.store().instances());
-            throw ws.site().nothingStored(instance);
+            throw nothingStored(ws, instance);
         }
         if (asked == null || asked.isBlank() || asked.equalsIgnoreCase("latest")) {
             return all.get(all.size() - 1);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             "Checks the published version of each instance and, when it is newer than the newest stored one, downloads the"
                     + " endpoints and the change records, validates them and stores a snapshot. Says what it did in one line per"
                     + " instance. In a site that sync manages, sync does this too."})
+@Exits("7:the store holds a newer version than the service publishes; nothing stored (--accept-older, after a review)")
 final class FetchCommand extends StoreCommand {
     @Mixin
     InstanceOptions instances;

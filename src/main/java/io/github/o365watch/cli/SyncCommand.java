@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                     + " sync downloads that version again: lists the service has corrected since are applied without a flag."
                     + " --accept-shrink applies a real shrink after a review."})
 @Exits({"6:template problem: a broken template in the config's templates directory",
-        "7:refused by the safety guard: a new version shrinks past the limits, or an output would break them; nothing applied"})
+        "7:refused by the safety guard: a new version shrinks past the limits, an output would break them, or the lists hold what"
+                + " no Microsoft 365 endpoint has; or the store holds a newer version than the service publishes (--accept-older);"
+                + " nothing applied"})
 final class SyncCommand extends StoreCommand {
     @Mixin
     SourceOptionsMixin source;

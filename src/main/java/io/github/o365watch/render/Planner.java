@@ -91,9 +91,13 @@ public final class Planner {
             if (other != null) {
                 Item a = byCategory.get(other).get(0);
                 Item b = e.getValue().get(0);
-                throw new io.github.o365watch.domain.InvalidDataException("categories '" + other + "' (" + where(a) + ") and '" + e.getKey()
-                        + "' (" + where(b) + ") differ only in case and would share the output name '"
-                        + other.name().toLowerCase(Locale.ROOT) + "'; spell the override's category as the feed does");
+                String message = "categories '" + other + "' (" + where(a) + ") and '" + e.getKey() + "' (" + where(b)
+                        + ") differ only in case and would share the output name '" + other.name().toLowerCase(Locale.ROOT) + "'";
+                if (a.fromOverride() || b.fromOverride()) {
+                    // the overrides file is the user's to correct: a usage error, not the feed's
+                    throw new OptionException(message + "; spell the override's category as the feed does");
+                }
+                throw new io.github.o365watch.domain.InvalidDataException(message + "; a version stored before fetch refused such feeds");
             }
         }
     }

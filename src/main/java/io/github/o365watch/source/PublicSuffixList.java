@@ -17,6 +17,7 @@ public final class PublicSuffixList implements PublicSuffixes {
     /** @throws IllegalArgumentException when {@code name} is not a host name (a pattern's fixed labels always are) */
     @Override
     public boolean isPublicSuffix(String name) {
-        return InternetDomainName.from(name).isPublicSuffix();
+        // the list's implicit rule "*": a top-level label it does not list (local, internal) is a public suffix too
+        return name.indexOf('.') < 0 || InternetDomainName.from(name).isPublicSuffix();
     }
 }

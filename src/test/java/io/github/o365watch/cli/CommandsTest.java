@@ -262,11 +262,12 @@ class CommandsTest {
 
         Result feed = cli.run("report", "--store", store, "--feed", dir.toString());
         assertThat(feed.code()).as(feed.toString()).isEqualTo(2);
-        assertThat(feed.err()).isEqualTo("o365watch: --feed " + dir + " is a directory; give the name of a file to write\n");
+        assertThat(feed.err()).startsWith("o365watch: --feed " + dir + ": a directory; the feed is a file that each run reads and extends");
 
         Result audit = cli.run("audit", "--store", store, "--log", "-", "--out", dir.toString());
         assertThat(audit.code()).as(audit.toString()).isEqualTo(2);
-        assertThat(audit.err()).isEqualTo("o365watch: --out " + dir + " is a directory; give the name of a file to write\n");
+        assertThat(audit.err()).isEqualTo("o365watch: --out " + dir + ": a directory; a report goes to a regular file, a character device"
+                + " such as /dev/null, a named pipe, or standard output (--out -)\n");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }

@@ -99,7 +99,7 @@ class LocalInputsTest {
                 Arguments.of("a directory as the overrides", List.of("generate", "--store", "snapshots", "--out", "O", "--target", "edl",
                         "--overrides", "D"), 2, "cannot read overrides file D: Is a directory"),
                 Arguments.of("a directory as a log", List.of("audit", "--store", "snapshots", "--log", "D"), 2, "cannot read D: Is a directory"),
-                Arguments.of("a file as the mirror", List.of("mirror", "--store", "S", "--out", "F", "--source", "https://localhost:9"), 5,
+                Arguments.of("a file as the mirror", List.of("mirror", "--out", "F", "--source", "https://localhost:9"), 5,
                         "F: a file of that name is in the way"),
                 Arguments.of("a file as the templates", List.of("generate", "--store", "snapshots", "--out", "O", "--templates", "F"), 6,
                         "--templates F"),

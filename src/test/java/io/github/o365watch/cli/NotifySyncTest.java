@@ -105,7 +105,7 @@ class NotifySyncTest {
         List<String> warnings = List.of(
                 "o365watch: warning: sync could not notify: notify.email password: the environment variable SMTP_PASSWORD is not set",
                 "o365watch: warning: sync could not notify: generic webhook ($HOOK_URL) URL: the environment variable HOOK_URL is not set",
-                "o365watch: warning: sync could not notify: teams webhook (" + teams + ") URL: cannot read " + teams);
+                "o365watch: warning: sync could not notify: teams webhook (" + teams + ") URL: cannot read " + teams + ": no such file or directory");
 
         Result first = m.sync();
         assertThat(first.code()).as("a first sync notifies nothing: " + first).isZero();

@@ -234,18 +234,14 @@ class ReportTest {
 
     /** A directory, a link to nothing, a feed that is a directory or standard output: exit 2 in one line, nothing written. */
     @Test
-    void reportOutAndFeedRefuseWhatIsNotAFileBeforeWritingAnything() throws Exception {
+    void reportOutAndFeedRefuseWhatCannotTakeThemBeforeWritingAnything() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("a-dir"));
         Path dangling = Files.createSymbolicLink(tmp.resolve("dangling.md"), tmp.resolve("nowhere/x.md"));
         Path out = tmp.resolve("r.md");
-        Result toDir = cli.run("report", "--store", store.toString(), "--out", dir.toString());
         Result toNothing = cli.run("report", "--store", store.toString(), "--out", dangling.toString());
         Result feedDir = cli.run("report", "--store", store.toString(), "--out", out.toString(), "--feed", dir.toString());
         Result feedStdout = cli.run("report", "--store", store.toString(), "--out", out.toString(), "--feed", "-");
 
-        assertThat(toDir.code()).as(toDir.toString()).isEqualTo(2);
-        assertThat(toDir.err()).isEqualTo("o365watch: --out " + dir + ": a directory; a report goes to a regular file, a character device"
-                + " such as /dev/null, a named pipe, or standard output (--out -)\n");
         assertThat(toNothing.code()).as(toNothing.toString()).isEqualTo(2);
         assertThat(toNothing.err()).startsWith("o365watch: --out " + dangling + ": a link to nothing;");
         assertThat(feedDir.code()).as(feedDir.toString()).isEqualTo(2);
