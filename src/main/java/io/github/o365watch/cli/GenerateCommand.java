@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
                     + " In a site, the selection and the templates come from the config file unless an option says otherwise;"
                     + " the targets and their options come from the command line. Run 'o365watch targets' for the targets and"
                     + " their options."})
-@Exits({"4:the stored version holds what fetch refuses today (categories that differ only in case)",
-        "6:template problem (a broken template), or an output beyond its limits; nothing written",
+@Exits({"6:template problem (a broken template), or an output beyond its limits; nothing written",
         "7:refused by the safety guard: the newest version shrinks past the threshold against the one stored before it"
                 + " (--accept-shrink or --version writes it), or it lists what no Microsoft 365 endpoint has; nothing written"})
 final class GenerateCommand extends StoreCommand {

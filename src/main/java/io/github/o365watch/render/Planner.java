@@ -97,7 +97,7 @@ public final class Planner {
                     // the overrides file is the user's to correct: a usage error, not the feed's
                     throw new OptionException(message + "; spell the override's category as the feed does");
                 }
-                throw new io.github.o365watch.domain.InvalidDataException(message + "; a version stored before fetch refused such feeds");
+                throw new io.github.o365watch.domain.InvalidDataException(message); // parsing a snapshot refuses such a pair first
             }
         }
     }

@@ -96,6 +96,11 @@ class ExitCodesTest {
         return r;
     }
 
+    private static void put(Path store, String version, byte[] endpoints) {
+        new SnapshotStore(store).put(io.github.o365watch.source.WireFormat.endpoints(endpoints, io.github.o365watch.domain.Instance.WORLDWIDE,
+                io.github.o365watch.domain.Version.parse(version), "test"), java.util.Optional.empty(), "0".repeat(64));
+    }
+
     void assertEveryListedCodeReached(String... commands) {
         for (String c : commands) {
             Set<Integer> listed = new TreeSet<>(TestCli.listed(c));
@@ -128,6 +133,11 @@ class ExitCodesTest {
         run(1, "verify", "--store", store, "--against", ipv4, "--category", "optimize", "--addresses-only");
         run(0, "audit", "--store", store, "--log", log.toString());
         run(1, "audit", "--store", store, "--log", log.toString(), "--exit-code");
+        // the newest stored version shrinks past the guard's threshold against the one before it
+        Path shrunk = tmp.resolve("shrunk");
+        put(shrunk, A, Fixtures.endpoints("Worldwide", A));
+        put(shrunk, B, Derived.withoutIps(Fixtures.endpoints("Worldwide", A), s -> s.path("serviceArea").asText().equals("Exchange")));
+        run(7, "generate", "--store", shrunk.toString(), "--target", "edl", "--out", tmp.resolve("edl-7").toString());
         assertEveryListedCodeReached("show", "lookup", "diff", "report", "generate", "verify", "audit");
     }
 
@@ -149,6 +159,9 @@ class ExitCodesTest {
         try (StoreLock held = new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
             run(5, "fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
         }
+        // the store holds a newer version than the service publishes
+        service.publish("Worldwide", A);
+        run(7, "fetch", "--store", store, "--source", service.url());
         // the mirror directory is a file
         run(5, "mirror", "--source", service.url(), "--out", Files.writeString(tmp.resolve("a-file"), "x").toString());
         assertEveryListedCodeReached("status", "versions", "fetch", "mirror");
