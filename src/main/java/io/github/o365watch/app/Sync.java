@@ -190,6 +190,11 @@ public final class Sync {
                             + revisionText(a.revisionOrFirst()) + " was applied, but the store " + ws.store().root()
                             + " lacks it; restore the store, or delete the lock file to start afresh")));
             Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
+            if (ws.offline() && ws.store().versions(instance).isEmpty()) {
+                // "run sync" would be no advice to someone who just did: offline, sync has only the store
+                throw new StoreException("nothing is stored for " + instance + " in " + ws.store().root() + ", and --offline uses only the"
+                        + " store: run sync without --offline, or set store: to a snapshot directory (the repository's snapshots/)");
+            }
             StoredVersion v = Selections.version(ws, instance, o.version().orElse(null));
             // a version stored but not applied is one sync would download again: the dry run reads it too
             if (newer.isPresent() && (newer.get().isNewerThan(v.version()) || newer.get().equals(v.version()) && !applied(lock, v))) {

@@ -432,6 +432,16 @@ class SyncTest {
     }
 
     @Test
+    void anOfflineSyncWithNothingStoredSaysToRunItOnline() {
+        Result r = sync("--offline");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).as("not 'run sync' to someone who just ran it").contains("--offline uses only the store: run sync without --offline")
+                .doesNotContain("run 'o365watch sync'");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
     void theLockFileIsCanonicalAndTheSameForTheSameInput() throws IOException {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
