@@ -197,6 +197,13 @@ public final class Lookup {
         return out;
     }
 
+    /** The entries of {@code set} that answer the query, in the set's order. */
+    static List<String> entries(Query q, EndpointSet set) {
+        List<String> out = new ArrayList<>();
+        match(q, set, (entry, relation) -> out.add(entry));
+        return out;
+    }
+
     private static void match(Query q, EndpointSet set, java.util.function.BiConsumer<String, Relation> hit) {
         if (q.prefix().isPresent()) {
             IpPrefix p = q.prefix().get();

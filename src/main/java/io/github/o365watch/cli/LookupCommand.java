@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.Explanations;
 import io.github.o365watch.app.Lookup;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.Instance;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Parameters;
         description = {
             "Says which endpoint sets contain an IP address or prefix, or match a hostname.",
             "A host under a wildcard matches it; each match comes with service area, category and ports. Answers 'why is this"
-                    + " IP allowed?' and 'is this blocked host Microsoft's?'. Exits 1 when a query matches nothing."})
+                    + " IP allowed?' and 'is this blocked host Microsoft's?'. Exits 1 when a query matches nothing, and says what is"
+                    + " known of it: listed in an earlier stored version (until when, and the change record that removed it), listed"
+                    + " in another instance, the nearest listed prefix. --explain says for each match why the site's selection keeps"
+                    + " it or leaves it out, and which of its targets can hold it."})
 @Exits("1:a query matched nothing")
 final class LookupCommand extends StoreCommand {
     @Mixin
@@ -36,6 +40,11 @@ final class LookupCommand extends StoreCommand {
     @Option(names = "--history", description = "Search every stored version and say in which ones each entry was listed.")
     boolean history;
 
+    @Option(names = "--explain", description = "For each match: why the site's selection (the config file's, else Optimize and"
+            + " Allow) keeps it or leaves it out (category, service area, required, family, overrides, tenant), and which of the"
+            + " config file's targets can hold it.")
+    boolean explain;
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
@@ -45,12 +54,15 @@ final class LookupCommand extends StoreCommand {
         Workspace ws = offlineWorkspace();
         List<Instance> which = instances.get(config()).stored(ws.store().instances());
         List<Lookup.Answer> answers = new Lookup(ws).run(queries, which, version, history);
+        Explanations why = new Explanations(ws);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Lookup.Answer a : answers) {
+            List<Explanations.Clue> clues = a.matched() ? List.of() : why.absence(a.parsed(), a.searched());
+            List<Explanations.Verdict> verdicts = explain && a.matched() ? why.explain(a, config()) : List.of();
             if (json) {
-                rows.add(json(a));
+                rows.add(json(a, clues, verdicts));
             } else {
-                print(out, a);
+                print(out, a, clues, verdicts);
             }
         }
         if (json) {
@@ -59,10 +71,11 @@ final class LookupCommand extends StoreCommand {
         return answers.stream().allMatch(Lookup.Answer::matched) ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
-    private void print(PrintWriter out, Lookup.Answer a) {
+    private void print(PrintWriter out, Lookup.Answer a, List<Explanations.Clue> clues, List<Explanations.Verdict> verdicts) {
         out.println(a.query() + a.parsed().looked().map(l -> " (" + l + ")").orElse("") + ":");
         if (!a.matched()) {
             a.searched().forEach((i, vs) -> out.println("  no endpoint set of " + i + " " + describe(vs) + " lists it"));
+            clues.forEach(c -> out.println("  " + c.text()));
             return;
         }
         List<String> columns = new ArrayList<>(List.of("INSTANCE", "SET", "SERVICE", "CATEGORY", "REQUIRED", "ENTRY", "PORTS"));
@@ -78,6 +91,30 @@ final class LookupCommand extends StoreCommand {
             t.row(row.toArray());
         }
         t.print(out, "  ");
+        if (a.parsed().host().isPresent()) {
+            // "why is it not in my address list?": some sets publish names only, by design
+            java.util.Map<Integer, EndpointSet> nameOnly = new java.util.TreeMap<>();
+            a.hits().stream().map(Lookup.Hit::set).filter(x -> x.ips().isEmpty()).forEach(x -> nameOnly.putIfAbsent(x.id(), x));
+            if (!nameOnly.isEmpty()) {
+                String categories = String.join(", ", nameOnly.values().stream().map(x -> x.category().name()).distinct().sorted().toList());
+                out.println("  " + (nameOnly.size() == 1 ? "set " : "sets ") + String.join(", ", nameOnly.keySet().stream().map(String::valueOf)
+                        .toList()) + " (" + categories + ") " + (nameOnly.size() == 1 ? "publishes" : "publish") + " no addresses: allow"
+                        + " the name on the proxy; Microsoft publishes no addresses for it");
+            }
+        }
+        for (int n = 0; n < verdicts.size(); n++) {
+            Lookup.Hit h = a.hits().get(n);
+            Explanations.Verdict v = verdicts.get(n);
+            out.println("  set " + h.set().id() + ", " + h.entry() + ": " + v.why());
+            List<String> in = v.targets().stream().filter(Explanations.TargetVerdict::holds).map(Explanations.TargetVerdict::target).toList();
+            if (!in.isEmpty()) {
+                out.println("    in: " + String.join(", ", in));
+            }
+            v.targets().stream().filter(x -> !x.holds()).forEach(x -> out.println("    not in " + x.target() + ": it " + x.why()));
+        }
+        if (!verdicts.isEmpty() && config().isEmpty()) {
+            out.println("  (no config file here: the default selection, and no targets to say more of)");
+        }
     }
 
     private static String describe(List<Version> vs) {
@@ -102,7 +139,7 @@ final class LookupCommand extends StoreCommand {
         return p.isEmpty() ? "-" : String.join(" ", p);
     }
 
-    private static Map<String, Object> json(Lookup.Answer a) {
+    private static Map<String, Object> json(Lookup.Answer a, List<Explanations.Clue> clues, List<Explanations.Verdict> verdicts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", a.query());
         a.parsed().prefix().ifPresent(p -> m.put("address", p.toString()));
@@ -124,9 +161,23 @@ final class LookupCommand extends StoreCommand {
             x.put("udpPorts", h.set().udpPorts().toString());
             a.parsed().portListedBy(h.set()).ifPresent(on -> x.put("portListedOn", on.stream().map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList()));
             x.put("versions", h.versions().stream().map(Version::value).toList());
+            if (!verdicts.isEmpty()) {
+                Explanations.Verdict v = verdicts.get(hits.size());
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("selected", v.selected());
+                e.put("why", v.why());
+                Map<String, Object> targets = new LinkedHashMap<>();
+                v.targets().forEach(t -> targets.put(t.target(), t.holds() ? "holds it" : "not: it " + t.why()));
+                e.put("targets", targets);
+                x.put("explain", e);
+            }
             hits.add(x);
         }
         m.put("hits", hits);
+        if (!a.matched()) {
+            m.put("known", clues.stream().map(c -> Map.of("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "text", c.text())).toList());
+        }
         return m;
     }
 }

@@ -202,7 +202,7 @@ class CommandsTest {
             } else if (line.startsWith("  INSTANCE")) {
                 port = line.indexOf("PORT ");
                 next = port < 0 ? -1 : line.indexOf("VERSION");
-            } else {
+            } else if (line.matches("  \\S+ +[0-9]+ .*")) { // table rows, not the notes under them
                 current.add((port < 0 ? line : line.substring(0, port) + line.substring(next)).replaceAll(" +", " "));
             }
         }

@@ -43,6 +43,29 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
     /** True when every address of {@code other} is in this prefix. */
     boolean contains(IpPrefix other);
 
+    /**
+     * The prefix of {@code length} bits that holds this one ({@code 52.112.10.20/32} at 16 is
+     * {@code 52.112.0.0/16}); this prefix itself when it is already that short or shorter.
+     */
+    default IpPrefix supernet(int length) {
+        if (length >= length()) {
+            return this;
+        }
+        return Blocks.prefix(new IPAddressString(toString()).getAddress().setPrefixLength(Math.max(0, length), false).toPrefixBlock());
+    }
+
+    /** How many leading bits the two prefixes' networks share, at most the shorter one's length; 0 across families. */
+    default int commonBits(IpPrefix other) {
+        if (family() != other.family()) {
+            return 0;
+        }
+        int l = Math.min(length(), other.length());
+        while (l > 0 && !supernet(l).equals(other.supernet(l))) {
+            l--;
+        }
+        return l;
+    }
+
     /** True when the two prefixes share at least one address. */
     default boolean overlaps(IpPrefix other) {
         return contains(other) || other.contains(this);
