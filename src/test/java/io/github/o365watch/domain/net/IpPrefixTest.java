@@ -83,4 +83,31 @@ class IpPrefixTest {
         assertThat(wide.lastAddress()).isEqualTo("52.115.255.255");
         assertThat(IpPrefix.parse("2603:1006::/40").lastAddress()).isEqualTo("2603:1006:ff:ffff:ffff:ffff:ffff:ffff");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "52.112.10.20, 16, 52.112.0.0/16",
+        "52.112.0.0/14, 8, 52.0.0.0/8",
+        "52.112.0.0/14, 20, 52.112.0.0/14",
+        "2603:1047:ffff::1, 32, 2603:1047::/32",
+        "10.1.2.3, 0, 0.0.0.0/0",
+    })
+    void aSupernetHoldsThePrefix(String prefix, int length, String supernet) {
+        IpPrefix p = IpPrefix.parse(prefix);
+        assertThat(p.supernet(length)).hasToString(supernet);
+        assertThat(p.supernet(length).contains(p)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2603:1047:ffff::1, 2603:1047::/48, 32",
+        "2603:1047:100::/64, 2603:1047:100::1, 64",
+        "52.112.255.1, 52.113.0.0/16, 15",
+        "52.112.10.20, 52.112.0.0/14, 14",
+        "10.0.0.1, 2603:1047::/48, 0",
+    })
+    void commonBitsCountTheSharedLeadingBits(String a, String b, int bits) {
+        assertThat(IpPrefix.parse(a).commonBits(IpPrefix.parse(b))).isEqualTo(bits);
+        assertThat(IpPrefix.parse(b).commonBits(IpPrefix.parse(a))).isEqualTo(bits);
+    }
 }
