@@ -40,7 +40,8 @@ public final class ConfigFile {
             List<RawTarget> targets, RawReports reports, RawGuard guard, @JsonProperty("notify") RawNotify notifications, RawCheck check) {
     }
 
-    record RawSelection(List<String> serviceAreas, List<String> categories, Boolean requiredOnly, String families, String overrides) {
+    record RawSelection(List<String> serviceAreas, List<String> categories, Boolean requiredOnly, String families, String overrides,
+            Boolean excludeTenantShared) {
     }
 
     record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {
@@ -106,7 +107,7 @@ public final class ConfigFile {
         if (r.tenant() != null && !r.tenant().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
             throw at.error("tenant: not a tenant name (letters, digits and '-')");
         }
-        RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null) : r.selection();
+        RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null, null) : r.selection();
         String families = s.families() == null ? "both" : s.families().toLowerCase(Locale.ROOT);
         if (!List.of("both", "ipv4", "ipv6").contains(families)) {
             throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
@@ -132,7 +133,7 @@ public final class ConfigFile {
             throw at.error("selection.overrides", e.getMessage());
         }
         Config.SelectionConfig selection = new Config.SelectionConfig(areas, categories, Boolean.TRUE.equals(s.requiredOnly()), families,
-                overridesFile, overrides);
+                overridesFile, overrides, Boolean.TRUE.equals(s.excludeTenantShared()));
         Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
         if (templates.isPresent() && !Files.isDirectory(templates.get())) {
             throw at.error("templates", templates.get() + " is not a directory");

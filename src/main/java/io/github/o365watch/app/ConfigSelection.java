@@ -24,7 +24,7 @@ public final class ConfigSelection {
     public static Selection selection(Config.SelectionConfig s, java.util.Optional<String> tenant, Snapshot snapshot) {
         return new Selection(Selections.filter(s.serviceAreas(), s.categories(), s.requiredOnly(), snapshot),
                 s.families().equals("ipv4") ? Families.IPV4_ONLY : s.families().equals("ipv6") ? Families.IPV6_ONLY : Families.BOTH,
-                tenant, s.overrides());
+                tenant, s.overrides(), s.excludeTenantShared());
     }
 
     static List<Generate.Job> jobs(Config c) {
@@ -40,7 +40,8 @@ public final class ConfigSelection {
     static String hash(Config c) {
         StringBuilder s = new StringBuilder();
         s.append("selection ").append(c.selection().serviceAreas()).append(' ').append(c.selection().categories()).append(' ')
-                .append(c.selection().requiredOnly()).append(' ').append(c.selection().families()).append('\n');
+                .append(c.selection().requiredOnly()).append(' ').append(c.selection().families())
+                .append(c.selection().excludeTenantShared() ? " excludeTenantShared" : "").append('\n');
         s.append("tenant ").append(c.tenant().orElse("")).append('\n');
         s.append("overrides ").append(c.selection().overrides()).append('\n');
         s.append("instances ").append(c.instances().stream().map(i -> io.github.o365watch.domain.Instance.parse(i).name()).sorted().toList())

@@ -205,6 +205,6 @@ public final class Generate {
     private static Selection withAllCategories(Selection s) {
         SetFilter f = s.filter();
         return new Selection(new SetFilter(f.serviceAreas(), Set.<Category>of(), f.requiredOnly()), s.families(), s.tenant(),
-                s.overrides());
+                s.overrides(), s.excludeTenantShared());
     }
 }

@@ -36,10 +36,18 @@ final class Outputs {
     /** By path relative to the output directory ({@code worldwide/edl/...}). */
     static Map<String, File> render(Generate generate, StoredVersion stored, Snapshot snapshot, Selection selection,
             List<Generate.Job> jobs, TemplateEngine engine, LockFile lock) {
+        return render(generate, stored, snapshot, selection, jobs, engine, lock, g -> { });
+    }
+
+    /** As above; {@code rendered} sees what each target produced under the version's own name. */
+    static Map<String, File> render(Generate generate, StoredVersion stored, Snapshot snapshot, Selection selection,
+            List<Generate.Job> jobs, TemplateEngine engine, LockFile lock, java.util.function.Consumer<List<Generated>> rendered) {
         Instance instance = snapshot.instance();
         Version version = snapshot.version();
         Map<String, File> out = new TreeMap<>();
-        put(out, instance, version, generate.render(stored, snapshot, selection, jobs, engine, false));
+        List<Generated> generated = generate.render(stored, snapshot, selection, jobs, engine, false);
+        rendered.accept(generated);
+        put(out, instance, version, generated);
         // older versions the lock names for these files: does rendering this data under that name give the same bytes?
         TreeSet<Version> older = new TreeSet<>();
         for (LockFile.Output o : lock.outputs()) {

@@ -109,9 +109,11 @@ public final class Sync {
      * @param unchanged   output files left as they were
      * @param lockChanged the lock file was (or, in a dry run, would be) rewritten
      * @param summarised  by output file, what summarising did to its lists (files with exact lists are not in it)
+     * @param wildcards   by instance, what the hostname patterns of each target's lists admit
      */
     public record Result(List<InstanceResult> instances, List<String> written, List<String> removed, List<String> unchanged,
-            boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output, Map<String, List<Widening>> summarised) {
+            boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output, Map<String, List<Widening>> summarised,
+            Map<String, List<Wildcards.ForTarget>> wildcards) {
         public boolean changed() {
             return !written.isEmpty() || !removed.isEmpty() || lockChanged;
         }
@@ -217,6 +219,7 @@ public final class Sync {
         List<String> beyondLimits = new ArrayList<>();
         List<String> unsafe = new ArrayList<>();
         Map<String, List<Widening>> summarised = new TreeMap<>();
+        Map<String, List<Wildcards.ForTarget>> wildcards = new TreeMap<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
         }
@@ -238,7 +241,7 @@ public final class Sync {
             Map<String, Outputs.File> rendered;
             try {
                 rendered = Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine,
-                        lock);
+                        lock, g -> wildcards.put(p.instance().name(), Wildcards.of(g, sel.filter().categories())));
             } catch (LimitException e) {
                 // what would be published breaks the limits: refused like the guard, whatever the flags
                 beyondLimits.addAll(e.reasons());
@@ -279,7 +282,7 @@ public final class Sync {
         if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
             // a dry run reports what would keep a notification from going out, not only on the night it is due
             List<String> problems = o.dryRun() ? new Notifications(c.notifications(), ws).unavailable() : pendingReminders(c, results, false);
-            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised);
+            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised, wildcards);
         }
 
         // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
@@ -345,7 +348,7 @@ public final class Sync {
                     summary(data), Optional.of(data))));
         }
         problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
-        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path(), summarised);
+        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path(), summarised, wildcards);
     }
 
     /** Report files a run wrote, with what they held before, so that a failed run can put them back. */

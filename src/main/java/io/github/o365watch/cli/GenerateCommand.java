@@ -100,7 +100,7 @@ final class GenerateCommand extends StoreCommand {
         } catch (LimitException e) {
             throw e.advising("nothing written; raise --max-entries or --max-extra-percent, or fix the overrides file");
         }
-        print(out(), result, out);
+        print(out(), result, out, r.selection());
         return ExitCodes.OK;
     }
 
@@ -117,7 +117,7 @@ final class GenerateCommand extends StoreCommand {
         return out;
     }
 
-    static void print(PrintWriter w, Generate.Result result, Path out) {
+    static void print(PrintWriter w, Generate.Result result, Path out, io.github.o365watch.render.Selection selection) {
         w.println("Generated from " + result.version().instance() + " " + result.version().version() + ":");
         Table t = new Table("TARGET", "FILES", "NOT EXPRESSED", "DIRECTORY");
         for (Generated g : result.generated()) {
@@ -137,6 +137,8 @@ final class GenerateCommand extends StoreCommand {
             }
             s.print(w, "  ");
         }
+        io.github.o365watch.app.Wildcards.describe(io.github.o365watch.app.Wildcards.of(result.generated(), selection.filter().categories()),
+                selection.tenant()).forEach(w::println);
         boolean any = result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());
         if (any) {
             w.println("Not expressed (left out of the files, listed in their comments where the format has them):");

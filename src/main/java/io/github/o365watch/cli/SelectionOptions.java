@@ -44,13 +44,19 @@ final class SelectionOptions {
                     + " (default: the config file's tenant).")
     String tenant;
 
+    @Option(names = "--exclude-tenant-shared", description = "Leave tenant-shared wildcards (*.blob.core.windows.net,"
+            + " *.sharepoint.com: every customer's names are under them) out of the lists, so they go through the proxy (default: the"
+            + " config file's selection.excludeTenantShared, else kept).")
+    boolean excludeTenantShared;
+
     @Option(names = "--overrides", paramLabel = "FILE",
             description = "Local entries to add and exclude (YAML, see the README; default: the config file's selection).")
     Path overrides;
 
     /** True when any selection option was given. */
     boolean given() {
-        return !services.isEmpty() || !categories.isEmpty() || requiredOnly || ipv4Only || ipv6Only || tenant != null || overrides != null;
+        return !services.isEmpty() || !categories.isEmpty() || requiredOnly || ipv4Only || ipv6Only || tenant != null || overrides != null
+                || excludeTenantShared;
     }
 
     /** Where the selection came from, for a report's heading. */
@@ -73,7 +79,8 @@ final class SelectionOptions {
                 requiredOnly || c.map(Config.SelectionConfig::requiredOnly).orElse(false),
                 ipv4Only ? "ipv4" : ipv6Only ? "ipv6" : c.map(Config.SelectionConfig::families).orElse("both"),
                 overrides != null ? Optional.of(overrides) : c.flatMap(Config.SelectionConfig::overridesFile),
-                overrides != null ? OverridesFile.read(overrides) : c.map(Config.SelectionConfig::overrides).orElse(Overrides.NONE));
+                overrides != null ? OverridesFile.read(overrides) : c.map(Config.SelectionConfig::overrides).orElse(Overrides.NONE),
+                excludeTenantShared || c.map(Config.SelectionConfig::excludeTenantShared).orElse(false));
         return ConfigSelection.selection(merged, tenant != null ? Optional.of(tenant) : config.flatMap(Config::tenant), snapshot);
     }
 }

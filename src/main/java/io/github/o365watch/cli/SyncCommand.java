@@ -74,13 +74,13 @@ final class SyncCommand extends StoreCommand {
         // what fetch warns about (a service reporting an older version, unknown values) matters to the nightly job too
         r.instances().forEach(i -> i.fetched().ifPresent(f -> f.warnings().forEach(w -> err.println("o365watch: warning: "
                 + io.github.o365watch.domain.net.Printable.line(i.instance() + ": " + w, 2000)))));
-        print(out, r);
+        print(out, r, c.tenant());
         r.notifyProblems().forEach(p -> err.println("o365watch: warning: " + (r.dryRun() ? "sync could not notify: " : "notification failed: ")
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
         return ExitCodes.OK;
     }
 
-    static void print(PrintWriter out, Sync.Result r) {
+    static void print(PrintWriter out, Sync.Result r, Optional<String> tenant) {
         if (!r.changed() && !r.dryRun()) {
             List<String> parts = new ArrayList<>();
             r.instances().forEach(i -> parts.add(i.instance() + " " + i.version()));
@@ -111,5 +111,7 @@ final class SyncCommand extends StoreCommand {
             out.println("summarised, as each file's header says:");
             r.summarised().forEach((p, ws) -> ws.forEach(w -> out.println("  " + p + ": " + w.describe())));
         }
+        r.wildcards().forEach((instance, targets) -> io.github.o365watch.app.Wildcards.describe(targets, tenant).forEach(line ->
+                out.println(r.wildcards().size() > 1 && !line.startsWith(" ") ? instance + ": " + line : line)));
     }
 }

@@ -22,6 +22,7 @@ public record Flag(Kind kind, int setId, String subject, String reason, Claim cl
         BROAD_PREFIX("broad new prefix"),
         NEW_WILDCARD("new wildcard"),
         WILDCARD_REPLACES_NAMES("wildcard replaces names"),
+        TENANT_SHARED_WILDCARD("tenant-shared wildcard in a direct category"),
         NEW_PORTS("newly opened ports"),
         NEW_PORT_RANGE("new port range"),
         REQUIRED_CHANGED("required changed"),

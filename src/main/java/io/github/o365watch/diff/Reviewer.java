@@ -407,6 +407,14 @@ public final class Reviewer {
 
     /** An added wildcard that matches names no pattern matched before. */
     private static void wildcard(ElementChange e, HostPattern w, ChangeSet changes, List<Flag> out) {
+        var shared = io.github.o365watch.domain.HostRisk.tenantShared(w);
+        if (shared.isPresent() && (e.category().equals(Category.OPTIMIZE) || e.category().equals(Category.ALLOW))) {
+            // a direct or bypass category: every customer's names are under it, not only the organisation's
+            out.add(new Flag(Flag.Kind.TENANT_SHARED_WILDCARD, e.setId(), "URL " + w, "tenant-shared wildcard in set " + e.setId() + " ("
+                    + e.category() + "): " + shared.get().whose() + " are all under " + shared.get().name()
+                    + ", so a bypass or inspection exemption for it admits anyone's content, not only yours",
+                    new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, List.of())));
+        }
         if (changes.before().lists(w)) {
             return; // every name it matches was listed (if by a less trusted set, the move is flagged)
         }

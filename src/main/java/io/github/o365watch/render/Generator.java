@@ -35,7 +35,9 @@ public final class Generator {
         if (!beyond.isEmpty()) {
             throw new LimitException(List.copyOf(beyond));
         }
-        return new Generated(spec, files, vb.notExpressed(), plan.limits(), plan.selected().notes());
+        List<Item> hostnames = plan.selected().items().stream()
+                .filter(i -> i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null).toList();
+        return new Generated(spec, files, vb.notExpressed(), plan.limits(), plan.selected().notes(), hostnames);
     }
 
     /**

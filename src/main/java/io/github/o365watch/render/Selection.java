@@ -9,9 +9,15 @@ import java.util.Set;
 
 /**
  * What to generate from: which endpoint sets (service areas, categories, required only), which
- * address families, a tenant name for tenant-specific hostnames, and local overrides.
+ * address families, a tenant name for tenant-specific hostnames, local overrides, and whether
+ * tenant-shared wildcards ({@code *.blob.core.windows.net}) are left out of the lists.
  */
-public record Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides) {
+public record Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides, boolean excludeTenantShared) {
+
+    /** Tenant-shared wildcards kept (the default). */
+    public Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides) {
+        this(filter, families, tenant, overrides, false);
+    }
 
     /** Microsoft's recommendation for direct routing: Optimize and Allow. */
     public static final Set<Category> DEFAULT_CATEGORIES = Set.of(Category.OPTIMIZE, Category.ALLOW);
@@ -28,6 +34,9 @@ public record Selection(SetFilter filter, Families families, Optional<String> te
             parts.add(families == Families.IPV4_ONLY ? "IPv4 only" : "IPv6 only");
         }
         tenant.ifPresent(t -> parts.add("tenant " + t));
+        if (excludeTenantShared) {
+            parts.add("tenant-shared wildcards left out");
+        }
         if (!overrides.isEmpty()) {
             parts.add(io.github.o365watch.domain.Plural.of(overrides.add().size(), "local addition", "local additions") + ", "
                     + io.github.o365watch.domain.Plural.of(overrides.exclude().size(), "local exclusion", "local exclusions"));

@@ -62,6 +62,20 @@ public final class Selector {
         if (!selection.overrides().add().isEmpty()) {
             notes.add(io.github.o365watch.domain.Plural.of(selection.overrides().add().size(), "local addition", "local additions") + " from the overrides file");
         }
+        if (selection.excludeTenantShared()) {
+            // every customer's names are under these: left to the proxy, which inspects them
+            TreeSet<String> shared = new TreeSet<>();
+            // only where they would bypass the proxy: in a PAC file a Default name is an exception that sends it to the proxy
+            java.util.function.Predicate<Item> bypassing = i -> i.entry() instanceof Entry.Host h
+                    && (i.category().equals(io.github.o365watch.domain.Category.OPTIMIZE) || i.category().equals(io.github.o365watch.domain.Category.ALLOW))
+                    && io.github.o365watch.domain.HostRisk.tenantShared(h.host()).isPresent();
+            items.stream().filter(bypassing).forEach(i -> shared.add(((Entry.Host) i.entry()).host().pattern()));
+            items.removeIf(bypassing);
+            if (!shared.isEmpty()) {
+                notes.add(io.github.o365watch.domain.Plural.of(shared.size(), "tenant-shared wildcard", "tenant-shared wildcards")
+                        + " left out (excludeTenantShared): " + String.join(", ", shared));
+            }
+        }
         List<Item> kept = exclude(items, selection.overrides().exclude(), notes);
         kept.sort((a, b) -> {
             int c = a.entry().compareTo(b.entry());

@@ -168,6 +168,14 @@ class FlagClaimsTest {
                             .isEqualTo(entry.count().subtract(entry.intersect(allBefore).count()));
                     assertThat(addresses).as(what).anyMatch(q -> Integer.parseInt(q.split("/")[1]) < limit);
                 }
+                case TENANT_SHARED_WILDCARD -> {
+                    String w = ((Element.Url) f.claim().entry().orElseThrow()).host().pattern();
+                    assertThat(io.github.o365watch.domain.HostRisk.tenantShared(io.github.o365watch.domain.HostPattern.parse(w))).as(what).isPresent();
+                    assertThat(after.category().name()).as(what).isIn("Optimize", "Allow");
+                    assertThat(urls(after)).as(what).contains(w);
+                    assertThat(before == null ? List.of() : urls(before)).as(what).doesNotContain(w);
+                    assertThat(hosts).as(what).isEmpty();
+                }
                 case NEW_WILDCARD, WILDCARD_REPLACES_NAMES -> {
                     String w = ((Element.Url) f.claim().entry().orElseThrow()).host().pattern();
                     assertThat(w).contains("*");

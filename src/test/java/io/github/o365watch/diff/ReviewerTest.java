@@ -95,6 +95,7 @@ class ReviewerTest {
         s9ips.add("2603:1000::/24");
         List<String> s1urls = new ArrayList<>(s1.urls().stream().map(HostPattern::pattern).toList());
         s1urls.add("*.msecnd.net"); // moves here from Default set 50
+        s1urls.add("*.blob.core.windows.net"); // every storage account's names, in an Optimize set
         List<String> s50urls = new ArrayList<>(s50.urls().stream().map(HostPattern::pattern).toList());
         s50urls.remove("*.msecnd.net");
         return Sets.replace(SEP,
@@ -115,11 +116,12 @@ class ReviewerTest {
 
         assertThat(r.flags()).extracting(f -> f.kind() + " " + f.setId() + " " + f.subject()).contains(
                 "CATEGORY_PROMOTED 46 set 46 Allow -> Optimize",
-                "MOVED_TO_TRUSTED 1 URL *.msecnd.net",
+                "MOVED_TO_TRUSTED 1 URL *.blob.core.windows.net, *.msecnd.net",
                 "BROAD_PREFIX 9 IPv4 40.0.0.0/10",
                 "BROAD_PREFIX 9 IPv6 2603:1000::/24",
                 "NEW_WILDCARD 119 URL *.example-new.net",
                 "WILDCARD_REPLACES_NAMES 41 URL *.microsoftstream.com",
+                "TENANT_SHARED_WILDCARD 1 URL *.blob.core.windows.net",
                 "NEW_PORTS 9 UDP 3478",
                 "NEW_PORT_RANGE 9 TCP 50000-59999",
                 "REQUIRED_CHANGED 64 required true -> false",
