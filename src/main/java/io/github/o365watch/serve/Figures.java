@@ -39,7 +39,9 @@ public final class Figures {
         PrometheusRegistry r = new PrometheusRegistry();
         LockFile lock = LockFile.read(site.lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), java.util.List.of()));
         Gauge applied = gauge(r, "o365watch_applied_version", "The version applied per instance (YYYYMMDDNN), from o365watch.lock", "instance");
-        Gauge age = gauge(r, "o365watch_applied_version_age_days", "Days since the date in the applied version", "instance");
+        // Prometheus wants base units: the age in seconds, counted in whole days from the version's date
+        Gauge age = gauge(r, "o365watch_applied_version_age_seconds", "Time since the date in the applied version, in whole days",
+                "instance");
         Gauge newest = gauge(r, "o365watch_fetched_version",
                 "The newest version stored per instance: what the service published at the last fetch", "instance");
         SnapshotStore store = new SnapshotStore(site.store());
@@ -47,7 +49,7 @@ public final class Figures {
             lock.instances().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(i.name())).findFirst().ifPresent(e -> {
                 Version v = Version.parse(e.getValue().version());
                 applied.labelValues(i.name()).set(Double.parseDouble(v.value()));
-                v.date().ifPresent(d -> age.labelValues(i.name()).set(ChronoUnit.DAYS.between(d, today)));
+                v.date().ifPresent(d -> age.labelValues(i.name()).set(ChronoUnit.DAYS.between(d, today) * 86400.0));
             });
             try {
                 store.newest(i).map(StoredVersion::version).ifPresent(v -> newest.labelValues(i.name()).set(Double.parseDouble(v.value())));
