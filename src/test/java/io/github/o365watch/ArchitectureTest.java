@@ -111,6 +111,14 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    static void serveUsesStoreDomainJettyAndPrometheus(JavaClasses classes) {
+        // Jetty serves, the Prometheus client writes /metrics and the textfile; documented in docs/design-notes.md
+        onlyUses("serve", p("store"), p("domain.."), "org.eclipse.jetty..", "io.prometheus.metrics..").check(classes);
+        noClasses().that().resideOutsideOfPackage(p("serve")).should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .because("the HTTP server is the serve package's own").check(classes);
+    }
+
+    @ArchTest
     static void appUsesEverythingButCli(JavaClasses classes) {
         noClasses().that().resideInAPackage(p("app..")).should().dependOnClassesThat().resideInAPackage(p("cli.."))
                 .check(classes);

@@ -42,8 +42,8 @@ public record Config(
     public record TargetConfig(String name, Map<String, String> options, int maxEntries, BigDecimal maxExtraPercent) {
     }
 
-    /** Report formats written on a change, where, and the feed. */
-    public record ReportsConfig(List<String> formats, Path directory, Optional<Path> feed, int feedMax) {
+    /** Report formats written on a change, where, the feed, and the node_exporter textfile sync writes its figures to. */
+    public record ReportsConfig(List<String> formats, Path directory, Optional<Path> feed, int feedMax, Optional<Path> metricsFile) {
     }
 
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */

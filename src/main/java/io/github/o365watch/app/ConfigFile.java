@@ -47,7 +47,7 @@ public final class ConfigFile {
     record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {
     }
 
-    record RawReports(List<String> formats, String directory, String feed, Integer feedMax) {
+    record RawReports(List<String> formats, String directory, String feed, Integer feedMax, String metricsFile) {
     }
 
     record RawGuard(Double maxRemovedAddressesPercent, Double maxRemovedHostnamesPercent, Integer minIpv4PrefixLength,
@@ -164,7 +164,7 @@ public final class ConfigFile {
                         extra));
             }
         }
-        RawReports rep = r.reports() == null ? new RawReports(null, null, null, null) : r.reports();
+        RawReports rep = r.reports() == null ? new RawReports(null, null, null, null, null) : r.reports();
         // where sync writes, checked before the targets (which load every template)
         // a mirror directory, like every path here, is relative to this file; a URL is itself
         String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
@@ -173,7 +173,18 @@ public final class ConfigFile {
         Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
         Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
         Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
+        Optional<Path> metricsFile = Optional.ofNullable(rep.metricsFile()).map(v -> at.path(dir, "reports.metricsFile", v)).map(Path::normalize);
         kinds(at, store, reportsDir, feed);
+        metricsFile.ifPresent(f -> {
+            io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(f);
+            if (!kind.replaceable()) {
+                throw at.error("reports.metricsFile", f + " is " + kind.description() + "; sync replaces it on every run, so it must be a"
+                        + " regular file (or not exist yet)");
+            }
+            if (SiteLayout.real(f).startsWith(SiteLayout.real(output)) || SiteLayout.real(f).startsWith(SiteLayout.real(store))) {
+                throw at.error("reports.metricsFile", f + " lies in the output or the store; give it a place of its own");
+            }
+        });
         // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
         List<SiteLayout.Place> places = SiteLayout.places("store", store, output, reportsDir, feed);
         if (SiteLayout.real(dir).startsWith(places.get(0).real()) || SiteLayout.real(dir).startsWith(places.get(1).real())) {
@@ -213,7 +224,7 @@ public final class ConfigFile {
             throw at.error("caBundle", caBundle.get() + " is not a file");
         }
         return new Config(file, store, source, Optional.ofNullable(r.proxy()), caBundle, instances, Optional.ofNullable(r.tenant()), selection,
-                output, templates, targets, new Config.ReportsConfig(formats, reportsDir, feed, feedMax), guard, notify, grace, at.lines());
+                output, templates, targets, new Config.ReportsConfig(formats, reportsDir, feed, feedMax, metricsFile), guard, notify, grace, at.lines());
     }
 
     /**

@@ -128,7 +128,39 @@ public final class Sync {
                     + ": name it with --instance");
         }
         checkStore(c);
-        return ws.locked(() -> runLocked(c, o));
+        Result r;
+        try {
+            r = ws.locked(() -> runLocked(c, o));
+        } catch (RuntimeException e) {
+            if (!o.dryRun()) {
+                try {
+                    writeFigures(c, false);
+                } catch (RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+            }
+            throw e;
+        }
+        if (!o.dryRun()) {
+            writeFigures(c, true);
+        }
+        return r;
+    }
+
+    /**
+     * The node_exporter textfile, when the config names one: the figures {@code serve} gives at
+     * {@code /metrics} (request counts aside), and how this run ended. Written on every run that is
+     * not a dry run, whatever its result, so a failing job shows in monitoring.
+     */
+    private void writeFigures(Config c, boolean success) {
+        c.reports().metricsFile().ifPresent(file -> {
+            io.github.o365watch.serve.ReleaseState state = new io.github.o365watch.serve.Releases(c.output(),
+                    io.github.o365watch.serve.ServeSettings.MAX_RELEASE_BYTES).current();
+            byte[] text = io.github.o365watch.serve.Figures.text(io.github.o365watch.serve.Figures.collect(Serve.facts(c), ws.today(),
+                    state.release(), state.problem(),
+                    Optional.of(new io.github.o365watch.serve.LastSync(success, ws.clock().instant().getEpochSecond()))).scrape());
+            AtomicFiles.write(file, text);
+        });
     }
 
     /** A store named on the command line must keep out of the config's output, releases and reports, as the config's own must. */

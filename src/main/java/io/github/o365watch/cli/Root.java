@@ -32,6 +32,7 @@ final class Root implements Callable<Integer> {
             MirrorCommand.class,
             VerifyCommand.class,
             AuditCommand.class,
+            ServeCommand.class,
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class);
 

@@ -264,6 +264,16 @@ public final class OutputTree {
         return true;
     }
 
+    /**
+     * True when a release directory's name is the one sync gives these files (its content name,
+     * or that name with {@code -N}): the files are exactly what sync published there, none edited,
+     * added or removed since. The feed server checks what it read before it serves it.
+     */
+    public static boolean namedFor(String releaseName, Map<String, byte[]> files) {
+        String id = id(files);
+        return releaseName.equals(id) || releaseName.startsWith(id + "-") && releaseName.substring(id.length() + 1).matches("[0-9]+");
+    }
+
     /** A release's name: the start of the hash of its files' paths and checksums. */
     private static String id(Map<String, byte[]> files) {
         StringBuilder manifest = new StringBuilder();
@@ -282,9 +292,7 @@ public final class OutputTree {
         if (release.isEmpty()) {
             return false;
         }
-        String name = release.get().getFileName().toString();
-        String id = id(current());
-        return name.equals(id) || name.startsWith(id + "-") && name.substring(id.length() + 1).matches("[0-9]+");
+        return namedFor(release.get().getFileName().toString(), current());
     }
 
     private static boolean holdsExactly(Path dir, Map<String, byte[]> files) throws IOException {

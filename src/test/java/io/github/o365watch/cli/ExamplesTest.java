@@ -43,8 +43,9 @@ class ExamplesTest {
     static final Path CRONTAB = DIR.resolve("crontab");
     static final Path SERVICE = DIR.resolve("systemd/o365watch-sync.service");
     static final Path TIMER = DIR.resolve("systemd/o365watch-sync.timer");
+    static final Path SERVE = DIR.resolve("systemd/o365watch-serve.service");
     static final Path README = DIR.resolve("README.md");
-    static final List<Path> ALL = List.of(README, GITHUB, GITLAB, CRONTAB, SERVICE, TIMER);
+    static final List<Path> ALL = List.of(README, GITHUB, GITLAB, CRONTAB, SERVICE, TIMER, SERVE);
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     // ---------------------------------------------------------------- the examples
@@ -287,6 +288,31 @@ class ExamplesTest {
         assertThat(timer.get("Install").get("WantedBy")).contains("timers.target");
     }
 
+    @Test
+    void systemdServeUnit() throws IOException {
+        Map<String, Map<String, List<String>>> unit = ini(Files.readString(SERVE), SERVE.toString());
+        assertThat(unit).containsKeys("Unit", "Service", "Install");
+        Map<String, List<String>> s = unit.get("Service");
+        Map<String, List<String>> sync = ini(Files.readString(SERVICE), SERVICE.toString()).get("Service");
+        assertThat(one(s, "User")).isEqualTo("o365watch");
+        assertThat(one(s, "Restart")).isEqualTo("on-failure");
+        assertThat(one(s, "RestartPreventExitStatus")).as("a usage error is not mended by a restart").isEqualTo("2");
+        List<Parsed> runs = parsed(invocations(one(s, "ExecStart"), SERVE.getFileName() + " ExecStart", false));
+        assertThat(runs).singleElement().satisfies(p -> {
+            assertThat(p.is("serve")).isTrue();
+            assertThat(p.has("--tls-cert")).as("firewalls poll feeds over HTTPS").isTrue();
+        });
+        assertThat(s).as("serve writes nothing").doesNotContainKey("ReadWritePaths");
+        // hardened like the sync unit: every one of its hardening settings, with the same value
+        for (String key : List.of("ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices", "NoNewPrivileges", "CapabilityBoundingSet",
+                "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID", "LockPersonality", "ProtectClock",
+                "ProtectHostname", "ProtectKernelTunables", "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups",
+                "SystemCallArchitectures", "SystemCallFilter", "SystemCallErrorNumber", "UMask")) {
+            assertThat(s.get(key)).as(key).isEqualTo(sync.get(key)).isNotNull();
+        }
+        assertThat(unit.get("Install").get("WantedBy")).contains("multi-user.target");
+    }
+
     /** Optional: systemd's own check, where systemd is installed (CI containers often lack it). */
     @Test
     void systemdAnalyzeVerifiesTheUnits(@TempDir Path tmp) throws IOException {
@@ -299,7 +325,10 @@ class ExamplesTest {
         Files.writeString(service,
                 Files.readString(SERVICE).replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
         Files.copy(TIMER, timer);
-        Tools.Run r = Tools.run(List.of(tool.toString(), "verify", "--man=no", service.toString(), timer.toString()), null);
+        Path serve = tmp.resolve(SERVE.getFileName());
+        Files.writeString(serve,
+                Files.readString(SERVE).replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
+        Tools.Run r = Tools.run(List.of(tool.toString(), "verify", "--man=no", service.toString(), timer.toString(), serve.toString()), null);
         List<String> ours = r.out().lines().filter(l -> l.contains("o365watch")).toList();
         assertThat(ours).as("systemd-analyze verify on the units:\n" + r.out()).isEmpty();
         assertThat(r.code()).as("systemd-analyze verify:\n" + r.out()).isZero();
@@ -345,7 +374,7 @@ class ExamplesTest {
                 all.addAll(invocations(parts.length == 6 ? parts[5] : t, "crontab:" + n, false));
             }
         }
-        for (Path unit : List.of(SERVICE, TIMER)) {
+        for (Path unit : List.of(SERVICE, TIMER, SERVE)) {
             ini(Files.readString(unit), unit.toString()).values().forEach(section -> section.forEach((k, vs) -> {
                 if (k.startsWith("Exec")) {
                     String at = unit.getFileName() + " " + k;

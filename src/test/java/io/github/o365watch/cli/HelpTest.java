@@ -117,6 +117,7 @@ class HelpTest {
             Map.entry("mirror", Set.of(0, 2, 3, 4, 5, 6, 70)),
             Map.entry("verify", Set.of(0, 1, 2, 5, 6, 70)),
             Map.entry("audit", Set.of(0, 1, 2, 5, 6, 70)),
+            Map.entry("serve", Set.of(0, 2, 6, 70)),
             Map.entry("completion", Set.of(0, 2, 70)),
             Map.entry("help", Set.of(0, 2)));
 

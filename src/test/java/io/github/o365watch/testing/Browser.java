@@ -3,6 +3,7 @@ package io.github.o365watch.testing;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +25,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser with a fresh profile in {@code profile}. */
     public static Browser start(Path profile) {
+        return start(profile, List.of());
+    }
+
+    /** Starts a browser with a fresh profile and these command-line switches besides (a proxy, host resolver rules). */
+    public static Browser start(Path profile, List<String> switches) {
         Path chromium = Tools.require("chromium");
         Path chromedriver = Tools.require("chromedriver");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
@@ -33,7 +39,19 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(switches);
         return new Browser(new ChromeDriver(service, options));
+    }
+
+    /** Opens a URL. */
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Runs an asynchronous script: its last argument is the callback it calls with its result. */
+    public Object runAsync(String script, Duration timeout, Object... args) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        return driver.executeAsyncScript(script, args);
     }
 
     /** Opens a local file. */
