@@ -208,7 +208,7 @@ public final class Audit {
         }
     }
 
-    /** The first non-empty line decides; the reader is put back where it was. */
+    /** The first lines decide (see {@link LogFormat#detect(List)}); the reader is put back where it was. */
     private static LogFormat detect(BufferedReader in, String log) {
         try {
             in.mark(1 << 16);
@@ -218,12 +218,23 @@ public final class Audit {
                 n += got;
             }
             in.reset();
-            for (String line : new String(buf, 0, n).split("\r?\n")) {
+            String head = new String(buf, 0, n);
+            if (n == buf.length && head.lastIndexOf('\n') > 0) {
+                head = head.substring(0, head.lastIndexOf('\n')); // a cut last line could look like another format
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : head.split("\r?\n|\r")) {
                 if (!line.isBlank()) {
-                    return LogFormat.detect(line);
+                    lines.add(line);
+                }
+                if (lines.size() == LogFormat.DETECT_LINES) {
+                    break;
                 }
             }
-            throw new UsageException(log + " is empty");
+            if (lines.isEmpty()) {
+                throw new UsageException(log + " is empty");
+            }
+            return LogFormat.detect(lines);
         } catch (IOException e) {
             throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
         }

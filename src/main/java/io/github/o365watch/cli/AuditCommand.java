@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
             "Finds Microsoft 365 traffic that firewall and proxy logs show denied or failed.",
             "Groups it by endpoint set, prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's"
                     + " addresses on ports no set lists are shown apart.",
-            "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs;"
-                    + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
+            "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs,"
+                    + " Cisco ASA/FTD syslog, PAN-OS syslog, FortiGate key=value logs, Windows Firewall pfirewall.log, Zeek conn.log"
+                    + " (TSV or JSON); .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
             "A log that yields no flow, or whose lines (blank lines, comments and headers aside) are more often malformed or of"
                     + " another kind than flows, could not be read: the report says so first, stderr names the format tried and the"
                     + " first line not read, and the exit code is 2 whatever --exit-code says."})
@@ -39,7 +40,7 @@ final class AuditCommand extends StoreCommand {
     List<String> logs = new ArrayList<>();
 
     @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.LogFormats.class,
-            description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
+            description = "${COMPLETION-CANDIDATES}: auto tells each file's format from its first lines. Default: ${DEFAULT-VALUE}.")
     String logFormat;
 
     @Option(names = "--columns", paramLabel = "SPEC",
@@ -106,7 +107,7 @@ final class AuditCommand extends StoreCommand {
         if (!r.complete()) {
             // after the report, which says it first too: a cron job mails stderr, a CI gate sees the code
             r.unreadable().forEach(x -> err.println("o365watch: audit: " + x.failure().orElseThrow() + "; nothing in the report covers this log"
-                    + " (audit reads iptables/nftables kernel logs, Squid access.log, CSV exports and IP lists)"));
+                    + " (audit reads " + LogFormat.described() + ")"));
             err.flush();
             return ExitCodes.USAGE;
         }

@@ -245,7 +245,7 @@ class AuditTest {
 
     // ---------------------------------------------------------------- logs that could not be read
 
-    /** A Cisco ASA's deny messages as a syslog server stores them: the header reads as syslog, no line holds DST=. */
+    /** A Cisco ASA's deny messages as a syslog server stores them: read as iptables syslog (--log-format syslog), no line holds DST=. */
     static final String ASA = """
             Nov 25 10:00:01 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50000 dst outside:52.112.1.1/3478 by access-group "inside_access_in" [0x0, 0x0]
             Nov 25 10:00:02 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50001 dst outside:52.113.9.9/3481 by access-group "inside_access_in" [0x0, 0x0]
@@ -268,7 +268,7 @@ class AuditTest {
     void anAsaLogReadAsSyslogIsAFailureNeverNoGaps() throws IOException {
         Path log = write("asa.log", ASA);
 
-        Result r = audit("--log", log.toString(), "--exit-code");
+        Result r = audit("--log", log.toString(), "--exit-code", "--log-format", "syslog");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).doesNotContain("Rule gaps: none").contains("Rule gaps: not known: no flow was read.");
@@ -288,7 +288,7 @@ class AuditTest {
     void aWindowsFirewallLogReadAsAnAddressListIsAFailure() throws IOException {
         Path log = write("pfirewall.log", PFIREWALL);
 
-        Result r = audit("--log", log.toString(), "--exit-code", "--format", "json");
+        Result r = audit("--log", log.toString(), "--exit-code", "--format", "json", "--log-format", "ips");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -333,7 +333,7 @@ class AuditTest {
         Path asa = write("asa.log", ASA);
 
         for (String flag : List.of("--exit-code", "--format")) {
-            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString()));
+            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString(), "--log-format", "syslog"));
             args.addAll(flag.equals("--format") ? List.of("--format", "csv") : List.of(flag));
             Result r = audit(args.toArray(String[]::new));
 
@@ -348,10 +348,61 @@ class AuditTest {
         }
         // the same logs, flows read but no gap among them: "none" only for what was read
         Path allowed = write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n"));
-        Result none = audit("--log", allowed.toString(), "--log", asa.toString());
+        Result none = audit("--log", allowed.toString(), "--log", asa.toString(), "--log-format", "syslog");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).contains("Rule gaps: none in the flows read; the unreadable logs above are not covered.")
                 .doesNotContain("Rule gaps: none;");
+    }
+
+    // ---------------------------------------------------------------- the firewalls' own formats, told apart by their content
+
+    /** PAN-OS traffic records over syslog, in the documented field order (FUTURE_USE, Receive Time, ... Protocol, Action). */
+    static final String PANOS = """
+            <14>Nov 25 10:00:01 pa-edge 1,2026/11/25 10:00:01,012801012345,TRAFFIC,drop,2561,2026/11/25 10:00:01,10.0.0.5,52.112.1.1,0.0.0.0,0.0.0.0,block-udp,,,not-applicable,vsys1,trust,untrust,ethernet1/2,,default,2026/11/25 10:00:01,7170,1,50000,3478,0,0,0x0,udp,drop,90,90,0,1,2026/11/25 10:00:00,0,any,,7051939452,0x0,10.0.0.0-10.255.255.255,United States,,1,0,policy-deny
+            <14>Nov 25 10:00:02 pa-edge 1,2026/11/25 10:00:02,012801012345,TRAFFIC,end,2561,2026/11/25 10:00:02,10.0.0.6,13.107.64.9,198.51.100.1,13.107.64.9,web,,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,default,2026/11/25 10:00:02,7171,1,50002,443,40000,443,0x400019,tcp,allow,7312,2228,5084,22,2026/11/25 10:00:00,2,any,,7051939453,0x0,10.0.0.0-10.255.255.255,United States,,12,10,tcp-fin
+            """;
+
+    /** FortiGate traffic logs, key=value as the FortiOS log reference shows them. */
+    static final String FORTIGATE = """
+            date=2026-11-25 time=10:00:01 devname="fgt-edge" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.5 srcport=50001 dstip=52.113.9.9 dstport=3481 proto=17 action="deny" policyid=0
+            date=2026-11-25 time=10:00:02 devname="fgt-edge" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.6 srcport=50002 dstip=13.107.64.9 dstport=443 proto=6 action="close" policyid=1
+            """;
+
+    /** Zeek's conn.log, TSV with its header: a Teams media attempt with no reply (S0). */
+    static final String ZEEK = """
+            #separator \\x09
+            #fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state
+            #types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring
+            1764064801.000001\tC1\t10.0.0.5\t50003\t52.112.200.3\t3479\tudp\t-\t-\t-\t-\tS0
+            1764064802.000001\tC2\t10.0.0.6\t50004\t13.107.64.9\t443\ttcp\tssl\t1.5\t1200\t5400\tSF
+            """;
+
+    @Test
+    void readsEachFirewallsOwnFormatToldFromItsContent() throws IOException {
+        Result r = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
+                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
+                "--log", write("conn.log", ZEEK).toString(), "--exit-code");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).doesNotContain("Unreadable");
+        Golden.assertMatches("audit/firewall-formats.txt", r.out());
+
+        Result json = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
+                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
+                "--log", write("conn.log", ZEEK).toString(), "--format", "json");
+        JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
+        assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek");
+    }
+
+    @Test
+    void logFormatNamesEveryFormatInHelpCompletionAndErrors() {
+        Result bad = audit("--log", "x.log", "--log-format", "checkpoint");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown log format 'checkpoint': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
+                + " windows-firewall or zeek");
+        assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
+                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek: auto tells");
     }
 
     @Test

@@ -404,7 +404,8 @@ class LogReaderTest {
     @Test
     void anUnknownFirstLineSaysWhichFormatsThereAre() {
         assertThatThrownBy(() -> LogFormat.detect("hello world")).isInstanceOf(LogFormatException.class)
-                .hasMessage("cannot tell the log format from the first line 'hello world': give it with --log-format csv, syslog, squid or ips");
+                .hasMessage("cannot tell the log format from the first line 'hello world': give it with --log-format csv, syslog, squid, ips, cisco-asa,"
+                        + " paloalto, fortigate, windows-firewall or zeek");
         assertThatThrownBy(() -> LogFormat.detect(" ")).isInstanceOf(LogFormatException.class);
     }
 
@@ -414,7 +415,7 @@ class LogReaderTest {
                 .containsExactly(LogFormat.CSV, LogFormat.SYSLOG, LogFormat.SQUID, LogFormat.IPLIST);
         assertThat(LogFormat.IPLIST.id()).isEqualTo("ips");
         assertThatThrownBy(() -> LogFormat.parse("iplist")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown log format 'iplist': use csv, syslog, squid or ips");
+                .hasMessage("unknown log format 'iplist': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall or zeek");
     }
 
     // ---- hostile input
@@ -436,6 +437,12 @@ class LogReaderTest {
                 case SYSLOG -> text + "Nov 25 10:00:01 gw01 kernel: DROP: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.112.1.1 LEN=60 PROTO=UDP\n";
                 case SQUID -> text + "1700000000.123 120 10.0.0.5 TCP_DENIED/403 3924 CONNECT 52.112.1.1:443 - HIER_NONE/- text/html\n";
                 case IPLIST -> text + "52.112.1.1\n";
+                case CISCO_ASA -> text + "%ASA-4-106023: Deny udp src inside:10.1.1.5/5 dst outside:52.112.1.1/3478 by access-group \"a\"\n";
+                case PALOALTO -> text + "1,2026/12/04 10:00:01,0128,TRAFFIC,drop,1,2026/12/04 10:00:00,10.1.1.5,52.112.1.1" + ",".repeat(22)
+                        + "drop\n";
+                case FORTIGATE -> text + "logid=\"0000000013\" type=\"traffic\" dstip=52.112.1.1 dstport=3478 proto=17 action=\"deny\"\n";
+                case WINDOWS_FIREWALL -> text + "2026-12-04 10:00:01 DROP UDP 10.1.1.5 52.112.1.1 50000 3478 0 - - - - - - - SEND\n";
+                case ZEEK -> "#fields\tts\tid.resp_h\tid.resp_p\tproto\tconn_state\n" + text + "1.5\t52.112.1.1\t3478\tudp\tS0\n";
             };
             Read r = read(format, Optional.empty(), good);
             assertThat(r.flows()).as(format.id()).extracting(Flow::destination).containsExactly("52.112.1.1");
