@@ -7,6 +7,7 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.IpAddress;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
@@ -119,13 +120,27 @@ public final class Audit {
     }
 
     /**
+     * Teams media falling back to TCP, one media prefix: clients whose UDP to it (3478-3481, or a
+     * UDP port a Teams set lists) was denied or failed while their TCP 443 to it was allowed. Teams
+     * then carries the call over TCP, with poor quality.
+     *
+     * @param clients    the clients seen both ways, in address order
+     * @param udpBlocked their UDP flows denied or failed
+     * @param tcpAllowed their TCP 443 flows allowed
+     */
+    public record Fallback(String prefix, List<Integer> setIds, String serviceArea, Category category, List<String> clients, long udpBlocked,
+            long tcpAllowed) {
+    }
+
+    /**
+     * @param fallbacks Teams media falling back to TCP, by prefix (logs that name the client only)
      * @param gaps      denied, failed or logged flows on a port and protocol the matched sets list: the rule gaps
      * @param offPort   flows to Microsoft's addresses on ports no matching set lists
      * @param allowed   flows to Microsoft the logs show allowed
      * @param elsewhere flows to other destinations, by action
      */
     public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
-            Map<Flow.Action, Long> elsewhere) {
+            Map<Flow.Action, Long> elsewhere, List<Fallback> fallbacks) {
 
         /** The logs that could not be read (see {@link FileStats#readable()}). */
         public List<FileStats> unreadable() {
@@ -148,6 +163,7 @@ public final class Audit {
         Matcher matcher = new Matcher(snapshot);
         Map<Key, Counter> groups = new HashMap<>();
         Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
+        Media media = new Media();
         long[] allowed = {0};
         long[] total = {0};
         List<FileStats> stats = new ArrayList<>();
@@ -160,6 +176,7 @@ public final class Audit {
                         flows++;
                         Flow flow = f.get();
                         Optional<Key> key = matcher.key(flow);
+                        key.ifPresent(k -> media.add(k, flow));
                         if (key.isEmpty()) {
                             elsewhere.merge(flow.action(), 1L, Long::sum);
                         } else if (flow.action() == Flow.Action.ALLOWED) {
@@ -188,7 +205,7 @@ public final class Audit {
                 .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
         gaps.sort(order);
         offPort.sort(order);
-        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere);
+        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks());
     }
 
     /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */
@@ -242,6 +259,60 @@ public final class Audit {
 
     private record Key(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds, String serviceArea,
             Category category, boolean listed) {
+    }
+
+    /**
+     * What each client did towards each Teams media prefix: memory grows with Teams clients times
+     * Teams prefixes, never with lines.
+     */
+    private static final class Media {
+        private static final String TEAMS = "Skype";
+        private static final Comparator<IpAddress> ADDRESS_ORDER = Comparator.comparing(IpAddress::family)
+                .thenComparing(IpAddress::high, Long::compareUnsigned).thenComparing(IpAddress::low, Long::compareUnsigned);
+        private final Map<String, Map<String, long[]>> byPrefix = new HashMap<>();
+        private final Map<String, Key> keys = new HashMap<>();
+
+        void add(Key k, Flow f) {
+            if (f.source().isEmpty() || !TEAMS.equals(k.serviceArea()) || f.port().isEmpty()) {
+                return;
+            }
+            int port = f.port().get();
+            boolean blocked = f.action() == Flow.Action.DENIED || f.action() == Flow.Action.FAILED;
+            int slot;
+            if (f.protocol() == Flow.Protocol.UDP && blocked && (port >= 3478 && port <= 3481 || k.listed())) {
+                slot = 0;
+            } else if (f.protocol() == Flow.Protocol.TCP && port == 443 && f.action() == Flow.Action.ALLOWED) {
+                slot = 1;
+            } else {
+                return;
+            }
+            byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>()).computeIfAbsent(f.source(), x -> new long[2])[slot]++;
+            if (slot == 0) {
+                keys.putIfAbsent(k.destination(), k);
+            }
+        }
+
+        List<Fallback> fallbacks() {
+            List<Fallback> out = new ArrayList<>();
+            for (Map.Entry<String, Map<String, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
+                List<String> clients = new ArrayList<>();
+                long udp = 0;
+                long tcp = 0;
+                for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
+                    if (c.getValue()[0] > 0 && c.getValue()[1] > 0) {
+                        clients.add(c.getKey());
+                        udp += c.getValue()[0];
+                        tcp += c.getValue()[1];
+                    }
+                }
+                if (!clients.isEmpty()) {
+                    clients.sort(Comparator.comparing((String a) -> IpAddress.parse(a).orElseThrow(), ADDRESS_ORDER));
+                    Key k = keys.get(e.getKey());
+                    out.add(new Fallback(e.getKey(), k.setIds(), k.serviceArea(), k.category(), List.copyOf(clients), udp, tcp));
+                }
+            }
+            return out;
+        }
     }
 
     private static final class Counter {

@@ -44,6 +44,26 @@ final class AuditOutput {
                 : "first " + Printable.line(g.first(), 60) + ", last " + Printable.line(g.last(), 60);
     }
 
+    static final String FALLBACK_TITLE = "Teams media falling back to TCP: poor call quality";
+    static final String FALLBACK_WHAT = "UDP to Teams media prefixes denied or failed while TCP 443 to the same prefix was allowed,"
+            + " from the same client";
+    /** Clients named in a text or Markdown line; JSON and CSV name them all. */
+    static final int CLIENTS_SHOWN = 10;
+
+    /** {@code 52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.6); UDP denied or failed 3 times, TCP 443 allowed 2 times}. */
+    static String fallback(Audit.Fallback f) {
+        return f.prefix() + " (" + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + "): " + clients(f) + "; UDP denied or failed "
+                + count(f.udpBlocked()) + (f.udpBlocked() == 1 ? " time" : " times") + ", TCP 443 allowed " + count(f.tcpAllowed())
+                + (f.tcpAllowed() == 1 ? " time" : " times");
+    }
+
+    private static String clients(Audit.Fallback f) {
+        int n = f.clients().size();
+        String shown = String.join(", ", f.clients().subList(0, Math.min(n, CLIENTS_SHOWN)));
+        return count(n) + (n == 1 ? " client (" : " clients (") + shown + (n > CLIENTS_SHOWN ? " and " + count(n - CLIENTS_SHOWN) + " more" : "")
+                + ")";
+    }
+
     static String text(Audit.Result r) {
         StringBuilder s = new StringBuilder();
         java.io.StringWriter sw = new java.io.StringWriter();
@@ -66,6 +86,10 @@ final class AuditOutput {
         if (!r.offPort().isEmpty()) {
             w.println("Off-port (" + r.offPort().size() + "): Microsoft's addresses on ports no matching endpoint set lists");
             r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
+        }
+        if (!r.fallbacks().isEmpty()) {
+            w.println(FALLBACK_TITLE + " (" + r.fallbacks().size() + "): " + FALLBACK_WHAT);
+            r.fallbacks().forEach(f -> w.println("  " + fallback(f)));
         }
         w.println("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: " + elsewhere(r) + ".");
         problems(r, w);
@@ -120,6 +144,15 @@ final class AuditOutput {
                 r.flows() == 0 ? "Not known: no flow was read."
                         : r.complete() ? "None." : "None in the flows read; the unreadable logs above are not covered.");
         section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
+        if (!r.fallbacks().isEmpty()) {
+            s.append("\n## ").append(FALLBACK_TITLE).append(" (").append(r.fallbacks().size()).append(")\n\n").append(FALLBACK_WHAT).append(".\n")
+                    .append("\n| Prefix | Sets | Service | Category | Clients | UDP denied or failed | TCP 443 allowed |\n|---|---|---|---|---|--:|--:|\n");
+            for (Audit.Fallback f : r.fallbacks()) {
+                s.append("| `").append(f.prefix()).append("` | ").append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .append(" | ").append(f.serviceArea()).append(" | ").append(f.category()).append(" | ").append(md(clients(f), 600))
+                        .append(" | ").append(count(f.udpBlocked())).append(" | ").append(count(f.tcpAllowed())).append(" |\n");
+            }
+        }
         s.append("\nAllowed flows to Microsoft 365: ").append(count(r.allowed())).append(". Flows to other destinations: ").append(elsewhere(r))
                 .append(".\n");
         return s.toString();
@@ -175,6 +208,19 @@ final class AuditOutput {
         m.put("logs", files);
         m.put("gaps", groups(r.gaps()));
         m.put("offPort", groups(r.offPort()));
+        List<Object> fallbacks = new ArrayList<>();
+        for (Audit.Fallback f : r.fallbacks()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("prefix", f.prefix());
+            fm.put("sets", f.setIds());
+            fm.put("serviceArea", f.serviceArea());
+            fm.put("category", f.category().name());
+            fm.put("clients", f.clients());
+            fm.put("udpDeniedOrFailed", f.udpBlocked());
+            fm.put("tcp443Allowed", f.tcpAllowed());
+            fallbacks.add(fm);
+        }
+        m.put("tcpFallback", fallbacks);
         m.put("allowed", r.allowed());
         Map<String, Object> other = new LinkedHashMap<>();
         r.elsewhere().forEach((a, n) -> other.put(verb(a), n));
@@ -203,17 +249,24 @@ final class AuditOutput {
 
     static String csv(Audit.Result r) {
         StringBuilder s = new StringBuilder(Text.csvRow(List.of("kind", "protocol", "ports", "destination", "sets", "serviceArea", "category",
-                "action", "count", "first", "last")));
+                "action", "count", "first", "last", "client")));
         // a log that could not be read comes first, so that no reader takes the rows for all of it
         for (Audit.FileStats f : r.unreadable()) {
             String log = f.file().equals("-") ? "-" : Text.csvText(f.file());
-            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "")));
+            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "", "")));
         }
         for (String kind : List.of("gap", "off-port")) {
             for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
                 s.append(Text.csvRow(List.of(kind, g.protocol().name(), g.ports(), g.destination(),
                         g.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), g.serviceArea(), g.category().name(),
-                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()))));
+                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()), "")));
+            }
+        }
+        // the clients of each prefix, one row each; their counts are the prefix's, in the JSON and text reports
+        for (Audit.Fallback f : r.fallbacks()) {
+            for (String client : f.clients()) {
+                s.append(Text.csvRow(List.of("tcp-fallback", "UDP", "", f.prefix(), f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        f.serviceArea(), f.category().name(), "denied or failed", "", "", "", client)));
             }
         }
         return s.toString();

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * was already read: they are the format's own lines, not flows; so are all other ASA messages.
  * </ul>
  * A line without an ASA message id is of another kind; a deny or Built message whose destination
- * cannot be read is malformed. Addresses may be IPv6; interface names are not kept.
+ * cannot be read is malformed. Addresses may be IPv6; interface names are not kept. The client is the
+ * message's source address (for a Built message, the side that is not the destination).
  */
 final class AsaLines implements LineParser {
     private static final Pattern MESSAGE = Pattern.compile("%(?:ASA|FTD|PIX|FWSM)-\\d-(\\d{6}):");
@@ -79,7 +80,7 @@ final class AsaLines implements LineParser {
         String dst = word(body, to + 4);
         int slash = dst.lastIndexOf('/');
         return flow(slash < 0 ? dst : dst.substring(0, slash), protocol, slash < 0 ? "" : dst.substring(slash + 1), Flow.Action.DENIED, time,
-                number);
+                number, host(word(body, from + 6)));
     }
 
     /** {@code Deny inbound icmp src I:A dst I:B (type T, code C)}. */
@@ -88,7 +89,9 @@ final class AsaLines implements LineParser {
         if (dst < 0) {
             throw new BadLine("106014 without 'dst'");
         }
-        return flow(afterInterface(lastWord(body, dst + 5), ':'), Flow.Protocol.ICMP, "", Flow.Action.DENIED, time, number);
+        int src = body.indexOf("src ");
+        String source = src < 0 || src > dst ? "" : hostAfter(lastWord(body.substring(0, dst), src + 4), ':');
+        return flow(afterInterface(lastWord(body, dst + 5), ':'), Flow.Protocol.ICMP, "", Flow.Action.DENIED, time, number, source);
     }
 
     /** {@code Deny PROTO src I:A/P dst I:B/P [(user)] [type T, code C] by access-group "ACL" [hashes]}. */
@@ -104,7 +107,9 @@ final class AsaLines implements LineParser {
         String endpoint = afterInterface(lastWord(body, dst + 5), ':');
         int slash = endpoint.lastIndexOf('/');
         String port = slash < 0 || protocol == Flow.Protocol.ICMP ? "" : endpoint.substring(slash + 1);
-        return flow(slash < 0 ? endpoint : endpoint.substring(0, slash), protocol, port, Flow.Action.DENIED, time, number);
+        int src = body.indexOf(" src ");
+        String source = src < 0 || src > dst ? "" : hostAfter(lastWord(body.substring(0, dst), src + 5), ':');
+        return flow(slash < 0 ? endpoint : endpoint.substring(0, slash), protocol, port, Flow.Action.DENIED, time, number, source);
     }
 
     /** {@code access-list ACL {permitted|denied|est-allowed} PROTO I/A(P) -> I/B(P) hit-cnt N ...}. */
@@ -136,8 +141,10 @@ final class AsaLines implements LineParser {
             port = endpoint.substring(open + 1, close < 0 ? endpoint.length() : close);
             endpoint = endpoint.substring(0, open);
         }
+        String before = body.substring(0, arrow).stripTrailing();
+        String source = hostAfter(before.substring(before.lastIndexOf(' ') + 1), '/');
         // for ICMP the "port" is the ICMP type
-        return flow(endpoint, protocol, protocol == Flow.Protocol.ICMP ? "" : port, action, time, number);
+        return flow(endpoint, protocol, protocol == Flow.Protocol.ICMP ? "" : port, action, time, number, source);
     }
 
     /** {@code Built {inbound|outbound} {TCP|UDP} connection ID for I:A/P (M/P) [(user)] to I:B/P (M/P) [(user)]}. */
@@ -153,18 +160,32 @@ final class AsaLines implements LineParser {
             throw new BadLine("Built message without 'for ... to ...'");
         }
         String side = outbound ? body.substring(forAt + 5, toAt) : body.substring(toAt + 4);
-        int mapped = side.indexOf(" (");
-        String endpoint = afterInterface(lastWord(mapped < 0 ? side : side.substring(0, mapped), 0), ':');
+        String other = outbound ? body.substring(toAt + 4) : body.substring(forAt + 5, toAt);
+        String endpoint = afterInterface(lastWord(side, 0), ':');
         int slash = endpoint.lastIndexOf('/');
         return flow(slash < 0 ? endpoint : endpoint.substring(0, slash), protocol, slash < 0 ? "" : endpoint.substring(slash + 1),
-                Flow.Action.ALLOWED, time, number);
+                Flow.Action.ALLOWED, time, number, hostAfter(lastWord(other, 0), ':'));
     }
 
-    private static Flow flow(String address, Flow.Protocol protocol, String port, Flow.Action action, String time, long number)
-            throws BadLine {
+    private static Flow flow(String address, Flow.Protocol protocol, String port, Flow.Action action, String time, long number,
+            String source) throws BadLine {
         String a = Fields.address(address).orElseThrow(() -> new BadLine("destination is not an IP address: '" + Printable.of(address) + "'"));
         Optional<Integer> p = Fields.port(port);
-        return new Flow(a, false, protocol, p, action, time, number);
+        return new Flow(a, false, protocol, p, action, time, number, Fields.source(source));
+    }
+
+    /** The address of {@code A/P}, {@code A(P)} or {@code A}. */
+    private static String host(String endpoint) {
+        int cut = endpoint.indexOf('(');
+        String s = cut < 0 ? endpoint : endpoint.substring(0, cut);
+        int slash = s.lastIndexOf('/');
+        return slash < 0 ? s : s.substring(0, slash);
+    }
+
+    /** The address of the endpoint after an interface name, or empty when it cannot be read. */
+    private static String hostAfter(String endpoint, char separator) {
+        int at = endpoint.indexOf(separator);
+        return at < 0 ? "" : host(endpoint.substring(at + 1));
     }
 
     /** {@code inside:10.0.0.1/53} without {@code inside:}; the interface name never holds the separator. */

@@ -12,7 +12,7 @@ import java.util.Locale;
  * <ul>
  * <li>A line is FortiGate's when it has both {@code logid=} and {@code type=}. Lines of
  * {@code type} other than {@code traffic} (event, utm...) are the format's own lines, holding no flow.
- * <li>destination {@code dstip} (required), port {@code dstport}, protocol {@code proto} (IANA number).
+ * <li>client {@code srcip}; destination {@code dstip} (required), port {@code dstport}, protocol {@code proto} (IANA number).
  * <li>action, as the reference defines the traffic log's {@code action}: {@code deny} (blocked by
  * policy) is DENIED; {@code ip-conn} (failed connection attempt), {@code dns} (DNS error),
  * {@code timeout}, {@code client-rst}, {@code server-rst} are FAILED, as audit reads resets and
@@ -23,6 +23,7 @@ import java.util.Locale;
  */
 final class FortiLines implements LineParser {
     private String type;
+    private String srcip;
     private String dstip;
     private String dstport;
     private String proto;
@@ -62,7 +63,8 @@ final class FortiLines implements LineParser {
         String address = Fields.address(ip).orElseThrow(() -> new BadLine("dstip= is not an IP address: '" + Printable.of(ip) + "'"));
         String time = date != null && clock != null ? date + " " + clock : eventtime != null ? eventtime : "";
         return new Flow(address, false, proto == null ? Flow.Protocol.UNKNOWN : Fields.protocol(proto),
-                Fields.port(dstport == null ? "" : dstport), action(action == null ? "" : action), Printable.line(time, 64), number);
+                Fields.port(dstport == null ? "" : dstport), action(action == null ? "" : action), Printable.line(time, 64), number,
+                Fields.source(srcip));
     }
 
     static Flow.Action action(String text) {
@@ -76,7 +78,7 @@ final class FortiLines implements LineParser {
 
     /** Reads the keys wanted, in one pass; a key is letters, digits, '_' or '-' after a space or the line's start. */
     private void scan(String s) throws BadLine {
-        type = dstip = dstport = proto = action = date = clock = eventtime = null;
+        type = srcip = dstip = dstport = proto = action = date = clock = eventtime = null;
         logid = false;
         int i = 0;
         int n = s.length();
@@ -113,6 +115,7 @@ final class FortiLines implements LineParser {
             switch (key) {
                 case "logid" -> logid = true;
                 case "type" -> type = value;
+                case "srcip" -> srcip = value;
                 case "dstip" -> dstip = value;
                 case "dstport" -> dstport = value;
                 case "proto" -> proto = value;

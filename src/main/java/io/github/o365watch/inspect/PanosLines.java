@@ -7,7 +7,7 @@ import java.util.Locale;
  * Palo Alto Networks PAN-OS logs sent over syslog: comma-separated values in the documented field
  * order (PAN-OS "Syslog Field Descriptions", traffic log), with or without a syslog header
  * before them. The fields read, counted from 0: 1 Receive Time ({@code 2026/12/04 10:00:01}),
- * 3 Type, 6 Generated Time, 8 Destination Address, 25 Destination Port, 29 Protocol, 30 Action.
+ * 3 Type, 6 Generated Time, 7 Source Address (the client), 8 Destination Address, 25 Destination Port, 29 Protocol, 30 Action.
  *
  * <ul>
  * <li>A line is PAN-OS when its first comma-separated field (the FUTURE_USE field, after any syslog
@@ -24,6 +24,7 @@ final class PanosLines implements LineParser {
     private static final int FIELDS = 31;
     private static final int TYPE = 3;
     private static final int GENERATED = 6;
+    private static final int SOURCE = 7;
     private static final int DESTINATION = 8;
     private static final int DESTINATION_PORT = 25;
     private static final int PROTOCOL = 29;
@@ -81,7 +82,7 @@ final class PanosLines implements LineParser {
         String address = Fields.address(dst).orElseThrow(() -> new BadLine("Destination Address is not an IP address: '"
                 + Printable.of(dst) + "'"));
         return new Flow(address, false, Fields.protocol(fields[PROTOCOL]), Fields.port(fields[DESTINATION_PORT].strip()),
-                action(fields[ACTION]), Printable.line(fields[GENERATED], 64), number);
+                action(fields[ACTION]), Printable.line(fields[GENERATED], 64), number, Fields.source(fields[SOURCE].strip()));
     }
 
     static Flow.Action action(String text) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <li>action: the words of the log prefix (the text after {@code kernel:}, or after the syslog
  * header, up to {@code IN=}): drop, deny, reject, block (and their past forms) give DENIED;
  * accept, allow, pass, permit give ALLOWED; anything else UNKNOWN. Denial words win.
- * <li>destination, protocol and port: the first {@code DST=}, {@code PROTO=} and {@code DPT=};
+ * <li>destination, protocol and port: the first {@code DST=}, {@code PROTO=} and {@code DPT=}; the client: the {@code SRC=} before it;
  * the packet an ICMP error quotes (in brackets) is not read.
  * </ul>
  * Lines without {@code DST=} (other programs, other kernel messages) are skipped; a {@code DST=}
@@ -83,7 +83,9 @@ final class SyslogLines implements LineParser {
             prefixFrom = kernel + "kernel:".length();
         }
         Flow.Action action = prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
-        return new Flow(destination, false, protocol, port, action, time, number);
+        int src = line.lastIndexOf(" SRC=", dst);
+        String source = src < 0 ? "" : Fields.source(value(line, src + 5, dst));
+        return new Flow(destination, false, protocol, port, action, time, number, source);
     }
 
     private Flow.Action cachedAction(String prefix) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path} (newer Windows add {@code pid}).
  *
  * <ul>
- * <li>destination {@code dst-ip} (required), port {@code dst-port}, protocol {@code protocol} (name or number).
+ * <li>client {@code src-ip}; destination {@code dst-ip} (required), port {@code dst-port}, protocol {@code protocol} (name or number).
  * <li>action: {@code DROP} is DENIED; {@code ALLOW}, and {@code OPEN}/{@code CLOSE} of older
  * versions, ALLOWED; {@code INFO-EVENTS-LOST} and other informational records hold no flow.
  * <li>time: {@code date} and {@code time} as written (local time, as {@code #Time Format} says).
@@ -27,6 +27,7 @@ final class WindowsFirewallLines implements LineParser {
     private int time;
     private int action;
     private int protocol;
+    private int source;
     private int destination;
     private int port;
     private int width;
@@ -75,7 +76,9 @@ final class WindowsFirewallLines implements LineParser {
         String p = port < 0 ? "-" : w.get(port);
         String proto = protocol < 0 ? "" : w.get(protocol);
         String when = (date < 0 ? "" : w.get(date)) + (date >= 0 && time >= 0 ? " " : "") + (time < 0 ? "" : w.get(time));
-        return new Flow(address, false, Fields.protocol(proto), Fields.port(p.equals("-") ? "" : p), verdict, Printable.line(when, 64), number);
+        String client = source < 0 || source >= w.size() ? "" : Fields.source(w.get(source));
+        return new Flow(address, false, Fields.protocol(proto), Fields.port(p.equals("-") ? "" : p), verdict, Printable.line(when, 64), number,
+                client);
     }
 
     private void columns(List<String> names) {
@@ -83,6 +86,7 @@ final class WindowsFirewallLines implements LineParser {
         time = names.indexOf("time");
         action = names.indexOf("action");
         protocol = names.indexOf("protocol");
+        source = names.indexOf("src-ip");
         destination = names.indexOf("dst-ip");
         port = names.indexOf("dst-port");
         if (action < 0 || destination < 0) {

@@ -18,7 +18,7 @@ import java.util.List;
  * the first record.
  * <li>JSON: one object a line, {@code {"ts":...,"id.resp_h":"52.112.1.1","id.resp_p":3478,"proto":"udp","conn_state":"S0",...}}.
  * </ul>
- * destination {@code id.resp_h} (required), port {@code id.resp_p}, protocol {@code proto},
+ * client {@code id.orig_h}, destination {@code id.resp_h} (required), port {@code id.resp_p}, protocol {@code proto},
  * time {@code ts} as written. Zeek sees connections, not policy, so none is DENIED: by
  * {@code conn_state}, REJ (attempt rejected), S0 (attempt seen, no reply), RSTOS0 and SH (SYN then
  * RST or FIN, no SYN-ACK seen) and OTH (no SYN seen, midstream traffic) are FAILED; S1, SF, S2,
@@ -29,6 +29,7 @@ final class ZeekLines implements LineParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build();
 
     private int ts = -1;
+    private int origin = -1;
     private int host = -1;
     private int port = -1;
     private int proto = -1;
@@ -64,11 +65,12 @@ final class ZeekLines implements LineParser {
         if (f.length < width) {
             throw new BadLine(f.length + " tab-separated fields; #fields names " + width);
         }
-        return flow(f[host], f[port], f[proto], state < 0 ? "" : f[state], ts < 0 ? "" : f[ts], number);
+        return flow(f[host], f[port], f[proto], state < 0 ? "" : f[state], ts < 0 ? "" : f[ts], number, origin < 0 ? "" : f[origin]);
     }
 
     private void columns(List<String> names) {
         ts = names.indexOf("ts");
+        origin = names.indexOf("id.orig_h");
         host = names.indexOf("id.resp_h");
         port = names.indexOf("id.resp_p");
         proto = names.indexOf("proto");
@@ -86,6 +88,7 @@ final class ZeekLines implements LineParser {
         String pr = "";
         String st = "";
         String time = "";
+        String client = "";
         try (JsonParser parser = JSON.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadLine("not a JSON object");
@@ -98,6 +101,7 @@ final class ZeekLines implements LineParser {
                     continue;
                 }
                 switch (name) {
+                    case "id.orig_h" -> client = parser.getText();
                     case "id.resp_h" -> h = parser.getText();
                     case "id.resp_p" -> p = parser.getText();
                     case "proto" -> pr = parser.getText();
@@ -114,15 +118,17 @@ final class ZeekLines implements LineParser {
         if (h == null) {
             throw new BadLine("a JSON record without id.resp_h");
         }
-        return flow(h, p, pr, st, time, number);
+        return flow(h, p, pr, st, time, number, client);
     }
 
-    private static Flow flow(String host, String port, String proto, String state, String time, long number) throws BadLine {
+    private static Flow flow(String host, String port, String proto, String state, String time, long number, String client)
+            throws BadLine {
         String address = Fields.address(host).orElseThrow(() -> new BadLine("id.resp_h is not an IP address: '" + Printable.of(host) + "'"));
         Flow.Protocol protocol = Fields.protocol(proto.equals("-") ? "" : proto);
         // for ICMP Zeek puts the ICMP code where the port would be
         String p = port.equals("-") || protocol == Flow.Protocol.ICMP ? "" : port;
-        return new Flow(address, false, protocol, Fields.port(p), action(state), Printable.line(time.equals("-") ? "" : time, 64), number);
+        return new Flow(address, false, protocol, Fields.port(p), action(state), Printable.line(time.equals("-") ? "" : time, 64), number,
+                Fields.source(client));
     }
 
     static Flow.Action action(String connState) {

@@ -193,8 +193,8 @@ class AuditTest {
                 "--columns", "dst=dst,port=dpt,proto=p,action=verdict,time=ts", "--format", "csv");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last\n"
-                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z\n");
+        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client\n"
+                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,\n");
     }
 
     @Test
@@ -340,7 +340,7 @@ class AuditTest {
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).contains("asa.log: not read as syslog").doesNotContain("kern.log");
             if (flag.equals("--format")) {
-                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,");
+                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,");
                 assertThat(r.out()).contains("gap,UDP,3478-3481,52.112.0.0/14");
             } else {
                 assertThat(r.out()).contains("Rule gaps (3)").contains("Unreadable logs (1)");
@@ -393,6 +393,59 @@ class AuditTest {
                 "--log", write("conn.log", ZEEK).toString(), "--format", "json");
         JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
         assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek");
+    }
+
+    /**
+     * Teams media blocked over UDP and let through over TCP 443, client by client: ASA denies UDP
+     * 3478 for 10.0.0.5 and lets its TCP 443 to the same prefix through; 10.0.0.7 has only its UDP
+     * denied (no fallback seen); 10.0.0.6 only TCP; Zeek shows 10.0.0.8's UDP unanswered and its TCP
+     * 443 established.
+     */
+    static final String FALLBACK_ASA = """
+            Nov 25 10:00:01 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.5/50000 dst outside:52.112.1.1/3478 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:02 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.5/50001 dst outside:52.113.9.9/3481 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:03 asa-edge : %ASA-6-302013: Built outbound TCP connection 7 for outside:52.112.1.1/443 (52.112.1.1/443) to inside:10.0.0.5/50002 (203.0.113.5/50002)
+            Nov 25 10:00:04 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.7/50003 dst outside:52.112.1.2/3479 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:05 asa-edge : %ASA-6-302013: Built outbound TCP connection 8 for outside:52.112.1.3/443 (52.112.1.3/443) to inside:10.0.0.6/50004 (203.0.113.5/50004)
+            """;
+
+    static final String FALLBACK_ZEEK = """
+            #separator \\x09
+            #fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state
+            1764064801.5\tC1\t10.0.0.8\t50005\t52.112.7.7\t3480\tudp\tS0
+            1764064802.5\tC2\t10.0.0.8\t50006\t52.112.7.8\t443\ttcp\tSF
+            """;
+
+    @Test
+    void teamsMediaFallingBackToTcpIsReportedWithItsClientsAndPrefixes() throws IOException {
+        Path asa = write("fallback-asa.log", FALLBACK_ASA);
+        Path zeek = write("fallback-conn.log", FALLBACK_ZEEK);
+
+        Result r = audit("--log", asa.toString(), "--log", zeek.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        Golden.assertMatches("audit/tcp-fallback.txt", r.out());
+        assertThat(r.out()).contains("Teams media falling back to TCP: poor call quality (1)")
+                .contains("  52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.8); UDP denied or failed 3 times,"
+                        + " TCP 443 allowed 2 times");
+
+        JsonNode j = new ObjectMapper().readTree(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "json").out());
+        JsonNode f = j.path("tcpFallback").get(0);
+        assertThat(f.path("prefix").asText()).isEqualTo("52.112.0.0/14");
+        assertThat(f.path("clients").toString()).isEqualTo("[\"10.0.0.5\",\"10.0.0.8\"]");
+        assertThat(f.path("udpDeniedOrFailed").asLong()).isEqualTo(3);
+        assertThat(f.path("tcp443Allowed").asLong()).isEqualTo(2);
+
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "csv").out())
+                .contains("tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.5\n"
+                        + "tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.8\n");
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "markdown").out())
+                .contains("## Teams media falling back to TCP: poor call quality (1)")
+                .contains("| `52.112.0.0/14` | 11 | Skype | Optimize | 2 clients (10.0.0.5, 10.0.0.8) | 3 | 2 |");
+
+        // without the allowed TCP, blocked UDP is a rule gap but no fallback
+        Result udpOnly = audit("--log", write("udp-only.log", FALLBACK_ASA.lines().filter(l -> !l.contains("302013"))
+                .reduce("", (a, l) -> a + l + "\n")).toString());
+        assertThat(udpOnly.out()).contains("Rule gaps (1)").doesNotContain("falling back");
     }
 
     @Test

@@ -47,6 +47,8 @@ class FirewallLogFormatsTest {
                 flow("10.1.1.5", false, Protocol.ICMP, null, Action.DENIED, "", 8),
                 flow("52.112.1.7", false, Protocol.TCP, 443, Action.DENIED, "", 9),
                 flow("52.112.1.8", false, Protocol.ICMP, null, Action.DENIED, "", 10));
+        assertThat(r.sources()).containsExactly("10.1.1.5", "2001:db8::5", "10.1.1.5", "10.1.1.5", "52.112.1.4", "52.112.1.5", "192.0.2.53",
+                "52.112.1.6", "10.1.1.5", "10.1.1.5");
         assertThat(r.reader().malformed()).isZero();
     }
 
@@ -67,6 +69,7 @@ class FirewallLogFormatsTest {
                 flow("52.112.1.8", false, Protocol.TCP, 443, Action.ALLOWED, "", 1),
                 flow("52.112.1.9", false, Protocol.UDP, 3478, Action.ALLOWED, "", 2),
                 flow("10.1.1.1", false, Protocol.TCP, 22, Action.ALLOWED, "", 3));
+        assertThat(r.sources()).containsExactly("10.1.1.5", "10.1.1.5", "10.1.1.2");
         assertThat(r.reader().skipped()).isEqualTo(4);
         assertThat(r.reader().other()).isEqualTo(1);
         assertThat(r.reader().firstUnread()).get().extracting(Listed.Problem::line).isEqualTo(7);
@@ -114,6 +117,7 @@ class FirewallLogFormatsTest {
                 flow("2603:1063::1", false, Protocol.UDP, 3479, Action.DENIED, "2026/12/04 10:00:00", 2),
                 flow("52.112.1.2", false, Protocol.TCP, 443, Action.ALLOWED, "2026/12/04 10:00:00", 3),
                 flow("52.112.1.3", false, Protocol.TCP, 443, Action.DENIED, "2026/12/04 10:00:00", 4));
+        assertThat(r.sources()).containsOnly("10.1.1.5");
         assertThat(r.reader().skipped()).isEqualTo(2);
         assertThat(r.reader().other()).isEqualTo(1);
     }
@@ -168,6 +172,8 @@ class FirewallLogFormatsTest {
                 flow("2603:1063::1", false, Protocol.TCP, 443, Action.ALLOWED, "2026-12-04 10:00:02", 2),
                 flow("52.112.1.2", false, Protocol.UDP, 3479, Action.FAILED, "1764842403", 3),
                 flow("52.112.1.3", false, Protocol.TCP, 443, Action.FAILED, "2026-12-04 10:00:04", 4));
+        // the last two name no srcip
+        assertThat(r.sources()).containsExactly("10.1.1.5", "10.1.1.5", "", "");
         assertThat(r.reader().skipped()).isEqualTo(1);
         assertThat(r.reader().other()).isZero();
     }
@@ -208,6 +214,7 @@ class FirewallLogFormatsTest {
                 flow("52.112.1.1", false, Protocol.UDP, 3478, Action.DENIED, "2026-12-04 10:00:01", 6),
                 flow("2603:1063::1", false, Protocol.TCP, 443, Action.ALLOWED, "2026-12-04 10:00:02", 7),
                 flow("52.112.1.2", false, Protocol.ICMP, null, Action.DENIED, "2026-12-04 10:00:03", 8));
+        assertThat(r.sources()).containsOnly("10.1.1.5");
         assertThat(r.reader().skipped()).isEqualTo(6);
         assertThat(r.reader().other()).isZero();
         assertThat(r.reader().problems()).extracting(Listed.Problem::line, Listed.Problem::reason).containsExactly(
@@ -251,6 +258,7 @@ class FirewallLogFormatsTest {
                 flow("2603:1063::1", false, Protocol.TCP, 443, Action.ALLOWED, "1764842402.000001", 10),
                 flow("52.112.1.2", false, Protocol.TCP, 443, Action.FAILED, "1764842403.5", 11),
                 flow("52.112.1.3", false, Protocol.ICMP, null, Action.FAILED, "1764842404.5", 12));
+        assertThat(r.sources()).containsOnly("10.1.1.5");
         assertThat(r.reader().problems()).extracting(Listed.Problem::line, Listed.Problem::reason).containsExactly(
                 tuple(13, "id.resp_h is not an IP address: '52.112.1.300'"),
                 tuple(14, "3 tab-separated fields; #fields names 12"));
@@ -270,6 +278,7 @@ class FirewallLogFormatsTest {
         assertThat(r.flows()).containsExactly(
                 flow("52.112.1.1", false, Protocol.UDP, 3478, Action.FAILED, "1764842401.123456", 1),
                 flow("2603:1063::1", false, Protocol.TCP, 443, Action.ALLOWED, "1764842402.5", 2));
+        assertThat(r.sources()).containsOnly("10.1.1.5");
         assertThat(r.reader().problems()).extracting(Listed.Problem::line).containsExactly(3, 4);
         assertThat(r.reader().problems().get(0).reason()).isEqualTo("a JSON record without id.resp_h");
         assertThat(r.reader().problems().get(1).reason()).startsWith("not valid JSON");

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LogReaderTest {
 
-    /** All flows of a log, and the reader for its counts. */
-    record Read(List<Flow> flows, LogReader reader) {
+    /** All flows of a log (without their clients, which {@code sources} holds in the same order), and the reader for its counts. */
+    record Read(List<Flow> flows, List<String> sources, LogReader reader) {
     }
 
     static Read read(LogFormat format, Optional<Columns> columns, String text) {
@@ -30,14 +30,17 @@ class LogReaderTest {
     static Read read(LogFormat format, Optional<Columns> columns, Reader in) {
         LogReader reader = new LogReader(in, format, columns);
         List<Flow> flows = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
-            flows.add(f.get());
+            Flow x = f.get();
+            sources.add(x.source());
+            flows.add(new Flow(x.destination(), x.hostname(), x.protocol(), x.port(), x.action(), x.time(), x.line()));
         }
         // every line is a flow, skipped or malformed
         assertThat(reader.flows()).isEqualTo(flows.size());
         assertThat(reader.lines()).isEqualTo(reader.flows() + reader.skipped() + reader.malformed());
         assertThat(reader.other()).isBetween(0L, reader.skipped());
-        return new Read(flows, reader);
+        return new Read(flows, sources, reader);
     }
 
     static Read read(LogFormat format, String... lines) {
@@ -77,6 +80,8 @@ class LogReaderTest {
                 flow("10.0.0.5", false, Protocol.ICMP, null, Action.DENIED, "Nov 25 10:00:05", 5),
                 flow("52.96.0.1", false, Protocol.TCP, 443, Action.ALLOWED, "Nov 25 10:00:06", 6),
                 flow("52.108.0.1", false, Protocol.OTHER, null, Action.DENIED, "Nov 25 10:00:07", 7));
+        // the client: the SRC= of the packet, not of the one an ICMP error quotes; canonical like the destination
+        assertThat(r.sources()).containsExactly("10.0.0.5", "2001:db8::5", "10.0.0.5", "2001:db8::5", "198.51.100.1", "10.0.0.5", "10.0.0.5");
         assertThat(r.reader().malformed()).isZero();
     }
 
