@@ -12,6 +12,8 @@ import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
 import io.github.o365watch.inspect.Columns;
+import io.github.o365watch.inspect.CqdReader;
+import io.github.o365watch.inspect.CqdRow;
 import io.github.o365watch.inspect.Flow;
 import io.github.o365watch.inspect.Listed;
 import io.github.o365watch.inspect.LogFormat;
@@ -133,6 +135,22 @@ public final class Audit {
     }
 
     /**
+     * What a Teams CQD export shows through one media relay, for the endpoints of one building and
+     * subnet: streams whose media path could not be set up (with CQD's reason), or streams carried
+     * over TCP although the relay's endpoint set lists UDP 3478-3481.
+     *
+     * @param prefix   the prefix of the stored version the relay is in; empty (and no sets) when none lists it
+     * @param udpPorts the UDP port range the relay's set lists for media; empty when none does
+     * @param reason   CQD's call setup failure reason; empty for TCP streams
+     * @param streams  the streams that failed, or went over TCP
+     */
+    public record RelayFinding(String building, String subnet, String relay, String prefix, List<Integer> setIds, String serviceArea,
+            String category, String udpPorts, String reason, long streams) {
+    }
+
+    /**
+     * @param relayFailures CQD streams that failed to set up, by building, subnet, relay and reason
+     * @param relayTcp      CQD streams over TCP to relays whose set lists UDP, by building, subnet and relay
      * @param fallbacks Teams media falling back to TCP, by prefix (logs that name the client only)
      * @param gaps      denied, failed or logged flows on a port and protocol the matched sets list: the rule gaps
      * @param offPort   flows to Microsoft's addresses on ports no matching set lists
@@ -140,7 +158,7 @@ public final class Audit {
      * @param elsewhere flows to other destinations, by action
      */
     public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
-            Map<Flow.Action, Long> elsewhere, List<Fallback> fallbacks) {
+            Map<Flow.Action, Long> elsewhere, List<Fallback> fallbacks, List<RelayFinding> relayFailures, List<RelayFinding> relayTcp) {
 
         /** The logs that could not be read (see {@link FileStats#readable()}). */
         public List<FileStats> unreadable() {
@@ -164,12 +182,17 @@ public final class Audit {
         Map<Key, Counter> groups = new HashMap<>();
         Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
         Media media = new Media();
+        Relays relays = new Relays(matcher);
         long[] allowed = {0};
         long[] total = {0};
         List<FileStats> stats = new ArrayList<>();
         for (String log : r.logs()) {
             try (BufferedReader in = open(log, r.stdin())) {
                 LogFormat format = r.format().orElseGet(() -> detect(in, log));
+                if (format == LogFormat.CQD) {
+                    stats.add(relays.read(in, log));
+                    continue;
+                }
                 try (LogReader reader = new LogReader(in, format, r.columns())) {
                     long flows = 0;
                     for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
@@ -205,7 +228,8 @@ public final class Audit {
                 .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
         gaps.sort(order);
         offPort.sort(order);
-        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks());
+        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks(),
+                relays.findings(true), relays.findings(false));
     }
 
     /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */
@@ -259,6 +283,60 @@ public final class Audit {
 
     private record Key(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds, String serviceArea,
             Category category, boolean listed) {
+    }
+
+    /** The CQD exports' rows, summed by building, subnet, relay and reason: memory grows with those, never with lines. */
+    private static final class Relays {
+        private record Where(String building, String subnet, String relay, String reason) {
+        }
+
+        private final Matcher matcher;
+        private final Map<Where, long[]> failures = new HashMap<>();
+        private final Map<Where, long[]> tcp = new HashMap<>();
+        private final Map<String, Optional<Key>> keys = new HashMap<>();
+
+        Relays(Matcher matcher) {
+            this.matcher = matcher;
+        }
+
+        FileStats read(BufferedReader in, String log) {
+            try (CqdReader reader = new CqdReader(in)) {
+                for (Optional<List<CqdRow>> rows = reader.next(); rows.isPresent(); rows = reader.next()) {
+                    rows.get().forEach(this::add);
+                }
+                return new FileStats(log, LogFormat.CQD, reader.lines(), reader.rows(), reader.skipped(), 0, reader.malformed(),
+                        reader.problems(), reader.firstUnread());
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
+            }
+        }
+
+        private void add(CqdRow row) {
+            if (row.failed() > 0) {
+                failures.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), row.reason()), w -> new long[1])[0] += row.failed();
+            }
+            if (row.transport() == Flow.Protocol.TCP && key(row.relay()).map(Key::listed).orElse(false)) {
+                tcp.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), ""), w -> new long[1])[0] += row.streams();
+            }
+        }
+
+        /** The relay as a UDP 3478 flow sees it: its sets, and whether they list UDP media ports. */
+        private Optional<Key> key(String relay) {
+            return keys.computeIfAbsent(relay, a -> matcher.key(new Flow(a, false, Flow.Protocol.UDP, Optional.of(3478), Flow.Action.FAILED, "", 0)));
+        }
+
+        List<RelayFinding> findings(boolean failed) {
+            List<RelayFinding> out = new ArrayList<>();
+            (failed ? failures : tcp).forEach((w, n) -> {
+                Optional<Key> k = key(w.relay());
+                out.add(new RelayFinding(w.building(), w.subnet(), w.relay(), k.map(Key::destination).orElse(""), k.map(Key::setIds).orElse(List.of()),
+                        k.map(Key::serviceArea).orElse(""), k.map(x -> x.category().name()).orElse(""),
+                        k.filter(Key::listed).map(Key::ports).orElse(""), w.reason(), n[0]));
+            });
+            out.sort(Comparator.comparing(RelayFinding::building).thenComparing(RelayFinding::subnet).thenComparing(RelayFinding::relay)
+                    .thenComparing(RelayFinding::reason));
+            return out;
+        }
     }
 
     /**

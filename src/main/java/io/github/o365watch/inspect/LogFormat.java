@@ -29,7 +29,9 @@ public enum LogFormat {
     /** Windows Firewall's pfirewall.log (W3C with a #Fields header). */
     WINDOWS_FIREWALL("windows-firewall", "Windows Firewall pfirewall.log"),
     /** Zeek's conn.log, TSV with its header or JSON. */
-    ZEEK("zeek", "Zeek conn.log");
+    ZEEK("zeek", "Zeek conn.log"),
+    /** A Teams Call Quality Dashboard query exported to CSV, read by {@link CqdReader}, not {@link LogReader}. */
+    CQD("cqd", "Teams CQD CSV exports");
 
     /** How many lines of a file's start {@link #detect(List)} weighs. */
     public static final int DETECT_LINES = 50;
@@ -121,7 +123,8 @@ public enum LogFormat {
      * {@value #DETECT_LINES} lines (an {@code %ASA-} message id, a PAN-OS record, FortiOS's
      * {@code logid=} and {@code type=}, a kernel log's {@code DST=}), the most frequent winning;
      * else the first line that is not a {@code #} comment: an IP address, a Squid record, a syslog
-     * header, or a CSV header (separated names, no address among them; it must then name a destination column).
+     * header, a CQD export's header (naming {@code First Relay IP} or {@code Second Relay IP}), or a CSV
+     * header (separated names, no address among them; it must then name a destination column).
      *
      * @throws LogFormatException when the lines look like none of them
      */
@@ -175,6 +178,9 @@ public enum LogFormat {
         }
         if (SyslogLines.hasHeader(content)) {
             return SYSLOG;
+        }
+        if (content == lines.get(0) && CqdReader.isHeader(content) && csvHeader(content)) {
+            return CQD;
         }
         if (content == lines.get(0) && csvHeader(content)) {
             return CSV;

@@ -193,8 +193,8 @@ class AuditTest {
                 "--columns", "dst=dst,port=dpt,proto=p,action=verdict,time=ts", "--format", "csv");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client\n"
-                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,\n");
+        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client,building,subnet\n"
+                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,,,\n");
     }
 
     @Test
@@ -340,7 +340,7 @@ class AuditTest {
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).contains("asa.log: not read as syslog").doesNotContain("kern.log");
             if (flag.equals("--format")) {
-                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,");
+                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,,,");
                 assertThat(r.out()).contains("gap,UDP,3478-3481,52.112.0.0/14");
             } else {
                 assertThat(r.out()).contains("Rule gaps (3)").contains("Unreadable logs (1)");
@@ -436,8 +436,8 @@ class AuditTest {
         assertThat(f.path("tcp443Allowed").asLong()).isEqualTo(2);
 
         assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "csv").out())
-                .contains("tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.5\n"
-                        + "tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.8\n");
+                .contains("tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.5,,\n"
+                        + "tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.8,,\n");
         assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "markdown").out())
                 .contains("## Teams media falling back to TCP: poor call quality (1)")
                 .contains("| `52.112.0.0/14` | 11 | Skype | Optimize | 2 clients (10.0.0.5, 10.0.0.8) | 3 | 2 |");
@@ -448,14 +448,62 @@ class AuditTest {
         assertThat(udpOnly.out()).contains("Rule gaps (1)").doesNotContain("falling back");
     }
 
+    /**
+     * A CQD query exported to CSV, with the dimensions and measures Microsoft documents for CQD:
+     * relays in 52.112.0.0/14 (set 11, UDP 3478-3481), one outside every set, a failure reason per
+     * row, the transport, building and subnet; the last row is over TCP.
+     */
+    static final String CQD = """
+            Second Building Name,Second Subnet,First Relay IP,Second Relay IP,Second Relay Port,Transport,Call Setup Failure Reason,Total Stream Count,Total Call Setup Failed Stream Count
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Missing FW IP Block Exemption Rule,14,12
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Missing FW Deep Packet Inspection Exemption Rule,3,3
+            Main,10.1.2.0,,52.113.9.9,3479,UDP,Missing FW IP Block Exemption Rule,5,5
+            Annex,10.2.0.0,,198.51.100.7,3478,UDP,Other,2,2
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Not Media Failure,40,0
+            Annex,10.2.0.0,,52.112.7.7,443,TCP,Not Media Failure,30,0
+            Annex,10.2.0.0,,,,,Other,1,1
+            """;
+
+    @Test
+    void aCqdExportShowsFailuresPerRelayBuildingAndSubnetAndTcpStreamsApart() throws IOException {
+        Path cqd = write("cqd.csv", CQD);
+
+        Result r = audit("--log", cqd.toString(), "--exit-code");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        Golden.assertMatches("audit/cqd.txt", r.out());
+        assertThat(r.out()).contains("Rule gaps: not known: only CQD exports were read, no firewall or proxy log.");
+        assertThat(r.out()).contains("  Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481):"
+                + " Missing FW IP Block Exemption Rule: 12 streams")
+                .contains("  Annex, 10.2.0.0: relay 198.51.100.7 (listed by no endpoint set of this version): Other: 2 streams")
+                .contains("Teams media over TCP to relays listed for UDP (1)")
+                .contains("  Annex, 10.2.0.0: relay 52.112.7.7 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481): 30 streams");
+
+        JsonNode j = new ObjectMapper().readTree(audit("--log", cqd.toString(), "--format", "json").out());
+        assertThat(j.path("logs").get(0).path("format").asText()).isEqualTo("cqd");
+        assertThat(j.path("mediaRelayFailures")).hasSize(4);
+        assertThat(j.path("mediaRelayTcp").get(0).path("streams").asLong()).isEqualTo(30);
+        assertThat(audit("--log", cqd.toString(), "--format", "csv").out())
+                .contains("relay-failure,,3478-3481,52.112.1.1,11,Skype,Optimize,Missing FW IP Block Exemption Rule,12,,,,Main,10.1.1.0\n")
+                .contains("relay-tcp,TCP,3478-3481,52.112.7.7,11,Skype,Optimize,tcp,30,,,,Annex,10.2.0.0\n");
+        assertThat(audit("--log", cqd.toString(), "--format", "markdown").out()).contains("## Failures to Microsoft 365 media relays (4)")
+                .contains("| Main | 10.1.2.0 | `52.113.9.9` | `52.112.0.0/14` | 11 | Optimize | 3478-3481 | Missing FW IP Block Exemption Rule | 5 |");
+
+        // a relay that is no address is malformed; an export without a relay column cannot be read at all
+        Result bad = audit("--log", write("bad-cqd.csv", CQD.replace("52.113.9.9", "52.113.9")).toString());
+        assertThat(bad.out()).contains("relay is not an IP address: '52.113.9'");
+        Result none = audit("--log", write("no-relay.csv", "First Subnet,Transport\n10.1.1.0,UDP\n").toString(), "--log-format", "cqd");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no 'First Relay IP' or 'Second Relay IP' column");
+    }
+
     @Test
     void logFormatNamesEveryFormatInHelpCompletionAndErrors() {
         Result bad = audit("--log", "x.log", "--log-format", "checkpoint");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown log format 'checkpoint': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
-                + " windows-firewall or zeek");
+                + " windows-firewall, zeek or cqd");
         assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
-                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek: auto tells");
+                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, cqd: auto tells");
     }
 
     @Test

@@ -319,7 +319,7 @@ class FirewallLogFormatsTest {
         assertThatThrownBy(() -> LogFormat.detect(List.of("#Version: 1.0", "#Software: Some Proxy", "blocked 52.112.1.1 udp 3478")))
                 .isInstanceOf(LogFormatException.class)
                 .hasMessage("cannot tell the log format from the first line 'blocked 52.112.1.1 udp 3478': give it with --log-format"
-                        + " csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall or zeek");
+                        + " csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
         assertThatThrownBy(() -> LogFormat.detect(List.of("{\"ts\":1.5,\"dest\":\"52.112.1.1\"}"))).isInstanceOf(LogFormatException.class);
         assertThatThrownBy(() -> LogFormat.detect(List.of("date=2026-12-04 dstip=52.112.1.1 action=deny"))).isInstanceOf(LogFormatException.class);
     }
@@ -329,6 +329,6 @@ class FirewallLogFormatsTest {
         for (LogFormat f : LogFormat.values()) {
             assertThat(LogFormat.parse(f.id().toUpperCase(java.util.Locale.ROOT))).isEqualTo(f);
         }
-        assertThat(LogFormat.ids()).isEqualTo("csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall or zeek");
+        assertThat(LogFormat.ids()).isEqualTo("csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
     }
 }
