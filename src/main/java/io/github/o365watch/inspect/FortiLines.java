@@ -22,6 +22,18 @@ import java.util.Locale;
  * </ul>
  */
 final class FortiLines implements LineParser {
+    private enum Key {
+        LOGID("logid"), TYPE("type"), SRCIP("srcip"), DSTIP("dstip"), DSTPORT("dstport"), PROTO("proto"), ACTION("action"), DATE("date"),
+        TIME("time"), EVENTTIME("eventtime"), OTHER("");
+
+        private static final Key[] WANTED = {LOGID, TYPE, SRCIP, DSTIP, DSTPORT, PROTO, ACTION, DATE, TIME, EVENTTIME};
+        private final String name;
+
+        Key(String name) {
+            this.name = name;
+        }
+    }
+
     private String type;
     private String srcip;
     private String dstip;
@@ -76,6 +88,16 @@ final class FortiLines implements LineParser {
         };
     }
 
+    private static Key key(String s, int from, int to) {
+        int length = to - from;
+        for (Key k : Key.WANTED) {
+            if (k.name.length() == length && s.startsWith(k.name, from)) {
+                return k;
+            }
+        }
+        return Key.OTHER;
+    }
+
     /** Reads the keys wanted, in one pass; a key is letters, digits, '_' or '-' after a space or the line's start. */
     private void scan(String s) throws BadLine {
         type = srcip = dstip = dstport = proto = action = date = clock = eventtime = null;
@@ -91,39 +113,43 @@ final class FortiLines implements LineParser {
             if (keyStart < i) {
                 keyStart = i;
             }
-            String key = s.substring(keyStart, eq);
-            if (key.startsWith("<") && key.indexOf('>') > 0) {
-                key = key.substring(key.indexOf('>') + 1); // a syslog priority glued to the first key: <189>date=
+            if (s.charAt(keyStart) == '<') {
+                int gt = s.indexOf('>', keyStart);
+                keyStart = gt > 0 && gt < eq ? gt + 1 : keyStart; // a syslog priority glued to the first key: <189>date=
             }
             int end;
-            String value;
+            int valueStart;
+            int valueEnd;
             if (eq + 1 < n && s.charAt(eq + 1) == '"') {
                 int close = s.indexOf('"', eq + 2);
                 while (close > 0 && s.charAt(close - 1) == '\\') {
                     close = s.indexOf('"', close + 1);
                 }
                 if (close < 0) {
-                    throw new BadLine("an unclosed quote in the value of " + Printable.of(key) + "=");
+                    throw new BadLine("an unclosed quote in the value of " + Printable.of(s.substring(keyStart, eq)) + "=");
                 }
-                value = s.substring(eq + 2, close);
+                valueStart = eq + 2;
+                valueEnd = close;
                 end = close + 1;
             } else {
                 int space = s.indexOf(' ', eq + 1);
                 end = space < 0 ? n : space;
-                value = s.substring(eq + 1, end);
+                valueStart = eq + 1;
+                valueEnd = end;
             }
-            switch (key) {
-                case "logid" -> logid = true;
-                case "type" -> type = value;
-                case "srcip" -> srcip = value;
-                case "dstip" -> dstip = value;
-                case "dstport" -> dstport = value;
-                case "proto" -> proto = value;
-                case "action" -> action = value;
-                case "date" -> date = value;
-                case "time" -> clock = value;
-                case "eventtime" -> eventtime = value;
-                default -> {
+            // only the keys wanted cost a string: a traffic log has some forty others
+            switch (key(s, keyStart, eq)) {
+                case LOGID -> logid = true;
+                case TYPE -> type = s.substring(valueStart, valueEnd);
+                case SRCIP -> srcip = s.substring(valueStart, valueEnd);
+                case DSTIP -> dstip = s.substring(valueStart, valueEnd);
+                case DSTPORT -> dstport = s.substring(valueStart, valueEnd);
+                case PROTO -> proto = s.substring(valueStart, valueEnd);
+                case ACTION -> action = s.substring(valueStart, valueEnd);
+                case DATE -> date = s.substring(valueStart, valueEnd);
+                case TIME -> clock = s.substring(valueStart, valueEnd);
+                case EVENTTIME -> eventtime = s.substring(valueStart, valueEnd);
+                case OTHER -> {
                     // the reference lists a hundred more fields; none tells where or whether traffic went
                 }
             }
