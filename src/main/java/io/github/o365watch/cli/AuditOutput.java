@@ -252,6 +252,8 @@ final class AuditOutput {
             fm.put("malformed", f.malformed());
             fm.put("readable", f.readable());
             f.failure().ifPresent(x -> fm.put("failure", x));
+            // the first line malformed or of another kind, read or not: where to look first
+            f.firstUnread().ifPresent(p -> fm.put("firstUnread", Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             List<Object> problems = new ArrayList<>();
             f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             fm.put("malformedLines", problems);

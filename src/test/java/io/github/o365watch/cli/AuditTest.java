@@ -302,6 +302,8 @@ class AuditTest {
         assertThat(l.path("failure").asText()).contains("not read as ips: no flow in 8 lines (0 of another kind, 3 malformed)")
                 .contains("line 6: not an IP address");
         assertThat(r.err()).contains("line 6: not an IP address").contains("2026-11-25 10:00:01 DROP UDP");
+        assertThat(l.path("firstUnread").path("line").asInt()).isEqualTo(6);
+        assertThat(l.path("firstUnread").path("reason").asText()).startsWith("not an IP address");
     }
 
     @Test
