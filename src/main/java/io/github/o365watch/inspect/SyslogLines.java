@@ -38,6 +38,8 @@ final class SyslogLines implements LineParser {
     // a firewall logs with a handful of prefixes: the last one's verdict is usually the next one's
     private String lastPrefix;
     private Flow.Action lastAction;
+    private String lastSourceText;
+    private String lastSource;
 
     /** True when the line starts like a syslog or journald line. */
     static boolean hasHeader(String line) {
@@ -84,8 +86,17 @@ final class SyslogLines implements LineParser {
         }
         Flow.Action action = prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
         int src = line.lastIndexOf(" SRC=", dst);
-        String source = src < 0 ? "" : Fields.source(value(line, src + 5, dst));
+        String source = src < 0 ? "" : source(value(line, src + 5, dst));
         return new Flow(destination, false, protocol, port, action, time, number, source);
+    }
+
+    /** A log holds few clients, mostly in runs: the last one's canonical form is usually the next one's. */
+    private String source(String text) {
+        if (!text.equals(lastSourceText)) {
+            lastSource = Fields.source(text);
+            lastSourceText = text;
+        }
+        return lastSource;
     }
 
     private Flow.Action cachedAction(String prefix) {
