@@ -7,10 +7,13 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
+import io.github.o365watch.domain.net.IpAddress;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
 import io.github.o365watch.inspect.Columns;
+import io.github.o365watch.inspect.CqdReader;
+import io.github.o365watch.inspect.CqdRow;
 import io.github.o365watch.inspect.Flow;
 import io.github.o365watch.inspect.Listed;
 import io.github.o365watch.inspect.LogFormat;
@@ -119,13 +122,43 @@ public final class Audit {
     }
 
     /**
+     * Teams media falling back to TCP, one media prefix: clients whose UDP to it (3478-3481, or a
+     * UDP port a Teams set lists) was denied or failed while their TCP 443 to it was allowed. Teams
+     * then carries the call over TCP, with poor quality.
+     *
+     * @param clients    the clients seen both ways, in address order
+     * @param udpBlocked their UDP flows denied or failed
+     * @param tcpAllowed their TCP 443 flows allowed
+     */
+    public record Fallback(String prefix, List<Integer> setIds, String serviceArea, Category category, List<String> clients, long udpBlocked,
+            long tcpAllowed) {
+    }
+
+    /**
+     * What a Teams CQD export shows through one media relay, for the endpoints of one building and
+     * subnet: streams whose media path could not be set up (with CQD's reason), or streams carried
+     * over TCP although the relay's endpoint set lists UDP 3478-3481.
+     *
+     * @param prefix   the prefix of the stored version the relay is in; empty (and no sets) when none lists it
+     * @param udpPorts the UDP port range the relay's set lists for media; empty when none does
+     * @param reason   CQD's call setup failure reason; empty for TCP streams
+     * @param streams  the streams that failed, or went over TCP
+     */
+    public record RelayFinding(String building, String subnet, String relay, String prefix, List<Integer> setIds, String serviceArea,
+            String category, String udpPorts, String reason, long streams) {
+    }
+
+    /**
+     * @param relayFailures CQD streams that failed to set up, by building, subnet, relay and reason
+     * @param relayTcp      CQD streams over TCP to relays whose set lists UDP, by building, subnet and relay
+     * @param fallbacks Teams media falling back to TCP, by prefix (logs that name the client only)
      * @param gaps      denied, failed or logged flows on a port and protocol the matched sets list: the rule gaps
      * @param offPort   flows to Microsoft's addresses on ports no matching set lists
      * @param allowed   flows to Microsoft the logs show allowed
      * @param elsewhere flows to other destinations, by action
      */
     public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
-            Map<Flow.Action, Long> elsewhere) {
+            Map<Flow.Action, Long> elsewhere, List<Fallback> fallbacks, List<RelayFinding> relayFailures, List<RelayFinding> relayTcp) {
 
         /** The logs that could not be read (see {@link FileStats#readable()}). */
         public List<FileStats> unreadable() {
@@ -148,18 +181,25 @@ public final class Audit {
         Matcher matcher = new Matcher(snapshot);
         Map<Key, Counter> groups = new HashMap<>();
         Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
+        Media media = new Media();
+        Relays relays = new Relays(matcher);
         long[] allowed = {0};
         long[] total = {0};
         List<FileStats> stats = new ArrayList<>();
         for (String log : r.logs()) {
             try (BufferedReader in = open(log, r.stdin())) {
                 LogFormat format = r.format().orElseGet(() -> detect(in, log));
+                if (format == LogFormat.CQD) {
+                    stats.add(relays.read(in, log));
+                    continue;
+                }
                 try (LogReader reader = new LogReader(in, format, r.columns())) {
                     long flows = 0;
                     for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
                         flows++;
                         Flow flow = f.get();
                         Optional<Key> key = matcher.key(flow);
+                        key.ifPresent(k -> media.add(k, flow));
                         if (key.isEmpty()) {
                             elsewhere.merge(flow.action(), 1L, Long::sum);
                         } else if (flow.action() == Flow.Action.ALLOWED) {
@@ -188,7 +228,8 @@ public final class Audit {
                 .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
         gaps.sort(order);
         offPort.sort(order);
-        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere);
+        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks(),
+                relays.findings(true), relays.findings(false));
     }
 
     /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */
@@ -208,7 +249,7 @@ public final class Audit {
         }
     }
 
-    /** The first non-empty line decides; the reader is put back where it was. */
+    /** The first lines decide (see {@link LogFormat#detect(List)}); the reader is put back where it was. */
     private static LogFormat detect(BufferedReader in, String log) {
         try {
             in.mark(1 << 16);
@@ -218,12 +259,23 @@ public final class Audit {
                 n += got;
             }
             in.reset();
-            for (String line : new String(buf, 0, n).split("\r?\n")) {
+            String head = new String(buf, 0, n);
+            if (n == buf.length && head.lastIndexOf('\n') > 0) {
+                head = head.substring(0, head.lastIndexOf('\n')); // a cut last line could look like another format
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : head.split("\r?\n|\r")) {
                 if (!line.isBlank()) {
-                    return LogFormat.detect(line);
+                    lines.add(line);
+                }
+                if (lines.size() == LogFormat.DETECT_LINES) {
+                    break;
                 }
             }
-            throw new UsageException(log + " is empty");
+            if (lines.isEmpty()) {
+                throw new UsageException(log + " is empty");
+            }
+            return LogFormat.detect(lines);
         } catch (IOException e) {
             throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
         }
@@ -231,6 +283,114 @@ public final class Audit {
 
     private record Key(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds, String serviceArea,
             Category category, boolean listed) {
+    }
+
+    /** The CQD exports' rows, summed by building, subnet, relay and reason: memory grows with those, never with lines. */
+    private static final class Relays {
+        private record Where(String building, String subnet, String relay, String reason) {
+        }
+
+        private final Matcher matcher;
+        private final Map<Where, long[]> failures = new HashMap<>();
+        private final Map<Where, long[]> tcp = new HashMap<>();
+        private final Map<String, Optional<Key>> keys = new HashMap<>();
+
+        Relays(Matcher matcher) {
+            this.matcher = matcher;
+        }
+
+        FileStats read(BufferedReader in, String log) {
+            try (CqdReader reader = new CqdReader(in)) {
+                for (Optional<List<CqdRow>> rows = reader.next(); rows.isPresent(); rows = reader.next()) {
+                    rows.get().forEach(this::add);
+                }
+                return new FileStats(log, LogFormat.CQD, reader.lines(), reader.rows(), reader.skipped(), 0, reader.malformed(),
+                        reader.problems(), reader.firstUnread());
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
+            }
+        }
+
+        private void add(CqdRow row) {
+            if (row.failed() > 0) {
+                failures.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), row.reason()), w -> new long[1])[0] += row.failed();
+            }
+            if (row.transport() == Flow.Protocol.TCP && key(row.relay()).map(Key::listed).orElse(false)) {
+                tcp.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), ""), w -> new long[1])[0] += row.streams();
+            }
+        }
+
+        /** The relay as a UDP 3478 flow sees it: its sets, and whether they list UDP media ports. */
+        private Optional<Key> key(String relay) {
+            return keys.computeIfAbsent(relay, a -> matcher.key(new Flow(a, false, Flow.Protocol.UDP, Optional.of(3478), Flow.Action.FAILED, "", 0)));
+        }
+
+        List<RelayFinding> findings(boolean failed) {
+            List<RelayFinding> out = new ArrayList<>();
+            (failed ? failures : tcp).forEach((w, n) -> {
+                Optional<Key> k = key(w.relay());
+                out.add(new RelayFinding(w.building(), w.subnet(), w.relay(), k.map(Key::destination).orElse(""), k.map(Key::setIds).orElse(List.of()),
+                        k.map(Key::serviceArea).orElse(""), k.map(x -> x.category().name()).orElse(""),
+                        k.filter(Key::listed).map(Key::ports).orElse(""), w.reason(), n[0]));
+            });
+            out.sort(Comparator.comparing(RelayFinding::building).thenComparing(RelayFinding::subnet).thenComparing(RelayFinding::relay)
+                    .thenComparing(RelayFinding::reason));
+            return out;
+        }
+    }
+
+    /**
+     * What each client did towards each Teams media prefix: memory grows with Teams clients times
+     * Teams prefixes, never with lines.
+     */
+    private static final class Media {
+        private static final String TEAMS = "Skype";
+        private static final Comparator<IpAddress> ADDRESS_ORDER = Comparator.comparing(IpAddress::family)
+                .thenComparing(IpAddress::high, Long::compareUnsigned).thenComparing(IpAddress::low, Long::compareUnsigned);
+        private final Map<String, Map<String, long[]>> byPrefix = new HashMap<>();
+        private final Map<String, Key> keys = new HashMap<>();
+
+        void add(Key k, Flow f) {
+            if (f.source().isEmpty() || !TEAMS.equals(k.serviceArea()) || f.port().isEmpty()) {
+                return;
+            }
+            int port = f.port().get();
+            boolean blocked = f.action() == Flow.Action.DENIED || f.action() == Flow.Action.FAILED;
+            int slot;
+            if (f.protocol() == Flow.Protocol.UDP && blocked && (port >= 3478 && port <= 3481 || k.listed())) {
+                slot = 0;
+            } else if (f.protocol() == Flow.Protocol.TCP && port == 443 && f.action() == Flow.Action.ALLOWED) {
+                slot = 1;
+            } else {
+                return;
+            }
+            byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>()).computeIfAbsent(f.source(), x -> new long[2])[slot]++;
+            if (slot == 0) {
+                keys.putIfAbsent(k.destination(), k);
+            }
+        }
+
+        List<Fallback> fallbacks() {
+            List<Fallback> out = new ArrayList<>();
+            for (Map.Entry<String, Map<String, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
+                List<String> clients = new ArrayList<>();
+                long udp = 0;
+                long tcp = 0;
+                for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
+                    if (c.getValue()[0] > 0 && c.getValue()[1] > 0) {
+                        clients.add(c.getKey());
+                        udp += c.getValue()[0];
+                        tcp += c.getValue()[1];
+                    }
+                }
+                if (!clients.isEmpty()) {
+                    clients.sort(Comparator.comparing((String a) -> IpAddress.parse(a).orElseThrow(), ADDRESS_ORDER));
+                    Key k = keys.get(e.getKey());
+                    out.add(new Fallback(e.getKey(), k.setIds(), k.serviceArea(), k.category(), List.copyOf(clients), udp, tcp));
+                }
+            }
+            return out;
+        }
     }
 
     private static final class Counter {

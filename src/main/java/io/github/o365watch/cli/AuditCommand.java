@@ -25,12 +25,14 @@ import picocli.CommandLine.Option;
             "Finds Microsoft 365 traffic that firewall and proxy logs show denied or failed.",
             "Groups it by endpoint set, prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's"
                     + " addresses on ports no set lists are shown apart.",
-            "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs;"
+            "Logs: CSV with a header (--columns maps it), iptables/nftables kernel log lines, Squid access.log, a list of IPs,"
+                    + " Cisco ASA/FTD syslog, PAN-OS syslog, FortiGate key=value logs, Windows Firewall pfirewall.log, Zeek conn.log"
+                    + " (TSV or JSON), and Teams Call Quality Dashboard (CQD) exports (failures per media relay, building and subnet);"
                     + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
             "A log that yields no flow, or whose lines (blank lines, comments and headers aside) are more often malformed or of"
                     + " another kind than flows, could not be read: the report says so first, stderr names the format tried and the"
                     + " first line not read, and the exit code is 2 whatever --exit-code says."})
-@Exits({"1:with --exit-code: denied or failed Microsoft 365 traffic found",
+@Exits({"1:with --exit-code: denied or failed Microsoft 365 traffic found, or CQD streams that failed to set up",
         "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"})
 final class AuditCommand extends StoreCommand {
     enum Format { text, markdown, json, csv }
@@ -39,7 +41,7 @@ final class AuditCommand extends StoreCommand {
     List<String> logs = new ArrayList<>();
 
     @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.LogFormats.class,
-            description = "auto (from each file's first line), csv, syslog, squid or ips. Default: ${DEFAULT-VALUE}.")
+            description = "${COMPLETION-CANDIDATES}: auto tells each file's format from its first lines. Default: ${DEFAULT-VALUE}.")
     String logFormat;
 
     @Option(names = "--columns", paramLabel = "SPEC",
@@ -62,7 +64,8 @@ final class AuditCommand extends StoreCommand {
             + " atomically, a device or named pipe written into; - is standard output.")
     Path out;
 
-    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic was found (2 when a log could not be read).")
+    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic, or CQD streams that failed to set up, were"
+            + " found (2 when a log could not be read).")
     boolean exitCode;
 
     @Override
@@ -106,11 +109,11 @@ final class AuditCommand extends StoreCommand {
         if (!r.complete()) {
             // after the report, which says it first too: a cron job mails stderr, a CI gate sees the code
             r.unreadable().forEach(x -> err.println("o365watch: audit: " + x.failure().orElseThrow() + "; nothing in the report covers this log"
-                    + " (audit reads iptables/nftables kernel logs, Squid access.log, CSV exports and IP lists)"));
+                    + " (audit reads " + LogFormat.described() + ")"));
             err.flush();
             return ExitCodes.USAGE;
         }
-        return exitCode && !r.gaps().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
+        return exitCode && (!r.gaps().isEmpty() || !r.relayFailures().isEmpty()) ? ExitCodes.FOUND : ExitCodes.OK;
     }
 
     private static LogFormat parseFormat(String id) {

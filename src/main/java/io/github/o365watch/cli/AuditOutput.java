@@ -44,6 +44,45 @@ final class AuditOutput {
                 : "first " + Printable.line(g.first(), 60) + ", last " + Printable.line(g.last(), 60);
     }
 
+    static final String FALLBACK_TITLE = "Teams media falling back to TCP: poor call quality";
+    static final String FALLBACK_WHAT = "UDP to Teams media prefixes denied or failed while TCP 443 to the same prefix was allowed,"
+            + " from the same client";
+    /** Clients named in a text or Markdown line; JSON and CSV name them all. */
+    static final int CLIENTS_SHOWN = 10;
+
+    /** {@code 52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.6); UDP denied or failed 3 times, TCP 443 allowed 2 times}. */
+    static String fallback(Audit.Fallback f) {
+        return f.prefix() + " (" + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + "): " + clients(f) + "; UDP denied or failed "
+                + count(f.udpBlocked()) + (f.udpBlocked() == 1 ? " time" : " times") + ", TCP 443 allowed " + count(f.tcpAllowed())
+                + (f.tcpAllowed() == 1 ? " time" : " times");
+    }
+
+    private static String clients(Audit.Fallback f) {
+        int n = f.clients().size();
+        String shown = String.join(", ", f.clients().subList(0, Math.min(n, CLIENTS_SHOWN)));
+        return count(n) + (n == 1 ? " client (" : " clients (") + shown + (n > CLIENTS_SHOWN ? " and " + count(n - CLIENTS_SHOWN) + " more" : "")
+                + ")";
+    }
+
+    static final String RELAY_FAILURES = "Failures to Microsoft 365 media relays";
+    static final String RELAY_FAILURES_WHAT = "Teams streams whose media path could not be set up (CQD), by building and subnet";
+    static final String RELAY_TCP = "Teams media over TCP to relays listed for UDP";
+    static final String RELAY_TCP_WHAT = "streams carried over TCP to a relay whose endpoint set lists UDP 3478-3481 (CQD): a firewall"
+            + " blocking UDP, poor call quality";
+
+    /** {@code Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481)}. */
+    static String relay(Audit.RelayFinding f) {
+        String where = (f.building().isEmpty() ? "no building" : f.building()) + ", " + (f.subnet().isEmpty() ? "no subnet" : f.subnet());
+        String set = f.prefix().isEmpty() ? "listed by no endpoint set of this version"
+                : f.prefix() + ", " + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + (f.udpPorts().isEmpty() ? "" : ", UDP "
+                        + f.udpPorts());
+        return where + ": relay " + f.relay() + " (" + set + ")";
+    }
+
+    static String streams(long n) {
+        return count(n) + (n == 1 ? " stream" : " streams");
+    }
+
     static String text(Audit.Result r) {
         StringBuilder s = new StringBuilder();
         java.io.StringWriter sw = new java.io.StringWriter();
@@ -67,6 +106,18 @@ final class AuditOutput {
             w.println("Off-port (" + r.offPort().size() + "): Microsoft's addresses on ports no matching endpoint set lists");
             r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
         }
+        if (!r.relayFailures().isEmpty()) {
+            w.println(RELAY_FAILURES + " (" + r.relayFailures().size() + "): " + RELAY_FAILURES_WHAT);
+            r.relayFailures().forEach(f -> w.println("  " + relay(f) + ": " + Printable.line(f.reason(), 120) + ": " + streams(f.streams())));
+        }
+        if (!r.relayTcp().isEmpty()) {
+            w.println(RELAY_TCP + " (" + r.relayTcp().size() + "): " + RELAY_TCP_WHAT);
+            r.relayTcp().forEach(f -> w.println("  " + relay(f) + ": " + streams(f.streams())));
+        }
+        if (!r.fallbacks().isEmpty()) {
+            w.println(FALLBACK_TITLE + " (" + r.fallbacks().size() + "): " + FALLBACK_WHAT);
+            r.fallbacks().forEach(f -> w.println("  " + fallback(f)));
+        }
         w.println("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: " + elsewhere(r) + ".");
         problems(r, w);
         w.flush();
@@ -78,10 +129,18 @@ final class AuditOutput {
         if (r.flows() == 0) {
             return "Rule gaps: not known: no flow was read.";
         }
+        if (onlyCqd(r)) {
+            return "Rule gaps: not known: only CQD exports were read, no firewall or proxy log.";
+        }
         if (!r.complete()) {
             return "Rule gaps: none in the flows read; the unreadable logs above are not covered.";
         }
         return "Rule gaps: none; no Microsoft 365 traffic on a listed port was denied or failed.";
+    }
+
+    /** CQD rows are streams to relays, not flows through a firewall: they say nothing of rule gaps. */
+    private static boolean onlyCqd(Audit.Result r) {
+        return r.files().stream().allMatch(f -> f.format() == io.github.o365watch.inspect.LogFormat.CQD);
     }
 
     private static String elsewhere(Audit.Result r) {
@@ -118,8 +177,34 @@ final class AuditOutput {
                 .append(count(f.malformed())).append(" |\n"));
         section(s, "Rule gaps", "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.", r.gaps(),
                 r.flows() == 0 ? "Not known: no flow was read."
+                        : onlyCqd(r) ? "Not known: only CQD exports were read, no firewall or proxy log."
                         : r.complete() ? "None." : "None in the flows read; the unreadable logs above are not covered.");
         section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
+        for (boolean failed : List.of(true, false)) {
+            List<Audit.RelayFinding> list = failed ? r.relayFailures() : r.relayTcp();
+            if (list.isEmpty()) {
+                continue;
+            }
+            s.append("\n## ").append(failed ? RELAY_FAILURES : RELAY_TCP).append(" (").append(list.size()).append(")\n\n")
+                    .append(failed ? RELAY_FAILURES_WHAT : RELAY_TCP_WHAT).append(".\n")
+                    .append("\n| Building | Subnet | Relay | Prefix | Sets | Category | UDP ports | Reason | Streams |\n"
+                            + "|---|---|---|---|---|---|---|---|--:|\n");
+            for (Audit.RelayFinding f : list) {
+                s.append("| ").append(md(f.building())).append(" | ").append(md(f.subnet())).append(" | `").append(f.relay()).append("` | ")
+                        .append(f.prefix().isEmpty() ? "none" : "`" + f.prefix() + "`").append(" | ")
+                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" | ").append(f.category())
+                        .append(" | ").append(f.udpPorts()).append(" | ").append(md(f.reason())).append(" | ").append(count(f.streams())).append(" |\n");
+            }
+        }
+        if (!r.fallbacks().isEmpty()) {
+            s.append("\n## ").append(FALLBACK_TITLE).append(" (").append(r.fallbacks().size()).append(")\n\n").append(FALLBACK_WHAT).append(".\n")
+                    .append("\n| Prefix | Sets | Service | Category | Clients | UDP denied or failed | TCP 443 allowed |\n|---|---|---|---|---|--:|--:|\n");
+            for (Audit.Fallback f : r.fallbacks()) {
+                s.append("| `").append(f.prefix()).append("` | ").append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .append(" | ").append(f.serviceArea()).append(" | ").append(f.category()).append(" | ").append(md(clients(f), 600))
+                        .append(" | ").append(count(f.udpBlocked())).append(" | ").append(count(f.tcpAllowed())).append(" |\n");
+            }
+        }
         s.append("\nAllowed flows to Microsoft 365: ").append(count(r.allowed())).append(". Flows to other destinations: ").append(elsewhere(r))
                 .append(".\n");
         return s.toString();
@@ -167,6 +252,8 @@ final class AuditOutput {
             fm.put("malformed", f.malformed());
             fm.put("readable", f.readable());
             f.failure().ifPresent(x -> fm.put("failure", x));
+            // the first line malformed or of another kind, read or not: where to look first
+            f.firstUnread().ifPresent(p -> fm.put("firstUnread", Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             List<Object> problems = new ArrayList<>();
             f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             fm.put("malformedLines", problems);
@@ -175,11 +262,45 @@ final class AuditOutput {
         m.put("logs", files);
         m.put("gaps", groups(r.gaps()));
         m.put("offPort", groups(r.offPort()));
+        List<Object> fallbacks = new ArrayList<>();
+        for (Audit.Fallback f : r.fallbacks()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("prefix", f.prefix());
+            fm.put("sets", f.setIds());
+            fm.put("serviceArea", f.serviceArea());
+            fm.put("category", f.category().name());
+            fm.put("clients", f.clients());
+            fm.put("udpDeniedOrFailed", f.udpBlocked());
+            fm.put("tcp443Allowed", f.tcpAllowed());
+            fallbacks.add(fm);
+        }
+        m.put("tcpFallback", fallbacks);
+        m.put("mediaRelayFailures", relays(r.relayFailures()));
+        m.put("mediaRelayTcp", relays(r.relayTcp()));
         m.put("allowed", r.allowed());
         Map<String, Object> other = new LinkedHashMap<>();
         r.elsewhere().forEach((a, n) -> other.put(verb(a), n));
         m.put("otherDestinations", other);
         return m;
+    }
+
+    private static List<Object> relays(List<Audit.RelayFinding> list) {
+        List<Object> out = new ArrayList<>();
+        for (Audit.RelayFinding f : list) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("building", f.building());
+            fm.put("subnet", f.subnet());
+            fm.put("relay", f.relay());
+            fm.put("prefix", f.prefix());
+            fm.put("sets", f.setIds());
+            fm.put("serviceArea", f.serviceArea());
+            fm.put("category", f.category());
+            fm.put("udpPorts", f.udpPorts());
+            fm.put("reason", f.reason());
+            fm.put("streams", f.streams());
+            out.add(fm);
+        }
+        return out;
     }
 
     private static List<Object> groups(List<Audit.Group> groups) {
@@ -203,17 +324,33 @@ final class AuditOutput {
 
     static String csv(Audit.Result r) {
         StringBuilder s = new StringBuilder(Text.csvRow(List.of("kind", "protocol", "ports", "destination", "sets", "serviceArea", "category",
-                "action", "count", "first", "last")));
+                "action", "count", "first", "last", "client", "building", "subnet")));
         // a log that could not be read comes first, so that no reader takes the rows for all of it
         for (Audit.FileStats f : r.unreadable()) {
             String log = f.file().equals("-") ? "-" : Text.csvText(f.file());
-            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "")));
+            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "", "", "", "")));
         }
         for (String kind : List.of("gap", "off-port")) {
             for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
                 s.append(Text.csvRow(List.of(kind, g.protocol().name(), g.ports(), g.destination(),
                         g.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), g.serviceArea(), g.category().name(),
-                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()))));
+                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()), "", "", "")));
+            }
+        }
+        // the clients of each prefix, one row each; their counts are the prefix's, in the JSON and text reports
+        for (Audit.Fallback f : r.fallbacks()) {
+            for (String client : f.clients()) {
+                s.append(Text.csvRow(List.of("tcp-fallback", "UDP", "", f.prefix(), f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        f.serviceArea(), f.category().name(), "denied or failed", "", "", "", client, "", "")));
+            }
+        }
+        // CQD: the reason in action, the streams in count
+        for (boolean failed : List.of(true, false)) {
+            for (Audit.RelayFinding f : failed ? r.relayFailures() : r.relayTcp()) {
+                s.append(Text.csvRow(List.of(failed ? "relay-failure" : "relay-tcp", failed ? "" : "TCP", f.udpPorts(), f.relay(),
+                        f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), f.serviceArea(), f.category(),
+                        Text.csvText(failed ? f.reason() : "tcp"), Long.toString(f.streams()), "", "", "", Text.csvText(f.building()),
+                        Text.csvText(f.subnet()))));
             }
         }
         return s.toString();

@@ -14,6 +14,11 @@ final class Fields {
         return IpAddress.parse(text).map(IpAddress::toString);
     }
 
+    /** The client's address in canonical form, or empty when the text is none: a client the log cannot name never spoils the flow. */
+    static String source(String text) {
+        return text == null ? "" : IpAddress.parse(text).map(IpAddress::toString).orElse("");
+    }
+
     /** A host name in lower case without a trailing dot: labels of letters, digits, hyphens and underscores. */
     static Optional<String> hostname(String text) {
         String s = text.toLowerCase(Locale.ROOT);

@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param port        destination port, when the log has one
  * @param time        the log's own time text (empty when it has none); never parsed against the clock
  * @param line        the line number in its file
+ * @param source      the client's address in canonical form, when the log names it (firewall logs); else empty
  */
 public record Flow(String destination, boolean hostname, Protocol protocol, Optional<Integer> port, Action action, String time,
-        long line) {
+        long line, String source) {
+
+    /** A flow whose log does not name the client. */
+    public Flow(String destination, boolean hostname, Protocol protocol, Optional<Integer> port, Action action, String time, long line) {
+        this(destination, hostname, protocol, port, action, time, line, "");
+    }
 
     public enum Protocol {
         TCP, UDP, ICMP, OTHER, UNKNOWN

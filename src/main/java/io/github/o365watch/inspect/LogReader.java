@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>A line longer than {@value #MAX_LINE} characters is malformed (and only that much of it is
  * held); so is a line with control characters other than tab (binary data). A UTF-8 byte order
  * mark before the first line is ignored. The format rules are in the package-private classes
- * {@code SyslogLines}, {@code SquidLines}, {@code CsvLines} and {@code IpListLines}; in short:
+ * {@code SyslogLines}, {@code SquidLines}, {@code CsvLines}, {@code IpListLines}, {@code AsaLines},
+ * {@code PanosLines}, {@code FortiLines}, {@code WindowsFirewallLines} and {@code ZeekLines}; in short:
  * addresses come out canonical ({@code 2603:1063::1}), host names (Squid, CSV) in lower case.
  *
  * <p>The caller opens and closes the input; decode it with a decoder that replaces malformed
@@ -61,6 +62,12 @@ public final class LogReader implements Closeable {
             case SYSLOG -> new SyslogLines();
             case SQUID -> new SquidLines();
             case IPLIST -> new IpListLines();
+            case CISCO_ASA -> new AsaLines();
+            case PALOALTO -> new PanosLines();
+            case FORTIGATE -> new FortiLines();
+            case WINDOWS_FIREWALL -> new WindowsFirewallLines();
+            case ZEEK -> new ZeekLines();
+            case CQD -> throw new IllegalArgumentException("a CQD export is read by CqdReader");
         };
     }
 
@@ -71,7 +78,8 @@ public final class LogReader implements Closeable {
     /**
      * The next flow, or empty at the end of the input.
      *
-     * @throws LogFormatException   when a CSV header has no destination column, or lacks one {@link Columns} names
+     * @throws LogFormatException   when a CSV header has no destination column, or lacks one {@link Columns} names, or
+     *                              a Windows Firewall or Zeek header names no destination column
      * @throws UncheckedIOException when the input cannot be read
      */
     public Optional<Flow> next() {

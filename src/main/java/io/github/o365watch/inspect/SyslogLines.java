@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <li>action: the words of the log prefix (the text after {@code kernel:}, or after the syslog
  * header, up to {@code IN=}): drop, deny, reject, block (and their past forms) give DENIED;
  * accept, allow, pass, permit give ALLOWED; anything else UNKNOWN. Denial words win.
- * <li>destination, protocol and port: the first {@code DST=}, {@code PROTO=} and {@code DPT=};
+ * <li>destination, protocol and port: the first {@code DST=}, {@code PROTO=} and {@code DPT=}; the client: the {@code SRC=} before it;
  * the packet an ICMP error quotes (in brackets) is not read.
  * </ul>
  * Lines without {@code DST=} (other programs, other kernel messages) are skipped; a {@code DST=}
@@ -38,6 +38,8 @@ final class SyslogLines implements LineParser {
     // a firewall logs with a handful of prefixes: the last one's verdict is usually the next one's
     private String lastPrefix;
     private Flow.Action lastAction;
+    private String lastSourceText;
+    private String lastSource;
 
     /** True when the line starts like a syslog or journald line. */
     static boolean hasHeader(String line) {
@@ -83,7 +85,18 @@ final class SyslogLines implements LineParser {
             prefixFrom = kernel + "kernel:".length();
         }
         Flow.Action action = prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
-        return new Flow(destination, false, protocol, port, action, time, number);
+        int src = line.lastIndexOf(" SRC=", dst);
+        String source = src < 0 ? "" : source(value(line, src + 5, dst));
+        return new Flow(destination, false, protocol, port, action, time, number, source);
+    }
+
+    /** A log holds few clients, mostly in runs: the last one's canonical form is usually the next one's. */
+    private String source(String text) {
+        if (!text.equals(lastSourceText)) {
+            lastSource = Fields.source(text);
+            lastSourceText = text;
+        }
+        return lastSource;
     }
 
     private Flow.Action cachedAction(String prefix) {

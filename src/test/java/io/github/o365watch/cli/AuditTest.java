@@ -193,8 +193,8 @@ class AuditTest {
                 "--columns", "dst=dst,port=dpt,proto=p,action=verdict,time=ts", "--format", "csv");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last\n"
-                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z\n");
+        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client,building,subnet\n"
+                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,,,\n");
     }
 
     @Test
@@ -245,7 +245,7 @@ class AuditTest {
 
     // ---------------------------------------------------------------- logs that could not be read
 
-    /** A Cisco ASA's deny messages as a syslog server stores them: the header reads as syslog, no line holds DST=. */
+    /** A Cisco ASA's deny messages as a syslog server stores them: read as iptables syslog (--log-format syslog), no line holds DST=. */
     static final String ASA = """
             Nov 25 10:00:01 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50000 dst outside:52.112.1.1/3478 by access-group "inside_access_in" [0x0, 0x0]
             Nov 25 10:00:02 asa-edge %ASA-4-106023: Deny udp src inside:10.0.0.5/50001 dst outside:52.113.9.9/3481 by access-group "inside_access_in" [0x0, 0x0]
@@ -268,7 +268,7 @@ class AuditTest {
     void anAsaLogReadAsSyslogIsAFailureNeverNoGaps() throws IOException {
         Path log = write("asa.log", ASA);
 
-        Result r = audit("--log", log.toString(), "--exit-code");
+        Result r = audit("--log", log.toString(), "--exit-code", "--log-format", "syslog");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).doesNotContain("Rule gaps: none").contains("Rule gaps: not known: no flow was read.");
@@ -288,7 +288,7 @@ class AuditTest {
     void aWindowsFirewallLogReadAsAnAddressListIsAFailure() throws IOException {
         Path log = write("pfirewall.log", PFIREWALL);
 
-        Result r = audit("--log", log.toString(), "--exit-code", "--format", "json");
+        Result r = audit("--log", log.toString(), "--exit-code", "--format", "json", "--log-format", "ips");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -302,6 +302,8 @@ class AuditTest {
         assertThat(l.path("failure").asText()).contains("not read as ips: no flow in 8 lines (0 of another kind, 3 malformed)")
                 .contains("line 6: not an IP address");
         assertThat(r.err()).contains("line 6: not an IP address").contains("2026-11-25 10:00:01 DROP UDP");
+        assertThat(l.path("firstUnread").path("line").asInt()).isEqualTo(6);
+        assertThat(l.path("firstUnread").path("reason").asText()).startsWith("not an IP address");
     }
 
     @Test
@@ -333,14 +335,14 @@ class AuditTest {
         Path asa = write("asa.log", ASA);
 
         for (String flag : List.of("--exit-code", "--format")) {
-            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString()));
+            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString(), "--log-format", "syslog"));
             args.addAll(flag.equals("--format") ? List.of("--format", "csv") : List.of(flag));
             Result r = audit(args.toArray(String[]::new));
 
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).contains("asa.log: not read as syslog").doesNotContain("kern.log");
             if (flag.equals("--format")) {
-                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,");
+                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,,,");
                 assertThat(r.out()).contains("gap,UDP,3478-3481,52.112.0.0/14");
             } else {
                 assertThat(r.out()).contains("Rule gaps (3)").contains("Unreadable logs (1)");
@@ -348,10 +350,162 @@ class AuditTest {
         }
         // the same logs, flows read but no gap among them: "none" only for what was read
         Path allowed = write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n"));
-        Result none = audit("--log", allowed.toString(), "--log", asa.toString());
+        Result none = audit("--log", allowed.toString(), "--log", asa.toString(), "--log-format", "syslog");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).contains("Rule gaps: none in the flows read; the unreadable logs above are not covered.")
                 .doesNotContain("Rule gaps: none;");
+    }
+
+    // ---------------------------------------------------------------- the firewalls' own formats, told apart by their content
+
+    /** PAN-OS traffic records over syslog, in the documented field order (FUTURE_USE, Receive Time, ... Protocol, Action). */
+    static final String PANOS = """
+            <14>Nov 25 10:00:01 pa-edge 1,2026/11/25 10:00:01,012801012345,TRAFFIC,drop,2561,2026/11/25 10:00:01,10.0.0.5,52.112.1.1,0.0.0.0,0.0.0.0,block-udp,,,not-applicable,vsys1,trust,untrust,ethernet1/2,,default,2026/11/25 10:00:01,7170,1,50000,3478,0,0,0x0,udp,drop,90,90,0,1,2026/11/25 10:00:00,0,any,,7051939452,0x0,10.0.0.0-10.255.255.255,United States,,1,0,policy-deny
+            <14>Nov 25 10:00:02 pa-edge 1,2026/11/25 10:00:02,012801012345,TRAFFIC,end,2561,2026/11/25 10:00:02,10.0.0.6,13.107.64.9,198.51.100.1,13.107.64.9,web,,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,default,2026/11/25 10:00:02,7171,1,50002,443,40000,443,0x400019,tcp,allow,7312,2228,5084,22,2026/11/25 10:00:00,2,any,,7051939453,0x0,10.0.0.0-10.255.255.255,United States,,12,10,tcp-fin
+            """;
+
+    /** FortiGate traffic logs, key=value as the FortiOS log reference shows them. */
+    static final String FORTIGATE = """
+            date=2026-11-25 time=10:00:01 devname="fgt-edge" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.5 srcport=50001 dstip=52.113.9.9 dstport=3481 proto=17 action="deny" policyid=0
+            date=2026-11-25 time=10:00:02 devname="fgt-edge" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.6 srcport=50002 dstip=13.107.64.9 dstport=443 proto=6 action="close" policyid=1
+            """;
+
+    /** Zeek's conn.log, TSV with its header: a Teams media attempt with no reply (S0). */
+    static final String ZEEK = """
+            #separator \\x09
+            #fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state
+            #types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring
+            1764064801.000001\tC1\t10.0.0.5\t50003\t52.112.200.3\t3479\tudp\t-\t-\t-\t-\tS0
+            1764064802.000001\tC2\t10.0.0.6\t50004\t13.107.64.9\t443\ttcp\tssl\t1.5\t1200\t5400\tSF
+            """;
+
+    @Test
+    void readsEachFirewallsOwnFormatToldFromItsContent() throws IOException {
+        Result r = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
+                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
+                "--log", write("conn.log", ZEEK).toString(), "--exit-code");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).doesNotContain("Unreadable");
+        Golden.assertMatches("audit/firewall-formats.txt", r.out());
+
+        Result json = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
+                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
+                "--log", write("conn.log", ZEEK).toString(), "--format", "json");
+        JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
+        assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek");
+    }
+
+    /**
+     * Teams media blocked over UDP and let through over TCP 443, client by client: ASA denies UDP
+     * 3478 for 10.0.0.5 and lets its TCP 443 to the same prefix through; 10.0.0.7 has only its UDP
+     * denied (no fallback seen); 10.0.0.6 only TCP; Zeek shows 10.0.0.8's UDP unanswered and its TCP
+     * 443 established.
+     */
+    static final String FALLBACK_ASA = """
+            Nov 25 10:00:01 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.5/50000 dst outside:52.112.1.1/3478 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:02 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.5/50001 dst outside:52.113.9.9/3481 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:03 asa-edge : %ASA-6-302013: Built outbound TCP connection 7 for outside:52.112.1.1/443 (52.112.1.1/443) to inside:10.0.0.5/50002 (203.0.113.5/50002)
+            Nov 25 10:00:04 asa-edge : %ASA-4-106023: Deny udp src inside:10.0.0.7/50003 dst outside:52.112.1.2/3479 by access-group "in" [0x0, 0x0]
+            Nov 25 10:00:05 asa-edge : %ASA-6-302013: Built outbound TCP connection 8 for outside:52.112.1.3/443 (52.112.1.3/443) to inside:10.0.0.6/50004 (203.0.113.5/50004)
+            """;
+
+    static final String FALLBACK_ZEEK = """
+            #separator \\x09
+            #fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state
+            1764064801.5\tC1\t10.0.0.8\t50005\t52.112.7.7\t3480\tudp\tS0
+            1764064802.5\tC2\t10.0.0.8\t50006\t52.112.7.8\t443\ttcp\tSF
+            """;
+
+    @Test
+    void teamsMediaFallingBackToTcpIsReportedWithItsClientsAndPrefixes() throws IOException {
+        Path asa = write("fallback-asa.log", FALLBACK_ASA);
+        Path zeek = write("fallback-conn.log", FALLBACK_ZEEK);
+
+        Result r = audit("--log", asa.toString(), "--log", zeek.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        Golden.assertMatches("audit/tcp-fallback.txt", r.out());
+        assertThat(r.out()).contains("Teams media falling back to TCP: poor call quality (1)")
+                .contains("  52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.8); UDP denied or failed 3 times,"
+                        + " TCP 443 allowed 2 times");
+
+        JsonNode j = new ObjectMapper().readTree(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "json").out());
+        JsonNode f = j.path("tcpFallback").get(0);
+        assertThat(f.path("prefix").asText()).isEqualTo("52.112.0.0/14");
+        assertThat(f.path("clients").toString()).isEqualTo("[\"10.0.0.5\",\"10.0.0.8\"]");
+        assertThat(f.path("udpDeniedOrFailed").asLong()).isEqualTo(3);
+        assertThat(f.path("tcp443Allowed").asLong()).isEqualTo(2);
+
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "csv").out())
+                .contains("tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.5,,\n"
+                        + "tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.8,,\n");
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "markdown").out())
+                .contains("## Teams media falling back to TCP: poor call quality (1)")
+                .contains("| `52.112.0.0/14` | 11 | Skype | Optimize | 2 clients (10.0.0.5, 10.0.0.8) | 3 | 2 |");
+
+        // without the allowed TCP, blocked UDP is a rule gap but no fallback
+        Result udpOnly = audit("--log", write("udp-only.log", FALLBACK_ASA.lines().filter(l -> !l.contains("302013"))
+                .reduce("", (a, l) -> a + l + "\n")).toString());
+        assertThat(udpOnly.out()).contains("Rule gaps (1)").doesNotContain("falling back");
+    }
+
+    /**
+     * A CQD query exported to CSV, with the dimensions and measures Microsoft documents for CQD:
+     * relays in 52.112.0.0/14 (set 11, UDP 3478-3481), one outside every set, a failure reason per
+     * row, the transport, building and subnet; the last row is over TCP.
+     */
+    static final String CQD = """
+            Second Building Name,Second Subnet,First Relay IP,Second Relay IP,Second Relay Port,Transport,Call Setup Failure Reason,Total Stream Count,Total Call Setup Failed Stream Count
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Missing FW IP Block Exemption Rule,14,12
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Missing FW Deep Packet Inspection Exemption Rule,3,3
+            Main,10.1.2.0,,52.113.9.9,3479,UDP,Missing FW IP Block Exemption Rule,5,5
+            Annex,10.2.0.0,,198.51.100.7,3478,UDP,Other,2,2
+            Main,10.1.1.0,,52.112.1.1,3478,UDP,Not Media Failure,40,0
+            Annex,10.2.0.0,,52.112.7.7,443,TCP,Not Media Failure,30,0
+            Annex,10.2.0.0,,,,,Other,1,1
+            """;
+
+    @Test
+    void aCqdExportShowsFailuresPerRelayBuildingAndSubnetAndTcpStreamsApart() throws IOException {
+        Path cqd = write("cqd.csv", CQD);
+
+        Result r = audit("--log", cqd.toString(), "--exit-code");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        Golden.assertMatches("audit/cqd.txt", r.out());
+        assertThat(r.out()).contains("Rule gaps: not known: only CQD exports were read, no firewall or proxy log.");
+        assertThat(r.out()).contains("  Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481):"
+                + " Missing FW IP Block Exemption Rule: 12 streams")
+                .contains("  Annex, 10.2.0.0: relay 198.51.100.7 (listed by no endpoint set of this version): Other: 2 streams")
+                .contains("Teams media over TCP to relays listed for UDP (1)")
+                .contains("  Annex, 10.2.0.0: relay 52.112.7.7 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481): 30 streams");
+
+        JsonNode j = new ObjectMapper().readTree(audit("--log", cqd.toString(), "--format", "json").out());
+        assertThat(j.path("logs").get(0).path("format").asText()).isEqualTo("cqd");
+        assertThat(j.path("mediaRelayFailures")).hasSize(4);
+        assertThat(j.path("mediaRelayTcp").get(0).path("streams").asLong()).isEqualTo(30);
+        assertThat(audit("--log", cqd.toString(), "--format", "csv").out())
+                .contains("relay-failure,,3478-3481,52.112.1.1,11,Skype,Optimize,Missing FW IP Block Exemption Rule,12,,,,Main,10.1.1.0\n")
+                .contains("relay-tcp,TCP,3478-3481,52.112.7.7,11,Skype,Optimize,tcp,30,,,,Annex,10.2.0.0\n");
+        assertThat(audit("--log", cqd.toString(), "--format", "markdown").out()).contains("## Failures to Microsoft 365 media relays (4)")
+                .contains("| Main | 10.1.2.0 | `52.113.9.9` | `52.112.0.0/14` | 11 | Optimize | 3478-3481 | Missing FW IP Block Exemption Rule | 5 |");
+
+        // a relay that is no address is malformed; an export without a relay column cannot be read at all
+        Result bad = audit("--log", write("bad-cqd.csv", CQD.replace("52.113.9.9", "52.113.9")).toString());
+        assertThat(bad.out()).contains("relay is not an IP address: '52.113.9'");
+        Result none = audit("--log", write("no-relay.csv", "First Subnet,Transport\n10.1.1.0,UDP\n").toString(), "--log-format", "cqd");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no 'First Relay IP' or 'Second Relay IP' column");
+    }
+
+    @Test
+    void logFormatNamesEveryFormatInHelpCompletionAndErrors() {
+        Result bad = audit("--log", "x.log", "--log-format", "checkpoint");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown log format 'checkpoint': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
+                + " windows-firewall, zeek or cqd");
+        assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
+                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, cqd: auto tells");
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LogReaderTest {
 
-    /** All flows of a log, and the reader for its counts. */
-    record Read(List<Flow> flows, LogReader reader) {
+    /** All flows of a log (without their clients, which {@code sources} holds in the same order), and the reader for its counts. */
+    record Read(List<Flow> flows, List<String> sources, LogReader reader) {
     }
 
     static Read read(LogFormat format, Optional<Columns> columns, String text) {
@@ -30,14 +30,17 @@ class LogReaderTest {
     static Read read(LogFormat format, Optional<Columns> columns, Reader in) {
         LogReader reader = new LogReader(in, format, columns);
         List<Flow> flows = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
-            flows.add(f.get());
+            Flow x = f.get();
+            sources.add(x.source());
+            flows.add(new Flow(x.destination(), x.hostname(), x.protocol(), x.port(), x.action(), x.time(), x.line()));
         }
         // every line is a flow, skipped or malformed
         assertThat(reader.flows()).isEqualTo(flows.size());
         assertThat(reader.lines()).isEqualTo(reader.flows() + reader.skipped() + reader.malformed());
         assertThat(reader.other()).isBetween(0L, reader.skipped());
-        return new Read(flows, reader);
+        return new Read(flows, sources, reader);
     }
 
     static Read read(LogFormat format, String... lines) {
@@ -77,6 +80,8 @@ class LogReaderTest {
                 flow("10.0.0.5", false, Protocol.ICMP, null, Action.DENIED, "Nov 25 10:00:05", 5),
                 flow("52.96.0.1", false, Protocol.TCP, 443, Action.ALLOWED, "Nov 25 10:00:06", 6),
                 flow("52.108.0.1", false, Protocol.OTHER, null, Action.DENIED, "Nov 25 10:00:07", 7));
+        // the client: the SRC= of the packet, not of the one an ICMP error quotes; canonical like the destination
+        assertThat(r.sources()).containsExactly("10.0.0.5", "2001:db8::5", "10.0.0.5", "2001:db8::5", "198.51.100.1", "10.0.0.5", "10.0.0.5");
         assertThat(r.reader().malformed()).isZero();
     }
 
@@ -404,7 +409,8 @@ class LogReaderTest {
     @Test
     void anUnknownFirstLineSaysWhichFormatsThereAre() {
         assertThatThrownBy(() -> LogFormat.detect("hello world")).isInstanceOf(LogFormatException.class)
-                .hasMessage("cannot tell the log format from the first line 'hello world': give it with --log-format csv, syslog, squid or ips");
+                .hasMessage("cannot tell the log format from the first line 'hello world': give it with --log-format csv, syslog, squid, ips, cisco-asa,"
+                        + " paloalto, fortigate, windows-firewall, zeek or cqd");
         assertThatThrownBy(() -> LogFormat.detect(" ")).isInstanceOf(LogFormatException.class);
     }
 
@@ -414,7 +420,7 @@ class LogReaderTest {
                 .containsExactly(LogFormat.CSV, LogFormat.SYSLOG, LogFormat.SQUID, LogFormat.IPLIST);
         assertThat(LogFormat.IPLIST.id()).isEqualTo("ips");
         assertThatThrownBy(() -> LogFormat.parse("iplist")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown log format 'iplist': use csv, syslog, squid or ips");
+                .hasMessage("unknown log format 'iplist': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
     }
 
     // ---- hostile input
@@ -431,11 +437,21 @@ class LogReaderTest {
         }
         String text = new String(garbage, StandardCharsets.UTF_8) + "\n";
         for (LogFormat format : LogFormat.values()) {
+            if (format == LogFormat.CQD) {
+                continue; // CqdReader's own test
+            }
             String good = switch (format) {
                 case CSV -> "dst\n" + text + "52.112.1.1\n";
                 case SYSLOG -> text + "Nov 25 10:00:01 gw01 kernel: DROP: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.112.1.1 LEN=60 PROTO=UDP\n";
                 case SQUID -> text + "1700000000.123 120 10.0.0.5 TCP_DENIED/403 3924 CONNECT 52.112.1.1:443 - HIER_NONE/- text/html\n";
                 case IPLIST -> text + "52.112.1.1\n";
+                case CISCO_ASA -> text + "%ASA-4-106023: Deny udp src inside:10.1.1.5/5 dst outside:52.112.1.1/3478 by access-group \"a\"\n";
+                case PALOALTO -> text + "1,2026/12/04 10:00:01,0128,TRAFFIC,drop,1,2026/12/04 10:00:00,10.1.1.5,52.112.1.1" + ",".repeat(22)
+                        + "drop\n";
+                case FORTIGATE -> text + "logid=\"0000000013\" type=\"traffic\" dstip=52.112.1.1 dstport=3478 proto=17 action=\"deny\"\n";
+                case WINDOWS_FIREWALL -> text + "2026-12-04 10:00:01 DROP UDP 10.1.1.5 52.112.1.1 50000 3478 0 - - - - - - - SEND\n";
+                case ZEEK -> "#fields\tts\tid.resp_h\tid.resp_p\tproto\tconn_state\n" + text + "1.5\t52.112.1.1\t3478\tudp\tS0\n";
+                case CQD -> throw new AssertionError("not read by LogReader");
             };
             Read r = read(format, Optional.empty(), good);
             assertThat(r.flows()).as(format.id()).extracting(Flow::destination).containsExactly("52.112.1.1");
