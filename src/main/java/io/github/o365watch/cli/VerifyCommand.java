@@ -3,6 +3,7 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.Config;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
+import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
@@ -22,18 +23,25 @@ import picocli.CommandLine.Option;
             "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection.",
             "Says what is missing, what the files' formats cannot hold (hostnames in an nftables file: listed apart as not"
                     + " expressible, never missing), what is extra (no endpoint set holds it), and the coverage per category.",
+            "With --deny, also which selected hostnames DNS block lists and proxy deny lists block.",
             "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), or"
                     + " nothing selected can be held by the files, which would otherwise say nothing about the device. Reads"
                     + " entries, not rule semantics (order, deny rules)."})
-@Exits({"1:something selected is missing",
+@Exits({"1:something selected is missing, or a deny list blocks a hostname of a required set",
         "2:usage error: a bad option or value, a mistake in the config file, a deployed file from which no entry was read, or"
                 + " files that can hold nothing selected"})
 final class VerifyCommand extends StoreCommand {
     enum Format { text, json, junit }
 
-    @Option(names = "--against", paramLabel = "FILE", required = true, arity = "1..*",
+    @Option(names = "--against", paramLabel = "FILE", arity = "1..*",
             description = "Deployed configuration files (one device's set; several files are read as one).")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--deny", paramLabel = "FILE", arity = "1..*",
+            description = "DNS block lists and proxy deny lists (hosts files, Pi-hole domain lists, AdGuard ||name^ rules, dnsmasq"
+                    + " address=/name/, RPZ zone files, Squid dstdomain ACLs in http_access deny): says which selected hostnames they"
+                    + " block, through a parent domain or a wildcard too. Exit 1 when one of a required set is blocked.")
+    List<Path> deny = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.InputFormats.class,
             description = "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
@@ -81,15 +89,35 @@ final class VerifyCommand extends StoreCommand {
         StoredVersion v = Selections.version(ws, i, version);
         var snapshot = ws.store().load(v);
         Selection sel = selection.selection(snapshot, config());
-        Verify.Result r = new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
-                config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
-        var out = out();
-        switch (json ? Format.json : format) {
-            case text -> out.print(VerifyOutput.text(r, selection.origin(config())));
-            case json -> Json.print(out, VerifyOutput.json(r));
-            case junit -> out.print(VerifyOutput.junit(r));
+        if (files.isEmpty() && deny.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "verify needs --against FILE (deployed configurations),"
+                    + " --deny FILE (deny lists), or both");
         }
-        return r.complete() ? ExitCodes.OK : ExitCodes.FOUND;
+        Format f = json ? Format.json : format;
+        if (f == Format.junit && !files.isEmpty() && !deny.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format junit writes one test suite: give --against"
+                    + " or --deny, and run verify once for each");
+        }
+        Verify.Result r = files.isEmpty() ? null : new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
+                config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
+        DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
+        var out = out();
+        switch (f) {
+            case text -> {
+                if (r != null) {
+                    out.print(VerifyOutput.text(r, selection.origin(config())));
+                }
+                if (d != null) {
+                    out.print(VerifyOutput.denyText(d));
+                }
+            }
+            case json -> Json.print(out, r != null && d != null
+                    ? new java.util.TreeMap<>(java.util.Map.of("configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
+                    : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
+            case junit -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
+        }
+        boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
+        return ok ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
     private static ConfigFormat parse(String id) {

@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Listed;
@@ -224,5 +225,75 @@ final class VerifyOutput {
                 .map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300) + "  " + e.detail())
                 .collect(Collectors.joining("\n", "", r.extra().isEmpty() ? "" : "\n"))));
         return JUnitXml.suite("o365watch verify " + r.instance() + " " + r.version(), "o365watch.verify", cases);
+    }
+
+    /** What the deny lists block: per selected hostname of the selection, the entry and file that block it. */
+    static String denyText(DenyCheck.Result d) {
+        StringBuilder b = new StringBuilder();
+        b.append("Deny lists read:\n");
+        for (DenyCheck.FileRead f : d.files()) {
+            b.append("  ").append(f.file()).append(": ").append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
+                    .append(" (").append(f.forms().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                    .append(")\n");
+        }
+        if (d.blocked().isEmpty()) {
+            b.append("Blocked: nothing; no selected hostname is blocked by these lists.\n");
+            return b.toString();
+        }
+        long required = d.blocked().stream().filter(x -> x.set().required()).map(DenyCheck.Blocked::host).distinct().count();
+        b.append("Blocked (").append(d.blocked().stream().map(DenyCheck.Blocked::host).distinct().count()).append(" selected hostnames, ")
+                .append(required).append(" of required sets):\n");
+        Table t = new Table("HOSTNAME", "SET", "SERVICE", "CATEGORY", "REQUIRED", "HOW", "BLOCKED BY");
+        for (DenyCheck.Blocked x : d.blocked()) {
+            t.row(x.host().pattern(), x.set().id(), x.set().serviceArea(), x.set().category(), x.set().required() ? "yes" : "no", how(x.how()),
+                    Printable.line(x.file().getFileName() + ":" + x.by().line() + "  " + x.by().text(), 200));
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        java.io.PrintWriter pw = new java.io.PrintWriter(w);
+        t.print(pw, "  ");
+        pw.flush();
+        return b.append(w).toString();
+    }
+
+    private static String how(DenyCheck.How h) {
+        return switch (h) {
+            case EXACT -> "the name";
+            case PARENT -> "a parent domain";
+            case SOME_NAMES -> "some names under the wildcard";
+        };
+    }
+
+    static Map<String, Object> denyJson(DenyCheck.Result d) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("files", d.files().stream().map(f -> Map.of("file", f.file().toString(), "entries", f.entries(), "forms", f.forms())).toList());
+        m.put("blocked", d.blocked().stream().map(x -> {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("hostname", x.host().pattern());
+            e.put("endpointSetId", x.set().id());
+            e.put("serviceArea", x.set().serviceArea().name());
+            e.put("category", x.set().category().name());
+            e.put("required", x.set().required());
+            e.put("how", x.how().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            e.put("file", x.file().toString());
+            e.put("line", x.by().line());
+            e.put("entry", Printable.line(x.by().text(), 300));
+            return e;
+        }).toList());
+        m.put("requiredClear", d.requiredClear());
+        return m;
+    }
+
+    /** One test case per selected hostname of a required set that a list blocks (failed), and one for the rest. */
+    static String denyJunit(DenyCheck.Result d) {
+        List<JUnitXml.Case> cases = new ArrayList<>();
+        Map<String, List<DenyCheck.Blocked>> byHost = new java.util.TreeMap<>();
+        d.blocked().stream().filter(x -> x.set().required()).forEach(x -> byHost.computeIfAbsent(x.host().pattern(), k -> new ArrayList<>()).add(x));
+        byHost.forEach((host, xs) -> cases.add(JUnitXml.Case.failed(host, "Blocked", "a required hostname is blocked",
+                xs.stream().map(x -> "set " + x.set().id() + "  " + x.file().getFileName() + ":" + x.by().line() + "  "
+                        + Printable.line(x.by().text(), 200)).collect(Collectors.joining("\n", "", "\n")))));
+        long others = d.blocked().stream().filter(x -> !x.set().required()).map(DenyCheck.Blocked::host).distinct().count();
+        cases.add(JUnitXml.Case.passed("not required", io.github.o365watch.domain.Plural.of((int) others, "blocked hostname", "blocked hostnames")
+                + " of sets not marked required"));
+        return JUnitXml.suite("o365watch verify deny lists", "o365watch.verify.deny", cases);
     }
 }
