@@ -57,7 +57,7 @@ final class SourceOptionsMixin {
                 .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
         SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
         return new SourceOptions(location, Optional.ofNullable(clientRequestId), env.configDir(),
-                Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
+                env.timeoutUnit().multipliedBy(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
                 proxyUrl, ca, env.env(), env.sleeper(), env.clock());
     }
 }
