@@ -7,7 +7,6 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
 import io.github.o365watch.inspect.Columns;

@@ -2,7 +2,6 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.source.SourceOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
