@@ -57,8 +57,8 @@ class HostileReportTest {
     static final Version TO = Version.parse("2019112700");
 
     /**
-     * 250 cases: with '<', '&' or '"' left unescaped the fixed seed fails at case 3 to 5, other
-     * seeds as early (DEVELOPERS.md, "Tests"); the fuzz profile runs 100,000.
+     * 250 cases: with '<', '&' or '"' left unescaped the fixed seed fails at case 3 to 5
+     * (DEVELOPERS.md, "Tests"); the fuzz profile runs 100,000.
      */
     @Test
     void theHtmlReportCarriesNoMarkupFromTheFeed() {
