@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "may use" column of DESIGN.md's package table, and one package-info per package. ArchUnit's
+ * The "may use" column of the package table in the team's design document (the rules below are
+ * its copy in the repository), and one package-info per package. ArchUnit's
  * JUnit engine imports the main classes once, from where they were compiled, and caches them for
  * every rule; the classes they use from libraries are not imported in turn
  * (src/test/resources/archunit.properties), as the rules look only at the packages those live in.
@@ -44,7 +45,7 @@ class ArchitectureTest {
         return classes().that().resideInAPackage(ROOT + "." + pkg)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(all)
                 .allowEmptyShould(true)
-                .because("DESIGN.md: " + pkg + " may use only " + String.join(", ", allowed));
+                .because("the package rules: " + pkg + " may use only " + String.join(", ", allowed));
     }
 
     private static String p(String pkg) {

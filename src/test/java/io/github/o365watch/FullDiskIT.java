@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A disk that fills up during sync, and an output directory nobody may write: exit 5, and
  * nothing half-written. The full disk is a small tmpfs mounted in a private mount namespace
  * ({@code unshare -m}), filled with a file but for K pages; the packaged jar syncs the next
- * version there. K is worked out from an uninterrupted run (the order in which it writes files
+ * version there (one child JVM for every K in turn, each on a tmpfs of its own). K is worked out from an uninterrupted run (the order in which it writes files
  * and their sizes) so that the space runs out at the first file of each phase in turn: the
  * snapshot, the outputs, the reports, the lock file. The unwritable directory is made immutable
  * with {@code chattr +i}, which stops root too.
@@ -51,7 +51,8 @@ class FullDiskIT {
         SyncDir d = SyncDir.create(tmp.resolve(name), tmp.resolve("machine"), service.url());
         for (String v : versions) {
             service.publish("Worldwide", v);
-            SyncDir.Run r = d.sync(List.of());
+            // the set-up needs no child JVM: the run under test does
+            TestCli.Result r = d.inProcess("sync");
             assertThat(r.code()).as(r.toString()).isZero();
         }
         service.publish("Worldwide", B);
@@ -86,9 +87,10 @@ class FullDiskIT {
 
         Map<String, Integer> room = roomPerPhase(traced.err(), ref.dir);
         assertThat(room.keySet()).as("phases the space can run out in: " + room).containsExactlyElementsOf(phases);
+        Map<Integer, SyncDir.Run> runs = syncsOnTmpfs(unshare, mount, List.copyOf(room.values()));
         for (Map.Entry<String, Integer> phase : room.entrySet()) {
-            Path out = tmp.resolve(atA.dir.getFileName() + "-after-" + phase.getValue());
-            SyncDir.Run r = syncOnTmpfs(unshare, mount, phase.getValue(), out);
+            Path out = outAfter(phase.getValue());
+            SyncDir.Run r = runs.get(phase.getValue());
             SyncDir.State s = stateOf(out);
             String what = atA.dir.getFileName() + ", " + phase.getKey() + " (" + phase.getValue() + " pages free): " + r;
             if (phase.getKey().equals("nothing")) {
@@ -287,32 +289,53 @@ class FullDiskIT {
         return (int) ((bytes + PAGE - 1) / PAGE);
     }
 
+    /** Where the tmpfs's content is copied after the sync that had {@code free} pages. */
+    private Path outAfter(int free) {
+        return tmp.resolve(atA.dir.getFileName() + "-after-" + free);
+    }
+
     /**
-     * In a private mount namespace: a tmpfs with a copy of the directory at A, filled but for
-     * {@code free} pages; sync there; then the tmpfs's content copied to {@code out} for the checks.
+     * In one private mount namespace: per entry of {@code frees}, a tmpfs with a copy of the
+     * directory at A, filled but for that many pages; one child JVM syncs on each in turn
+     * ({@code ChildRunsInTurn}: one JVM start, not one per phase); then each tmpfs's content is
+     * copied to {@link #outAfter} for the checks. The runs by number of free pages.
      */
-    private SyncDir.Run syncOnTmpfs(Path unshare, Path mount, int free, Path out) throws IOException {
-        Path mnt = Files.createDirectories(tmp.resolve("mnt-" + free));
-        Files.createDirectories(out);
-        List<String> java = atA.javaCommand(List.of(), "sync", "--config", mnt.resolve("o365watch.yaml").toString());
-        String script = String.join("\n",
-                "set -e",
-                "mnt=$1 src=$2 out=$3",
-                "shift 3",
-                mount + " -t tmpfs -o size=8m tmpfs \"$mnt\"",
-                "cp -a \"$src\"/. \"$mnt\"/",
-                "dd if=/dev/zero of=\"$mnt\"/.filler bs=" + PAGE + " 2>/dev/null || true", // until the disk is full
-                "truncate -s -" + (long) free * PAGE + " \"$mnt\"/.filler",
-                "set +e",
-                "\"$@\"",
-                "code=$?",
-                "rm -f \"$mnt\"/.filler",
-                "cp -a \"$mnt\"/. \"$out\"/",
-                "exit $code");
-        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-m", "sh", "-c", script, "sh", mnt.toString(), atA.dir.toString(),
-                out.toString()));
-        cmd.addAll(java);
-        return atA.run(cmd);
+    private Map<Integer, SyncDir.Run> syncsOnTmpfs(Path unshare, Path mount, List<Integer> frees) throws IOException {
+        Path results = Files.createDirectories(tmp.resolve(atA.dir.getFileName() + "-results"));
+        Path mnts = Files.createDirectories(tmp.resolve(atA.dir.getFileName() + "-mnt"));
+        List<String> configs = new ArrayList<>();
+        List<String> lines = new ArrayList<>(List.of("set -e", "src=$1 mnts=$2", "shift 2"));
+        for (int free : frees) {
+            Files.createDirectories(mnts.resolve(Integer.toString(free)));
+            Files.createDirectories(outAfter(free));
+            configs.add(mnts.resolve(Integer.toString(free)).resolve("o365watch.yaml").toString());
+            String mnt = "\"$mnts/" + free + "\"";
+            lines.addAll(List.of(
+                    mount + " -t tmpfs -o size=8m tmpfs " + mnt,
+                    "cp -a \"$src\"/. " + mnt + "/",
+                    "dd if=/dev/zero of=" + mnt + "/.filler bs=" + PAGE + " 2>/dev/null || true", // until the disk is full
+                    "truncate -s -" + (long) free * PAGE + " " + mnt + "/.filler"));
+        }
+        lines.addAll(List.of("set +e", "\"$@\"", "code=$?"));
+        for (int free : frees) {
+            String mnt = "\"$mnts/" + free + "\"";
+            lines.add("rm -f " + mnt + "/.filler");
+            lines.add("cp -a " + mnt + "/. \"" + outAfter(free) + "\"/");
+        }
+        lines.add("exit $code");
+        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-m", "sh", "-c", String.join("\n", lines), "sh",
+                atA.dir.toString(), mnts.toString()));
+        List<String> args = new ArrayList<>(List.of(results.toString()));
+        args.addAll(configs);
+        cmd.addAll(SyncDir.javaCommand(List.of(), io.github.o365watch.testing.ChildRunsInTurn.class, args.toArray(String[]::new)));
+        SyncDir.Run all = atA.run(cmd);
+        assertThat(all.code()).as("the child JVM and the mounts: " + all).isZero();
+        Map<Integer, SyncDir.Run> runs = new LinkedHashMap<>();
+        for (int k = 1; k <= frees.size(); k++) {
+            runs.put(frees.get(k - 1), new SyncDir.Run(Integer.parseInt(Files.readString(results.resolve(k + ".code"))),
+                    Files.readString(results.resolve(k + ".out")), Files.readString(results.resolve(k + ".err"))));
+        }
+        return runs;
     }
 
     private SyncDir.State stateOf(Path dir) {

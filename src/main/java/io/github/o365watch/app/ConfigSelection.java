@@ -4,11 +4,8 @@ import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Limits;
-import io.github.o365watch.render.Overrides;
 import io.github.o365watch.render.Selection;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 /** The selection and the render jobs a config file asks for, and a hash of them for the lock file. */

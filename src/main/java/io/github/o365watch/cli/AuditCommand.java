@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit",

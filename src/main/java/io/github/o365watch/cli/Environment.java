@@ -3,6 +3,7 @@ package io.github.o365watch.cli;
 import io.github.o365watch.source.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,13 +12,24 @@ import java.util.Map;
  * progress), and the working directory that relative paths and {@code ./o365watch.yaml} start
  * from. Tests pass their own.
  *
- * @param workingDir the empty path for the process's own (relative paths stay relative)
+ * @param workingDir  the empty path for the process's own (relative paths stay relative)
+ * @param timeoutUnit how long one of {@code --timeout}'s seconds lasts: a second, except in tests
+ *                    that wait for a timeout to strike (so they wait milliseconds, not seconds)
  */
 public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
-        boolean terminal, Path workingDir) {
+        boolean terminal, Path workingDir, Duration timeoutUnit) {
 
     public Environment {
         env = Map.copyOf(env);
+        if (timeoutUnit.isNegative() || timeoutUnit.isZero()) {
+            throw new IllegalArgumentException("timeoutUnit must be positive: " + timeoutUnit);
+        }
+    }
+
+    /** Timeouts in seconds. */
+    public Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
+            boolean terminal, Path workingDir) {
+        this(env, clock, sleeper, configDir, stdin, terminal, workingDir, Duration.ofSeconds(1));
     }
 
     /** In the process's working directory. */
@@ -62,6 +74,6 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     }
 
     public Environment withEnv(Map<String, String> vars) {
-        return new Environment(vars, clock, sleeper, configDir, stdin, terminal, workingDir);
+        return new Environment(vars, clock, sleeper, configDir, stdin, terminal, workingDir, timeoutUnit);
     }
 }

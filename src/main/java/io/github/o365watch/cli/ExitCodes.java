@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit codes (DESIGN.md) and the one place that maps an exception to one. */
+/** The exit codes (README.md, "Exit codes") and the one place that maps an exception to one. */
 final class ExitCodes {
     static final int OK = 0;
     static final int FOUND = 1;

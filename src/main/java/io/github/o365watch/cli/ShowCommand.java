@@ -1,7 +1,6 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Show;
-import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.Instance;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "show",

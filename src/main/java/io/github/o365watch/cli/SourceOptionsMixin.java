@@ -2,7 +2,6 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.source.SourceOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -57,7 +56,7 @@ final class SourceOptionsMixin {
                 .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
         SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
         return new SourceOptions(location, Optional.ofNullable(clientRequestId), env.configDir(),
-                Duration.ofSeconds(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
+                env.timeoutUnit().multipliedBy(timeoutSeconds), d.maxBodyBytes(), attempts, d.backoff(), d.maxRetryAfter(),
                 proxyUrl, ca, env.env(), env.sleeper(), env.clock());
     }
 }

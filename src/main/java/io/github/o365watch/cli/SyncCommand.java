@@ -58,6 +58,7 @@ final class SyncCommand extends StoreCommand {
             description = "How long to wait for another o365watch writing the store (default: ${DEFAULT-VALUE}).")
     int lockTimeout;
 
+    @SuppressWarnings("try") // the interruption notice is registered, not used: it stands while sync runs
     @Override
     public Integer call() {
         PrintWriter out = out();

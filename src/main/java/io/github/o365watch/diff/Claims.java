@@ -5,11 +5,8 @@ import io.github.o365watch.domain.net.AddressCounts;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
 import io.github.o365watch.domain.net.PrefixSet;
-import java.math.BigInteger;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How a flag names the addresses and hostnames of its claim, in one short line. */
 final class Claims {

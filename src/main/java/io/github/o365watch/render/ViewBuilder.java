@@ -490,7 +490,7 @@ final class ViewBuilder {
         return m;
     }
 
-    /** Adds isFirst and isLast to each element (templates join with them); returns the same list. */
+    /** A copy of the list whose elements are copies with isFirst and isLast added (templates join with them). */
     private static <T extends Map<String, Object>> List<Map<String, Object>> positions(List<T> list) {
         List<Map<String, Object>> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

@@ -95,8 +95,7 @@ public final class WireFormat {
                 if (!f.isObject()) {
                     throw new InvalidDataException(what + ": 'files' is not an object");
                 }
-                for (var it = f.fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (var e : f.properties()) {
                     if (!e.getValue().isTextual() || !e.getValue().asText().matches("[0-9a-f]{64}")) {
                         throw new InvalidDataException(what + ": the checksum of " + Printable.of(e.getKey()) + " is not a SHA-256");
                     }

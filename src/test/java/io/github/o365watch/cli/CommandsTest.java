@@ -351,6 +351,7 @@ class CommandsTest {
                 + " recorded when it was stored\n");
     }
 
+    @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
     @Test
     void aBusyStoreIsExitFiveAfterTheBoundedWait() {
         service.publish("Worldwide", "2019112700");

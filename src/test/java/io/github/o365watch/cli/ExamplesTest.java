@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,8 +186,7 @@ class ExamplesTest {
     /** Top-level keys that are jobs: maps with a script, not keywords or hidden templates. */
     private static Map<String, JsonNode> gitlabJobs(JsonNode ci) {
         Map<String, JsonNode> jobs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ci.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ci.properties()) {
             if (!e.getKey().startsWith(".") && e.getValue().isObject() && e.getValue().has("script")) {
                 jobs.put(e.getKey(), e.getValue());
             }
@@ -360,8 +358,7 @@ class ExamplesTest {
     static List<Invocation> allInvocations() throws IOException {
         List<Invocation> all = new ArrayList<>();
         JsonNode gh = YAML.readTree(GITHUB.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = gh.path("jobs").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> job = it.next();
+        for (Map.Entry<String, JsonNode> job : gh.path("jobs").properties()) {
             all.addAll(githubInvocations(job.getValue(), "jobs." + job.getKey()));
         }
         gitlabJobs(YAML.readTree(GITLAB.toFile())).forEach((name, job) -> all.addAll(gitlabInvocations(name, job)));

@@ -141,6 +141,7 @@ class ExitCodesTest {
         assertEveryListedCodeReached("show", "lookup", "diff", "report", "generate", "verify", "audit");
     }
 
+    @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
     @Test
     void commandsThatAskTheService() throws IOException {
         service.rss("Worldwide", Fixtures.text("upstream/worldwide-history.rss"));

@@ -265,6 +265,13 @@ class FaultMatrixTest {
     static final Duration[] RETRIED = {Duration.ofSeconds(2), Duration.ofSeconds(4)};
     /** The shortest timeout the CLI takes, and one try: each try waits the whole timeout (retries are tested on the faults above). */
     static final String[] ONE_SHORT_TRY = {"--timeout", "1", "--retries", "1"};
+    /**
+     * How long that second lasts in the runs under a fault (TestCli.timeoutUnit): far longer than
+     * WireMock takes to answer the requests before the fault, far shorter than a real second, so
+     * the timeout cases wait a quarter of the time per run. The runs after the fault clears have
+     * real seconds.
+     */
+    static final Duration SECOND = Duration.ofMillis(250);
 
     static final List<Case> CASES = all();
 
@@ -474,6 +481,7 @@ class FaultMatrixTest {
                 c.serve().accept(fx);
             }
             n.cli.sleeps().clear();
+            n.cli.timeoutUnit(SECOND);
             State before = State.of(dir);
 
             Result r = run(n, cmd, fx.source, c.args());
@@ -509,6 +517,7 @@ class FaultMatrixTest {
             wm.resetAll();
             n.service.publish(W, c.cleared());
             n.cli.sleeps().clear();
+            n.cli.timeoutUnit(Duration.ofSeconds(1));
             Result fetch = run(n, Command.FETCH, n.service.url(), List.of());
             Result sync = run(n, Command.SYNC, n.service.url(), List.of());
             Result check = run(n, Command.CHECK, n.service.url(), List.of());

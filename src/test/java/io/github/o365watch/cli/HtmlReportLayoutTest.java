@@ -3,7 +3,6 @@ package io.github.o365watch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.o365watch.domain.ChangeRecord;
-import io.github.o365watch.domain.Version;
 import io.github.o365watch.source.WireFormat;
 import io.github.o365watch.store.SnapshotStore;
 import io.github.o365watch.testing.Browser;

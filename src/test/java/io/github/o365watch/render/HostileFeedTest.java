@@ -97,13 +97,18 @@ class HostileFeedTest {
     static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]*");
     static final Pattern PRINTABLE_UTF8 = Pattern.compile("[\\x20-\\x7e" + KEPT + "]*");
 
+    /**
+     * 250 cases: with a newline or a double quote let through into comments the fixed seed fails
+     * at case 9 or 18, seeds 1 to 3 at case 4, 4 and 19 (DEVELOPERS.md, "Tests"); the fuzz
+     * profile runs 100,000.
+     */
     @Test
     void hostileFreeTextNeverLeavesACommentAndEveryLineIsValid() {
         MustacheTemplates engine = new MustacheTemplates(Optional.empty());
         List<TargetSpec> specs = engine.targets().stream().map(t -> TargetSpec.parse(t, engine.properties(t))).toList();
         Gen<Selection> selections = HostileFeeds.overrides().zip(Generate.pick(List.of(Families.values())), Generate.booleans(),
                 (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
-        Fuzz.qt(1000).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
+        Fuzz.qt(250).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
                 .checkAssert((raw, selection, maxEntries) -> everyLineIsACommentOrAnEntry(specs, engine, raw, selection, maxEntries));
     }
 

@@ -56,9 +56,13 @@ class HostileReportTest {
     static final Version FROM = Version.parse("2019102800");
     static final Version TO = Version.parse("2019112700");
 
+    /**
+     * 250 cases: with '<', '&' or '"' left unescaped the fixed seed fails at case 3 to 5
+     * (DEVELOPERS.md, "Tests"); the fuzz profile runs 100,000.
+     */
     @Test
     void theHtmlReportCarriesNoMarkupFromTheFeed() {
-        Fuzz.qt(1000).forAll(HostileFeeds.rawSets(), HostileFeeds.rawSets(), HostileFeeds.rawChanges(TO.value()))
+        Fuzz.qt(250).forAll(HostileFeeds.rawSets(), HostileFeeds.rawSets(), HostileFeeds.rawChanges(TO.value()))
                 .checkAssert(this::onlyTheRenderersMarkup);
     }
 

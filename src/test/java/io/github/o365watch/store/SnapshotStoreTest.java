@@ -141,6 +141,7 @@ class SnapshotStoreTest {
         assertThat(store.load(Instance.WORLDWIDE, first.version())).isEqualTo(other);
     }
 
+    @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
     @Test
     void aSecondWriterWaitsABoundedTimeThenFails() throws Exception {
         SnapshotStore store = new SnapshotStore(tmp);
@@ -161,6 +162,7 @@ class SnapshotStoreTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
     @Test
     void temporaryFilesLeftByAKilledWriterAreRemovedWhenTheLockIsTaken() throws Exception {
         // where AtomicFiles really puts them: beside the target, in the instance directory

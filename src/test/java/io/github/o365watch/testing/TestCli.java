@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Runs the real command line in-process, as one machine: its own config directory (where the
  * ClientRequestId lives), environment variables, a fixed clock, a sleeper that records waits
- * instead of sleeping, and a working directory (the process's own unless {@link #in} says
+ * instead of sleeping, the length of a {@code --timeout} second, and a working directory (the process's own unless {@link #in} says
  * otherwise). Every run's exit code must be one the command's --help lists.
  */
 public final class TestCli {
@@ -38,6 +38,7 @@ public final class TestCli {
     private final Map<String, String> env = new HashMap<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private Duration timeoutUnit = Duration.ofSeconds(1);
 
     public TestCli(Path machineDir) {
         this.configDir = machineDir.resolve("config");
@@ -58,6 +59,12 @@ public final class TestCli {
 
     public TestCli clock(Instant now) {
         this.clock = Clock.fixed(now, ZoneOffset.UTC);
+        return this;
+    }
+
+    /** Makes each of {@code --timeout}'s seconds last {@code unit}: a test that waits for a timeout waits milliseconds. */
+    public TestCli timeoutUnit(Duration unit) {
+        this.timeoutUnit = unit;
         return this;
     }
 
@@ -84,7 +91,8 @@ public final class TestCli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
-                new Environment(env, clock, sleeps::add, configDir, new java.io.ByteArrayInputStream(stdin), false, workingDir));
+                new Environment(env, clock, sleeps::add, configDir, new java.io.ByteArrayInputStream(stdin), false, workingDir,
+                        timeoutUnit));
         Result r = new Result(code, out.toString(), err.toString());
         command(args).ifPresent(c -> {
             Set<Integer> listed = listed(c);

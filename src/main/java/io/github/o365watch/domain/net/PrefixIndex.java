@@ -87,7 +87,7 @@ public final class PrefixIndex<T> {
         Hits<T> hits = new Hits<>();
         if (address.family() == Family.IPV4) {
             for (int i = 0; i < lengths4.length; i++) {
-                // a long shifted by 32 is 0: the /0 mask
+                // an IPv4 address is the low 32 bits: for /0 the mask keeps only the high 32, so the key is 0
                 hits.add(tables4.get(i).get(address.low() & (-1L << (32 - lengths4[i]))));
             }
         } else {

@@ -86,8 +86,8 @@ class SummarizeTest {
                 "191.234.140.0/22", "204.79.197.215/32", "13.107.64.0/18", "52.112.0.0/14", "13.107.136.0/22", "40.108.128.0/17",
                 "52.104.0.0/14", "104.146.128.0/17", "150.171.40.0/22").stream().map(IpPrefix::parse).toList());
         assertThat(optimize.summarize(Family.IPV4, 5).prefixes()).extracting(IpPrefix::length).contains(2);
-        SummaryException e = catchThrowableOfType(() -> optimize.summarize(Family.IPV4, 5, 8, BigDecimal.valueOf(1000)),
-                SummaryException.class);
+        SummaryException e = catchThrowableOfType(SummaryException.class,
+                () -> optimize.summarize(Family.IPV4, 5, 8, BigDecimal.valueOf(1000)));
         assertThat(e).as("the list touches ten /8s: 13, 23, 40, 52, 104, 131, 132, 150, 191, 204").isNotNull();
         assertThat(e.leastExtra()).isEmpty();
         assertThat(e.getMessage()).contains("5 cannot cover them without a prefix broader than /8: that takes at least 10");
@@ -111,7 +111,7 @@ class SummarizeTest {
         // 10.0.0.0/24 and 10.0.2.0/24 in one prefix: 10.0.0.0/22, 512 more on 512 listed (100%)
         PrefixSet s = PrefixSet.of(IpPrefix.parse("10.0.0.0/24"), IpPrefix.parse("10.0.2.0/24"), IpPrefix.parse("10.1.0.0/24"));
         assertThat(s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(67)).extraAddresses()).isEqualTo(BigInteger.valueOf(512));
-        SummaryException e = catchThrowableOfType(() -> s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(66)), SummaryException.class);
+        SummaryException e = catchThrowableOfType(SummaryException.class, () -> s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(66)));
         assertThat(e.leastExtra()).contains(BigInteger.valueOf(512));
         assertThat(e.fewestWithin()).isEqualTo(3);
         assertThat(e.getMessage()).isEqualTo("3 prefixes do not fit in 2 with at most 66% more addresses and none broader than /8;"

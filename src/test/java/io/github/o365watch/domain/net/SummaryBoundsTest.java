@@ -144,8 +144,8 @@ class SummaryBoundsTest {
         // as a user would try them
         assertThat(set.summarize(c.family(), e.fewestWithin(), c.minLength(), c.percent()).prefixes()).hasSizeLessThanOrEqualTo(e.fewestWithin());
         if (e.fewestWithin() - 1 > c.maxPrefixes()) {
-            assertThat(catchThrowableOfType(() -> set.summarize(c.family(), e.fewestWithin() - 1, c.minLength(), c.percent()),
-                    SummaryException.class)).isNotNull();
+            assertThat(catchThrowableOfType(SummaryException.class,
+                    () -> set.summarize(c.family(), e.fewestWithin() - 1, c.minLength(), c.percent()))).isNotNull();
         }
         e.leastExtra().ifPresent(x -> assertThat(set.summarize(c.family(), c.maxPrefixes(), c.minLength(),
                 AddressCounts.percentCeiling(x, listedSize)).extraAddresses()).isEqualTo(x));
