@@ -57,6 +57,7 @@ public final class Figures {
                 // a store that cannot be read has no newest version to report; the lock's figures still stand
             }
         }
+        pending(r, store, site.instances(), today);
         Gauge files = gauge(r, "o365watch_release_files", "Files in the release served");
         Gauge bytes = gauge(r, "o365watch_release_bytes", "Bytes in the release served");
         Gauge entries = gauge(r, "o365watch_list_entries",
@@ -78,6 +79,44 @@ public final class Figures {
             gauge(r, LAST_SYNC_TIME, "When the last sync ended (seconds since the epoch)").set(s.epochSeconds());
         });
         return r;
+    }
+
+    /** Change records of versions this recent can still announce an addition that is not yet in effect. */
+    static final int PENDING_WINDOW_DAYS = 120;
+
+    /**
+     * Additions Microsoft announced with an effective date after today (the endpoints go live then):
+     * per instance how many entries, and the time to the nearest such date. Read from the change
+     * records of the versions stored in the last {@value #PENDING_WINDOW_DAYS} days.
+     */
+    private static void pending(PrometheusRegistry r, SnapshotStore store, java.util.List<Instance> instances, LocalDate today) {
+        Gauge count = gauge(r, "o365watch_pending_additions", "Entries Microsoft announced to be added with an effective date after today",
+                "instance");
+        Gauge next = gauge(r, "o365watch_pending_next_effective_seconds",
+                "Time until the nearest effective date of a pending addition, in whole days", "instance");
+        for (Instance i : instances) {
+            long entries = 0;
+            Optional<LocalDate> nearest = Optional.empty();
+            try {
+                for (StoredVersion v : store.versions(i)) {
+                    if (v.version().date().map(d -> d.isBefore(today.minusDays(PENDING_WINDOW_DAYS))).orElse(true)) {
+                        continue;
+                    }
+                    for (io.github.o365watch.domain.ChangeRecord c : store.changes(v).orElse(java.util.List.of())) {
+                        var add = c.add().filter(a -> a.effectiveDate().map(d -> d.isAfter(today)).orElse(false));
+                        if (add.isPresent()) {
+                            entries += add.get().ips().size() + add.get().urls().size();
+                            LocalDate d = add.get().effectiveDate().orElseThrow();
+                            nearest = nearest.filter(n -> !n.isAfter(d)).or(() -> Optional.of(d));
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                continue; // a store that cannot be read has nothing pending to report; the other figures still stand
+            }
+            count.labelValues(i.name()).set(entries);
+            nearest.ifPresent(d -> next.labelValues(i.name()).set(ChronoUnit.DAYS.between(today, d) * 86400.0));
+        }
     }
 
     /** The Prometheus text format of these snapshots. */

@@ -73,9 +73,10 @@ class ServeLoadTest {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(POLLERS);
         List<Future<?>> pollers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLongArray answered = new java.util.concurrent.atomic.AtomicLongArray(POLLERS);
         for (int t = 0; t < POLLERS; t++) {
             int offset = t;
-            pollers.add(pool.submit(() -> poll(paths, offset, done, seen, nanos, errors)));
+            pollers.add(pool.submit(() -> poll(paths, offset, done, seen, nanos, errors, answered)));
         }
         // B, then back to A: each a new release the server must pick up
         site.n.service.publish("Worldwide", B);
@@ -86,6 +87,16 @@ class ServeLoadTest {
             record(published);
             String list = "worldwide/edl/o365-optimize-ipv4.txt";
             assertThat(new String(site.get("/" + list).body(), StandardCharsets.UTF_8)).isEqualTo(now.get(list));
+            // each poller asks for every path of this release before the next switch: waits on their work, not on a clock
+            long[] before = new long[POLLERS];
+            for (int t = 0; t < POLLERS; t++) {
+                before[t] = answered.get(t);
+            }
+            for (int t = 0; t < POLLERS; t++) {
+                while (answered.get(t) <= before[t] + paths.size() && errors.isEmpty() && !pollers.get(t).isDone()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // leave the two cores to the pollers
+                }
+            }
         }
         done.set(true);
         for (Future<?> f : pollers) {
@@ -112,7 +123,8 @@ class ServeLoadTest {
                 .add(Checksums.sha256(text.getBytes(StandardCharsets.UTF_8))));
     }
 
-    private void poll(List<String> paths, int offset, AtomicBoolean done, Map<String, Set<String>> seen, List<Long> nanos, List<String> errors) {
+    private void poll(List<String> paths, int offset, AtomicBoolean done, Map<String, Set<String>> seen, List<Long> nanos, List<String> errors,
+            java.util.concurrent.atomic.AtomicLongArray answered) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, String> tags = new HashMap<>();
         for (int i = offset; !done.get() && errors.isEmpty(); i++) {
@@ -136,6 +148,7 @@ class ServeLoadTest {
                 } else if (r.statusCode() != 304) {
                     errors.add(path + ": " + r.statusCode());
                 }
+                answered.incrementAndGet(offset);
             } catch (IOException | RuntimeException e) {
                 errors.add(path + ": " + e);
             } catch (InterruptedException e) {
