@@ -86,6 +86,10 @@ class ReleaseArchiveIT {
             assertThat(home.resolve(part)).as(part).exists();
         }
 
+        String sync1 = Files.readString(home.resolve("man/man1/o365watch-sync.1"));
+        assertThat(sync1).contains(".TH \"O365WATCH\\-SYNC\" \"1\"", ".SH \"EXIT STATUS\"", ".SH \"NOTES\"", "\\fB\\-\\-offline\\fP")
+                .doesNotContain("EXIT CODES:", "FOOTER");
+
         Run version = sh(home, path, "bin/o365watch --version");
         assertThat(version.code()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("o365watch ").contains("\ncommit ", "\nbuilt ");

@@ -34,6 +34,14 @@ public final class ReleaseDocs {
         if (code != 0) {
             throw new IllegalStateException("picocli's man page generator failed (" + code + ")");
         }
+        // man's own section names: the help's "Exit codes:" heading is EXIT STATUS, the footer (the precedence rule) NOTES
+        try (var pages = Files.list(adoc)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+                String text = Files.readString(page, StandardCharsets.UTF_8);
+                Files.writeString(page, text.replaceAll("(?m)^==\\s+Exit codes:\\s*$", "== Exit status")
+                        .replaceAll("(?m)^== Footer$", "== Notes"), StandardCharsets.UTF_8);
+            }
+        }
         for (String shell : new String[] {"bash", "zsh"}) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
