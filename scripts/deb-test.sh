@@ -82,7 +82,8 @@ left="$(comm -13 "$before" "$after" | grep -v -e "^$site" -e '^/var/lib/o365watc
 [ -z "$left" ] || fail "dpkg -r left behind: $left"
 ok "dpkg -r left nothing but the site data ($site, /var/lib/o365watch)"
 
-# the machine as it was: the test's site, and the user and its home when the test made them
+# the machine as it was: dpkg's record of the package, the test's site, and the user and its home when the test made them
+dpkg -P o365watch >/dev/null
 rm -rf "$site"
 if [ "$had_user" = no ]; then
   rm -rf /var/lib/o365watch
