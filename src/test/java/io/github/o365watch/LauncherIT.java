@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,71 @@ class LauncherIT {
 
         Run bad = run(tmp, List.of(launcher, "fetch", "--no-such-option"));
         assertThat(bad.code()).isEqualTo(2);
+    }
+
+    /** A JDK of version 24 or later on this machine (a Temurin 25 beside the default JDK), for the AOT cache. */
+    static Path newJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (var dirs = Files.list(jvms)) {
+                for (Path d : dirs.sorted().toList()) {
+                    Path release = d.resolve("release");
+                    if (Files.isRegularFile(release) && Files.isExecutable(d.resolve("bin/java"))) {
+                        var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                        if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
+                            return d;
+                        }
+                    }
+                }
+            }
+        }
+        String msg = "no JDK 24 or later in /usr/lib/jvm (the build machines have a Temurin 25)";
+        if ("true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail(msg);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, msg);
+        return null;
+    }
+
+    static Run runWith(Path cwd, Map<String, String> env, List<String> command) throws Exception {
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The JVM picks the start-up cache: JAVA_HOME on a JDK 24+ records an AOT cache, the default JDK 17 an
+     * AppCDS archive, side by side; the recording run's output is the same as every later run's, and quiet.
+     */
+    @Test
+    void theJvmChosenByJavaHomePicksAnAotCacheOrAnAppCdsArchive() throws Exception {
+        Path jdk = newJdk();
+        Path cache = tmp.resolve("cache");
+        List<String> show = List.of(PROJECT.resolve("bin/o365watch").toString(), "show", "--store", PROJECT.resolve("snapshots").toString(),
+                "--summary");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString(), "JAVA_HOME", jdk.toString()));
+        Run recording = runWith(tmp, env, show);
+        assertThat(recording.code()).as(recording.err()).isZero();
+        assertThat(recording.err()).isEmpty();
+        assertThat(recording.out()).startsWith("Worldwide 2019112700: 112 of 112 endpoint sets");
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement().asString().matches("o365watch-aot-\\d+\\.aot");
+        }
+        Run mapped = runWith(tmp, env, show);
+        assertThat(mapped).isEqualTo(recording);
+
+        String java17 = ProcessHandle.current().info().command().orElseThrow();
+        env.put("JAVA_HOME", Path.of(java17).getParent().getParent().toString());
+        Run cds = runWith(tmp, env, show);
+        assertThat(cds).isEqualTo(recording);
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(2)
+                    .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot")).anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
+        }
     }
 
     @Test

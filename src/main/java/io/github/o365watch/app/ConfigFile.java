@@ -79,6 +79,29 @@ public final class ConfigFile {
         return check(file, raw, read.at());
     }
 
+    /**
+     * The built-in defaults for a site in {@code dir} without a config file: the starter config
+     * {@code o365watch init} writes (its targets are those that need no site-specific value), as if
+     * it were {@code dir/o365watch.yaml}.
+     */
+    public static Config defaults(Path dir) {
+        Path file = dir.resolve("o365watch.yaml");
+        StrictYaml.Read<Raw> read = StrictYaml.read(file, starter(), KIND, Raw.class);
+        return check(file, read.value(), read.at());
+    }
+
+    /** The starter config's bytes, as shipped in the jar. */
+    static byte[] starter() {
+        try (java.io.InputStream in = ConfigFile.class.getResourceAsStream("/o365watch/starter.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("the starter config is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Config check(Path file, Raw r, At at) {
         Path dir = file.toAbsolutePath().getParent();
         if (r.proxy() != null) {

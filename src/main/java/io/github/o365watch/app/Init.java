@@ -2,7 +2,6 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.store.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +50,7 @@ public final class Init {
             // a rename would replace a device node or a pipe with the starter file
             throw new UsageException("--config " + config + ": " + kind.description() + "; the config is a regular file");
         }
-        byte[] starter;
-        try (InputStream in = Init.class.getResourceAsStream("/o365watch/starter.yaml")) {
-            starter = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] starter = ConfigFile.starter();
         Path attributes = config.toAbsolutePath().resolveSibling(".gitattributes");
         Optional<String> before = read(attributes);
         List<String> missing = new ArrayList<>();

@@ -61,6 +61,11 @@ final class StrictYaml {
         } catch (IOException e) {
             throw new UsageException("cannot read " + kind.label() + " " + file + ": " + Printable.reason(e));
         }
+        return read(file, bytes, kind, type);
+    }
+
+    /** Reads content that is not (or not yet) in a file, as if it were {@code file}'s. */
+    static <T> Read<T> read(Path file, byte[] bytes, Kind kind, Class<T> type) {
         At at = new At(kind.label(), file, lines(bytes));
         T value;
         try {

@@ -58,7 +58,7 @@ final class GenerateCommand extends StoreCommand {
     int maxEntries;
 
     @Option(names = "--max-extra-percent", paramLabel = "P", defaultValue = "1",
-            description = "With --max-entries: a summary may admit at most P% more addresses than an object lists, per family;"
+            description = "With --max-entries: a summary may admit at most P%% more addresses than an object lists, per family;"
                     + " a list that does not fit fails the target (exit 6) and says the smallest budgets that would work."
                     + " Default: ${DEFAULT-VALUE}.")
     BigDecimal maxExtraPercent;
@@ -75,7 +75,7 @@ final class GenerateCommand extends StoreCommand {
     boolean strict;
 
     @Option(names = "--accept-shrink",
-            description = "Write the newest version though the safety guard refuses it (exit 7: it removes more than 10% of the"
+            description = "Write the newest version though the safety guard refuses it (exit 7: it removes more than 10%% of the"
                     + " selected addresses or hostnames of the version stored before it, or selects nothing), after you reviewed"
                     + " it. An explicit --version is not judged for shrinking.")
     boolean acceptShrink;

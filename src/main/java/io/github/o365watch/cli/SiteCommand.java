@@ -85,9 +85,26 @@ abstract class SiteCommand extends BaseCommand {
         return config;
     }
 
-    /** For the commands that need a config file (sync, check): the one in use, else the error that ./o365watch.yaml is missing. */
+    /**
+     * For the commands that need a site's settings (sync, check): the config file in use, else the
+     * built-in defaults (the starter config's values, in the working directory), said in one line
+     * on stderr so that nobody mistakes them for a site's own settings.
+     */
     final Config requiredConfig() {
-        return config().orElseGet(() -> read(named(environment(), null)));
+        return config().orElseGet(() -> {
+            Path here = environment().resolve(Path.of("")).toAbsolutePath();
+            Config d = ConfigFile.defaults(here);
+            err().println("o365watch: no config file (" + CONFIG_FILE + " here, --config or $" + CONFIG_ENV + "): using the built-in"
+                    + " defaults (store " + shown(here, d.store()) + ", output " + shown(here, d.output()) + ", targets "
+                    + String.join(", ", d.targets().stream().map(Config.TargetConfig::name).toList()) + "); o365watch init writes "
+                    + CONFIG_FILE + " to edit");
+            return d;
+        });
+    }
+
+    /** A path below the working directory as ./name, any other as it is. */
+    private static String shown(Path here, Path p) {
+        return p.toAbsolutePath().startsWith(here) ? "./" + here.relativize(p.toAbsolutePath()) : p.toString();
     }
 
     private static Config read(Choice c) {

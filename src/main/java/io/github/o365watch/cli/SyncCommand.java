@@ -71,6 +71,9 @@ final class SyncCommand extends StoreCommand {
         } catch (GuardException e) {
             e.notifyProblems().forEach(p -> err.println("o365watch: warning: notification failed: " + p));
             throw e;
+        } catch (io.github.o365watch.source.UpstreamException e) {
+            throw offline || !unreachable(e) ? e : new io.github.o365watch.source.UpstreamException(e.getMessage()
+                    + "; without a network, sync --offline applies the newest version in the store", e);
         }
         // what fetch warns about (a service reporting an older version, unknown values) matters to the nightly job too
         r.instances().forEach(i -> i.fetched().ifPresent(f -> f.warnings().forEach(w -> err.println("o365watch: warning: "
@@ -79,6 +82,12 @@ final class SyncCommand extends StoreCommand {
         r.notifyProblems().forEach(p -> err.println("o365watch: warning: " + (r.dryRun() ? "sync could not notify: " : "notification failed: ")
                 + io.github.o365watch.domain.net.Printable.line(p, 500)));
         return ExitCodes.OK;
+    }
+
+    /** No network at all (no name resolution, no route, refused), as on a machine cut off, not a service that answered badly. */
+    private static boolean unreachable(Throwable e) {
+        return e.getCause() instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.ConnectException
+                || e.getCause() instanceof java.net.NoRouteToHostException;
     }
 
     static void print(PrintWriter out, Sync.Result r, Optional<String> tenant) {

@@ -121,6 +121,23 @@ class HelpTest {
             Map.entry("completion", Set.of(0, 2, 70)),
             Map.entry("help", Set.of(0, 2)));
 
+    /** A lone '%' in a description is a format specifier to picocli: it warns on stderr and prints the text unformatted. */
+    @Test
+    void everyDescriptionFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream caught = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(caught, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String name : commands()) {
+                assertThat(cli().run(name, "--help").code()).as(name).isZero();
+            }
+        } finally {
+            System.setErr(was);
+        }
+        assertThat(caught.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        assertThat(flat(cli().run("generate", "--help").out())).contains("at most P% more addresses", "more than 10% of the selected");
+    }
+
     @Test
     void eachCommandListsTheExitCodesItCanReturn() {
         for (String name : commands()) {
