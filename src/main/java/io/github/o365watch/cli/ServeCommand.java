@@ -46,7 +46,7 @@ final class ServeCommand extends SiteCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        Config c = requiredConfig();
+        Config c = siteConfig("serve");
         PrintWriter out = out();
         PrintWriter err = err();
         Environment env = environment();

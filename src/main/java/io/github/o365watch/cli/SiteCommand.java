@@ -102,6 +102,15 @@ abstract class SiteCommand extends BaseCommand {
         });
     }
 
+    /**
+     * For a command that serves a site (serve): the config file in use; none is a usage error, not
+     * the built-in defaults, since a server left listening on a guess would answer 503 for ever.
+     */
+    final Config siteConfig(String what) {
+        return config().orElseThrow(() -> new UsageException(what + " needs a site's config file and found none (" + CONFIG_FILE
+                + " here, --config or $" + CONFIG_ENV + "): run it in the directory sync works in, or name the file with --config"));
+    }
+
     /** A path below the working directory as ./name, any other as it is. */
     private static String shown(Path here, Path p) {
         return p.toAbsolutePath().startsWith(here) ? "./" + here.relativize(p.toAbsolutePath()) : p.toString();

@@ -30,6 +30,8 @@ public enum LogFormat {
     WINDOWS_FIREWALL("windows-firewall", "Windows Firewall pfirewall.log"),
     /** Zeek's conn.log, TSV with its header or JSON. */
     ZEEK("zeek", "Zeek conn.log"),
+    /** Check Point logs as Log Exporter sends them: its syslog form ([key:"value"; ...]) or its Splunk form (key=value|...). */
+    CHECKPOINT("checkpoint", "Check Point Log Exporter logs"),
     /** A Teams Call Quality Dashboard query exported to CSV, read by {@link CqdReader}, not {@link LogReader}. */
     CQD("cqd", "Teams CQD CSV exports");
 
@@ -154,8 +156,8 @@ public enum LogFormat {
         }
         Map<LogFormat, Integer> votes = new EnumMap<>(LogFormat.class);
         for (String s : lines) {
-            LogFormat f = AsaLines.isMessage(s) ? CISCO_ASA : PanosLines.isRecord(s) ? PALOALTO : FortiLines.isRecord(s) ? FORTIGATE
-                    : s.contains(" DST=") ? SYSLOG : null;
+            LogFormat f = AsaLines.isMessage(s) ? CISCO_ASA : PanosLines.isRecord(s) ? PALOALTO : CheckpointLines.isRecord(s) ? CHECKPOINT
+                    : FortiLines.isRecord(s) ? FORTIGATE : s.contains(" DST=") ? SYSLOG : null;
             if (f != null) {
                 votes.merge(f, 1, Integer::sum);
             }

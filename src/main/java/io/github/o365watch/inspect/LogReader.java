@@ -67,6 +67,7 @@ public final class LogReader implements Closeable {
             case FORTIGATE -> new FortiLines();
             case WINDOWS_FIREWALL -> new WindowsFirewallLines();
             case ZEEK -> new ZeekLines();
+            case CHECKPOINT -> new CheckpointLines();
             case CQD -> throw new IllegalArgumentException("a CQD export is read by CqdReader");
         };
     }

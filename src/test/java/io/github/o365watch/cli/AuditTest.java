@@ -370,6 +370,12 @@ class AuditTest {
             date=2026-11-25 time=10:00:02 devname="fgt-edge" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.6 srcport=50002 dstip=13.107.64.9 dstport=443 proto=6 action="close" policyid=1
             """;
 
+    /** Check Point Log Exporter, its syslog form: a Teams media drop and an accepted HTTPS connection. */
+    static final String CHECKPOINT = """
+            <134>1 2026-11-25T10:00:01Z gw-hq CheckPoint 13752 - [action:"Drop"; ifdir:"outbound"; loguid:"{0x6750270f,0x0,0x5b20a8c0,0x7d5707b6}"; origin:"192.0.2.1"; time:"1764064801"; dst:"52.112.5.5"; product:"VPN-1 & FireWall-1"; proto:"17"; s_port:"50004"; service:"3478"; src:"10.0.0.9"]
+            <134>1 2026-11-25T10:00:02Z gw-hq CheckPoint 13752 - [action:"Accept"; ifdir:"outbound"; loguid:"{0x6750270f,0x0,0x5b20a8c0,0x7d5707b7}"; origin:"192.0.2.1"; time:"1764064802"; dst:"13.107.64.10"; product:"VPN-1 & FireWall-1"; proto:"6"; s_port:"50005"; service:"443"; src:"10.0.0.9"]
+            """;
+
     /** Zeek's conn.log, TSV with its header: a Teams media attempt with no reply (S0). */
     static final String ZEEK = """
             #separator \\x09
@@ -383,7 +389,7 @@ class AuditTest {
     void readsEachFirewallsOwnFormatToldFromItsContent() throws IOException {
         Result r = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
                 "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
-                "--log", write("conn.log", ZEEK).toString(), "--exit-code");
+                "--log", write("conn.log", ZEEK).toString(), "--log", write("ckp.log", CHECKPOINT).toString(), "--exit-code");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
@@ -392,9 +398,10 @@ class AuditTest {
 
         Result json = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
                 "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
-                "--log", write("conn.log", ZEEK).toString(), "--format", "json");
+                "--log", write("conn.log", ZEEK).toString(), "--log", write("ckp.log", CHECKPOINT).toString(), "--format", "json");
         JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
-        assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek");
+        assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek",
+                "checkpoint");
     }
 
     /**
@@ -500,12 +507,12 @@ class AuditTest {
 
     @Test
     void logFormatNamesEveryFormatInHelpCompletionAndErrors() {
-        Result bad = audit("--log", "x.log", "--log-format", "checkpoint");
+        Result bad = audit("--log", "x.log", "--log-format", "sonicwall");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown log format 'checkpoint': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
-                + " windows-firewall, zeek or cqd");
+        assertThat(bad.err()).contains("unknown log format 'sonicwall': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
+                + " windows-firewall, zeek, checkpoint or cqd");
         assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
-                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, cqd: auto tells");
+                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint, cqd: auto tells");
     }
 
     @Test

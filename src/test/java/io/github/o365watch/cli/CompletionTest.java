@@ -70,7 +70,7 @@ class CompletionTest {
         assertThat(complete("o365watch", "show", "--service", "")).containsExactlyElementsOf(ServiceArea.knownNames());
         assertThat(complete("o365watch", "verify", "--input-format", "c")).contains("cisco-asa", "checkpoint", "csv");
         assertThat(complete("o365watch", "audit", "--log-format", "")).containsExactly("auto", "csv", "syslog", "squid", "ips", "cisco-asa",
-                "paloalto", "fortigate", "windows-firewall", "zeek", "cqd");
+                "paloalto", "fortigate", "windows-firewall", "zeek", "checkpoint", "cqd");
         // commands and options as before
         assertThat(complete("o365watch", "sy")).containsExactly("sync");
         assertThat(complete("o365watch", "status", "--of")).containsExactly("--offline");

@@ -80,6 +80,6 @@ class ServeCommandTest {
     void withoutAConfigFileThereIsNothingToServe() {
         Result r = new TestCli(dir.resolve("machine")).in(dir).run("serve");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).hasLineCount(1);
+        assertThat(r.err()).hasLineCount(1).startsWith("o365watch: serve needs a site's config file and found none");
     }
 }

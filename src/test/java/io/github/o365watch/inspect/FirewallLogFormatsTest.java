@@ -291,6 +291,52 @@ class FirewallLogFormatsTest {
         assertThat(r.reader().other()).isEqualTo(1);
     }
 
+    // ---- Check Point (Log Exporter)
+
+    @Test
+    void readsCheckPointLogExporterInItsSyslogAndSplunkForms() {
+        Read r = read(LogFormat.CHECKPOINT,
+                // syslog form: an RFC 5424 header, then [key:"value"; ...]
+                "<134>1 2026-12-04T10:00:01Z gw-hq CheckPoint 13752 - [action:\"Drop\"; flags:\"411908\"; ifdir:\"outbound\";"
+                        + " ifname:\"eth1\"; logid:\"0\"; loguid:\"{0x6750270f,0x0,0x5b20a8c0,0x7d5707b6}\"; origin:\"192.0.2.1\";"
+                        + " originsicname:\"CN=gw-hq,O=mgmt..abcd\"; sequencenum:\"1\"; time:\"1764842401\"; version:\"5\";"
+                        + " dst:\"52.112.1.1\"; inzone:\"Internal\"; outzone:\"External\"; product:\"VPN-1 & FireWall-1\"; proto:\"17\";"
+                        + " rule_action:\"Drop\"; s_port:\"50000\"; service:\"3478\"; service_id:\"stun\"; src:\"10.1.1.5\"]",
+                // Splunk form: key=value|..., '=' in a value escaped
+                "time=1764842402|hostname=gw-hq|product=Firewall|layer_name=Network|action=Accept|ifdir=outbound|ifname=eth1|logid=0"
+                        + "|loguid={0x6750270f,0x0,0x5b20a8c0,0x7d5707b7}|origin=192.0.2.1|originsicname=cn\\=gw-hq,o\\=mgmt..abcd"
+                        + "|sequencenum=2|version=5|dst=2603:1063::1|inzone=Internal|outzone=External|proto=6|s_port=51000|service=443"
+                        + "|service_id=https|src=10.1.1.5|",
+                "<134>1 2026-12-04T10:00:03Z gw-hq CheckPoint 13752 - [action:\"Reject\"; loguid:\"{0x6750270f,0x0,0x5b20a8c0,0x7d5707b8}\";"
+                        + " origin:\"192.0.2.1\"; time:\"1764842403\"; dst:\"52.112.1.2\"; product:\"VPN-1 & FireWall-1\"; proto:\"6\";"
+                        + " service:\"443\"]",
+                // an update of an earlier log: no destination, no verdict
+                "<134>1 2026-12-04T10:00:04Z gw-hq CheckPoint 13752 - [action:\"Update\"; loguid:\"{0x6750270f,0x0,0x5b20a8c0,0x7d5707b6}\";"
+                        + " origin:\"192.0.2.1\"; product:\"VPN-1 & FireWall-1\"]");
+        assertThat(r.flows()).containsExactly(
+                flow("52.112.1.1", false, Protocol.UDP, 3478, Action.DENIED, "1764842401", 1),
+                flow("2603:1063::1", false, Protocol.TCP, 443, Action.ALLOWED, "1764842402", 2),
+                flow("52.112.1.2", false, Protocol.TCP, 443, Action.DENIED, "1764842403", 3));
+        assertThat(r.sources()).containsExactly("10.1.1.5", "10.1.1.5", "");
+        assertThat(r.reader().skipped()).isEqualTo(1);
+        assertThat(r.reader().problems()).isEmpty();
+    }
+
+    @Test
+    void checkPointVerdictsWithoutAReadableDestinationAreMalformed() {
+        Read r = read(LogFormat.CHECKPOINT,
+                "<134>1 2026-12-04T10:00:01Z gw CheckPoint 1 - [action:\"Drop\"; loguid:\"{0x1,0x0,0x2,0x3}\"; dst:\"52.112.1\"]",
+                "<134>1 2026-12-04T10:00:01Z gw CheckPoint 1 - [action:\"Drop\"; loguid:\"{0x1,0x0,0x2,0x4}\"; service:\"443\"]",
+                "<134>1 2026-12-04T10:00:01Z gw CheckPoint 1 - [action:\"Drop\"; loguid:\"{0x1,0x0,0x2,0x5}\"; dst:\"52.112.1.1]",
+                "time=1764842402|action=Accept|dst=52.112.1.1");
+        assertThat(r.flows()).isEmpty();
+        assertThat(r.reader().problems()).extracting(Listed.Problem::line, Listed.Problem::reason).containsExactly(
+                tuple(1, "dst is not an IP address: '52.112.1'"),
+                tuple(2, "a log of action Drop without dst"),
+                tuple(3, "an unclosed quote in the value of dst"));
+        assertThat(r.reader().other()).isEqualTo(1);
+    }
+
     // ---- detection: positive evidence only
 
     @Test
@@ -308,6 +354,10 @@ class FirewallLogFormatsTest {
         assertThat(LogFormat.detect(List.of("#Version: 1.5", "#Fields: date time action protocol src-ip dst-ip src-port dst-port")))
                 .isEqualTo(LogFormat.WINDOWS_FIREWALL);
         assertThat(LogFormat.detect(List.of("#separator \\x09", "#set_separator\t,"))).isEqualTo(LogFormat.ZEEK);
+        assertThat(LogFormat.detect(List.of("<134>1 2026-12-04T10:00:01Z gw CheckPoint 1 - [action:\"Drop\"; loguid:\"{0x1,0x0,0x2,0x3}\";"
+                + " dst:\"52.112.1.1\"]"))).isEqualTo(LogFormat.CHECKPOINT);
+        assertThat(LogFormat.detect(List.of("time=1764842402|product=Firewall|action=Accept|logid=0|origin=192.0.2.1|dst=52.112.1.1|")))
+                .isEqualTo(LogFormat.CHECKPOINT);
         assertThat(LogFormat.detect(List.of("{\"ts\":1.5,\"id.orig_h\":\"10.1.1.5\",\"id.resp_h\":\"52.112.1.1\"}"))).isEqualTo(LogFormat.ZEEK);
         // a comment then IP addresses is still a list of IPs
         assertThat(LogFormat.detect(List.of("# exported", "52.112.1.1"))).isEqualTo(LogFormat.IPLIST);
@@ -319,7 +369,7 @@ class FirewallLogFormatsTest {
         assertThatThrownBy(() -> LogFormat.detect(List.of("#Version: 1.0", "#Software: Some Proxy", "blocked 52.112.1.1 udp 3478")))
                 .isInstanceOf(LogFormatException.class)
                 .hasMessage("cannot tell the log format from the first line 'blocked 52.112.1.1 udp 3478': give it with --log-format"
-                        + " csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
+                        + " csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint or cqd");
         assertThatThrownBy(() -> LogFormat.detect(List.of("{\"ts\":1.5,\"dest\":\"52.112.1.1\"}"))).isInstanceOf(LogFormatException.class);
         assertThatThrownBy(() -> LogFormat.detect(List.of("date=2026-12-04 dstip=52.112.1.1 action=deny"))).isInstanceOf(LogFormatException.class);
     }
@@ -329,6 +379,6 @@ class FirewallLogFormatsTest {
         for (LogFormat f : LogFormat.values()) {
             assertThat(LogFormat.parse(f.id().toUpperCase(java.util.Locale.ROOT))).isEqualTo(f);
         }
-        assertThat(LogFormat.ids()).isEqualTo("csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
+        assertThat(LogFormat.ids()).isEqualTo("csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint or cqd");
     }
 }

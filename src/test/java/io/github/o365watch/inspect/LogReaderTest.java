@@ -410,7 +410,7 @@ class LogReaderTest {
     void anUnknownFirstLineSaysWhichFormatsThereAre() {
         assertThatThrownBy(() -> LogFormat.detect("hello world")).isInstanceOf(LogFormatException.class)
                 .hasMessage("cannot tell the log format from the first line 'hello world': give it with --log-format csv, syslog, squid, ips, cisco-asa,"
-                        + " paloalto, fortigate, windows-firewall, zeek or cqd");
+                        + " paloalto, fortigate, windows-firewall, zeek, checkpoint or cqd");
         assertThatThrownBy(() -> LogFormat.detect(" ")).isInstanceOf(LogFormatException.class);
     }
 
@@ -420,7 +420,7 @@ class LogReaderTest {
                 .containsExactly(LogFormat.CSV, LogFormat.SYSLOG, LogFormat.SQUID, LogFormat.IPLIST);
         assertThat(LogFormat.IPLIST.id()).isEqualTo("ips");
         assertThatThrownBy(() -> LogFormat.parse("iplist")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown log format 'iplist': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek or cqd");
+                .hasMessage("unknown log format 'iplist': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint or cqd");
     }
 
     // ---- hostile input
@@ -451,6 +451,8 @@ class LogReaderTest {
                 case FORTIGATE -> text + "logid=\"0000000013\" type=\"traffic\" dstip=52.112.1.1 dstport=3478 proto=17 action=\"deny\"\n";
                 case WINDOWS_FIREWALL -> text + "2026-12-04 10:00:01 DROP UDP 10.1.1.5 52.112.1.1 50000 3478 0 - - - - - - - SEND\n";
                 case ZEEK -> "#fields\tts\tid.resp_h\tid.resp_p\tproto\tconn_state\n" + text + "1.5\t52.112.1.1\t3478\tudp\tS0\n";
+                case CHECKPOINT -> text + "time=1764842402|product=Firewall|action=Drop|loguid={0x1,0x0,0x2,0x3}|origin=192.0.2.1|dst=52.112.1.1"
+                        + "|proto=17|service=3478|\n";
                 case CQD -> throw new AssertionError("not read by LogReader");
             };
             Read r = read(format, Optional.empty(), good);
