@@ -82,7 +82,16 @@ public final class Check {
      *                       changes the verdict, which is about the outputs
      */
     public record Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
-            int graceDays, List<String> outputs, List<String> notifyProblems) {
+            int graceDays, List<String> outputs, List<String> notifyProblems, List<LockFile.Held> held) {
+        public Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
+                int graceDays, List<String> outputs, List<String> notifyProblems) {
+            this(current, files, outstanding, versions, graceDays, outputs, notifyProblems, List.of());
+        }
+
+        /** The day the last held removal ends, if the outputs hold any. */
+        public Optional<LocalDate> heldUntil() {
+            return Holds.lastUntil(held);
+        }
     }
 
     /** What outputs that match their release but not the lock file come from. */
@@ -167,6 +176,14 @@ public final class Check {
             // lists republished under the applied number (a newer revision in the store) are a change like a new version
             boolean newerCopy = latest.equals(was) && ws.store().find(instance, was).map(StoredVersion::revision)
                     .filter(r -> r > oldStored.revision()).isPresent();
+            // a hold that has ended keeps an entry Microsoft removed in the outputs: sync takes it out
+            List<LockFile.Held> ended = lock.heldOrNone().stream().filter(h -> h.instance().equalsIgnoreCase(instance.name())
+                    && !LocalDate.parse(h.until()).isAfter(ws.today())).toList();
+            if (!ended.isEmpty()) {
+                files.add(new FileProblem(c.file().getFileName().toString(), "", io.github.o365watch.domain.Plural.of(ended.size(),
+                        "held removal", "held removals") + " of " + instance + " ended (" + ended.get(0).entry() + " on " + ended.get(0).until()
+                        + (ended.size() > 1 ? ", ..." : "") + "): run sync, which takes them out of the outputs"));
+            }
             if (!latest.isNewerThan(was) && !newerCopy && applied.selectionHash().equals(hash)) {
                 continue;
             }
@@ -233,7 +250,8 @@ public final class Check {
         }
         boolean currentNow = files.isEmpty() && outstanding.stream().noneMatch(Outstanding::due);
         return new Result(currentNow, files, outstanding, versions, graceDays,
-                lock.outputs().stream().map(LockFile.Output::path).toList(), new Notifications(c.notifications(), ws).unavailable());
+                lock.outputs().stream().map(LockFile.Output::path).toList(), new Notifications(c.notifications(), ws).unavailable(),
+                lock.heldOrNone());
     }
 
     /** An entry as a target writes it: the value, its category and, for a target that writes ports, its ports. */

@@ -35,7 +35,12 @@ public record Config(
 
     /** Which endpoint sets: service areas (all when empty), categories, required only, families, the overrides file (read once). */
     public record SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
-            Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides, boolean excludeTenantShared) {
+            Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides, boolean excludeTenantShared, int holdRemovalsDays) {
+        /** Without a hold (generate, verify and the command line's selections). */
+        public SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
+                Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides, boolean excludeTenantShared) {
+            this(serviceAreas, categories, requiredOnly, families, overridesFile, overrides, excludeTenantShared, 0);
+        }
     }
 
     /** One target, its options, and how far its lists may be summarised (maxEntries 0: exact). */

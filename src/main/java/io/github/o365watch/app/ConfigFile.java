@@ -41,7 +41,7 @@ public final class ConfigFile {
     }
 
     record RawSelection(List<String> serviceAreas, List<String> categories, Boolean requiredOnly, String families, String overrides,
-            Boolean excludeTenantShared) {
+            Boolean excludeTenantShared, Integer holdRemovalsDays) {
     }
 
     record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {
@@ -130,7 +130,7 @@ public final class ConfigFile {
         if (r.tenant() != null && !r.tenant().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
             throw at.error("tenant: not a tenant name (letters, digits and '-')");
         }
-        RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null, null) : r.selection();
+        RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null, null, null) : r.selection();
         String families = s.families() == null ? "both" : s.families().toLowerCase(Locale.ROOT);
         if (!List.of("both", "ipv4", "ipv6").contains(families)) {
             throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
@@ -155,8 +155,12 @@ public final class ConfigFile {
         } catch (UsageException e) {
             throw at.error("selection.overrides", e.getMessage());
         }
+        int hold = s.holdRemovalsDays() == null ? 0 : s.holdRemovalsDays();
+        if (hold < 0 || hold > 365) {
+            throw at.error("selection.holdRemovalsDays: between 0 and 365 (days a removed entry stays in the outputs)");
+        }
         Config.SelectionConfig selection = new Config.SelectionConfig(areas, categories, Boolean.TRUE.equals(s.requiredOnly()), families,
-                overridesFile, overrides, Boolean.TRUE.equals(s.excludeTenantShared()));
+                overridesFile, overrides, Boolean.TRUE.equals(s.excludeTenantShared()), hold);
         Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
         if (templates.isPresent() && !Files.isDirectory(templates.get())) {
             throw at.error("templates", templates.get() + " is not a directory");

@@ -38,7 +38,8 @@ public final class ConfigSelection {
         StringBuilder s = new StringBuilder();
         s.append("selection ").append(c.selection().serviceAreas()).append(' ').append(c.selection().categories()).append(' ')
                 .append(c.selection().requiredOnly()).append(' ').append(c.selection().families())
-                .append(c.selection().excludeTenantShared() ? " excludeTenantShared" : "").append('\n');
+                .append(c.selection().excludeTenantShared() ? " excludeTenantShared" : "")
+                .append(c.selection().holdRemovalsDays() > 0 ? " holdRemovalsDays " + c.selection().holdRemovalsDays() : "").append('\n');
         s.append("tenant ").append(c.tenant().orElse("")).append('\n');
         s.append("overrides ").append(c.selection().overrides()).append('\n');
         s.append("instances ").append(c.instances().stream().map(i -> io.github.o365watch.domain.Instance.parse(i).name()).sorted().toList())

@@ -110,10 +110,11 @@ public final class Sync {
      * @param lockChanged the lock file was (or, in a dry run, would be) rewritten
      * @param summarised  by output file, what summarising did to its lists (files with exact lists are not in it)
      * @param wildcards   by instance, what the hostname patterns of each target's lists admit
+     * @param held        entries no longer listed that the outputs keep ({@code selection.holdRemovalsDays})
      */
     public record Result(List<InstanceResult> instances, List<String> written, List<String> removed, List<String> unchanged,
             boolean lockChanged, boolean dryRun, List<String> notifyProblems, Path output, Map<String, List<Widening>> summarised,
-            Map<String, List<Wildcards.ForTarget>> wildcards) {
+            Map<String, List<Wildcards.ForTarget>> wildcards, List<LockFile.Held> held) {
         public boolean changed() {
             return !written.isEmpty() || !removed.isEmpty() || lockChanged;
         }
@@ -252,8 +253,12 @@ public final class Sync {
         List<String> unsafe = new ArrayList<>();
         Map<String, List<Widening>> summarised = new TreeMap<>();
         Map<String, List<Wildcards.ForTarget>> wildcards = new TreeMap<>();
+        List<LockFile.Held> held = new ArrayList<>();
         if (!o.instances().isEmpty()) {
             keepOthers(lock, names, files, records, applied, c);
+            // the holds of instances this run leaves alone stay as they are
+            lock.heldOrNone().stream().filter(h -> names.stream().noneMatch(n -> Instance.parse(n).equals(Instance.parse(h.instance()))))
+                    .forEach(held::add);
         }
         for (Plan p : plans) {
             Selection sel = ConfigSelection.selection(c, p.snapshot());
@@ -270,9 +275,15 @@ public final class Sync {
                     refused.add(p.snapshot().version());
                 }
             }
+            // what the applied version listed and this one does not stays for holdRemovalsDays, with its reason
+            List<LockFile.Held> holds = Holds.of(c.selection().holdRemovalsDays(), ws.today(), p.instance(), lock.heldOrNone(),
+                    c.selection().holdRemovalsDays() > 0 ? p.before().map(b -> Selector.select(ws.store().load(b), sel, false)) : Optional.empty(),
+                    next, p.snapshot().version());
+            held.addAll(holds);
+            Selection withHolds = Holds.with(sel, holds);
             Map<String, Outputs.File> rendered;
             try {
-                rendered = Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), sel, ConfigSelection.jobs(c), engine,
+                rendered = Outputs.render(new Generate(ws), p.stored().orElse(null), p.snapshot(), withHolds, ConfigSelection.jobs(c), engine,
                         lock, g -> wildcards.put(p.instance().name(), Wildcards.of(g, sel.filter().categories())));
             } catch (LimitException e) {
                 // what would be published breaks the limits: refused like the guard, whatever the flags
@@ -304,7 +315,7 @@ public final class Sync {
         List<String> unchanged = new ArrayList<>();
         files.forEach((p, b) -> (Arrays.equals(current.get(p), b) ? unchanged : written).add(p));
         List<String> removed = current.keySet().stream().filter(p -> !files.containsKey(p)).sorted().toList();
-        LockFile next = new LockFile(LockFile.FORMAT, applied, records);
+        LockFile next = new LockFile(LockFile.FORMAT, applied, records, held);
         boolean lockChanged = !next.equals(lock);
         List<InstanceResult> results = new ArrayList<>();
         for (Plan p : plans) {
@@ -314,7 +325,7 @@ public final class Sync {
         if (o.dryRun() || written.isEmpty() && removed.isEmpty() && !lockChanged) {
             // a dry run reports what would keep a notification from going out, not only on the night it is due
             List<String> problems = o.dryRun() ? new Notifications(c.notifications(), ws).unavailable() : pendingReminders(c, results, false);
-            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised, wildcards);
+            return new Result(results, written, removed, unchanged, lockChanged, o.dryRun(), problems, tree.path(), summarised, wildcards, held);
         }
 
         // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
@@ -345,8 +356,10 @@ public final class Sync {
                 String dir = r.instance().dirName() + "/";
                 Map<String, List<Widening>> figures = new TreeMap<>(summarised);
                 figures.keySet().removeIf(path -> !path.startsWith(dir));
+                List<ReportData.Held> keeping = held.stream().filter(h -> h.instance().equalsIgnoreCase(r.instance().name()))
+                        .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until())).toList();
                 ReportData data = new ReportData(compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(), figures);
+                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(), figures, keeping);
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
                 for (String format : c.reports().formats()) {
@@ -380,7 +393,7 @@ public final class Sync {
                     summary(data), Optional.of(data))));
         }
         problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
-        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path(), summarised, wildcards);
+        return new Result(withReports, written, removed, unchanged, lockChanged, false, problems, tree.path(), summarised, wildcards, held);
     }
 
     /** Report files a run wrote, with what they held before, so that a failed run can put them back. */

@@ -103,6 +103,9 @@ final class CheckOutput {
                 s.append("; latest ").append(versions);
             }
             s.append('\n');
+            r.heldUntil().ifPresent(d -> s.append("held: ").append(io.github.o365watch.domain.Plural.of(r.held().size(), "removed entry",
+                    "removed entries")).append(" kept in the outputs (selection.holdRemovalsDays); the last hold ends on ").append(d)
+                    .append('\n'));
         } else {
             long failing = outputs.stream().filter(o -> !o.current()).count();
             s.append("not current: ").append(failing).append(failing == 1 ? " output needs" : " outputs need")
@@ -131,6 +134,7 @@ final class CheckOutput {
         m.put("current", r.current());
         m.put("graceDays", r.graceDays());
         m.put("latest", r.versions());
+        r.heldUntil().ifPresent(d -> m.put("held", Map.of("entries", r.held().size(), "lastUntil", d.toString())));
         List<Object> outputs = new ArrayList<>();
         for (Output o : outputs(r)) {
             Map<String, Object> om = new LinkedHashMap<>();

@@ -121,6 +121,11 @@ final class SyncCommand extends StoreCommand {
             out.println("summarised, as each file's header says:");
             r.summarised().forEach((p, ws) -> ws.forEach(w -> out.println("  " + p + ": " + w.describe())));
         }
+        if (!r.held().isEmpty()) {
+            out.println((r.dryRun() ? "would hold " : "holding ") + io.github.o365watch.domain.Plural.of(r.held().size(), "entry", "entries")
+                    + " Microsoft no longer lists (selection.holdRemovalsDays), marked in the files' comments; the last hold ends on "
+                    + r.held().stream().map(io.github.o365watch.store.LockFile.Held::until).max(String::compareTo).orElseThrow());
+        }
         r.wildcards().forEach((instance, targets) -> io.github.o365watch.app.Wildcards.describe(targets, tenant).forEach(line ->
                 out.println(r.wildcards().size() > 1 && !line.startsWith(" ") ? instance + ": " + line : line)));
     }

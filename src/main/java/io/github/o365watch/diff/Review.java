@@ -17,6 +17,12 @@ public record Review(ChangeSet changes, LocalDate today, ChangeRecords records, 
                 .toList();
     }
 
+    /** Additions whose change record gives no effective date: nobody can say when they carry traffic, so a person reviews them. */
+    public List<Notice> undated() {
+        return notices.stream().filter(n -> n.change().direction() == ElementChange.Direction.ADDED && n.effectiveDate().isEmpty())
+                .sorted(java.util.Comparator.comparing(Notice::change)).toList();
+    }
+
     /** The notice for an element change, if a record announced it. */
     public java.util.Optional<Notice> notice(ElementChange change) {
         return notices.stream().filter(n -> n.change().equals(change)).findFirst();

@@ -9,4 +9,11 @@ import io.github.o365watch.domain.PortSet;
  * covers). Every override carries the comment that says why.
  */
 public record LocalEntry(Entry entry, Category category, PortSet tcp, PortSet udp, String comment) {
+    /** The comment the site's held removals carry (app.Holds), never an overrides file's. */
+    public static final String HELD = "held: ";
+
+    /** True for an entry Microsoft no longer lists that the site holds, not one of the overrides file. */
+    public boolean held() {
+        return comment.startsWith(HELD);
+    }
 }

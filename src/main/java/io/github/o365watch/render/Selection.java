@@ -37,9 +37,13 @@ public record Selection(SetFilter filter, Families families, Optional<String> te
         if (excludeTenantShared) {
             parts.add("tenant-shared wildcards left out");
         }
-        if (!overrides.isEmpty()) {
-            parts.add(io.github.o365watch.domain.Plural.of(overrides.add().size(), "local addition", "local additions") + ", "
+        int held = (int) overrides.add().stream().filter(LocalEntry::held).count();
+        if (overrides.add().size() > held || !overrides.exclude().isEmpty()) {
+            parts.add(io.github.o365watch.domain.Plural.of(overrides.add().size() - held, "local addition", "local additions") + ", "
                     + io.github.o365watch.domain.Plural.of(overrides.exclude().size(), "local exclusion", "local exclusions"));
+        }
+        if (held > 0) {
+            parts.add(io.github.o365watch.domain.Plural.of(held, "held removal", "held removals"));
         }
         return String.join("; ", parts);
     }

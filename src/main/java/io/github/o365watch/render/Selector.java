@@ -60,7 +60,15 @@ public final class Selector {
             items.add(new Item(o.entry(), o.category(), o.tcp(), o.udp(), -1, LOCAL, o.comment()));
         }
         if (!selection.overrides().add().isEmpty()) {
-            notes.add(io.github.o365watch.domain.Plural.of(selection.overrides().add().size(), "local addition", "local additions") + " from the overrides file");
+            long held = selection.overrides().add().stream().filter(LocalEntry::held).count();
+            long local = selection.overrides().add().size() - held;
+            if (local > 0) {
+                notes.add(io.github.o365watch.domain.Plural.of((int) local, "local addition", "local additions") + " from the overrides file");
+            }
+            if (held > 0) {
+                notes.add(io.github.o365watch.domain.Plural.of((int) held, "entry", "entries") + " Microsoft no longer lists, held"
+                        + " (holdRemovalsDays)");
+            }
         }
         if (selection.excludeTenantShared()) {
             // every customer's names are under these: left to the proxy, which inspects them

@@ -46,6 +46,10 @@ public final class JsonReport {
         if (!data.summarised().isEmpty()) {
             m.put("summarisedOutputs", summarised(data));
         }
+        if (!data.held().isEmpty()) {
+            m.put("heldRemovals", data.held().stream().map(h -> Map.of("entry", h.entry(), "category", h.category(), "endpointSetId",
+                    h.setId(), "until", h.until())).toList());
+        }
         m.put("pending", r.pending().stream().map(n -> element(n.change(), Optional.of(n), r)).toList());
         m.put("crossCheck", crossCheck(r));
         m.put("addresses", addresses(c));

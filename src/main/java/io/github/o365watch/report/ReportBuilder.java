@@ -50,6 +50,7 @@ public final class ReportBuilder {
         summary(doc, r, charts);
         flags(doc, r);
         summarised(doc, data);
+        held(doc, data);
         pending(doc, r);
         crossCheck(doc, r);
         firewallView(doc, c);
@@ -128,6 +129,19 @@ public final class ReportBuilder {
         doc.add(new Table(List.of("File", "What summarising admitted"), rows, List.of(0)));
     }
 
+    /** Entries this version removed that the site keeps for a while (a sync's report only). */
+    private static void held(Doc.Builder doc, ReportData data) {
+        if (data.held().isEmpty()) {
+            return;
+        }
+        doc.add(new Heading(2, "Held removals"));
+        doc.add(new Para("Microsoft no longer lists these entries; the outputs keep them until the day given (selection.holdRemovalsDays),"
+                + " marked in the files' comments, and then leave them out."));
+        List<List<String>> rows = new ArrayList<>();
+        data.held().forEach(h -> rows.add(List.of(h.entry(), h.category(), "set " + h.setId(), h.until())));
+        doc.add(new Table(List.of("Entry", "Category", "Listed by", "Kept until"), rows, List.of(0)));
+    }
+
     private static <K> void counts(Doc.Builder doc, String title, String key, Map<K, Counts> m) {
         List<List<String>> rows = new ArrayList<>();
         m.forEach((k, v) -> rows.add(List.of(k.toString(), Integer.toString(v.setsAdded()), Integer.toString(v.setsRemoved()),
@@ -184,10 +198,24 @@ public final class ReportBuilder {
 
     static void pending(Doc.Builder doc, Review r) {
         List<Notice> pending = r.pending();
-        if (pending.isEmpty()) {
+        List<Notice> undated = r.undated();
+        if (pending.isEmpty() && undated.isEmpty()) {
             return;
         }
         doc.add(new Heading(2, "Pending"));
+        if (!undated.isEmpty()) {
+            doc.add(new Para("No date given: review. Microsoft's change records announce these additions without an effective date."));
+            List<List<String>> rows = new ArrayList<>();
+            for (Notice n : undated) {
+                ElementChange e = n.change();
+                rows.add(List.of("no date given: review", Integer.toString(e.setId()), e.serviceArea().name(), e.category().name(),
+                        Words.entry(e), Integer.toString(n.recordId())));
+            }
+            doc.add(new Table(List.of("Effective", "Set", "Service area", "Category", "Entry", "Record"), rows, List.of(4)));
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
         doc.add(new Para("Additions Microsoft announced with a later effective date: have them in place before that date."));
         List<List<String>> rows = new ArrayList<>();
         for (Notice n : pending) {

@@ -16,8 +16,24 @@ import java.util.TreeMap;
  * hash and SHA-256 it was written with, and per instance the version applied. Canonical JSON,
  * meant to be committed with the outputs so history shows which data version was applied when.
  */
-public record LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs) {
+public record LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs, List<Held> held) {
     public static final int FORMAT = 1;
+
+    /** Without held removals: {@code held} is left out of the file, so lock files of sites that hold none stay as they were. */
+    public LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs) {
+        this(format, instances, outputs, null);
+    }
+
+    /**
+     * An entry Microsoft no longer lists that the site keeps in its outputs until {@code until}
+     * ({@code selection.holdRemovalsDays}): its category, set and ports as last listed, the
+     * version that no longer listed it and the day sync applied that version.
+     */
+    public record Held(String instance, String entry, String category, Integer setId, String tcpPorts, String udpPorts, String removedIn,
+            String removedOn, String until) {
+        /** Sorted by instance, entry and category: the file is canonical. */
+        static final Comparator<Held> ORDER = Comparator.comparing(Held::instance).thenComparing(Held::entry).thenComparing(Held::category);
+    }
 
     /**
      * What was applied for one instance. {@code revision} is absent for a version's first copy, so
@@ -41,6 +57,12 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     public LockFile {
         instances = new TreeMap<>(instances);
         outputs = outputs.stream().sorted(Comparator.comparing(Output::path)).toList();
+        held = held == null || held.isEmpty() ? null : held.stream().sorted(Held.ORDER).toList();
+    }
+
+    /** The held removals, none when the file names none. */
+    public List<Held> heldOrNone() {
+        return held == null ? List.of() : held;
     }
 
     public static Optional<LockFile> read(Path file) {
@@ -76,6 +98,7 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     /** Every value has the shape sync writes; a path is {@code instance/target/file} and stays inside the output directory. */
     private void check(Path file) {
         String bad = "lock file " + file + ": ";
+        checkHeld(bad);
         instances.forEach((name, a) -> {
             if (name == null || !INSTANCE.matcher(name).matches() || a == null || a.version() == null
                     || !VERSION.matcher(a.version()).matches() || a.selectionHash() == null || !HASH.matcher(a.selectionHash()).matches()
@@ -98,6 +121,25 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
             }
             if (!VERSION.matcher(o.version()).matches() || !SHA256.matcher(o.sha256()).matches() || !HASH.matcher(o.selectionHash()).matches()) {
                 throw new StoreException(at + "(" + Printable.of(o.path()) + ") has a malformed version, selection hash or sha256");
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final java.util.regex.Pattern PORTS = java.util.regex.Pattern.compile("[0-9,-]{0,200}");
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("[0-9A-Za-z.:/*_-]{1,255}");
+    private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+    private void checkHeld(String bad) {
+        for (int i = 0; i < heldOrNone().size(); i++) {
+            Held h = heldOrNone().get(i);
+            if (h == null || h.instance() == null || !INSTANCE.matcher(h.instance()).matches() || h.entry() == null
+                    || !ENTRY.matcher(h.entry()).matches() || h.category() == null || !CATEGORY.matcher(h.category()).matches()
+                    || h.setId() == null || h.tcpPorts() == null || !PORTS.matcher(h.tcpPorts()).matches() || h.udpPorts() == null
+                    || !PORTS.matcher(h.udpPorts()).matches() || h.removedIn() == null || !VERSION.matcher(h.removedIn()).matches()
+                    || h.removedOn() == null || !DATE.matcher(h.removedOn()).matches() || h.until() == null || !DATE.matcher(h.until()).matches()) {
+                throw new StoreException(bad + "held[" + (i + 1) + "] is not a held entry (instance, entry, category, set, ports, the version"
+                        + " that removed it, the day it was applied and the day the hold ends)");
             }
         }
     }
