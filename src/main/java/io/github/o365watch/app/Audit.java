@@ -118,7 +118,7 @@ public final class Audit {
      * sets.
      */
     public record Group(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds,
-            String serviceArea, Category category, long count, String first, String last) {
+            String serviceArea, Category category, long count, String first, String last, String listedPorts) {
     }
 
     /**
@@ -222,14 +222,34 @@ public final class Audit {
         }
         List<Group> gaps = new ArrayList<>();
         List<Group> offPort = new ArrayList<>();
+        // off port: the ports the destination's sets do list, the answer to "why is this port not in the list?"
         groups.forEach((k, c) -> (k.listed() ? gaps : offPort).add(new Group(k.action(), k.protocol(), k.ports(), k.destination(), k.setIds(),
-                k.serviceArea(), k.category(), c.count, c.first, c.last)));
+                k.serviceArea(), k.category(), c.count, c.first, c.last, k.listed() ? "" : listedPorts(snapshot, k.setIds()))));
         Comparator<Group> order = Comparator.comparingLong(Group::count).reversed().thenComparing(Group::destination)
                 .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
         gaps.sort(order);
         offPort.sort(order);
         return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks(),
                 relays.findings(true), relays.findings(false));
+    }
+
+    /** {@code TCP 80,443; UDP 3478-3481}: what the sets list, merged per protocol. */
+    static String listedPorts(Snapshot snapshot, List<Integer> setIds) {
+        PortSet[] ports = {PortSet.EMPTY, PortSet.EMPTY};
+        for (int id : setIds) {
+            snapshot.set(id).ifPresent(s -> {
+                ports[0] = ports[0].union(s.tcpPorts());
+                ports[1] = ports[1].union(s.udpPorts());
+            });
+        }
+        List<String> parts = new ArrayList<>();
+        if (!ports[0].isEmpty()) {
+            parts.add("TCP " + ports[0]);
+        }
+        if (!ports[1].isEmpty()) {
+            parts.add("UDP " + ports[1]);
+        }
+        return String.join("; ", parts);
     }
 
     /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */

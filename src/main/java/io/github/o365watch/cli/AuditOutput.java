@@ -104,7 +104,8 @@ final class AuditOutput {
         }
         if (!r.offPort().isEmpty()) {
             w.println("Off-port (" + r.offPort().size() + "): Microsoft's addresses on ports no matching endpoint set lists");
-            r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
+            r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))
+                    + (g.listedPorts().isEmpty() ? "" : "; its sets list " + g.listedPorts())));
         }
         if (!r.relayFailures().isEmpty()) {
             w.println(RELAY_FAILURES + " (" + r.relayFailures().size() + "): " + RELAY_FAILURES_WHAT);
@@ -180,6 +181,11 @@ final class AuditOutput {
                         : onlyCqd(r) ? "Not known: only CQD exports were read, no firewall or proxy log."
                         : r.complete() ? "None." : "None in the flows read; the unreadable logs above are not covered.");
         section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
+        List<String> listed = r.offPort().stream().filter(g -> !g.listedPorts().isEmpty())
+                .map(g -> "- `" + g.destination() + "`: its sets list " + g.listedPorts()).distinct().toList();
+        if (!listed.isEmpty()) {
+            s.append("\nWhat the endpoint sets of these destinations do list:\n\n").append(String.join("\n", listed)).append("\n");
+        }
         for (boolean failed : List.of(true, false)) {
             List<Audit.RelayFinding> list = failed ? r.relayFailures() : r.relayTcp();
             if (list.isEmpty()) {
@@ -317,6 +323,9 @@ final class AuditOutput {
             gm.put("count", g.count());
             gm.put("first", g.first());
             gm.put("last", g.last());
+            if (!g.listedPorts().isEmpty()) {
+                gm.put("listedPorts", g.listedPorts());
+            }
             out.add(gm);
         }
         return out;
