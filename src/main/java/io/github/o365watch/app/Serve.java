@@ -93,10 +93,14 @@ public final class Serve {
         if (p < 0 || p > 65535) {
             throw new UsageException("--listen " + value + ": the port is a number from 0 to 65535");
         }
+        // an address, never a name: parsing --listen looks nothing up
+        io.github.o365watch.domain.net.IpAddress address = io.github.o365watch.domain.net.IpAddress.parse(host)
+                .orElseThrow(() -> new UsageException("--listen " + value + ": " + host + " is not an IP address (give 127.0.0.1, 0.0.0.0,"
+                        + " [::1] or [::])"));
         try {
-            return new InetSocketAddress(InetAddress.getByName(host), p);
-        } catch (UnknownHostException | SecurityException e) {
-            throw new UsageException("--listen " + value + ": " + host + " is no address of this machine's");
+            return new InetSocketAddress(InetAddress.getByAddress(address.bytes()), p);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--listen " + value + ": " + host + " is not an IP address");
         }
     }
 

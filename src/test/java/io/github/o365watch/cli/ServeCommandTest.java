@@ -45,7 +45,7 @@ class ServeCommandTest {
         String[] expected = {
             "o365watch: --listen 8080: give ADDRESS:PORT, e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080",
             "o365watch: --listen 127.0.0.1:99999: the port is a number from 0 to 65535",
-            "o365watch: --listen no.such.host.invalid:8080: no.such.host.invalid is no address of this machine's",
+            "o365watch: --listen no.such.host.invalid:8080: no.such.host.invalid is not an IP address (give 127.0.0.1, 0.0.0.0, [::1] or [::])",
             "o365watch: --tls-cert and --tls-key go together: the certificate chain and its private key, in PEM",
             "o365watch: --tls-cert " + pem + " holds no PEM certificate we can read",
             "o365watch: --keystore or --tls-cert with --tls-key, not both",

@@ -36,6 +36,17 @@ public record IpAddress(Family family, long high, long low) {
         }
     }
 
+    /** The address in network byte order: 4 bytes for IPv4, 16 for IPv6 (for a socket, with no name lookup). */
+    public byte[] bytes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(family == Family.IPV4 ? 4 : 16);
+        if (family == Family.IPV4) {
+            b.putInt((int) low);
+        } else {
+            b.putLong(high).putLong(low);
+        }
+        return b.array();
+    }
+
     /**
      * Parses an address without prefix length or zone: IPv4 as four decimal parts without leading
      * zeros, IPv6 in any standard form (leading zeros in groups, as kernel logs write them, are fine).

@@ -44,4 +44,12 @@ class IpAddressTest {
         assertThatThrownBy(() -> new IpAddress(Family.IPV4, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new IpAddress(Family.IPV6, -1, -1)).hasToString("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
     }
+
+    @org.junit.jupiter.api.Test
+    void bytesAreInNetworkOrder() throws Exception {
+        assertThat(java.net.InetAddress.getByAddress(IpAddress.parse("52.112.10.20").orElseThrow().bytes()).getHostAddress())
+                .isEqualTo("52.112.10.20");
+        assertThat(java.net.InetAddress.getByAddress(IpAddress.parse("2603:1047::1").orElseThrow().bytes()).getHostAddress())
+                .isEqualTo("2603:1047:0:0:0:0:0:1");
+    }
 }
