@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         "2:usage error: a bad option or value, a mistake in the config file, a deployed file from which no entry was read, or"
                 + " files that can hold nothing selected"})
 final class VerifyCommand extends StoreCommand {
-    enum Format { text, json, junit }
+    enum Format { text, json, junit, markdown, csv }
 
     @Option(names = "--against", paramLabel = "FILE", arity = "1..*",
             description = "Deployed configuration files (one device's set; several files are read as one).")
@@ -70,7 +70,8 @@ final class VerifyCommand extends StoreCommand {
     String version;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or junit (one test case per category). Default: ${DEFAULT-VALUE}.")
+            description = "text, json or junit (one test case per category); for deny lists alone (--deny without --against) also"
+                    + " markdown or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--json", description = "Same as --format json.")
@@ -94,6 +95,10 @@ final class VerifyCommand extends StoreCommand {
                     + " --deny FILE (deny lists), or both");
         }
         Format f = json ? Format.json : format;
+        if ((f == Format.markdown || f == Format.csv) && !files.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + f + " is for deny lists alone (--deny);"
+                    + " verify --against writes text, json or junit");
+        }
         if (f == Format.junit && !files.isEmpty() && !deny.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format junit writes one test suite: give --against"
                     + " or --deny, and run verify once for each");
@@ -115,6 +120,8 @@ final class VerifyCommand extends StoreCommand {
                     ? new java.util.TreeMap<>(java.util.Map.of("configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
                     : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
             case junit -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
+            case markdown -> out.print(VerifyOutput.denyMarkdown(d));
+            case csv -> out.print(VerifyOutput.denyCsv(d));
         }
         boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
         return ok ? ExitCodes.OK : ExitCodes.FOUND;

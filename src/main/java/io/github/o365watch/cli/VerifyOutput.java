@@ -296,4 +296,43 @@ final class VerifyOutput {
                 + " of sets not marked required"));
         return JUnitXml.suite("o365watch verify deny lists", "o365watch.verify.deny", cases);
     }
+
+    /** The deny lists' findings as a Markdown section, the table cells escaped as audit's are. */
+    static String denyMarkdown(DenyCheck.Result d) {
+        StringBuilder s = new StringBuilder("# Deny lists against the selection\n\n");
+        for (DenyCheck.FileRead f : d.files()) {
+            s.append("- `").append(md(f.file().toString())).append("`: ").append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name",
+                    "blocked names")).append('\n');
+        }
+        s.append("\n## Blocked (").append(d.blocked().size()).append(")\n\n");
+        if (d.blocked().isEmpty()) {
+            return s.append("No selected hostname is blocked by these lists.\n").toString();
+        }
+        s.append("| Hostname | Set | Service | Category | Required | How | Blocked by |\n|---|--:|---|---|---|---|---|\n");
+        for (DenyCheck.Blocked x : d.blocked()) {
+            s.append("| `").append(md(x.host().pattern())).append("` | ").append(x.set().id()).append(" | ").append(x.set().serviceArea())
+                    .append(" | ").append(x.set().category()).append(" | ").append(x.set().required() ? "yes" : "no").append(" | ")
+                    .append(how(x.how())).append(" | ").append(md(x.file().getFileName() + ":" + x.by().line() + " " + x.by().text()))
+                    .append(" |\n");
+        }
+        return s.toString();
+    }
+
+    /** One row per blocked hostname and entry; every cell a CSV text cell, as audit's CSV is. */
+    static String denyCsv(DenyCheck.Result d) {
+        StringBuilder s = new StringBuilder(Text.csvRow(List.of("hostname", "endpointSetId", "serviceArea", "category", "required", "how",
+                "file", "line", "entry")));
+        for (DenyCheck.Blocked x : d.blocked()) {
+            s.append(Text.csvRow(List.of(x.host().pattern(), Integer.toString(x.set().id()), x.set().serviceArea().name(),
+                    x.set().category().name(), Boolean.toString(x.set().required()), x.how().name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-'), Text.csvText(x.file().toString()), Integer.toString(x.by().line()),
+                    Text.csvText(Printable.line(x.by().text(), 300)))));
+        }
+        return s.toString();
+    }
+
+    /** A Markdown table cell: one line, pipes and backquotes escaped. */
+    private static String md(String text) {
+        return Printable.line(text, 300).replace("\\", "\\\\").replace("|", "\\|").replace("`", "'");
+    }
 }

@@ -97,4 +97,22 @@ class VerifyDenyListTest {
         assertThat(json.out()).contains("\"hostname\": \"outlook.office365.com\"", "\"how\": \"exact\"", "\"requiredClear\": false");
         assertThat(junit.out()).contains("name=\"outlook.office365.com\"").contains("<failure message=\"a required hostname is blocked\"");
     }
+
+    @Test
+    void markdownAndCsvForDenyListsAloneEscapedAsAuditsAre() throws IOException {
+        Path list = Files.writeString(tmp.resolve("hosts"), "0.0.0.0 outlook.office365.com # =HYPERLINK(\"x\")|`\n");
+        Path config = Files.writeString(tmp.resolve("fw.txt"), "52.112.0.0/14\n");
+
+        Result md = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--format", "markdown");
+        Result csv = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--format", "csv");
+        Result both = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--against", config.toString(), "--format", "csv");
+
+        assertThat(md.code()).as(md.toString()).isEqualTo(1);
+        assertThat(md.out()).contains("## Blocked (3)").contains("| `outlook.office365.com` | 1 | Exchange | Optimize | yes | the name |");
+        assertThat(csv.code()).isEqualTo(1);
+        assertThat(csv.out()).startsWith("hostname,endpointSetId,serviceArea,category,required,how,file,line,entry\n")
+                .contains("outlook.office365.com,1,Exchange,Optimize,true,exact,");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--format csv is for deny lists alone (--deny)");
+    }
 }
