@@ -3,6 +3,7 @@ package io.github.o365watch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.Location;
@@ -17,8 +18,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "may use" column of the package table in the team's design document (the rules below are
@@ -36,14 +35,21 @@ class ArchitectureTest {
     static final class MainClasses implements LocationProvider {
         @Override
         public Set<Location> get(Class<?> testClass) {
-            return Set.of(Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation()));
+            return Set.of(
+                    Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation()));
         }
     }
 
     private static ArchRule onlyUses(String pkg, String... allowed) {
-        String[] all = Stream.of(new String[] {ROOT + "." + pkg}, JDK, allowed).flatMap(Stream::of).toArray(String[]::new);
-        return classes().that().resideInAPackage(ROOT + "." + pkg)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(all)
+        String[] all = Stream.of(new String[] {ROOT + "." + pkg}, JDK, allowed)
+                .flatMap(Stream::of)
+                .toArray(String[]::new);
+        return classes()
+                .that()
+                .resideInAPackage(ROOT + "." + pkg)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(all)
                 .allowEmptyShould(true)
                 .because("the package rules: " + pkg + " may use only " + String.join(", ", allowed));
     }
@@ -60,8 +66,14 @@ class ArchitectureTest {
     @ArchTest
     static void domainNetUsesOnlyTheJdkAndIpAddress(JavaClasses classes) {
         onlyUses("domain.net", "inet.ipaddr..").check(classes);
-        noClasses().that().resideOutsideOfPackage(p("domain.net")).should().dependOnClassesThat().resideInAPackage("inet.ipaddr..")
-                .because("the IPAddress library appears only in domain.net").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(p("domain.net"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("inet.ipaddr..")
+                .because("the IPAddress library appears only in domain.net")
+                .check(classes);
     }
 
     @ArchTest
@@ -76,22 +88,40 @@ class ArchitectureTest {
 
     @ArchTest
     static void renderMustacheUsesRenderAndMustache(JavaClasses classes) {
-        onlyUses("render.mustache", p("render"), p("domain.."), "com.github.mustachejava..").check(classes);
+        onlyUses("render.mustache", p("render"), p("domain.."), "com.github.mustachejava..")
+                .check(classes);
     }
 
     @ArchTest
     static void reportUsesDiffDomainRenderAndRome(JavaClasses classes) {
         // Rome writes the RSS feed; documented in docs/design-notes.md
-        onlyUses("report", p("diff.."), p("domain.."), p("render"), "com.rometools..", "org.xml.sax..").check(classes);
+        onlyUses("report", p("diff.."), p("domain.."), p("render"), "com.rometools..", "org.xml.sax..")
+                .check(classes);
     }
 
     @ArchTest
     static void sourceUsesDomainOkHttpJacksonRomeAndGuava(JavaClasses classes) {
-        // Guava for the Public Suffix List (source.PublicSuffixList, source.FeedRules); documented in docs/design-notes.md
-        onlyUses("source", p("domain.."), "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..", "com.rometools..",
-                "org.xml.sax..", "com.google.common.net..").check(classes);
-        noClasses().that().resideOutsideOfPackage(p("source")).should().dependOnClassesThat().resideInAPackage("com.google..")
-                .because("Guava is there for the Public Suffix List, at the border").check(classes);
+        // Guava for the Public Suffix List (source.PublicSuffixList, source.FeedRules); documented in
+        // docs/design-notes.md
+        onlyUses(
+                        "source",
+                        p("domain.."),
+                        "okhttp3..",
+                        "okio..",
+                        "kotlin..",
+                        "com.fasterxml.jackson..",
+                        "com.rometools..",
+                        "org.xml.sax..",
+                        "com.google.common.net..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(p("source"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google..")
+                .because("Guava is there for the Public Suffix List, at the border")
+                .check(classes);
     }
 
     @ArchTest
@@ -101,8 +131,16 @@ class ArchitectureTest {
 
     @ArchTest
     static void notifyUsesReportAndItsClients(JavaClasses classes) {
-        onlyUses("notify", p("report.."), p("diff.."), p("domain.."), "okhttp3..", "okio..", "kotlin..", "org.apache.commons.net..",
-                "com.fasterxml.jackson..")
+        onlyUses(
+                        "notify",
+                        p("report.."),
+                        p("diff.."),
+                        p("domain.."),
+                        "okhttp3..",
+                        "okio..",
+                        "kotlin..",
+                        "org.apache.commons.net..",
+                        "com.fasterxml.jackson..")
                 .check(classes);
     }
 
@@ -114,23 +152,44 @@ class ArchitectureTest {
     @ArchTest
     static void serveUsesStoreDomainJettyAndPrometheus(JavaClasses classes) {
         // Jetty serves, the Prometheus client writes /metrics and the textfile; documented in docs/design-notes.md
-        onlyUses("serve", p("store"), p("domain.."), "org.eclipse.jetty..", "io.prometheus.metrics..").check(classes);
-        noClasses().that().resideOutsideOfPackage(p("serve")).should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
-                .because("the HTTP server is the serve package's own").check(classes);
+        onlyUses("serve", p("store"), p("domain.."), "org.eclipse.jetty..", "io.prometheus.metrics..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(p("serve"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jetty..")
+                .because("the HTTP server is the serve package's own")
+                .check(classes);
     }
 
     @ArchTest
     static void appUsesEverythingButCli(JavaClasses classes) {
-        noClasses().that().resideInAPackage(p("app..")).should().dependOnClassesThat().resideInAPackage(p("cli.."))
+        noClasses()
+                .that()
+                .resideInAPackage(p("app.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(p("cli.."))
                 .check(classes);
     }
 
     @ArchTest
     static void onlyCliUsesPicocliAndOnlyMainExits(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage(p("cli..")).should().dependOnClassesThat().resideInAPackage("picocli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(p("cli.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("picocli..")
                 .check(classes);
-        noClasses().that().doNotHaveFullyQualifiedName(p("cli.Main")).should()
-                .callMethod(System.class, "exit", int.class).check(classes);
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(p("cli.Main"))
+                .should()
+                .callMethod(System.class, "exit", int.class)
+                .check(classes);
     }
 
     @ArchTest
@@ -142,13 +201,17 @@ class ArchitectureTest {
     void everyPackageHasAPackageInfo() throws IOException {
         Path src = Path.of("src/main/java/io/github/o365watch");
         try (Stream<Path> dirs = Files.walk(src)) {
-            dirs.filter(Files::isDirectory).filter(d -> {
-                try (Stream<Path> files = Files.list(d)) {
-                    return files.anyMatch(f -> f.toString().endsWith(".java"));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).forEach(d -> assertThat(d.resolve("package-info.java")).as(d.toString()).exists());
+            dirs.filter(Files::isDirectory)
+                    .filter(d -> {
+                        try (Stream<Path> files = Files.list(d)) {
+                            return files.anyMatch(f -> f.toString().endsWith(".java"));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .forEach(d -> assertThat(d.resolve("package-info.java"))
+                            .as(d.toString())
+                            .exists());
         }
     }
 }

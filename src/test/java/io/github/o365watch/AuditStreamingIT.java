@@ -33,18 +33,37 @@ class AuditStreamingIT {
         Path jar = Path.of("target/o365watch.jar").toAbsolutePath();
         Path out = tmp.resolve("out.json");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
-                "-jar", jar.toString(), "audit", "--store", Path.of("snapshots").toAbsolutePath().toString(), "--version", "2019112700",
-                "--log", "-", "--format", "json"))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx48m",
+                        "-jar",
+                        jar.toString(),
+                        "audit",
+                        "--store",
+                        Path.of("snapshots").toAbsolutePath().toString(),
+                        "--version",
+                        "2019112700",
+                        "--log",
+                        "-",
+                        "--format",
+                        "json"))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         Thread feeder = new Thread(() -> {
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            try (BufferedWriter w =
+                    new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
                 for (int i = 0; i < LINES; i++) {
                     // three in four to Teams media (denied), one in four elsewhere; every address different
-                    String dst = i % 4 == 3 ? "198.51." + (i >> 8 & 255) + "." + (i & 255) : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
-                    w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i + ".000000] o365-drop: IN=eth1"
-                            + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "." + (i & 255) + " DST=" + dst
-                            + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000) + " DPT=3478 LEN=40\n");
+                    String dst = i % 4 == 3
+                            ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
+                            : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
+                    w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i
+                            + ".000000] o365-drop: IN=eth1"
+                            + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "."
+                            + (i & 255) + " DST=" + dst
+                            + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000)
+                            + " DPT=3478 LEN=40\n");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -15,9 +15,13 @@ class BenchScriptsTest {
     @Test
     void scriptsParse() throws Exception {
         for (String script : List.of("bench/run.sh", "bench/jmh.sh", "bin/o365watch")) {
-            Process p = new ProcessBuilder("bash", "-n", Path.of(script).toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("bash", "-n", Path.of(script).toString())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
-            assertThat(p.exitValue()).as(script + ": " + new String(p.getInputStream().readAllBytes())).isZero();
+            assertThat(p.exitValue())
+                    .as(script + ": " + new String(p.getInputStream().readAllBytes()))
+                    .isZero();
         }
     }
 }

@@ -48,21 +48,31 @@ class CrashSafetyIT {
     static final String MARK = "o365watch-crashpoint ";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
 
     /** One passage of a crash point in the traced run: {@code name:n} and the file it concerns. */
-    record Passage(int index, String point, String detail) {
-    }
+    record Passage(int index, String point, String detail) {}
 
     /** A sync from one state to the next, with the passages an uninterrupted run makes. */
-    record Scenario(String name, SyncDir start, SyncDir.State before, SyncDir.State after, List<Passage> passages,
+    record Scenario(
+            String name,
+            SyncDir start,
+            SyncDir.State before,
+            SyncDir.State after,
+            List<Passage> passages,
             String newMeta) {
         int indexOf(String point, String detailEnd) {
-            return passages.stream().filter(p -> p.point().startsWith(point + ":") && p.detail().endsWith(detailEnd)).mapToInt(Passage::index)
-                    .findFirst().orElseThrow(() -> new AssertionError(name + ": the trace never passes " + point + " " + detailEnd));
+            return passages.stream()
+                    .filter(p -> p.point().startsWith(point + ":") && p.detail().endsWith(detailEnd))
+                    .mapToInt(Passage::index)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError(name + ": the trace never passes " + point + " " + detailEnd));
         }
     }
 
@@ -79,7 +89,8 @@ class CrashSafetyIT {
         FakeService service = new FakeService(wm).publish("Worldwide", Z);
         SyncDir atA = SyncDir.create(tmp.resolve("at-a"), tmp.resolve("machine"), service.url());
         for (String v : List.of(Z, A)) {
-            // the starting state: in this JVM, the same code and clock as the child's (the traced run below is the jar's)
+            // the starting state: in this JVM, the same code and clock as the child's (the traced run below is the
+            // jar's)
             service.publish("Worldwide", v);
             TestCli.Result r = atA.inProcess("sync");
             assertThat(r.code()).as(r.toString()).isZero();
@@ -97,7 +108,8 @@ class CrashSafetyIT {
         for (String line : r.err().lines().toList()) {
             if (line.startsWith(MARK)) {
                 String[] parts = line.substring(MARK.length()).split(" ", 2);
-                passages.add(new Passage(passages.size(), parts[0], parts.length > 1 ? parts[1].replace(ref.dir + "/", "") : ""));
+                passages.add(new Passage(
+                        passages.size(), parts[0], parts.length > 1 ? parts[1].replace(ref.dir + "/", "") : ""));
             } else {
                 fail("the traced run printed something else on stderr: " + line);
             }
@@ -119,15 +131,21 @@ class CrashSafetyIT {
         int locked = s.indexOf("atomic.renamed", "o365watch.lock");
         assertThat(swap).isLessThan(locked);
         List<Passage> chosen = chosen(s.passages());
-        assertThat(chosen.stream().map(CrashSafetyIT::name).distinct()).as("every point is killed at")
-                .containsExactlyInAnyOrderElementsOf(s.passages().stream().map(CrashSafetyIT::name).distinct().toList());
+        assertThat(chosen.stream().map(CrashSafetyIT::name).distinct())
+                .as("every point is killed at")
+                .containsExactlyInAnyOrderElementsOf(s.passages().stream()
+                        .map(CrashSafetyIT::name)
+                        .distinct()
+                        .toList());
         Map<Passage, Batch> batches = new java.util.HashMap<>();
         for (int from = 0; from < chosen.size(); from += BATCH) {
             Batch b = new Batch(s, chosen.subList(from, Math.min(chosen.size(), from + BATCH)));
             b.passages().forEach(p -> batches.put(p, b));
         }
-        return chosen.stream().map(p -> DynamicTest.dynamicTest(s.name() + ": SIGKILL at " + p.point() + " " + p.detail(),
-                () -> recover(s, p, batches.get(p).killed(p), p.index() >= swap, p.index() >= locked)));
+        return chosen.stream()
+                .map(p -> DynamicTest.dynamicTest(
+                        s.name() + ": SIGKILL at " + p.point() + " " + p.detail(),
+                        () -> recover(s, p, batches.get(p).killed(p), p.index() >= swap, p.index() >= locked)));
     }
 
     /**
@@ -160,7 +178,8 @@ class CrashSafetyIT {
                 }
             }
             if (failure != null) {
-                throw new AssertionError("the batch of " + passages.size() + " kills this one belongs to failed", failure);
+                throw new AssertionError(
+                        "the batch of " + passages.size() + " kills this one belongs to failed", failure);
             }
             return killed.get(p);
         }
@@ -173,14 +192,22 @@ class CrashSafetyIT {
                 configs.add(work.config().toString());
             }
             List<String> stops = stops(s.passages(), passages);
-            Process p = s.start().process(SyncDir.javaCommand(List.of("-Do365watch.crashpoint=" + String.join(",", stops)), ChildSyncs.class,
-                    configs.toArray(String[]::new))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+            Process p = s.start()
+                    .process(SyncDir.javaCommand(
+                            List.of("-Do365watch.crashpoint=" + String.join(",", stops)),
+                            ChildSyncs.class,
+                            configs.toArray(String[]::new)))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try (BufferedReader err =
+                            new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
                     Writer next = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
                 for (int k = 0; k < stops.size(); k++) {
                     String line = err.readLine();
-                    // each sync stops where it is told, in turn; anything else (a sync that ended, an error) fails the batch
-                    assertThat(line).as("sync " + (k + 1) + " of " + stops.size() + " stops at " + passages.get(k))
+                    // each sync stops where it is told, in turn; anything else (a sync that ended, an error) fails the
+                    // batch
+                    assertThat(line)
+                            .as("sync " + (k + 1) + " of " + stops.size() + " stops at " + passages.get(k))
                             .isEqualTo(MARK + stops.get(k));
                     if (k + 1 < stops.size()) {
                         next.write("next\n");
@@ -197,8 +224,7 @@ class CrashSafetyIT {
     }
 
     /** A copy of the starting directory killed at a passage, and the inodes of its outputs before. */
-    record Killed(SyncDir work, Map<String, Object> inodesBefore) {
-    }
+    record Killed(SyncDir work, Map<String, Object> inodesBefore) {}
 
     /**
      * What {@code -Do365watch.crashpoint} lists to stop the batch's syncs, run in turn in one JVM,
@@ -211,14 +237,17 @@ class CrashSafetyIT {
         for (Passage at : batch) {
             Map<String, Integer> run = new java.util.HashMap<>();
             trace.subList(0, at.index() + 1).forEach(p -> run.merge(name(p), 1, Integer::sum));
-            assertThat(name(at) + ":" + run.get(name(at))).as("the trace counts each point from 1").isEqualTo(at.point());
+            assertThat(name(at) + ":" + run.get(name(at)))
+                    .as("the trace counts each point from 1")
+                    .isEqualTo(at.point());
             out.add(name(at) + ":" + (before.getOrDefault(name(at), 0) + run.get(name(at))));
             run.forEach((point, n) -> before.merge(point, n, Integer::sum));
         }
         return out;
     }
 
-    static final List<String> ATOMIC = List.of("atomic.temp-created", "atomic.temp-written", "atomic.temp-synced", "atomic.renamed");
+    static final List<String> ATOMIC =
+            List.of("atomic.temp-created", "atomic.temp-written", "atomic.temp-synced", "atomic.renamed");
 
     /**
      * Every passage of the sync-level, store and publish points; of the four points of an atomic
@@ -257,10 +286,20 @@ class CrashSafetyIT {
 
         // all old or all new, and no torn file
         SyncDir.State killed = work.state();
-        assertThat(killed.outputs()).as("outputs").isEqualTo(outputsNew ? s.after().outputs() : s.before().outputs());
-        assertThat(killed.lock()).as("lock file").isEqualTo(lockNew ? s.after().lock() : s.before().lock());
-        killed.reports().forEach((f, sha) -> assertThat(sha).as("report " + f).isIn(s.after().reports().get(f), s.before().reports().get(f)));
-        killed.store().forEach((f, sha) -> assertThat(sha).as("store file " + f).isEqualTo(s.after().store().get(f)));
+        assertThat(killed.outputs())
+                .as("outputs")
+                .isEqualTo(outputsNew ? s.after().outputs() : s.before().outputs());
+        assertThat(killed.lock())
+                .as("lock file")
+                .isEqualTo(lockNew ? s.after().lock() : s.before().lock());
+        killed.reports()
+                .forEach((f, sha) -> assertThat(sha)
+                        .as("report " + f)
+                        .isIn(s.after().reports().get(f), s.before().reports().get(f)));
+        killed.store()
+                .forEach((f, sha) -> assertThat(sha)
+                        .as("store file " + f)
+                        .isEqualTo(s.after().store().get(f)));
 
         // the store loads and verifies
         SnapshotStore store = new SnapshotStore(work.dir.resolve("snapshots"));
@@ -277,7 +316,10 @@ class CrashSafetyIT {
         assertThat(status.code()).as(status.toString()).isZero();
         // check: current only when the outputs and the lock are of one generation and the store has nothing newer
         boolean current = outputsNew && lockNew
-                || !outputsNew && !lockNew && s.before().lock() != null && !killed.store().containsKey(s.newMeta());
+                || !outputsNew
+                        && !lockNew
+                        && s.before().lock() != null
+                        && !killed.store().containsKey(s.newMeta());
         TestCli.Result check = work.inProcess("check", "--offline");
         assertThat(check.code()).as(check.toString()).isEqualTo(current ? 0 : 1);
 
@@ -285,14 +327,24 @@ class CrashSafetyIT {
         TestCli.Result again = work.inProcess("sync");
         assertThat(again.code()).as(again.toString()).isZero();
         SyncDir.State done = work.state();
-        assertThat(done.outputs()).as("outputs after the next sync").isEqualTo(s.after().outputs());
-        assertThat(done.lock()).as("lock after the next sync").isEqualTo(s.after().lock());
-        assertThat(done.reports()).as("reports after the next sync").isEqualTo(s.after().reports());
-        assertThat(done.store()).as("store after the next sync").isEqualTo(s.after().store());
+        assertThat(done.outputs())
+                .as("outputs after the next sync")
+                .isEqualTo(s.after().outputs());
+        assertThat(done.lock())
+                .as("lock after the next sync")
+                .isEqualTo(s.after().lock());
+        assertThat(done.reports())
+                .as("reports after the next sync")
+                .isEqualTo(s.after().reports());
+        assertThat(done.store())
+                .as("store after the next sync")
+                .isEqualTo(s.after().store());
         Map<String, Object> inodesAfter = work.inodes();
         inodesBefore.forEach((f, ino) -> {
             if (s.before().outputs().get(f).equals(s.after().outputs().get(f))) {
-                assertThat(inodesAfter.get(f)).as("unchanged " + f + " keeps its inode").isEqualTo(ino);
+                assertThat(inodesAfter.get(f))
+                        .as("unchanged " + f + " keeps its inode")
+                        .isEqualTo(ino);
             }
         });
         assertThat(work.leftovers()).as("temporary files after the next sync").isEmpty();

@@ -31,6 +31,7 @@ class DeviceOutputIT {
     static final Path SNAPSHOTS = Path.of("snapshots").toAbsolutePath();
     /** A block device with no driver behind it (major 240 is for local use): opening it fails, whatever the code under test does. */
     static final String DISK = "/dev/o365watch-disk";
+
     static final String PIPE = "/dev/o365watch-pipe";
 
     @TempDir
@@ -44,7 +45,8 @@ class DeviceOutputIT {
         unshare = Tools.require("unshare");
         mount = Tools.require("mount");
         Path probe = Files.createDirectories(tmp.resolve("probe"));
-        Tools.Run r = Tools.run(List.of(unshare.toString(), "-m", "sh", "-c", mount + " -t tmpfs -o size=64k tmpfs " + probe), null);
+        Tools.Run r = Tools.run(
+                List.of(unshare.toString(), "-m", "sh", "-c", mount + " -t tmpfs -o size=64k tmpfs " + probe), null);
         if (r.code() != 0) {
             String msg = "cannot mount a tmpfs in a private mount namespace (unshare -m, needs root): " + r.out();
             if ("true".equals(System.getenv("CI"))) {
@@ -55,8 +57,7 @@ class DeviceOutputIT {
     }
 
     /** One command's result in the namespace. */
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     @Test
     void reportsNeverReplaceADeviceNodeOrALinkInDev() throws IOException {
@@ -64,10 +65,16 @@ class DeviceOutputIT {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("report-null", List.of("report", "--store", SNAPSHOTS.toString(), "--out", "/dev/null"));
         commands.put("report-stdout", List.of("report", "--store", SNAPSHOTS.toString(), "--out", "/dev/stdout"));
-        commands.put("report-dash", List.of("report", "--store", SNAPSHOTS.toString(), "--format", "json", "--out", "-"));
-        commands.put("report-pipe", List.of("report", "--store", SNAPSHOTS.toString(), "--format", "csv", "--out", PIPE));
-        commands.put("audit-null", List.of("audit", "--store", SNAPSHOTS.toString(), "--log", log.toString(), "--out", "/dev/null"));
-        commands.put("audit-stdout", List.of("audit", "--store", SNAPSHOTS.toString(), "--log", log.toString(), "--out", "/dev/stdout"));
+        commands.put(
+                "report-dash", List.of("report", "--store", SNAPSHOTS.toString(), "--format", "json", "--out", "-"));
+        commands.put(
+                "report-pipe", List.of("report", "--store", SNAPSHOTS.toString(), "--format", "csv", "--out", PIPE));
+        commands.put(
+                "audit-null",
+                List.of("audit", "--store", SNAPSHOTS.toString(), "--log", log.toString(), "--out", "/dev/null"));
+        commands.put(
+                "audit-stdout",
+                List.of("audit", "--store", SNAPSHOTS.toString(), "--log", log.toString(), "--out", "/dev/stdout"));
         commands.put("report-disk", List.of("report", "--store", SNAPSHOTS.toString(), "--out", DISK));
         commands.put("feed-null", List.of("report", "--store", SNAPSHOTS.toString(), "--feed", "/dev/null"));
         commands.put("init-null", List.of("init", "--config", "/dev/null", "--force"));
@@ -76,12 +83,13 @@ class DeviceOutputIT {
         List<String> after = Files.readAllLines(tmp.resolve("work/after"));
 
         // the nodes and links are what they were, whatever was asked of them
-        assertThat(after).containsExactly(
-                "/dev/null character special file 1:3",
-                DISK + " block special file f0:0",
-                PIPE + " fifo 0:0",
-                "/dev/stdout symbolic link 0:0 -> /proc/self/fd/1",
-                "/dev/stderr symbolic link 0:0 -> /proc/self/fd/2");
+        assertThat(after)
+                .containsExactly(
+                        "/dev/null character special file 1:3",
+                        DISK + " block special file f0:0",
+                        PIPE + " fifo 0:0",
+                        "/dev/stdout symbolic link 0:0 -> /proc/self/fd/1",
+                        "/dev/stderr symbolic link 0:0 -> /proc/self/fd/2");
 
         Run toNull = runs.get("report-null");
         assertThat(toNull.code()).as(toNull.toString()).isZero();
@@ -94,27 +102,35 @@ class DeviceOutputIT {
         assertThat(dash.out()).startsWith("{").contains("\"schemaVersion\"");
         Run pipe = runs.get("report-pipe");
         assertThat(pipe.code()).as(pipe.toString()).isZero();
-        assertThat(Files.readString(tmp.resolve("work/pipe.read"))).as("what the pipe's reader got").startsWith("instance,");
+        assertThat(Files.readString(tmp.resolve("work/pipe.read")))
+                .as("what the pipe's reader got")
+                .startsWith("instance,");
 
         Run auditNull = runs.get("audit-null");
         assertThat(auditNull.code()).as(auditNull.toString()).isZero();
         assertThat(auditNull.out()).isEqualTo("wrote /dev/null\n");
         Run auditStdout = runs.get("audit-stdout");
         assertThat(auditStdout.code()).as(auditStdout.toString()).isZero();
-        assertThat(auditStdout.out()).startsWith("Audit against Worldwide 2019112700:").doesNotContain("wrote");
+        assertThat(auditStdout.out())
+                .startsWith("Audit against Worldwide 2019112700:")
+                .doesNotContain("wrote");
 
         // a disk, and a feed that is read and rewritten: refused in one line, nothing written
         Run disk = runs.get("report-disk");
         assertThat(disk.code()).as(disk.toString()).isEqualTo(2);
-        assertThat(disk.err()).isEqualTo("o365watch: --out " + DISK + ": a block device (a disk); a report goes to a regular file,"
-                + " a character device such as /dev/null, a named pipe, or standard output (--out -)\n");
+        assertThat(disk.err())
+                .isEqualTo("o365watch: --out " + DISK + ": a block device (a disk); a report goes to a regular file,"
+                        + " a character device such as /dev/null, a named pipe, or standard output (--out -)\n");
         Run feed = runs.get("feed-null");
         assertThat(feed.code()).as(feed.toString()).isEqualTo(2);
-        assertThat(feed.err()).startsWith("o365watch: --feed /dev/null: a character device; the feed is a file").doesNotContain("\n\n");
+        assertThat(feed.err())
+                .startsWith("o365watch: --feed /dev/null: a character device; the feed is a file")
+                .doesNotContain("\n\n");
         assertThat(feed.out()).isEmpty();
         Run init = runs.get("init-null");
         assertThat(init.code()).as(init.toString()).isEqualTo(2);
-        assertThat(init.err()).isEqualTo("o365watch: --config /dev/null: a character device; the config is a regular file\n");
+        assertThat(init.err())
+                .isEqualTo("o365watch: --config /dev/null: a character device; the config is a regular file\n");
     }
 
     /**
@@ -126,45 +142,55 @@ class DeviceOutputIT {
         Path work = Files.createDirectories(tmp.resolve("work"));
         SyncDir site = SyncDir.at(Files.createDirectories(tmp.resolve("site")), tmp.resolve("machine"));
         List<String> java = site.javaCommand(List.of());
-        List<String> script = new ArrayList<>(List.of(
-                "set -e",
-                "work=$1; shift",
-                mount + " -t tmpfs -o size=1m,mode=755 tmpfs /dev",
-                "mknod -m 666 /dev/null c 1 3",
-                "mknod -m 666 /dev/zero c 1 5",
-                "mknod -m 666 /dev/random c 1 8",
-                "mknod -m 666 /dev/urandom c 1 9",
-                "mknod -m 600 " + DISK + " b 240 0",
-                "mkfifo " + PIPE,
-                "ln -s /proc/self/fd /dev/fd",
-                "ln -s /proc/self/fd/0 /dev/stdin",
-                "ln -s /proc/self/fd/1 /dev/stdout",
-                "ln -s /proc/self/fd/2 /dev/stderr",
-                "run() { name=$1; shift; set +e; \"$@\" >\"$work/$name.out\" 2>\"$work/$name.err\"; echo $? >\"$work/$name.code\"; set -e; }"));
+        List<String> script = new ArrayList<>(
+                List.of(
+                        "set -e",
+                        "work=$1; shift",
+                        mount + " -t tmpfs -o size=1m,mode=755 tmpfs /dev",
+                        "mknod -m 666 /dev/null c 1 3",
+                        "mknod -m 666 /dev/zero c 1 5",
+                        "mknod -m 666 /dev/random c 1 8",
+                        "mknod -m 666 /dev/urandom c 1 9",
+                        "mknod -m 600 " + DISK + " b 240 0",
+                        "mkfifo " + PIPE,
+                        "ln -s /proc/self/fd /dev/fd",
+                        "ln -s /proc/self/fd/0 /dev/stdin",
+                        "ln -s /proc/self/fd/1 /dev/stdout",
+                        "ln -s /proc/self/fd/2 /dev/stderr",
+                        "run() { name=$1; shift; set +e; \"$@\" >\"$work/$name.out\" 2>\"$work/$name.err\"; echo $? >\"$work/$name.code\"; set -e; }"));
         for (Map.Entry<String, List<String>> c : commands.entrySet()) {
             boolean pipe = c.getValue().contains(PIPE);
             if (pipe) {
                 script.add("cat " + PIPE + " >\"$work/pipe.read\" & reader=$!");
             }
-            script.add("run " + c.getKey() + " \"$@\" " + String.join(" ", c.getValue().stream().map(DeviceOutputIT::quote).toList()));
+            script.add("run " + c.getKey() + " \"$@\" "
+                    + String.join(
+                            " ",
+                            c.getValue().stream().map(DeviceOutputIT::quote).toList()));
             if (pipe) {
-                // a command that did not open the pipe leaves the reader waiting: open it here; one that replaced it, kill the reader
-                script.add("if [ -p " + PIPE + " ]; then [ \"$(cat \"$work/" + c.getKey() + ".code\")\" = 0 ] || : >" + PIPE
-                        + "; else kill $reader; fi");
+                // a command that did not open the pipe leaves the reader waiting: open it here; one that replaced it,
+                // kill the reader
+                script.add("if [ -p " + PIPE + " ]; then [ \"$(cat \"$work/" + c.getKey() + ".code\")\" = 0 ] || : >"
+                        + PIPE + "; else kill $reader; fi");
                 script.add("wait $reader || true");
             }
         }
         script.add("for f in /dev/null " + DISK + " " + PIPE + " /dev/stdout /dev/stderr; do"
                 + " l=$(readlink $f || true); echo \"$(stat -c '%n %F %t:%T' $f)${l:+ -> $l}\"; done >\"$work/after\"");
-        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-m", "sh", "-c", String.join("\n", script), "sh", work.toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(unshare.toString(), "-m", "sh", "-c", String.join("\n", script), "sh", work.toString()));
         cmd.addAll(java);
         SyncDir.Run r = site.run(cmd);
         assertThat(r.code()).as("the namespace script: " + r).isZero();
         Map<String, Run> runs = new LinkedHashMap<>();
         for (String name : commands.keySet()) {
-            runs.put(name, new Run(Integer.parseInt(Files.readString(work.resolve(name + ".code")).strip()),
-                    Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8),
-                    Files.readString(work.resolve(name + ".err"), StandardCharsets.UTF_8)));
+            runs.put(
+                    name,
+                    new Run(
+                            Integer.parseInt(Files.readString(work.resolve(name + ".code"))
+                                    .strip()),
+                            Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8),
+                            Files.readString(work.resolve(name + ".err"), StandardCharsets.UTF_8)));
         }
         return runs;
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FileNamesIT {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final String SITE = "$'r\\xc3\\xa9seau ops'";
-    static final String JAVA_BIN = Path.of(System.getProperty("java.home"), "bin").toString();
+    static final String JAVA_BIN =
+            Path.of(System.getProperty("java.home"), "bin").toString();
     /** What cron gives a job: a PATH and a HOME, nothing else. */
     static final String BARE = "env -i PATH=" + JAVA_BIN + ":/usr/bin:/bin HOME=$T/home";
     /** The JVM for short runs: the client compiler and the serial collector start in half the time (the locale is the point here). */
@@ -45,14 +46,19 @@ class FileNamesIT {
         Path out = Files.createTempFile("names", ".out");
         Path err = Files.createTempFile("names", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder("bash", "-euc", "T=$PWD; " + script).directory(tmp.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder("bash", "-euc", "T=$PWD; " + script)
+                    .directory(tmp.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             pb.environment().put("JAR", PROJECT.resolve("target/o365watch.jar").toString());
             pb.environment().put("LAUNCHER", PROJECT.resolve("bin/o365watch").toString());
             pb.environment().put("SNAPSHOTS", PROJECT.resolve("snapshots").toString());
             Process p = pb.start();
             assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Run(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
@@ -77,9 +83,11 @@ class FileNamesIT {
         assertThat(check.code()).as(check.toString()).isZero();
 
         // everything is in the directory asked for, nothing beside it
-        assertThat(tree()).filteredOn(p -> p.chars().filter(c -> c == '/').count() == 1)
+        assertThat(tree())
+                .filteredOn(p -> p.chars().filter(c -> c == '/').count() == 1)
                 .containsExactly("./réseau ops");
-        assertThat(tree()).contains("./réseau ops/o365watch.yaml", "./réseau ops/o365watch.lock", "./réseau ops/generated");
+        assertThat(tree())
+                .contains("./réseau ops/o365watch.yaml", "./réseau ops/o365watch.lock", "./réseau ops/generated");
     }
 
     @Test
@@ -92,7 +100,8 @@ class FileNamesIT {
         }
         List<String> unit = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^Environment=(\\S+)$")
-                .matcher(Files.readString(PROJECT.resolve("examples/systemd/o365watch-sync.service"), StandardCharsets.UTF_8));
+                .matcher(Files.readString(
+                        PROJECT.resolve("examples/systemd/o365watch-sync.service"), StandardCharsets.UTF_8));
         while (m.find()) {
             unit.add(m.group(1));
         }
@@ -100,8 +109,10 @@ class FileNamesIT {
         assertThat(unit).isNotEmpty();
         for (List<String> vars : List.of(cron, unit)) {
             String env = BARE + " " + String.join(" ", vars).replace("/var/lib/o365watch", "$T/state");
-            Run r = sh("rm -rf " + SITE + " state && mkdir state " + SITE + " && cd " + SITE + " && cp -a \"$SNAPSHOTS\" snapshots"
-                    + " && " + env + " " + JAVA + " -jar \"$JAR\" init && " + env + " " + JAVA + " -jar \"$JAR\" sync --offline && "
+            Run r = sh("rm -rf " + SITE + " state && mkdir state " + SITE + " && cd " + SITE
+                    + " && cp -a \"$SNAPSHOTS\" snapshots"
+                    + " && " + env + " " + JAVA + " -jar \"$JAR\" init && " + env + " " + JAVA
+                    + " -jar \"$JAR\" sync --offline && "
                     + env + " " + JAVA + " -jar \"$JAR\" check --offline");
             assertThat(r.code()).as(vars + "\n" + r).isZero();
             assertThat(r.out()).contains("wrote o365watch.yaml", "Worldwide: applied 2019112700 (first sync)");
@@ -117,7 +128,8 @@ class FileNamesIT {
 
         assertThat(init.code()).as(init.toString()).isEqualTo(2);
         assertThat(init.err().lines().toList()).as(init.toString()).hasSize(1);
-        assertThat(init.err()).startsWith("o365watch: the working directory's name cannot be read: Java reads file names here as ")
+        assertThat(init.err())
+                .startsWith("o365watch: the working directory's name cannot be read: Java reads file names here as ")
                 .contains("LC_ALL=C.UTF-8");
         assertThat(init.out()).isEmpty();
         assertThat(tree()).as("no file, and no directory of a mangled name").isEqualTo(before);
@@ -132,17 +144,22 @@ class FileNamesIT {
         assertThat(sh("mkdir " + SITE).code()).isZero();
         List<String> before = tree();
 
-        Run out = sh(BARE + " " + JAVA + " -jar \"$JAR\" generate --store \"$SNAPSHOTS\" --target edl --out \"$PWD\"/" + SITE + "/gen");
+        Run out = sh(BARE + " " + JAVA + " -jar \"$JAR\" generate --store \"$SNAPSHOTS\" --target edl --out \"$PWD\"/"
+                + SITE + "/gen");
         assertThat(out.code()).as(out.toString()).isEqualTo(2);
         assertThat(out.err().lines().toList()).as(out.toString()).hasSize(1);
-        assertThat(out.err()).startsWith("o365watch: --out '").contains("' cannot be a file name: Java reads file names here as ");
+        assertThat(out.err())
+                .startsWith("o365watch: --out '")
+                .contains("' cannot be a file name: Java reads file names here as ");
 
         // a config file in an ASCII directory that names a store in a non-ASCII one: the key and its line
-        Run config = sh("mkdir site && printf 'store: %s/snapshots\\ntargets: [{name: edl}]\\n' " + SITE + " > site/o365watch.yaml && cd site && "
-                + BARE + " " + JAVA + " -jar \"$JAR\" sync --offline");
+        Run config = sh("mkdir site && printf 'store: %s/snapshots\\ntargets: [{name: edl}]\\n' " + SITE
+                + " > site/o365watch.yaml && cd site && " + BARE + " " + JAVA + " -jar \"$JAR\" sync --offline");
         assertThat(config.code()).as(config.toString()).isEqualTo(2);
         assertThat(config.err().lines().toList()).as(config.toString()).hasSize(1);
-        assertThat(config.err()).startsWith("o365watch: config file o365watch.yaml, line 1: store: 'r\\u00e9seau ops/snapshots' cannot be a file name");
+        assertThat(config.err())
+                .startsWith(
+                        "o365watch: config file o365watch.yaml, line 1: store: 'r\\u00e9seau ops/snapshots' cannot be a file name");
 
         List<String> after = new ArrayList<>(tree());
         after.removeAll(List.of("./site", "./site/o365watch.yaml"));

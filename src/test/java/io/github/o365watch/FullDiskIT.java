@@ -38,7 +38,9 @@ class FullDiskIT {
     static final int PAGE = 4096;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -71,8 +73,10 @@ class FullDiskIT {
         Path mount = Tools.require("mount");
         probeMountNamespace(unshare, mount);
 
-        fillUpDuringSync(unshare, mount, base("at-a", A), List.of("snapshots", "outputs", "reports", "lock file", "nothing"));
-        fillUpDuringSync(unshare, mount, base("at-a-after-z", Z, A), List.of("snapshots", "outputs", "reports", "nothing"));
+        fillUpDuringSync(
+                unshare, mount, base("at-a", A), List.of("snapshots", "outputs", "reports", "lock file", "nothing"));
+        fillUpDuringSync(
+                unshare, mount, base("at-a-after-z", Z, A), List.of("snapshots", "outputs", "reports", "nothing"));
     }
 
     private void fillUpDuringSync(Path unshare, Path mount, SyncDir start, List<String> phases) throws IOException {
@@ -92,7 +96,8 @@ class FullDiskIT {
             Path out = outAfter(phase.getValue());
             SyncDir.Run r = runs.get(phase.getValue());
             SyncDir.State s = stateOf(out);
-            String what = atA.dir.getFileName() + ", " + phase.getKey() + " (" + phase.getValue() + " pages free): " + r;
+            String what =
+                    atA.dir.getFileName() + ", " + phase.getKey() + " (" + phase.getValue() + " pages free): " + r;
             if (phase.getKey().equals("nothing")) {
                 assertThat(r.code()).as(what).isZero();
                 assertThat(s).as(what).isEqualTo(after);
@@ -106,12 +111,17 @@ class FullDiskIT {
             assertThat(s.reports()).as(what).isEqualTo(before.reports());
             assertThat(s.store()).as(what).isIn(before.store(), after.store());
             assertThat(leftovers(out)).as(what).isEmpty();
-            // no release but those there before (the oldest may be gone: publishing prunes it, and a failure later keeps A's)
-            assertThat(releasesBefore).as(what).containsAll(list(out.resolve(".generated.releases")))
-                    .contains(out.resolve("generated").toRealPath().getFileName().toString());
+            // no release but those there before (the oldest may be gone: publishing prunes it, and a failure later
+            // keeps A's)
+            assertThat(releasesBefore)
+                    .as(what)
+                    .containsAll(list(out.resolve(".generated.releases")))
+                    .contains(
+                            out.resolve("generated").toRealPath().getFileName().toString());
 
             // with room again, the next sync finishes
-            TestCli.Result again = new TestCli(tmp.resolve("machine")).run("sync", "--config", out.resolve("o365watch.yaml").toString());
+            TestCli.Result again = new TestCli(tmp.resolve("machine"))
+                    .run("sync", "--config", out.resolve("o365watch.yaml").toString());
             assertThat(again.code()).as(again.toString()).isZero();
             assertThat(stateOf(out)).as(what).isEqualTo(after);
         }
@@ -125,8 +135,10 @@ class FullDiskIT {
         SyncDir.State before = atA.state();
         Map<String, String> files = io.github.o365watch.testing.Stat.tree(atA.dir);
         // immutable: no entry can be added, even by root (permission bits do not stop root)
-        assertThat(Tools.run(List.of(chattr.toString(), "+i", releases.toString()), null).code())
-                .as("chattr +i needs root and a file system with attributes").isZero();
+        assertThat(Tools.run(List.of(chattr.toString(), "+i", releases.toString()), null)
+                        .code())
+                .as("chattr +i needs root and a file system with attributes")
+                .isZero();
         TestCli.Result r;
         try {
             r = atA.inProcess("sync");
@@ -160,8 +172,10 @@ class FullDiskIT {
         Path lock = atA.dir.resolve("o365watch.lock");
         SyncDir.State before = atA.state();
         assertThat(before.reports()).containsKey("o365watch.rss");
-        assertThat(Tools.run(List.of(chattr.toString(), "+i", lock.toString()), null).code())
-                .as("chattr +i needs root and a file system with attributes").isZero();
+        assertThat(Tools.run(List.of(chattr.toString(), "+i", lock.toString()), null)
+                        .code())
+                .as("chattr +i needs root and a file system with attributes")
+                .isZero();
         TestCli.Result r;
         try {
             r = atA.inProcess("sync");
@@ -179,14 +193,16 @@ class FullDiskIT {
 
         TestCli.Result again = atA.inProcess("sync");
         assertThat(again.code()).as(again.toString()).isZero();
-        assertThat(atA.state().reports()).containsKeys("worldwide-" + A + "-" + B + ".md").doesNotContainEntry("o365watch.rss",
-                before.reports().get("o365watch.rss"));
+        assertThat(atA.state().reports())
+                .containsKeys("worldwide-" + A + "-" + B + ".md")
+                .doesNotContainEntry("o365watch.rss", before.reports().get("o365watch.rss"));
     }
 
     /** Mounting a tmpfs in a private mount namespace needs root (CI runs as root); elsewhere the test is skipped. */
     private void probeMountNamespace(Path unshare, Path mount) throws IOException {
         Path probe = Files.createDirectories(tmp.resolve("probe"));
-        Tools.Run r = Tools.run(List.of(unshare.toString(), "-m", "sh", "-c", mount + " -t tmpfs -o size=64k tmpfs " + probe), null);
+        Tools.Run r = Tools.run(
+                List.of(unshare.toString(), "-m", "sh", "-c", mount + " -t tmpfs -o size=64k tmpfs " + probe), null);
         if (r.code() != 0) {
             String msg = "cannot mount a tmpfs in a private mount namespace (unshare -m, needs root): " + r.out();
             if ("true".equals(System.getenv("CI"))) {
@@ -197,8 +213,7 @@ class FullDiskIT {
     }
 
     /** A write in the traced run (pages of the new file, pages of the file it replaces), or the prune (pages it frees). */
-    record Step(String phase, int pages, int replaces) {
-    }
+    record Step(String phase, int pages, int replaces) {}
 
     /**
      * For each phase, the fewest free pages at which the space runs out in that phase, found by
@@ -220,7 +235,10 @@ class FullDiskIT {
             String phase = phase(ref.relativize(file).toString());
             // the file as the run left it: a staged output is in the release the link now names
             Path done = phase.equals("outputs")
-                    ? ref.resolve("generated").resolve(releases.relativize(file).subpath(1, releases.relativize(file).getNameCount())) : file;
+                    ? ref.resolve("generated")
+                            .resolve(releases.relativize(file)
+                                    .subpath(1, releases.relativize(file).getNameCount()))
+                    : file;
             Path old = atA.dir.resolve(ref.relativize(file));
             steps.add(new Step(phase, pages(Files.size(done)), Files.exists(old) ? pages(Files.size(old)) : 0));
         }
@@ -249,7 +267,8 @@ class FullDiskIT {
             if (kept.contains(r)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(atA.dir.resolve(".generated.releases").resolve(r))) {
+            try (Stream<Path> files =
+                    Files.walk(atA.dir.resolve(".generated.releases").resolve(r))) {
                 for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     if ((Integer) Files.getAttribute(f, "unix:nlink") == 1) {
                         freed += pages(Files.size(f));
@@ -308,12 +327,15 @@ class FullDiskIT {
         for (int free : frees) {
             Files.createDirectories(mnts.resolve(Integer.toString(free)));
             Files.createDirectories(outAfter(free));
-            configs.add(mnts.resolve(Integer.toString(free)).resolve("o365watch.yaml").toString());
+            configs.add(mnts.resolve(Integer.toString(free))
+                    .resolve("o365watch.yaml")
+                    .toString());
             String mnt = "\"$mnts/" + free + "\"";
             lines.addAll(List.of(
                     mount + " -t tmpfs -o size=8m tmpfs " + mnt,
                     "cp -a \"$src\"/. " + mnt + "/",
-                    "dd if=/dev/zero of=" + mnt + "/.filler bs=" + PAGE + " 2>/dev/null || true", // until the disk is full
+                    "dd if=/dev/zero of=" + mnt + "/.filler bs=" + PAGE
+                            + " 2>/dev/null || true", // until the disk is full
                     "truncate -s -" + (long) free * PAGE + " " + mnt + "/.filler"));
         }
         lines.addAll(List.of("set +e", "\"$@\"", "code=$?"));
@@ -323,17 +345,29 @@ class FullDiskIT {
             lines.add("cp -a " + mnt + "/. \"" + outAfter(free) + "\"/");
         }
         lines.add("exit $code");
-        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-m", "sh", "-c", String.join("\n", lines), "sh",
-                atA.dir.toString(), mnts.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                unshare.toString(),
+                "-m",
+                "sh",
+                "-c",
+                String.join("\n", lines),
+                "sh",
+                atA.dir.toString(),
+                mnts.toString()));
         List<String> args = new ArrayList<>(List.of(results.toString()));
         args.addAll(configs);
-        cmd.addAll(SyncDir.javaCommand(List.of(), io.github.o365watch.testing.ChildRunsInTurn.class, args.toArray(String[]::new)));
+        cmd.addAll(SyncDir.javaCommand(
+                List.of(), io.github.o365watch.testing.ChildRunsInTurn.class, args.toArray(String[]::new)));
         SyncDir.Run all = atA.run(cmd);
         assertThat(all.code()).as("the child JVM and the mounts: " + all).isZero();
         Map<Integer, SyncDir.Run> runs = new LinkedHashMap<>();
         for (int k = 1; k <= frees.size(); k++) {
-            runs.put(frees.get(k - 1), new SyncDir.Run(Integer.parseInt(Files.readString(results.resolve(k + ".code"))),
-                    Files.readString(results.resolve(k + ".out")), Files.readString(results.resolve(k + ".err"))));
+            runs.put(
+                    frees.get(k - 1),
+                    new SyncDir.Run(
+                            Integer.parseInt(Files.readString(results.resolve(k + ".code"))),
+                            Files.readString(results.resolve(k + ".out")),
+                            Files.readString(results.resolve(k + ".err"))));
         }
         return runs;
     }

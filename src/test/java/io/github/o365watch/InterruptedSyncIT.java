@@ -31,13 +31,14 @@ class InterruptedSyncIT {
     static final String MARK = "o365watch-crashpoint ";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
 
-    record Stopped(int code, List<String> err) {
-    }
+    record Stopped(int code, List<String> err) {}
 
     /** A site synced to A, with B published. */
     SyncDir siteAtA() {
@@ -51,9 +52,16 @@ class InterruptedSyncIT {
 
     /** sync held at {@code point}, then sent {@code signal} (INT or TERM); what it printed after the mark. */
     Stopped stopAt(SyncDir site, String point, String signal) throws Exception {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT")); // a background job may inherit SIGINT ignored
-        command.addAll(site.javaCommand(List.of("-Do365watch.crashpoint=" + point), "sync", "--config", site.config().toString()));
-        Process p = site.process(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command =
+                new ArrayList<>(List.of("env", "--default-signal=INT")); // a background job may inherit SIGINT ignored
+        command.addAll(site.javaCommand(
+                List.of("-Do365watch.crashpoint=" + point),
+                "sync",
+                "--config",
+                site.config().toString()));
+        Process p = site.process(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         List<String> err = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
@@ -62,7 +70,9 @@ class InterruptedSyncIT {
                 line = r.readLine();
             }
             assertThat(line).as("the child reached " + point + ": " + err).isNotNull();
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid()))
+                    .inheritIO()
+                    .start();
             assertThat(kill.waitFor()).isZero();
             for (line = r.readLine(); line != null; line = r.readLine()) {
                 err.add(line);
@@ -80,14 +90,19 @@ class InterruptedSyncIT {
         Stopped s = stopAt(site, "sync.published:1", "TERM");
 
         assertThat(s.code()).as("stopped by SIGTERM: " + s.err()).isEqualTo(128 + 15);
-        assertThat(s.err()).containsExactly("o365watch: sync was interrupted while publishing the outputs and writing the reports, before it"
-                + " wrote o365watch.lock: the outputs are the old set or the new one, never a mix, and check reports an interrupted sync"
-                + " until the next sync finishes the job");
-        assertThat(Files.readString(site.dir.resolve("o365watch.lock"))).as("the lock file as it was").isEqualTo(lockAtA);
+        assertThat(s.err())
+                .containsExactly(
+                        "o365watch: sync was interrupted while publishing the outputs and writing the reports, before it"
+                                + " wrote o365watch.lock: the outputs are the old set or the new one, never a mix, and check reports an interrupted sync"
+                                + " until the next sync finishes the job");
+        assertThat(Files.readString(site.dir.resolve("o365watch.lock")))
+                .as("the lock file as it was")
+                .isEqualTo(lockAtA);
 
         TestCli.Result check = site.inProcess("check", "--offline");
         assertThat(check.code()).as(check.toString()).isEqualTo(1);
-        assertThat(check.out()).contains("differs from what the lock file records: an interrupted sync (run sync)")
+        assertThat(check.out())
+                .contains("differs from what the lock file records: an interrupted sync (run sync)")
                 .doesNotContain("edited by hand");
 
         TestCli.Result again = site.inProcess("sync");
@@ -104,8 +119,10 @@ class InterruptedSyncIT {
         Stopped s = stopAt(site, "sync.rendered:1", "INT");
 
         assertThat(s.code()).as("stopped by SIGINT: " + s.err()).isEqualTo(128 + 2);
-        assertThat(s.err()).containsExactly("o365watch: sync was interrupted before it changed any output: the outputs and o365watch.lock"
-                + " are as they were, and the next sync does the work");
+        assertThat(s.err())
+                .containsExactly(
+                        "o365watch: sync was interrupted before it changed any output: the outputs and o365watch.lock"
+                                + " are as they were, and the next sync does the work");
         SyncDir.State after = site.state();
         assertThat(after.outputs()).isEqualTo(before.outputs());
         assertThat(after.lock()).isEqualTo(before.lock());
@@ -124,8 +141,10 @@ class InterruptedSyncIT {
         Stopped s = stopAt(site, "sync.locked:1", "TERM");
 
         assertThat(s.code()).isEqualTo(128 + 15);
-        assertThat(s.err()).containsExactly("o365watch: sync was interrupted while notifying: the outputs, the reports and o365watch.lock"
-                + " are written; a notification not yet sent is lost (the next sync does not send it again)");
+        assertThat(s.err())
+                .containsExactly(
+                        "o365watch: sync was interrupted while notifying: the outputs, the reports and o365watch.lock"
+                                + " are written; a notification not yet sent is lost (the next sync does not send it again)");
         TestCli.Result check = site.inProcess("check");
         assertThat(check.code()).as(check.toString()).isZero();
     }

@@ -26,16 +26,21 @@ class LauncherIT {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(Path cwd, List<String> command) throws Exception {
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -68,7 +73,8 @@ class LauncherIT {
                 for (Path d : dirs.sorted().toList()) {
                     Path release = d.resolve("release");
                     if (Files.isRegularFile(release) && Files.isExecutable(d.resolve("bin/java"))) {
-                        var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                        var m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)")
+                                .matcher(Files.readString(release));
                         if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
                             return d;
                         }
@@ -87,11 +93,17 @@ class LauncherIT {
     static Run runWith(Path cwd, Map<String, String> env, List<String> command) throws Exception {
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /**
@@ -102,15 +114,23 @@ class LauncherIT {
     void theJvmChosenByJavaHomePicksAnAotCacheOrAnAppCdsArchive() throws Exception {
         Path jdk = newJdk();
         Path cache = tmp.resolve("cache");
-        List<String> show = List.of(PROJECT.resolve("bin/o365watch").toString(), "show", "--store", PROJECT.resolve("snapshots").toString(),
+        List<String> show = List.of(
+                PROJECT.resolve("bin/o365watch").toString(),
+                "show",
+                "--store",
+                PROJECT.resolve("snapshots").toString(),
                 "--summary");
-        Map<String, String> env = new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString(), "JAVA_HOME", jdk.toString()));
+        Map<String, String> env =
+                new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString(), "JAVA_HOME", jdk.toString()));
         Run recording = runWith(tmp, env, show);
         assertThat(recording.code()).as(recording.err()).isZero();
         assertThat(recording.err()).isEmpty();
         assertThat(recording.out()).startsWith("Worldwide 2019112700: 112 of 112 endpoint sets");
         try (var files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement().asString().matches("o365watch-aot-\\d+\\.aot");
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .singleElement()
+                    .asString()
+                    .matches("o365watch-aot-\\d+\\.aot");
         }
         Run mapped = runWith(tmp, env, show);
         assertThat(mapped).isEqualTo(recording);
@@ -120,8 +140,10 @@ class LauncherIT {
         Run cds = runWith(tmp, env, show);
         assertThat(cds).isEqualTo(recording);
         try (var files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(2)
-                    .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot")).anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .hasSize(2)
+                    .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot"))
+                    .anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
         }
     }
 
@@ -129,12 +151,22 @@ class LauncherIT {
     void rssParsingThroughRomeLogsNothingOnStderr() throws Exception {
         Path mirror = tmp.resolve("mirror");
         Files.createDirectories(mirror.resolve("version"));
-        Files.writeString(mirror.resolve("version/Worldwide.json"),
+        Files.writeString(
+                mirror.resolve("version/Worldwide.json"),
                 "{\"instance\":\"Worldwide\",\"latest\":\"2019093000\",\"versions\":[\"2019093000\"]}");
-        Files.copy(PROJECT.resolve("src/test/resources/upstream/worldwide-history.rss"), mirror.resolve("version/Worldwide.rss"));
+        Files.copy(
+                PROJECT.resolve("src/test/resources/upstream/worldwide-history.rss"),
+                mirror.resolve("version/Worldwide.rss"));
 
-        Run r = run(tmp, List.of(PROJECT.resolve("bin/o365watch").toString(), "versions", "--store",
-                PROJECT.resolve("snapshots").toString(), "--source", mirror.toString()));
+        Run r = run(
+                tmp,
+                List.of(
+                        PROJECT.resolve("bin/o365watch").toString(),
+                        "versions",
+                        "--store",
+                        PROJECT.resolve("snapshots").toString(),
+                        "--source",
+                        mirror.toString()));
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Version 2019093000 includes 5 changes");
@@ -161,12 +193,15 @@ class LauncherIT {
         // older rather than a source newer (the classes stay up to date: Maven packages again, compiling nothing)
         Path jar = copy.resolve("target/o365watch.jar");
         Path source = copy.resolve("src/main/java/io/github/o365watch/cli/Main.java");
-        Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(source).toInstant().minusSeconds(60)));
+        Files.setLastModifiedTime(
+                jar, FileTime.from(Files.getLastModifiedTime(source).toInstant().minusSeconds(60)));
         Run third = run(tmp, List.of(launcher, "--version"));
         assertThat(third.code()).as(third.err()).isZero();
         assertThat(third.err()).startsWith("o365watch: building ");
         assertThat(third.out()).isEqualTo(first.out());
-        assertThat(Files.getLastModifiedTime(jar).toInstant()).as("a new jar").isAfter(Files.getLastModifiedTime(source).toInstant());
+        assertThat(Files.getLastModifiedTime(jar).toInstant())
+                .as("a new jar")
+                .isAfter(Files.getLastModifiedTime(source).toInstant());
 
         Run fourth = run(tmp, List.of(launcher, "--version"));
         assertThat(fourth.err()).as("built once").isEmpty();

@@ -19,12 +19,18 @@ class ShippedSnapshotsTest {
         for (Instance i : store.instances()) {
             List<StoredVersion> versions = store.versions(i);
             for (StoredVersion v : versions) {
-                assertThat(store.load(v)).as(v.toString()).isEqualTo(Fixtures.snapshot(i.name(), v.version().value()));
+                assertThat(store.load(v))
+                        .as(v.toString())
+                        .isEqualTo(Fixtures.snapshot(i.name(), v.version().value()));
             }
         }
-        List<String> ww = store.versions(Instance.WORLDWIDE).stream().map(v -> v.version().value()).toList();
+        List<String> ww = store.versions(Instance.WORLDWIDE).stream()
+                .map(v -> v.version().value())
+                .toList();
         assertThat(ww).hasSizeGreaterThanOrEqualTo(3);
         int first = Fixtures.WORLDWIDE.indexOf(ww.get(0));
-        assertThat(ww).as("consecutive published versions").isEqualTo(Fixtures.WORLDWIDE.subList(first, first + ww.size()));
+        assertThat(ww)
+                .as("consecutive published versions")
+                .isEqualTo(Fixtures.WORLDWIDE.subList(first, first + ww.size()));
     }
 }

@@ -29,7 +29,9 @@ class StoreLockIT {
     static final String A = "2019082800";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -39,9 +41,15 @@ class StoreLockIT {
         FakeService service = new FakeService(wm).publish("Worldwide", A);
         SyncDir d = SyncDir.create(tmp.resolve("team"), tmp.resolve("machine"), service.url());
         String point = "atomic.temp-written:1"; // the first file of the new snapshot, not yet renamed into place
-        Process holder = d.process(d.javaCommand(List.of("-Do365watch.crashpoint=" + point), "sync", "--config", d.config().toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(holder.getErrorStream(), StandardCharsets.UTF_8))) {
+        Process holder = d.process(d.javaCommand(
+                        List.of("-Do365watch.crashpoint=" + point),
+                        "sync",
+                        "--config",
+                        d.config().toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(holder.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = err.readLine();
@@ -53,8 +61,10 @@ class StoreLockIT {
             SyncDir.Run second = d.sync(List.of(), "--lock-timeout", "1");
 
             assertThat(second.code()).as(second.toString()).isEqualTo(5);
-            assertThat(second.err()).contains("the store " + d.dir.resolve("snapshots") + " is busy: another o365watch is writing to it (pid "
-                    + holder.pid() + " (o365watch sync)); gave up after 1 s");
+            assertThat(second.err())
+                    .contains("the store " + d.dir.resolve("snapshots")
+                            + " is busy: another o365watch is writing to it (pid " + holder.pid()
+                            + " (o365watch sync)); gave up after 1 s");
             assertThat(d.state()).isEqualTo(before);
             assertThat(d.leftovers()).isEqualTo(leftBefore);
 

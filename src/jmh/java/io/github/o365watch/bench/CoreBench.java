@@ -66,7 +66,8 @@ public class CoreBench {
         ws = Data.workspace(store.resolve("read"));
         engine = Generate.engine(Optional.empty());
         allTargets = engine.targets().stream()
-                .map(t -> new Generate.Job(t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), Limits.EXACT))
+                .map(t -> new Generate.Job(
+                        t, t.equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of(), Limits.EXACT))
                 .toList();
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 final class Data {
     /** The two newest Worldwide versions in the fixtures: the diff a nightly job meets. */
     static final String FROM = "2019102800";
+
     static final String TO = "2019112700";
 
     private Data() {}
@@ -32,7 +33,10 @@ final class Data {
     }
 
     static Snapshot synthetic(ScaleFeed.Shape shape, int version) {
-        return WireFormat.endpoints(ScaleFeed.endpoints(shape, version), Instance.WORLDWIDE, Version.parse(ScaleFeed.version(version)),
+        return WireFormat.endpoints(
+                ScaleFeed.endpoints(shape, version),
+                Instance.WORLDWIDE,
+                Version.parse(ScaleFeed.version(version)),
                 "synthetic");
     }
 
@@ -55,14 +59,20 @@ final class Data {
 
     static void delete(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static Workspace workspace(Path store) {
-        return new Workspace(new SnapshotStore(store), SourceOptions.defaults(store.toString(), store.resolve(".config"), Map.of()), true,
-                Clock.systemUTC(), Duration.ZERO, "bench");
+        return new Workspace(
+                new SnapshotStore(store),
+                SourceOptions.defaults(store.toString(), store.resolve(".config"), Map.of()),
+                true,
+                Clock.systemUTC(),
+                Duration.ZERO,
+                "bench");
     }
 }

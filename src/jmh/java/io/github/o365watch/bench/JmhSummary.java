@@ -23,19 +23,32 @@ public final class JmhSummary {
         System.out.println("| --- | --- | ---: | ---: | ---: | --- | ---: |");
         for (JsonNode r : results) {
             String name = r.path("benchmark").asText().replace("io.github.o365watch.bench.", "");
-            String params = r.path("params").isMissingNode() ? "real" : r.path("params").path("sets").asText() + " sets";
+            String params = r.path("params").isMissingNode()
+                    ? "real"
+                    : r.path("params").path("sets").asText() + " sets";
             JsonNode m = r.path("primaryMetric");
             List<Double> all = new ArrayList<>();
             m.path("rawData").forEach(fork -> fork.forEach(v -> all.add(v.asDouble())));
             all.sort(null);
-            double median = all.size() % 2 == 1 ? all.get(all.size() / 2) : (all.get(all.size() / 2 - 1) + all.get(all.size() / 2)) / 2;
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d |", name, params, fmt(median),
-                    fmt(all.get(0)), fmt(all.get(all.size() - 1)), m.path("scoreUnit").asText(), all.size()));
+            double median = all.size() % 2 == 1
+                    ? all.get(all.size() / 2)
+                    : (all.get(all.size() / 2 - 1) + all.get(all.size() / 2)) / 2;
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %d |",
+                    name,
+                    params,
+                    fmt(median),
+                    fmt(all.get(0)),
+                    fmt(all.get(all.size() - 1)),
+                    m.path("scoreUnit").asText(),
+                    all.size()));
         }
     }
 
     private static String fmt(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
-                : String.format(Locale.ROOT, "%.2f", v);
+        return v >= 100
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -29,7 +29,10 @@ public final class MirrorServer {
 
     private MirrorServer(Path root) throws IOException {
         this.root = root;
-        this.log = Files.newBufferedWriter(root.resolve("requests.log"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        this.log = Files.newBufferedWriter(
+                root.resolve("requests.log"),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
@@ -41,7 +44,8 @@ public final class MirrorServer {
         server.createContext("/", mirror::handle);
         server.start();
         Path port = root.resolve("port");
-        Files.writeString(root.resolve("port.tmp"), Integer.toString(server.getAddress().getPort()));
+        Files.writeString(
+                root.resolve("port.tmp"), Integer.toString(server.getAddress().getPort()));
         Files.move(root.resolve("port.tmp"), port, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Thread.sleep(minutes * 60_000);
         server.stop(0);
@@ -54,8 +58,12 @@ public final class MirrorServer {
             log.flush();
         }
         byte[] body = body(uri);
-        x.getResponseHeaders().set("Content-Type", uri.getQuery() != null && uri.getQuery().contains("Format=RSS")
-                ? "application/rss+xml" : "application/json; charset=utf-8");
+        x.getResponseHeaders()
+                .set(
+                        "Content-Type",
+                        uri.getQuery() != null && uri.getQuery().contains("Format=RSS")
+                                ? "application/rss+xml"
+                                : "application/json; charset=utf-8");
         x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
         if (body != null) {
             try (OutputStream out = x.getResponseBody()) {

@@ -13,7 +13,8 @@ public final class AheadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public AheadException(Instance instance, Version stored, Version published, String command) {
-        super(reason(instance, stored, published) + ": nothing stored or applied; review it (o365watch show --instance " + instance
+        super(reason(instance, stored, published) + ": nothing stored or applied; review it (o365watch show --instance "
+                + instance
                 + " --version " + stored + "), then o365watch " + command + " --accept-older withdraws " + stored
                 + " (kept in the store for review) and takes " + published);
     }

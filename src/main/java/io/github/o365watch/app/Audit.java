@@ -8,9 +8,8 @@ import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.IpAddress;
-import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.PrefixIndex;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Columns;
 import io.github.o365watch.inspect.CqdReader;
 import io.github.o365watch.inspect.CqdRow;
@@ -60,9 +59,13 @@ public final class Audit {
      * @param format   the logs' format, or empty to recognise each file's from its first line
      * @param progress told the number of lines read so far, every {@value #PROGRESS_EVERY} lines
      */
-    public record Request(StoredVersion version, List<String> logs, Optional<LogFormat> format, Optional<Columns> columns,
-            InputStream stdin, LongConsumer progress) {
-    }
+    public record Request(
+            StoredVersion version,
+            List<String> logs,
+            Optional<LogFormat> format,
+            Optional<Columns> columns,
+            InputStream stdin,
+            LongConsumer progress) {}
 
     /**
      * What one log held.
@@ -70,8 +73,16 @@ public final class Audit {
      * @param other       of the skipped lines, those of another kind (not blank, not the format's comments or headers)
      * @param firstUnread the first line that was malformed or of another kind
      */
-    public record FileStats(String file, LogFormat format, long lines, long flows, long skipped, long other, long malformed,
-            List<Listed.Problem> problems, Optional<Listed.Problem> firstUnread) {
+    public record FileStats(
+            String file,
+            LogFormat format,
+            long lines,
+            long flows,
+            long skipped,
+            long other,
+            long malformed,
+            List<Listed.Problem> problems,
+            Optional<Listed.Problem> firstUnread) {
 
         /** Lines that are neither flows nor blank, comments or headers: what the reader could not use. */
         public long unread() {
@@ -93,18 +104,24 @@ public final class Audit {
                 return Optional.empty();
             }
             String name = Printable.line(file, 200);
-            String first = firstUnread.map(p -> "; the first, line " + p.line() + ": " + p.reason() + ": '" + Printable.line(p.text(), 160) + "'")
+            String first = firstUnread
+                    .map(p -> "; the first, line " + p.line() + ": " + p.reason() + ": '"
+                            + Printable.line(p.text(), 160) + "'")
                     .orElse("");
             if (lines == 0) {
                 return Optional.of(name + ": not read as " + format.id() + ": the log is empty");
             }
             if (flows == 0) {
                 return Optional.of(name + ": not read as " + format.id() + ": no flow in " + count(lines, "line")
-                        + (unread() == 0 ? " (only blank lines, comments and headers)" : " (" + other + " of another kind, " + malformed + " malformed)")
+                        + (unread() == 0
+                                ? " (only blank lines, comments and headers)"
+                                : " (" + other + " of another kind, " + malformed + " malformed)")
                         + first);
             }
-            return Optional.of(name + ": mostly not read as " + format.id() + ": " + unread() + " of the " + (flows + unread())
-                    + " lines that are not blank, comments or headers are malformed or of another kind (" + count(flows, "flow") + ")" + first);
+            return Optional.of(
+                    name + ": mostly not read as " + format.id() + ": " + unread() + " of the " + (flows + unread())
+                            + " lines that are not blank, comments or headers are malformed or of another kind ("
+                            + count(flows, "flow") + ")" + first);
         }
 
         private static String count(long n, String what) {
@@ -117,9 +134,18 @@ public final class Audit {
      * falls in (or the port itself when no set lists it), the prefix or pattern matched, and the
      * sets.
      */
-    public record Group(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds,
-            String serviceArea, Category category, long count, String first, String last, String listedPorts) {
-    }
+    public record Group(
+            Flow.Action action,
+            Flow.Protocol protocol,
+            String ports,
+            String destination,
+            List<Integer> setIds,
+            String serviceArea,
+            Category category,
+            long count,
+            String first,
+            String last,
+            String listedPorts) {}
 
     /**
      * Teams media falling back to TCP, one media prefix: clients whose UDP to it (3478-3481, or a
@@ -130,9 +156,14 @@ public final class Audit {
      * @param udpBlocked their UDP flows denied or failed
      * @param tcpAllowed their TCP 443 flows allowed
      */
-    public record Fallback(String prefix, List<Integer> setIds, String serviceArea, Category category, List<String> clients, long udpBlocked,
-            long tcpAllowed) {
-    }
+    public record Fallback(
+            String prefix,
+            List<Integer> setIds,
+            String serviceArea,
+            Category category,
+            List<String> clients,
+            long udpBlocked,
+            long tcpAllowed) {}
 
     /**
      * What a Teams CQD export shows through one media relay, for the endpoints of one building and
@@ -144,9 +175,17 @@ public final class Audit {
      * @param reason   CQD's call setup failure reason; empty for TCP streams
      * @param streams  the streams that failed, or went over TCP
      */
-    public record RelayFinding(String building, String subnet, String relay, String prefix, List<Integer> setIds, String serviceArea,
-            String category, String udpPorts, String reason, long streams) {
-    }
+    public record RelayFinding(
+            String building,
+            String subnet,
+            String relay,
+            String prefix,
+            List<Integer> setIds,
+            String serviceArea,
+            String category,
+            String udpPorts,
+            String reason,
+            long streams) {}
 
     /**
      * @param relayFailures CQD streams that failed to set up, by building, subnet, relay and reason
@@ -157,8 +196,17 @@ public final class Audit {
      * @param allowed   flows to Microsoft the logs show allowed
      * @param elsewhere flows to other destinations, by action
      */
-    public record Result(Instance instance, Version version, List<FileStats> files, List<Group> gaps, List<Group> offPort, long allowed,
-            Map<Flow.Action, Long> elsewhere, List<Fallback> fallbacks, List<RelayFinding> relayFailures, List<RelayFinding> relayTcp) {
+    public record Result(
+            Instance instance,
+            Version version,
+            List<FileStats> files,
+            List<Group> gaps,
+            List<Group> offPort,
+            long allowed,
+            Map<Flow.Action, Long> elsewhere,
+            List<Fallback> fallbacks,
+            List<RelayFinding> relayFailures,
+            List<RelayFinding> relayTcp) {
 
         /** The logs that could not be read (see {@link FileStats#readable()}). */
         public List<FileStats> unreadable() {
@@ -205,14 +253,23 @@ public final class Audit {
                         } else if (flow.action() == Flow.Action.ALLOWED) {
                             allowed[0]++;
                         } else {
-                            groups.computeIfAbsent(key.get(), k -> new Counter(flow.time())).add(flow.time());
+                            groups.computeIfAbsent(key.get(), k -> new Counter(flow.time()))
+                                    .add(flow.time());
                         }
                         if (++total[0] % PROGRESS_EVERY == 0) {
                             r.progress().accept(total[0]);
                         }
                     }
-                    stats.add(new FileStats(log, format, reader.lines(), flows, reader.skipped(), reader.other(), reader.malformed(),
-                            reader.problems(), reader.firstUnread()));
+                    stats.add(new FileStats(
+                            log,
+                            format,
+                            reader.lines(),
+                            flows,
+                            reader.skipped(),
+                            reader.other(),
+                            reader.malformed(),
+                            reader.problems(),
+                            reader.firstUnread()));
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
@@ -223,14 +280,38 @@ public final class Audit {
         List<Group> gaps = new ArrayList<>();
         List<Group> offPort = new ArrayList<>();
         // off port: the ports the destination's sets do list, the answer to "why is this port not in the list?"
-        groups.forEach((k, c) -> (k.listed() ? gaps : offPort).add(new Group(k.action(), k.protocol(), k.ports(), k.destination(), k.setIds(),
-                k.serviceArea(), k.category(), c.count, c.first, c.last, k.listed() ? "" : listedPorts(snapshot, k.setIds()))));
-        Comparator<Group> order = Comparator.comparingLong(Group::count).reversed().thenComparing(Group::destination)
-                .thenComparing(g -> g.protocol().name()).thenComparing(Group::ports).thenComparing(g -> g.action().name());
+        groups.forEach((k, c) -> (k.listed() ? gaps : offPort)
+                .add(new Group(
+                        k.action(),
+                        k.protocol(),
+                        k.ports(),
+                        k.destination(),
+                        k.setIds(),
+                        k.serviceArea(),
+                        k.category(),
+                        c.count,
+                        c.first,
+                        c.last,
+                        k.listed() ? "" : listedPorts(snapshot, k.setIds()))));
+        Comparator<Group> order = Comparator.comparingLong(Group::count)
+                .reversed()
+                .thenComparing(Group::destination)
+                .thenComparing(g -> g.protocol().name())
+                .thenComparing(Group::ports)
+                .thenComparing(g -> g.action().name());
         gaps.sort(order);
         offPort.sort(order);
-        return new Result(r.version().instance(), r.version().version(), stats, gaps, offPort, allowed[0], elsewhere, media.fallbacks(),
-                relays.findings(true), relays.findings(false));
+        return new Result(
+                r.version().instance(),
+                r.version().version(),
+                stats,
+                gaps,
+                offPort,
+                allowed[0],
+                elsewhere,
+                media.fallbacks(),
+                relays.findings(true),
+                relays.findings(false));
     }
 
     /** {@code TCP 80,443; UDP 3478-3481}: what the sets list, merged per protocol. */
@@ -301,14 +382,19 @@ public final class Audit {
         }
     }
 
-    private record Key(Flow.Action action, Flow.Protocol protocol, String ports, String destination, List<Integer> setIds, String serviceArea,
-            Category category, boolean listed) {
-    }
+    private record Key(
+            Flow.Action action,
+            Flow.Protocol protocol,
+            String ports,
+            String destination,
+            List<Integer> setIds,
+            String serviceArea,
+            Category category,
+            boolean listed) {}
 
     /** The CQD exports' rows, summed by building, subnet, relay and reason: memory grows with those, never with lines. */
     private static final class Relays {
-        private record Where(String building, String subnet, String relay, String reason) {
-        }
+        private record Where(String building, String subnet, String relay, String reason) {}
 
         private final Matcher matcher;
         private final Map<Where, long[]> failures = new HashMap<>();
@@ -324,8 +410,16 @@ public final class Audit {
                 for (Optional<List<CqdRow>> rows = reader.next(); rows.isPresent(); rows = reader.next()) {
                     rows.get().forEach(this::add);
                 }
-                return new FileStats(log, LogFormat.CQD, reader.lines(), reader.rows(), reader.skipped(), 0, reader.malformed(),
-                        reader.problems(), reader.firstUnread());
+                return new FileStats(
+                        log,
+                        LogFormat.CQD,
+                        reader.lines(),
+                        reader.rows(),
+                        reader.skipped(),
+                        0,
+                        reader.malformed(),
+                        reader.problems(),
+                        reader.firstUnread());
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
             }
@@ -333,27 +427,45 @@ public final class Audit {
 
         private void add(CqdRow row) {
             if (row.failed() > 0) {
-                failures.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), row.reason()), w -> new long[1])[0] += row.failed();
+                failures.computeIfAbsent(
+                                        new Where(row.building(), row.subnet(), row.relay(), row.reason()),
+                                        w -> new long[1])[0] +=
+                        row.failed();
             }
-            if (row.transport() == Flow.Protocol.TCP && key(row.relay()).map(Key::listed).orElse(false)) {
-                tcp.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), ""), w -> new long[1])[0] += row.streams();
+            if (row.transport() == Flow.Protocol.TCP
+                    && key(row.relay()).map(Key::listed).orElse(false)) {
+                tcp.computeIfAbsent(new Where(row.building(), row.subnet(), row.relay(), ""), w -> new long[1])[0] +=
+                        row.streams();
             }
         }
 
         /** The relay as a UDP 3478 flow sees it: its sets, and whether they list UDP media ports. */
         private Optional<Key> key(String relay) {
-            return keys.computeIfAbsent(relay, a -> matcher.key(new Flow(a, false, Flow.Protocol.UDP, Optional.of(3478), Flow.Action.FAILED, "", 0)));
+            return keys.computeIfAbsent(
+                    relay,
+                    a -> matcher.key(
+                            new Flow(a, false, Flow.Protocol.UDP, Optional.of(3478), Flow.Action.FAILED, "", 0)));
         }
 
         List<RelayFinding> findings(boolean failed) {
             List<RelayFinding> out = new ArrayList<>();
             (failed ? failures : tcp).forEach((w, n) -> {
                 Optional<Key> k = key(w.relay());
-                out.add(new RelayFinding(w.building(), w.subnet(), w.relay(), k.map(Key::destination).orElse(""), k.map(Key::setIds).orElse(List.of()),
-                        k.map(Key::serviceArea).orElse(""), k.map(x -> x.category().name()).orElse(""),
-                        k.filter(Key::listed).map(Key::ports).orElse(""), w.reason(), n[0]));
+                out.add(new RelayFinding(
+                        w.building(),
+                        w.subnet(),
+                        w.relay(),
+                        k.map(Key::destination).orElse(""),
+                        k.map(Key::setIds).orElse(List.of()),
+                        k.map(Key::serviceArea).orElse(""),
+                        k.map(x -> x.category().name()).orElse(""),
+                        k.filter(Key::listed).map(Key::ports).orElse(""),
+                        w.reason(),
+                        n[0]));
             });
-            out.sort(Comparator.comparing(RelayFinding::building).thenComparing(RelayFinding::subnet).thenComparing(RelayFinding::relay)
+            out.sort(Comparator.comparing(RelayFinding::building)
+                    .thenComparing(RelayFinding::subnet)
+                    .thenComparing(RelayFinding::relay)
                     .thenComparing(RelayFinding::reason));
             return out;
         }
@@ -366,12 +478,15 @@ public final class Audit {
     private static final class Media {
         private static final String TEAMS = "Skype";
         private static final Comparator<IpAddress> ADDRESS_ORDER = Comparator.comparing(IpAddress::family)
-                .thenComparing(IpAddress::high, Long::compareUnsigned).thenComparing(IpAddress::low, Long::compareUnsigned);
+                .thenComparing(IpAddress::high, Long::compareUnsigned)
+                .thenComparing(IpAddress::low, Long::compareUnsigned);
         private final Map<String, Map<String, long[]>> byPrefix = new HashMap<>();
         private final Map<String, Key> keys = new HashMap<>();
 
         void add(Key k, Flow f) {
-            if (f.source().isEmpty() || !TEAMS.equals(k.serviceArea()) || f.port().isEmpty()) {
+            if (f.source().isEmpty()
+                    || !TEAMS.equals(k.serviceArea())
+                    || f.port().isEmpty()) {
                 return;
             }
             int port = f.port().get();
@@ -384,7 +499,8 @@ public final class Audit {
             } else {
                 return;
             }
-            byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>()).computeIfAbsent(f.source(), x -> new long[2])[slot]++;
+            byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>())
+                    .computeIfAbsent(f.source(), x -> new long[2])[slot]++;
             if (slot == 0) {
                 keys.putIfAbsent(k.destination(), k);
             }
@@ -404,9 +520,11 @@ public final class Audit {
                     }
                 }
                 if (!clients.isEmpty()) {
-                    clients.sort(Comparator.comparing((String a) -> IpAddress.parse(a).orElseThrow(), ADDRESS_ORDER));
+                    clients.sort(Comparator.comparing(
+                            (String a) -> IpAddress.parse(a).orElseThrow(), ADDRESS_ORDER));
                     Key k = keys.get(e.getKey());
-                    out.add(new Fallback(e.getKey(), k.setIds(), k.serviceArea(), k.category(), List.copyOf(clients), udp, tcp));
+                    out.add(new Fallback(
+                            e.getKey(), k.setIds(), k.serviceArea(), k.category(), List.copyOf(clients), udp, tcp));
                 }
             }
             return out;
@@ -438,11 +556,9 @@ public final class Audit {
         // every address under the same prefixes), protocol, port and action; bounded, in case lists are new
         private final Map<Memo, Optional<Key>> memo = new HashMap<>();
 
-        private record Hit(String pattern, EndpointSet set) {
-        }
+        private record Hit(String pattern, EndpointSet set) {}
 
-        private record Memo(Identity hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {
-        }
+        private record Memo(Identity hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {}
 
         /** Equal only to itself: the index's lists are compared as objects, not element by element. */
         private record Identity(Object of) {
@@ -464,8 +580,13 @@ public final class Audit {
                 for (HostPattern h : s.urls()) {
                     Hit hit = new Hit(h.pattern(), s);
                     switch (h.kind()) {
-                        case EXACT -> exact.computeIfAbsent(h.pattern(), k -> new ArrayList<>()).add(hit);
-                        case SUBDOMAINS -> subdomains.computeIfAbsent(h.domain(), k -> new ArrayList<>()).add(hit);
+                        case EXACT ->
+                            exact.computeIfAbsent(h.pattern(), k -> new ArrayList<>())
+                                    .add(hit);
+                        case SUBDOMAINS ->
+                            subdomains
+                                    .computeIfAbsent(h.domain(), k -> new ArrayList<>())
+                                    .add(hit);
                         default -> partial.add(hit);
                     }
                 }
@@ -482,7 +603,9 @@ public final class Audit {
                 for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
                     hits.addAll(subdomains.getOrDefault(host.substring(dot + 1), List.of()));
                 }
-                partial.stream().filter(h -> new HostPattern(h.pattern()).matches(host)).forEach(hits::add);
+                partial.stream()
+                        .filter(h -> new HostPattern(h.pattern()).matches(host))
+                        .forEach(hits::add);
                 // the most specific pattern first: an exact name, then the longest literal part
                 hits.sort(Comparator.comparingInt((Hit h) -> h.pattern().indexOf('*') < 0 ? 0 : 1)
                         .thenComparingInt(h -> -h.pattern().replace("*", "").length()));
@@ -513,27 +636,45 @@ public final class Audit {
             if (hits.isEmpty()) {
                 return Optional.empty();
             }
-            boolean knownPort = f.port().isPresent() && (f.protocol() == Flow.Protocol.TCP || f.protocol() == Flow.Protocol.UDP);
+            boolean knownPort =
+                    f.port().isPresent() && (f.protocol() == Flow.Protocol.TCP || f.protocol() == Flow.Protocol.UDP);
             if (!knownPort) {
                 return Optional.of(key(f, hits, "", true));
             }
             int port = f.port().get();
-            List<Hit> listing = hits.stream().filter(h -> ports(h.set(), f.protocol()).contains(port)).toList();
+            List<Hit> listing = hits.stream()
+                    .filter(h -> ports(h.set(), f.protocol()).contains(port))
+                    .toList();
             if (listing.isEmpty()) {
                 return Optional.of(key(f, hits, Integer.toString(port), false));
             }
-            Hit best = listing.stream().max(Comparator.comparingInt(h -> h.set().category().trust())).orElseThrow();
-            String range = ports(best.set(), f.protocol()).ranges().stream().filter(x -> x.from() <= port && port <= x.to())
-                    .map(Object::toString).findFirst().orElse(Integer.toString(port));
+            Hit best = listing.stream()
+                    .max(Comparator.comparingInt(h -> h.set().category().trust()))
+                    .orElseThrow();
+            String range = ports(best.set(), f.protocol()).ranges().stream()
+                    .filter(x -> x.from() <= port && port <= x.to())
+                    .map(Object::toString)
+                    .findFirst()
+                    .orElse(Integer.toString(port));
             return Optional.of(key(f, listing, range, true));
         }
 
         private static Key key(Flow f, List<Hit> hits, String ports, boolean listed) {
             TreeSet<Integer> ids = new TreeSet<>();
             hits.forEach(h -> ids.add(h.set().id()));
-            EndpointSet trusted = hits.stream().map(Hit::set).max(Comparator.comparingInt(s -> s.category().trust())).orElseThrow();
-            return new Key(f.action(), f.protocol(), ports, hits.get(0).pattern(), List.copyOf(ids), trusted.serviceArea().name(),
-                    trusted.category(), listed);
+            EndpointSet trusted = hits.stream()
+                    .map(Hit::set)
+                    .max(Comparator.comparingInt(s -> s.category().trust()))
+                    .orElseThrow();
+            return new Key(
+                    f.action(),
+                    f.protocol(),
+                    ports,
+                    hits.get(0).pattern(),
+                    List.copyOf(ids),
+                    trusted.serviceArea().name(),
+                    trusted.category(),
+                    listed);
         }
 
         private static PortSet ports(EndpointSet s, Flow.Protocol p) {

@@ -52,15 +52,24 @@ public final class Check {
     }
 
     /** One entry a target's outputs lack or still carry. */
-    public record Change(String entry, String where, boolean added, Optional<LocalDate> effectiveDate, boolean due,
-            Optional<Integer> recordId) {
-    }
+    public record Change(
+            String entry,
+            String where,
+            boolean added,
+            Optional<LocalDate> effectiveDate,
+            boolean due,
+            Optional<Integer> recordId) {}
 
     /**
      * What one output (an instance's target) needs. No entries: the files differ only in comments
      * (such as the list of entries the target cannot express), which is never due.
      */
-    public record Outstanding(Instance instance, String target, Version applied, Version latest, int latestRevision,
+    public record Outstanding(
+            Instance instance,
+            String target,
+            Version applied,
+            Version latest,
+            int latestRevision,
             List<Change> entries) {
         public boolean due() {
             return entries.stream().anyMatch(Change::due);
@@ -73,18 +82,30 @@ public final class Check {
     }
 
     /** A file that does not match the lock: edited by hand, stale, missing, or unknown to the lock. */
-    public record FileProblem(String path, String target, String problem) {
-    }
+    public record FileProblem(String path, String target, String problem) {}
 
     /** The verdict and everything behind it. */
     /**
      * @param notifyProblems what would keep sync's notifications from going out (a secret's variable not set); never
      *                       changes the verdict, which is about the outputs
      */
-    public record Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
-            int graceDays, List<String> outputs, List<String> notifyProblems, List<LockFile.Held> held) {
-        public Result(boolean current, List<FileProblem> files, List<Outstanding> outstanding, Map<String, String> versions,
-                int graceDays, List<String> outputs, List<String> notifyProblems) {
+    public record Result(
+            boolean current,
+            List<FileProblem> files,
+            List<Outstanding> outstanding,
+            Map<String, String> versions,
+            int graceDays,
+            List<String> outputs,
+            List<String> notifyProblems,
+            List<LockFile.Held> held) {
+        public Result(
+                boolean current,
+                List<FileProblem> files,
+                List<Outstanding> outstanding,
+                Map<String, String> versions,
+                int graceDays,
+                List<String> outputs,
+                List<String> notifyProblems) {
             this(current, files, outstanding, versions, graceDays, outputs, notifyProblems, List.of());
         }
 
@@ -95,8 +116,9 @@ public final class Check {
     }
 
     /** What outputs that match their release but not the lock file come from. */
-    static final String INTERRUPTED = "an interrupted sync (run sync): the outputs are as a sync published them, and it stopped"
-            + " before it wrote the lock file";
+    static final String INTERRUPTED =
+            "an interrupted sync (run sync): the outputs are as a sync published them, and it stopped"
+                    + " before it wrote the lock file";
 
     public Result run(Config c, int graceDays) {
         LocalDate dueBy = ws.today().plusDays(graceDays);
@@ -106,9 +128,18 @@ public final class Check {
         // lock file records: a sync stopped between publishing and writing the lock, not a person's edit
         boolean interrupted = tree.intact();
         if (maybeLock.isEmpty()) {
-            return new Result(false, List.of(new FileProblem(c.lockFile().getFileName().toString(), "", interrupted
-                    ? "no lock file: " + INTERRUPTED
-                    : "no lock file: the outputs were never written by sync")), List.of(), Map.of(), graceDays, List.of(),
+            return new Result(
+                    false,
+                    List.of(new FileProblem(
+                            c.lockFile().getFileName().toString(),
+                            "",
+                            interrupted
+                                    ? "no lock file: " + INTERRUPTED
+                                    : "no lock file: the outputs were never written by sync")),
+                    List.of(),
+                    Map.of(),
+                    graceDays,
+                    List.of(),
                     new Notifications(c.notifications(), ws).unavailable());
         }
         LockFile lock = maybeLock.get();
@@ -119,15 +150,21 @@ public final class Check {
             if (b == null) {
                 files.add(new FileProblem(o.path(), o.target(), interrupted ? "missing: " + INTERRUPTED : "missing"));
             } else if (Checksums.crlfOf(b, o.sha256())) {
-                files.add(new FileProblem(o.path(), o.target(), "differs from what the lock file records: " + Checksums.CRLF_ADVICE));
+                files.add(new FileProblem(
+                        o.path(), o.target(), "differs from what the lock file records: " + Checksums.CRLF_ADVICE));
             } else if (!Checksums.sha256(b).equals(o.sha256())) {
-                files.add(new FileProblem(o.path(), o.target(), interrupted ? "differs from what the lock file records: "
-                        + INTERRUPTED : "differs from what the lock file records (edited by hand, or stale)"));
+                files.add(new FileProblem(
+                        o.path(),
+                        o.target(),
+                        interrupted
+                                ? "differs from what the lock file records: " + INTERRUPTED
+                                : "differs from what the lock file records (edited by hand, or stale)"));
             }
         }
-        current.keySet().stream().filter(p -> lock.output(p).isEmpty())
-                .forEach(p -> files.add(new FileProblem(p, "", interrupted ? "not in the lock file: " + INTERRUPTED
-                        : "not in the lock file")));
+        current.keySet().stream()
+                .filter(p -> lock.output(p).isEmpty())
+                .forEach(p -> files.add(new FileProblem(
+                        p, "", interrupted ? "not in the lock file: " + INTERRUPTED : "not in the lock file")));
 
         TemplateEngine engine = Generate.engine(c.templates());
         List<Outstanding> outstanding = new ArrayList<>();
@@ -141,54 +178,92 @@ public final class Check {
         String hash = ConfigSelection.hash(c);
         for (String name : lock.instances().keySet()) {
             if (c.instances().stream().noneMatch(i -> Instance.parse(i).equals(Instance.parse(name)))) {
-                files.add(new FileProblem(Instance.parse(name).dirName(), "", "the lock file has outputs for " + name
-                        + ", which the config no longer lists: run sync to remove them"));
+                files.add(new FileProblem(
+                        Instance.parse(name).dirName(),
+                        "",
+                        "the lock file has outputs for " + name
+                                + ", which the config no longer lists: run sync to remove them"));
             }
         }
         for (String name : c.instances()) {
             Instance instance = Instance.parse(name).spelledAsIn(ws.store().instances());
             LockFile.Applied applied = lock.instances().get(instance.name());
             if (applied == null) {
-                files.add(new FileProblem(instance.dirName(), "", "no outputs were written for " + instance + ": run sync"));
+                files.add(new FileProblem(
+                        instance.dirName(), "", "no outputs were written for " + instance + ": run sync"));
                 continue;
             }
             Version was = Version.parse(applied.version());
-            StoredVersion oldStored = ws.store().find(instance, was, applied.revisionOrFirst()).orElseThrow(() ->
-                    new io.github.o365watch.store.StoreException("the lock file says " + instance + " " + was
+            StoredVersion oldStored = ws.store()
+                    .find(instance, was, applied.revisionOrFirst())
+                    .orElseThrow(() -> new io.github.o365watch.store.StoreException("the lock file says " + instance
+                            + " " + was
                             + (applied.revisionOrFirst() == 1 ? "" : " (revision " + applied.revisionOrFirst() + ")")
                             + " was applied, but the store " + ws.store().root() + " lacks it"));
             Snapshot old = ws.store().load(oldStored);
             Optional<StoredVersion> newestStored = ws.store().newest(instance);
-            Version latest = ws.offline() ? newestStored.map(StoredVersion::version).orElse(was)
+            Version latest = ws.offline()
+                    ? newestStored.map(StoredVersion::version).orElse(was)
                     : Optional.ofNullable(upstream.get(instance)).orElse(was);
             versions.put(instance.name(), latest.value());
             if (!ws.offline() && upstream.containsKey(instance)) {
-                // the service's word is older than the store's or the outputs': never "current", sync refuses until a person decides
-                Version ahead = newestStored.map(StoredVersion::version).filter(v -> v.isNewerThan(latest)).orElse(was);
+                // the service's word is older than the store's or the outputs': never "current", sync refuses until a
+                // person decides
+                Version ahead = newestStored
+                        .map(StoredVersion::version)
+                        .filter(v -> v.isNewerThan(latest))
+                        .orElse(was);
                 if (ahead.isNewerThan(latest)) {
-                    files.add(new FileProblem(c.file().getFileName().toString(), "", (ahead.equals(was) ? "the outputs come from "
-                            + instance + " " + was + ", newer than the " + latest + " the service publishes: review, then run sync"
-                            + (newestStored.map(StoredVersion::version).filter(v -> v.isNewerThan(latest)).isPresent() ? " --accept-older" : "")
-                            : "sync would refuse: " + AheadException.reason(instance, ahead, latest) + "; review, then run sync --accept-older")));
+                    files.add(new FileProblem(
+                            c.file().getFileName().toString(),
+                            "",
+                            (ahead.equals(was)
+                                    ? "the outputs come from "
+                                            + instance + " " + was + ", newer than the " + latest
+                                            + " the service publishes: review, then run sync"
+                                            + (newestStored
+                                                            .map(StoredVersion::version)
+                                                            .filter(v -> v.isNewerThan(latest))
+                                                            .isPresent()
+                                                    ? " --accept-older"
+                                                    : "")
+                                    : "sync would refuse: " + AheadException.reason(instance, ahead, latest)
+                                            + "; review, then run sync --accept-older")));
                     continue;
                 }
             }
-            // lists republished under the applied number (a newer revision in the store) are a change like a new version
-            boolean newerCopy = latest.equals(was) && ws.store().find(instance, was).map(StoredVersion::revision)
-                    .filter(r -> r > oldStored.revision()).isPresent();
+            // lists republished under the applied number (a newer revision in the store) are a change like a new
+            // version
+            boolean newerCopy = latest.equals(was)
+                    && ws.store()
+                            .find(instance, was)
+                            .map(StoredVersion::revision)
+                            .filter(r -> r > oldStored.revision())
+                            .isPresent();
             // a hold that has ended keeps an entry Microsoft removed in the outputs: sync takes it out
-            List<LockFile.Held> ended = lock.heldOrNone().stream().filter(h -> h.instance().equalsIgnoreCase(instance.name())
-                    && !LocalDate.parse(h.until()).isAfter(ws.today())).toList();
+            List<LockFile.Held> ended = lock.heldOrNone().stream()
+                    .filter(h -> h.instance().equalsIgnoreCase(instance.name())
+                            && !LocalDate.parse(h.until()).isAfter(ws.today()))
+                    .toList();
             if (!ended.isEmpty()) {
-                files.add(new FileProblem(c.file().getFileName().toString(), "", io.github.o365watch.domain.Plural.of(ended.size(),
-                        "held removal", "held removals") + " of " + instance + " ended (" + ended.get(0).entry() + " on " + ended.get(0).until()
-                        + (ended.size() > 1 ? ", ..." : "") + "): run sync, which takes them out of the outputs"));
+                files.add(new FileProblem(
+                        c.file().getFileName().toString(),
+                        "",
+                        io.github.o365watch.domain.Plural.of(ended.size(), "held removal", "held removals") + " of "
+                                + instance + " ended (" + ended.get(0).entry() + " on "
+                                + ended.get(0).until()
+                                + (ended.size() > 1 ? ", ..." : "")
+                                + "): run sync, which takes them out of the outputs"));
             }
-            if (!latest.isNewerThan(was) && !newerCopy && applied.selectionHash().equals(hash)) {
+            if (!latest.isNewerThan(was)
+                    && !newerCopy
+                    && applied.selectionHash().equals(hash)) {
                 continue;
             }
             if (!applied.selectionHash().equals(hash)) {
-                files.add(new FileProblem(c.file().getFileName().toString(), "",
+                files.add(new FileProblem(
+                        c.file().getFileName().toString(),
+                        "",
                         "the configuration changed since the last sync for " + instance + ": run sync"));
             }
             Snapshot next;
@@ -211,17 +286,24 @@ public final class Check {
             Selection selNew = ConfigSelection.selection(c, next);
             List<String> unsafe = Guard.unsafe(Selector.select(next, selNew, false));
             if (!unsafe.isEmpty()) {
-                files.add(new FileProblem(c.file().getFileName().toString(), "", "sync would refuse " + instance + " " + latest
-                        + " whatever the flags: " + String.join("; ", unsafe)));
+                files.add(new FileProblem(
+                        c.file().getFileName().toString(),
+                        "",
+                        "sync would refuse " + instance + " " + latest + " whatever the flags: "
+                                + String.join("; ", unsafe)));
             }
-            Review review = Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
+            Review review =
+                    Reviewer.review(Differ.diff(old, next), ChangeRecords.of(records), ws.today(), Thresholds.DEFAULT);
             Map<String, Outputs.File> rendered;
             try {
-                rendered = Outputs.render(new Generate(ws), stored.orElse(null), next, selNew, ConfigSelection.jobs(c), engine, lock);
+                rendered = Outputs.render(
+                        new Generate(ws), stored.orElse(null), next, selNew, ConfigSelection.jobs(c), engine, lock);
             } catch (LimitException e) {
                 // sync would refuse these outputs: not current, and the entries each target would change are listed
-                files.add(new FileProblem(c.file().getFileName().toString(), "", "sync would refuse " + instance + " " + latest
-                        + ": " + e.getMessage()));
+                files.add(new FileProblem(
+                        c.file().getFileName().toString(),
+                        "",
+                        "sync would refuse " + instance + " " + latest + ": " + e.getMessage()));
                 rendered = null;
             }
             for (Generate.Job job : ConfigSelection.jobs(c)) {
@@ -235,22 +317,39 @@ public final class Check {
                         }
                     });
                     Map<String, String> have = new TreeMap<>();
-                    lock.outputs().stream().filter(o -> o.path().startsWith(prefix)).forEach(o -> have.put(o.path(), o.sha256()));
+                    lock.outputs().stream()
+                            .filter(o -> o.path().startsWith(prefix))
+                            .forEach(o -> have.put(o.path(), o.sha256()));
                     if (want.equals(have)) {
                         continue; // the newer version changes nothing this target writes
                     }
                 }
-                List<Change> entries = delta(spec, Selector.select(old, Generate.forTarget(spec, selOld), false),
-                        Selector.select(next, Generate.forTarget(spec, selNew), false), review, dueBy);
+                List<Change> entries = delta(
+                        spec,
+                        Selector.select(old, Generate.forTarget(spec, selOld), false),
+                        Selector.select(next, Generate.forTarget(spec, selNew), false),
+                        review,
+                        dueBy);
                 if (rendered != null || !entries.isEmpty()) {
-                    outstanding.add(new Outstanding(instance, job.target(), was, latest, stored.map(StoredVersion::revision).orElse(1),
+                    outstanding.add(new Outstanding(
+                            instance,
+                            job.target(),
+                            was,
+                            latest,
+                            stored.map(StoredVersion::revision).orElse(1),
                             entries));
                 }
             }
         }
         boolean currentNow = files.isEmpty() && outstanding.stream().noneMatch(Outstanding::due);
-        return new Result(currentNow, files, outstanding, versions, graceDays,
-                lock.outputs().stream().map(LockFile.Output::path).toList(), new Notifications(c.notifications(), ws).unavailable(),
+        return new Result(
+                currentNow,
+                files,
+                outstanding,
+                versions,
+                graceDays,
+                lock.outputs().stream().map(LockFile.Output::path).toList(),
+                new Notifications(c.notifications(), ws).unavailable(),
                 lock.heldOrNone());
     }
 
@@ -267,15 +366,20 @@ public final class Check {
      * Entries the target can express that the newer version adds or removes (an entry whose
      * category or ports change is removed and added), with Microsoft's effective dates.
      */
-    private static List<Change> delta(TargetSpec spec, Selected before, Selected after, Review review, LocalDate dueBy) {
+    private static List<Change> delta(
+            TargetSpec spec, Selected before, Selected after, Review review, LocalDate dueBy) {
         TreeSet<Key> a = expressed(before, spec);
         TreeSet<Key> b = expressed(after, spec);
         List<Change> out = new ArrayList<>();
         for (Key k : b) {
             if (!a.contains(k)) {
-                Optional<Notice> n = notice(review, e -> k.raw() instanceof IpPrefix p
-                        ? e instanceof io.github.o365watch.diff.Element.Ip ip && ip.prefix().overlaps(p)
-                        : e instanceof io.github.o365watch.diff.Element.Url u && u.host().equals(k.raw()));
+                Optional<Notice> n = notice(
+                        review,
+                        e -> k.raw() instanceof IpPrefix p
+                                ? e instanceof io.github.o365watch.diff.Element.Ip ip
+                                        && ip.prefix().overlaps(p)
+                                : e instanceof io.github.o365watch.diff.Element.Url u
+                                        && u.host().equals(k.raw()));
                 Optional<LocalDate> date = n.flatMap(Notice::effectiveDate);
                 boolean due = date.map(d -> !d.isAfter(dueBy)).orElse(true);
                 out.add(new Change(k.value(), k.where(), true, date, due, n.map(Notice::recordId)));
@@ -289,16 +393,22 @@ public final class Check {
         return out;
     }
 
-    private static Optional<Notice> notice(Review review, java.util.function.Predicate<io.github.o365watch.diff.Element> match) {
-        return review.notices().stream().filter(n -> n.change().direction() == ElementChange.Direction.ADDED
-                && match.test(n.change().element())).findFirst();
+    private static Optional<Notice> notice(
+            Review review, java.util.function.Predicate<io.github.o365watch.diff.Element> match) {
+        return review.notices().stream()
+                .filter(n -> n.change().direction() == ElementChange.Direction.ADDED
+                        && match.test(n.change().element()))
+                .findFirst();
     }
 
     private static TreeSet<Key> expressed(Selected s, TargetSpec spec) {
         TreeSet<Key> out = new TreeSet<>();
         for (Item i : s.items()) {
             String where = i.category() + (spec.ports() ? ports(i) : "");
-            if (i.entry() instanceof Entry.Ip ip && (ip.prefix().family() == io.github.o365watch.domain.net.Family.IPV4 ? spec.ipv4() : spec.ipv6())) {
+            if (i.entry() instanceof Entry.Ip ip
+                    && (ip.prefix().family() == io.github.o365watch.domain.net.Family.IPV4
+                            ? spec.ipv4()
+                            : spec.ipv6())) {
                 out.add(new Key(ip.prefix().toString(), where, ip.prefix()));
             } else if (i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null) {
                 out.add(new Key(h.host().pattern(), where, h.host()));
@@ -308,6 +418,7 @@ public final class Check {
     }
 
     private static String ports(Item i) {
-        return (i.tcp().ranges().isEmpty() ? "" : "; TCP " + i.tcp()) + (i.udp().ranges().isEmpty() ? "" : "; UDP " + i.udp());
+        return (i.tcp().ranges().isEmpty() ? "" : "; TCP " + i.tcp())
+                + (i.udp().ranges().isEmpty() ? "" : "; UDP " + i.udp());
     }
 }

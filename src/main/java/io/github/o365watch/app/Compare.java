@@ -30,8 +30,7 @@ public final class Compare {
     }
 
     /** The two versions compared. */
-    public record Range(StoredVersion from, StoredVersion to) {
-    }
+    public record Range(StoredVersion from, StoredVersion to) {}
 
     public Range range(Instance instance, String from, String to) {
         SnapshotStore store = ws.store();
@@ -40,14 +39,17 @@ public final class Compare {
             if (all.isEmpty()) {
                 throw Selections.nothingStored(ws, instance);
             }
-            throw new UsageException("only one version of " + instance + " is stored (" + all.get(0).version()
-                    + "); nothing to compare yet");
+            throw new UsageException("only one version of " + instance + " is stored ("
+                    + all.get(0).version() + "); nothing to compare yet");
         }
         StoredVersion t = to == null ? all.get(all.size() - 1) : Selections.version(ws, instance, to);
         StoredVersion f;
         if (from == null) {
-            f = all.stream().filter(v -> v.version().compareTo(t.version()) < 0).reduce((a, b) -> b).orElseThrow(
-                    () -> new UsageException(t.version() + " is the oldest stored version of " + instance + "; give --from"));
+            f = all.stream()
+                    .filter(v -> v.version().compareTo(t.version()) < 0)
+                    .reduce((a, b) -> b)
+                    .orElseThrow(() -> new UsageException(
+                            t.version() + " is the oldest stored version of " + instance + "; give --from"));
         } else {
             f = Selections.version(ws, instance, from);
         }
@@ -75,7 +77,8 @@ public final class Compare {
         List<String> missing = new ArrayList<>();
         Map<Integer, ChangeRecord> byId = new LinkedHashMap<>();
         for (StoredVersion v : store.versions(range.from().instance())) {
-            if (v.version().compareTo(range.from().version()) <= 0 || v.version().compareTo(range.to().version()) > 0) {
+            if (v.version().compareTo(range.from().version()) <= 0
+                    || v.version().compareTo(range.to().version()) > 0) {
                 continue;
             }
             Optional<List<ChangeRecord>> records = store.changes(v);
@@ -84,7 +87,8 @@ public final class Compare {
                 continue;
             }
             for (ChangeRecord r : records.get()) {
-                if (r.version().isNewerThan(range.from().version()) && !r.version().isNewerThan(range.to().version())) {
+                if (r.version().isNewerThan(range.from().version())
+                        && !r.version().isNewerThan(range.to().version())) {
                     byId.put(r.id(), r);
                 }
             }

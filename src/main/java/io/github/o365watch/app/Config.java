@@ -34,43 +34,66 @@ public record Config(
     }
 
     /** Which endpoint sets: service areas (all when empty), categories, required only, families, the overrides file (read once). */
-    public record SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
-            Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides, boolean excludeTenantShared, int holdRemovalsDays) {
+    public record SelectionConfig(
+            List<String> serviceAreas,
+            List<String> categories,
+            boolean requiredOnly,
+            String families,
+            Optional<Path> overridesFile,
+            io.github.o365watch.render.Overrides overrides,
+            boolean excludeTenantShared,
+            int holdRemovalsDays) {
         /** Without a hold (generate, verify and the command line's selections). */
-        public SelectionConfig(List<String> serviceAreas, List<String> categories, boolean requiredOnly, String families,
-                Optional<Path> overridesFile, io.github.o365watch.render.Overrides overrides, boolean excludeTenantShared) {
+        public SelectionConfig(
+                List<String> serviceAreas,
+                List<String> categories,
+                boolean requiredOnly,
+                String families,
+                Optional<Path> overridesFile,
+                io.github.o365watch.render.Overrides overrides,
+                boolean excludeTenantShared) {
             this(serviceAreas, categories, requiredOnly, families, overridesFile, overrides, excludeTenantShared, 0);
         }
     }
 
     /** One target, its options, and how far its lists may be summarised (maxEntries 0: exact). */
-    public record TargetConfig(String name, Map<String, String> options, int maxEntries, BigDecimal maxExtraPercent) {
-    }
+    public record TargetConfig(String name, Map<String, String> options, int maxEntries, BigDecimal maxExtraPercent) {}
 
     /** Report formats written on a change, where, the feed, and the node_exporter textfile sync writes its figures to. */
-    public record ReportsConfig(List<String> formats, Path directory, Optional<Path> feed, int feedMax, Optional<Path> metricsFile) {
-    }
+    public record ReportsConfig(
+            List<String> formats, Path directory, Optional<Path> feed, int feedMax, Optional<Path> metricsFile) {}
 
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
-    public record GuardConfig(double maxRemovedAddressesPercent, double maxRemovedHostnamesPercent, int minIpv4PrefixLength,
+    public record GuardConfig(
+            double maxRemovedAddressesPercent,
+            double maxRemovedHostnamesPercent,
+            int minIpv4PrefixLength,
             int minIpv6PrefixLength) {
         /** Without a config file: 10% of the addresses or hostnames, nothing broader than /8 (IPv4) or /16 (IPv6). */
-        public static final GuardConfig DEFAULTS = new GuardConfig(10.0, 10.0, io.github.o365watch.render.Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH,
+        public static final GuardConfig DEFAULTS = new GuardConfig(
+                10.0,
+                10.0,
+                io.github.o365watch.render.Limits.DEFAULT_MIN_IPV4_PREFIX_LENGTH,
                 io.github.o365watch.render.Limits.DEFAULT_MIN_IPV6_PREFIX_LENGTH);
     }
 
     /** Notifications: e-mail, webhooks, and on which events. */
-    public record NotifyConfig(Optional<EmailConfig> email, List<WebhookConfig> webhooks, List<String> on) {
-    }
+    public record NotifyConfig(Optional<EmailConfig> email, List<WebhookConfig> webhooks, List<String> on) {}
 
     /** SMTP settings; the password comes from an environment variable or a file. */
-    public record EmailConfig(String host, int port, String tls, String from, List<String> to, Optional<String> username,
-            Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<Path> caBundle) {
-    }
+    public record EmailConfig(
+            String host,
+            int port,
+            String tls,
+            String from,
+            List<String> to,
+            Optional<String> username,
+            Optional<String> passwordEnv,
+            Optional<Path> passwordFile,
+            Optional<Path> caBundle) {}
 
     /** A webhook; its URL (which carries a token) comes from an environment variable or a file. */
-    public record WebhookConfig(String kind, Optional<String> urlEnv, Optional<Path> urlFile) {
-    }
+    public record WebhookConfig(String kind, Optional<String> urlEnv, Optional<Path> urlFile) {}
 
     /** The directory the config file is in; relative paths in it start there. */
     public Path dir() {

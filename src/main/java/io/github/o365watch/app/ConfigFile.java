@@ -23,10 +23,13 @@ import java.util.Set;
 public final class ConfigFile {
     /** Far above any real config (a few kilobytes): a device or a wrong file is refused after reading this much. */
     static final long MAX_BYTES = 1 << 20;
+
     private static final Set<String> SECRET_KEYS = Set.of("password", "url", "token", "secret");
     /** A name under the domains reserved for documentation (RFC 2606): the starter's placeholders, never a real host. */
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     static final List<String> EVENTS = List.of("changes", "pending", "refused");
     /** A portable environment variable name (POSIX): what passwordEnv and urlEnv must hold. */
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -35,47 +38,73 @@ public final class ConfigFile {
 
     // ---- the file's shape (all optional; defaults below)
 
-    record Raw(String store, String source, String proxy, String caBundle, List<String> instances, String tenant, RawSelection selection,
-            String output, String templates,
-            List<RawTarget> targets, RawReports reports, RawGuard guard, @JsonProperty("notify") RawNotify notifications, RawCheck check) {
-    }
+    record Raw(
+            String store,
+            String source,
+            String proxy,
+            String caBundle,
+            List<String> instances,
+            String tenant,
+            RawSelection selection,
+            String output,
+            String templates,
+            List<RawTarget> targets,
+            RawReports reports,
+            RawGuard guard,
+            @JsonProperty("notify") RawNotify notifications,
+            RawCheck check) {}
 
-    record RawSelection(List<String> serviceAreas, List<String> categories, Boolean requiredOnly, String families, String overrides,
-            Boolean excludeTenantShared, Integer holdRemovalsDays) {
-    }
+    record RawSelection(
+            List<String> serviceAreas,
+            List<String> categories,
+            Boolean requiredOnly,
+            String families,
+            String overrides,
+            Boolean excludeTenantShared,
+            Integer holdRemovalsDays) {}
 
-    record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {
-    }
+    record RawTarget(String name, Map<String, String> options, Integer maxEntries, Double maxExtraPercent) {}
 
-    record RawReports(List<String> formats, String directory, String feed, Integer feedMax, String metricsFile) {
-    }
+    record RawReports(List<String> formats, String directory, String feed, Integer feedMax, String metricsFile) {}
 
-    record RawGuard(Double maxRemovedAddressesPercent, Double maxRemovedHostnamesPercent, Integer minIpv4PrefixLength,
-            Integer minIpv6PrefixLength) {
-    }
+    record RawGuard(
+            Double maxRemovedAddressesPercent,
+            Double maxRemovedHostnamesPercent,
+            Integer minIpv4PrefixLength,
+            Integer minIpv6PrefixLength) {}
 
-    record RawNotify(RawEmail email, List<RawWebhook> webhooks, List<String> on) {
-    }
+    record RawNotify(RawEmail email, List<RawWebhook> webhooks, List<String> on) {}
 
-    record RawEmail(String host, Integer port, String tls, String from, List<String> to, String username,
-            String passwordEnv, String passwordFile, String caBundle) {
-    }
+    record RawEmail(
+            String host,
+            Integer port,
+            String tls,
+            String from,
+            List<String> to,
+            String username,
+            String passwordEnv,
+            String passwordFile,
+            String caBundle) {}
 
-    record RawWebhook(String kind, String urlEnv, String urlFile) {
-    }
+    record RawWebhook(String kind, String urlEnv, String urlFile) {}
 
-    record RawCheck(Integer graceDays) {
-    }
+    record RawCheck(Integer graceDays) {}
 
-    private static final StrictYaml.Kind KIND = new StrictYaml.Kind("config file", MAX_BYTES, " (o365watch init writes a starter file)",
+    private static final StrictYaml.Kind KIND = new StrictYaml.Kind(
+            "config file",
+            MAX_BYTES,
+            " (o365watch init writes a starter file)",
             (key, path) -> SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
-                    ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file (" + key + "File)"
+                    ? "; secrets never go in the config file: name an environment variable (" + key + "Env) or a file ("
+                            + key + "File)"
                     : "");
 
     /** Reads and checks the config file. */
     public static Config read(Path file) {
         StrictYaml.Read<Raw> read = StrictYaml.read(file, KIND, Raw.class);
-        Raw raw = read.value() != null ? read.value() : new Raw(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Raw raw = read.value() != null
+                ? read.value()
+                : new Raw(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return check(file, raw, read.at());
     }
 
@@ -113,7 +142,8 @@ public final class ConfigFile {
             }
         }
         placeholders(at, r);
-        List<String> instances = r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
+        List<String> instances =
+                r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
         for (int n = 0; n < instances.size(); n++) {
             String i = instances.get(n);
             boolean known;
@@ -124,31 +154,39 @@ public final class ConfigFile {
             }
             if (!known) {
                 // a typo would otherwise surface only as an instance that is never published
-                throw at.error("instances[" + (n + 1) + "]", "'" + Printable.of(i) + "' is not Worldwide, USGovDoD, USGovGCCHigh or China");
+                throw at.error(
+                        "instances[" + (n + 1) + "]",
+                        "'" + Printable.of(i) + "' is not Worldwide, USGovDoD, USGovGCCHigh or China");
             }
         }
         if (r.tenant() != null && !r.tenant().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
             throw at.error("tenant: not a tenant name (letters, digits and '-')");
         }
-        RawSelection s = r.selection() == null ? new RawSelection(null, null, null, null, null, null, null) : r.selection();
+        RawSelection s =
+                r.selection() == null ? new RawSelection(null, null, null, null, null, null, null) : r.selection();
         String families = s.families() == null ? "both" : s.families().toLowerCase(Locale.ROOT);
         if (!List.of("both", "ipv4", "ipv6").contains(families)) {
             throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
         }
-        List<String> categories = s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories();
+        List<String> categories =
+                s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories();
         for (int i = 0; i < categories.size(); i++) {
             if (!one(categories.get(i), "Optimize", "Allow", "Default", "all")) {
-                throw at.error("selection.categories[" + (i + 1) + "]", "'" + Printable.of(categories.get(i)) + "' is not Optimize, Allow, Default or all");
+                throw at.error(
+                        "selection.categories[" + (i + 1) + "]",
+                        "'" + Printable.of(categories.get(i)) + "' is not Optimize, Allow, Default or all");
             }
         }
         List<String> areas = list(s.serviceAreas());
         for (int i = 0; i < areas.size(); i++) {
             if (!one(areas.get(i), "Common", "Exchange", "SharePoint", "Skype")) {
-                throw at.error("selection.serviceAreas[" + (i + 1) + "]", "'" + Printable.of(areas.get(i))
-                        + "' is not Common, Exchange, SharePoint or Skype");
+                throw at.error(
+                        "selection.serviceAreas[" + (i + 1) + "]",
+                        "'" + Printable.of(areas.get(i)) + "' is not Common, Exchange, SharePoint or Skype");
             }
         }
-        Optional<Path> overridesFile = Optional.ofNullable(s.overrides()).map(v -> at.path(dir, "selection.overrides", v));
+        Optional<Path> overridesFile =
+                Optional.ofNullable(s.overrides()).map(v -> at.path(dir, "selection.overrides", v));
         io.github.o365watch.render.Overrides overrides;
         try {
             overrides = overridesFile.map(OverridesFile::read).orElse(io.github.o365watch.render.Overrides.NONE);
@@ -159,8 +197,15 @@ public final class ConfigFile {
         if (hold < 0 || hold > 365) {
             throw at.error("selection.holdRemovalsDays: between 0 and 365 (days a removed entry stays in the outputs)");
         }
-        Config.SelectionConfig selection = new Config.SelectionConfig(areas, categories, Boolean.TRUE.equals(s.requiredOnly()), families,
-                overridesFile, overrides, Boolean.TRUE.equals(s.excludeTenantShared()), hold);
+        Config.SelectionConfig selection = new Config.SelectionConfig(
+                areas,
+                categories,
+                Boolean.TRUE.equals(s.requiredOnly()),
+                families,
+                overridesFile,
+                overrides,
+                Boolean.TRUE.equals(s.excludeTenantShared()),
+                hold);
         Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
         if (templates.isPresent() && !Files.isDirectory(templates.get())) {
             throw at.error("templates", templates.get() + " is not a directory");
@@ -171,8 +216,13 @@ public final class ConfigFile {
             for (int i = 0; i < r.targets().size(); i++) {
                 RawTarget raw = r.targets().get(i);
                 // target names, like instances and categories, in any case
-                RawTarget t = raw == null || raw.name() == null ? raw
-                        : new RawTarget(raw.name().strip().toLowerCase(Locale.ROOT), raw.options(), raw.maxEntries(), raw.maxExtraPercent());
+                RawTarget t = raw == null || raw.name() == null
+                        ? raw
+                        : new RawTarget(
+                                raw.name().strip().toLowerCase(Locale.ROOT),
+                                raw.options(),
+                                raw.maxEntries(),
+                                raw.maxExtraPercent());
                 if (t == null || t.name() == null || !t.name().matches("[a-z][a-z0-9-]{0,39}")) {
                     throw at.error("targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
                 }
@@ -187,34 +237,49 @@ public final class ConfigFile {
                     }
                     extra = BigDecimal.valueOf(t.maxExtraPercent());
                 }
-                targets.add(new Config.TargetConfig(t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max,
-                        extra));
+                targets.add(new Config.TargetConfig(
+                        t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max, extra));
             }
         }
         RawReports rep = r.reports() == null ? new RawReports(null, null, null, null, null) : r.reports();
         // where sync writes, checked before the targets (which load every template)
         // a mirror directory, like every path here, is relative to this file; a URL is itself
-        String source = r.source() == null ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
-                : r.source().contains("://") ? r.source() : at.path(dir, "source", r.source()).toString();
-        Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store()).normalize();
-        Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output()).normalize();
-        Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory()).normalize();
-        Optional<Path> feed = Optional.ofNullable(rep.feed()).map(v -> at.path(dir, "reports.feed", v)).map(Path::normalize);
-        Optional<Path> metricsFile = Optional.ofNullable(rep.metricsFile()).map(v -> at.path(dir, "reports.metricsFile", v)).map(Path::normalize);
+        String source = r.source() == null
+                ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
+                : r.source().contains("://")
+                        ? r.source()
+                        : at.path(dir, "source", r.source()).toString();
+        Path store = at.path(dir, "store", r.store() == null ? "snapshots" : r.store())
+                .normalize();
+        Path output = at.path(dir, "output", r.output() == null ? "generated" : r.output())
+                .normalize();
+        Path reportsDir = at.path(dir, "reports.directory", rep.directory() == null ? "reports" : rep.directory())
+                .normalize();
+        Optional<Path> feed = Optional.ofNullable(rep.feed())
+                .map(v -> at.path(dir, "reports.feed", v))
+                .map(Path::normalize);
+        Optional<Path> metricsFile = Optional.ofNullable(rep.metricsFile())
+                .map(v -> at.path(dir, "reports.metricsFile", v))
+                .map(Path::normalize);
         kinds(at, store, reportsDir, feed);
         metricsFile.ifPresent(f -> {
             io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(f);
             if (!kind.replaceable()) {
-                throw at.error("reports.metricsFile", f + " is " + kind.description() + "; sync replaces it on every run, so it must be a"
-                        + " regular file (or not exist yet)");
+                throw at.error(
+                        "reports.metricsFile",
+                        f + " is " + kind.description() + "; sync replaces it on every run, so it must be a"
+                                + " regular file (or not exist yet)");
             }
-            if (SiteLayout.real(f).startsWith(SiteLayout.real(output)) || SiteLayout.real(f).startsWith(SiteLayout.real(store))) {
-                throw at.error("reports.metricsFile", f + " lies in the output or the store; give it a place of its own");
+            if (SiteLayout.real(f).startsWith(SiteLayout.real(output))
+                    || SiteLayout.real(f).startsWith(SiteLayout.real(store))) {
+                throw at.error(
+                        "reports.metricsFile", f + " lies in the output or the store; give it a place of its own");
             }
         });
         // sync replaces the output directory as a whole: nothing else may live in it, and it may not hold this file
         List<SiteLayout.Place> places = SiteLayout.places("store", store, output, reportsDir, feed);
-        if (SiteLayout.real(dir).startsWith(places.get(0).real()) || SiteLayout.real(dir).startsWith(places.get(1).real())) {
+        if (SiteLayout.real(dir).startsWith(places.get(0).real())
+                || SiteLayout.real(dir).startsWith(places.get(1).real())) {
             throw at.error("output", "must be a directory of its own below this file's directory, not " + output);
         }
         SiteLayout.overlap(places).ifPresent(o -> {
@@ -234,24 +299,51 @@ public final class ConfigFile {
         RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
         Config.GuardConfig d = Config.GuardConfig.DEFAULTS;
         Config.GuardConfig guard = new Config.GuardConfig(
-                percent(at, "guard.maxRemovedAddressesPercent", g.maxRemovedAddressesPercent(), d.maxRemovedAddressesPercent()),
-                percent(at, "guard.maxRemovedHostnamesPercent", g.maxRemovedHostnamesPercent(), d.maxRemovedHostnamesPercent()),
+                percent(
+                        at,
+                        "guard.maxRemovedAddressesPercent",
+                        g.maxRemovedAddressesPercent(),
+                        d.maxRemovedAddressesPercent()),
+                percent(
+                        at,
+                        "guard.maxRemovedHostnamesPercent",
+                        g.maxRemovedHostnamesPercent(),
+                        d.maxRemovedHostnamesPercent()),
                 bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), d.minIpv4PrefixLength(), 32),
                 bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), d.minIpv6PrefixLength(), 128));
         Config.NotifyConfig notify = notify(at, dir, r.notifications());
-        int grace = r.check() == null || r.check().graceDays() == null ? 7 : r.check().graceDays();
+        int grace = r.check() == null || r.check().graceDays() == null
+                ? 7
+                : r.check().graceDays();
         if (grace < 0 || grace > 365) {
             throw at.error("check.graceDays: between 0 and 365");
         }
         if (targets.isEmpty()) {
-            throw at.error(r.targets() == null ? "the top level" : "targets", "at least one target is needed (o365watch targets lists them)");
+            throw at.error(
+                    r.targets() == null ? "the top level" : "targets",
+                    "at least one target is needed (o365watch targets lists them)");
         }
         Optional<Path> caBundle = Optional.ofNullable(r.caBundle()).map(v -> at.path(dir, "caBundle", v));
         if (caBundle.isPresent() && !Files.isRegularFile(caBundle.get())) {
             throw at.error("caBundle", caBundle.get() + " is not a file");
         }
-        return new Config(file, store, source, Optional.ofNullable(r.proxy()), caBundle, instances, Optional.ofNullable(r.tenant()), selection,
-                output, templates, targets, new Config.ReportsConfig(formats, reportsDir, feed, feedMax, metricsFile), guard, notify, grace, at.lines());
+        return new Config(
+                file,
+                store,
+                source,
+                Optional.ofNullable(r.proxy()),
+                caBundle,
+                instances,
+                Optional.ofNullable(r.tenant()),
+                selection,
+                output,
+                templates,
+                targets,
+                new Config.ReportsConfig(formats, reportsDir, feed, feedMax, metricsFile),
+                guard,
+                notify,
+                grace,
+                at.lines());
     }
 
     /**
@@ -260,17 +352,21 @@ public final class ConfigFile {
      * there yet.
      */
     private static void kinds(At at, Path store, Path reportsDir, Optional<Path> feed) {
-        for (Map.Entry<String, Path> d : new java.util.TreeMap<>(Map.of("store", store, "reports.directory", reportsDir)).entrySet()) {
+        for (Map.Entry<String, Path> d :
+                new java.util.TreeMap<>(Map.of("store", store, "reports.directory", reportsDir)).entrySet()) {
             io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(d.getValue());
-            if (kind != io.github.o365watch.store.FileKind.ABSENT && kind != io.github.o365watch.store.FileKind.DIRECTORY) {
+            if (kind != io.github.o365watch.store.FileKind.ABSENT
+                    && kind != io.github.o365watch.store.FileKind.DIRECTORY) {
                 throw at.error(d.getKey(), d.getValue() + " is " + kind.description() + ", not a directory");
             }
         }
         feed.ifPresent(f -> {
             io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(f);
             if (!kind.replaceable()) {
-                throw at.error("reports.feed", f + " is " + kind.description() + "; the feed is a file that each sync reads and extends,"
-                        + " so it must be a regular file (or not exist yet)");
+                throw at.error(
+                        "reports.feed",
+                        f + " is " + kind.description() + "; the feed is a file that each sync reads and extends,"
+                                + " so it must be a regular file (or not exist yet)");
             }
         });
     }
@@ -308,10 +404,12 @@ public final class ConfigFile {
             }
         }
         // in the order of the file, so that the first placeholder is the one named
-        values.entrySet().stream().filter(x -> x.getValue() != null)
+        values.entrySet().stream()
+                .filter(x -> x.getValue() != null)
                 .sorted(java.util.Comparator.comparing(x -> at.line(x.getKey())))
                 .forEach(x -> placeholder(x.getValue()).ifPresent(domain -> {
-                    throw at.error(x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + domain + PLACEHOLDER_ADVICE);
+                    throw at.error(
+                            x.getKey(), "'" + Printable.of(x.getValue()) + "' names " + domain + PLACEHOLDER_ADVICE);
                 }));
     }
 
@@ -321,8 +419,9 @@ public final class ConfigFile {
         return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    static final String PLACEHOLDER_ADVICE = ", a placeholder: example.com, example.net and example.org are reserved for examples"
-            + " and reach no real host; put in your own value, or leave the key out";
+    static final String PLACEHOLDER_ADVICE =
+            ", a placeholder: example.com, example.net and example.org are reserved for examples"
+                    + " and reach no real host; put in your own value, or leave the key out";
 
     private static Config.NotifyConfig notify(At at, Path dir, RawNotify n) {
         if (n == null) {
@@ -357,8 +456,15 @@ public final class ConfigFile {
             if (port < 1 || port > 65535) {
                 throw at.error("notify.email.port: 1-65535");
             }
-            email = Optional.of(new Config.EmailConfig(e.host(), port, tls, e.from(), e.to(), Optional.ofNullable(e.username()),
-                    Optional.ofNullable(e.passwordEnv()), Optional.ofNullable(e.passwordFile()).map(v -> at.path(dir, "notify.email.passwordFile", v)),
+            email = Optional.of(new Config.EmailConfig(
+                    e.host(),
+                    port,
+                    tls,
+                    e.from(),
+                    e.to(),
+                    Optional.ofNullable(e.username()),
+                    Optional.ofNullable(e.passwordEnv()),
+                    Optional.ofNullable(e.passwordFile()).map(v -> at.path(dir, "notify.email.passwordFile", v)),
                     Optional.ofNullable(e.caBundle()).map(v -> at.path(dir, "notify.email.caBundle", v))));
         }
         List<Config.WebhookConfig> hooks = new ArrayList<>();
@@ -374,7 +480,10 @@ public final class ConfigFile {
                 }
                 envName(at, "notify.webhooks[" + (i + 1) + "].urlEnv", w.urlEnv());
                 String key = "notify.webhooks[" + (i + 1) + "].urlFile";
-                hooks.add(new Config.WebhookConfig(kind, Optional.ofNullable(w.urlEnv()), Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key, v))));
+                hooks.add(new Config.WebhookConfig(
+                        kind,
+                        Optional.ofNullable(w.urlEnv()),
+                        Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key, v))));
             }
         }
         return new Config.NotifyConfig(email, hooks, on);
@@ -386,8 +495,10 @@ public final class ConfigFile {
      */
     private static void envName(At at, String key, String value) {
         if (value != null && !ENV_NAME.matcher(value).matches()) {
-            throw at.error(key, "not the name of an environment variable (letters, digits and '_', not starting with a digit);"
-                    + " the value is not shown, as it may be the secret itself: put the secret in the environment and its name here");
+            throw at.error(
+                    key,
+                    "not the name of an environment variable (letters, digits and '_', not starting with a digit);"
+                            + " the value is not shown, as it may be the secret itself: put the secret in the environment and its name here");
         }
     }
 
@@ -403,7 +514,8 @@ public final class ConfigFile {
             engine = Generate.engine(templates);
             known = engine.targets();
         } catch (io.github.o365watch.render.TemplateException e) {
-            throw new io.github.o365watch.render.TemplateException(at.error("templates", e.getMessage()).getMessage(), e);
+            throw new io.github.o365watch.render.TemplateException(
+                    at.error("templates", e.getMessage()).getMessage(), e);
         }
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -413,19 +525,24 @@ public final class ConfigFile {
                 throw at.error(key + ".name", "target " + t.name() + " is listed twice");
             }
             if (!known.contains(t.name())) {
-                throw at.error(key + ".name", "unknown target '" + t.name() + "'; known targets: " + String.join(", ", known)
-                        + " (o365watch targets lists them)");
+                throw at.error(
+                        key + ".name",
+                        "unknown target '" + t.name() + "'; known targets: " + String.join(", ", known)
+                                + " (o365watch targets lists them)");
             }
             io.github.o365watch.render.TargetSpec spec;
             try {
                 spec = io.github.o365watch.render.TargetSpec.parse(t.name(), engine.properties(t.name()));
             } catch (io.github.o365watch.render.TemplateException e) {
-                throw new io.github.o365watch.render.TemplateException(at.error(key + ".name", e.getMessage()).getMessage(), e);
+                throw new io.github.o365watch.render.TemplateException(
+                        at.error(key + ".name", e.getMessage()).getMessage(), e);
             }
             try {
                 spec.resolve(t.options());
             } catch (io.github.o365watch.render.OptionException e) {
-                throw at.error(key + ".options", e.getMessage().replace("needs --option " + t.name() + ".", "needs the option "));
+                throw at.error(
+                        key + ".options",
+                        e.getMessage().replace("needs --option " + t.name() + ".", "needs the option "));
             }
         }
     }

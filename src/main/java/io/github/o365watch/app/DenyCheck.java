@@ -38,12 +38,10 @@ public final class DenyCheck {
     }
 
     /** One selected hostname a deny list blocks, with its set and the entry that blocks it. */
-    public record Blocked(HostPattern host, EndpointSet set, How how, Path file, DenyList.Denied by) {
-    }
+    public record Blocked(HostPattern host, EndpointSet set, How how, Path file, DenyList.Denied by) {}
 
     /** A file read as a deny list: what forms its lines were in. */
-    public record FileRead(Path file, int entries, Map<String, Integer> forms) {
-    }
+    public record FileRead(Path file, int entries, Map<String, Integer> forms) {}
 
     public record Result(List<FileRead> files, List<Blocked> blocked) {
         /** True when nothing required is blocked. */
@@ -62,13 +60,15 @@ public final class DenyCheck {
             } catch (LocalFiles.TooLargeException e) {
                 throw new UsageException("--deny " + f + ": larger than " + e.limit() + "; that is no deny list");
             } catch (IOException e) {
-                throw new UsageException("--deny " + f + ": cannot read it: " + io.github.o365watch.domain.net.Printable.reason(e));
+                throw new UsageException(
+                        "--deny " + f + ": cannot read it: " + io.github.o365watch.domain.net.Printable.reason(e));
             }
             DenyList.Read r = DenyList.read(text);
             if (r.entries().isEmpty()) {
                 // compared as it stands it would block nothing, and say nothing about the list
-                throw new UsageException("--deny " + f + ": no blocked name read (hosts file, domain list, AdGuard, dnsmasq, RPZ or"
-                        + " Squid deny ACL lines)");
+                throw new UsageException(
+                        "--deny " + f + ": no blocked name read (hosts file, domain list, AdGuard, dnsmasq, RPZ or"
+                                + " Squid deny ACL lines)");
             }
             byFile.put(f, r);
             reads.add(new FileRead(f, r.entries().size(), r.forms()));

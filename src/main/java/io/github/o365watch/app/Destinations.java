@@ -15,6 +15,7 @@ import java.util.Set;
 public final class Destinations {
     /** Names of the process's standard output: what a rename or a reopen would get wrong, so the command prints instead. */
     private static final Set<String> STDOUT = Set.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+
     private static final Set<String> STDERR = Set.of("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2");
 
     private Destinations() {}
@@ -46,7 +47,8 @@ public final class Destinations {
     public static FileKind checkReport(String option, Path out) {
         FileKind kind = FileKind.of(out);
         if (!kind.writableThrough() && !kind.replaceable()) {
-            throw new UsageException(option + " " + out + ": " + kind.description() + "; a report goes to a regular file, a character device"
+            throw new UsageException(option + " " + out + ": " + kind.description()
+                    + "; a report goes to a regular file, a character device"
                     + " such as /dev/null, a named pipe, or standard output (" + option + " -)");
         }
         return kind;
@@ -55,13 +57,15 @@ public final class Destinations {
     /** The feed is read and rewritten as a whole: only a regular file, or nothing yet, can be one. */
     public static void checkFeed(String option, Path feed) {
         if (isStandardOutput(feed) || isStandardError(feed)) {
-            throw new UsageException(option + " " + feed + ": the feed is a file that each run reads and extends; standard output"
-                    + " cannot be one (write the report there with --out -)");
+            throw new UsageException(
+                    option + " " + feed + ": the feed is a file that each run reads and extends; standard output"
+                            + " cannot be one (write the report there with --out -)");
         }
         FileKind kind = FileKind.of(feed);
         if (!kind.replaceable()) {
-            throw new UsageException(option + " " + feed + ": " + kind.description() + "; the feed is a file that each run reads and"
-                    + " extends, so it must be a regular file (or not exist yet)");
+            throw new UsageException(
+                    option + " " + feed + ": " + kind.description() + "; the feed is a file that each run reads and"
+                            + " extends, so it must be a regular file (or not exist yet)");
         }
     }
 }

@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class Explanations {
     /** Addresses this close to a listed prefix are worth naming: the same /16 (IPv4) or /32 (IPv6). */
     static final int NEAR_IPV4 = 16;
+
     static final int NEAR_IPV6 = 32;
 
     private final Workspace ws;
@@ -49,8 +50,7 @@ public final class Explanations {
     }
 
     /** One thing known about a query that matched nothing, in words. */
-    public record Clue(Kind kind, String text) {
-    }
+    public record Clue(Kind kind, String text) {}
 
     /**
      * What is known of a query that matched nothing in {@code searched} (per instance, the versions
@@ -68,8 +68,10 @@ public final class Explanations {
                     StoredVersion newest = vs.get(vs.size() - 1);
                     List<String> where = matches(q, ws.store().load(newest));
                     if (!where.isEmpty()) {
-                        out.add(new Clue(Kind.OTHER_INSTANCE, "listed in " + other + " " + newest.version() + ": " + String.join("; ", where)
-                                + " (another cloud: --instance " + other + " looks there)"));
+                        out.add(new Clue(
+                                Kind.OTHER_INSTANCE,
+                                "listed in " + other + " " + newest.version() + ": " + String.join("; ", where)
+                                        + " (another cloud: --instance " + other + " looks there)"));
                     }
                 }
             }
@@ -92,7 +94,9 @@ public final class Explanations {
                 continue;
             }
             Snapshot s = ws.store().load(v);
-            List<EndpointSet> sets = s.sets().stream().filter(set -> !Lookup.entries(q, set).isEmpty()).toList();
+            List<EndpointSet> sets = s.sets().stream()
+                    .filter(set -> !Lookup.entries(q, set).isEmpty())
+                    .toList();
             if (sets.isEmpty()) {
                 continue;
             }
@@ -101,8 +105,10 @@ public final class Explanations {
             for (EndpointSet set : sets) {
                 parts.add(describe(set) + " as " + String.join(", ", Lookup.entries(q, set)) + removal(q, set, next));
             }
-            return Optional.of(new Clue(Kind.EARLIER, "listed until " + dated(v.version()) + " in " + String.join("; ", parts)
-                    + "; not listed from " + dated(next.version()) + " on"));
+            return Optional.of(new Clue(
+                    Kind.EARLIER,
+                    "listed until " + dated(v.version()) + " in " + String.join("; ", parts) + "; not listed from "
+                            + dated(next.version()) + " on"));
         }
         return Optional.empty();
     }
@@ -114,22 +120,31 @@ public final class Explanations {
             if (r.endpointSetId() != set.id() || !r.version().equals(next.version())) {
                 continue;
             }
-            boolean named = r.remove().map(rm -> q.prefix().isPresent()
-                    ? rm.ips().stream().anyMatch(p -> p.overlaps(q.prefix().get()))
-                    : rm.urls().stream().anyMatch(u -> u.covers(q.host().orElseThrow()) || q.host().orElseThrow().covers(u))).orElse(false);
+            boolean named = r.remove()
+                    .map(rm -> q.prefix().isPresent()
+                            ? rm.ips().stream()
+                                    .anyMatch(p -> p.overlaps(q.prefix().get()))
+                            : rm.urls().stream()
+                                    .anyMatch(u -> u.covers(q.host().orElseThrow())
+                                            || q.host().orElseThrow().covers(u)))
+                    .orElse(false);
             if (named || r.disposition().equals(io.github.o365watch.domain.Disposition.REMOVE)) {
-                return " (removed by Microsoft's change record " + r.id() + ", " + r.disposition().name().toLowerCase(java.util.Locale.ROOT)
+                return " (removed by Microsoft's change record " + r.id() + ", "
+                        + r.disposition().name().toLowerCase(java.util.Locale.ROOT)
                         + r.impact().map(i -> ", " + i).orElse("") + ")";
             }
         }
-        return records.isEmpty() ? " (no change records stored for " + next.version() + ")"
+        return records.isEmpty()
+                ? " (no change records stored for " + next.version() + ")"
                 : " (no change record of " + next.version() + " names its removal: review)";
     }
 
     /** The listed prefixes nearest the address, within the same /16 or /32, in the newest searched version. */
     private Optional<Clue> nearest(IpPrefix p, Instance instance, List<Version> searched) {
         Version newest = searched.stream().max(Comparator.naturalOrder()).orElseThrow();
-        Optional<StoredVersion> v = ws.store().versions(instance).stream().filter(x -> x.version().equals(newest)).reduce((a, b) -> b);
+        Optional<StoredVersion> v = ws.store().versions(instance).stream()
+                .filter(x -> x.version().equals(newest))
+                .reduce((a, b) -> b);
         if (v.isEmpty()) {
             return Optional.empty();
         }
@@ -156,15 +171,18 @@ public final class Explanations {
         }
         List<String> parts = new ArrayList<>();
         found.forEach((ip, sets) -> parts.add(ip + " in " + sets(sets)));
-        return Optional.of(new Clue(Kind.NEAREST, "nearest listed in " + instance + " " + newest + ": " + String.join("; ", parts)
-                + " (the same /" + near + "; the address is outside it)"));
+        return Optional.of(new Clue(
+                Kind.NEAREST,
+                "nearest listed in " + instance + " " + newest + ": " + String.join("; ", parts) + " (the same /" + near
+                        + "; the address is outside it)"));
     }
 
     /** {@code set 11 (Skype, Optimize)}, or {@code sets 12, 13 (Skype, Allow); set 56 (Common, Allow)}. */
     private static String sets(List<EndpointSet> sets) {
         java.util.Map<String, List<Integer>> byKind = new java.util.LinkedHashMap<>();
         for (EndpointSet s : sets) {
-            byKind.computeIfAbsent(s.serviceArea() + ", " + s.category(), k -> new ArrayList<>()).add(s.id());
+            byKind.computeIfAbsent(s.serviceArea() + ", " + s.category(), k -> new ArrayList<>())
+                    .add(s.id());
         }
         List<String> out = new ArrayList<>();
         byKind.forEach((kind, ids) -> out.add((ids.size() == 1 ? "set " : "sets ")
@@ -194,12 +212,10 @@ public final class Explanations {
     // --- lookup --explain ---------------------------------------------------------------------
 
     /** Whether one target of the site holds the entry, and why not. */
-    public record TargetVerdict(String target, boolean holds, String why) {
-    }
+    public record TargetVerdict(String target, boolean holds, String why) {}
 
     /** Why a matched entry is in or out of the site's selection, and of each target's output. */
-    public record Verdict(boolean selected, String why, List<TargetVerdict> targets) {
-    }
+    public record Verdict(boolean selected, String why, List<TargetVerdict> targets) {}
 
     /**
      * For each hit of {@code a}, why it is in or out of the site's outputs: the config file's
@@ -217,9 +233,10 @@ public final class Explanations {
         java.util.Map<String, Snapshot> loaded = new java.util.HashMap<>();
         for (Lookup.Hit h : a.hits()) {
             Version v = h.versions().get(h.versions().size() - 1);
-            Snapshot s = loaded.computeIfAbsent(h.instance() + "/" + v,
-                    k -> ws.store().load(Selections.version(ws, h.instance(), v.value())));
-            Selection selection = config.map(c -> ConfigSelection.selection(c, s)).orElse(Selection.defaults());
+            Snapshot s = loaded.computeIfAbsent(
+                    h.instance() + "/" + v, k -> ws.store().load(Selections.version(ws, h.instance(), v.value())));
+            Selection selection =
+                    config.map(c -> ConfigSelection.selection(c, s)).orElse(Selection.defaults());
             out.add(explain(s, h.set(), h.entry(), selection, targets));
         }
         return out;
@@ -230,14 +247,17 @@ public final class Explanations {
      * generates from {@code snapshot}: the selection (category, service area, required, family,
      * overrides, tenant), then each target's capabilities.
      */
-    public static Verdict explain(Snapshot snapshot, EndpointSet set, String entry, Selection selection, List<TargetSpec> targets) {
+    public static Verdict explain(
+            Snapshot snapshot, EndpointSet set, String entry, Selection selection, List<TargetSpec> targets) {
         Optional<IpPrefix> ip = entry.contains("/") ? Optional.of(IpPrefix.parse(entry)) : Optional.empty();
         Optional<HostPattern> host = ip.isPresent() ? Optional.empty() : Optional.of(HostPattern.parse(entry));
         List<String> out = new ArrayList<>();
-        if (!selection.filter().categories().isEmpty() && !selection.filter().categories().contains(set.category())) {
+        if (!selection.filter().categories().isEmpty()
+                && !selection.filter().categories().contains(set.category())) {
             out.add("category " + set.category() + " is not selected");
         }
-        if (!selection.filter().serviceAreas().isEmpty() && !selection.filter().serviceAreas().contains(set.serviceArea())) {
+        if (!selection.filter().serviceAreas().isEmpty()
+                && !selection.filter().serviceAreas().contains(set.serviceArea())) {
             out.add("service area " + set.serviceArea() + " is not selected");
         }
         if (selection.filter().requiredOnly() && !set.required()) {
@@ -247,22 +267,36 @@ public final class Explanations {
             out.add(ip.get().family().label() + " is not selected");
         }
         if (!out.isEmpty()) {
-            return new Verdict(false, "left out of the selection (" + selection.filter().describe() + "): " + String.join("; ", out),
+            return new Verdict(
+                    false,
+                    "left out of the selection (" + selection.filter().describe() + "): " + String.join("; ", out),
                     List.of());
         }
         // what the selection keeps of it, overrides and tenant applied, as generate would
         Selected selected = Selector.select(snapshot, selection, false);
-        List<Item> kept = selected.items().stream().filter(i -> i.setId() == set.id()).filter(i -> ip.isPresent()
-                ? i.entry() instanceof Entry.Ip x && ip.get().contains(x.prefix())
-                : i.entry() instanceof Entry.Host h && host.get().covers(h.host())).toList();
+        List<Item> kept = selected.items().stream()
+                .filter(i -> i.setId() == set.id())
+                .filter(i -> ip.isPresent()
+                        ? i.entry() instanceof Entry.Ip x && ip.get().contains(x.prefix())
+                        : i.entry() instanceof Entry.Host h && host.get().covers(h.host()))
+                .toList();
         if (kept.isEmpty()) {
-            String by = selection.overrides().exclude().stream().filter(o -> excludes(o, ip, host)).map(o -> "'" + Printable.of(o.comment()) + "'")
-                    .reduce((a, b) -> a + ", " + b).orElse("an exclusion");
+            String by = selection.overrides().exclude().stream()
+                    .filter(o -> excludes(o, ip, host))
+                    .map(o -> "'" + Printable.of(o.comment()) + "'")
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("an exclusion");
             return new Verdict(false, "excluded by the overrides file: " + by, List.of());
         }
-        String as = kept.stream().map(i -> i.entry().text()).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+        String as = kept.stream()
+                .map(i -> i.entry().text())
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         String why = "selected (" + selection.describe() + ")" + (as.equals(entry) ? "" : ", as " + as)
-                + (ip.isPresent() && kept.size() > 1 || ip.isPresent() && !as.equals(entry) ? " (part of it excluded by the overrides file)" : "");
+                + (ip.isPresent() && kept.size() > 1 || ip.isPresent() && !as.equals(entry)
+                        ? " (part of it excluded by the overrides file)"
+                        : "");
         List<TargetVerdict> verdicts = new ArrayList<>();
         for (TargetSpec t : targets) {
             String refused = null;
@@ -283,6 +317,8 @@ public final class Explanations {
         if (o.entry() instanceof Entry.Ip x) {
             return ip.isPresent() && x.prefix().overlaps(ip.get());
         }
-        return host.isPresent() && o.entry() instanceof Entry.Host h && (h.host().covers(host.get()) || h.host().equals(host.get()));
+        return host.isPresent()
+                && o.entry() instanceof Entry.Host h
+                && (h.host().covers(host.get()) || h.host().equals(host.get()));
     }
 }

@@ -6,8 +6,8 @@ import io.github.o365watch.domain.Version;
 import io.github.o365watch.source.EndpointQuery;
 import io.github.o365watch.source.FetchedSnapshot;
 import io.github.o365watch.source.PublishedVersion;
-import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.source.Upstream;
+import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.store.CrashPoint;
 import io.github.o365watch.store.PutResult;
 import io.github.o365watch.store.SnapshotStore;
@@ -50,7 +50,8 @@ public final class Fetch {
      *                    for review) and take the service's; without it, such an instance fails ({@link AheadException})
      */
     public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant, boolean acceptOlder) {
-        ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before the store is made
+        ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before
+        // the store is made
         return ws.locked(() -> runLocked(selection, force, tenant, v -> false, acceptOlder, "fetch"));
     }
 
@@ -61,8 +62,13 @@ public final class Fetch {
      * the service has corrected since, under the same version number, become a new revision
      * instead of being refused for as long as the number stands.
      */
-    List<FetchOutcome> runLocked(Instances selection, boolean force, Optional<String> tenant, Predicate<StoredVersion> again,
-            boolean acceptOlder, String command) {
+    List<FetchOutcome> runLocked(
+            Instances selection,
+            boolean force,
+            Optional<String> tenant,
+            Predicate<StoredVersion> again,
+            boolean acceptOlder,
+            String command) {
         Upstream up = ws.upstream();
         List<PublishedVersion> published = up.latestVersions();
         Map<Instance, Version> latest = published.stream()
@@ -75,21 +81,33 @@ public final class Fetch {
         return out;
     }
 
-    private FetchOutcome one(Upstream up, Instance instance, Version latest, boolean force, Predicate<StoredVersion> again,
-            boolean acceptOlder, String command) {
+    private FetchOutcome one(
+            Upstream up,
+            Instance instance,
+            Version latest,
+            boolean force,
+            Predicate<StoredVersion> again,
+            boolean acceptOlder,
+            String command) {
         SnapshotStore store = ws.store();
         Optional<StoredVersion> newest = store.newest(instance);
         List<String> withdrawn = new ArrayList<>();
         if (newest.isPresent() && newest.get().version().isNewerThan(latest)) {
             if (!acceptOlder) {
-                return FetchOutcome.failed(instance, newest.map(StoredVersion::version), Optional.of(latest),
+                return FetchOutcome.failed(
+                        instance,
+                        newest.map(StoredVersion::version),
+                        Optional.of(latest),
                         new AheadException(instance, newest.get().version(), latest, command));
             }
             // a person reviewed it: the service's word wins; the newer versions stay on disk, no longer the newest
             for (StoredVersion v : store.versions(instance)) {
                 if (v.version().isNewerThan(latest)) {
-                    store.withdraw(instance, v.version(), "withdrawn by " + command + " --accept-older: the service published "
-                            + latest + " when the store held " + newest.get().version());
+                    store.withdraw(
+                            instance,
+                            v.version(),
+                            "withdrawn by " + command + " --accept-older: the service published " + latest
+                                    + " when the store held " + newest.get().version());
                     withdrawn.add(v.version().value());
                 }
             }
@@ -97,35 +115,59 @@ public final class Fetch {
         }
         Optional<Version> previous = newest.map(StoredVersion::version);
         if (!withdrawn.isEmpty()) {
-            return withWithdrawn(fetchOne(up, store, instance, latest, newest, previous, force, again), withdrawn, latest);
+            return withWithdrawn(
+                    fetchOne(up, store, instance, latest, newest, previous, force, again), withdrawn, latest);
         }
         return fetchOne(up, store, instance, latest, newest, previous, force, again);
     }
 
     private static FetchOutcome withWithdrawn(FetchOutcome o, List<String> withdrawn, Version latest) {
         List<String> warnings = new ArrayList<>(o.warnings());
-        warnings.add(0, "withdrew " + String.join(", ", withdrawn) + " (kept in the store, marked withdrawn): the service publishes "
-                + latest);
-        return new FetchOutcome(o.instance(), o.status(), o.previous(), o.published(), o.endpointSets(), o.changeRecords(),
-                o.revision(), o.differingSets(), warnings, o.failure(), o.tenant());
+        warnings.add(
+                0,
+                "withdrew " + String.join(", ", withdrawn)
+                        + " (kept in the store, marked withdrawn): the service publishes " + latest);
+        return new FetchOutcome(
+                o.instance(),
+                o.status(),
+                o.previous(),
+                o.published(),
+                o.endpointSets(),
+                o.changeRecords(),
+                o.revision(),
+                o.differingSets(),
+                warnings,
+                o.failure(),
+                o.tenant());
     }
 
-    private FetchOutcome fetchOne(Upstream up, SnapshotStore store, Instance instance, Version latest, Optional<StoredVersion> newest,
-            Optional<Version> previous, boolean force, Predicate<StoredVersion> again) {
+    private FetchOutcome fetchOne(
+            Upstream up,
+            SnapshotStore store,
+            Instance instance,
+            Version latest,
+            Optional<StoredVersion> newest,
+            Optional<Version> previous,
+            boolean force,
+            Predicate<StoredVersion> again) {
         if (previous.isPresent() && !force && latest.equals(previous.get()) && !again.test(newest.get())) {
             return FetchOutcome.upToDate(instance, newest.get());
         }
         try {
             // changes are asked for "after the newest stored version below the published one"
-            Version since = store.versions(instance).stream().map(StoredVersion::version)
-                    .filter(v -> latest.isNewerThan(v)).reduce((a, b) -> b).orElse(Version.NONE);
+            Version since = store.versions(instance).stream()
+                    .map(StoredVersion::version)
+                    .filter(v -> latest.isNewerThan(v))
+                    .reduce((a, b) -> b)
+                    .orElse(Version.NONE);
             FetchedSnapshot fetched = up.endpoints(instance, latest, EndpointQuery.ALL);
             Optional<List<ChangeRecord>> changes = up.changes(instance, since, latest);
             checkNotLagging(store, newest, fetched, changes.orElse(List.of()), latest);
             CrashPoint.at("fetch.downloaded", instance);
             PutResult put = store.put(fetched.snapshot(), changes, fetched.rawSha256());
             List<String> warnings = new ArrayList<>(fetched.snapshot().unknownValues());
-            changes.ifPresentOrElse(list -> list.forEach(c -> warnings.addAll(c.unknownValues())),
+            changes.ifPresentOrElse(
+                    list -> list.forEach(c -> warnings.addAll(c.unknownValues())),
                     () -> warnings.add("the mirror holds no change records; " + latest + " is stored without them"));
             return FetchOutcome.stored(instance, previous, put, changes.map(List::size), warnings);
         } catch (RuntimeException e) {
@@ -136,12 +178,14 @@ public final class Fetch {
     /** Fetches and keeps the tenant's lists for the newest stored version, unless they are there already. */
     private FetchOutcome withTenant(Upstream up, FetchOutcome o, String tenant) {
         Optional<StoredVersion> newest = ws.store().newest(o.instance());
-        if (newest.isEmpty() || ws.store().tenantVariant(newest.get(), tenant).isPresent() && o.status() == FetchOutcome.Status.UP_TO_DATE) {
+        if (newest.isEmpty()
+                || ws.store().tenantVariant(newest.get(), tenant).isPresent()
+                        && o.status() == FetchOutcome.Status.UP_TO_DATE) {
             return o;
         }
         try {
-            FetchedSnapshot f = up.endpoints(o.instance(), newest.get().version(),
-                    new EndpointQuery(List.of(), Optional.of(tenant), false));
+            FetchedSnapshot f = up.endpoints(
+                    o.instance(), newest.get().version(), new EndpointQuery(List.of(), Optional.of(tenant), false));
             ws.store().putTenantVariant(newest.get(), tenant, f.snapshot(), f.rawSha256());
             return o.withTenant(tenant);
         } catch (RuntimeException e) {
@@ -154,16 +198,29 @@ public final class Fetch {
      * If the lists are byte-for-byte the stored newest version's while the change feed
      * announces additions or removals in the new version, storing them would mislabel old data.
      */
-    static void checkNotLagging(SnapshotStore store, Optional<StoredVersion> newest, FetchedSnapshot fetched,
-            List<ChangeRecord> changes, Version latest) {
+    static void checkNotLagging(
+            SnapshotStore store,
+            Optional<StoredVersion> newest,
+            FetchedSnapshot fetched,
+            List<ChangeRecord> changes,
+            Version latest) {
         if (newest.isEmpty() || newest.get().version().equals(latest)) {
             return;
         }
-        boolean announced = changes.stream().anyMatch(c -> c.version().equals(latest)
-                && (c.add().map(a -> !a.ips().isEmpty() || !a.urls().isEmpty()).orElse(false)
-                        || c.remove().map(r -> !r.ips().isEmpty() || !r.urls().isEmpty()).orElse(false)));
-        if (announced && Arrays.equals(SnapshotStore.canonical(fetched.snapshot()),
-                SnapshotStore.canonical(store.load(newest.get())))) {
+        boolean announced = changes.stream()
+                .anyMatch(c -> c.version().equals(latest)
+                        && (c.add()
+                                        .map(a ->
+                                                !a.ips().isEmpty() || !a.urls().isEmpty())
+                                        .orElse(false)
+                                || c.remove()
+                                        .map(r ->
+                                                !r.ips().isEmpty() || !r.urls().isEmpty())
+                                        .orElse(false)));
+        if (announced
+                && Arrays.equals(
+                        SnapshotStore.canonical(fetched.snapshot()),
+                        SnapshotStore.canonical(store.load(newest.get())))) {
             throw new UpstreamException("the service publishes version " + latest + " and announces changes in it, but"
                     + " /endpoints still serves the lists of " + newest.get().version() + " (its caches lag);"
                     + " nothing stored, try again later");

@@ -49,28 +49,73 @@ public record FetchOutcome(
     }
 
     static FetchOutcome upToDate(Instance instance, StoredVersion newest) {
-        return new FetchOutcome(instance, Status.UP_TO_DATE, Optional.of(newest.version()), Optional.of(newest.version()),
-                newest.endpointSets(), Optional.empty(), newest.revision(), List.of(), List.of(), Optional.empty(), Optional.empty());
+        return new FetchOutcome(
+                instance,
+                Status.UP_TO_DATE,
+                Optional.of(newest.version()),
+                Optional.of(newest.version()),
+                newest.endpointSets(),
+                Optional.empty(),
+                newest.revision(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
-    static FetchOutcome stored(Instance instance, Optional<Version> previous, PutResult put, Optional<Integer> changeRecords,
+    static FetchOutcome stored(
+            Instance instance,
+            Optional<Version> previous,
+            PutResult put,
+            Optional<Integer> changeRecords,
             List<String> warnings) {
         Status status = switch (put.outcome()) {
             case NEW -> Status.STORED;
             case IDENTICAL -> Status.IDENTICAL;
             case REVISION -> Status.REPUBLISHED;
         };
-        return new FetchOutcome(instance, status, previous, Optional.of(put.stored().version()), put.stored().endpointSets(),
-                changeRecords, put.stored().revision(), put.differingSets(), warnings, Optional.empty(), Optional.empty());
+        return new FetchOutcome(
+                instance,
+                status,
+                previous,
+                Optional.of(put.stored().version()),
+                put.stored().endpointSets(),
+                changeRecords,
+                put.stored().revision(),
+                put.differingSets(),
+                warnings,
+                Optional.empty(),
+                Optional.empty());
     }
 
-    static FetchOutcome failed(Instance instance, Optional<Version> previous, Optional<Version> published, RuntimeException e) {
-        return new FetchOutcome(instance, Status.FAILED, previous, published, 0, Optional.empty(), 0, List.of(), List.of(),
-                Optional.of(e), Optional.empty());
+    static FetchOutcome failed(
+            Instance instance, Optional<Version> previous, Optional<Version> published, RuntimeException e) {
+        return new FetchOutcome(
+                instance,
+                Status.FAILED,
+                previous,
+                published,
+                0,
+                Optional.empty(),
+                0,
+                List.of(),
+                List.of(),
+                Optional.of(e),
+                Optional.empty());
     }
 
     FetchOutcome withTenant(String name) {
-        return new FetchOutcome(instance, status, previous, published, endpointSets, changeRecords, revision, differingSets,
-                warnings, failure, Optional.of(name));
+        return new FetchOutcome(
+                instance,
+                status,
+                previous,
+                published,
+                endpointSets,
+                changeRecords,
+                revision,
+                differingSets,
+                warnings,
+                failure,
+                Optional.of(name));
     }
 }

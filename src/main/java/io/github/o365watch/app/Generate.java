@@ -7,9 +7,9 @@ import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Generated;
 import io.github.o365watch.render.GeneratedFile;
+import io.github.o365watch.render.Generator;
 import io.github.o365watch.render.LimitException;
 import io.github.o365watch.render.Limits;
-import io.github.o365watch.render.Generator;
 import io.github.o365watch.render.Plan;
 import io.github.o365watch.render.Planner;
 import io.github.o365watch.render.Selected;
@@ -51,31 +51,49 @@ public final class Generate {
      * @param acceptShrink render the newest version though the safety guard refuses it (after a review); an explicit
      *                   {@code version} is a choice of its own and is not judged for shrinking
      */
-    public record Request(Instance instance, String version, Selection selection, List<String> targets,
-            Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict, boolean acceptShrink) {
-        public Request(Instance instance, String version, Selection selection, List<String> targets,
-                Map<String, Map<String, String>> options, Limits limits, Optional<Path> templates, boolean strict) {
+    public record Request(
+            Instance instance,
+            String version,
+            Selection selection,
+            List<String> targets,
+            Map<String, Map<String, String>> options,
+            Limits limits,
+            Optional<Path> templates,
+            boolean strict,
+            boolean acceptShrink) {
+        public Request(
+                Instance instance,
+                String version,
+                Selection selection,
+                List<String> targets,
+                Map<String, Map<String, String>> options,
+                Limits limits,
+                Optional<Path> templates,
+                boolean strict) {
             this(instance, version, selection, targets, options, limits, templates, strict, false);
         }
     }
 
     /** What was rendered, by target, and the version it was rendered from. */
-    public record Result(StoredVersion version, List<Generated> generated) {
-    }
+    public record Result(StoredVersion version, List<Generated> generated) {}
 
     public static TemplateEngine engine(Optional<Path> templates) {
         return new MustacheTemplates(templates);
     }
 
     /** One target to render: its id, options and limits. */
-    public record Job(String target, Map<String, String> options, Limits limits) {
-    }
+    public record Job(String target, Map<String, String> options, Limits limits) {}
 
     /** Renders without writing. */
     public Result render(Request r) {
         TemplateEngine engine = engine(r.templates());
         List<String> known = engine.targets();
-        List<String> ids = r.targets().isEmpty() ? known : r.targets().stream().map(t -> target(t, known, "--target ")).distinct().toList();
+        List<String> ids = r.targets().isEmpty()
+                ? known
+                : r.targets().stream()
+                        .map(t -> target(t, known, "--target "))
+                        .distinct()
+                        .toList();
         Map<String, Map<String, String>> options = new TreeMap<>();
         r.options().forEach((raw, values) -> {
             // options for other known targets are fine (one command line for several runs); a typo is not
@@ -87,7 +105,9 @@ public final class Generate {
             }));
             options.computeIfAbsent(t, x -> new java.util.LinkedHashMap<>()).putAll(values);
         });
-        List<Job> jobs = ids.stream().map(id -> new Job(id, options.getOrDefault(id, Map.of()), r.limits())).toList();
+        List<Job> jobs = ids.stream()
+                .map(id -> new Job(id, options.getOrDefault(id, Map.of()), r.limits()))
+                .toList();
         StoredVersion v = Selections.version(ws, r.instance(), r.version());
         Snapshot snapshot = ws.store().load(v);
         guard(r, v, snapshot);
@@ -103,17 +123,25 @@ public final class Generate {
         Selected next = Selector.select(snapshot, r.selection(), false);
         List<String> unsafe = Guard.unsafe(next);
         List<String> shrinks = List.of();
-        Optional<StoredVersion> before = ws.store().versions(r.instance()).stream().filter(s -> v.version().isNewerThan(s.version()))
+        Optional<StoredVersion> before = ws.store().versions(r.instance()).stream()
+                .filter(s -> v.version().isNewerThan(s.version()))
                 .reduce((a, b) -> b);
-        boolean explicit = r.version() != null && !r.version().isBlank() && !r.version().equalsIgnoreCase("latest");
+        boolean explicit =
+                r.version() != null && !r.version().isBlank() && !r.version().equalsIgnoreCase("latest");
         if (!explicit && !r.acceptShrink()) {
-            Selected base = before.map(b -> Selector.select(ws.store().load(b), r.selection(), false)).orElse(null);
+            Selected base = before.map(b -> Selector.select(ws.store().load(b), r.selection(), false))
+                    .orElse(null);
             shrinks = Guard.check(base, next, Config.GuardConfig.DEFAULTS);
         }
         if (!unsafe.isEmpty() || !shrinks.isEmpty()) {
-            throw new GuardException(shrinks, "compared with " + before.map(b -> b.version().value()).orElse("nothing")
-                    + ", the version stored before it; nothing written: review it (o365watch diff), then generate --accept-shrink, or"
-                    + " name the version with --version " + v.version(), List.of(), unsafe, List.of());
+            throw new GuardException(
+                    shrinks,
+                    "compared with " + before.map(b -> b.version().value()).orElse("nothing")
+                            + ", the version stored before it; nothing written: review it (o365watch diff), then generate --accept-shrink, or"
+                            + " name the version with --version " + v.version(),
+                    List.of(),
+                    unsafe,
+                    List.of());
         }
     }
 
@@ -124,8 +152,8 @@ public final class Generate {
     static String target(String asked, List<String> known, String where) {
         String id = asked.strip().toLowerCase(java.util.Locale.ROOT);
         if (!known.contains(id)) {
-            throw new UsageException(where + "unknown target '" + Printable.of(asked) + "'; known targets: " + String.join(", ", known)
-                    + " (o365watch targets lists them)");
+            throw new UsageException(where + "unknown target '" + Printable.of(asked) + "'; known targets: "
+                    + String.join(", ", known) + " (o365watch targets lists them)");
         }
         return id;
     }
@@ -134,22 +162,36 @@ public final class Generate {
      * Renders jobs for one version (with the tenant's published lists when the store has them;
      * {@code v} is null for a version read from upstream and not stored).
      */
-    public List<Generated> render(StoredVersion v, Snapshot snapshot, Selection selection, List<Job> jobs, TemplateEngine engine,
+    public List<Generated> render(
+            StoredVersion v,
+            Snapshot snapshot,
+            Selection selection,
+            List<Job> jobs,
+            TemplateEngine engine,
             boolean strict) {
         return render(v, snapshot, selection, jobs, engine, strict, Optional.empty());
     }
 
     /** As above, the headers naming {@code label} instead of the snapshot's version (see {@link Outputs}). */
-    List<Generated> render(StoredVersion v, Snapshot snapshot, Selection selection, List<Job> jobs, TemplateEngine engine,
-            boolean strict, Optional<io.github.o365watch.domain.Version> label) {
+    List<Generated> render(
+            StoredVersion v,
+            Snapshot snapshot,
+            Selection selection,
+            List<Job> jobs,
+            TemplateEngine engine,
+            boolean strict,
+            Optional<io.github.o365watch.domain.Version> label) {
         List<TargetSpec> specs = new ArrayList<>();
         for (Job j : jobs) {
             specs.add(TargetSpec.parse(j.target(), engine.properties(j.target())));
         }
         // with a tenant, the lists the service published for it (fetch --tenant) beat substituting here
-        Optional<Snapshot> variant = v == null ? Optional.empty() : selection.tenant().flatMap(t -> ws.store().tenantVariant(v, t));
+        Optional<Snapshot> variant = v == null
+                ? Optional.empty()
+                : selection.tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Snapshot data = variant.orElse(snapshot);
-        Snapshot source = label.map(l -> new Snapshot(data.instance(), l, data.sets())).orElse(data);
+        Snapshot source =
+                label.map(l -> new Snapshot(data.instance(), l, data.sets())).orElse(data);
         Map<String, Plan> plans = new HashMap<>();
         List<Generated> out = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -168,7 +210,9 @@ public final class Generate {
             }
             if (strict && !g.notExpressed().isEmpty()) {
                 throw new TemplateException("--strict: target " + spec.id() + " cannot express "
-                        + io.github.o365watch.domain.Plural.of(g.notExpressed().size(), "entry", "entries") + ", the first: " + g.notExpressed().get(0).entry() + " (" + g.notExpressed().get(0).reason() + ")");
+                        + io.github.o365watch.domain.Plural.of(g.notExpressed().size(), "entry", "entries")
+                        + ", the first: " + g.notExpressed().get(0).entry() + " ("
+                        + g.notExpressed().get(0).reason() + ")");
             }
             out.add(g);
         }
@@ -179,8 +223,10 @@ public final class Generate {
     public Result run(Request r, Path out) {
         // devices poll the release sync publishes, and the lock records its bytes: only sync writes there
         OutputTree.managing(out).ifPresent(link -> {
-            throw new UsageException("--out " + out + ": " + link + " is the output sync publishes (a link to the live release in "
-                    + OutputTree.releasesOf(link).getFileName() + "/), and generate would write into it; write elsewhere (e.g. --out "
+            throw new UsageException("--out " + out + ": " + link
+                    + " is the output sync publishes (a link to the live release in "
+                    + OutputTree.releasesOf(link).getFileName()
+                    + "/), and generate would write into it; write elsewhere (e.g. --out "
                     + link.resolveSibling(link.getFileName() + "-by-hand") + "), or change the config and run sync");
         });
         Result result = render(r);
@@ -204,7 +250,11 @@ public final class Generate {
 
     private static Selection withAllCategories(Selection s) {
         SetFilter f = s.filter();
-        return new Selection(new SetFilter(f.serviceAreas(), Set.<Category>of(), f.requiredOnly()), s.families(), s.tenant(),
-                s.overrides(), s.excludeTenantShared());
+        return new Selection(
+                new SetFilter(f.serviceAreas(), Set.<Category>of(), f.requiredOnly()),
+                s.families(),
+                s.tenant(),
+                s.overrides(),
+                s.excludeTenantShared());
     }
 }

@@ -47,13 +47,16 @@ final class Guard {
             if (i.fromOverride()) {
                 continue;
             }
-            ports(i.tcp()).ifPresent(n -> out.add(who + " opens TCP " + i.tcp() + " in set " + i.setId() + " (" + n
-                    + " ports, more than half the range)"));
-            ports(i.udp()).ifPresent(n -> out.add(who + " opens UDP " + i.udp() + " in set " + i.setId() + " (" + n
-                    + " ports, more than half the range)"));
+            ports(i.tcp())
+                    .ifPresent(n -> out.add(who + " opens TCP " + i.tcp() + " in set " + i.setId() + " (" + n
+                            + " ports, more than half the range)"));
+            ports(i.udp())
+                    .ifPresent(n -> out.add(who + " opens UDP " + i.udp() + " in set " + i.setId() + " (" + n
+                            + " ports, more than half the range)"));
             if (i.entry() instanceof Entry.Ip ip) {
-                SpecialPurpose.overlapping(ip.prefix()).ifPresent(b -> out.add(who + " lists " + ip.prefix() + " in " + i.source()
-                        + ", special-purpose address space " + b.describe()));
+                SpecialPurpose.overlapping(ip.prefix())
+                        .ifPresent(b -> out.add(who + " lists " + ip.prefix() + " in " + i.source()
+                                + ", special-purpose address space " + b.describe()));
             }
         }
         return List.copyOf(out);
@@ -92,38 +95,62 @@ final class Guard {
             BigInteger removed = before.subtract(after).addressCount(f);
             double pct = percent(removed, total);
             if (pct > g.maxRemovedAddressesPercent()) {
-                out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected %s addresses (%s of %s; the limit is %.0f%%)",
-                        who, pct, f.label(), AddressCounts.words(f, removed), AddressCounts.words(f, total),
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%s removes %.1f%% of the selected %s addresses (%s of %s; the limit is %.0f%%)",
+                        who,
+                        pct,
+                        f.label(),
+                        AddressCounts.words(f, removed),
+                        AddressCounts.words(f, total),
                         g.maxRemovedAddressesPercent()));
             }
         }
         Set<HostPattern> hostsBefore = hosts(base);
         Set<HostPattern> hostsAfter = hosts(next);
         if (!hostsBefore.isEmpty()) {
-            long gone = hostsBefore.stream().filter(h -> !hostsAfter.contains(h)).count();
+            long gone =
+                    hostsBefore.stream().filter(h -> !hostsAfter.contains(h)).count();
             double pct = 100.0 * gone / hostsBefore.size();
             if (pct > g.maxRemovedHostnamesPercent()) {
-                out.add(String.format(Locale.ROOT, "%s removes %.1f%% of the selected hostnames (%d of %d; the limit is %.0f%%)",
-                        who, pct, gone, hostsBefore.size(), g.maxRemovedHostnamesPercent()));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%s removes %.1f%% of the selected hostnames (%d of %d; the limit is %.0f%%)",
+                        who,
+                        pct,
+                        gone,
+                        hostsBefore.size(),
+                        g.maxRemovedHostnamesPercent()));
             }
         }
         return out;
     }
 
     private static double percent(BigInteger part, BigInteger whole) {
-        return new BigDecimal(part).multiply(BigDecimal.valueOf(100)).divide(new BigDecimal(whole), 3, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(new BigDecimal(whole), 3, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private static Set<ServiceArea> areas(Selected s) {
-        return s.items().stream().filter(i -> !i.fromOverride()).map(Item::serviceArea).collect(Collectors.toCollection(TreeSet::new));
+        return s.items().stream()
+                .filter(i -> !i.fromOverride())
+                .map(Item::serviceArea)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static PrefixSet ips(Selected s) {
-        return PrefixSet.of(s.items().stream().filter(i -> i.entry() instanceof Entry.Ip).map(i -> ((Entry.Ip) i.entry()).prefix()).toList());
+        return PrefixSet.of(s.items().stream()
+                .filter(i -> i.entry() instanceof Entry.Ip)
+                .map(i -> ((Entry.Ip) i.entry()).prefix())
+                .toList());
     }
 
     private static Set<HostPattern> hosts(Selected s) {
-        return s.items().stream().filter(i -> i.entry() instanceof Entry.Host).map(i -> ((Entry.Host) i.entry()).host())
+        return s.items().stream()
+                .filter(i -> i.entry() instanceof Entry.Host)
+                .map(i -> ((Entry.Host) i.entry()).host())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

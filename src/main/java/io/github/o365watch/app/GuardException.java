@@ -26,7 +26,12 @@ public final class GuardException extends RuntimeException {
     }
 
     /** @param unsafe lists no Microsoft 365 endpoint has, which no flag or setting lets through */
-    public GuardException(List<String> shrinks, String choices, List<String> limits, List<String> unsafe, List<String> notifyProblems) {
+    public GuardException(
+            List<String> shrinks,
+            String choices,
+            List<String> limits,
+            List<String> unsafe,
+            List<String> notifyProblems) {
         super(message(shrinks, choices, limits, unsafe));
         List<String> all = new ArrayList<>(unsafe);
         all.addAll(shrinks);
@@ -38,14 +43,16 @@ public final class GuardException extends RuntimeException {
     private static String message(List<String> shrinks, String choices, List<String> limits, List<String> unsafe) {
         List<String> parts = new ArrayList<>();
         if (!unsafe.isEmpty()) {
-            parts.add(String.join("; ", unsafe) + " (no Microsoft 365 endpoint is there: refused whatever the flags and settings;"
+            parts.add(String.join("; ", unsafe)
+                    + " (no Microsoft 365 endpoint is there: refused whatever the flags and settings;"
                     + " a corrected copy or the next version is applied without one)");
         }
         if (!shrinks.isEmpty()) {
             parts.add(String.join("; ", shrinks) + " (" + choices + ")");
         }
         if (!limits.isEmpty()) {
-            parts.add(String.join("; ", limits) + " (the limits of the config file: a target's maxEntries and maxExtraPercent,"
+            parts.add(String.join("; ", limits)
+                    + " (the limits of the config file: a target's maxEntries and maxExtraPercent,"
                     + " guard.minIpv4PrefixLength and guard.minIpv6PrefixLength, or the overrides file must change; --accept-shrink"
                     + " does not lift them)");
         }

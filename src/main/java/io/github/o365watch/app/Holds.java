@@ -37,15 +37,25 @@ final class Holds {
      * not ended and whose entry is still not listed, and what {@code applied} lists that
      * {@code next} does not, held from {@code today}. None when {@code days} is 0.
      */
-    static List<LockFile.Held> of(int days, LocalDate today, Instance instance, List<LockFile.Held> before, Optional<Selected> applied,
-            Selected next, Version version) {
+    static List<LockFile.Held> of(
+            int days,
+            LocalDate today,
+            Instance instance,
+            List<LockFile.Held> before,
+            Optional<Selected> applied,
+            Selected next,
+            Version version) {
         if (days <= 0) {
             return List.of();
         }
-        Set<String> listed = next.items().stream().filter(i -> !i.fromOverride()).map(Holds::key).collect(Collectors.toSet());
+        Set<String> listed = next.items().stream()
+                .filter(i -> !i.fromOverride())
+                .map(Holds::key)
+                .collect(Collectors.toSet());
         Map<String, LockFile.Held> out = new LinkedHashMap<>();
         for (LockFile.Held h : before) {
-            if (h.instance().equalsIgnoreCase(instance.name()) && LocalDate.parse(h.until()).isAfter(today)
+            if (h.instance().equalsIgnoreCase(instance.name())
+                    && LocalDate.parse(h.until()).isAfter(today)
                     && !listed.contains(h.entry() + "|" + h.category())) {
                 out.put(h.entry() + "|" + h.category(), h);
             }
@@ -53,8 +63,18 @@ final class Holds {
         for (Item i : applied.map(Selected::items).orElse(List.of())) {
             String key = key(i);
             if (!i.fromOverride() && !listed.contains(key) && !out.containsKey(key)) {
-                out.put(key, new LockFile.Held(instance.name(), i.entry().text(), i.category().name(), i.setId(), i.tcp().toString(),
-                        i.udp().toString(), version.value(), today.toString(), today.plusDays(days).toString()));
+                out.put(
+                        key,
+                        new LockFile.Held(
+                                instance.name(),
+                                i.entry().text(),
+                                i.category().name(),
+                                i.setId(),
+                                i.tcp().toString(),
+                                i.udp().toString(),
+                                version.value(),
+                                today.toString(),
+                                today.plusDays(days).toString()));
             }
         }
         return List.copyOf(out.values());
@@ -67,17 +87,25 @@ final class Holds {
         }
         List<LocalEntry> add = new ArrayList<>(selection.overrides().add());
         for (LockFile.Held h : held) {
-            add.add(new LocalEntry(entry(h.entry()), Category.parse(h.category()), PortSet.parse(h.tcpPorts()), PortSet.parse(h.udpPorts()),
+            add.add(new LocalEntry(
+                    entry(h.entry()),
+                    Category.parse(h.category()),
+                    PortSet.parse(h.tcpPorts()),
+                    PortSet.parse(h.udpPorts()),
                     comment(h)));
         }
-        return new Selection(selection.filter(), selection.families(), selection.tenant(), new Overrides(add, selection.overrides().exclude()),
+        return new Selection(
+                selection.filter(),
+                selection.families(),
+                selection.tenant(),
+                new Overrides(add, selection.overrides().exclude()),
                 selection.excludeTenantShared());
     }
 
     /** What the outputs' comments say of a held entry: {@code held: set 11 no longer lists it since 2019093000; until 2026-12-25}. */
     static String comment(LockFile.Held h) {
-        return LocalEntry.HELD + "set " + h.setId() + " no longer lists it since " + h.removedIn() + " (applied " + h.removedOn() + "); until " + h.until()
-                + " (holdRemovalsDays)";
+        return LocalEntry.HELD + "set " + h.setId() + " no longer lists it since " + h.removedIn() + " (applied "
+                + h.removedOn() + "); until " + h.until() + " (holdRemovalsDays)";
     }
 
     /** The day the last hold ends, if any. */

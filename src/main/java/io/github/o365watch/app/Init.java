@@ -2,7 +2,6 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.store.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +17,9 @@ import java.util.Optional;
  */
 public final class Init {
     /** The file's own comment, then one line per path the starter config names. */
-    static final List<String> ATTRIBUTES = List.of(
-            "snapshots/** -text",
-            ".generated.releases/** -text",
-            "reports/** -text",
-            "o365watch.lock -text");
+    static final List<String> ATTRIBUTES =
+            List.of("snapshots/** -text", ".generated.releases/** -text", "reports/** -text", "o365watch.lock -text");
+
     static final String HEADER = """
             # o365watch checks these byte for byte against checksums: git must not change their line ends
             # (core.autocrlf=true, Git for Windows' default, would). If o365watch.yaml moves the store, the
@@ -38,8 +35,7 @@ public final class Init {
      * @param addedLines   the lines added to it (empty: it already had them all)
      * @param existed      it was there before (the lines were added at its end)
      */
-    public record Result(Path config, Path attributes, List<String> addedLines, boolean existed) {
-    }
+    public record Result(Path config, Path attributes, List<String> addedLines, boolean existed) {}
 
     public static Result run(Path config, boolean force) {
         if (Files.exists(config) && !force) {
@@ -48,14 +44,16 @@ public final class Init {
         io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(config);
         if (!kind.replaceable()) {
             // a rename would replace a device node or a pipe with the starter file
-            throw new UsageException("--config " + config + ": " + kind.description() + "; the config is a regular file");
+            throw new UsageException(
+                    "--config " + config + ": " + kind.description() + "; the config is a regular file");
         }
         byte[] starter = ConfigFile.starter();
         Path attributes = config.toAbsolutePath().resolveSibling(".gitattributes");
         Optional<String> before = read(attributes);
         List<String> missing = new ArrayList<>();
         for (String line : ATTRIBUTES) {
-            if (before.map(b -> b.lines().map(String::strip).noneMatch(line::equals)).orElse(true)) {
+            if (before.map(b -> b.lines().map(String::strip).noneMatch(line::equals))
+                    .orElse(true)) {
                 missing.add(line);
             }
         }
@@ -63,9 +61,11 @@ public final class Init {
         ConfigFile.read(config); // the starter must be a valid config
         if (!missing.isEmpty()) {
             // a person's own attributes stay as they were; ours go at the end, where they win for these paths
-            String start = before.map(b -> b.isEmpty() || b.endsWith("\n") ? b : b + "\n").map(b -> b.isEmpty() ? b : b + "\n")
+            String start = before.map(b -> b.isEmpty() || b.endsWith("\n") ? b : b + "\n")
+                    .map(b -> b.isEmpty() ? b : b + "\n")
                     .orElse("");
-            AtomicFiles.write(attributes, (start + HEADER + String.join("\n", missing) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(
+                    attributes, (start + HEADER + String.join("\n", missing) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new Result(config, attributes, List.copyOf(missing), before.isPresent());
     }

@@ -38,7 +38,8 @@ public record Instances(List<String> names, boolean all) {
 
     /** The selection checked against what {@code /version} publishes; unknown names are usage errors. */
     public List<Instance> against(List<PublishedVersion> published, String source) {
-        List<Instance> known = published.stream().map(PublishedVersion::instance).toList();
+        List<Instance> known =
+                published.stream().map(PublishedVersion::instance).toList();
         if (all) {
             return known.stream().sorted().toList();
         }
@@ -58,7 +59,9 @@ public record Instances(List<String> names, boolean all) {
         if (all) {
             return inStore.isEmpty() ? List.of(Instance.WORLDWIDE) : inStore;
         }
-        return parsed().stream().map(i -> known(i, inStore).spelledAsIn(inStore)).toList();
+        return parsed().stream()
+                .map(i -> known(i, inStore).spelledAsIn(inStore))
+                .toList();
     }
 
     /**
@@ -72,7 +75,8 @@ public record Instances(List<String> names, boolean all) {
         }
         List<String> names = new ArrayList<>(Instance.current());
         inStore.stream().map(Instance::name).filter(n -> !names.contains(n)).forEach(names::add);
-        throw new UsageException("--instance: unknown instance '" + io.github.o365watch.domain.net.Printable.of(i.name())
-                + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
+        throw new UsageException(
+                "--instance: unknown instance '" + io.github.o365watch.domain.net.Printable.of(i.name())
+                        + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
     }
 }

@@ -31,7 +31,9 @@ final class LocalFiles {
 
         /** "1 MiB": the cap in the words of a message. */
         String limit() {
-            return max % (1 << 20) == 0 ? (max >> 20) + " MiB" : max % 1024 == 0 ? (max >> 10) + " KiB" : max + " bytes";
+            return max % (1 << 20) == 0
+                    ? (max >> 20) + " MiB"
+                    : max % 1024 == 0 ? (max >> 10) + " KiB" : max + " bytes";
         }
     }
 

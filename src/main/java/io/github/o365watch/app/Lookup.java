@@ -41,8 +41,7 @@ public final class Lookup {
      * One endpoint-set entry that answers the query. {@code set} is as of the newest version in
      * {@code versions}, the versions (searched) in which the entry matched.
      */
-    public record Hit(Instance instance, EndpointSet set, String entry, Relation relation, List<Version> versions) {
-    }
+    public record Hit(Instance instance, EndpointSet set, String entry, Relation relation, List<Version> versions) {}
 
     /** The answers to one query, and how many versions were searched per instance. */
     public record Answer(Query parsed, List<Hit> hits, Map<Instance, List<Version>> searched) {
@@ -60,9 +59,15 @@ public final class Lookup {
      * what was pasted names one ({@code host:443}, {@code 52.112.10.20:3478}, {@code [2603:1027::1]:443},
      * or a URL's, written or implied by its scheme: TCP 443 for https).
      */
-    public record Query(String text, Optional<IpPrefix> prefix, Optional<HostPattern> host, Optional<Integer> port,
-            Optional<String> protocol, boolean pasted) {
-        private static final Pattern URL = Pattern.compile("(?i)([a-z][a-z0-9+.-]*)://(?:[^/?#@]*@)?([^/?#]*)(?:[/?#].*)?");
+    public record Query(
+            String text,
+            Optional<IpPrefix> prefix,
+            Optional<HostPattern> host,
+            Optional<Integer> port,
+            Optional<String> protocol,
+            boolean pasted) {
+        private static final Pattern URL =
+                Pattern.compile("(?i)([a-z][a-z0-9+.-]*)://(?:[^/?#@]*@)?([^/?#]*)(?:[/?#].*)?");
         private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\](?::([0-9]+))?");
         private static final Pattern HOST_PORT = Pattern.compile("([^:\\[\\]]+):([0-9]+)");
 
@@ -75,8 +80,9 @@ public final class Lookup {
                 if (q.port().isPresent()) {
                     return q;
                 }
-                Optional<Integer> implied = scheme.equals("https") ? Optional.of(443) : scheme.equals("http") ? Optional.of(80)
-                        : Optional.empty();
+                Optional<Integer> implied = scheme.equals("https")
+                        ? Optional.of(443)
+                        : scheme.equals("http") ? Optional.of(80) : Optional.empty();
                 return new Query(text, q.prefix(), q.host(), implied, implied.map(p -> "TCP"), true);
             }
             return authority(text, t);
@@ -101,8 +107,8 @@ public final class Lookup {
             }
             int p = digits.length() > 5 ? 0 : Integer.parseInt(digits);
             if (p < 1 || p > 65535) {
-                throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text) + "': port " + digits
-                        + " is not 1-65535");
+                throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text) + "': port "
+                        + digits + " is not 1-65535");
             }
             return Optional.of(p);
         }
@@ -110,14 +116,20 @@ public final class Lookup {
         private static Query of(String text, String t, Optional<Integer> port, boolean pasted) {
             if (IP_LIKE.matcher(t).matches()) {
                 try {
-                    return new Query(text, Optional.of(IpPrefix.parse(t)), Optional.empty(), port, Optional.empty(), pasted);
+                    return new Query(
+                            text, Optional.of(IpPrefix.parse(t)), Optional.empty(), port, Optional.empty(), pasted);
                 } catch (PrefixFormatException e) {
                     throw new UsageException("lookup: " + e.getMessage());
                 }
             }
             try {
-                return new Query(text, Optional.empty(), Optional.of(HostPattern.parse(t.endsWith(".") ? t.substring(0, t.length() - 1) : t)),
-                        port, Optional.empty(), pasted);
+                return new Query(
+                        text,
+                        Optional.empty(),
+                        Optional.of(HostPattern.parse(t.endsWith(".") ? t.substring(0, t.length() - 1) : t)),
+                        port,
+                        Optional.empty(),
+                        pasted);
             } catch (InvalidDataException e) {
                 throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text)
                         + "' is neither an IP address or prefix nor a hostname (a URL, host:port, ip:port and [v6]:port are"
@@ -132,7 +144,9 @@ public final class Lookup {
             }
             String what = prefix.map(p -> p.length() == p.family().bits() ? p.network() : p.toString())
                     .orElseGet(() -> host.orElseThrow().pattern());
-            return Optional.of(what + port.map(n -> ", " + protocol.map(x -> x + " ").orElse("port ") + n).orElse(""));
+            return Optional.of(what
+                    + port.map(n -> ", " + protocol.map(x -> x + " ").orElse("port ") + n)
+                            .orElse(""));
         }
 
         /** Whether a set lists the query's port, by protocol ("TCP", "UDP", both), or empty when no port was asked. */
@@ -176,13 +190,22 @@ public final class Lookup {
             Map<String, Hit> hits = new LinkedHashMap<>();
             Map<Instance, List<Version>> searched = new LinkedHashMap<>();
             for (Map.Entry<Instance, List<Snapshot>> e : snapshots.entrySet()) {
-                searched.put(e.getKey(), e.getValue().stream().map(Snapshot::version).toList());
+                searched.put(
+                        e.getKey(), e.getValue().stream().map(Snapshot::version).toList());
                 for (Snapshot s : e.getValue()) {
                     for (EndpointSet set : s.sets()) {
-                        match(q, set, (entry, relation) -> hits.merge(
-                                e.getKey() + "/" + set.id() + "/" + entry,
-                                new Hit(e.getKey(), set, entry, relation, List.of(s.version())),
-                                (a, b) -> new Hit(a.instance(), b.set(), a.entry(), a.relation(), concat(a.versions(), b.versions()))));
+                        match(
+                                q,
+                                set,
+                                (entry, relation) -> hits.merge(
+                                        e.getKey() + "/" + set.id() + "/" + entry,
+                                        new Hit(e.getKey(), set, entry, relation, List.of(s.version())),
+                                        (a, b) -> new Hit(
+                                                a.instance(),
+                                                b.set(),
+                                                a.entry(),
+                                                a.relation(),
+                                                concat(a.versions(), b.versions()))));
                     }
                 }
             }

@@ -34,8 +34,7 @@ public final class Mirror {
     }
 
     /** What was done for one instance. */
-    public record Outcome(Instance instance, Version version, boolean updated) {
-    }
+    public record Outcome(Instance instance, Version version, boolean updated) {}
 
     public List<Outcome> run(Path out, Instances selection) {
         return run(out, selection, java.util.Optional.empty());
@@ -51,11 +50,18 @@ public final class Mirror {
             Map<Instance, MirrorLayout.Entry> index = new LinkedHashMap<>(MirrorLayout.index(out));
             List<Outcome> outcomes = new ArrayList<>();
             for (Instance instance : selection.against(published, up.describe())) {
-                Version latest = published.stream().filter(p -> p.instance().equals(instance)).findFirst().orElseThrow().latest();
+                Version latest = published.stream()
+                        .filter(p -> p.instance().equals(instance))
+                        .findFirst()
+                        .orElseThrow()
+                        .latest();
                 Resource endpoints = new Resource.Endpoints(instance, EndpointQuery.ALL);
                 MirrorLayout.Entry had = index.get(instance);
-                Resource tenantEndpoints = new Resource.Endpoints(instance, new EndpointQuery(List.of(), tenant, false));
-                if (had != null && had.latest().equals(latest) && Files.isRegularFile(MirrorLayout.path(out, endpoints))
+                Resource tenantEndpoints =
+                        new Resource.Endpoints(instance, new EndpointQuery(List.of(), tenant, false));
+                if (had != null
+                        && had.latest().equals(latest)
+                        && Files.isRegularFile(MirrorLayout.path(out, endpoints))
                         && (tenant.isEmpty() || had.files().containsKey(tenantEndpoints.mirrorFile()))) {
                     outcomes.add(new Outcome(instance, latest, false));
                     continue;
@@ -93,15 +99,17 @@ public final class Mirror {
     /** The index in the service's /version shape, plus each endpoints file's SHA-256. */
     private static byte[] indexBytes(Map<Instance, MirrorLayout.Entry> index) {
         List<Map<String, Object>> out = new ArrayList<>();
-        index.values().stream().sorted(java.util.Comparator.comparing(MirrorLayout.Entry::instance)).forEach(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("instance", e.instance().name());
-            m.put("latest", e.latest().value());
-            if (!e.files().isEmpty()) {
-                m.put("files", e.files());
-            }
-            out.add(m);
-        });
+        index.values().stream()
+                .sorted(java.util.Comparator.comparing(MirrorLayout.Entry::instance))
+                .forEach(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("instance", e.instance().name());
+                    m.put("latest", e.latest().value());
+                    if (!e.files().isEmpty()) {
+                        m.put("files", e.files());
+                    }
+                    out.add(m);
+                });
         return CanonicalJson.write(out);
     }
 }

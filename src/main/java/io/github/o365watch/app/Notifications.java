@@ -23,6 +23,7 @@ import java.util.Optional;
 final class Notifications {
     /** A password or a webhook URL is well under a kilobyte; a file named for one is read no further than this. */
     static final long MAX_SECRET_BYTES = 64 << 10;
+
     private final Config.NotifyConfig config;
     private final Map<String, String> env;
     private final Workspace ws;
@@ -42,18 +43,37 @@ final class Notifications {
         config.email().ifPresent(m -> {
             try {
                 Optional<String> password = secret("notify.email password", m.passwordEnv(), m.passwordFile());
-                new EmailSender(new EmailSettings(m.host(), m.port(), m.tls(), m.from(), m.to(), m.username(), password,
-                        m.caBundle().map(TrustBundle::load)), ws.clock()).send(e);
+                new EmailSender(
+                                new EmailSettings(
+                                        m.host(),
+                                        m.port(),
+                                        m.tls(),
+                                        m.from(),
+                                        m.to(),
+                                        m.username(),
+                                        password,
+                                        m.caBundle().map(TrustBundle::load)),
+                                ws.clock())
+                        .send(e);
             } catch (NotifyException | UsageException | io.github.o365watch.source.SourceConfigException x) {
                 problems.add(x.getMessage());
             }
         });
         for (Config.WebhookConfig w : config.webhooks()) {
-            String name = w.kind() + " webhook (" + w.urlEnv().map(v -> "$" + v).orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
+            String name = w.kind() + " webhook ("
+                    + w.urlEnv()
+                            .map(v -> "$" + v)
+                            .orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
             try {
                 String url = secret(name + " URL", w.urlEnv(), w.urlFile())
                         .orElseThrow(() -> new NotifyException(name + ": no URL"));
-                new WebhookSender(w.kind(), url, name, Duration.ofSeconds(2), d -> ws.sleeper().sleep(d)).send(e);
+                new WebhookSender(
+                                w.kind(),
+                                url,
+                                name,
+                                Duration.ofSeconds(2),
+                                d -> ws.sleeper().sleep(d))
+                        .send(e);
             } catch (NotifyException | UsageException x) {
                 problems.add(x.getMessage());
             }
@@ -73,7 +93,10 @@ final class Notifications {
         }
         config.email().ifPresent(m -> check("notify.email password", m.passwordEnv(), m.passwordFile(), problems));
         for (Config.WebhookConfig w : config.webhooks()) {
-            String name = w.kind() + " webhook (" + w.urlEnv().map(v -> "$" + v).orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
+            String name = w.kind() + " webhook ("
+                    + w.urlEnv()
+                            .map(v -> "$" + v)
+                            .orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
             check(name + " URL", w.urlEnv(), w.urlFile(), problems);
         }
         return problems;
@@ -83,7 +106,8 @@ final class Notifications {
         try {
             Optional<String> value = secret(what, envName, file);
             if (value.isPresent() && value.get().isEmpty()) {
-                problems.add(what + ": " + file.map(f -> "the file " + f + " is empty").orElse("empty"));
+                problems.add(what + ": "
+                        + file.map(f -> "the file " + f + " is empty").orElse("empty"));
             }
         } catch (NotifyException e) {
             problems.add(e.getMessage());
@@ -100,12 +124,16 @@ final class Notifications {
         }
         if (file.isPresent()) {
             try {
-                return Optional.of(new String(LocalFiles.readAtMost(file.get(), MAX_SECRET_BYTES), StandardCharsets.UTF_8).strip());
+                return Optional.of(
+                        new String(LocalFiles.readAtMost(file.get(), MAX_SECRET_BYTES), StandardCharsets.UTF_8)
+                                .strip());
             } catch (LocalFiles.TooLargeException x) {
-                throw new NotifyException(what + ": " + file.get() + " is larger than " + x.limit() + ", far more than a password or a URL");
+                throw new NotifyException(what + ": " + file.get() + " is larger than " + x.limit()
+                        + ", far more than a password or a URL");
             } catch (IOException x) {
                 // the reason only: never a line of the file, which holds the secret
-                throw new NotifyException(what + ": cannot read " + file.get() + ": " + io.github.o365watch.domain.net.Printable.reason(x));
+                throw new NotifyException(what + ": cannot read " + file.get() + ": "
+                        + io.github.o365watch.domain.net.Printable.reason(x));
             }
         }
         return Optional.empty();

@@ -34,14 +34,27 @@ final class Outputs {
     }
 
     /** By path relative to the output directory ({@code worldwide/edl/...}). */
-    static Map<String, File> render(Generate generate, StoredVersion stored, Snapshot snapshot, Selection selection,
-            List<Generate.Job> jobs, TemplateEngine engine, LockFile lock) {
-        return render(generate, stored, snapshot, selection, jobs, engine, lock, g -> { });
+    static Map<String, File> render(
+            Generate generate,
+            StoredVersion stored,
+            Snapshot snapshot,
+            Selection selection,
+            List<Generate.Job> jobs,
+            TemplateEngine engine,
+            LockFile lock) {
+        return render(generate, stored, snapshot, selection, jobs, engine, lock, g -> {});
     }
 
     /** As above; {@code rendered} sees what each target produced under the version's own name. */
-    static Map<String, File> render(Generate generate, StoredVersion stored, Snapshot snapshot, Selection selection,
-            List<Generate.Job> jobs, TemplateEngine engine, LockFile lock, java.util.function.Consumer<List<Generated>> rendered) {
+    static Map<String, File> render(
+            Generate generate,
+            StoredVersion stored,
+            Snapshot snapshot,
+            Selection selection,
+            List<Generate.Job> jobs,
+            TemplateEngine engine,
+            LockFile lock,
+            java.util.function.Consumer<List<Generated>> rendered) {
         Instance instance = snapshot.instance();
         Version version = snapshot.version();
         Map<String, File> out = new TreeMap<>();
@@ -60,7 +73,11 @@ final class Outputs {
         }
         for (Version v : older) {
             Map<String, File> relabelled = new TreeMap<>();
-            put(relabelled, instance, v, generate.render(stored, snapshot, selection, jobs, engine, false, Optional.of(v)));
+            put(
+                    relabelled,
+                    instance,
+                    v,
+                    generate.render(stored, snapshot, selection, jobs, engine, false, Optional.of(v)));
             for (LockFile.Output o : lock.outputs()) {
                 File f = relabelled.get(o.path());
                 if (o.version().equals(v.value()) && f != null && f.sha256().equals(o.sha256())) {
@@ -74,7 +91,9 @@ final class Outputs {
     private static void put(Map<String, File> out, Instance instance, Version v, List<Generated> generated) {
         for (Generated g : generated) {
             for (GeneratedFile f : g.files()) {
-                out.put(instance.dirName() + "/" + g.spec().id() + "/" + f.name(), new File(f.content(), g.spec().id(), v, f.widenings()));
+                out.put(
+                        instance.dirName() + "/" + g.spec().id() + "/" + f.name(),
+                        new File(f.content(), g.spec().id(), v, f.widenings()));
             }
         }
     }

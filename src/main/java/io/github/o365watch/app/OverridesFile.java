@@ -34,18 +34,22 @@ import java.util.List;
 public final class OverridesFile {
     /** Far above any real overrides file (a few kilobytes, a few thousand entries at most). */
     static final long MAX_BYTES = 4 << 20;
-    private static final StrictYaml.Kind KIND = new StrictYaml.Kind("overrides file", MAX_BYTES, "",
-            (key, path) -> path.contains("[") ? " (known: entry, comment, category, tcpPorts, udpPorts)" : " (known: add, exclude)");
+
+    private static final StrictYaml.Kind KIND = new StrictYaml.Kind(
+            "overrides file",
+            MAX_BYTES,
+            "",
+            (key, path) -> path.contains("[")
+                    ? " (known: entry, comment, category, tcpPorts, udpPorts)"
+                    : " (known: add, exclude)");
 
     private OverridesFile() {}
 
     /** The file's shape. */
-    public record Raw(List<RawEntry> add, List<RawEntry> exclude) {
-    }
+    public record Raw(List<RawEntry> add, List<RawEntry> exclude) {}
 
     /** One entry as written. */
-    public record RawEntry(String entry, String comment, String category, String tcpPorts, String udpPorts) {
-    }
+    public record RawEntry(String entry, String comment, String category, String tcpPorts, String udpPorts) {}
 
     /** Reads the file with the config file's strictness (duplicate keys, a second document, unknown keys, nulls: usage errors). */
     public static Overrides read(Path file) {
@@ -54,7 +58,8 @@ public final class OverridesFile {
         if (raw == null) {
             return Overrides.NONE;
         }
-        return new Overrides(entries(read.at(), "add", raw.add(), true), entries(read.at(), "exclude", raw.exclude(), false));
+        return new Overrides(
+                entries(read.at(), "add", raw.add(), true), entries(read.at(), "exclude", raw.exclude(), false));
     }
 
     private static List<LocalEntry> entries(StrictYaml.At at, String section, List<RawEntry> raw, boolean adding) {

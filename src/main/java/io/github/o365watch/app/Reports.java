@@ -1,9 +1,9 @@
 package io.github.o365watch.app;
 
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.diff.Review;
 import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.report.CsvReport;
 import io.github.o365watch.report.FeedWriter;
 import io.github.o365watch.report.HtmlRenderer;
@@ -27,7 +27,11 @@ import java.util.Optional;
 public final class Reports {
     /** The formats a report renders to. */
     public enum Format {
-        TEXT, MARKDOWN, HTML, JSON, CSV
+        TEXT,
+        MARKDOWN,
+        HTML,
+        JSON,
+        CSV
     }
 
     private final Workspace ws;

@@ -43,13 +43,16 @@ public final class Selections {
         } catch (InvalidDataException e) {
             throw new UsageException("--version: " + e.getMessage());
         }
-        return all.stream().filter(s -> s.version().equals(v)).findFirst().orElseThrow(() -> new UsageException(
-                "version " + v + " of " + instance + " is not stored; stored: "
+        return all.stream()
+                .filter(s -> s.version().equals(v))
+                .findFirst()
+                .orElseThrow(() -> new UsageException("version " + v + " of " + instance + " is not stored; stored: "
                         + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
     }
 
     /** A filter from service names and category names (case-insensitive; "all" for every category). */
-    public static SetFilter filter(List<String> services, List<String> categories, boolean requiredOnly, Snapshot known) {
+    public static SetFilter filter(
+            List<String> services, List<String> categories, boolean requiredOnly, Snapshot known) {
         Set<ServiceArea> present = new TreeSet<>();
         known.sets().forEach(s -> present.add(s.serviceArea()));
         Set<ServiceArea> areas = new LinkedHashSet<>();
@@ -85,8 +88,14 @@ public final class Selections {
             // fall through to the message below
         }
         throw new UsageException("--category: unknown category '" + asked + "'; use Optimize, Allow, Default or all"
-                + (present.stream().anyMatch(c -> !c.known()) ? " (this version also has "
-                        + present.stream().filter(c -> !c.known()).map(Category::name).collect(Collectors.joining(", ")) + ")" : ""));
+                + (present.stream().anyMatch(c -> !c.known())
+                        ? " (this version also has "
+                                + present.stream()
+                                        .filter(c -> !c.known())
+                                        .map(Category::name)
+                                        .collect(Collectors.joining(", "))
+                                + ")"
+                        : ""));
     }
 
     private static ServiceArea match(String asked, Set<ServiceArea> present) {

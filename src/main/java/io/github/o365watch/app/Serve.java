@@ -40,13 +40,24 @@ public final class Serve {
      * @param maxAgeDays  health turns 503 past this age of an applied version
      * @param idleTimeout a silent connection is closed after it
      */
-    public record Options(String listen, Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> keystore, Optional<Path> authFile,
-            int maxAgeDays, Duration idleTimeout, int maxThreads, Consumer<String> accessLog) {
-    }
+    public record Options(
+            String listen,
+            Optional<Path> tlsCert,
+            Optional<Path> tlsKey,
+            Optional<Path> keystore,
+            Optional<Path> authFile,
+            int maxAgeDays,
+            Duration idleTimeout,
+            int maxThreads,
+            Consumer<String> accessLog) {}
 
     /** Where the figures come from, for a site's config. */
     public static SiteFacts facts(Config c) {
-        return new SiteFacts(c.lockFile(), c.store(), c.instances().stream().map(Instance::parse).toList(), c.reports().metricsFile());
+        return new SiteFacts(
+                c.lockFile(),
+                c.store(),
+                c.instances().stream().map(Instance::parse).toList(),
+                c.reports().metricsFile());
     }
 
     /** Starts serving; a mistake in the options or files is a {@link UsageException}, nothing started. */
@@ -57,8 +68,19 @@ public final class Serve {
         InetSocketAddress listen = listen(o.listen());
         Optional<KeyStore> tls = tls(o, env);
         Optional<String> credentials = credentials(o, env);
-        ServeSettings s = new ServeSettings(c.output(), c.reports().directory(), c.reports().feed(), facts(c), listen, tls, credentials,
-                o.maxAgeDays(), o.idleTimeout(), o.maxThreads(), clock, o.accessLog());
+        ServeSettings s = new ServeSettings(
+                c.output(),
+                c.reports().directory(),
+                c.reports().feed(),
+                facts(c),
+                listen,
+                tls,
+                credentials,
+                o.maxAgeDays(),
+                o.idleTimeout(),
+                o.maxThreads(),
+                clock,
+                o.accessLog());
         try {
             return FeedServer.start(s);
         } catch (ServeException e) {
@@ -79,7 +101,8 @@ public final class Serve {
         } else {
             int colon = value.lastIndexOf(':');
             if (colon <= 0 || value.indexOf(':') != colon) {
-                throw new UsageException("--listen " + value + ": give ADDRESS:PORT, e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080");
+                throw new UsageException(
+                        "--listen " + value + ": give ADDRESS:PORT, e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080");
             }
             host = value.substring(0, colon);
             port = value.substring(colon + 1);
@@ -95,8 +118,8 @@ public final class Serve {
         }
         // an address, never a name: parsing --listen looks nothing up
         io.github.o365watch.domain.net.IpAddress address = io.github.o365watch.domain.net.IpAddress.parse(host)
-                .orElseThrow(() -> new UsageException("--listen " + value + ": " + host + " is not an IP address (give 127.0.0.1, 0.0.0.0,"
-                        + " [::1] or [::])"));
+                .orElseThrow(() -> new UsageException("--listen " + value + ": " + host
+                        + " is not an IP address (give 127.0.0.1, 0.0.0.0," + " [::1] or [::])"));
         try {
             return new InetSocketAddress(InetAddress.getByAddress(address.bytes()), p);
         } catch (UnknownHostException e) {
@@ -114,7 +137,8 @@ public final class Serve {
                 return Optional.of(Tls.fromPkcs12(o.keystore().get(), pw.toCharArray()));
             }
             if (o.tlsCert().isPresent() != o.tlsKey().isPresent()) {
-                throw new UsageException("--tls-cert and --tls-key go together: the certificate chain and its private key, in PEM");
+                throw new UsageException(
+                        "--tls-cert and --tls-key go together: the certificate chain and its private key, in PEM");
             }
             return o.tlsCert().map(cert -> Tls.fromPem(cert, o.tlsKey().get()));
         } catch (ServeException e) {
@@ -144,8 +168,12 @@ public final class Serve {
         }
         int colon = value.indexOf(':');
         // the value itself is never in a message: it is a password
-        if (colon < 1 || colon == value.length() - 1 || value.contains("\n") || value.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException(where + " must hold one line user:password, a user name and a password both not empty");
+        if (colon < 1
+                || colon == value.length() - 1
+                || value.contains("\n")
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException(
+                    where + " must hold one line user:password, a user name and a password both not empty");
         }
         return Optional.of(value);
     }

@@ -16,10 +16,10 @@ public final class Show {
     }
 
     /** The version shown, the sets that pass the filter, how many there are in all, the filter. */
-    public record Result(StoredVersion version, List<EndpointSet> sets, int total, SetFilter filter) {
-    }
+    public record Result(StoredVersion version, List<EndpointSet> sets, int total, SetFilter filter) {}
 
-    public Result run(Instance instance, String version, List<String> services, List<String> categories, boolean required) {
+    public Result run(
+            Instance instance, String version, List<String> services, List<String> categories, boolean required) {
         StoredVersion v = Selections.version(ws, instance, version);
         Snapshot snapshot = ws.store().load(v);
         SetFilter filter = Selections.filter(services, categories, required, snapshot);

@@ -19,8 +19,7 @@ final class SiteLayout {
     private SiteLayout() {}
 
     /** A place sync writes: its key (for the message), the real path, and what it is. */
-    record Place(String key, String label, Path real, boolean file, boolean output) {
-    }
+    record Place(String key, String label, Path real, boolean file, boolean output) {}
 
     /** {@code inner} lies in {@code outer} (or is it). */
     record Overlap(Place inner, Place outer) {
@@ -32,14 +31,16 @@ final class SiteLayout {
                             + (inner.file() ? "the " : "the files of the ") + inner.label()
                     : "the store, the output with its releases and the reports each need a directory of their own: o365watch lists and"
                             + " cleans each as its own";
-            return inner.real() + in + outer.real() + ", the " + outer.label() + " (" + where.apply(outer.key()) + "); " + why;
+            return inner.real() + in + outer.real() + ", the " + outer.label() + " (" + where.apply(outer.key()) + "); "
+                    + why;
         }
     }
 
     /** The places of a site; {@code storeKey} is "store", or "--store" when the command line names another. */
     static List<Place> places(String storeKey, Path store, Path output, Path reports, Optional<Path> feed) {
         List<Place> out = new ArrayList<>();
-        Path link = real(output.toAbsolutePath().normalize().getParent()).resolve(output.toAbsolutePath().normalize().getFileName());
+        Path link = real(output.toAbsolutePath().normalize().getParent())
+                .resolve(output.toAbsolutePath().normalize().getFileName());
         out.add(new Place("output", "output directory", link, false, true));
         out.add(new Place("output", "output's releases directory", real(OutputTree.releasesOf(link)), false, true));
         out.add(new Place(storeKey, "store", real(store), false, false));
@@ -55,7 +56,10 @@ final class SiteLayout {
     static Optional<Overlap> overlap(List<Place> places) {
         for (Place a : places) {
             for (Place b : places) {
-                if (a == b || b.file() || a.output() && b.output() || a.file() && b.key().equals("reports.directory")) {
+                if (a == b
+                        || b.file()
+                        || a.output() && b.output()
+                        || a.file() && b.key().equals("reports.directory")) {
                     continue;
                 }
                 if (a.real().startsWith(b.real())) {

@@ -25,19 +25,19 @@ public final class Status {
      * The result rows, and the upstream failure if there was one (the stored state is still
      * worth showing when the network is down).
      */
-    public record Result(List<StatusRow> rows, Optional<RuntimeException> upstreamFailure) {
-    }
+    public record Result(List<StatusRow> rows, Optional<RuntimeException> upstreamFailure) {}
 
     public Result run(Instances selection) {
         Map<Instance, Version> upstream = Map.of();
         Optional<RuntimeException> failure = Optional.empty();
         boolean defaults = selection.names().isEmpty() && !selection.all();
-        List<Instance> instances = defaults ? defaultsFromStore() : selection.stored(ws.store().instances());
+        List<Instance> instances =
+                defaults ? defaultsFromStore() : selection.stored(ws.store().instances());
         if (!ws.offline()) {
             try {
                 List<PublishedVersion> published = ws.upstream().latestVersions();
-                upstream = published.stream().collect(Collectors.toMap(PublishedVersion::instance,
-                        PublishedVersion::latest, (a, b) -> a));
+                upstream = published.stream()
+                        .collect(Collectors.toMap(PublishedVersion::instance, PublishedVersion::latest, (a, b) -> a));
                 if (!defaults) {
                     instances = selection.against(published, ws.upstream().describe());
                 }
@@ -51,8 +51,8 @@ public final class Status {
         List<StatusRow> rows = new ArrayList<>();
         for (Instance i : instances) {
             Optional<StoredVersion> stored = ws.store().newest(i);
-            Optional<Long> age = stored.flatMap(s -> s.version().date())
-                    .map(d -> ChronoUnit.DAYS.between(d, ws.today()));
+            Optional<Long> age =
+                    stored.flatMap(s -> s.version().date()).map(d -> ChronoUnit.DAYS.between(d, ws.today()));
             rows.add(new StatusRow(i, stored, Optional.ofNullable(upstream.get(i)), age));
         }
         return new Result(rows, failure);
@@ -60,7 +60,8 @@ public final class Status {
 
     /** The sentence a warning gives for a row whose store is ahead of the service. */
     public static String ahead(StatusRow r) {
-        return AheadException.reason(r.instance(), r.stored().orElseThrow().version(), r.upstream().orElseThrow());
+        return AheadException.reason(
+                r.instance(), r.stored().orElseThrow().version(), r.upstream().orElseThrow());
     }
 
     /** Without --instance: Worldwide and every instance the store holds. */

@@ -23,17 +23,21 @@ import java.util.function.BiFunction;
  */
 final class StrictYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     static {
-        // a null item in a list or value in a mapping ("to: [null]", "table: ~") is a mistake to name, not a NullPointerException later
-        YAML.configOverride(List.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
-                com.fasterxml.jackson.annotation.Nulls.FAIL));
-        YAML.configOverride(Map.class).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
-                com.fasterxml.jackson.annotation.Nulls.FAIL));
+        // a null item in a list or value in a mapping ("to: [null]", "table: ~") is a mistake to name, not a
+        // NullPointerException later
+        YAML.configOverride(List.class)
+                .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                        com.fasterxml.jackson.annotation.Nulls.FAIL));
+        YAML.configOverride(Map.class)
+                .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                        com.fasterxml.jackson.annotation.Nulls.FAIL));
     }
 
     private StrictYaml() {}
@@ -42,12 +46,10 @@ final class StrictYaml {
      * What kind of file: its name in messages ("config file"), the most it may hold, what to say
      * when it is missing, and a hint for an unknown key (given the key and its path).
      */
-    record Kind(String label, long maxBytes, String whenMissing, BiFunction<String, String, String> unknownKeyHint) {
-    }
+    record Kind(String label, long maxBytes, String whenMissing, BiFunction<String, String, String> unknownKeyHint) {}
 
     /** The file's content ({@code null} for an empty file) and where its keys are. */
-    record Read<T>(T value, At at) {
-    }
+    record Read<T>(T value, At at) {}
 
     static <T> Read<T> read(Path file, Kind kind, Class<T> type) {
         byte[] bytes;
@@ -56,8 +58,8 @@ final class StrictYaml {
         } catch (NoSuchFileException e) {
             throw new UsageException(kind.label() + " " + file + " does not exist" + kind.whenMissing());
         } catch (LocalFiles.TooLargeException e) {
-            throw new UsageException(kind.label() + " " + file + " is larger than " + e.limit() + ", far more than any " + kind.label()
-                    + " needs; is it the right file?");
+            throw new UsageException(kind.label() + " " + file + " is larger than " + e.limit() + ", far more than any "
+                    + kind.label() + " needs; is it the right file?");
         } catch (IOException e) {
             throw new UsageException("cannot read " + kind.label() + " " + file + ": " + Printable.reason(e));
         }
@@ -78,8 +80,8 @@ final class StrictYaml {
         int second = secondDocument(bytes);
         if (second > 0) {
             // the reader takes the first document and ignores the rest, keys and mistakes alike
-            throw new UsageException(kind.label() + " " + file + ", line " + second + ": a second YAML document ('---');"
-                    + " o365watch reads one: put every key in it");
+            throw new UsageException(kind.label() + " " + file + ", line " + second
+                    + ": a second YAML document ('---');" + " o365watch reads one: put every key in it");
         }
         return new Read<>(value, at);
     }
@@ -89,13 +91,16 @@ final class StrictYaml {
         for (Throwable c = x; c != null; c = c.getCause()) {
             if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
                 var mark = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
-                return new UsageException(kind.label() + " " + at.file() + (mark == null ? "" : ", line " + (mark.getLine() + 1))
-                        + ": not YAML: " + Printable.line(y.getProblem(), 200));
+                return new UsageException(
+                        kind.label() + " " + at.file() + (mark == null ? "" : ", line " + (mark.getLine() + 1))
+                                + ": not YAML: " + Printable.line(y.getProblem(), 200));
             }
         }
         for (Throwable c = x.getCause(); c != null; c = c.getCause()) {
-            // a key twice in a nested mapping comes wrapped in the binding's exception: the parser's words (they name the key), at its line
-            if (c instanceof com.fasterxml.jackson.core.exc.StreamReadException r && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate field")) {
+            // a key twice in a nested mapping comes wrapped in the binding's exception: the parser's words (they name
+            // the key), at its line
+            if (c instanceof com.fasterxml.jackson.core.exc.StreamReadException r
+                    && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate field")) {
                 x = r;
                 break;
             }
@@ -106,7 +111,10 @@ final class StrictYaml {
             String key = e.getPropertyName();
             String path = path(e);
             String in = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) : "";
-            return at.error(path, "unknown key '" + Printable.of(key) + "'" + in + kind.unknownKeyHint().apply(key, path));
+            return at.error(
+                    path,
+                    "unknown key '" + Printable.of(key) + "'" + in
+                            + kind.unknownKeyHint().apply(key, path));
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String path = path(e);
             return at.error(path.isEmpty() ? "the top level" : path, "expected " + expected(e.getTargetType()));
@@ -115,8 +123,11 @@ final class StrictYaml {
             return at.error(path.isEmpty() ? "the top level" : path, "not a valid value here");
         } catch (JsonProcessingException e) {
             // the parser's own words name fields (duplicates), never values
-            return new UsageException(kind.label() + " " + at.file() + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr())
-                    + ": " + Printable.line(e.getOriginalMessage(), 200));
+            return new UsageException(kind.label() + " " + at.file()
+                    + (e.getLocation() == null
+                            ? ""
+                            : ", line " + e.getLocation().getLineNr()) + ": "
+                    + Printable.line(e.getOriginalMessage(), 200));
         }
     }
 
@@ -188,8 +199,10 @@ final class StrictYaml {
         UsageException error(String key, String message) {
             Integer line = lineOf(key);
             // one line whatever the values quoted in it hold (a path with a newline, a message from a file it names)
-            return new UsageException(Printable.line(label + " " + file + (line == null ? "" : ", line " + line) + ": " + key
-                    + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message), 2000));
+            return new UsageException(Printable.line(
+                    label + " " + file + (line == null ? "" : ", line " + line) + ": " + key
+                            + (message.isEmpty() ? "" : message.startsWith(" ") ? message : ": " + message),
+                    2000));
         }
     }
 
@@ -200,7 +213,8 @@ final class StrictYaml {
         try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 boolean empty = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
-                        || t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getText().isEmpty(); // "---" with nothing after it
+                        || t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                                && p.getText().isEmpty(); // "---" with nothing after it
                 if (depth == 0 && !empty && ++documents == 2) {
                     return p.currentTokenLocation().getLineNr();
                 }
@@ -217,8 +231,11 @@ final class StrictYaml {
         Map<String, Integer> out = new java.util.HashMap<>();
         try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(bytes)) {
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                String path = path(t == com.fasterxml.jackson.core.JsonToken.START_OBJECT || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                        ? p.getParsingContext().getParent() : p.getParsingContext());
+                String path = path(
+                        t == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                                        || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                                ? p.getParsingContext().getParent()
+                                : p.getParsingContext());
                 if (!path.isEmpty()) {
                     out.putIfAbsent(path, p.currentTokenLocation().getLineNr());
                 }

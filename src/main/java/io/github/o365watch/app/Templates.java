@@ -1,7 +1,7 @@
 package io.github.o365watch.app;
 
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,15 @@ final class Templates {
             Path root = dir.toRealPath();
             List<Path> paths = all.sorted().toList();
             for (Path p : paths) {
-                if (Files.isSymbolicLink(p) && (!Files.exists(p) || !p.toRealPath().startsWith(root))) {
+                if (Files.isSymbolicLink(p)
+                        && (!Files.exists(p) || !p.toRealPath().startsWith(root))) {
                     throw new TemplateException("template file " + p + " leads outside " + dir + "; refused");
                 }
                 if (Files.isRegularFile(p)) {
-                    s.append(dir.relativize(p).toString().replace('\\', '/')).append(' ').append(Checksums.sha256(Files.readAllBytes(p))).append('\n');
+                    s.append(dir.relativize(p).toString().replace('\\', '/'))
+                            .append(' ')
+                            .append(Checksums.sha256(Files.readAllBytes(p)))
+                            .append('\n');
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -61,13 +61,19 @@ public final class Verify {
      * @param guard    the guard's limits: a file entry broader than its prefix lengths is a catch-all
      * @param only     what the files hold, when the user says so ({@code --addresses-only}, {@code --hostnames-only})
      */
-    public record Request(StoredVersion version, Snapshot snapshot, Selection selection, List<Path> files, Optional<ConfigFormat> format,
-            Config.GuardConfig guard, Optional<Only> only) {
-    }
+    public record Request(
+            StoredVersion version,
+            Snapshot snapshot,
+            Selection selection,
+            List<Path> files,
+            Optional<ConfigFormat> format,
+            Config.GuardConfig guard,
+            Optional<Only> only) {}
 
     /** One kind of entry the user says the files hold, the other left out of the comparison. */
     public enum Only {
-        ADDRESSES("--addresses-only"), HOSTNAMES("--hostnames-only");
+        ADDRESSES("--addresses-only"),
+        HOSTNAMES("--hostnames-only");
 
         private final String option;
 
@@ -100,7 +106,7 @@ public final class Verify {
                 kinds.add("IPv6");
             }
             switch (hostnames) {
-                case NONE -> { }
+                case NONE -> {}
                 case EXACT -> kinds.add("exact hostnames");
                 case SUBDOMAINS -> kinds.add("hostnames (* only as *.)");
                 case LABELS -> kinds.add("hostnames (* only as a label)");
@@ -112,37 +118,48 @@ public final class Verify {
     }
 
     /** One file as read. */
-    public record FileRead(Path file, ConfigFormat format, Holds holds, int addresses, int hosts, List<Listed.Problem> problems) {
-    }
+    public record FileRead(
+            Path file, ConfigFormat format, Holds holds, int addresses, int hosts, List<Listed.Problem> problems) {}
 
     /** Where a selected entry comes from: its set, service area, category and ports. */
-    public record Origin(int setId, String serviceArea, Category category, String ports) {
-    }
+    public record Origin(int setId, String serviceArea, Category category, String ports) {}
 
     /** Selected address space or a host pattern the files do not permit. */
-    public record Missing(String entry, boolean address, Category category, List<Origin> origins) {
-    }
+    public record Missing(String entry, boolean address, Category category, List<Origin> origins) {}
 
     /** Selected address space or a host pattern no file's format can hold, and why: said apart, not missing. */
-    public record NotExpressible(String entry, boolean address, Category category, List<Origin> origins, String reason) {
-    }
+    public record NotExpressible(
+            String entry, boolean address, Category category, List<Origin> origins, String reason) {}
 
     /** A file entry no current endpoint set holds (or holds only in part). */
-    public record Extra(Path file, int line, String entry, String detail) {
-    }
+    public record Extra(Path file, int line, String entry, String detail) {}
 
     /**
      * How much of one category's selected addresses and hostnames the files cover: the counts
      * selected, whether some file's format holds each family, and how many hostnames none can
      * hold; a share is of what the formats can hold ({@code hosts - hostsNotExpressible}).
      */
-    public record Coverage(Category category, BigInteger ipv4, BigInteger ipv4Covered, boolean ipv4Expressible, BigInteger ipv6,
-            BigInteger ipv6Covered, boolean ipv6Expressible, int hosts, int hostsCovered, int hostsNotExpressible) {
-    }
+    public record Coverage(
+            Category category,
+            BigInteger ipv4,
+            BigInteger ipv4Covered,
+            boolean ipv4Expressible,
+            BigInteger ipv6,
+            BigInteger ipv6Covered,
+            boolean ipv6Expressible,
+            int hosts,
+            int hostsCovered,
+            int hostsNotExpressible) {}
 
     /** {@code missing} decides the exit code; {@code notExpressible} never does. */
-    public record Result(Instance instance, Version version, List<FileRead> files, List<Missing> missing,
-            List<NotExpressible> notExpressible, List<Extra> extra, List<Coverage> coverage) {
+    public record Result(
+            Instance instance,
+            Version version,
+            List<FileRead> files,
+            List<Missing> missing,
+            List<NotExpressible> notExpressible,
+            List<Extra> extra,
+            List<Coverage> coverage) {
         public boolean complete() {
             return missing.isEmpty();
         }
@@ -151,7 +168,8 @@ public final class Verify {
     public Result run(Request r) {
         StoredVersion v = r.version();
         Snapshot snapshot = r.snapshot();
-        Optional<Snapshot> variant = r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
+        Optional<Snapshot> variant =
+                r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
 
         // what Microsoft lists in this version, in any set or category, and the overrides' entries
@@ -191,15 +209,22 @@ public final class Verify {
             List<Listed.HostEntry> hosts = holds.hostnames() == HostSupport.NONE ? List.of() : l.hosts();
             if (addresses.isEmpty() && hosts.isEmpty() && l.references().isEmpty()) {
                 Only o = r.only().orElseThrow(); // the file lists entries, and only an option leaves them all out
-                throw new UsageException(f + ": no " + (o == Only.ADDRESSES ? "address" : "hostname") + " read as " + format.id() + " ("
-                        + o.option() + " leaves out the " + (o == Only.ADDRESSES ? io.github.o365watch.domain.Plural.of(l.hosts().size(), "hostname", "hostnames")
-                        : io.github.o365watch.domain.Plural.of(l.addresses().size(), "address", "addresses")) + " in it)");
+                throw new UsageException(f + ": no " + (o == Only.ADDRESSES ? "address" : "hostname") + " read as "
+                        + format.id() + " ("
+                        + o.option() + " leaves out the "
+                        + (o == Only.ADDRESSES
+                                ? io.github.o365watch.domain.Plural.of(l.hosts().size(), "hostname", "hostnames")
+                                : io.github.o365watch.domain.Plural.of(
+                                        l.addresses().size(), "address", "addresses"))
+                        + " in it)");
             }
             if (reference == null && !l.references().isEmpty()) {
-                reference = f + " refers to lists it does not hold (line " + l.references().get(0).line() + ": "
+                reference = f + " refers to lists it does not hold (line "
+                        + l.references().get(0).line() + ": "
                         + l.references().get(0).text() + ")";
             }
-            reads.add(new FileRead(f, format, holds, l.addresses().size(), l.hosts().size(), l.problems()));
+            reads.add(new FileRead(
+                    f, format, holds, l.addresses().size(), l.hosts().size(), l.problems()));
             for (Listed.AddressEntry a : addresses) {
                 Optional<String> broad = broaderThanTheGuard(a.prefixes(), r.guard());
                 if (broad.isPresent()) {
@@ -213,12 +238,17 @@ public final class Verify {
             }
             for (Listed.HostEntry h : hosts) {
                 Optional<String> suffix = h.pattern().wildcardAcross(PublicSuffixList.BUNDLED);
-                // Microsoft lists a few wildcards of a suffix in the list's private section (*.azureedge.net): those are its own
+                // Microsoft lists a few wildcards of a suffix in the list's private section (*.azureedge.net): those
+                // are its own
                 if (suffix.isPresent() && microsoftHosts.stream().noneMatch(m -> m.covers(h.pattern()))) {
                     Located at = new Located(f, h.line(), h.text(), List.of(), h.pattern());
                     if (catchAllLines.add(at.key())) {
-                        catchAll.add(new Extra(f, h.line(), h.text(), "matches every name under the public suffix " + suffix.get()
-                                + ": a catch-all, left out of the comparison"));
+                        catchAll.add(new Extra(
+                                f,
+                                h.line(),
+                                h.text(),
+                                "matches every name under the public suffix " + suffix.get()
+                                        + ": a catch-all, left out of the comparison"));
                     }
                     continue;
                 }
@@ -228,8 +258,9 @@ public final class Verify {
         }
         if (located.isEmpty() && catchAll.isEmpty()) {
             // only files that refer to lists held elsewhere (a squid.conf loading its ACL files)
-            throw new UsageException("no address or hostname read from " + (r.files().size() == 1 ? "" : "any of ") + listOf(r.files())
-                    + ": " + reference + "; give the files that hold them to --against too");
+            throw new UsageException(
+                    "no address or hostname read from " + (r.files().size() == 1 ? "" : "any of ") + listOf(r.files())
+                            + ": " + reference + "; give the files that hold them to --against too");
         }
         PrefixSet permitted = PrefixSet.of(fileSpace);
 
@@ -247,12 +278,25 @@ public final class Verify {
         space.forEach((c, own) -> {
             for (IpPrefix p : own.subtract(permitted).prefixes()) {
                 List<Item> from = selected.items().stream()
-                        .filter(i -> i.category().equals(c) && i.entry() instanceof Entry.Ip ip && ip.prefix().overlaps(p)).toList();
+                        .filter(i -> i.category().equals(c)
+                                && i.entry() instanceof Entry.Ip ip
+                                && ip.prefix().overlaps(p))
+                        .toList();
                 if (reads.stream().anyMatch(x -> x.holds().holds(p.family()))) {
                     missing.add(new Missing(p.toString(), true, c, origins(from)));
                 } else {
-                    notExpressible.add(new NotExpressible(p.toString(), true, c, origins(from), why(reads, x -> x.holds().only()
-                            .map(Only::option).orElse(x.format().id() + ": this target takes no " + p.family().label()))));
+                    notExpressible.add(new NotExpressible(
+                            p.toString(),
+                            true,
+                            c,
+                            origins(from),
+                            why(
+                                    reads,
+                                    x -> x.holds()
+                                            .only()
+                                            .map(Only::option)
+                                            .orElse(x.format().id() + ": this target takes no "
+                                                    + p.family().label()))));
                 }
             }
         });
@@ -271,8 +315,18 @@ public final class Verify {
                 missing.add(new Missing(h.pattern(), false, mostTrusted(from), origins(from)));
             } else {
                 hostsNotExpressible.add(h);
-                notExpressible.add(new NotExpressible(h.pattern(), false, mostTrusted(from), origins(from), why(reads, x -> x.holds().only()
-                        .map(Only::option).orElse(x.format().id() + ": " + x.holds().hostnames().refuse(h)))));
+                notExpressible.add(new NotExpressible(
+                        h.pattern(),
+                        false,
+                        mostTrusted(from),
+                        origins(from),
+                        why(
+                                reads,
+                                x -> x.holds()
+                                        .only()
+                                        .map(Only::option)
+                                        .orElse(x.format().id() + ": "
+                                                + x.holds().hostnames().refuse(h)))));
             }
         });
 
@@ -291,7 +345,9 @@ public final class Verify {
         for (Located e : located) {
             if (e.host() != null) {
                 // a line already said as a catch-all (squid's .co.uk: co.uk and *.co.uk) is said once
-                if (!hostLinesKnown.contains(e.key()) && !catchAllLines.contains(e.key()) && hostLinesReported.add(e.key())) {
+                if (!hostLinesKnown.contains(e.key())
+                        && !catchAllLines.contains(e.key())
+                        && hostLinesReported.add(e.key())) {
                     extra.add(new Extra(e.file(), e.line(), e.text(), "no endpoint set lists this name"));
                 }
                 continue;
@@ -301,9 +357,19 @@ public final class Verify {
             if (foreign.isEmpty()) {
                 continue;
             }
-            extra.add(new Extra(e.file(), e.line(), e.text(), foreign.equals(entry) ? "no endpoint set holds these addresses"
-                    : "partly outside every endpoint set: " + foreign.prefixes().stream().map(Object::toString).limit(8)
-                            .reduce((a, b) -> a + ", " + b).orElse("") + (foreign.size() > 8 ? ", ..." : "")));
+            extra.add(new Extra(
+                    e.file(),
+                    e.line(),
+                    e.text(),
+                    foreign.equals(entry)
+                            ? "no endpoint set holds these addresses"
+                            : "partly outside every endpoint set: "
+                                    + foreign.prefixes().stream()
+                                            .map(Object::toString)
+                                            .limit(8)
+                                            .reduce((a, b) -> a + ", " + b)
+                                            .orElse("")
+                                    + (foreign.size() > 8 ? ", ..." : "")));
         }
 
         // coverage per category
@@ -312,19 +378,36 @@ public final class Verify {
             PrefixSet own = space.get(c);
             PrefixSet covered = own.intersect(permitted);
             List<HostPattern> hosts = selectedHosts.entrySet().stream()
-                    .filter(e -> mostTrusted(e.getValue()).equals(c)).map(Map.Entry::getKey).toList();
-            int hostsCovered = (int) hosts.stream().filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h))).count();
-            coverage.add(new Coverage(c, own.addressCount(Family.IPV4), covered.addressCount(Family.IPV4),
-                    reads.stream().anyMatch(x -> x.holds().ipv4()), own.addressCount(Family.IPV6), covered.addressCount(Family.IPV6),
-                    reads.stream().anyMatch(x -> x.holds().ipv6()), hosts.size(), hostsCovered,
+                    .filter(e -> mostTrusted(e.getValue()).equals(c))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            int hostsCovered = (int) hosts.stream()
+                    .filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h)))
+                    .count();
+            coverage.add(new Coverage(
+                    c,
+                    own.addressCount(Family.IPV4),
+                    covered.addressCount(Family.IPV4),
+                    reads.stream().anyMatch(x -> x.holds().ipv4()),
+                    own.addressCount(Family.IPV6),
+                    covered.addressCount(Family.IPV6),
+                    reads.stream().anyMatch(x -> x.holds().ipv6()),
+                    hosts.size(),
+                    hostsCovered,
                     (int) hosts.stream().filter(hostsNotExpressible::contains).count()));
         }
-        if (!notExpressible.isEmpty() && missing.isEmpty() && coverage.stream().allMatch(x -> x.ipv4Covered().signum() == 0
-                && x.ipv6Covered().signum() == 0 && x.hostsCovered() == 0)) {
+        if (!notExpressible.isEmpty()
+                && missing.isEmpty()
+                && coverage.stream()
+                        .allMatch(x -> x.ipv4Covered().signum() == 0
+                                && x.ipv6Covered().signum() == 0
+                                && x.hostsCovered() == 0)) {
             // nothing compared at all: "complete" would say nothing about the device
-            throw new UsageException("nothing selected can be held by " + (reads.size() == 1 ? "" : "any of ") + listOf(r.files()) + " ("
-                    + why(reads, x -> x.format().id() + ": " + x.holds().describe()) + "), so nothing was compared; choose a selection"
-                    + " with entries of those kinds, or give the files that hold the others");
+            throw new UsageException(
+                    "nothing selected can be held by " + (reads.size() == 1 ? "" : "any of ") + listOf(r.files()) + " ("
+                            + why(reads, x -> x.format().id() + ": " + x.holds().describe())
+                            + "), so nothing was compared; choose a selection"
+                            + " with entries of those kinds, or give the files that hold the others");
         }
         extra.addAll(0, catchAll);
         return new Result(v.instance(), v.version(), reads, missing, notExpressible, extra, coverage);
@@ -351,19 +434,24 @@ public final class Verify {
         }
         HostSupport hosts = declared.hostnames();
         for (Listed.HostEntry h : l.hosts()) {
-            HostSupport least = java.util.Arrays.stream(HostSupport.values()).filter(s -> s.refuse(h.pattern()) == null).findFirst()
+            HostSupport least = java.util.Arrays.stream(HostSupport.values())
+                    .filter(s -> s.refuse(h.pattern()) == null)
+                    .findFirst()
                     .orElse(HostSupport.ANY);
             hosts = least.compareTo(hosts) > 0 ? least : hosts;
         }
         if (only.isPresent()) {
-            return only.get() == Only.ADDRESSES ? new Holds(v4, v6, HostSupport.NONE, only) : new Holds(false, false, hosts, only);
+            return only.get() == Only.ADDRESSES
+                    ? new Holds(v4, v6, HostSupport.NONE, only)
+                    : new Holds(false, false, hosts, only);
         }
         return new Holds(v4, v6, hosts, Optional.empty());
     }
 
     /** The distinct reasons the files give, in file order. */
     private static String why(List<FileRead> reads, java.util.function.Function<FileRead, String> reason) {
-        return String.join("; ", new java.util.LinkedHashSet<>(reads.stream().map(reason).toList()));
+        return String.join(
+                "; ", new java.util.LinkedHashSet<>(reads.stream().map(reason).toList()));
     }
 
     /**
@@ -378,15 +466,21 @@ public final class Verify {
                 return Optional.of("matches every address: left out of the comparison");
             }
             if (p.length() < min) {
-                return Optional.of((p.equals(prefixes.get(0)) && prefixes.size() == 1 ? "" : p + " is ") + "broader than /" + min
-                        + " (guard." + (v4 ? "minIpv4PrefixLength" : "minIpv6PrefixLength") + "): a catch-all, left out of the comparison");
+                return Optional.of((p.equals(prefixes.get(0)) && prefixes.size() == 1 ? "" : p + " is ")
+                        + "broader than /" + min + " (guard." + (v4 ? "minIpv4PrefixLength" : "minIpv6PrefixLength")
+                        + "): a catch-all, left out of the comparison");
             }
         }
         return Optional.empty();
     }
 
     private static String listOf(List<Path> files) {
-        return files.stream().limit(3).map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + (files.size() > 3 ? ", ..." : "");
+        return files.stream()
+                        .limit(3)
+                        .map(Path::toString)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("")
+                + (files.size() > 3 ? ", ..." : "");
     }
 
     /** Why nothing was read, with the format tried and the first problem (or, without one, the first line). */
@@ -397,10 +491,16 @@ public final class Verify {
         }
         long lines = content.lines().count();
         String first = l.problems().isEmpty()
-                ? content.lines().filter(x -> !x.isBlank()).findFirst().map(x -> "the first line: '" + Printable.line(x.strip(), 160) + "'").orElse("")
-                : "the first problem, line " + l.problems().get(0).line() + ": " + l.problems().get(0).reason() + ": '"
+                ? content.lines()
+                        .filter(x -> !x.isBlank())
+                        .findFirst()
+                        .map(x -> "the first line: '" + Printable.line(x.strip(), 160) + "'")
+                        .orElse("")
+                : "the first problem, line " + l.problems().get(0).line() + ": "
+                        + l.problems().get(0).reason() + ": '"
                         + Printable.line(l.problems().get(0).text(), 160) + "'";
-        return head + " from " + lines + (lines == 1 ? " line" : " lines") + " (" + io.github.o365watch.domain.Plural.of(l.problems().size(), "problem", "problems") + "); " + first
+        return head + " from " + lines + (lines == 1 ? " line" : " lines") + " ("
+                + io.github.o365watch.domain.Plural.of(l.problems().size(), "problem", "problems") + "); " + first
                 + "; if the file is another format, name it with --input-format";
     }
 
@@ -420,7 +520,8 @@ public final class Verify {
     private static List<IpPrefix> ips(List<Item> items, Category only) {
         List<IpPrefix> out = new ArrayList<>();
         for (Item i : items) {
-            if (i.entry() instanceof Entry.Ip ip && (only == null || i.category().equals(only))) {
+            if (i.entry() instanceof Entry.Ip ip
+                    && (only == null || i.category().equals(only))) {
                 out.add(ip.prefix());
             }
         }
@@ -429,15 +530,21 @@ public final class Verify {
 
     /** An entry listed in several categories counts in its most trusted one (the rule the outputs follow). */
     private static Category mostTrusted(List<Item> items) {
-        return items.stream().map(Item::category).min((a, b) -> Integer.compare(b.trust(), a.trust())).orElseThrow();
+        return items.stream()
+                .map(Item::category)
+                .min((a, b) -> Integer.compare(b.trust(), a.trust()))
+                .orElseThrow();
     }
 
     private static List<Origin> origins(List<Item> items) {
         TreeMap<String, Origin> out = new TreeMap<>();
         for (Item i : items) {
-            String ports = (i.tcp().isEmpty() ? "" : "TCP " + i.tcp()) + (i.tcp().isEmpty() || i.udp().isEmpty() ? "" : ", ")
+            String ports = (i.tcp().isEmpty() ? "" : "TCP " + i.tcp())
+                    + (i.tcp().isEmpty() || i.udp().isEmpty() ? "" : ", ")
                     + (i.udp().isEmpty() ? "" : "UDP " + i.udp());
-            out.putIfAbsent(String.format("%06d", i.setId()) + ports, new Origin(i.setId(), i.serviceArea().name(), i.category(), ports));
+            out.putIfAbsent(
+                    String.format("%06d", i.setId()) + ports,
+                    new Origin(i.setId(), i.serviceArea().name(), i.category(), ports));
         }
         return List.copyOf(out.values());
     }
@@ -453,7 +560,8 @@ public final class Verify {
         } catch (NoSuchFileException e) {
             throw new UsageException(f + " does not exist");
         } catch (LocalFiles.TooLargeException e) {
-            throw new UsageException(f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
+            throw new UsageException(
+                    f + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; export the address objects only");
         } catch (IOException e) {
             throw new UsageException("cannot read " + f + ": " + Printable.reason(e));
         }

@@ -32,8 +32,8 @@ public final class Versions {
 
     private VersionsReport one(Instance instance) {
         List<StoredVersion> revisions = ws.store().revisions(instance);
-        Map<Version, Long> revisionCount = revisions.stream()
-                .collect(Collectors.groupingBy(StoredVersion::version, Collectors.counting()));
+        Map<Version, Long> revisionCount =
+                revisions.stream().collect(Collectors.groupingBy(StoredVersion::version, Collectors.counting()));
         Map<Version, StoredVersion> stored = ws.store().versions(instance).stream()
                 .collect(Collectors.toMap(StoredVersion::version, Function.identity()));
         List<Version> published = List.of();
@@ -62,8 +62,12 @@ public final class Versions {
         all.addAll(published);
         List<VersionsReport.Row> rows = new ArrayList<>();
         for (Version v : all) {
-            rows.add(new VersionsReport.Row(v, revisionCount.getOrDefault(v, 0L).intValue(),
-                    Optional.ofNullable(stored.get(v)), published.contains(v), Optional.ofNullable(feed.get(v))));
+            rows.add(new VersionsReport.Row(
+                    v,
+                    revisionCount.getOrDefault(v, 0L).intValue(),
+                    Optional.ofNullable(stored.get(v)),
+                    published.contains(v),
+                    Optional.ofNullable(feed.get(v))));
         }
         return new VersionsReport(instance, rows, !ws.offline(), failure, feedFailure);
     }

@@ -13,11 +13,18 @@ import java.util.Optional;
  * @param upstreamFailure why the upstream history is missing (empty offline: then it was not asked)
  * @param feedFailure     why the RSS summaries are missing, if the feed could not be read
  */
-public record VersionsReport(Instance instance, List<Row> rows, boolean upstreamAsked,
-        Optional<RuntimeException> upstreamFailure, Optional<RuntimeException> feedFailure) {
+public record VersionsReport(
+        Instance instance,
+        List<Row> rows,
+        boolean upstreamAsked,
+        Optional<RuntimeException> upstreamFailure,
+        Optional<RuntimeException> feedFailure) {
 
     /** One version: stored revisions (0 if not stored), published upstream, and the feed's summary. */
-    public record Row(Version version, int revisions, Optional<StoredVersion> stored, boolean published,
-            Optional<FeedEntry> feed) {
-    }
+    public record Row(
+            Version version,
+            int revisions,
+            Optional<StoredVersion> stored,
+            boolean published,
+            Optional<FeedEntry> feed) {}
 }

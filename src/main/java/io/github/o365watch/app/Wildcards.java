@@ -24,12 +24,14 @@ public final class Wildcards {
     private Wildcards() {}
 
     /** A pattern beyond a scoped wildcard, with the categories it is listed in. */
-    public record Risky(HostPattern pattern, HostRisk.Kind kind, List<Category> categories, Optional<HostRisk.Namespace> namespace) {
-    }
+    public record Risky(
+            HostPattern pattern,
+            HostRisk.Kind kind,
+            List<Category> categories,
+            Optional<HostRisk.Namespace> namespace) {}
 
     /** One target: how many patterns of each kind its lists hold, and the broad and tenant-shared ones. */
-    public record ForTarget(String target, Map<HostRisk.Kind, Integer> counts, List<Risky> risky) {
-    }
+    public record ForTarget(String target, Map<HostRisk.Kind, Integer> counts, List<Risky> risky) {}
 
     public static HostRisk classify(HostPattern h) {
         return HostRisk.of(h, PublicSuffixList.BUNDLED);
@@ -51,7 +53,9 @@ public final class Wildcards {
                 if (!selected.isEmpty() && !selected.contains(i.category())) {
                     continue;
                 }
-                categories.computeIfAbsent(((Entry.Host) i.entry()).host(), k -> new TreeSet<>()).add(i.category());
+                categories
+                        .computeIfAbsent(((Entry.Host) i.entry()).host(), k -> new TreeSet<>())
+                        .add(i.category());
             }
             Map<HostRisk.Kind, Integer> counts = new EnumMap<>(HostRisk.Kind.class);
             for (HostRisk.Kind k : HostRisk.Kind.values()) {
@@ -83,9 +87,13 @@ public final class Wildcards {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"TARGET", "EXACT", "SCOPED", "BROAD", "TENANT-SHARED"});
         for (ForTarget t : targets) {
-            rows.add(new String[] {t.target(), String.valueOf(t.counts().get(HostRisk.Kind.EXACT)),
-                String.valueOf(t.counts().get(HostRisk.Kind.SCOPED)), String.valueOf(t.counts().get(HostRisk.Kind.BROAD)),
-                String.valueOf(t.counts().get(HostRisk.Kind.TENANT_SHARED))});
+            rows.add(new String[] {
+                t.target(),
+                String.valueOf(t.counts().get(HostRisk.Kind.EXACT)),
+                String.valueOf(t.counts().get(HostRisk.Kind.SCOPED)),
+                String.valueOf(t.counts().get(HostRisk.Kind.BROAD)),
+                String.valueOf(t.counts().get(HostRisk.Kind.TENANT_SHARED))
+            });
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -96,7 +104,10 @@ public final class Wildcards {
         for (String[] r : rows) {
             StringBuilder b = new StringBuilder("  ");
             for (int c = 0; c < r.length; c++) {
-                b.append(c == r.length - 1 ? r[c] : String.format(java.util.Locale.ROOT, "%-" + (width[c] + 2) + "s", r[c]));
+                b.append(
+                        c == r.length - 1
+                                ? r[c]
+                                : String.format(java.util.Locale.ROOT, "%-" + (width[c] + 2) + "s", r[c]));
             }
             out.add(b.toString().stripTrailing());
         }
@@ -105,19 +116,25 @@ public final class Wildcards {
         List<String> shared = new ArrayList<>();
         List<String> broad = new ArrayList<>();
         for (Risky r : all.values()) {
-            String cats = String.join(", ", r.categories().stream().map(Category::name).toList());
+            String cats = String.join(
+                    ", ", r.categories().stream().map(Category::name).toList());
             if (r.kind() == HostRisk.Kind.TENANT_SHARED) {
                 String whose = r.namespace().orElseThrow().whose();
-                shared.add(r.pattern().pattern() + " (" + cats + "; " + (whose.contains(" (") ? whose.substring(0, whose.indexOf(" (")) : whose) + ")");
+                shared.add(r.pattern().pattern() + " (" + cats + "; "
+                        + (whose.contains(" (") ? whose.substring(0, whose.indexOf(" (")) : whose) + ")");
             } else {
                 broad.add(r.pattern().pattern() + " (" + cats + ")");
             }
         }
         if (!shared.isEmpty()) {
-            out.add("  tenant-shared, admitting every customer's content, not only yours" + tenant.map(t -> " (with tenant " + t
-                    + ", these remain shared: Microsoft's naming gives them no tenant form; --exclude-tenant-shared leaves them to the"
-                    + " proxy)").orElse(" (--tenant puts your name where Microsoft's naming allows; --exclude-tenant-shared leaves them"
-                    + " to the proxy)") + ": " + String.join(", ", shared));
+            out.add("  tenant-shared, admitting every customer's content, not only yours"
+                    + tenant.map(t -> " (with tenant " + t
+                                    + ", these remain shared: Microsoft's naming gives them no tenant form; --exclude-tenant-shared leaves them to the"
+                                    + " proxy)")
+                            .orElse(
+                                    " (--tenant puts your name where Microsoft's naming allows; --exclude-tenant-shared leaves them"
+                                            + " to the proxy)")
+                    + ": " + String.join(", ", shared));
         }
         if (!broad.isEmpty()) {
             out.add("  broad, a whole domain and far more than Microsoft 365: " + String.join(", ", broad));

@@ -23,18 +23,30 @@ public final class Workspace {
     private Upstream upstream;
 
     /** A workspace on a store alone, outside any site (benchmarks, tests of the use cases). */
-    public Workspace(SnapshotStore store, SourceOptions sourceOptions, boolean offline, Clock clock,
-            Duration lockTimeout, String holder) {
+    public Workspace(
+            SnapshotStore store,
+            SourceOptions sourceOptions,
+            boolean offline,
+            Clock clock,
+            Duration lockTimeout,
+            String holder) {
         this(Site.of(store.root()), store, sourceOptions, offline, clock, lockTimeout, holder);
     }
 
     /** A workspace on the store of {@code site}. */
-    public Workspace(Site site, SourceOptions sourceOptions, boolean offline, Clock clock, Duration lockTimeout, String holder) {
+    public Workspace(
+            Site site, SourceOptions sourceOptions, boolean offline, Clock clock, Duration lockTimeout, String holder) {
         this(site, new SnapshotStore(site.store()), sourceOptions, offline, clock, lockTimeout, holder);
     }
 
-    private Workspace(Site site, SnapshotStore store, SourceOptions sourceOptions, boolean offline, Clock clock,
-            Duration lockTimeout, String holder) {
+    private Workspace(
+            Site site,
+            SnapshotStore store,
+            SourceOptions sourceOptions,
+            boolean offline,
+            Clock clock,
+            Duration lockTimeout,
+            String holder) {
         this.site = site;
         this.store = store;
         this.sourceOptions = sourceOptions;

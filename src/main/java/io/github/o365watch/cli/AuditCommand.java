@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit",
+@Command(
+        name = "audit",
         description = {
             "Finds Microsoft 365 traffic that firewall and proxy logs show denied or failed.",
             "Groups it by endpoint set, prefix or hostname pattern, protocol and port: the rule gaps. Flows to Microsoft's"
@@ -30,46 +31,83 @@ import picocli.CommandLine.Option;
                     + " .gz files are read compressed, - reads standard input. Logs are streamed: memory stays flat.",
             "A log that yields no flow, or whose lines (blank lines, comments and headers aside) are more often malformed or of"
                     + " another kind than flows, could not be read: the report says so first, stderr names the format tried and the"
-                    + " first line not read, and the exit code is 2 whatever --exit-code says."})
-@Exits({"1:with --exit-code: denied or failed Microsoft 365 traffic found, or CQD streams that failed to set up",
-        "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"})
+                    + " first line not read, and the exit code is 2 whatever --exit-code says."
+        })
+@Exits({
+    "1:with --exit-code: denied or failed Microsoft 365 traffic found, or CQD streams that failed to set up",
+    "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"
+})
 final class AuditCommand extends StoreCommand {
-    enum Format { text, markdown, json, csv }
+    enum Format {
+        text,
+        markdown,
+        json,
+        csv
+    }
 
-    @Option(names = "--log", paramLabel = "FILE", required = true, arity = "1..*", description = "Log files, or - for standard input.")
+    @Option(
+            names = "--log",
+            paramLabel = "FILE",
+            required = true,
+            arity = "1..*",
+            description = "Log files, or - for standard input.")
     List<String> logs = new ArrayList<>();
 
-    @Option(names = "--log-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.LogFormats.class,
-            description = "${COMPLETION-CANDIDATES}: auto tells each file's format from its first lines. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--log-format",
+            paramLabel = "F",
+            defaultValue = "auto",
+            completionCandidates = Vocabulary.LogFormats.class,
+            description =
+                    "${COMPLETION-CANDIDATES}: auto tells each file's format from its first lines. Default: ${DEFAULT-VALUE}.")
     String logFormat;
 
-    @Option(names = "--columns", paramLabel = "SPEC",
-            description = "For CSV logs: which columns hold what, e.g. dst=DestinationIP,port=DstPort,proto=Protocol,action=Action,time=Time"
-                    + " (dst is required; common header names are recognised without it).")
+    @Option(
+            names = "--columns",
+            paramLabel = "SPEC",
+            description =
+                    "For CSV logs: which columns hold what, e.g. dst=DestinationIP,port=DstPort,proto=Protocol,action=Action,time=Time"
+                            + " (dst is required; common header names are recognised without it).")
     String columns;
 
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
-    @Option(names = "--version", paramLabel = "V", description = "Stored data version to match against (default: the newest).")
+    @Option(
+            names = "--version",
+            paramLabel = "V",
+            description = "Stored data version to match against (default: the newest).")
     String version;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, markdown, json or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output: a file is replaced"
-            + " atomically, a device or named pipe written into; - is standard output.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the report here instead of standard output: a file is replaced"
+                    + " atomically, a device or named pipe written into; - is standard output.")
     Path out;
 
-    @Option(names = "--exit-code", description = "Exit 1 when denied or failed Microsoft 365 traffic, or CQD streams that failed to set up, were"
-            + " found (2 when a log could not be read).")
+    @Option(
+            names = "--exit-code",
+            description =
+                    "Exit 1 when denied or failed Microsoft 365 traffic, or CQD streams that failed to set up, were"
+                            + " found (2 when a log could not be read).")
     boolean exitCode;
 
     @Override
     public Integer call() {
-        Optional<LogFormat> f = logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
+        Optional<LogFormat> f =
+                logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
         Instance i = instance(instance);
         boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
@@ -84,8 +122,9 @@ final class AuditCommand extends StoreCommand {
                     err.print("\raudit: " + String.format(java.util.Locale.ROOT, "%,d", n) + " lines");
                     err.flush();
                 }
-                : n -> { };
-        Audit.Result r = new Audit(ws).run(new Audit.Request(v, logs, f, cols, environment().stdin(), progress));
+                : n -> {};
+        Audit.Result r = new Audit(ws)
+                .run(new Audit.Request(v, logs, f, cols, environment().stdin(), progress));
         if (environment().terminal()) {
             err.print("\r\033[K");
             err.flush();
@@ -107,8 +146,10 @@ final class AuditCommand extends StoreCommand {
         }
         if (!r.complete()) {
             // after the report, which says it first too: a cron job mails stderr, a CI gate sees the code
-            r.unreadable().forEach(x -> err.println("o365watch: audit: " + x.failure().orElseThrow() + "; nothing in the report covers this log"
-                    + " (audit reads " + LogFormat.described() + ")"));
+            r.unreadable()
+                    .forEach(x -> err.println(
+                            "o365watch: audit: " + x.failure().orElseThrow() + "; nothing in the report covers this log"
+                                    + " (audit reads " + LogFormat.described() + ")"));
             err.flush();
             return ExitCodes.USAGE;
         }

@@ -29,53 +29,67 @@ final class AuditOutput {
     }
 
     static String sets(List<Integer> ids) {
-        return (ids.size() == 1 ? "set " : "sets ") + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return (ids.size() == 1 ? "set " : "sets ")
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** {@code UDP 3478-3481 to 52.112.0.0/14 (set 11, Skype, Optimize) denied 1,204 times}. */
     static String sentence(Audit.Group g) {
-        String what = (g.protocol() == Flow.Protocol.UNKNOWN ? "traffic" : g.protocol().name()) + (g.ports().isEmpty() ? "" : " " + g.ports());
-        return what + " to " + g.destination() + " (" + sets(g.setIds()) + ": " + g.serviceArea() + ", " + g.category() + ") " + verb(g.action())
-                + " " + count(g.count()) + (g.count() == 1 ? " time" : " times");
+        String what = (g.protocol() == Flow.Protocol.UNKNOWN
+                        ? "traffic"
+                        : g.protocol().name())
+                + (g.ports().isEmpty() ? "" : " " + g.ports());
+        return what + " to " + g.destination() + " (" + sets(g.setIds()) + ": " + g.serviceArea() + ", " + g.category()
+                + ") " + verb(g.action()) + " " + count(g.count()) + (g.count() == 1 ? " time" : " times");
     }
 
     static String when(Audit.Group g) {
-        return g.first().isEmpty() ? "" : g.first().equals(g.last()) ? "at " + Printable.line(g.first(), 60)
-                : "first " + Printable.line(g.first(), 60) + ", last " + Printable.line(g.last(), 60);
+        return g.first().isEmpty()
+                ? ""
+                : g.first().equals(g.last())
+                        ? "at " + Printable.line(g.first(), 60)
+                        : "first " + Printable.line(g.first(), 60) + ", last " + Printable.line(g.last(), 60);
     }
 
     static final String FALLBACK_TITLE = "Teams media falling back to TCP: poor call quality";
-    static final String FALLBACK_WHAT = "UDP to Teams media prefixes denied or failed while TCP 443 to the same prefix was allowed,"
-            + " from the same client";
+    static final String FALLBACK_WHAT =
+            "UDP to Teams media prefixes denied or failed while TCP 443 to the same prefix was allowed,"
+                    + " from the same client";
     /** Clients named in a text or Markdown line; JSON and CSV name them all. */
     static final int CLIENTS_SHOWN = 10;
 
     /** {@code 52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.6); UDP denied or failed 3 times, TCP 443 allowed 2 times}. */
     static String fallback(Audit.Fallback f) {
-        return f.prefix() + " (" + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + "): " + clients(f) + "; UDP denied or failed "
-                + count(f.udpBlocked()) + (f.udpBlocked() == 1 ? " time" : " times") + ", TCP 443 allowed " + count(f.tcpAllowed())
+        return f.prefix() + " (" + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + "): " + clients(f)
+                + "; UDP denied or failed "
+                + count(f.udpBlocked()) + (f.udpBlocked() == 1 ? " time" : " times") + ", TCP 443 allowed "
+                + count(f.tcpAllowed())
                 + (f.tcpAllowed() == 1 ? " time" : " times");
     }
 
     private static String clients(Audit.Fallback f) {
         int n = f.clients().size();
         String shown = String.join(", ", f.clients().subList(0, Math.min(n, CLIENTS_SHOWN)));
-        return count(n) + (n == 1 ? " client (" : " clients (") + shown + (n > CLIENTS_SHOWN ? " and " + count(n - CLIENTS_SHOWN) + " more" : "")
-                + ")";
+        return count(n) + (n == 1 ? " client (" : " clients (") + shown
+                + (n > CLIENTS_SHOWN ? " and " + count(n - CLIENTS_SHOWN) + " more" : "") + ")";
     }
 
     static final String RELAY_FAILURES = "Failures to Microsoft 365 media relays";
-    static final String RELAY_FAILURES_WHAT = "Teams streams whose media path could not be set up (CQD), by building and subnet";
+    static final String RELAY_FAILURES_WHAT =
+            "Teams streams whose media path could not be set up (CQD), by building and subnet";
     static final String RELAY_TCP = "Teams media over TCP to relays listed for UDP";
-    static final String RELAY_TCP_WHAT = "streams carried over TCP to a relay whose endpoint set lists UDP 3478-3481 (CQD): a firewall"
-            + " blocking UDP, poor call quality";
+    static final String RELAY_TCP_WHAT =
+            "streams carried over TCP to a relay whose endpoint set lists UDP 3478-3481 (CQD): a firewall"
+                    + " blocking UDP, poor call quality";
 
     /** {@code Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481)}. */
     static String relay(Audit.RelayFinding f) {
-        String where = (f.building().isEmpty() ? "no building" : f.building()) + ", " + (f.subnet().isEmpty() ? "no subnet" : f.subnet());
-        String set = f.prefix().isEmpty() ? "listed by no endpoint set of this version"
-                : f.prefix() + ", " + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category() + (f.udpPorts().isEmpty() ? "" : ", UDP "
-                        + f.udpPorts());
+        String where = (f.building().isEmpty() ? "no building" : f.building()) + ", "
+                + (f.subnet().isEmpty() ? "no subnet" : f.subnet());
+        String set = f.prefix().isEmpty()
+                ? "listed by no endpoint set of this version"
+                : f.prefix() + ", " + sets(f.setIds()) + ": " + f.serviceArea() + ", " + f.category()
+                        + (f.udpPorts().isEmpty() ? "" : ", UDP " + f.udpPorts());
         return where + ": relay " + f.relay() + " (" + set + ")";
     }
 
@@ -93,23 +107,34 @@ final class AuditOutput {
             r.unreadable().forEach(f -> w.println("  " + f.failure().orElseThrow()));
         }
         Table t = new Table("LOG", "FORMAT", "LINES", "FLOWS", "SKIPPED", "MALFORMED");
-        r.files().forEach(f -> t.row(Printable.line(f.file(), 200), f.format().id(), count(f.lines()), count(f.flows()),
-                count(f.skipped()), count(f.malformed())));
+        r.files()
+                .forEach(f -> t.row(
+                        Printable.line(f.file(), 200),
+                        f.format().id(),
+                        count(f.lines()),
+                        count(f.flows()),
+                        count(f.skipped()),
+                        count(f.malformed())));
         t.print(w, "  ");
         if (r.gaps().isEmpty()) {
             w.println(noGaps(r));
         } else {
-            w.println("Rule gaps (" + r.gaps().size() + "): Microsoft 365 traffic on ports its endpoint sets list, denied or failed");
+            w.println("Rule gaps (" + r.gaps().size()
+                    + "): Microsoft 365 traffic on ports its endpoint sets list, denied or failed");
             r.gaps().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))));
         }
         if (!r.offPort().isEmpty()) {
-            w.println("Off-port (" + r.offPort().size() + "): Microsoft's addresses on ports no matching endpoint set lists");
-            r.offPort().forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))
-                    + (g.listedPorts().isEmpty() ? "" : "; its sets list " + g.listedPorts())));
+            w.println("Off-port (" + r.offPort().size()
+                    + "): Microsoft's addresses on ports no matching endpoint set lists");
+            r.offPort()
+                    .forEach(g -> w.println("  " + sentence(g) + (when(g).isEmpty() ? "" : "; " + when(g))
+                            + (g.listedPorts().isEmpty() ? "" : "; its sets list " + g.listedPorts())));
         }
         if (!r.relayFailures().isEmpty()) {
             w.println(RELAY_FAILURES + " (" + r.relayFailures().size() + "): " + RELAY_FAILURES_WHAT);
-            r.relayFailures().forEach(f -> w.println("  " + relay(f) + ": " + Printable.line(f.reason(), 120) + ": " + streams(f.streams())));
+            r.relayFailures()
+                    .forEach(f -> w.println(
+                            "  " + relay(f) + ": " + Printable.line(f.reason(), 120) + ": " + streams(f.streams())));
         }
         if (!r.relayTcp().isEmpty()) {
             w.println(RELAY_TCP + " (" + r.relayTcp().size() + "): " + RELAY_TCP_WHAT);
@@ -119,7 +144,8 @@ final class AuditOutput {
             w.println(FALLBACK_TITLE + " (" + r.fallbacks().size() + "): " + FALLBACK_WHAT);
             r.fallbacks().forEach(f -> w.println("  " + fallback(f)));
         }
-        w.println("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: " + elsewhere(r) + ".");
+        w.println("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: "
+                + elsewhere(r) + ".");
         problems(r, w);
         w.flush();
         return s.append(sw).toString();
@@ -148,7 +174,9 @@ final class AuditOutput {
         if (r.elsewhere().isEmpty()) {
             return "none";
         }
-        return r.elsewhere().entrySet().stream().map(e -> verb(e.getKey()) + " " + count(e.getValue())).collect(Collectors.joining(", "));
+        return r.elsewhere().entrySet().stream()
+                .map(e -> verb(e.getKey()) + " " + count(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void problems(Audit.Result r, java.io.PrintWriter w) {
@@ -156,68 +184,152 @@ final class AuditOutput {
             return;
         }
         // as many as the reader keeps: the wording says so, so that no reader takes them for the only ones
-        w.println("Malformed lines (counted above; up to the first " + io.github.o365watch.inspect.LogReader.MAX_PROBLEMS + " of each log here):");
+        w.println("Malformed lines (counted above; up to the first "
+                + io.github.o365watch.inspect.LogReader.MAX_PROBLEMS + " of each log here):");
         for (Audit.FileStats f : r.files()) {
             for (Listed.Problem p : f.problems()) {
-                w.println("  " + Printable.line(f.file() + ":" + p.line(), 200) + "  " + p.reason() + "  " + Printable.line(p.text(), 100));
+                w.println("  " + Printable.line(f.file() + ":" + p.line(), 200) + "  " + p.reason() + "  "
+                        + Printable.line(p.text(), 100));
             }
         }
     }
 
     static String markdown(Audit.Result r) {
         StringBuilder s = new StringBuilder();
-        s.append("# Microsoft 365 traffic audit: ").append(r.instance()).append(' ').append(r.version()).append("\n\n");
+        s.append("# Microsoft 365 traffic audit: ")
+                .append(r.instance())
+                .append(' ')
+                .append(r.version())
+                .append("\n\n");
         if (!r.complete()) {
-            s.append("## Unreadable logs (").append(r.unreadable().size()).append(")\n\nNothing below covers them.\n\n");
-            r.unreadable().forEach(f -> s.append("- ").append(md(f.failure().orElseThrow(), 600)).append('\n'));
+            s.append("## Unreadable logs (")
+                    .append(r.unreadable().size())
+                    .append(")\n\nNothing below covers them.\n\n");
+            r.unreadable()
+                    .forEach(f -> s.append("- ")
+                            .append(md(f.failure().orElseThrow(), 600))
+                            .append('\n'));
             s.append('\n');
         }
         s.append("| Log | Format | Lines | Flows | Skipped | Malformed |\n|---|---|--:|--:|--:|--:|\n");
-        r.files().forEach(f -> s.append("| ").append(md(f.file())).append(" | ").append(f.format().id()).append(" | ")
-                .append(count(f.lines())).append(" | ").append(count(f.flows())).append(" | ").append(count(f.skipped())).append(" | ")
-                .append(count(f.malformed())).append(" |\n"));
-        section(s, "Rule gaps", "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.", r.gaps(),
-                r.flows() == 0 ? "Not known: no flow was read."
-                        : onlyCqd(r) ? "Not known: only CQD exports were read, no firewall or proxy log."
-                        : r.complete() ? "None." : "None in the flows read; the unreadable logs above are not covered.");
+        r.files()
+                .forEach(f -> s.append("| ")
+                        .append(md(f.file()))
+                        .append(" | ")
+                        .append(f.format().id())
+                        .append(" | ")
+                        .append(count(f.lines()))
+                        .append(" | ")
+                        .append(count(f.flows()))
+                        .append(" | ")
+                        .append(count(f.skipped()))
+                        .append(" | ")
+                        .append(count(f.malformed()))
+                        .append(" |\n"));
+        section(
+                s,
+                "Rule gaps",
+                "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.",
+                r.gaps(),
+                r.flows() == 0
+                        ? "Not known: no flow was read."
+                        : onlyCqd(r)
+                                ? "Not known: only CQD exports were read, no firewall or proxy log."
+                                : r.complete()
+                                        ? "None."
+                                        : "None in the flows read; the unreadable logs above are not covered.");
         section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
-        List<String> listed = r.offPort().stream().filter(g -> !g.listedPorts().isEmpty())
-                .map(g -> "- `" + g.destination() + "`: its sets list " + g.listedPorts()).distinct().toList();
+        List<String> listed = r.offPort().stream()
+                .filter(g -> !g.listedPorts().isEmpty())
+                .map(g -> "- `" + g.destination() + "`: its sets list " + g.listedPorts())
+                .distinct()
+                .toList();
         if (!listed.isEmpty()) {
-            s.append("\nWhat the endpoint sets of these destinations do list:\n\n").append(String.join("\n", listed)).append("\n");
+            s.append("\nWhat the endpoint sets of these destinations do list:\n\n")
+                    .append(String.join("\n", listed))
+                    .append("\n");
         }
         for (boolean failed : List.of(true, false)) {
             List<Audit.RelayFinding> list = failed ? r.relayFailures() : r.relayTcp();
             if (list.isEmpty()) {
                 continue;
             }
-            s.append("\n## ").append(failed ? RELAY_FAILURES : RELAY_TCP).append(" (").append(list.size()).append(")\n\n")
-                    .append(failed ? RELAY_FAILURES_WHAT : RELAY_TCP_WHAT).append(".\n")
-                    .append("\n| Building | Subnet | Relay | Prefix | Sets | Category | UDP ports | Reason | Streams |\n"
-                            + "|---|---|---|---|---|---|---|---|--:|\n");
+            s.append("\n## ")
+                    .append(failed ? RELAY_FAILURES : RELAY_TCP)
+                    .append(" (")
+                    .append(list.size())
+                    .append(")\n\n")
+                    .append(failed ? RELAY_FAILURES_WHAT : RELAY_TCP_WHAT)
+                    .append(".\n")
+                    .append(
+                            "\n| Building | Subnet | Relay | Prefix | Sets | Category | UDP ports | Reason | Streams |\n"
+                                    + "|---|---|---|---|---|---|---|---|--:|\n");
             for (Audit.RelayFinding f : list) {
-                s.append("| ").append(md(f.building())).append(" | ").append(md(f.subnet())).append(" | `").append(f.relay()).append("` | ")
-                        .append(f.prefix().isEmpty() ? "none" : "`" + f.prefix() + "`").append(" | ")
-                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" | ").append(f.category())
-                        .append(" | ").append(f.udpPorts()).append(" | ").append(md(f.reason())).append(" | ").append(count(f.streams())).append(" |\n");
+                s.append("| ")
+                        .append(md(f.building()))
+                        .append(" | ")
+                        .append(md(f.subnet()))
+                        .append(" | `")
+                        .append(f.relay())
+                        .append("` | ")
+                        .append(f.prefix().isEmpty() ? "none" : "`" + f.prefix() + "`")
+                        .append(" | ")
+                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .append(" | ")
+                        .append(f.category())
+                        .append(" | ")
+                        .append(f.udpPorts())
+                        .append(" | ")
+                        .append(md(f.reason()))
+                        .append(" | ")
+                        .append(count(f.streams()))
+                        .append(" |\n");
             }
         }
         if (!r.fallbacks().isEmpty()) {
-            s.append("\n## ").append(FALLBACK_TITLE).append(" (").append(r.fallbacks().size()).append(")\n\n").append(FALLBACK_WHAT).append(".\n")
-                    .append("\n| Prefix | Sets | Service | Category | Clients | UDP denied or failed | TCP 443 allowed |\n|---|---|---|---|---|--:|--:|\n");
+            s.append("\n## ")
+                    .append(FALLBACK_TITLE)
+                    .append(" (")
+                    .append(r.fallbacks().size())
+                    .append(")\n\n")
+                    .append(FALLBACK_WHAT)
+                    .append(".\n")
+                    .append(
+                            "\n| Prefix | Sets | Service | Category | Clients | UDP denied or failed | TCP 443 allowed |\n|---|---|---|---|---|--:|--:|\n");
             for (Audit.Fallback f : r.fallbacks()) {
-                s.append("| `").append(f.prefix()).append("` | ").append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                        .append(" | ").append(f.serviceArea()).append(" | ").append(f.category()).append(" | ").append(md(clients(f), 600))
-                        .append(" | ").append(count(f.udpBlocked())).append(" | ").append(count(f.tcpAllowed())).append(" |\n");
+                s.append("| `")
+                        .append(f.prefix())
+                        .append("` | ")
+                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .append(" | ")
+                        .append(f.serviceArea())
+                        .append(" | ")
+                        .append(f.category())
+                        .append(" | ")
+                        .append(md(clients(f), 600))
+                        .append(" | ")
+                        .append(count(f.udpBlocked()))
+                        .append(" | ")
+                        .append(count(f.tcpAllowed()))
+                        .append(" |\n");
             }
         }
-        s.append("\nAllowed flows to Microsoft 365: ").append(count(r.allowed())).append(". Flows to other destinations: ").append(elsewhere(r))
+        s.append("\nAllowed flows to Microsoft 365: ")
+                .append(count(r.allowed()))
+                .append(". Flows to other destinations: ")
+                .append(elsewhere(r))
                 .append(".\n");
         return s.toString();
     }
 
     private static void section(StringBuilder s, String title, String what, List<Audit.Group> groups, String none) {
-        s.append("\n## ").append(title).append(" (").append(groups.size()).append(")\n\n").append(what).append("\n");
+        s.append("\n## ")
+                .append(title)
+                .append(" (")
+                .append(groups.size())
+                .append(")\n\n")
+                .append(what)
+                .append("\n");
         if (groups.isEmpty()) {
             s.append("\n").append(none).append("\n");
             return;
@@ -225,10 +337,27 @@ final class AuditOutput {
         s.append("\n| Protocol | Ports | Destination | Sets | Service | Category | Action | Count | First | Last |\n"
                 + "|---|---|---|---|---|---|---|--:|---|---|\n");
         for (Audit.Group g : groups) {
-            s.append("| ").append(g.protocol()).append(" | ").append(g.ports()).append(" | `").append(g.destination()).append("` | ")
-                    .append(g.setIds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" | ").append(g.serviceArea())
-                    .append(" | ").append(g.category()).append(" | ").append(verb(g.action())).append(" | ").append(count(g.count())).append(" | ")
-                    .append(md(g.first())).append(" | ").append(md(g.last())).append(" |\n");
+            s.append("| ")
+                    .append(g.protocol())
+                    .append(" | ")
+                    .append(g.ports())
+                    .append(" | `")
+                    .append(g.destination())
+                    .append("` | ")
+                    .append(g.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(g.serviceArea())
+                    .append(" | ")
+                    .append(g.category())
+                    .append(" | ")
+                    .append(verb(g.action()))
+                    .append(" | ")
+                    .append(count(g.count()))
+                    .append(" | ")
+                    .append(md(g.first()))
+                    .append(" | ")
+                    .append(md(g.last()))
+                    .append(" |\n");
         }
     }
 
@@ -259,7 +388,9 @@ final class AuditOutput {
             fm.put("readable", f.readable());
             f.failure().ifPresent(x -> fm.put("failure", x));
             // the first line malformed or of another kind, read or not: where to look first
-            f.firstUnread().ifPresent(p -> fm.put("firstUnread", Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
+            f.firstUnread()
+                    .ifPresent(p ->
+                            fm.put("firstUnread", Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             List<Object> problems = new ArrayList<>();
             f.problems().forEach(p -> problems.add(Map.of("line", p.line(), "text", p.text(), "reason", p.reason())));
             fm.put("malformedLines", problems);
@@ -332,33 +463,83 @@ final class AuditOutput {
     }
 
     static String csv(Audit.Result r) {
-        StringBuilder s = new StringBuilder(Text.csvRow(List.of("kind", "protocol", "ports", "destination", "sets", "serviceArea", "category",
-                "action", "count", "first", "last", "client", "building", "subnet")));
+        StringBuilder s = new StringBuilder(Text.csvRow(List.of(
+                "kind",
+                "protocol",
+                "ports",
+                "destination",
+                "sets",
+                "serviceArea",
+                "category",
+                "action",
+                "count",
+                "first",
+                "last",
+                "client",
+                "building",
+                "subnet")));
         // a log that could not be read comes first, so that no reader takes the rows for all of it
         for (Audit.FileStats f : r.unreadable()) {
             String log = f.file().equals("-") ? "-" : Text.csvText(f.file());
-            s.append(Text.csvRow(List.of("unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "", "", "", "")));
+            s.append(Text.csvRow(List.of(
+                    "unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "", "", "", "")));
         }
         for (String kind : List.of("gap", "off-port")) {
             for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
-                s.append(Text.csvRow(List.of(kind, g.protocol().name(), g.ports(), g.destination(),
-                        g.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), g.serviceArea(), g.category().name(),
-                        verb(g.action()), Long.toString(g.count()), Text.csvText(g.first()), Text.csvText(g.last()), "", "", "")));
+                s.append(Text.csvRow(List.of(
+                        kind,
+                        g.protocol().name(),
+                        g.ports(),
+                        g.destination(),
+                        g.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        g.serviceArea(),
+                        g.category().name(),
+                        verb(g.action()),
+                        Long.toString(g.count()),
+                        Text.csvText(g.first()),
+                        Text.csvText(g.last()),
+                        "",
+                        "",
+                        "")));
             }
         }
         // the clients of each prefix, one row each; their counts are the prefix's, in the JSON and text reports
         for (Audit.Fallback f : r.fallbacks()) {
             for (String client : f.clients()) {
-                s.append(Text.csvRow(List.of("tcp-fallback", "UDP", "", f.prefix(), f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                        f.serviceArea(), f.category().name(), "denied or failed", "", "", "", client, "", "")));
+                s.append(Text.csvRow(List.of(
+                        "tcp-fallback",
+                        "UDP",
+                        "",
+                        f.prefix(),
+                        f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        f.serviceArea(),
+                        f.category().name(),
+                        "denied or failed",
+                        "",
+                        "",
+                        "",
+                        client,
+                        "",
+                        "")));
             }
         }
         // CQD: the reason in action, the streams in count
         for (boolean failed : List.of(true, false)) {
             for (Audit.RelayFinding f : failed ? r.relayFailures() : r.relayTcp()) {
-                s.append(Text.csvRow(List.of(failed ? "relay-failure" : "relay-tcp", failed ? "" : "TCP", f.udpPorts(), f.relay(),
-                        f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), f.serviceArea(), f.category(),
-                        Text.csvText(failed ? f.reason() : "tcp"), Long.toString(f.streams()), "", "", "", Text.csvText(f.building()),
+                s.append(Text.csvRow(List.of(
+                        failed ? "relay-failure" : "relay-tcp",
+                        failed ? "" : "TCP",
+                        f.udpPorts(),
+                        f.relay(),
+                        f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        f.serviceArea(),
+                        f.category(),
+                        Text.csvText(failed ? f.reason() : "tcp"),
+                        Long.toString(f.streams()),
+                        "",
+                        "",
+                        "",
+                        Text.csvText(f.building()),
                         Text.csvText(f.subnet()))));
             }
         }

@@ -13,14 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check",
+@Command(
+        name = "check",
         description = {
             "The CI gate: exits 0 when the committed outputs are current, 1 when they are not, 2 or more on an error.",
             "Not current: an output differs from the lock file, the configuration changed, or a newer version"
                     + " changes what a target writes with a removal or an addition due within the grace period."
-                    + " Writes nothing but its report."})
-@Exits({"0:the outputs are current", "1:the outputs are not current: run sync",
-        "6:template problem: a broken template in the config's templates directory"})
+                    + " Writes nothing but its report."
+        })
+@Exits({
+    "0:the outputs are current",
+    "1:the outputs are not current: run sync",
+    "6:template problem: a broken template in the config's templates directory"
+})
 final class CheckCommand extends StoreCommand {
     @Mixin
     SourceOptionsMixin source;
@@ -28,9 +33,12 @@ final class CheckCommand extends StoreCommand {
     @Option(names = "--offline", description = "Compare with the newest stored version instead of asking the service.")
     boolean offline;
 
-    @Option(names = "--grace-days", paramLabel = "N",
-            description = "An announced addition fails the check from N days before it takes effect (default: the config's"
-                    + " check.graceDays, else 7).")
+    @Option(
+            names = "--grace-days",
+            paramLabel = "N",
+            description =
+                    "An announced addition fails the check from N days before it takes effect (default: the config's"
+                            + " check.graceDays, else 7).")
     Integer graceDays;
 
     /** For shell completion. */
@@ -40,9 +48,14 @@ final class CheckCommand extends StoreCommand {
         }
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Formats.class,
-            description = "text, json, junit (JUnit XML, one test case per output) or github (annotations, and a Markdown"
-                    + " summary appended to $GITHUB_STEP_SUMMARY when set). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            completionCandidates = Formats.class,
+            description =
+                    "text, json, junit (JUnit XML, one test case per output) or github (annotations, and a Markdown"
+                            + " summary appended to $GITHUB_STEP_SUMMARY when set). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Override
@@ -56,8 +69,9 @@ final class CheckCommand extends StoreCommand {
         Check.Result r = new Check(workspace(source, offline, 0)).run(c, grace);
         PrintWriter out = out();
         // not the gate's verdict (that is the outputs'), but found here rather than on the night sync notifies
-        r.notifyProblems().forEach(p -> err().println("o365watch: warning: sync could not notify: "
-                + io.github.o365watch.domain.net.Printable.line(p, 500)));
+        r.notifyProblems()
+                .forEach(p -> err().println("o365watch: warning: sync could not notify: "
+                        + io.github.o365watch.domain.net.Printable.line(p, 500)));
         switch (f) {
             case TEXT -> out.print(CheckOutput.text(r));
             case JSON -> Json.print(out, CheckOutput.json(r));
@@ -76,9 +90,11 @@ final class CheckCommand extends StoreCommand {
     /** The verdict stands without the summary: a summary that cannot be written is a warning, not a different exit code. */
     private static void appendSummary(Path file, String markdown, PrintWriter err) {
         try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): " + io.github.o365watch.domain.net.Printable.reason(e));
+            err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): "
+                    + io.github.o365watch.domain.net.Printable.reason(e));
         }
     }
 }

@@ -21,7 +21,10 @@ final class CheckOutput {
     private CheckOutput() {}
 
     enum Format {
-        TEXT, JSON, JUNIT, GITHUB;
+        TEXT,
+        JSON,
+        JUNIT,
+        GITHUB;
 
         static Format parse(String s) {
             for (Format f : values()) {
@@ -52,8 +55,8 @@ final class CheckOutput {
             files.forEach(f -> out.add(f.path() + ": " + f.problem()));
             for (Check.Outstanding o : outstanding) {
                 long due = o.entries().stream().filter(Check.Change::due).count();
-                out.add(o.entries().size() + (o.entries().size() == 1 ? " entry" : " entries") + " outstanding (" + due + " due) from " + o.instance() + " " + o.applied()
-                        + " to " + o.to());
+                out.add(o.entries().size() + (o.entries().size() == 1 ? " entry" : " entries") + " outstanding (" + due
+                        + " due) from " + o.instance() + " " + o.applied() + " to " + o.to());
             }
             return out;
         }
@@ -63,8 +66,13 @@ final class CheckOutput {
         Map<String, List<Check.FileProblem>> files = new TreeMap<>();
         Map<String, List<Check.Outstanding>> outstanding = new TreeMap<>();
         r.outputs().forEach(p -> files.computeIfAbsent(group(p), k -> new ArrayList<>()));
-        r.files().forEach(f -> files.computeIfAbsent(group(f.path()), k -> new ArrayList<>()).add(f));
-        r.outstanding().forEach(o -> outstanding.computeIfAbsent(o.instance().dirName() + "/" + o.target(), k -> new ArrayList<>()).add(o));
+        r.files()
+                .forEach(f -> files.computeIfAbsent(group(f.path()), k -> new ArrayList<>())
+                        .add(f));
+        r.outstanding()
+                .forEach(o -> outstanding
+                        .computeIfAbsent(o.instance().dirName() + "/" + o.target(), k -> new ArrayList<>())
+                        .add(o));
         TreeMap<String, Output> all = new TreeMap<>();
         files.keySet().forEach(k -> all.put(k, null));
         outstanding.keySet().forEach(k -> all.put(k, null));
@@ -82,8 +90,11 @@ final class CheckOutput {
     }
 
     private static String entry(Check.Change e) {
-        StringBuilder s = new StringBuilder(e.added() ? "+ " : "- ").append(Printable.line(e.entry(), 300))
-                .append(" (").append(e.where()).append(')');
+        StringBuilder s = new StringBuilder(e.added() ? "+ " : "- ")
+                .append(Printable.line(e.entry(), 300))
+                .append(" (")
+                .append(e.where())
+                .append(')');
         e.effectiveDate().ifPresent(d -> s.append("  takes effect ").append(d));
         e.recordId().ifPresent(id -> s.append("  (change record ").append(id).append(')'));
         if (!e.due()) {
@@ -95,30 +106,55 @@ final class CheckOutput {
     static String text(Check.Result r) {
         StringBuilder s = new StringBuilder();
         List<Output> outputs = outputs(r);
-        String versions = r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        String versions = r.versions().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         if (r.current()) {
-            s.append("current: ").append(io.github.o365watch.domain.Plural.of(r.outputs().size(), "output file matches", "output files match")).append(" the lock file");
+            s.append("current: ")
+                    .append(io.github.o365watch.domain.Plural.of(
+                            r.outputs().size(), "output file matches", "output files match"))
+                    .append(" the lock file");
             if (!versions.isEmpty()) {
                 s.append("; latest ").append(versions);
             }
             s.append('\n');
-            r.heldUntil().ifPresent(d -> s.append("held: ").append(io.github.o365watch.domain.Plural.of(r.held().size(), "removed entry",
-                    "removed entries")).append(" kept in the outputs (selection.holdRemovalsDays); the last hold ends on ").append(d)
-                    .append('\n'));
+            r.heldUntil()
+                    .ifPresent(d -> s.append("held: ")
+                            .append(io.github.o365watch.domain.Plural.of(
+                                    r.held().size(), "removed entry", "removed entries"))
+                            .append(" kept in the outputs (selection.holdRemovalsDays); the last hold ends on ")
+                            .append(d)
+                            .append('\n'));
         } else {
             long failing = outputs.stream().filter(o -> !o.current()).count();
-            s.append("not current: ").append(failing).append(failing == 1 ? " output needs" : " outputs need")
-                    .append(" sync (grace period ").append(io.github.o365watch.domain.Plural.of(r.graceDays(), "day", "days")).append(")\n");
+            s.append("not current: ")
+                    .append(failing)
+                    .append(failing == 1 ? " output needs" : " outputs need")
+                    .append(" sync (grace period ")
+                    .append(io.github.o365watch.domain.Plural.of(r.graceDays(), "day", "days"))
+                    .append(")\n");
         }
         for (Output o : outputs) {
             if (o.files().isEmpty() && o.outstanding().isEmpty()) {
                 continue;
             }
-            s.append(o.name()).append(o.current() ? " (" + o.status() + ")" : "").append(":\n");
-            o.files().forEach(f -> s.append("  ").append(f.path()).append(": ").append(f.problem()).append('\n'));
+            s.append(o.name())
+                    .append(o.current() ? " (" + o.status() + ")" : "")
+                    .append(":\n");
+            o.files()
+                    .forEach(f -> s.append("  ")
+                            .append(f.path())
+                            .append(": ")
+                            .append(f.problem())
+                            .append('\n'));
             for (Check.Outstanding out : o.outstanding()) {
-                s.append("  from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to())
+                s.append("  from ")
+                        .append(out.instance())
+                        .append(' ')
+                        .append(out.applied())
+                        .append(" to ")
+                        .append(out.to())
                         .append(":\n");
                 out.entries().forEach(e -> s.append("    ").append(entry(e)).append('\n'));
                 if (out.entries().isEmpty()) {
@@ -155,7 +191,9 @@ final class CheckOutput {
                     em.put("entry", e.entry());
                     em.put("where", e.where());
                     em.put("change", e.added() ? "added" : "removed");
-                    em.put("effectiveDate", e.effectiveDate().map(Object::toString).orElse(null));
+                    em.put(
+                            "effectiveDate",
+                            e.effectiveDate().map(Object::toString).orElse(null));
                     em.put("due", e.due());
                     em.put("changeRecord", e.recordId().orElse(null));
                     entries.add(em);
@@ -175,17 +213,31 @@ final class CheckOutput {
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (Output o : outputs(r)) {
             String details = o.current() && o.outstanding().isEmpty() ? null : details(o);
-            cases.add(o.current() ? JUnitXml.Case.passed(o.name(), details)
-                    : JUnitXml.Case.failed(o.name(), "NotCurrent", Printable.line(String.join("; ", o.problems()), 1000), details));
+            cases.add(
+                    o.current()
+                            ? JUnitXml.Case.passed(o.name(), details)
+                            : JUnitXml.Case.failed(
+                                    o.name(),
+                                    "NotCurrent",
+                                    Printable.line(String.join("; ", o.problems()), 1000),
+                                    details));
         }
         return JUnitXml.suite("o365watch check", "o365watch.check", cases);
     }
 
     private static String details(Output o) {
         StringBuilder s = new StringBuilder();
-        o.files().forEach(f -> s.append(f.path()).append(": ").append(f.problem()).append('\n'));
+        o.files()
+                .forEach(
+                        f -> s.append(f.path()).append(": ").append(f.problem()).append('\n'));
         for (Check.Outstanding out : o.outstanding()) {
-            s.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to()).append(":\n");
+            s.append("from ")
+                    .append(out.instance())
+                    .append(' ')
+                    .append(out.applied())
+                    .append(" to ")
+                    .append(out.to())
+                    .append(":\n");
             out.entries().forEach(e -> s.append("  ").append(entry(e)).append('\n'));
             if (out.entries().isEmpty()) {
                 s.append("  ").append(OTHER).append('\n');
@@ -206,26 +258,44 @@ final class CheckOutput {
             }
             String level = o.current() ? "notice" : "error";
             for (Check.FileProblem f : o.files()) {
-                s.append("::error ").append(fileProperty(outputDir, f.path())).append("title=")
-                        .append(property("o365watch check: " + o.name())).append("::")
-                        .append(data(f.path() + ": " + f.problem())).append('\n');
+                s.append("::error ")
+                        .append(fileProperty(outputDir, f.path()))
+                        .append("title=")
+                        .append(property("o365watch check: " + o.name()))
+                        .append("::")
+                        .append(data(f.path() + ": " + f.problem()))
+                        .append('\n');
             }
             if (!o.outstanding().isEmpty()) {
                 StringBuilder msg = new StringBuilder();
                 for (Check.Outstanding out : o.outstanding()) {
-                    msg.append("from ").append(out.instance()).append(' ').append(out.applied()).append(" to ").append(out.to())
+                    msg.append("from ")
+                            .append(out.instance())
+                            .append(' ')
+                            .append(out.applied())
+                            .append(" to ")
+                            .append(out.to())
                             .append(":\n");
                     out.entries().forEach(e -> msg.append(entry(e)).append('\n'));
                     if (out.entries().isEmpty()) {
                         msg.append(OTHER).append('\n');
                     }
                 }
-                s.append("::").append(level).append(" title=").append(property("o365watch check: " + o.name() + " " + o.status()))
-                        .append("::").append(data(msg.toString().stripTrailing())).append('\n');
+                s.append("::")
+                        .append(level)
+                        .append(" title=")
+                        .append(property("o365watch check: " + o.name() + " " + o.status()))
+                        .append("::")
+                        .append(data(msg.toString().stripTrailing()))
+                        .append('\n');
             }
         }
         if (r.current()) {
-            s.append("::notice title=o365watch check::").append(data("current: " + io.github.o365watch.domain.Plural.of(r.outputs().size(), "output file matches", "output files match") + " the lock file"))
+            s.append("::notice title=o365watch check::")
+                    .append(data("current: "
+                            + io.github.o365watch.domain.Plural.of(
+                                    r.outputs().size(), "output file matches", "output files match")
+                            + " the lock file"))
                     .append('\n');
         }
         return s.toString();
@@ -250,21 +320,46 @@ final class CheckOutput {
     /** The Markdown step summary. */
     static String markdown(Check.Result r) {
         StringBuilder s = new StringBuilder();
-        s.append("## o365watch check: ").append(r.current() ? "current" : "not current").append("\n\n");
+        s.append("## o365watch check: ")
+                .append(r.current() ? "current" : "not current")
+                .append("\n\n");
         List<Output> outputs = outputs(r);
         s.append("| Output | Status | Added | Removed | Files |\n|---|---|---|---|---|\n");
         for (Output o : outputs) {
-            long added = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(Check.Change::added).count();
-            long removed = o.outstanding().stream().flatMap(x -> x.entries().stream()).filter(e -> !e.added()).count();
+            long added = o.outstanding().stream()
+                    .flatMap(x -> x.entries().stream())
+                    .filter(Check.Change::added)
+                    .count();
+            long removed = o.outstanding().stream()
+                    .flatMap(x -> x.entries().stream())
+                    .filter(e -> !e.added())
+                    .count();
             String status = o.status();
-            s.append("| `").append(o.name()).append("` | ").append(status).append(" | ").append(added).append(" | ").append(removed)
-                    .append(" | ").append(o.files().isEmpty() ? "" : cell(o.files().size() + (o.files().size() == 1 ? " file differs" : " files differ") + " from the lock file")).append(" |\n");
+            s.append("| `")
+                    .append(o.name())
+                    .append("` | ")
+                    .append(status)
+                    .append(" | ")
+                    .append(added)
+                    .append(" | ")
+                    .append(removed)
+                    .append(" | ")
+                    .append(
+                            o.files().isEmpty()
+                                    ? ""
+                                    : cell(o.files().size()
+                                            + (o.files().size() == 1 ? " file differs" : " files differ")
+                                            + " from the lock file"))
+                    .append(" |\n");
         }
         for (Output o : outputs) {
             if (o.outstanding().isEmpty() && o.files().isEmpty()) {
                 continue;
             }
-            s.append("\n<details><summary>").append(o.name()).append("</summary>\n\n```\n").append(details(o).replace("```", "'''"))
+            s.append("\n<details><summary>")
+                    .append(o.name())
+                    .append("</summary>\n\n```\n")
+                    .append(details(o).replace("```", "'''"))
                     .append("```\n\n</details>\n");
         }
         return s.toString();

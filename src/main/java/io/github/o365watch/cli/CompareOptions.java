@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** Which two versions to compare, and the review thresholds. */
 final class CompareOptions {
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
@@ -16,12 +19,18 @@ final class CompareOptions {
     @Option(names = "--to", paramLabel = "V", description = "Newer stored version (default: the newest).")
     String to;
 
-    @Option(names = "--broad-ipv4", paramLabel = "BITS", defaultValue = "16",
+    @Option(
+            names = "--broad-ipv4",
+            paramLabel = "BITS",
+            defaultValue = "16",
             description = "Flag an added IPv4 prefix holding a block no set listed before that is shorter than this"
                     + " (default: ${DEFAULT-VALUE}).")
     int broadIpv4;
 
-    @Option(names = "--broad-ipv6", paramLabel = "BITS", defaultValue = "32",
+    @Option(
+            names = "--broad-ipv6",
+            paramLabel = "BITS",
+            defaultValue = "32",
             description = "Flag an added IPv6 prefix holding a block no set listed before that is shorter than this"
                     + " (default: ${DEFAULT-VALUE}).")
     int broadIpv6;

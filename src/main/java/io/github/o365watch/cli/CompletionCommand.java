@@ -4,14 +4,19 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "completion",
+@Command(
+        name = "completion",
         description = {
             "Prints a shell completion script for commands, options and their values.",
             "Values completed: target, instance, category and service area names, formats, files. Load it with:",
             "  bash: source <(o365watch completion bash)",
-            "  zsh:  source <(o365watch completion zsh)"})
+            "  zsh:  source <(o365watch completion zsh)"
+        })
 final class CompletionCommand extends BaseCommand {
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
     Shell shell;

@@ -7,20 +7,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "diff",
+@Command(
+        name = "diff",
         description = {
             "Compares two stored versions (default: the two newest).",
             "Per endpoint set, and across all sets as a firewall sees it; joined to Microsoft's change records (effective"
                     + " dates, pending items, cross-check) with review flags. With --exit-code, exits 1 when there are differences,"
-                    + " like git diff."})
+                    + " like git diff."
+        })
 @Exits("1:with --exit-code: the versions differ")
 final class DiffCommand extends StoreCommand {
-    enum Format { text, markdown, json }
+    enum Format {
+        text,
+        markdown,
+        json
+    }
 
     @Mixin
     CompareOptions compare;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), markdown or json.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text (default), markdown or json.")
     Format format;
 
     @Option(names = "--exit-code", description = "Exit 1 when the versions differ, 0 when they do not.")

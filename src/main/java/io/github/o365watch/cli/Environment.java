@@ -16,8 +16,15 @@ import java.util.Map;
  * @param timeoutUnit how long one of {@code --timeout}'s seconds lasts: a second, except in tests
  *                    that wait for a timeout to strike (so they wait milliseconds, not seconds)
  */
-public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
-        boolean terminal, Path workingDir, Duration timeoutUnit) {
+public record Environment(
+        Map<String, String> env,
+        Clock clock,
+        Sleeper sleeper,
+        Path configDir,
+        java.io.InputStream stdin,
+        boolean terminal,
+        Path workingDir,
+        Duration timeoutUnit) {
 
     public Environment {
         env = Map.copyOf(env);
@@ -27,13 +34,24 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     }
 
     /** Timeouts in seconds. */
-    public Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
-            boolean terminal, Path workingDir) {
+    public Environment(
+            Map<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Path configDir,
+            java.io.InputStream stdin,
+            boolean terminal,
+            Path workingDir) {
         this(env, clock, sleeper, configDir, stdin, terminal, workingDir, Duration.ofSeconds(1));
     }
 
     /** In the process's working directory. */
-    public Environment(Map<String, String> env, Clock clock, Sleeper sleeper, Path configDir, java.io.InputStream stdin,
+    public Environment(
+            Map<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Path configDir,
+            java.io.InputStream stdin,
             boolean terminal) {
         this(env, clock, sleeper, configDir, stdin, terminal, Path.of(""));
     }
@@ -56,7 +74,8 @@ public record Environment(Map<String, String> env, Clock clock, Sleeper sleeper,
     /** Java 17 cannot ask about one stream; on Linux the descriptor's link names the device. */
     private static boolean stderrIsTerminal() {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2"))
+                    .toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return false;

@@ -2,10 +2,10 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.source.SourceConfigException;
 import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.store.StoreException;
-import io.github.o365watch.domain.net.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,14 +30,18 @@ final class ExitCodes {
     private static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "success; for check and diff --exit-code: nothing outstanding");
-        m.put("1", "check: unapplied changes; verify: something selected is missing; audit --exit-code: denied traffic; diff --exit-code: differences; lookup: no match");
+        m.put(
+                "1",
+                "check: unapplied changes; verify: something selected is missing; audit --exit-code: denied traffic; diff --exit-code: differences; lookup: no match");
         m.put("2", "usage error (bad option, bad config file, a log or deployed file that could not be read)");
         m.put("3", "upstream unavailable (network, HTTP error, rate limited)");
         m.put("4", "upstream data invalid (unparseable, fails validation)");
         m.put("5", "local store or lock problem (corrupt snapshot, store busy, disk)");
         m.put("6", "template problem (broken template, generate: an output beyond its limits)");
-        m.put("7", "refused by the safety guard (a new version shrinks past the threshold, an output would break the limits, lists"
-                + " no Microsoft 365 endpoint has, or the store holds a newer version than the service publishes)");
+        m.put(
+                "7",
+                "refused by the safety guard (a new version shrinks past the threshold, an output would break the limits, lists"
+                        + " no Microsoft 365 endpoint has, or the store holds a newer version than the service publishes)");
         m.put("70", "internal error (a bug)");
         return m;
     }
@@ -77,7 +81,9 @@ final class ExitCodes {
     }
 
     static int of(Throwable e) {
-        if (e instanceof UsageException || e instanceof SourceConfigException || e instanceof java.nio.file.InvalidPathException
+        if (e instanceof UsageException
+                || e instanceof SourceConfigException
+                || e instanceof java.nio.file.InvalidPathException
                 || e instanceof io.github.o365watch.render.OptionException) {
             return USAGE;
         }
@@ -90,10 +96,12 @@ final class ExitCodes {
         if (e instanceof StoreException || e instanceof io.github.o365watch.report.FeedException) {
             return STORE;
         }
-        if (e instanceof io.github.o365watch.render.TemplateException || e instanceof io.github.o365watch.render.LimitException) {
+        if (e instanceof io.github.o365watch.render.TemplateException
+                || e instanceof io.github.o365watch.render.LimitException) {
             return TEMPLATE;
         }
-        if (e instanceof io.github.o365watch.app.GuardException || e instanceof io.github.o365watch.app.AheadException) {
+        if (e instanceof io.github.o365watch.app.GuardException
+                || e instanceof io.github.o365watch.app.AheadException) {
             return GUARD;
         }
         return INTERNAL;
@@ -108,10 +116,11 @@ final class ExitCodes {
     static int report(Throwable e, String context, PrintWriter err, boolean stacktrace) {
         int code = of(e);
         if (code == INTERNAL) {
-            err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000) + "; this is a bug: please report it with the command line"
-                    + " and the output of --stacktrace");
+            err.println("o365watch: internal error: " + Printable.line(e.toString(), 2000)
+                    + "; this is a bug: please report it with the command line" + " and the output of --stacktrace");
         } else if (e instanceof java.nio.file.InvalidPathException p) {
-            err.println("o365watch: " + Printable.line(context + io.github.o365watch.store.PathNames.describe(p), 2000));
+            err.println(
+                    "o365watch: " + Printable.line(context + io.github.o365watch.store.PathNames.describe(p), 2000));
         } else {
             // a sentence for the person running o365watch: a Java class name a cause's message carried is left out
             err.println("o365watch: " + Printable.line(Printable.withoutClassNames(context + e.getMessage()), 2000));

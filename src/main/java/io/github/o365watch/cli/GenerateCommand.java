@@ -12,8 +12,8 @@ import io.github.o365watch.render.LimitException;
 import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.NotExpressed;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,61 +23,90 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate",
+@Command(
+        name = "generate",
         description = {
             "Writes firewall, proxy and PAC configurations for a stored version (default: the newest).",
             "One directory per target under --out. Entries a target cannot express are listed (and fail the run with --strict)."
                     + " In a site, the selection and the templates come from the config file unless an option says otherwise;"
                     + " the targets and their options come from the command line. Run 'o365watch targets' for the targets and"
-                    + " their options."})
-@Exits({"6:template problem (a broken template), or an output beyond its limits; nothing written",
-        "7:refused by the safety guard: the newest version shrinks past the threshold against the one stored before it"
-                + " (--accept-shrink or --version writes it), or it lists what no Microsoft 365 endpoint has; nothing written"})
+                    + " their options."
+        })
+@Exits({
+    "6:template problem (a broken template), or an output beyond its limits; nothing written",
+    "7:refused by the safety guard: the newest version shrinks past the threshold against the one stored before it"
+            + " (--accept-shrink or --version writes it), or it lists what no Microsoft 365 endpoint has; nothing written"
+})
 final class GenerateCommand extends StoreCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--target", paramLabel = "T", completionCandidates = Vocabulary.Targets.class,
+    @Option(
+            names = "--target",
+            paramLabel = "T",
+            completionCandidates = Vocabulary.Targets.class,
             description = "Target to write (repeatable; default: every target).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated",
-            description = "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "generated",
+            description =
+                    "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
     Path out;
 
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
     String version;
 
-    @Option(names = "--max-entries", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--max-entries",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Summarise to at most N prefixes per object and family, admitting the fewest extra addresses"
                     + " (reported), none broader than /8 (IPv4) or /16 (IPv6). Default: exact.")
     int maxEntries;
 
-    @Option(names = "--max-extra-percent", paramLabel = "P", defaultValue = "1",
-            description = "With --max-entries: a summary may admit at most P%% more addresses than an object lists, per family;"
-                    + " a list that does not fit fails the target (exit 6) and says the smallest budgets that would work."
-                    + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--max-extra-percent",
+            paramLabel = "P",
+            defaultValue = "1",
+            description =
+                    "With --max-entries: a summary may admit at most P%% more addresses than an object lists, per family;"
+                            + " a list that does not fit fails the target (exit 6) and says the smallest budgets that would work."
+                            + " Default: ${DEFAULT-VALUE}.")
     BigDecimal maxExtraPercent;
 
-    @Option(names = "--option", paramLabel = "TARGET.NAME=VALUE", description = "A target option, e.g. pac.proxy='PROXY proxy:8080'. Repeatable.")
+    @Option(
+            names = "--option",
+            paramLabel = "TARGET.NAME=VALUE",
+            description = "A target option, e.g. pac.proxy='PROXY proxy:8080'. Repeatable.")
     List<String> options = new ArrayList<>();
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates that override the bundled ones by relative path, or add targets (default: the config file's"
-                    + " templates).")
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
+            description =
+                    "Templates that override the bundled ones by relative path, or add targets (default: the config file's"
+                            + " templates).")
     Path templates;
 
     @Option(names = "--strict", description = "Fail (exit 6) when a target cannot express an entry.")
     boolean strict;
 
-    @Option(names = "--accept-shrink",
-            description = "Write the newest version though the safety guard refuses it (exit 7: it removes more than 10%% of the"
-                    + " selected addresses or hostnames of the version stored before it, or selects nothing), after you reviewed"
-                    + " it. An explicit --version is not judged for shrinking.")
+    @Option(
+            names = "--accept-shrink",
+            description =
+                    "Write the newest version though the safety guard refuses it (exit 7: it removes more than 10%% of the"
+                            + " selected addresses or hostnames of the version stored before it, or selects nothing), after you reviewed"
+                            + " it. An explicit --version is not judged for shrinking.")
     boolean acceptShrink;
 
     @Override
@@ -91,9 +120,19 @@ final class GenerateCommand extends StoreCommand {
         Instance i = instance(instance);
         Workspace ws = offlineWorkspace();
         var stored = Selections.version(ws, i, version);
-        Optional<Path> dir = templates != null ? Optional.of(templates) : config().flatMap(io.github.o365watch.app.Config::templates);
-        Generate.Request r = new Generate.Request(i, version, selection.selection(ws.store().load(stored), config()), targets,
-                options(options), Limits.EXACT.withBudget(maxEntries, maxExtraPercent), dir, strict, acceptShrink);
+        Optional<Path> dir = templates != null
+                ? Optional.of(templates)
+                : config().flatMap(io.github.o365watch.app.Config::templates);
+        Generate.Request r = new Generate.Request(
+                i,
+                version,
+                selection.selection(ws.store().load(stored), config()),
+                targets,
+                options(options),
+                Limits.EXACT.withBudget(maxEntries, maxExtraPercent),
+                dir,
+                strict,
+                acceptShrink);
         Generate.Result result;
         try {
             result = new Generate(ws).run(r, out);
@@ -112,21 +151,30 @@ final class GenerateCommand extends StoreCommand {
             if (dot < 1 || eq < dot + 2) {
                 throw new UsageException("--option " + Printable.of(o) + ": write TARGET.NAME=VALUE");
             }
-            out.computeIfAbsent(o.substring(0, dot), k -> new LinkedHashMap<>()).put(o.substring(dot + 1, eq), o.substring(eq + 1));
+            out.computeIfAbsent(o.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(o.substring(dot + 1, eq), o.substring(eq + 1));
         }
         return out;
     }
 
     static void print(PrintWriter w, Generate.Result result, Path out, io.github.o365watch.render.Selection selection) {
-        w.println("Generated from " + result.version().instance() + " " + result.version().version() + ":");
+        w.println("Generated from " + result.version().instance() + " "
+                + result.version().version() + ":");
         Table t = new Table("TARGET", "FILES", "NOT EXPRESSED", "DIRECTORY");
         for (Generated g : result.generated()) {
-            t.row(g.spec().id(), g.files().size(), g.notExpressed().size(), out.resolve(g.spec().id()));
+            t.row(
+                    g.spec().id(),
+                    g.files().size(),
+                    g.notExpressed().size(),
+                    out.resolve(g.spec().id()));
         }
         t.print(w, "  ");
-        List<String> notes = result.generated().isEmpty() ? List.of() : result.generated().get(0).notes();
+        List<String> notes = result.generated().isEmpty()
+                ? List.of()
+                : result.generated().get(0).notes();
         notes.forEach(n -> w.println("Note: " + n));
-        List<Generated> summarised = result.generated().stream().filter(Generated::summarised).toList();
+        List<Generated> summarised =
+                result.generated().stream().filter(Generated::summarised).toList();
         if (!summarised.isEmpty()) {
             w.println("Summarised (" + summarised.get(0).limits().describe() + "), as each file's header says:");
             Table s = new Table("TARGET", "FILE", "SUMMARY");
@@ -137,9 +185,13 @@ final class GenerateCommand extends StoreCommand {
             }
             s.print(w, "  ");
         }
-        io.github.o365watch.app.Wildcards.describe(io.github.o365watch.app.Wildcards.of(result.generated(), selection.filter().categories()),
-                selection.tenant()).forEach(w::println);
-        boolean any = result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());
+        io.github.o365watch.app.Wildcards.describe(
+                        io.github.o365watch.app.Wildcards.of(
+                                result.generated(), selection.filter().categories()),
+                        selection.tenant())
+                .forEach(w::println);
+        boolean any =
+                result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());
         if (any) {
             w.println("Not expressed (left out of the files, listed in their comments where the format has them):");
             for (Generated g : result.generated()) {

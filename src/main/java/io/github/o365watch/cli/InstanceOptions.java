@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 
 /** --instance (repeatable) and --all-instances. */
 final class InstanceOptions {
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance, case-insensitive: ${COMPLETION-CANDIDATES}, or any the service lists. Repeatable."
-                    + " Default: the config file's instances, else Worldwide.")
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
+            description =
+                    "Service instance, case-insensitive: ${COMPLETION-CANDIDATES}, or any the service lists. Repeatable."
+                            + " Default: the config file's instances, else Worldwide.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--all-instances", description = "Every instance the service lists (offline: every stored one).")

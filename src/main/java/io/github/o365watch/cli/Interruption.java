@@ -17,10 +17,12 @@ final class Interruption implements AutoCloseable {
     }
 
     static Interruption announce(PrintWriter err, Supplier<String> message) {
-        Thread hook = new Thread(() -> {
-            err.println("o365watch: " + message.get());
-            err.flush();
-        }, "o365watch-interrupted");
+        Thread hook = new Thread(
+                () -> {
+                    err.println("o365watch: " + message.get());
+                    err.flush();
+                },
+                "o365watch-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         return new Interruption(hook);
     }

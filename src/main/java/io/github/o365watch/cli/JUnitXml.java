@@ -41,9 +41,14 @@ final class JUnitXml {
             x.writeStartElement("testsuite");
             x.writeAttribute("name", xml(name));
             x.writeAttribute("tests", Integer.toString(cases.size()));
-            x.writeAttribute("failures", Long.toString(cases.stream().filter(Case::failed).count()));
+            x.writeAttribute(
+                    "failures",
+                    Long.toString(cases.stream().filter(Case::failed).count()));
             x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> c.skipped() != null).count()));
+            x.writeAttribute(
+                    "skipped",
+                    Long.toString(
+                            cases.stream().filter(c -> c.skipped() != null).count()));
             x.writeCharacters("\n");
             for (Case c : cases) {
                 x.writeCharacters("  ");
@@ -65,7 +70,9 @@ final class JUnitXml {
                     x.writeCharacters(xml(c.details() == null ? "" : c.details()));
                     x.writeEndElement();
                 }
-                if (c.failed() || c.skipped() != null || c.details() != null && !c.details().isEmpty()) {
+                if (c.failed()
+                        || c.skipped() != null
+                        || c.details() != null && !c.details().isEmpty()) {
                     x.writeCharacters("\n  ");
                 }
                 x.writeEndElement();
@@ -84,8 +91,16 @@ final class JUnitXml {
     /** XML 1.0 cannot carry most control characters, escaped or not; they become spaces. */
     private static String xml(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xd7ff
-                || c >= 0xe000 && c <= 0xfffd || c >= 0x10000 ? c : ' '));
+        s.codePoints()
+                .forEach(c -> b.appendCodePoint(
+                        c == '\t'
+                                        || c == '\n'
+                                        || c == '\r'
+                                        || c >= 0x20 && c <= 0xd7ff
+                                        || c >= 0xe000 && c <= 0xfffd
+                                        || c >= 0x10000
+                                ? c
+                                : ' '));
         return b.toString();
     }
 }

@@ -50,14 +50,16 @@ public final class Main {
                 try {
                     FileNames.checkWorkingDirectory();
                 } catch (RuntimeException e) {
-                    throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                    throw new CommandLine.ExecutionException(
+                            parsed.commandSpec().commandLine(), e.getMessage(), e);
                 }
             }
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setParameterExceptionHandler((e, args2) -> {
             if (e.getCause() instanceof FileNames.Invalid invalid) {
-                err.println("o365watch: " + (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "")
+                err.println("o365watch: "
+                        + (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "")
                         + invalid.getMessage());
                 err.flush();
                 return ExitCodes.USAGE;
@@ -82,7 +84,9 @@ public final class Main {
     /** Help or version asked for: nothing will touch a file. */
     private static boolean helpOnly(CommandLine.ParseResult parsed) {
         for (CommandLine c : parsed.asCommandLineList()) {
-            if (c.isUsageHelpRequested() || c.isVersionHelpRequested() || c.getCommand() instanceof CommandLine.HelpCommand) {
+            if (c.isUsageHelpRequested()
+                    || c.isVersionHelpRequested()
+                    || c.getCommand() instanceof CommandLine.HelpCommand) {
                 return true;
             }
         }
@@ -103,10 +107,16 @@ public final class Main {
             if (named == null || named.equals(name(c))) {
                 cl.addSubcommand(c);
                 CommandLine sub = cl.getSubcommands().get(name(c));
-                sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.of(c));
+                sub.getCommandSpec()
+                        .usageMessage()
+                        .exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCodes.of(c));
             }
         }
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.DESCRIPTIONS);
+        cl.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.DESCRIPTIONS);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpLongOptionsMaxWidth(30);
         // relative paths start from the run's working directory (the process's own outside tests); file names this
@@ -123,7 +133,9 @@ public final class Main {
         try {
             List<String> rest = cl.parseArgs(args).unmatched();
             String first = rest.isEmpty() ? null : rest.get(0);
-            boolean one = first != null && !first.equals("help") && !first.equals("completion")
+            boolean one = first != null
+                    && !first.equals("help")
+                    && !first.equals("completion")
                     && Root.COMMANDS.stream().anyMatch(c -> name(c).equals(first));
             return one ? first : null;
         } catch (ParameterException e) {
@@ -142,9 +154,14 @@ public final class Main {
     static String message(ParameterException e) {
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
-            String guess = u.getSuggestions().stream().filter(s -> typo(arg, s)).findFirst().map(s -> "; did you mean " + s + "?").orElse("");
+            String guess = u.getSuggestions().stream()
+                    .filter(s -> typo(arg, s))
+                    .findFirst()
+                    .map(s -> "; did you mean " + s + "?")
+                    .orElse("");
             // a word the root does not know, where a command's name goes
-            boolean command = !u.isUnknownOption() && !e.getCommandLine().getSubcommands().isEmpty();
+            boolean command =
+                    !u.isUnknownOption() && !e.getCommandLine().getSubcommands().isEmpty();
             if (command) {
                 return "unknown command '" + arg + "'" + guess;
             }
@@ -181,7 +198,8 @@ public final class Main {
 
     private static String commandPath(CommandLine cl) {
         String q = cl.getCommandSpec().qualifiedName(" ");
-        String rest = q.startsWith("o365watch") ? q.substring("o365watch".length()).strip() : q;
+        String rest =
+                q.startsWith("o365watch") ? q.substring("o365watch".length()).strip() : q;
         return rest.isEmpty() ? "" : rest + " ";
     }
 
@@ -212,7 +230,9 @@ public final class Main {
         }
         for (OptionSpec o : spec.options()) {
             if (o.required() && !o.hidden()) {
-                s.append(' ').append(o.longestName()).append(o.arity().max() == 0 ? "" : "=" + o.paramLabel() + (o.isMultiValue() ? "..." : ""));
+                s.append(' ')
+                        .append(o.longestName())
+                        .append(o.arity().max() == 0 ? "" : "=" + o.paramLabel() + (o.isMultiValue() ? "..." : ""));
             }
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {

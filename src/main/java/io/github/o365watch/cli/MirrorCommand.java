@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "mirror",
+@Command(
+        name = "mirror",
         description = {
             "Writes a mirror directory of the web service for air-gapped networks.",
             "It holds the version history, endpoints and change records of each instance, byte for byte. Elsewhere, 'fetch"
-                    + " --source DIR' reads it and stores exactly what a live fetch stores. The layout is in the README."})
+                    + " --source DIR' reads it and stores exactly what a live fetch stores. The layout is in the README."
+        })
 @Exits("5:the mirror directory could not be written, or another o365watch is writing it")
 final class MirrorCommand extends SiteCommand {
     @Mixin
@@ -21,14 +23,24 @@ final class MirrorCommand extends SiteCommand {
     @Mixin
     SourceOptionsMixin source;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The mirror directory (created if missing).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The mirror directory (created if missing).")
     Path out;
 
-    @Option(names = "--tenant", paramLabel = "NAME",
-            description = "Also mirror the lists the service publishes for your tenant (default: the config file's tenant).")
+    @Option(
+            names = "--tenant",
+            paramLabel = "NAME",
+            description =
+                    "Also mirror the lists the service publishes for your tenant (default: the config file's tenant).")
     String tenant;
 
-    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "How long to wait for another o365watch writing the mirror (default: ${DEFAULT-VALUE}).")
     int lockTimeout;
 
@@ -38,7 +50,8 @@ final class MirrorCommand extends SiteCommand {
         var ws = workspace(source, false, lockTimeout);
         List<Mirror.Outcome> outcomes = new Mirror(ws).run(out, instances.get(config()), tenantOrConfig(tenant));
         for (Mirror.Outcome o : outcomes) {
-            w.println(o.instance() + ": " + (o.updated() ? "mirrored " + o.version() : "mirror already at " + o.version()));
+            w.println(o.instance() + ": "
+                    + (o.updated() ? "mirrored " + o.version() : "mirror already at " + o.version()));
         }
         return ExitCodes.OK;
     }

@@ -12,16 +12,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report",
+@Command(
+        name = "report",
         description = {
             "Writes a change report on two stored versions for a security review.",
             "Summary, flags, pending items with their dates, the cross-check with Microsoft's change records, and details per"
                     + " service area; by default on the two newest versions.",
             "Markdown for a ticket or pull request, one self-contained HTML file, JSON (schema in"
                     + " docs/report-schema.md) or CSV. With --feed, also adds the report to an RSS feed"
-                    + " (re-running for the same versions replaces the item); with --feed alone, only the feed is written."})
+                    + " (re-running for the same versions replaces the item); with --feed alone, only the feed is written."
+        })
 final class ReportCommand extends StoreCommand {
-    enum Format { markdown, html, json, csv }
+    enum Format {
+        markdown,
+        html,
+        json,
+        csv
+    }
 
     @Mixin
     CompareOptions compare;
@@ -29,14 +36,24 @@ final class ReportCommand extends StoreCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Write the report here instead of stdout: a file is replaced atomically,"
-            + " a device or named pipe written into; into a directory under the name sync gives it (worldwide-FROM-TO.md); - is stdout.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE|DIR",
+            description =
+                    "Write the report here instead of stdout: a file is replaced atomically,"
+                            + " a device or named pipe written into; into a directory under the name sync gives it (worldwide-FROM-TO.md); - is stdout.")
     Path out;
 
-    @Option(names = "--feed", paramLabel = "FILE", description = "RSS 2.0 feed file to add the report to (a regular file, created if missing).")
+    @Option(
+            names = "--feed",
+            paramLabel = "FILE",
+            description = "RSS 2.0 feed file to add the report to (a regular file, created if missing).")
     Path feed;
 
-    @Option(names = "--feed-max", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--feed-max",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "Items the feed keeps, newest first (default: ${DEFAULT-VALUE}).")
     int feedMax;
 
@@ -47,7 +64,10 @@ final class ReportCommand extends StoreCommand {
         }
         Format f = format == null ? Format.markdown : format;
         // where the report and the feed go is checked before anything is written
-        if (out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out) && !java.nio.file.Files.isDirectory(out)) {
+        if (out != null
+                && !Destinations.isStandardOutput(out)
+                && !Destinations.isStandardError(out)
+                && !java.nio.file.Files.isDirectory(out)) {
             Destinations.checkReport("--out", out);
         }
         if (feed != null) {
@@ -75,7 +95,8 @@ final class ReportCommand extends StoreCommand {
         }
         if (feed != null) {
             Reports.addToFeed(feed, data, feedMax);
-            err().println("o365watch: " + feed + ": item " + FeedWriter.guid(data.review().changes()));
+            err().println("o365watch: " + feed + ": item "
+                    + FeedWriter.guid(data.review().changes()));
         }
         return ExitCodes.OK;
     }

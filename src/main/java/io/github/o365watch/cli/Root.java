@@ -7,13 +7,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-@Command(name = "o365watch",
+@Command(
+        name = "o365watch",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Keeps firewalls and proxies in step with the Microsoft 365 endpoint lists.",
             "It fetches the published versions, keeps each as a snapshot, shows what changed, and writes firewall, proxy and PAC"
-                    + " configs. Start with: o365watch init; o365watch sync; o365watch check."})
+                    + " configs. Start with: o365watch init; o365watch sync; o365watch check."
+        })
 final class Root implements Callable<Integer> {
     /** Every command, in the order --help lists them; Main adds them (only the one a run names, when it names one). */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
@@ -36,7 +38,9 @@ final class Root implements Callable<Integer> {
             CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--stacktrace",
+            scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports).")
     boolean stacktrace;
 

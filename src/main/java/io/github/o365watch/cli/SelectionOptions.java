@@ -19,18 +19,25 @@ import picocli.CommandLine.Option;
  * config file (its selection and tenant), else the defaults.
  */
 final class SelectionOptions {
-    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+    @Option(
+            names = "--service",
+            paramLabel = "AREA",
+            completionCandidates = Vocabulary.ServiceAreas.class,
             description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
                     + " selection, else all.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+    @Option(
+            names = "--category",
+            paramLabel = "C",
+            completionCandidates = Vocabulary.Categories.class,
             description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable. Default: the config file's"
                     + " selection, else Optimize and Allow.")
     List<String> categories = new ArrayList<>();
 
-    @Option(names = "--required-only", description = "Only endpoint sets marked required (default: the config file's"
-            + " selection, else all).")
+    @Option(
+            names = "--required-only",
+            description = "Only endpoint sets marked required (default: the config file's" + " selection, else all).")
     boolean requiredOnly;
 
     @Option(names = "--ipv4-only", description = "Leave IPv6 out (default: the config file's selection, else both).")
@@ -39,29 +46,44 @@ final class SelectionOptions {
     @Option(names = "--ipv6-only", description = "Leave IPv4 out (default: the config file's selection, else both).")
     boolean ipv6Only;
 
-    @Option(names = "--tenant", paramLabel = "NAME",
-            description = "Your tenant name, put into tenant-specific hostnames (contoso.sharepoint.com) instead of wildcards"
-                    + " (default: the config file's tenant).")
+    @Option(
+            names = "--tenant",
+            paramLabel = "NAME",
+            description =
+                    "Your tenant name, put into tenant-specific hostnames (contoso.sharepoint.com) instead of wildcards"
+                            + " (default: the config file's tenant).")
     String tenant;
 
-    @Option(names = "--exclude-tenant-shared", description = "Leave tenant-shared wildcards (*.blob.core.windows.net,"
-            + " *.sharepoint.com: every customer's names are under them) out of the lists, so they go through the proxy (default: the"
-            + " config file's selection.excludeTenantShared, else kept).")
+    @Option(
+            names = "--exclude-tenant-shared",
+            description = "Leave tenant-shared wildcards (*.blob.core.windows.net,"
+                    + " *.sharepoint.com: every customer's names are under them) out of the lists, so they go through the proxy (default: the"
+                    + " config file's selection.excludeTenantShared, else kept).")
     boolean excludeTenantShared;
 
-    @Option(names = "--overrides", paramLabel = "FILE",
-            description = "Local entries to add and exclude (YAML, see the README; default: the config file's selection).")
+    @Option(
+            names = "--overrides",
+            paramLabel = "FILE",
+            description =
+                    "Local entries to add and exclude (YAML, see the README; default: the config file's selection).")
     Path overrides;
 
     /** True when any selection option was given. */
     boolean given() {
-        return !services.isEmpty() || !categories.isEmpty() || requiredOnly || ipv4Only || ipv6Only || tenant != null || overrides != null
+        return !services.isEmpty()
+                || !categories.isEmpty()
+                || requiredOnly
+                || ipv4Only
+                || ipv6Only
+                || tenant != null
+                || overrides != null
                 || excludeTenantShared;
     }
 
     /** Where the selection came from, for a report's heading. */
     String origin(Optional<Config> config) {
-        return config.map(c -> "from " + c.file() + (given() ? " and the options" : "")).orElse("from the options");
+        return config.map(c -> "from " + c.file() + (given() ? " and the options" : ""))
+                .orElse("from the options");
     }
 
     /** The selection: each option given, else the config file's key, else the default. */
@@ -74,13 +96,25 @@ final class SelectionOptions {
         }
         Optional<Config.SelectionConfig> c = config.map(Config::selection);
         Config.SelectionConfig merged = new Config.SelectionConfig(
-                !services.isEmpty() ? services : c.map(Config.SelectionConfig::serviceAreas).orElse(List.of()),
-                !categories.isEmpty() ? categories : c.map(Config.SelectionConfig::categories).orElse(List.of("Optimize", "Allow")),
+                !services.isEmpty()
+                        ? services
+                        : c.map(Config.SelectionConfig::serviceAreas).orElse(List.of()),
+                !categories.isEmpty()
+                        ? categories
+                        : c.map(Config.SelectionConfig::categories).orElse(List.of("Optimize", "Allow")),
                 requiredOnly || c.map(Config.SelectionConfig::requiredOnly).orElse(false),
-                ipv4Only ? "ipv4" : ipv6Only ? "ipv6" : c.map(Config.SelectionConfig::families).orElse("both"),
+                ipv4Only
+                        ? "ipv4"
+                        : ipv6Only
+                                ? "ipv6"
+                                : c.map(Config.SelectionConfig::families).orElse("both"),
                 overrides != null ? Optional.of(overrides) : c.flatMap(Config.SelectionConfig::overridesFile),
-                overrides != null ? OverridesFile.read(overrides) : c.map(Config.SelectionConfig::overrides).orElse(Overrides.NONE),
-                excludeTenantShared || c.map(Config.SelectionConfig::excludeTenantShared).orElse(false));
-        return ConfigSelection.selection(merged, tenant != null ? Optional.of(tenant) : config.flatMap(Config::tenant), snapshot);
+                overrides != null
+                        ? OverridesFile.read(overrides)
+                        : c.map(Config.SelectionConfig::overrides).orElse(Overrides.NONE),
+                excludeTenantShared
+                        || c.map(Config.SelectionConfig::excludeTenantShared).orElse(false));
+        return ConfigSelection.selection(
+                merged, tenant != null ? Optional.of(tenant) : config.flatMap(Config::tenant), snapshot);
     }
 }

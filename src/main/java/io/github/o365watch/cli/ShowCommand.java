@@ -13,30 +13,45 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "show",
-        description = "Shows the endpoint sets of a stored version (default: the newest), filtered.")
+@Command(name = "show", description = "Shows the endpoint sets of a stored version (default: the newest), filtered.")
 final class ShowCommand extends StoreCommand {
-    enum Format { table, json, csv }
+    enum Format {
+        table,
+        json,
+        csv
+    }
 
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
     String version;
 
-    @Option(names = "--service", paramLabel = "AREA", completionCandidates = Vocabulary.ServiceAreas.class,
+    @Option(
+            names = "--service",
+            paramLabel = "AREA",
+            completionCandidates = Vocabulary.ServiceAreas.class,
             description = "Only this service area (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "C", completionCandidates = Vocabulary.Categories.class,
+    @Option(
+            names = "--category",
+            paramLabel = "C",
+            completionCandidates = Vocabulary.Categories.class,
             description = "Only this category (${COMPLETION-CANDIDATES}). Repeatable.")
     List<String> categories = new ArrayList<>();
 
     @Option(names = "--required", description = "Only required endpoint sets.")
     boolean required;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table (default), json or csv (one row per URL or IP).")
     Format format;
 
@@ -57,16 +72,26 @@ final class ShowCommand extends StoreCommand {
     }
 
     private void table(PrintWriter out, Show.Result r) {
-        out.println(r.version().instance() + " " + r.version().version() + ": " + r.sets().size() + " of " + r.total()
-                + " endpoint sets (" + r.filter().describe() + ")");
+        out.println(r.version().instance() + " " + r.version().version() + ": "
+                + r.sets().size() + " of " + r.total() + " endpoint sets ("
+                + r.filter().describe() + ")");
         Table t = new Table("ID", "SERVICE", "CATEGORY", "REQUIRED", "EXPRESSROUTE", "TCP", "UDP", "URLS", "IPS");
         for (EndpointSet s : r.sets()) {
             if (summary) {
-                t.row(s.id(), s.serviceArea(), s.category(), yesNo(s.required()), yesNo(s.expressRoute()),
-                        dash(s.tcpPorts().toString()), dash(s.udpPorts().toString()), s.urls().size(), s.ips().size());
+                t.row(
+                        s.id(),
+                        s.serviceArea(),
+                        s.category(),
+                        yesNo(s.required()),
+                        yesNo(s.expressRoute()),
+                        dash(s.tcpPorts().toString()),
+                        dash(s.udpPorts().toString()),
+                        s.urls().size(),
+                        s.ips().size());
             } else {
                 out.println();
-                out.println(s.id() + "  " + s.serviceArea() + "  " + s.category() + (s.required() ? "  required" : "  optional")
+                out.println(s.id() + "  " + s.serviceArea() + "  " + s.category()
+                        + (s.required() ? "  required" : "  optional")
                         + (s.expressRoute() ? "  ExpressRoute" : "")
                         + (s.tcpPorts().isEmpty() ? "" : "  TCP " + s.tcpPorts())
                         + (s.udpPorts().isEmpty() ? "" : "  UDP " + s.udpPorts()));
@@ -93,8 +118,20 @@ final class ShowCommand extends StoreCommand {
     }
 
     private static void csv(PrintWriter out, Show.Result r) {
-        out.print(Text.csvRow(List.of("instance", "version", "id", "serviceArea", "serviceAreaDisplayName", "category",
-                "required", "expressRoute", "type", "value", "tcpPorts", "udpPorts", "notes")));
+        out.print(Text.csvRow(List.of(
+                "instance",
+                "version",
+                "id",
+                "serviceArea",
+                "serviceAreaDisplayName",
+                "category",
+                "required",
+                "expressRoute",
+                "type",
+                "value",
+                "tcpPorts",
+                "udpPorts",
+                "notes")));
         for (EndpointSet s : r.sets()) {
             List<String[]> entries = new ArrayList<>();
             for (HostPattern u : s.urls()) {
@@ -107,10 +144,20 @@ final class ShowCommand extends StoreCommand {
                 entries.add(new String[] {"", ""});
             }
             for (String[] e : entries) {
-                out.print(Text.csvRow(List.of(r.version().instance().name(), r.version().version().value(),
-                        Integer.toString(s.id()), s.serviceArea().name(), Text.csvText(s.serviceAreaDisplayName()),
-                        s.category().name(), Boolean.toString(s.required()), Boolean.toString(s.expressRoute()),
-                        e[0], e[1], s.tcpPorts().toString(), s.udpPorts().toString(), Text.csvText(s.notes()))));
+                out.print(Text.csvRow(List.of(
+                        r.version().instance().name(),
+                        r.version().version().value(),
+                        Integer.toString(s.id()),
+                        s.serviceArea().name(),
+                        Text.csvText(s.serviceAreaDisplayName()),
+                        s.category().name(),
+                        Boolean.toString(s.required()),
+                        Boolean.toString(s.expressRoute()),
+                        e[0],
+                        e[1],
+                        s.tcpPorts().toString(),
+                        s.udpPorts().toString(),
+                        Text.csvText(s.notes()))));
             }
         }
     }

@@ -20,23 +20,31 @@ import picocli.CommandLine.Option;
  * for every setting ({@link #PRECEDENCE}): the option, then the environment, then the config
  * file, then the built-in default.
  */
-@Exits({"2:usage error: a bad option or value, or a mistake in the config file",
-        "6:template problem: the templates directory the config file names is broken"})
+@Exits({
+    "2:usage error: a bad option or value, or a mistake in the config file",
+    "6:template problem: the templates directory the config file names is broken"
+})
 abstract class SiteCommand extends BaseCommand {
     static final String CONFIG_ENV = "O365WATCH_CONFIG";
     static final String CONFIG_FILE = "o365watch.yaml";
     /** How a config file found in the working directory came to be used. */
     private static final String FOUND = "the working directory";
     /** The one precedence rule, as every site command's --help and the README state it. */
-    static final String PRECEDENCE = "Each setting comes from its option, else from an environment variable, else from the config"
-            + " file (--config, else $" + CONFIG_ENV + ", else ./" + CONFIG_FILE + " when present), else from the built-in default.";
+    static final String PRECEDENCE =
+            "Each setting comes from its option, else from an environment variable, else from the config"
+                    + " file (--config, else $" + CONFIG_ENV + ", else ./" + CONFIG_FILE
+                    + " when present), else from the built-in default.";
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The site's config file (default: $" + CONFIG_ENV + ", else ./" + CONFIG_FILE + " when present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The site's config file (default: $" + CONFIG_ENV + ", else ./" + CONFIG_FILE + " when present).")
     Path configOption;
 
     /** Which config file, and how it was named; empty when there is none. */
     private Optional<Choice> choice;
+
     private Optional<Config> config;
 
     /** A config file and how it came to be used: {@code --config}, {@code $O365WATCH_CONFIG} or found here. */
@@ -62,7 +70,8 @@ abstract class SiteCommand extends BaseCommand {
             try {
                 return new Choice(env.resolve(Path.of(var)), "$" + CONFIG_ENV);
             } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("$" + CONFIG_ENV + " is not a path: " + io.github.o365watch.domain.net.Printable.of(var));
+                throw new UsageException(
+                        "$" + CONFIG_ENV + " is not a path: " + io.github.o365watch.domain.net.Printable.of(var));
             }
         }
         return new Choice(env.resolve(Path.of(CONFIG_FILE)), FOUND);
@@ -94,9 +103,13 @@ abstract class SiteCommand extends BaseCommand {
         return config().orElseGet(() -> {
             Path here = environment().resolve(Path.of("")).toAbsolutePath();
             Config d = ConfigFile.defaults(here);
-            err().println("o365watch: no config file (" + CONFIG_FILE + " here, --config or $" + CONFIG_ENV + "): using the built-in"
-                    + " defaults (store " + shown(here, d.store()) + ", output " + shown(here, d.output()) + ", targets "
-                    + String.join(", ", d.targets().stream().map(Config.TargetConfig::name).toList()) + "); o365watch init writes "
+            err().println("o365watch: no config file (" + CONFIG_FILE + " here, --config or $" + CONFIG_ENV
+                    + "): using the built-in"
+                    + " defaults (store " + shown(here, d.store()) + ", output " + shown(here, d.output())
+                    + ", targets "
+                    + String.join(
+                            ", ",
+                            d.targets().stream().map(Config.TargetConfig::name).toList()) + "); o365watch init writes "
                     + CONFIG_FILE + " to edit");
             return d;
         });
@@ -107,8 +120,9 @@ abstract class SiteCommand extends BaseCommand {
      * the built-in defaults, since a server left listening on a guess would answer 503 for ever.
      */
     final Config siteConfig(String what) {
-        return config().orElseThrow(() -> new UsageException(what + " needs a site's config file and found none (" + CONFIG_FILE
-                + " here, --config or $" + CONFIG_ENV + "): run it in the directory sync works in, or name the file with --config"));
+        return config().orElseThrow(() -> new UsageException(
+                what + " needs a site's config file and found none (" + CONFIG_FILE + " here, --config or $"
+                        + CONFIG_ENV + "): run it in the directory sync works in, or name the file with --config"));
     }
 
     /** A path below the working directory as ./name, any other as it is. */
@@ -118,8 +132,8 @@ abstract class SiteCommand extends BaseCommand {
 
     private static Config read(Choice c) {
         if (c.origin().startsWith("$") && !Files.exists(c.file())) {
-            throw new UsageException("$" + CONFIG_ENV + " names " + c.file() + ", which does not exist (unset it, or write a"
-                    + " starter file there with o365watch init)");
+            throw new UsageException("$" + CONFIG_ENV + " names " + c.file()
+                    + ", which does not exist (unset it, or write a" + " starter file there with o365watch init)");
         }
         return ConfigFile.read(c.file());
     }
@@ -133,11 +147,18 @@ abstract class SiteCommand extends BaseCommand {
         }
         if (c.isPresent()) {
             String label = choice().orElseThrow().label();
-            return new Site(c, c.get().store(), c.get().line("store").map(n -> "set by " + label + ", line " + n)
-                    .orElse("the default of " + label + ", which sets no store"));
+            return new Site(
+                    c,
+                    c.get().store(),
+                    c.get()
+                            .line("store")
+                            .map(n -> "set by " + label + ", line " + n)
+                            .orElse("the default of " + label + ", which sets no store"));
         }
         Path dir = environment().resolve(Path.of("snapshots"));
-        return new Site(c, storeDirectory(dir, "the store " + dir + " (the default; --store names another)"),
+        return new Site(
+                c,
+                storeDirectory(dir, "the store " + dir + " (the default; --store names another)"),
                 "the default: no --store and no config file");
     }
 
@@ -155,7 +176,10 @@ abstract class SiteCommand extends BaseCommand {
 
     /** The instance a single-instance command works on: the option, else the config's first, else Worldwide. */
     final Instance instance(String option) {
-        return Instances.parse(option != null ? option : config().map(x -> x.instances().get(0)).orElse(Instance.WORLDWIDE.name()));
+        return Instances.parse(
+                option != null
+                        ? option
+                        : config().map(x -> x.instances().get(0)).orElse(Instance.WORLDWIDE.name()));
     }
 
     /** The tenant: the option, else the config's. */
@@ -169,7 +193,12 @@ abstract class SiteCommand extends BaseCommand {
         SourceOptions options = source == null
                 ? SourceOptions.defaults(SourceOptions.DEFAULT_LOCATION, env.configDir(), env.env())
                 : source.build(env, config());
-        return new Workspace(site(), options, offline, env.clock(), Duration.ofSeconds(lockTimeoutSeconds),
+        return new Workspace(
+                site(),
+                options,
+                offline,
+                env.clock(),
+                Duration.ofSeconds(lockTimeoutSeconds),
                 "pid " + ProcessHandle.current().pid() + " (o365watch " + spec.name() + ")");
     }
 

@@ -2,22 +2,24 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Status;
 import io.github.o365watch.app.StatusRow;
+import io.github.o365watch.app.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.o365watch.app.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "status",
+@Command(
+        name = "status",
         description = {
             "Says per instance how old the stored data is and whether the service publishes a newer version.",
             "Per instance: the newest stored version, how old its data is, and the version the service publishes now (one"
                     + " request for all instances; none with --offline). Without --instance: the config file's instances, else"
-                    + " Worldwide and every instance the store holds."})
+                    + " Worldwide and every instance the store holds."
+        })
 final class StatusCommand extends StoreCommand {
     @Mixin
     InstanceOptions instances;
@@ -53,7 +55,9 @@ final class StatusCommand extends StoreCommand {
         } else {
             Table t = new Table("INSTANCE", "STORED", "DATA AGE", "UPSTREAM", "STATE");
             for (StatusRow r : result.rows()) {
-                t.row(r.instance(), r.stored().map(s -> s.version().value()).orElse("-"),
+                t.row(
+                        r.instance(),
+                        r.stored().map(s -> s.version().value()).orElse("-"),
                         r.ageDays().map(d -> d + (d == 1 ? " day" : " days")).orElse("-"),
                         r.upstream().map(Object::toString).orElse(offline ? "(offline)" : "-"),
                         state(r, offline, result.upstreamFailure().isPresent(), refresh));
@@ -62,7 +66,8 @@ final class StatusCommand extends StoreCommand {
         }
         for (StatusRow r : result.rows()) {
             if (!offline && result.upstreamFailure().isEmpty() && r.ahead()) {
-                err.println("o365watch: warning: " + io.github.o365watch.app.Status.ahead(r) + "; fetch and sync refuse it (exit 7)"
+                err.println("o365watch: warning: " + io.github.o365watch.app.Status.ahead(r)
+                        + "; fetch and sync refuse it (exit 7)"
                         + " until a person reviews it and runs fetch or sync --accept-older");
             }
         }
@@ -84,7 +89,10 @@ final class StatusCommand extends StoreCommand {
         if (r.stored().isEmpty()) {
             return "nothing stored: run " + refresh;
         }
-        return r.behind() ? "behind: run " + refresh : r.upstream().get().equals(r.stored().get().version())
-                ? "up to date" : "STORED NEWER THAN UPSTREAM: review, then " + refresh + " --accept-older";
+        return r.behind()
+                ? "behind: run " + refresh
+                : r.upstream().get().equals(r.stored().get().version())
+                        ? "up to date"
+                        : "STORED NEWER THAN UPSTREAM: review, then " + refresh + " --accept-older";
     }
 }

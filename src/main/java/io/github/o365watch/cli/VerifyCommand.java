@@ -1,9 +1,9 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Config;
+import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
-import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify",
+@Command(
+        name = "verify",
         description = {
             "Compares deployed configurations (exported running configs, rule dumps, address lists) with the selection.",
             "Says what is missing, what the files' formats cannot hold (hostnames in an nftables file: listed apart as not"
@@ -26,52 +27,84 @@ import picocli.CommandLine.Option;
             "With --deny, also which selected hostnames DNS block lists and proxy deny lists block.",
             "Exit 0 when nothing selected is missing, 1 otherwise; 2 when a file yields no entry (another format, empty), or"
                     + " nothing selected can be held by the files, which would otherwise say nothing about the device. Reads"
-                    + " entries, not rule semantics (order, deny rules)."})
-@Exits({"1:something selected is missing, or a deny list blocks a hostname of a required set",
-        "2:usage error: a bad option or value, a mistake in the config file, a deployed file from which no entry was read, or"
-                + " files that can hold nothing selected"})
+                    + " entries, not rule semantics (order, deny rules)."
+        })
+@Exits({
+    "1:something selected is missing, or a deny list blocks a hostname of a required set",
+    "2:usage error: a bad option or value, a mistake in the config file, a deployed file from which no entry was read, or"
+            + " files that can hold nothing selected"
+})
 final class VerifyCommand extends StoreCommand {
-    enum Format { text, json, junit, markdown, csv }
+    enum Format {
+        text,
+        json,
+        junit,
+        markdown,
+        csv
+    }
 
-    @Option(names = "--against", paramLabel = "FILE", arity = "1..*",
+    @Option(
+            names = "--against",
+            paramLabel = "FILE",
+            arity = "1..*",
             description = "Deployed configuration files (one device's set; several files are read as one).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--deny", paramLabel = "FILE", arity = "1..*",
-            description = "DNS block lists and proxy deny lists (hosts files, Pi-hole domain lists, AdGuard ||name^ rules, dnsmasq"
-                    + " address=/name/, RPZ zone files, Squid dstdomain ACLs in http_access deny): says which selected hostnames they"
-                    + " block, through a parent domain or a wildcard too. Exit 1 when one of a required set is blocked.")
+    @Option(
+            names = "--deny",
+            paramLabel = "FILE",
+            arity = "1..*",
+            description =
+                    "DNS block lists and proxy deny lists (hosts files, Pi-hole domain lists, AdGuard ||name^ rules, dnsmasq"
+                            + " address=/name/, RPZ zone files, Squid dstdomain ACLs in http_access deny): says which selected hostnames they"
+                            + " block, through a parent domain or a wildcard too. Exit 1 when one of a required set is blocked.")
     List<Path> deny = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "F", defaultValue = "auto", completionCandidates = Vocabulary.InputFormats.class,
-            description = "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
-                    + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
-                    + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--input-format",
+            paramLabel = "F",
+            defaultValue = "auto",
+            completionCandidates = Vocabulary.InputFormats.class,
+            description =
+                    "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
+                            + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
+                            + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
 
-    @Option(names = "--addresses-only",
-            description = "The files hold addresses only (a plain-text dump of an address-only device, an ACL without FQDN objects):"
-                    + " hostnames in them are not read, and the selected hostnames are not expressible, not missing.")
+    @Option(
+            names = "--addresses-only",
+            description =
+                    "The files hold addresses only (a plain-text dump of an address-only device, an ACL without FQDN objects):"
+                            + " hostnames in them are not read, and the selected hostnames are not expressible, not missing.")
     boolean addressesOnly;
 
-    @Option(names = "--hostnames-only",
-            description = "The files hold hostnames only: addresses in them are not read, and the selected addresses are not"
-                    + " expressible, not missing.")
+    @Option(
+            names = "--hostnames-only",
+            description =
+                    "The files hold hostnames only: addresses in them are not read, and the selected addresses are not"
+                            + " expressible, not missing.")
     boolean hostnamesOnly;
 
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--instance", paramLabel = "NAME", completionCandidates = Vocabulary.Instances.class,
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            completionCandidates = Vocabulary.Instances.class,
             description = "Service instance (default: the config file's first, else Worldwide).")
     String instance;
 
     @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
     String version;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or junit (one test case per category); for deny lists alone (--deny without --against) also"
-                    + " markdown or csv. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description =
+                    "text, json or junit (one test case per category); for deny lists alone (--deny without --against) also"
+                            + " markdown or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--json", description = "Same as --format json.")
@@ -79,11 +112,14 @@ final class VerifyCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<ConfigFormat> input = inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
+        Optional<ConfigFormat> input =
+                inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
         if (addressesOnly && hostnamesOnly) {
-            throw new UsageException("--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
+            throw new UsageException(
+                    "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
         }
-        Optional<Verify.Only> only = addressesOnly ? Optional.of(Verify.Only.ADDRESSES)
+        Optional<Verify.Only> only = addressesOnly
+                ? Optional.of(Verify.Only.ADDRESSES)
                 : hostnamesOnly ? Optional.of(Verify.Only.HOSTNAMES) : Optional.empty();
         Workspace ws = offlineWorkspace();
         Instance i = instance(instance);
@@ -91,20 +127,34 @@ final class VerifyCommand extends StoreCommand {
         var snapshot = ws.store().load(v);
         Selection sel = selection.selection(snapshot, config());
         if (files.isEmpty() && deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "verify needs --against FILE (deployed configurations),"
-                    + " --deny FILE (deny lists), or both");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "verify needs --against FILE (deployed configurations)," + " --deny FILE (deny lists), or both");
         }
         Format f = json ? Format.json : format;
         if ((f == Format.markdown || f == Format.csv) && !files.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + f + " is for deny lists alone (--deny);"
-                    + " verify --against writes text, json or junit");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--format " + f + " is for deny lists alone (--deny);"
+                            + " verify --against writes text, json or junit");
         }
         if (f == Format.junit && !files.isEmpty() && !deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format junit writes one test suite: give --against"
-                    + " or --deny, and run verify once for each");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--format junit writes one test suite: give --against"
+                            + " or --deny, and run verify once for each");
         }
-        Verify.Result r = files.isEmpty() ? null : new Verify(ws).run(new Verify.Request(v, snapshot, sel, files, input,
-                config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS), only));
+        Verify.Result r = files.isEmpty()
+                ? null
+                : new Verify(ws)
+                        .run(new Verify.Request(
+                                v,
+                                snapshot,
+                                sel,
+                                files,
+                                input,
+                                config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS),
+                                only));
         DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
         var out = out();
         switch (f) {
@@ -116,9 +166,13 @@ final class VerifyCommand extends StoreCommand {
                     out.print(VerifyOutput.denyText(d));
                 }
             }
-            case json -> Json.print(out, r != null && d != null
-                    ? new java.util.TreeMap<>(java.util.Map.of("configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
-                    : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
+            case json ->
+                Json.print(
+                        out,
+                        r != null && d != null
+                                ? new java.util.TreeMap<>(java.util.Map.of(
+                                        "configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
+                                : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
             case junit -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
             case markdown -> out.print(VerifyOutput.denyMarkdown(d));
             case csv -> out.print(VerifyOutput.denyCsv(d));

@@ -22,7 +22,8 @@ final class VerifyOutput {
             return "-";
         }
         BigInteger tenths = part.multiply(BigInteger.valueOf(1000)).divide(whole);
-        return tenths.remainder(BigInteger.TEN).signum() == 0 ? tenths.divide(BigInteger.TEN) + "%"
+        return tenths.remainder(BigInteger.TEN).signum() == 0
+                ? tenths.divide(BigInteger.TEN) + "%"
                 : tenths.divide(BigInteger.TEN) + "." + tenths.remainder(BigInteger.TEN) + "%";
     }
 
@@ -40,7 +41,8 @@ final class VerifyOutput {
         if (compared == 0) {
             return "not expressible (" + c.hostsNotExpressible() + ")";
         }
-        return percent(BigInteger.valueOf(c.hostsCovered()), BigInteger.valueOf(compared)) + " (" + c.hostsCovered() + " of " + compared + ")"
+        return percent(BigInteger.valueOf(c.hostsCovered()), BigInteger.valueOf(compared)) + " (" + c.hostsCovered()
+                + " of " + compared + ")"
                 + (c.hostsNotExpressible() == 0 ? "" : "; " + c.hostsNotExpressible() + " not expressible");
     }
 
@@ -50,12 +52,15 @@ final class VerifyOutput {
      * names a format holds in part (exact names only) one by one. The JSON lists every entry.
      */
     static List<String[]> notExpressibleRows(Verify.Result r) {
-        boolean noHostnames = r.files().stream().allMatch(f -> f.holds().hostnames() == io.github.o365watch.render.HostSupport.NONE);
+        boolean noHostnames =
+                r.files().stream().allMatch(f -> f.holds().hostnames() == io.github.o365watch.render.HostSupport.NONE);
         Map<String, String[]> rows = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Verify.NotExpressible n : r.notExpressible()) {
             if (!n.address() && !noHostnames) {
-                rows.put("\1" + rows.size(), new String[] {n.entry(), n.category().toString(), n.reason()});
+                rows.put(
+                        "\1" + rows.size(),
+                        new String[] {n.entry(), n.category().toString(), n.reason()});
                 continue;
             }
             String kind = !n.address() ? "hostname" : n.entry().indexOf(':') >= 0 ? "IPv6 prefix" : "IPv4 prefix";
@@ -66,32 +71,52 @@ final class VerifyOutput {
         List<String[]> out = new ArrayList<>();
         rows.forEach((k, row) -> {
             Integer n = counts.get(k);
-            out.add(n == null ? row : new String[] {n + " " + row[0] + (n == 1 ? "" : row[0].endsWith("x") ? "es" : "s"), row[1], row[2]});
+            out.add(
+                    n == null
+                            ? row
+                            : new String[] {
+                                n + " " + row[0] + (n == 1 ? "" : row[0].endsWith("x") ? "es" : "s"), row[1], row[2]
+                            });
         });
         return out;
     }
 
     static String origins(List<Verify.Origin> origins) {
-        return origins.stream().map(o -> "set " + o.setId() + " " + o.serviceArea() + (o.ports().isEmpty() ? "" : " " + o.ports()))
+        return origins.stream()
+                .map(o ->
+                        "set " + o.setId() + " " + o.serviceArea() + (o.ports().isEmpty() ? "" : " " + o.ports()))
                 .collect(Collectors.joining("; "));
     }
 
     static String text(Verify.Result r, String selectionFrom) {
         StringWriter s = new StringWriter();
         var w = new java.io.PrintWriter(s);
-        w.println("Verified against " + r.instance() + " " + r.version() + " (selection " + Printable.line(selectionFrom, 300) + "):");
+        w.println("Verified against " + r.instance() + " " + r.version() + " (selection "
+                + Printable.line(selectionFrom, 300) + "):");
         Table files = new Table("FILE", "FORMAT", "HOLDS", "ADDRESSES", "HOSTNAMES", "PROBLEMS");
-        r.files().forEach(f -> files.row(Printable.line(f.file().toString(), 300), f.format().id(), f.holds().describe(), f.addresses(), f.hosts(),
-                f.problems().size()));
+        r.files()
+                .forEach(f -> files.row(
+                        Printable.line(f.file().toString(), 300),
+                        f.format().id(),
+                        f.holds().describe(),
+                        f.addresses(),
+                        f.hosts(),
+                        f.problems().size()));
         files.print(w, "  ");
         w.println("Coverage (share of the selected entries the files' formats can hold that the files permit):");
         Table cov = new Table("CATEGORY", "IPV4 ADDRESSES", "IPV6 ADDRESSES", "HOSTNAMES");
-        r.coverage().forEach(c -> cov.row(c.category(), addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()),
-                addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()), hosts(c)));
+        r.coverage()
+                .forEach(c -> cov.row(
+                        c.category(),
+                        addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()),
+                        addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()),
+                        hosts(c)));
         cov.print(w, "  ");
         if (r.missing().isEmpty()) {
-            w.println(r.notExpressible().isEmpty() ? "Missing: nothing; every selected address and hostname is permitted."
-                    : "Missing: nothing; every selected entry the files' formats can hold is permitted.");
+            w.println(
+                    r.notExpressible().isEmpty()
+                            ? "Missing: nothing; every selected address and hostname is permitted."
+                            : "Missing: nothing; every selected entry the files' formats can hold is permitted.");
         } else {
             w.println("Missing (" + r.missing().size() + "): selected, not permitted by the files");
             Table t = new Table("ENTRY", "CATEGORY", "FROM");
@@ -99,8 +124,8 @@ final class VerifyOutput {
             t.print(w, "  ");
         }
         if (!r.notExpressible().isEmpty()) {
-            w.println("Not expressible in these formats (" + r.notExpressible().size() + "): selected, but no file's format can hold them;"
-                    + " not counted as missing");
+            w.println("Not expressible in these formats (" + r.notExpressible().size()
+                    + "): selected, but no file's format can hold them;" + " not counted as missing");
             Table t = new Table("ENTRY", "CATEGORY", "WHY");
             notExpressibleRows(r).forEach(row -> t.row((Object[]) row));
             t.print(w, "  ");
@@ -110,7 +135,11 @@ final class VerifyOutput {
         } else {
             w.println("Extra (" + r.extra().size() + "): listed in the files, in no current endpoint set");
             Table t = new Table("WHERE", "ENTRY", "WHY");
-            r.extra().forEach(e -> t.row(Printable.line(e.file().getFileName() + ":" + e.line(), 300), Printable.line(e.entry(), 200), e.detail()));
+            r.extra()
+                    .forEach(e -> t.row(
+                            Printable.line(e.file().getFileName() + ":" + e.line(), 300),
+                            Printable.line(e.entry(), 200),
+                            e.detail()));
             t.print(w, "  ");
         }
         boolean problems = r.files().stream().anyMatch(f -> !f.problems().isEmpty());
@@ -118,8 +147,8 @@ final class VerifyOutput {
             w.println("Problems (the entry is left out of the comparison unless the reason says how it was read):");
             for (Verify.FileRead f : r.files()) {
                 for (Listed.Problem p : f.problems()) {
-                    w.println("  " + Printable.line(f.file().getFileName() + ":" + p.line(), 300) + "  " + Printable.line(p.text(), 120) + "  "
-                            + p.reason());
+                    w.println("  " + Printable.line(f.file().getFileName() + ":" + p.line(), 300) + "  "
+                            + Printable.line(p.text(), 120) + "  " + p.reason());
                 }
             }
         }
@@ -141,7 +170,12 @@ final class VerifyOutput {
             holds.put("ipv4", f.holds().ipv4());
             holds.put("ipv6", f.holds().ipv6());
             holds.put("hostnames", f.holds().hostnames().name().toLowerCase(java.util.Locale.ROOT));
-            holds.put("only", f.holds().only().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+            holds.put(
+                    "only",
+                    f.holds()
+                            .only()
+                            .map(o -> o.name().toLowerCase(java.util.Locale.ROOT))
+                            .orElse(null));
             fm.put("holds", holds);
             fm.put("addresses", f.addresses());
             fm.put("hostnames", f.hosts());
@@ -189,14 +223,23 @@ final class VerifyOutput {
         }
         m.put("notExpressible", notExpressible);
         List<Object> extra = new ArrayList<>();
-        r.extra().forEach(e -> extra.add(Map.of("file", e.file().toString(), "line", e.line(), "entry", e.entry(), "detail", e.detail())));
+        r.extra()
+                .forEach(e -> extra.add(Map.of(
+                        "file", e.file().toString(), "line", e.line(), "entry", e.entry(), "detail", e.detail())));
         m.put("extra", extra);
         return m;
     }
 
     private static List<Object> from(List<Verify.Origin> origins) {
         List<Object> from = new ArrayList<>();
-        origins.forEach(o -> from.add(Map.of("set", o.setId(), "serviceArea", o.serviceArea(), "category", o.category().name(), "ports",
+        origins.forEach(o -> from.add(Map.of(
+                "set",
+                o.setId(),
+                "serviceArea",
+                o.serviceArea(),
+                "category",
+                o.category().name(),
+                "ports",
                 o.ports())));
         return from;
     }
@@ -208,22 +251,40 @@ final class VerifyOutput {
     static String junit(Verify.Result r) {
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (Verify.Coverage c : r.coverage()) {
-            List<Verify.Missing> missing = r.missing().stream().filter(m -> m.category().equals(c.category())).toList();
-            cases.add(missing.isEmpty() ? JUnitXml.Case.passed(c.category().name(), null)
-                    : JUnitXml.Case.failed(c.category().name(), "Missing", missing.size() + " selected " + (missing.size() == 1 ? "entry" : "entries")
-                            + " not permitted; IPv4 " + addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()) + ", IPv6 "
-                            + addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()) + ", hostnames " + hosts(c),
-                            missing.stream().map(m -> m.entry() + "  " + origins(m.origins())).collect(Collectors.joining("\n", "", "\n"))));
+            List<Verify.Missing> missing = r.missing().stream()
+                    .filter(m -> m.category().equals(c.category()))
+                    .toList();
+            cases.add(
+                    missing.isEmpty()
+                            ? JUnitXml.Case.passed(c.category().name(), null)
+                            : JUnitXml.Case.failed(
+                                    c.category().name(),
+                                    "Missing",
+                                    missing.size() + " selected " + (missing.size() == 1 ? "entry" : "entries")
+                                            + " not permitted; IPv4 "
+                                            + addresses(c.ipv4Covered(), c.ipv4(), c.ipv4Expressible()) + ", IPv6 "
+                                            + addresses(c.ipv6Covered(), c.ipv6(), c.ipv6Expressible()) + ", hostnames "
+                                            + hosts(c),
+                                    missing.stream()
+                                            .map(m -> m.entry() + "  " + origins(m.origins()))
+                                            .collect(Collectors.joining("\n", "", "\n"))));
         }
         if (!r.notExpressible().isEmpty()) {
-            cases.add(JUnitXml.Case.skipped("not expressible", r.notExpressible().size() + " selected "
-                    + (r.notExpressible().size() == 1 ? "entry" : "entries") + " no file's format can hold; not counted as missing",
-                    r.notExpressible().stream().map(n -> n.entry() + "  " + n.category() + "  " + n.reason())
+            cases.add(JUnitXml.Case.skipped(
+                    "not expressible",
+                    r.notExpressible().size() + " selected "
+                            + (r.notExpressible().size() == 1 ? "entry" : "entries")
+                            + " no file's format can hold; not counted as missing",
+                    r.notExpressible().stream()
+                            .map(n -> n.entry() + "  " + n.category() + "  " + n.reason())
                             .collect(Collectors.joining("\n", "", "\n"))));
         }
-        cases.add(JUnitXml.Case.passed("extra entries", r.extra().stream()
-                .map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300) + "  " + e.detail())
-                .collect(Collectors.joining("\n", "", r.extra().isEmpty() ? "" : "\n"))));
+        cases.add(JUnitXml.Case.passed(
+                "extra entries",
+                r.extra().stream()
+                        .map(e -> Printable.line(e.file().getFileName() + ":" + e.line() + "  " + e.entry(), 300) + "  "
+                                + e.detail())
+                        .collect(Collectors.joining("\n", "", r.extra().isEmpty() ? "" : "\n"))));
         return JUnitXml.suite("o365watch verify " + r.instance() + " " + r.version(), "o365watch.verify", cases);
     }
 
@@ -232,20 +293,42 @@ final class VerifyOutput {
         StringBuilder b = new StringBuilder();
         b.append("Deny lists read:\n");
         for (DenyCheck.FileRead f : d.files()) {
-            b.append("  ").append(f.file()).append(": ").append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
-                    .append(" (").append(f.forms().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+            b.append("  ")
+                    .append(f.file())
+                    .append(": ")
+                    .append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
+                    .append(" (")
+                    .append(f.forms().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")))
                     .append(")\n");
         }
         if (d.blocked().isEmpty()) {
             b.append("Blocked: nothing; no selected hostname is blocked by these lists.\n");
             return b.toString();
         }
-        long required = d.blocked().stream().filter(x -> x.set().required()).map(DenyCheck.Blocked::host).distinct().count();
-        b.append("Blocked (").append(d.blocked().stream().map(DenyCheck.Blocked::host).distinct().count()).append(" selected hostnames, ")
-                .append(required).append(" of required sets):\n");
+        long required = d.blocked().stream()
+                .filter(x -> x.set().required())
+                .map(DenyCheck.Blocked::host)
+                .distinct()
+                .count();
+        b.append("Blocked (")
+                .append(d.blocked().stream()
+                        .map(DenyCheck.Blocked::host)
+                        .distinct()
+                        .count())
+                .append(" selected hostnames, ")
+                .append(required)
+                .append(" of required sets):\n");
         Table t = new Table("HOSTNAME", "SET", "SERVICE", "CATEGORY", "REQUIRED", "HOW", "BLOCKED BY");
         for (DenyCheck.Blocked x : d.blocked()) {
-            t.row(x.host().pattern(), x.set().id(), x.set().serviceArea(), x.set().category(), x.set().required() ? "yes" : "no", how(x.how()),
+            t.row(
+                    x.host().pattern(),
+                    x.set().id(),
+                    x.set().serviceArea(),
+                    x.set().category(),
+                    x.set().required() ? "yes" : "no",
+                    how(x.how()),
                     Printable.line(x.file().getFileName() + ":" + x.by().line() + "  " + x.by().text(), 200));
         }
         java.io.StringWriter w = new java.io.StringWriter();
@@ -265,20 +348,33 @@ final class VerifyOutput {
 
     static Map<String, Object> denyJson(DenyCheck.Result d) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("files", d.files().stream().map(f -> Map.of("file", f.file().toString(), "entries", f.entries(), "forms", f.forms())).toList());
-        m.put("blocked", d.blocked().stream().map(x -> {
-            Map<String, Object> e = new java.util.LinkedHashMap<>();
-            e.put("hostname", x.host().pattern());
-            e.put("endpointSetId", x.set().id());
-            e.put("serviceArea", x.set().serviceArea().name());
-            e.put("category", x.set().category().name());
-            e.put("required", x.set().required());
-            e.put("how", x.how().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            e.put("file", x.file().toString());
-            e.put("line", x.by().line());
-            e.put("entry", Printable.line(x.by().text(), 300));
-            return e;
-        }).toList());
+        m.put(
+                "files",
+                d.files().stream()
+                        .map(f -> Map.of("file", f.file().toString(), "entries", f.entries(), "forms", f.forms()))
+                        .toList());
+        m.put(
+                "blocked",
+                d.blocked().stream()
+                        .map(x -> {
+                            Map<String, Object> e = new java.util.LinkedHashMap<>();
+                            e.put("hostname", x.host().pattern());
+                            e.put("endpointSetId", x.set().id());
+                            e.put("serviceArea", x.set().serviceArea().name());
+                            e.put("category", x.set().category().name());
+                            e.put("required", x.set().required());
+                            e.put(
+                                    "how",
+                                    x.how()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', '-'));
+                            e.put("file", x.file().toString());
+                            e.put("line", x.by().line());
+                            e.put("entry", Printable.line(x.by().text(), 300));
+                            return e;
+                        })
+                        .toList());
         m.put("requiredClear", d.requiredClear());
         return m;
     }
@@ -287,13 +383,27 @@ final class VerifyOutput {
     static String denyJunit(DenyCheck.Result d) {
         List<JUnitXml.Case> cases = new ArrayList<>();
         Map<String, List<DenyCheck.Blocked>> byHost = new java.util.TreeMap<>();
-        d.blocked().stream().filter(x -> x.set().required()).forEach(x -> byHost.computeIfAbsent(x.host().pattern(), k -> new ArrayList<>()).add(x));
-        byHost.forEach((host, xs) -> cases.add(JUnitXml.Case.failed(host, "Blocked", "a required hostname is blocked",
-                xs.stream().map(x -> "set " + x.set().id() + "  " + x.file().getFileName() + ":" + x.by().line() + "  "
-                        + Printable.line(x.by().text(), 200)).collect(Collectors.joining("\n", "", "\n")))));
-        long others = d.blocked().stream().filter(x -> !x.set().required()).map(DenyCheck.Blocked::host).distinct().count();
-        cases.add(JUnitXml.Case.passed("not required", io.github.o365watch.domain.Plural.of((int) others, "blocked hostname", "blocked hostnames")
-                + " of sets not marked required"));
+        d.blocked().stream()
+                .filter(x -> x.set().required())
+                .forEach(x -> byHost.computeIfAbsent(x.host().pattern(), k -> new ArrayList<>())
+                        .add(x));
+        byHost.forEach((host, xs) -> cases.add(JUnitXml.Case.failed(
+                host,
+                "Blocked",
+                "a required hostname is blocked",
+                xs.stream()
+                        .map(x -> "set " + x.set().id() + "  " + x.file().getFileName() + ":" + x.by().line() + "  "
+                                + Printable.line(x.by().text(), 200))
+                        .collect(Collectors.joining("\n", "", "\n")))));
+        long others = d.blocked().stream()
+                .filter(x -> !x.set().required())
+                .map(DenyCheck.Blocked::host)
+                .distinct()
+                .count();
+        cases.add(JUnitXml.Case.passed(
+                "not required",
+                io.github.o365watch.domain.Plural.of((int) others, "blocked hostname", "blocked hostnames")
+                        + " of sets not marked required"));
         return JUnitXml.suite("o365watch verify deny lists", "o365watch.verify.deny", cases);
     }
 
@@ -301,18 +411,33 @@ final class VerifyOutput {
     static String denyMarkdown(DenyCheck.Result d) {
         StringBuilder s = new StringBuilder("# Deny lists against the selection\n\n");
         for (DenyCheck.FileRead f : d.files()) {
-            s.append("- `").append(md(f.file().toString())).append("`: ").append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name",
-                    "blocked names")).append('\n');
+            s.append("- `")
+                    .append(md(f.file().toString()))
+                    .append("`: ")
+                    .append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
+                    .append('\n');
         }
         s.append("\n## Blocked (").append(d.blocked().size()).append(")\n\n");
         if (d.blocked().isEmpty()) {
             return s.append("No selected hostname is blocked by these lists.\n").toString();
         }
-        s.append("| Hostname | Set | Service | Category | Required | How | Blocked by |\n|---|--:|---|---|---|---|---|\n");
+        s.append(
+                "| Hostname | Set | Service | Category | Required | How | Blocked by |\n|---|--:|---|---|---|---|---|\n");
         for (DenyCheck.Blocked x : d.blocked()) {
-            s.append("| `").append(md(x.host().pattern())).append("` | ").append(x.set().id()).append(" | ").append(x.set().serviceArea())
-                    .append(" | ").append(x.set().category()).append(" | ").append(x.set().required() ? "yes" : "no").append(" | ")
-                    .append(how(x.how())).append(" | ").append(md(x.file().getFileName() + ":" + x.by().line() + " " + x.by().text()))
+            s.append("| `")
+                    .append(md(x.host().pattern()))
+                    .append("` | ")
+                    .append(x.set().id())
+                    .append(" | ")
+                    .append(x.set().serviceArea())
+                    .append(" | ")
+                    .append(x.set().category())
+                    .append(" | ")
+                    .append(x.set().required() ? "yes" : "no")
+                    .append(" | ")
+                    .append(how(x.how()))
+                    .append(" | ")
+                    .append(md(x.file().getFileName() + ":" + x.by().line() + " " + x.by().text()))
                     .append(" |\n");
         }
         return s.toString();
@@ -320,12 +445,18 @@ final class VerifyOutput {
 
     /** One row per blocked hostname and entry; every cell a CSV text cell, as audit's CSV is. */
     static String denyCsv(DenyCheck.Result d) {
-        StringBuilder s = new StringBuilder(Text.csvRow(List.of("hostname", "endpointSetId", "serviceArea", "category", "required", "how",
-                "file", "line", "entry")));
+        StringBuilder s = new StringBuilder(Text.csvRow(List.of(
+                "hostname", "endpointSetId", "serviceArea", "category", "required", "how", "file", "line", "entry")));
         for (DenyCheck.Blocked x : d.blocked()) {
-            s.append(Text.csvRow(List.of(x.host().pattern(), Integer.toString(x.set().id()), x.set().serviceArea().name(),
-                    x.set().category().name(), Boolean.toString(x.set().required()), x.how().name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', '-'), Text.csvText(x.file().toString()), Integer.toString(x.by().line()),
+            s.append(Text.csvRow(List.of(
+                    x.host().pattern(),
+                    Integer.toString(x.set().id()),
+                    x.set().serviceArea().name(),
+                    x.set().category().name(),
+                    Boolean.toString(x.set().required()),
+                    x.how().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    Text.csvText(x.file().toString()),
+                    Integer.toString(x.by().line()),
                     Text.csvText(Printable.line(x.by().text(), 300)))));
         }
         return s.toString();
@@ -333,6 +464,9 @@ final class VerifyOutput {
 
     /** A Markdown table cell: one line, pipes and backquotes escaped. */
     private static String md(String text) {
-        return Printable.line(text, 300).replace("\\", "\\\\").replace("|", "\\|").replace("`", "'");
+        return Printable.line(text, 300)
+                .replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("`", "'");
     }
 }

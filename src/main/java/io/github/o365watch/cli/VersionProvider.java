@@ -27,7 +27,8 @@ final class VersionProvider implements IVersionProvider {
         return new String[] {
             "o365watch " + known(p, "version"),
             "commit " + commit + (dirty ? " with local changes" : ""),
-            "built " + known(p, "date") + (known(p, "date").equals("unknown") ? "" : " (the commit's date)")};
+            "built " + known(p, "date") + (known(p, "date").equals("unknown") ? "" : " (the commit's date)")
+        };
     }
 
     /** The value, or "unknown" where the build left it unset (still the placeholder, or absent). */

@@ -13,13 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "versions",
+@Command(
+        name = "versions",
         description = {
             "Lists the stored versions beside every version the service has published.",
             "Unless --offline, asks the service for every version it has published (AllVersions), with the summary of its RSS"
-                    + " feed."})
+                    + " feed."
+        })
 final class VersionsCommand extends StoreCommand {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Mixin
     InstanceOptions instances;
@@ -47,8 +50,11 @@ final class VersionsCommand extends StoreCommand {
                 print(out, r);
             }
             if (r.feedFailure().isPresent()) {
-                err.println("o365watch: warning: " + io.github.o365watch.domain.net.Printable.line(r.instance()
-                        + ": RSS summaries unavailable: " + r.feedFailure().get().getMessage(), 2000));
+                err.println("o365watch: warning: "
+                        + io.github.o365watch.domain.net.Printable.line(
+                                r.instance() + ": RSS summaries unavailable: "
+                                        + r.feedFailure().get().getMessage(),
+                                2000));
             }
             if (r.upstreamFailure().isPresent()) {
                 out.flush();
@@ -67,16 +73,26 @@ final class VersionsCommand extends StoreCommand {
         long published = r.rows().stream().filter(VersionsReport.Row::published).count();
         out.println(r.instance() + ": " + stored + " stored"
                 + (r.upstreamAsked() && r.upstreamFailure().isEmpty() ? ", " + published + " published" : ""));
-        Table t = r.upstreamAsked() ? new Table("VERSION", "STORED", "PUBLISHED", "SUMMARY")
+        Table t = r.upstreamAsked()
+                ? new Table("VERSION", "STORED", "PUBLISHED", "SUMMARY")
                 : new Table("VERSION", "STORED", "SETS");
         for (VersionsReport.Row row : r.rows()) {
-            String storedText = row.revisions() == 0 ? "-" : row.revisions() == 1 ? "yes" : "yes (" + row.revisions() + " revisions)";
+            String storedText = row.revisions() == 0
+                    ? "-"
+                    : row.revisions() == 1 ? "yes" : "yes (" + row.revisions() + " revisions)";
             if (r.upstreamAsked()) {
-                t.row(row.version(), storedText,
+                t.row(
+                        row.version(),
+                        storedText,
                         row.feed().flatMap(f -> f.published()).map(DAY::format).orElse(row.published() ? "yes" : "-"),
                         row.feed().map(f -> f.summary()).orElse(""));
             } else {
-                t.row(row.version(), storedText, row.stored().map(s -> Integer.toString(s.endpointSets())).orElse(""));
+                t.row(
+                        row.version(),
+                        storedText,
+                        row.stored()
+                                .map(s -> Integer.toString(s.endpointSets()))
+                                .orElse(""));
             }
         }
         t.print(out, "  ");

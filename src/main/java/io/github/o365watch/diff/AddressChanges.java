@@ -13,8 +13,8 @@ import java.util.List;
  * @param alreadyListed prefixes added to a set whose addresses were already listed: not an
  *                      address change
  */
-public record AddressChanges(PrefixSet listed, PrefixSet unlisted, List<ElementChange> stillListed,
-        List<ElementChange> alreadyListed) {
+public record AddressChanges(
+        PrefixSet listed, PrefixSet unlisted, List<ElementChange> stillListed, List<ElementChange> alreadyListed) {
 
     public boolean addressSpaceChanged() {
         return !listed.isEmpty() || !unlisted.isEmpty();

@@ -12,7 +12,9 @@ import java.util.Optional;
 public record ChangeRecords(List<ChangeRecord> records, Optional<String> unavailable) {
 
     public ChangeRecords {
-        records = records.stream().sorted(Comparator.comparing(ChangeRecord::version).thenComparingInt(ChangeRecord::id)).toList();
+        records = records.stream()
+                .sorted(Comparator.comparing(ChangeRecord::version).thenComparingInt(ChangeRecord::id))
+                .toList();
     }
 
     public static ChangeRecords of(List<ChangeRecord> records) {

@@ -14,8 +14,15 @@ import java.util.function.Function;
  * Everything that changed between two versions of one instance, per endpoint set and overall,
  * with what each version lists ({@code before}, {@code after}) for the arithmetic of the review.
  */
-public record ChangeSet(Instance instance, Version from, Version to, List<SetChange> sets, AddressChanges addresses,
-        HostChanges hosts, Listing before, Listing after) {
+public record ChangeSet(
+        Instance instance,
+        Version from,
+        Version to,
+        List<SetChange> sets,
+        AddressChanges addresses,
+        HostChanges hosts,
+        Listing before,
+        Listing after) {
 
     public ChangeSet {
         sets = List.copyOf(sets);
@@ -41,11 +48,16 @@ public record ChangeSet(Instance instance, Version from, Version to, List<SetCha
         return count(s -> s.latest().category(), ElementChange::category);
     }
 
-    private <K extends Comparable<K>> Map<K, Counts> count(Function<SetChange, K> setKey, Function<ElementChange, K> elementKey) {
+    private <K extends Comparable<K>> Map<K, Counts> count(
+            Function<SetChange, K> setKey, Function<ElementChange, K> elementKey) {
         Map<K, Counts> out = new TreeMap<>();
         for (SetChange s : sets) {
-            Counts c = new Counts(s instanceof SetChange.Added ? 1 : 0, s instanceof SetChange.Removed ? 1 : 0,
-                    s instanceof SetChange.Modified ? 1 : 0, 0, 0);
+            Counts c = new Counts(
+                    s instanceof SetChange.Added ? 1 : 0,
+                    s instanceof SetChange.Removed ? 1 : 0,
+                    s instanceof SetChange.Modified ? 1 : 0,
+                    0,
+                    0);
             out.merge(setKey.apply(s), c, Counts::plus);
             for (ElementChange e : s.elements()) {
                 boolean added = e.direction() == ElementChange.Direction.ADDED;

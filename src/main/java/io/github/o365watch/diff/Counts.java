@@ -5,8 +5,12 @@ public record Counts(int setsAdded, int setsRemoved, int setsModified, int eleme
     public static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
 
     public Counts plus(Counts o) {
-        return new Counts(setsAdded + o.setsAdded, setsRemoved + o.setsRemoved, setsModified + o.setsModified,
-                elementsAdded + o.elementsAdded, elementsRemoved + o.elementsRemoved);
+        return new Counts(
+                setsAdded + o.setsAdded,
+                setsRemoved + o.setsRemoved,
+                setsModified + o.setsModified,
+                elementsAdded + o.elementsAdded,
+                elementsRemoved + o.elementsRemoved);
     }
 
     public int total() {

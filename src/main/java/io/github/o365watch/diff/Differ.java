@@ -42,8 +42,15 @@ public final class Differ {
         }
         Listing was = Listing.of(from);
         Listing is = Listing.of(to);
-        return new ChangeSet(from.instance(), from.version(), to.version(), changes, addresses(was, is, changes),
-                hosts(from, to), was, is);
+        return new ChangeSet(
+                from.instance(),
+                from.version(),
+                to.version(),
+                changes,
+                addresses(was, is, changes),
+                hosts(from, to),
+                was,
+                is);
     }
 
     private static Map<Integer, EndpointSet> byId(Snapshot s) {
@@ -67,7 +74,8 @@ public final class Differ {
         if (a != null) {
             for (Element e : was) {
                 if (!is.contains(e)) {
-                    out.add(new ElementChange(a.id(), a.serviceArea(), a.category(), ElementChange.Direction.REMOVED, e));
+                    out.add(new ElementChange(
+                            a.id(), a.serviceArea(), a.category(), ElementChange.Direction.REMOVED, e));
                 }
             }
         }
@@ -81,12 +89,15 @@ public final class Differ {
         return out;
     }
 
-    private static void ports(EndpointSet a, EndpointSet b, boolean udp, PortSet was, PortSet is, List<ElementChange> out) {
+    private static void ports(
+            EndpointSet a, EndpointSet b, boolean udp, PortSet was, PortSet is, List<ElementChange> out) {
         for (PortRange r : is.minus(was).ranges()) {
-            out.add(new ElementChange(b.id(), b.serviceArea(), b.category(), ElementChange.Direction.ADDED, new Element.Port(udp, r)));
+            out.add(new ElementChange(
+                    b.id(), b.serviceArea(), b.category(), ElementChange.Direction.ADDED, new Element.Port(udp, r)));
         }
         for (PortRange r : was.minus(is).ranges()) {
-            out.add(new ElementChange(a.id(), a.serviceArea(), a.category(), ElementChange.Direction.REMOVED, new Element.Port(udp, r)));
+            out.add(new ElementChange(
+                    a.id(), a.serviceArea(), a.category(), ElementChange.Direction.REMOVED, new Element.Port(udp, r)));
         }
     }
 
@@ -110,8 +121,8 @@ public final class Differ {
         return out;
     }
 
-    private static void attribute(List<AttributeChange> out, String name, EndpointSet a, EndpointSet b,
-            Function<EndpointSet, String> get) {
+    private static void attribute(
+            List<AttributeChange> out, String name, EndpointSet a, EndpointSet b, Function<EndpointSet, String> get) {
         String x = get.apply(a);
         String y = get.apply(b);
         if (!Objects.equals(x, y)) {
@@ -141,8 +152,10 @@ public final class Differ {
     private static HostChanges hosts(Snapshot from, Snapshot to) {
         Map<HostPattern, List<Integer>> a = hostSets(from);
         Map<HostPattern, List<Integer>> b = hostSets(to);
-        List<HostPattern> listed = b.keySet().stream().filter(h -> !a.containsKey(h)).toList();
-        List<HostPattern> unlisted = a.keySet().stream().filter(h -> !b.containsKey(h)).toList();
+        List<HostPattern> listed =
+                b.keySet().stream().filter(h -> !a.containsKey(h)).toList();
+        List<HostPattern> unlisted =
+                a.keySet().stream().filter(h -> !b.containsKey(h)).toList();
         List<HostChanges.Move> moved = new ArrayList<>();
         for (Map.Entry<HostPattern, List<Integer>> e : b.entrySet()) {
             List<Integer> was = a.get(e.getKey());
@@ -155,7 +168,9 @@ public final class Differ {
 
     private static Map<HostPattern, List<Integer>> hostSets(Snapshot s) {
         Map<HostPattern, List<Integer>> out = new TreeMap<>();
-        for (EndpointSet e : s.sets().stream().sorted(Comparator.comparingInt(EndpointSet::id)).toList()) {
+        for (EndpointSet e : s.sets().stream()
+                .sorted(Comparator.comparingInt(EndpointSet::id))
+                .toList()) {
             for (HostPattern h : e.urls()) {
                 out.computeIfAbsent(h, k -> new ArrayList<>()).add(e.id());
             }

@@ -10,7 +10,11 @@ public sealed interface Element extends Comparable<Element> {
 
     /** The kind, in report order. */
     enum Type {
-        IPV4("IPv4"), IPV6("IPv6"), URL("URL"), TCP("TCP"), UDP("UDP");
+        IPV4("IPv4"),
+        IPV6("IPv6"),
+        URL("URL"),
+        TCP("TCP"),
+        UDP("UDP");
 
         private final String label;
 

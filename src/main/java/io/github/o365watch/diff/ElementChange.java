@@ -13,7 +13,8 @@ public record ElementChange(int setId, ServiceArea serviceArea, Category categor
 
     /** Added to the set, or removed from it. */
     public enum Direction {
-        ADDED, REMOVED;
+        ADDED,
+        REMOVED;
 
         public String label() {
             return this == ADDED ? "added" : "removed";
@@ -21,7 +22,8 @@ public record ElementChange(int setId, ServiceArea serviceArea, Category categor
     }
 
     private static final Comparator<ElementChange> ORDER = Comparator.comparingInt(ElementChange::setId)
-            .thenComparing(ElementChange::direction).thenComparing(ElementChange::element);
+            .thenComparing(ElementChange::direction)
+            .thenComparing(ElementChange::element);
 
     @Override
     public int compareTo(ElementChange o) {

@@ -13,6 +13,5 @@ import java.util.List;
 public record HostChanges(List<HostPattern> listed, List<HostPattern> unlisted, List<Move> moved) {
 
     /** A hostname pattern that changed sets: the ids of the sets listing it before and after. */
-    public record Move(HostPattern host, List<Integer> fromSets, List<Integer> toSets) {
-    }
+    public record Move(HostPattern host, List<Integer> fromSets, List<Integer> toSets) {}
 }

@@ -29,6 +29,7 @@ public final class Listing {
     private final PrefixSet all;
     /** trust level -> the space of the sets at least that trusted (computed when asked). */
     private final Map<Integer, PrefixSet> atLeast = new ConcurrentHashMap<>();
+
     private volatile Index index;
 
     private Listing(Snapshot s) {
@@ -154,12 +155,15 @@ public final class Listing {
         final List<Map.Entry<HostPattern, EndpointSet>> partial = new ArrayList<>();
         /** Where some set's TCP (UDP) port ranges start or end. */
         final TreeSet<Integer> tcpCuts = new TreeSet<>();
+
         final TreeSet<Integer> udpCuts = new TreeSet<>();
 
         Index(List<EndpointSet> sets) {
             for (EndpointSet e : sets) {
                 for (HostPattern h : e.urls()) {
-                    byPattern.computeIfAbsent(h.pattern(), k -> new ArrayList<>()).add(e);
+                    byPattern
+                            .computeIfAbsent(h.pattern(), k -> new ArrayList<>())
+                            .add(e);
                     if (h.kind() == HostPattern.Kind.PARTIAL) {
                         partial.add(Map.entry(h, e));
                     }

@@ -12,6 +12,7 @@ public record Notice(ElementChange change, int recordId, Optional<Impact> impact
 
     /** An addition whose effective date is after {@code today}: it must be in place by then. */
     public boolean pendingOn(LocalDate today) {
-        return change.direction() == ElementChange.Direction.ADDED && effectiveDate.map(d -> d.isAfter(today)).orElse(false);
+        return change.direction() == ElementChange.Direction.ADDED
+                && effectiveDate.map(d -> d.isAfter(today)).orElse(false);
     }
 }

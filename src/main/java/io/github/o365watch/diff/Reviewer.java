@@ -32,7 +32,8 @@ public final class Reviewer {
 
     public static Review review(ChangeSet changes, ChangeRecords records, LocalDate today, Thresholds thresholds) {
         List<Notice> notices = notices(changes, records.records());
-        CrossCheck check = records.available() ? crossCheck(changes, records.records())
+        CrossCheck check = records.available()
+                ? crossCheck(changes, records.records())
                 : new CrossCheck(records.unavailable(), List.of());
         List<Flag> flags = flags(changes, check, thresholds);
         return new Review(changes, today, records, notices, check, flags);
@@ -47,8 +48,13 @@ public final class Reviewer {
             for (int i = records.size() - 1; i >= 0; i--) {
                 ChangeRecord r = records.get(i);
                 if (r.endpointSetId() == e.setId() && announces(r, e)) {
-                    out.add(new Notice(e, r.id(), r.impact(),
-                            e.direction() == Direction.ADDED ? r.add().flatMap(ChangeRecord.Addition::effectiveDate) : Optional.empty()));
+                    out.add(new Notice(
+                            e,
+                            r.id(),
+                            r.impact(),
+                            e.direction() == Direction.ADDED
+                                    ? r.add().flatMap(ChangeRecord.Addition::effectiveDate)
+                                    : Optional.empty()));
                     break;
                 }
             }
@@ -91,11 +97,14 @@ public final class Reviewer {
             List<ChangeRecord> list = bySet.getOrDefault(set, List.of());
             for (int i = list.size() - 1; i >= 0; i--) {
                 ChangeRecord r = list.get(i);
-                List<IpPrefix> ips = d == Direction.ADDED ? r.add().map(ChangeRecord.Addition::ips).orElse(List.of())
+                List<IpPrefix> ips = d == Direction.ADDED
+                        ? r.add().map(ChangeRecord.Addition::ips).orElse(List.of())
                         : r.remove().map(ChangeRecord.Removal::ips).orElse(List.of());
-                List<HostPattern> urls = d == Direction.ADDED ? r.add().map(ChangeRecord.Addition::urls).orElse(List.of())
+                List<HostPattern> urls = d == Direction.ADDED
+                        ? r.add().map(ChangeRecord.Addition::urls).orElse(List.of())
                         : r.remove().map(ChangeRecord.Removal::urls).orElse(List.of());
-                boolean hit = e instanceof Element.Ip ip ? ips.stream().anyMatch(p -> p.overlaps(ip.prefix()))
+                boolean hit = e instanceof Element.Ip ip
+                        ? ips.stream().anyMatch(p -> p.overlaps(ip.prefix()))
                         : e instanceof Element.Url u && urls.contains(u.host());
                 if (hit) {
                     return Optional.of(r.id());
@@ -108,7 +117,8 @@ public final class Reviewer {
             int set = r.endpointSetId();
             bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(r);
             PrefixSet add = PrefixSet.of(r.add().map(ChangeRecord.Addition::ips).orElse(List.of()));
-            PrefixSet remove = PrefixSet.of(r.remove().map(ChangeRecord.Removal::ips).orElse(List.of()));
+            PrefixSet remove =
+                    PrefixSet.of(r.remove().map(ChangeRecord.Removal::ips).orElse(List.of()));
             // a removal cancels an earlier addition in the range (and the other way round)
             PrefixSet added = ipsAdded.getOrDefault(set, PrefixSet.EMPTY);
             PrefixSet removed = ipsRemoved.getOrDefault(set, PrefixSet.EMPTY);
@@ -119,7 +129,8 @@ public final class Reviewer {
             ipsAdded.put(set, added.union(newlyAdded));
             ipsRemoved.put(set, removed);
             List<HostPattern> addUrls = r.add().map(ChangeRecord.Addition::urls).orElse(List.of());
-            List<HostPattern> removeUrls = r.remove().map(ChangeRecord.Removal::urls).orElse(List.of());
+            List<HostPattern> removeUrls =
+                    r.remove().map(ChangeRecord.Removal::urls).orElse(List.of());
             Set<HostPattern> ua = urlsAdded.computeIfAbsent(set, k -> new TreeSet<>());
             Set<HostPattern> ur = urlsRemoved.computeIfAbsent(set, k -> new TreeSet<>());
             for (HostPattern u : removeUrls) {
@@ -159,9 +170,13 @@ public final class Reviewer {
                 wholeSets.add(s.id());
             }
         }
-        Set<Integer> seenAdded = changes.sets().stream().filter(s -> s instanceof SetChange.Added).map(SetChange::id)
+        Set<Integer> seenAdded = changes.sets().stream()
+                .filter(s -> s instanceof SetChange.Added)
+                .map(SetChange::id)
                 .collect(Collectors.toSet());
-        Set<Integer> seenRemoved = changes.sets().stream().filter(s -> s instanceof SetChange.Removed).map(SetChange::id)
+        Set<Integer> seenRemoved = changes.sets().stream()
+                .filter(s -> s instanceof SetChange.Removed)
+                .map(SetChange::id)
                 .collect(Collectors.toSet());
         a.setsAdded.forEach((set, id) -> {
             if (!seenAdded.contains(set)) {
@@ -189,36 +204,53 @@ public final class Reviewer {
             PrefixSet was = changes.before().addresses(set);
             PrefixSet is = changes.after().addresses(set);
             for (Direction d : Direction.values()) {
-                PrefixSet observed = PrefixSet.of(seen.stream().filter(e -> e.direction() == d && e.element() instanceof Element.Ip)
-                        .map(e -> ((Element.Ip) e.element()).prefix()).toList());
-                PrefixSet announced = (d == Direction.ADDED ? a.ipsAdded : a.ipsRemoved).getOrDefault(set, PrefixSet.EMPTY);
+                PrefixSet observed = PrefixSet.of(seen.stream()
+                        .filter(e -> e.direction() == d && e.element() instanceof Element.Ip)
+                        .map(e -> ((Element.Ip) e.element()).prefix())
+                        .toList());
+                PrefixSet announced =
+                        (d == Direction.ADDED ? a.ipsAdded : a.ipsRemoved).getOrDefault(set, PrefixSet.EMPTY);
                 for (IpPrefix p : announced.subtract(observed).prefixes()) {
-                    out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, label(p) + " " + p + " " + d.label(),
+                    out.add(new Disagreement(
+                            Kind.ANNOUNCED_NOT_SEEN,
+                            set,
+                            label(p) + " " + p + " " + d.label(),
                             a.announcer(set, d, new Element.Ip(p))));
                 }
-                // what the set gained or lost as address space: a prefix re-split inside the set is no change to announce
+                // what the set gained or lost as address space: a prefix re-split inside the set is no change to
+                // announce
                 PrefixSet space = d == Direction.ADDED ? is.subtract(was) : was.subtract(is);
                 for (IpPrefix p : space.subtract(announced).prefixes()) {
-                    out.add(new Disagreement(Kind.UNANNOUNCED, set, label(p) + " " + p + " " + d.label(), Optional.empty()));
+                    out.add(new Disagreement(
+                            Kind.UNANNOUNCED, set, label(p) + " " + p + " " + d.label(), Optional.empty()));
                 }
-                Set<HostPattern> seenUrls = seen.stream().filter(e -> e.direction() == d && e.element() instanceof Element.Url)
-                        .map(e -> ((Element.Url) e.element()).host()).collect(Collectors.toCollection(TreeSet::new));
-                Set<HostPattern> saidUrls = (d == Direction.ADDED ? a.urlsAdded : a.urlsRemoved).getOrDefault(set, Set.of());
+                Set<HostPattern> seenUrls = seen.stream()
+                        .filter(e -> e.direction() == d && e.element() instanceof Element.Url)
+                        .map(e -> ((Element.Url) e.element()).host())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                Set<HostPattern> saidUrls =
+                        (d == Direction.ADDED ? a.urlsAdded : a.urlsRemoved).getOrDefault(set, Set.of());
                 for (HostPattern h : saidUrls) {
                     if (!seenUrls.contains(h)) {
-                        out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, "URL " + h + " " + d.label(),
+                        out.add(new Disagreement(
+                                Kind.ANNOUNCED_NOT_SEEN,
+                                set,
+                                "URL " + h + " " + d.label(),
                                 a.announcer(set, d, new Element.Url(h))));
                     }
                 }
                 for (HostPattern h : seenUrls) {
                     if (!saidUrls.contains(h)) {
-                        out.add(new Disagreement(Kind.UNANNOUNCED, set, "URL " + h + " " + d.label(), Optional.empty()));
+                        out.add(new Disagreement(
+                                Kind.UNANNOUNCED, set, "URL " + h + " " + d.label(), Optional.empty()));
                     }
                 }
             }
         }
         attributes(changes, a, wholeSets, out);
-        out.sort(Comparator.comparing(Disagreement::kind).thenComparingInt(Disagreement::setId).thenComparing(Disagreement::subject));
+        out.sort(Comparator.comparing(Disagreement::kind)
+                .thenComparingInt(Disagreement::setId)
+                .thenComparing(Disagreement::subject));
         return new CrossCheck(Optional.empty(), out);
     }
 
@@ -234,9 +266,15 @@ public final class Reviewer {
             }
             for (AttributeChange c : s.attributes()) {
                 seen.computeIfAbsent(s.id(), k -> new TreeSet<>()).add(c.name().toLowerCase(Locale.ROOT));
-                if (!c.cosmetic() && !a.attributes.getOrDefault(s.id(), Map.of()).containsKey(c.name().toLowerCase(Locale.ROOT))) {
-                    out.add(new Disagreement(Kind.UNANNOUNCED, s.id(), c.name() + " " + shortValue(c.before()) + " -> "
-                            + shortValue(c.after()), Optional.empty()));
+                if (!c.cosmetic()
+                        && !a.attributes
+                                .getOrDefault(s.id(), Map.of())
+                                .containsKey(c.name().toLowerCase(Locale.ROOT))) {
+                    out.add(new Disagreement(
+                            Kind.UNANNOUNCED,
+                            s.id(),
+                            c.name() + " " + shortValue(c.before()) + " -> " + shortValue(c.after()),
+                            Optional.empty()));
                 }
             }
             for (String ports : portAttributes(s)) {
@@ -245,13 +283,19 @@ public final class Reviewer {
                     EndpointSet from = s.before().orElseThrow();
                     EndpointSet to = s.after().orElseThrow();
                     boolean udp = ports.equals("udpPorts");
-                    out.add(new Disagreement(Kind.UNANNOUNCED, s.id(), ports + " " + shortValue((udp ? from.udpPorts() : from.tcpPorts()).toString())
-                            + " -> " + shortValue((udp ? to.udpPorts() : to.tcpPorts()).toString()), Optional.empty()));
+                    out.add(new Disagreement(
+                            Kind.UNANNOUNCED,
+                            s.id(),
+                            ports + " " + shortValue((udp ? from.udpPorts() : from.tcpPorts()).toString()) + " -> "
+                                    + shortValue((udp ? to.udpPorts() : to.tcpPorts()).toString()),
+                            Optional.empty()));
                 }
             }
         }
         a.attributes.forEach((set, names) -> names.forEach((name, id) -> {
-            if (!AttributeChange.isCosmetic(name) && !wholeSets.contains(set) && !seen.getOrDefault(set, Set.of()).contains(name)
+            if (!AttributeChange.isCosmetic(name)
+                    && !wholeSets.contains(set)
+                    && !seen.getOrDefault(set, Set.of()).contains(name)
                     && changes.sets().stream().noneMatch(s -> s.id() == set && !(s instanceof SetChange.Modified))) {
                 out.add(new Disagreement(Kind.ANNOUNCED_NOT_SEEN, set, name + " changed", Optional.of(id)));
             }
@@ -289,29 +333,47 @@ public final class Reviewer {
         // what each trust level gained from less trusted sets, and what left Optimize: computed once over all
         // sets, then cut down to each set's own addresses (the category-wide sets are large, a set's are small)
         Map<Integer, PrefixSet> promoted = new HashMap<>();
-        PrefixSet leftOptimize = was.addressesAtLeast(Category.OPTIMIZE).subtract(is.addressesAtLeast(Category.OPTIMIZE));
+        PrefixSet leftOptimize =
+                was.addressesAtLeast(Category.OPTIMIZE).subtract(is.addressesAtLeast(Category.OPTIMIZE));
         Map<String, PrefixSet> opened = new HashMap<>();
         for (SetChange s : changes.sets()) {
             if (s instanceof SetChange.Modified m) {
                 for (AttributeChange c : m.attributes()) {
                     if (c.name().equals("required")) {
-                        out.add(new Flag(Flag.Kind.REQUIRED_CHANGED, s.id(), "required " + c.before() + " -> " + c.after(),
-                                c.after().equals("true") ? "now required: blocking it breaks the service"
+                        out.add(new Flag(
+                                Flag.Kind.REQUIRED_CHANGED,
+                                s.id(),
+                                "required " + c.before() + " -> " + c.after(),
+                                c.after().equals("true")
+                                        ? "now required: blocking it breaks the service"
                                         : "now optional: the notes say what breaks without it"));
                     } else if (c.name().equals("expressRoute")) {
-                        out.add(new Flag(Flag.Kind.EXPRESSROUTE_CHANGED, s.id(), "expressRoute " + c.before() + " -> " + c.after(),
+                        out.add(new Flag(
+                                Flag.Kind.EXPRESSROUTE_CHANGED,
+                                s.id(),
+                                "expressRoute " + c.before() + " -> " + c.after(),
                                 "review the ExpressRoute routing for this set"));
                     }
                 }
             }
             s.after().ifPresent(after -> {
                 Category c = after.category();
-                trusted(s, after, promoted.computeIfAbsent(c.trust(),
-                        k -> is.addressesAtLeast(c).subtract(was.addressesAtLeast(c)).intersect(was.addresses())), was, out);
+                trusted(
+                        s,
+                        after,
+                        promoted.computeIfAbsent(
+                                c.trust(),
+                                k -> is.addressesAtLeast(c)
+                                        .subtract(was.addressesAtLeast(c))
+                                        .intersect(was.addresses())),
+                        was,
+                        out);
                 ports(s, after, false, was, is, opened, out);
                 ports(s, after, true, was, is, opened, out);
             });
-            s.before().ifPresent(before -> optimizeRemoval(s, before, was.addresses(s.id()).intersect(leftOptimize), is, out));
+            s.before()
+                    .ifPresent(before ->
+                            optimizeRemoval(s, before, was.addresses(s.id()).intersect(leftOptimize), is, out));
         }
         for (ElementChange e : changes.elements()) {
             if (e.direction() == Direction.ADDED) {
@@ -330,7 +392,8 @@ public final class Reviewer {
     }
 
     private static String bypass(Category c) {
-        return c.equals(Category.OPTIMIZE) ? ", which is meant to bypass the proxy and TLS inspection"
+        return c.equals(Category.OPTIMIZE)
+                ? ", which is meant to bypass the proxy and TLS inspection"
                 : c.equals(Category.ALLOW) ? ", which may bypass the proxy" : "";
     }
 
@@ -342,7 +405,9 @@ public final class Reviewer {
     private static void trusted(SetChange s, EndpointSet after, PrefixSet promoted, Listing was, List<Flag> out) {
         Category c = after.category();
         PrefixSet moved = PrefixSet.of(after.ips()).intersect(promoted);
-        List<HostPattern> hosts = after.urls().stream().filter(h -> was.lists(h) && !was.listsAtLeast(h, c)).toList();
+        List<HostPattern> hosts = after.urls().stream()
+                .filter(h -> was.lists(h) && !was.listsAtLeast(h, c))
+                .toList();
         if (moved.isEmpty() && hosts.isEmpty()) {
             return;
         }
@@ -355,18 +420,30 @@ public final class Reviewer {
                 }
             }
         }
-        List<String> from = sources.stream().map(id -> was.set(id).orElseThrow()).filter(b -> b.category().trust() < c.trust())
-                .map(b -> b.id() + " (" + b.category() + ")").toList();
+        List<String> from = sources.stream()
+                .map(id -> was.set(id).orElseThrow())
+                .filter(b -> b.category().trust() < c.trust())
+                .map(b -> b.id() + " (" + b.category() + ")")
+                .toList();
         Flag.Claim claim = new Flag.Claim(Optional.empty(), moved, hosts);
-        String was1 = "listed before only by less trusted sets: " + String.join(", ", from.subList(0, Math.min(from.size(), Claims.SHOWN)))
+        String was1 = "listed before only by less trusted sets: "
+                + String.join(", ", from.subList(0, Math.min(from.size(), Claims.SHOWN)))
                 + (from.size() > Claims.SHOWN ? " (and " + (from.size() - Claims.SHOWN) + " more)" : "");
         Optional<Category> old = s.before().map(EndpointSet::category);
         if (old.isPresent() && old.get().trust() < c.trust()) {
-            out.add(new Flag(Flag.Kind.CATEGORY_PROMOTED, s.id(), "set " + s.id() + " " + old.get() + " -> " + c,
-                    "its traffic moves to " + c + bypass(c) + ": " + Claims.describe(moved, hosts) + ", " + was1, claim));
+            out.add(new Flag(
+                    Flag.Kind.CATEGORY_PROMOTED,
+                    s.id(),
+                    "set " + s.id() + " " + old.get() + " -> " + c,
+                    "its traffic moves to " + c + bypass(c) + ": " + Claims.describe(moved, hosts) + ", " + was1,
+                    claim));
         } else {
-            out.add(new Flag(Flag.Kind.MOVED_TO_TRUSTED, s.id(), Claims.describe(moved, hosts),
-                    "now in set " + s.id() + " (" + c + ")" + bypass(c) + "; " + was1, claim));
+            out.add(new Flag(
+                    Flag.Kind.MOVED_TO_TRUSTED,
+                    s.id(),
+                    Claims.describe(moved, hosts),
+                    "now in set " + s.id() + " (" + c + ")" + bypass(c) + "; " + was1,
+                    claim));
         }
     }
 
@@ -375,14 +452,22 @@ public final class Reviewer {
         if (!before.category().equals(Category.OPTIMIZE)) {
             return;
         }
-        List<HostPattern> hosts = before.urls().stream().filter(h -> !is.listsAtLeast(h, Category.OPTIMIZE)).toList();
+        List<HostPattern> hosts = before.urls().stream()
+                .filter(h -> !is.listsAtLeast(h, Category.OPTIMIZE))
+                .toList();
         if (left.isEmpty() && hosts.isEmpty()) {
             return;
         }
-        String how = s instanceof SetChange.Removed ? "Optimize set " + s.id() + " was removed"
-                : s.after().orElseThrow().category().equals(Category.OPTIMIZE) ? "left Optimize set " + s.id()
-                : "set " + s.id() + " moved from Optimize to " + s.after().orElseThrow().category();
-        out.add(new Flag(Flag.Kind.OPTIMIZE_REMOVAL, s.id(), Claims.describe(left, hosts),
+        String how = s instanceof SetChange.Removed
+                ? "Optimize set " + s.id() + " was removed"
+                : s.after().orElseThrow().category().equals(Category.OPTIMIZE)
+                        ? "left Optimize set " + s.id()
+                        : "set " + s.id() + " moved from Optimize to "
+                                + s.after().orElseThrow().category();
+        out.add(new Flag(
+                Flag.Kind.OPTIMIZE_REMOVAL,
+                s.id(),
+                Claims.describe(left, hosts),
                 how + " and no Optimize set lists them now: take them out of bypass, split-tunnel and QoS rules",
                 new Flag.Claim(Optional.empty(), left, hosts)));
     }
@@ -398,9 +483,13 @@ public final class Reviewer {
         if (fresh.prefixes().stream().noneMatch(q -> q.length() < limit)) {
             return;
         }
-        out.add(new Flag(Flag.Kind.BROAD_PREFIX, e.setId(), e.element().type().label() + " " + p,
-                "new in set " + e.setId() + " (" + e.category() + "): " + (fresh.size() == 1 && fresh.contains(p) ? ""
-                        : Claims.describe(fresh, List.of()) + ", ") + Claims.size(fresh, p.family())
+        out.add(new Flag(
+                Flag.Kind.BROAD_PREFIX,
+                e.setId(),
+                e.element().type().label() + " " + p,
+                "new in set " + e.setId() + " (" + e.category() + "): "
+                        + (fresh.size() == 1 && fresh.contains(p) ? "" : Claims.describe(fresh, List.of()) + ", ")
+                        + Claims.size(fresh, p.family())
                         + " no set listed before, wider than /" + limit,
                 new Flag.Claim(Optional.of(e.element()), fresh, List.of())));
     }
@@ -408,25 +497,42 @@ public final class Reviewer {
     /** An added wildcard that matches names no pattern matched before. */
     private static void wildcard(ElementChange e, HostPattern w, ChangeSet changes, List<Flag> out) {
         var shared = io.github.o365watch.domain.HostRisk.tenantShared(w);
-        if (shared.isPresent() && (e.category().equals(Category.OPTIMIZE) || e.category().equals(Category.ALLOW))) {
+        if (shared.isPresent()
+                && (e.category().equals(Category.OPTIMIZE) || e.category().equals(Category.ALLOW))) {
             // a direct or bypass category: every customer's names are under it, not only the organisation's
-            out.add(new Flag(Flag.Kind.TENANT_SHARED_WILDCARD, e.setId(), "URL " + w, "tenant-shared wildcard in set " + e.setId() + " ("
-                    + e.category() + "): " + shared.get().whose() + " are all under " + shared.get().name()
-                    + ", so a bypass or inspection exemption for it admits anyone's content, not only yours",
+            out.add(new Flag(
+                    Flag.Kind.TENANT_SHARED_WILDCARD,
+                    e.setId(),
+                    "URL " + w,
+                    "tenant-shared wildcard in set " + e.setId() + " ("
+                            + e.category() + "): " + shared.get().whose() + " are all under "
+                            + shared.get().name()
+                            + ", so a bypass or inspection exemption for it admits anyone's content, not only yours",
                     new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, List.of())));
         }
         if (changes.before().lists(w)) {
             return; // every name it matches was listed (if by a less trusted set, the move is flagged)
         }
         String where = " in set " + e.setId() + " (" + e.category() + ")";
-        List<HostPattern> replaced = changes.hosts().unlisted().stream().filter(n -> !n.equals(w) && w.covers(n)).toList();
+        List<HostPattern> replaced = changes.hosts().unlisted().stream()
+                .filter(n -> !n.equals(w) && w.covers(n))
+                .toList();
         if (!replaced.isEmpty()) {
-            out.add(new Flag(Flag.Kind.WILDCARD_REPLACES_NAMES, e.setId(), "URL " + w,
-                    "replaces " + String.join(", ", replaced.stream().map(HostPattern::pattern).toList()) + where
+            out.add(new Flag(
+                    Flag.Kind.WILDCARD_REPLACES_NAMES,
+                    e.setId(),
+                    "URL " + w,
+                    "replaces "
+                            + String.join(
+                                    ", ",
+                                    replaced.stream().map(HostPattern::pattern).toList()) + where
                             + ", which no set lists now: the set allows any name the wildcard matches",
                     new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, replaced)));
         } else {
-            out.add(new Flag(Flag.Kind.NEW_WILDCARD, e.setId(), "URL " + w,
+            out.add(new Flag(
+                    Flag.Kind.NEW_WILDCARD,
+                    e.setId(),
+                    "URL " + w,
                     "new wildcard" + where + ": matches names no pattern matched before",
                     new Flag.Claim(Optional.of(e.element()), PrefixSet.EMPTY, List.of())));
         }
@@ -437,7 +543,13 @@ public final class Reviewer {
      * before. A new set's single TCP ports are not flagged (every new set opens some); its UDP
      * ports and its ranges are.
      */
-    private static void ports(SetChange s, EndpointSet after, boolean udp, Listing was, Listing is, Map<String, PrefixSet> opened,
+    private static void ports(
+            SetChange s,
+            EndpointSet after,
+            boolean udp,
+            Listing was,
+            Listing is,
+            Map<String, PrefixSet> opened,
             List<Flag> out) {
         PortSet now = Listing.ports(after, udp);
         PortSet added = s.before().map(b -> now.minus(Listing.ports(b, udp))).orElse(now);
@@ -449,9 +561,11 @@ public final class Reviewer {
             List<Flag.Claim> claims = new ArrayList<>();
             for (PortRange piece : was.pieces(udp, r)) {
                 // one union of every set opening the piece, shared by the sets that open it now
-                PrefixSet addresses = space.subtract(opened.computeIfAbsent((udp ? "udp " : "tcp ") + piece,
-                        k -> was.openedTo(udp, piece)));
-                List<HostPattern> hosts = after.urls().stream().filter(h -> !was.openedTo(udp, piece, h)).toList();
+                PrefixSet addresses = space.subtract(
+                        opened.computeIfAbsent((udp ? "udp " : "tcp ") + piece, k -> was.openedTo(udp, piece)));
+                List<HostPattern> hosts = after.urls().stream()
+                        .filter(h -> !was.openedTo(udp, piece, h))
+                        .toList();
                 Flag.Claim c = new Flag.Claim(Optional.empty(), addresses, hosts);
                 int last = runs.size() - 1;
                 if (last >= 0 && claims.get(last).equals(c) && runs.get(last).to() + 1 == piece.from()) {
@@ -469,14 +583,24 @@ public final class Reviewer {
                 }
                 Element.Port port = new Element.Port(udp, run);
                 String to = " to " + Claims.describe(c.addresses(), c.hostnames()) + " in set " + s.id() + " ("
-                        + after.category() + "), which no set opened " + (run.isSingle() ? "it" : "them") + " to before";
+                        + after.category() + "), which no set opened " + (run.isSingle() ? "it" : "them")
+                        + " to before";
                 Flag.Claim claim = new Flag.Claim(Optional.of(port), c.addresses(), c.hostnames());
                 if (run.isSingle()) {
-                    out.add(new Flag(Flag.Kind.NEW_PORTS, s.id(), port.type().label() + " " + run, (udp ? "UDP port" : "port")
-                            + " newly opened" + to + (udp ? ": media and QUIC bypass TCP proxies" : ""), claim));
+                    out.add(new Flag(
+                            Flag.Kind.NEW_PORTS,
+                            s.id(),
+                            port.type().label() + " " + run,
+                            (udp ? "UDP port" : "port") + " newly opened" + to
+                                    + (udp ? ": media and QUIC bypass TCP proxies" : ""),
+                            claim));
                 } else {
-                    out.add(new Flag(Flag.Kind.NEW_PORT_RANGE, s.id(), port.type().label() + " " + run,
-                            run.count() + " ports opened" + to, claim)); // a range is two ports or more
+                    out.add(new Flag(
+                            Flag.Kind.NEW_PORT_RANGE,
+                            s.id(),
+                            port.type().label() + " " + run,
+                            run.count() + " ports opened" + to,
+                            claim)); // a range is two ports or more
                 }
             }
         }

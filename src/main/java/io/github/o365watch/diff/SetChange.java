@@ -23,7 +23,9 @@ public sealed interface SetChange permits SetChange.Added, SetChange.Removed, Se
 
     /** A set present in both versions that changed only in cosmetic attributes (display name, notes). */
     default boolean cosmeticOnly() {
-        return this instanceof Modified && elements().isEmpty() && attributes().stream().allMatch(AttributeChange::cosmetic);
+        return this instanceof Modified
+                && elements().isEmpty()
+                && attributes().stream().allMatch(AttributeChange::cosmetic);
     }
 
     /** The set as it is now, or as it was when it was removed. */

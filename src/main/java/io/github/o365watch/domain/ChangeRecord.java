@@ -66,17 +66,23 @@ public record ChangeRecord(
             if (raw.endpointSetId() == null) {
                 throw new InvalidDataException("endpointSetId is missing");
             }
-            Optional<Addition> add = Optional.ofNullable(raw.add()).map(a -> new Addition(
-                    date(a.effectiveDate()), EndpointSet.prefixes(a.ips()), EndpointSet.hosts(a.urls())));
-            Optional<Removal> remove = Optional.ofNullable(raw.remove()).map(r -> new Removal(
-                    EndpointSet.prefixes(r.ips()), EndpointSet.hosts(r.urls())));
-            return new ChangeRecord(raw.id(), raw.endpointSetId(),
+            Optional<Addition> add = Optional.ofNullable(raw.add())
+                    .map(a -> new Addition(
+                            date(a.effectiveDate()), EndpointSet.prefixes(a.ips()), EndpointSet.hosts(a.urls())));
+            Optional<Removal> remove = Optional.ofNullable(raw.remove())
+                    .map(r -> new Removal(EndpointSet.prefixes(r.ips()), EndpointSet.hosts(r.urls())));
+            return new ChangeRecord(
+                    raw.id(),
+                    raw.endpointSetId(),
                     Disposition.parse(raw.disposition()),
-                    raw.impact() == null || raw.impact().isBlank() ? Optional.empty() : Optional.of(Impact.parse(raw.impact())),
+                    raw.impact() == null || raw.impact().isBlank()
+                            ? Optional.empty()
+                            : Optional.of(Impact.parse(raw.impact())),
                     Version.parse(raw.version()),
                     attributes("previous", raw.previous()),
                     attributes("current", raw.current()),
-                    add, remove);
+                    add,
+                    remove);
         } catch (InvalidDataException e) {
             throw new InvalidDataException(where + e.getMessage(), e);
         }
@@ -136,16 +142,40 @@ public record ChangeRecord(
 
     /** Back to the raw shape with canonical strings, for the store. */
     public RawChangeRecord toRaw() {
-        return new RawChangeRecord(id, endpointSetId, disposition.name(), impact.map(Impact::name).orElse(null),
+        return new RawChangeRecord(
+                id,
+                endpointSetId,
+                disposition.name(),
+                impact.map(Impact::name).orElse(null),
                 version.value(),
                 previous.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<String, Object>(previous)),
                 current.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<String, Object>(current)),
                 add.map(a -> new RawChangeRecord.Add(
-                        a.effectiveDate().map(d -> d.format(DateTimeFormatter.BASIC_ISO_DATE)).orElse(null),
-                        a.ips().isEmpty() ? null : a.ips().stream().map(IpPrefix::toString).toList(),
-                        a.urls().isEmpty() ? null : a.urls().stream().map(HostPattern::pattern).toList())).orElse(null),
+                                a.effectiveDate()
+                                        .map(d -> d.format(DateTimeFormatter.BASIC_ISO_DATE))
+                                        .orElse(null),
+                                a.ips().isEmpty()
+                                        ? null
+                                        : a.ips().stream()
+                                                .map(IpPrefix::toString)
+                                                .toList(),
+                                a.urls().isEmpty()
+                                        ? null
+                                        : a.urls().stream()
+                                                .map(HostPattern::pattern)
+                                                .toList()))
+                        .orElse(null),
                 remove.map(r -> new RawChangeRecord.Remove(
-                        r.ips().isEmpty() ? null : r.ips().stream().map(IpPrefix::toString).toList(),
-                        r.urls().isEmpty() ? null : r.urls().stream().map(HostPattern::pattern).toList())).orElse(null));
+                                r.ips().isEmpty()
+                                        ? null
+                                        : r.ips().stream()
+                                                .map(IpPrefix::toString)
+                                                .toList(),
+                                r.urls().isEmpty()
+                                        ? null
+                                        : r.urls().stream()
+                                                .map(HostPattern::pattern)
+                                                .toList()))
+                        .orElse(null));
     }
 }

@@ -60,7 +60,8 @@ public record EndpointSet(
             if (raw.expressRoute() == null) {
                 throw new InvalidDataException("expressRoute is missing");
             }
-            return new EndpointSet(id,
+            return new EndpointSet(
+                    id,
                     ServiceArea.parse(raw.serviceArea()),
                     raw.serviceAreaDisplayName(),
                     hosts(raw.urls()),
@@ -128,11 +129,17 @@ public record EndpointSet(
 
     /** Back to the raw shape, with canonical strings (for the store and the JSON output). */
     public RawEndpointSet toRaw() {
-        return new RawEndpointSet(id, serviceArea.name(), serviceAreaDisplayName.isEmpty() ? null : serviceAreaDisplayName,
+        return new RawEndpointSet(
+                id,
+                serviceArea.name(),
+                serviceAreaDisplayName.isEmpty() ? null : serviceAreaDisplayName,
                 urls.isEmpty() ? null : urls.stream().map(HostPattern::pattern).toList(),
                 ips.isEmpty() ? null : ips.stream().map(IpPrefix::toString).toList(),
                 tcpPorts.isEmpty() ? null : tcpPorts.toString(),
                 udpPorts.isEmpty() ? null : udpPorts.toString(),
-                expressRoute, category.name(), required, notes.isEmpty() ? null : notes);
+                expressRoute,
+                category.name(),
+                required,
+                notes.isEmpty() ? null : notes);
     }
 }

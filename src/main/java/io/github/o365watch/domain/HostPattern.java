@@ -72,7 +72,9 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
             char c = s.charAt(i);
             boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '*';
             if (!ok) {
-                return c >= 'A' && c <= 'Z' ? "upper-case letters" : "character '" + Printable.of(String.valueOf(c)) + "' is not allowed";
+                return c >= 'A' && c <= 'Z'
+                        ? "upper-case letters"
+                        : "character '" + Printable.of(String.valueOf(c)) + "' is not allowed";
             }
         }
         String[] labels = s.split("\\.", -1);

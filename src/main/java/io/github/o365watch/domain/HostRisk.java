@@ -41,8 +41,7 @@ public record HostRisk(HostPattern pattern, Kind kind, Optional<Namespace> names
     }
 
     /** A namespace under which each customer gets a name, what those names are, and where that is documented. */
-    public record Namespace(String name, String whose, String reference) {
-    }
+    public record Namespace(String name, String whose, String reference) {}
 
     private static final Map<String, Namespace> SHARED = load();
 
@@ -70,9 +69,13 @@ public record HostRisk(HostPattern pattern, Kind kind, Optional<Namespace> names
         int dot = fixed.indexOf('.');
         // a whole label of '*' right under a registrable domain: anything that domain's owner names
         boolean wholeLabel = p.lastIndexOf('.', star) + 1 == star && p.charAt(star + 1) == '.';
-        boolean registrable = wholeLabel && dot > 0 && !suffixes.isPublicSuffix(fixed) && suffixes.isPublicSuffix(fixed.substring(dot + 1));
+        boolean registrable = wholeLabel
+                && dot > 0
+                && !suffixes.isPublicSuffix(fixed)
+                && suffixes.isPublicSuffix(fixed.substring(dot + 1));
         // over a public suffix is broader still (the feed's border refuses it; an override may hold one)
-        return new HostRisk(h, registrable || suffixes.isPublicSuffix(fixed) ? Kind.BROAD : Kind.SCOPED, Optional.empty());
+        return new HostRisk(
+                h, registrable || suffixes.isPublicSuffix(fixed) ? Kind.BROAD : Kind.SCOPED, Optional.empty());
     }
 
     /** The tenant-shared namespace the pattern's wildcard stands in, if any ({@code *-my.sharepoint.com}: sharepoint.com). */
@@ -92,7 +95,8 @@ public record HostRisk(HostPattern pattern, Kind kind, Optional<Namespace> names
                 }
                 String[] f = line.split("\t");
                 if (f.length != 3 || !f[2].startsWith("https://")) {
-                    throw new IllegalStateException("tenant-shared.tsv: not 'namespace, whose names, reference': " + line);
+                    throw new IllegalStateException(
+                            "tenant-shared.tsv: not 'namespace, whose names, reference': " + line);
                 }
                 out.put(f[0], new Namespace(f[0], f[1], f[2]));
             }

@@ -4,8 +4,15 @@ import java.util.List;
 
 /** The impact Microsoft gives a change record (unknown values kept as published). */
 public record Impact(String name) {
-    static final List<String> KNOWN = List.of("AddedIp", "AddedUrl", "AddedIpAndUrl", "AddedSubstituteUrl",
-            "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl",
+    static final List<String> KNOWN = List.of(
+            "AddedIp",
+            "AddedUrl",
+            "AddedIpAndUrl",
+            "AddedSubstituteUrl",
+            "RemovedIpOrUrl",
+            "ChangedIsExpressRoute",
+            "MovedIpOrUrl",
+            "RemovedDuplicateIpOrUrl",
             "OtherNonPriorityChanges");
 
     public static Impact parse(String raw) {

@@ -19,10 +19,8 @@ public record RawChangeRecord(
         Remove remove) {
 
     /** The {@code add} block. */
-    public record Add(String effectiveDate, List<String> ips, List<String> urls) {
-    }
+    public record Add(String effectiveDate, List<String> ips, List<String> urls) {}
 
     /** The {@code remove} block. */
-    public record Remove(List<String> ips, List<String> urls) {
-    }
+    public record Remove(List<String> ips, List<String> urls) {}
 }

@@ -17,5 +17,4 @@ public record RawEndpointSet(
         Boolean expressRoute,
         String category,
         Boolean required,
-        String notes) {
-}
+        String notes) {}

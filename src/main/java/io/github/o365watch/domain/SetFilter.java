@@ -34,10 +34,18 @@ public record SetFilter(Set<ServiceArea> serviceAreas, Set<Category> categories,
     public String describe() {
         List<String> parts = new ArrayList<>();
         if (!serviceAreas.isEmpty()) {
-            parts.add("service areas " + String.join(", ", new TreeSet<>(serviceAreas.stream().map(ServiceArea::name).toList())));
+            parts.add("service areas "
+                    + String.join(
+                            ", ",
+                            new TreeSet<>(
+                                    serviceAreas.stream().map(ServiceArea::name).toList())));
         }
         if (!categories.isEmpty()) {
-            parts.add("categories " + String.join(", ", new TreeSet<>(categories).stream().map(Category::name).toList()));
+            parts.add("categories "
+                    + String.join(
+                            ", ",
+                            new TreeSet<>(categories)
+                                    .stream().map(Category::name).toList()));
         }
         if (requiredOnly) {
             parts.add("required only");

@@ -44,14 +44,17 @@ public record Snapshot(Instance instance, Version version, List<EndpointSet> set
      * categories and service areas in any case: two that differ only in case would share a name
      * and one would silently take the other's entries.
      */
-    private static void sameButCase(List<EndpointSet> sets, String what, java.util.function.Function<EndpointSet, String> name) {
+    private static void sameButCase(
+            List<EndpointSet> sets, String what, java.util.function.Function<EndpointSet, String> name) {
         java.util.Map<String, EndpointSet> seen = new java.util.HashMap<>();
         for (EndpointSet s : sets) {
             EndpointSet other = seen.putIfAbsent(name.apply(s).toLowerCase(java.util.Locale.ROOT), s);
             if (other != null && !name.apply(other).equals(name.apply(s))) {
-                throw new InvalidDataException(what + " '" + name.apply(other) + "' (endpoint set " + other.id() + ") and '"
-                        + name.apply(s) + "' (endpoint set " + s.id() + ") differ only in case: they would share the names"
-                        + " outputs give them");
+                throw new InvalidDataException(
+                        what + " '" + name.apply(other) + "' (endpoint set " + other.id() + ") and '"
+                                + name.apply(s) + "' (endpoint set " + s.id()
+                                + ") differ only in case: they would share the names"
+                                + " outputs give them");
             }
         }
     }

@@ -28,8 +28,10 @@ public record Version(String value) implements Comparable<Version> {
     /** The publication date the version carries, if its first eight digits are a date. */
     public Optional<LocalDate> date() {
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(value.substring(0, 4)),
-                    Integer.parseInt(value.substring(4, 6)), Integer.parseInt(value.substring(6, 8))));
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(value.substring(0, 4)),
+                    Integer.parseInt(value.substring(4, 6)),
+                    Integer.parseInt(value.substring(6, 8))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -43,8 +45,8 @@ public record Version(String value) implements Comparable<Version> {
      * @throws InvalidDataException naming the version and what is wrong with it
      */
     public Version asPublished(LocalDate notAfter) {
-        LocalDate d = date().orElseThrow(() -> new InvalidDataException("version " + value + " is not a data version: "
-                + value.substring(0, 8) + " is no date (YYYYMMDD)"));
+        LocalDate d = date().orElseThrow(() -> new InvalidDataException(
+                "version " + value + " is not a data version: " + value.substring(0, 8) + " is no date (YYYYMMDD)"));
         if (d.isAfter(notAfter)) {
             throw new InvalidDataException("version " + value + " is dated " + d + ", after " + notAfter
                     + " (tomorrow, UTC): no service publishes data from the future");

@@ -75,12 +75,19 @@ final class AsaLines implements LineParser {
         }
         // 106001 and 106015 are TCP by definition; 106006 and 106007 name it: "Deny inbound UDP from"
         int inbound = body.indexOf("inbound ");
-        Flow.Protocol protocol = (id.equals("106006") || id.equals("106007")) && inbound >= 0 ? Fields.protocol(word(body, inbound + 8))
+        Flow.Protocol protocol = (id.equals("106006") || id.equals("106007")) && inbound >= 0
+                ? Fields.protocol(word(body, inbound + 8))
                 : Flow.Protocol.TCP;
         String dst = word(body, to + 4);
         int slash = dst.lastIndexOf('/');
-        return flow(slash < 0 ? dst : dst.substring(0, slash), protocol, slash < 0 ? "" : dst.substring(slash + 1), Flow.Action.DENIED, time,
-                number, host(word(body, from + 6)));
+        return flow(
+                slash < 0 ? dst : dst.substring(0, slash),
+                protocol,
+                slash < 0 ? "" : dst.substring(slash + 1),
+                Flow.Action.DENIED,
+                time,
+                number,
+                host(word(body, from + 6)));
     }
 
     /** {@code Deny inbound icmp src I:A dst I:B (type T, code C)}. */
@@ -91,7 +98,14 @@ final class AsaLines implements LineParser {
         }
         int src = body.indexOf("src ");
         String source = src < 0 || src > dst ? "" : hostAfter(lastWord(body.substring(0, dst), src + 4), ':');
-        return flow(afterInterface(lastWord(body, dst + 5), ':'), Flow.Protocol.ICMP, "", Flow.Action.DENIED, time, number, source);
+        return flow(
+                afterInterface(lastWord(body, dst + 5), ':'),
+                Flow.Protocol.ICMP,
+                "",
+                Flow.Action.DENIED,
+                time,
+                number,
+                source);
     }
 
     /** {@code Deny PROTO src I:A/P dst I:B/P [(user)] [type T, code C] by access-group "ACL" [hashes]}. */
@@ -109,7 +123,14 @@ final class AsaLines implements LineParser {
         String port = slash < 0 || protocol == Flow.Protocol.ICMP ? "" : endpoint.substring(slash + 1);
         int src = body.indexOf(" src ");
         String source = src < 0 || src > dst ? "" : hostAfter(lastWord(body.substring(0, dst), src + 5), ':');
-        return flow(slash < 0 ? endpoint : endpoint.substring(0, slash), protocol, port, Flow.Action.DENIED, time, number, source);
+        return flow(
+                slash < 0 ? endpoint : endpoint.substring(0, slash),
+                protocol,
+                port,
+                Flow.Action.DENIED,
+                time,
+                number,
+                source);
     }
 
     /** {@code access-list ACL {permitted|denied|est-allowed} PROTO I/A(P) -> I/B(P) hit-cnt N ...}. */
@@ -122,7 +143,9 @@ final class AsaLines implements LineParser {
         Flow.Action action = switch (word) {
             case "denied" -> Flow.Action.DENIED;
             case "permitted", "est-allowed" -> Flow.Action.ALLOWED;
-            default -> throw new BadLine("106100 verdict is not permitted, denied or est-allowed: '" + Printable.of(word) + "'");
+            default ->
+                throw new BadLine(
+                        "106100 verdict is not permitted, denied or est-allowed: '" + Printable.of(word) + "'");
         };
         Flow.Protocol protocol = Fields.protocol(word(body, verdict + word.length() + 1));
         int arrow = body.indexOf("->");
@@ -163,13 +186,27 @@ final class AsaLines implements LineParser {
         String other = outbound ? body.substring(toAt + 4) : body.substring(forAt + 5, toAt);
         String endpoint = afterInterface(lastWord(side, 0), ':');
         int slash = endpoint.lastIndexOf('/');
-        return flow(slash < 0 ? endpoint : endpoint.substring(0, slash), protocol, slash < 0 ? "" : endpoint.substring(slash + 1),
-                Flow.Action.ALLOWED, time, number, hostAfter(lastWord(other, 0), ':'));
+        return flow(
+                slash < 0 ? endpoint : endpoint.substring(0, slash),
+                protocol,
+                slash < 0 ? "" : endpoint.substring(slash + 1),
+                Flow.Action.ALLOWED,
+                time,
+                number,
+                hostAfter(lastWord(other, 0), ':'));
     }
 
-    private static Flow flow(String address, Flow.Protocol protocol, String port, Flow.Action action, String time, long number,
-            String source) throws BadLine {
-        String a = Fields.address(address).orElseThrow(() -> new BadLine("destination is not an IP address: '" + Printable.of(address) + "'"));
+    private static Flow flow(
+            String address,
+            Flow.Protocol protocol,
+            String port,
+            Flow.Action action,
+            String time,
+            long number,
+            String source)
+            throws BadLine {
+        String a = Fields.address(address)
+                .orElseThrow(() -> new BadLine("destination is not an IP address: '" + Printable.of(address) + "'"));
         Optional<Integer> p = Fields.port(port);
         return new Flow(a, false, protocol, p, action, time, number, Fields.source(source));
     }

@@ -12,7 +12,9 @@ import java.util.Map;
  */
 final class AsaReader {
     private enum Context {
-        NONE, OBJECT, GROUP
+        NONE,
+        OBJECT,
+        GROUP
     }
 
     private final Sink sink;

@@ -25,14 +25,17 @@ import java.util.Set;
  * </ul>
  */
 final class CheckpointLines implements LineParser {
-    private static final Set<String> WANTED = Set.of("loguid", "product", "origin", "action", "src", "dst", "service", "proto", "time");
+    private static final Set<String> WANTED =
+            Set.of("loguid", "product", "origin", "action", "src", "dst", "service", "proto", "time");
 
     private final Map<String, String> fields = new HashMap<>();
 
     /** True when the line carries Check Point's own fields: the positive evidence detection needs. */
     static boolean isRecord(String line) {
-        boolean syslog = line.contains("[") && (line.contains("loguid:\"{0x") || line.contains("product:\"") && line.contains("origin:\""));
-        boolean splunk = line.contains("|") && (line.contains("loguid={0x") || line.contains("product=") && line.contains("|origin="));
+        boolean syslog = line.contains("[")
+                && (line.contains("loguid:\"{0x") || line.contains("product:\"") && line.contains("origin:\""));
+        boolean splunk = line.contains("|")
+                && (line.contains("loguid={0x") || line.contains("product=") && line.contains("|origin="));
         return syslog || splunk;
     }
 
@@ -56,10 +59,17 @@ final class CheckpointLines implements LineParser {
             }
             return FORMAT_LINE;
         }
-        String address = Fields.address(dst).orElseThrow(() -> new BadLine("dst is not an IP address: '" + Printable.of(dst) + "'"));
+        String address = Fields.address(dst)
+                .orElseThrow(() -> new BadLine("dst is not an IP address: '" + Printable.of(dst) + "'"));
         String proto = fields.get("proto");
-        return new Flow(address, false, proto == null ? Flow.Protocol.UNKNOWN : Fields.protocol(proto),
-                Fields.port(fields.getOrDefault("service", "")), verdict, Printable.line(fields.getOrDefault("time", ""), 64), number,
+        return new Flow(
+                address,
+                false,
+                proto == null ? Flow.Protocol.UNKNOWN : Fields.protocol(proto),
+                Fields.port(fields.getOrDefault("service", "")),
+                verdict,
+                Printable.line(fields.getOrDefault("time", ""), 64),
+                number,
                 Fields.source(fields.get("src")));
     }
 
@@ -75,7 +85,9 @@ final class CheckpointLines implements LineParser {
     private void scan(String s) throws BadLine {
         fields.clear();
         int open = s.indexOf('[');
-        boolean syslog = open >= 0 && s.indexOf(":\"", open) > 0 && (s.indexOf('=') < 0 || s.indexOf(":\"", open) < s.indexOf('='));
+        boolean syslog = open >= 0
+                && s.indexOf(":\"", open) > 0
+                && (s.indexOf('=') < 0 || s.indexOf(":\"", open) < s.indexOf('='));
         if (syslog) {
             int i = open + 1;
             while (i < s.length()) {
@@ -107,7 +119,9 @@ final class CheckpointLines implements LineParser {
             return;
         }
         // the Splunk form: key=value|key=value|, with '\' before a '|' or '=' that is part of a value
-        int start = s.indexOf('|') > 0 && s.lastIndexOf(' ', s.indexOf('=')) > 0 ? s.lastIndexOf(' ', s.indexOf('=')) + 1 : 0;
+        int start = s.indexOf('|') > 0 && s.lastIndexOf(' ', s.indexOf('=')) > 0
+                ? s.lastIndexOf(' ', s.indexOf('=')) + 1
+                : 0;
         StringBuilder part = new StringBuilder();
         for (int i = start; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : '|';

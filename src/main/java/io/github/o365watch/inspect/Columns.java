@@ -13,18 +13,33 @@ import java.util.Optional;
  * action and time. Names are matched to the header exactly, else ignoring case, spaces,
  * underscores and dashes.
  */
-public record Columns(String destination, Optional<String> port, Optional<String> protocol, Optional<String> action,
+public record Columns(
+        String destination,
+        Optional<String> port,
+        Optional<String> protocol,
+        Optional<String> action,
         Optional<String> time) {
 
     private static final List<String> KEYS = List.of("dst", "port", "proto", "action", "time");
 
     // names as firewalls export them, normalised (see normal()), most telling first
-    private static final List<String> DESTINATION = List.of("dst", "dstip", "destinationip", "destinationaddress", "destination",
-            "dstaddr", "dstaddress", "destip", "destaddr", "daddr", "serverip");
+    private static final List<String> DESTINATION = List.of(
+            "dst",
+            "dstip",
+            "destinationip",
+            "destinationaddress",
+            "destination",
+            "dstaddr",
+            "dstaddress",
+            "destip",
+            "destaddr",
+            "daddr",
+            "serverip");
     private static final List<String> PORT = List.of("dstport", "destinationport", "dport", "destport", "dpt", "port");
     private static final List<String> PROTOCOL = List.of("proto", "protocol", "ipprotocol", "transport");
     private static final List<String> ACTION = List.of("action", "disposition", "verdict");
-    private static final List<String> TIME = List.of("timestamp", "datetime", "time", "receivetime", "generatetime", "eventtime", "date");
+    private static final List<String> TIME =
+            List.of("timestamp", "datetime", "time", "receivetime", "generatetime", "eventtime", "date");
 
     public Columns {
         Objects.requireNonNull(destination, "destination");
@@ -53,8 +68,8 @@ public record Columns(String destination, Optional<String> port, Optional<String
                 continue;
             }
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown key '" + Printable.of(key) + "' in '" + Printable.of(part.strip())
-                        + "': the keys are " + String.join(", ", KEYS));
+                throw new IllegalArgumentException("unknown key '" + Printable.of(key) + "' in '"
+                        + Printable.of(part.strip()) + "': the keys are " + String.join(", ", KEYS));
             }
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("no column name after '" + key + "=': write " + key + "=COLUMN");
@@ -66,8 +81,12 @@ public record Columns(String destination, Optional<String> port, Optional<String
         if (!given.containsKey("dst")) {
             throw new IllegalArgumentException("dst=COLUMN is required (the column with the destination address)");
         }
-        return new Columns(given.get("dst"), Optional.ofNullable(given.get("port")), Optional.ofNullable(given.get("proto")),
-                Optional.ofNullable(given.get("action")), Optional.ofNullable(given.get("time")));
+        return new Columns(
+                given.get("dst"),
+                Optional.ofNullable(given.get("port")),
+                Optional.ofNullable(given.get("proto")),
+                Optional.ofNullable(given.get("action")),
+                Optional.ofNullable(given.get("time")));
     }
 
     /**
@@ -77,7 +96,8 @@ public record Columns(String destination, Optional<String> port, Optional<String
      */
     public static Optional<Columns> guess(List<String> header) {
         Optional<String> destination = find(header, DESTINATION);
-        return destination.map(d -> new Columns(d, find(header, PORT), find(header, PROTOCOL), find(header, ACTION), find(header, TIME)));
+        return destination.map(d ->
+                new Columns(d, find(header, PORT), find(header, PROTOCOL), find(header, ACTION), find(header, TIME)));
     }
 
     /** The first alias any column has, in the aliases' order: {@code dst_port} beats {@code port}. */

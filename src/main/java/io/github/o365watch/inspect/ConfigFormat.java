@@ -6,7 +6,21 @@ import java.util.stream.Collectors;
 
 /** The formats of a deployed configuration o365watch can read: every target it writes, and plain text. */
 public enum ConfigFormat {
-    TEXT, EDL, PAC, SQUID, NFTABLES, IPTABLES, DNSMASQ, CISCO_ASA, PALOALTO, FORTIGATE, JUNIPER_SRX, CHECKPOINT, PROXY_BYPASS, CSV, JSON;
+    TEXT,
+    EDL,
+    PAC,
+    SQUID,
+    NFTABLES,
+    IPTABLES,
+    DNSMASQ,
+    CISCO_ASA,
+    PALOALTO,
+    FORTIGATE,
+    JUNIPER_SRX,
+    CHECKPOINT,
+    PROXY_BYPASS,
+    CSV,
+    JSON;
 
     /** The target id ({@code cisco-asa}), or {@code text}. */
     public String id() {
@@ -36,7 +50,7 @@ public enum ConfigFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown input format '" + io.github.o365watch.domain.net.Printable.of(id) + "'; known: "
-                + Arrays.stream(values()).map(ConfigFormat::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown input format '" + io.github.o365watch.domain.net.Printable.of(id)
+                + "'; known: " + Arrays.stream(values()).map(ConfigFormat::id).collect(Collectors.joining(", ")));
     }
 }

@@ -69,14 +69,19 @@ public final class ConfigReader {
                     out = new StringBuilder(len).append(content, 0, start);
                 }
                 if (visible) {
-                    sink.problem(n, content.substring(start, Math.min(end, start + 1000)), control == 0x1b
-                            ? "holds a terminal escape sequence (ESC, as in colours copied from a terminal): line not read; export it without colours"
-                            : String.format("holds the control character U+%04X: line not read", control));
+                    sink.problem(
+                            n,
+                            content.substring(start, Math.min(end, start + 1000)),
+                            control == 0x1b
+                                    ? "holds a terminal escape sequence (ESC, as in colours copied from a terminal): line not read; export it without colours"
+                                    : String.format("holds the control character U+%04X: line not read", control));
                 }
             } else if (out != null) {
                 out.append(content, start, end);
             }
-            int next = end < len && content.charAt(end) == '\r' && end + 1 < len && content.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+            int next = end < len && content.charAt(end) == '\r' && end + 1 < len && content.charAt(end + 1) == '\n'
+                    ? end + 2
+                    : end + 1;
             if (out != null) {
                 out.append(content, end, Math.min(next, len));
             }

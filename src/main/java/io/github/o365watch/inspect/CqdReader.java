@@ -145,7 +145,8 @@ public final class CqdReader implements Closeable {
 
     private void header(String line) {
         char sep = line.indexOf('\t') >= 0 ? '\t' : line.indexOf(',') >= 0 || line.indexOf(';') < 0 ? ',' : ';';
-        ObjectReader reader = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
+        ObjectReader reader =
+                MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
         String[] names;
         try {
             names = fields(reader, line);
@@ -159,10 +160,18 @@ public final class CqdReader implements Closeable {
         String[] which = {"first", "second"};
         for (int s = 0; s < 2; s++) {
             int relay = index(which[s] + "relayip");
-            side[s] = relay < 0 ? null : new int[] {relay, index(which[s] + "relayport"), index(which[s] + "buildingname"), index(which[s] + "subnet")};
+            side[s] = relay < 0
+                    ? null
+                    : new int[] {
+                        relay,
+                        index(which[s] + "relayport"),
+                        index(which[s] + "buildingname"),
+                        index(which[s] + "subnet")
+                    };
         }
         if (side[0] == null && side[1] == null) {
-            throw new LogFormatException("the CQD export has no 'First Relay IP' or 'Second Relay IP' column: add one of them to the query");
+            throw new LogFormatException(
+                    "the CQD export has no 'First Relay IP' or 'Second Relay IP' column: add one of them to the query");
         }
         transport = index("transport");
         reason = index("callsetupfailurereason");
@@ -188,9 +197,12 @@ public final class CqdReader implements Closeable {
             }
         }
         String failureReason = field(f, reason);
-        boolean failure = !failureReason.isEmpty() && !Columns.normal(failureReason).equals(NO_FAILURE);
+        boolean failure =
+                !failureReason.isEmpty() && !Columns.normal(failureReason).equals(NO_FAILURE);
         long streams = streamCount < 0 ? 1 : count(field(f, streamCount), "Total Stream Count");
-        long failed = failedCount >= 0 ? count(field(f, failedCount), "Total Call Setup Failed Stream Count") : failure ? streams : 0;
+        long failed = failedCount >= 0
+                ? count(field(f, failedCount), "Total Call Setup Failed Stream Count")
+                : failure ? streams : 0;
         Flow.Protocol protocol = switch (field(f, transport).toUpperCase(Locale.ROOT)) {
             case "UDP" -> Flow.Protocol.UDP;
             case "TCP" -> Flow.Protocol.TCP;
@@ -205,9 +217,18 @@ public final class CqdReader implements Closeable {
             if (relay.isEmpty()) {
                 continue;
             }
-            String address = Fields.address(relay).orElseThrow(() -> new BadLine("relay is not an IP address: '" + Printable.of(relay) + "'"));
-            out.add(new CqdRow(address, protocol, Fields.port(field(f, s[1])), Printable.line(failure ? failureReason : "", 120),
-                    Printable.line(field(f, s[2]), 120), Printable.line(field(f, s[3]), 60), failed, streams, number));
+            String address = Fields.address(relay)
+                    .orElseThrow(() -> new BadLine("relay is not an IP address: '" + Printable.of(relay) + "'"));
+            out.add(new CqdRow(
+                    address,
+                    protocol,
+                    Fields.port(field(f, s[1])),
+                    Printable.line(failure ? failureReason : "", 120),
+                    Printable.line(field(f, s[2]), 120),
+                    Printable.line(field(f, s[3]), 60),
+                    failed,
+                    streams,
+                    number));
         }
         return out;
     }
@@ -238,7 +259,8 @@ public final class CqdReader implements Closeable {
 
     private void bad(long number, String line, String why) {
         malformed++;
-        Listed.Problem p = new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, 200), why);
+        Listed.Problem p =
+                new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, 200), why);
         if (problems.size() < LogReader.MAX_PROBLEMS) {
             problems.add(p);
         }

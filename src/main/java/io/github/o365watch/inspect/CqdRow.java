@@ -15,6 +15,13 @@ import java.util.Optional;
  * @param streams   all streams of the row
  * @param line      the line number in its file
  */
-public record CqdRow(String relay, Flow.Protocol transport, Optional<Integer> relayPort, String reason, String building, String subnet,
-        long failed, long streams, long line) {
-}
+public record CqdRow(
+        String relay,
+        Flow.Protocol transport,
+        Optional<Integer> relayPort,
+        String reason,
+        String building,
+        String subnet,
+        long failed,
+        long streams,
+        long line) {}

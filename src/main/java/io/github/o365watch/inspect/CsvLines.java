@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
 final class CsvLines implements LineParser {
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
-    private static final Set<String> DENY = Set.of("deny", "denied", "drop", "dropped", "reject", "rejected", "block", "blocked");
+    private static final Set<String> DENY =
+            Set.of("deny", "denied", "drop", "dropped", "reject", "rejected", "block", "blocked");
     private static final Set<String> PAN_RESETS = Set.of("reset-client", "reset-server", "reset-both");
     private static final Set<String> FAIL = Set.of("fail", "failed", "failure", "timeout", "reset", "rst", "error");
-    private static final Set<String> ALLOW = Set.of("allow", "allowed", "accept", "accepted", "permit", "permitted", "pass", "passed",
-            "close", "closed");
+    private static final Set<String> ALLOW = Set.of(
+            "allow", "allowed", "accept", "accepted", "permit", "permitted", "pass", "passed", "close", "closed");
 
     private final Optional<Columns> columns;
     private ObjectReader rows;
@@ -73,9 +74,16 @@ final class CsvLines implements LineParser {
         Optional<String> address = Fields.address(dst);
         boolean hostname = address.isEmpty();
         String where = address.or(() -> Fields.hostname(dst))
-                .orElseThrow(() -> new BadLine("destination is not an IP address or host name: '" + Printable.of(dst) + "'"));
-        return new Flow(where, hostname, Fields.protocol(field(f, protocol)), Fields.port(field(f, port)), action(field(f, action)),
-                Printable.line(field(f, time), 64), number);
+                .orElseThrow(() ->
+                        new BadLine("destination is not an IP address or host name: '" + Printable.of(dst) + "'"));
+        return new Flow(
+                where,
+                hostname,
+                Fields.protocol(field(f, protocol)),
+                Fields.port(field(f, port)),
+                action(field(f, action)),
+                Printable.line(field(f, time), 64),
+                number);
     }
 
     static Flow.Action action(String text) {
@@ -96,7 +104,8 @@ final class CsvLines implements LineParser {
     }
 
     private void header(String line) {
-        ObjectReader reader = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator(line)));
+        ObjectReader reader =
+                MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator(line)));
         List<String> names = new ArrayList<>();
         try {
             for (String name : fields(reader, line)) {
@@ -105,9 +114,10 @@ final class CsvLines implements LineParser {
         } catch (BadLine e) {
             throw new LogFormatException("the first line is not a CSV header (" + e.getMessage() + ")");
         }
-        Columns c = columns.or(() -> Columns.guess(names)).orElseThrow(() -> new LogFormatException(
-                "cannot tell which CSV column holds the destination address: name it with --columns dst=COLUMN (the header is: "
-                        + Printable.line(String.join(", ", names), 300) + ")"));
+        Columns c = columns.or(() -> Columns.guess(names))
+                .orElseThrow(() -> new LogFormatException(
+                        "cannot tell which CSV column holds the destination address: name it with --columns dst=COLUMN (the header is: "
+                                + Printable.line(String.join(", ", names), 300) + ")"));
         destination = index(names, c.destination(), "dst");
         port = c.port().map(n -> index(names, n, "port")).orElse(-1);
         protocol = c.protocol().map(n -> index(names, n, "proto")).orElse(-1);
@@ -128,8 +138,8 @@ final class CsvLines implements LineParser {
                 return i;
             }
         }
-        throw new LogFormatException("the CSV header has no column '" + Printable.of(name) + "' (" + key + "); its columns are: "
-                + Printable.line(String.join(", ", names), 300));
+        throw new LogFormatException("the CSV header has no column '" + Printable.of(name) + "' (" + key
+                + "); its columns are: " + Printable.line(String.join(", ", names), 300));
     }
 
     private static char separator(String header) {

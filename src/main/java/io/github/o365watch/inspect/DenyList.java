@@ -38,18 +38,18 @@ public final class DenyList {
     }
 
     /** How one file reads: the entries, and the form each line was in, counted. */
-    public record Read(List<Denied> entries, Map<String, Integer> forms) {
-    }
+    public record Read(List<Denied> entries, Map<String, Integer> forms) {}
 
-    private static final Pattern HOSTS = Pattern.compile("(0\\.0\\.0\\.0|127\\.0\\.0\\.1|::1?|0:0:0:0:0:0:0:0|fe80::1%lo0)\\s+(.+)");
+    private static final Pattern HOSTS =
+            Pattern.compile("(0\\.0\\.0\\.0|127\\.0\\.0\\.1|::1?|0:0:0:0:0:0:0:0|fe80::1%lo0)\\s+(.+)");
     private static final Pattern DNSMASQ = Pattern.compile("(?:address|server|local)=/([^#]+?)/(.*)");
     private static final Pattern ADGUARD = Pattern.compile("\\|\\|([^\\^$|/]+)\\^(\\$.*)?");
-    private static final Pattern RPZ = Pattern.compile("(\\S+)\\s+(?:\\d+\\s+)?(?:IN\\s+)?CNAME\\s+(\\.|\\*\\.)\\s*(;.*)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RPZ = Pattern.compile(
+            "(\\S+)\\s+(?:\\d+\\s+)?(?:IN\\s+)?CNAME\\s+(\\.|\\*\\.)\\s*(;.*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQUID_ACL = Pattern.compile("acl\\s+(\\S+)\\s+dstdomain\\s+(.+)");
     private static final Pattern SQUID_DENY = Pattern.compile("http_access\\s+deny\\s+(.+)");
-    private static final Set<String> LOCAL = Set.of("localhost", "localhost.localdomain", "local", "broadcasthost", "ip6-localhost",
-            "ip6-loopback", "0.0.0.0");
+    private static final Set<String> LOCAL = Set.of(
+            "localhost", "localhost.localdomain", "local", "broadcasthost", "ip6-localhost", "ip6-loopback", "0.0.0.0");
 
     private DenyList() {}
 
@@ -87,7 +87,9 @@ public final class DenyList {
                     owner = owner.substring(0, owner.length() - 1);
                     String o = origin.orElse("");
                     // an absolute owner ends with the zone's own name, which is no part of the blocked name
-                    owner = !o.isEmpty() && owner.endsWith("." + o) ? owner.substring(0, owner.length() - o.length() - 1) : owner;
+                    owner = !o.isEmpty() && owner.endsWith("." + o)
+                            ? owner.substring(0, owner.length() - o.length() - 1)
+                            : owner;
                 }
                 boolean wild = owner.startsWith("*.");
                 add(out, forms, "rpz", wild ? owner.substring(2) : owner, wild, wild, n, raw);
@@ -97,7 +99,8 @@ public final class DenyList {
                 for (String v : m.group(2).split("\\s+")) {
                     if (!v.startsWith("\"")) { // a file of names ("/etc/squid/x"): not followed
                         boolean sub = v.startsWith(".");
-                        name(sub ? v.substring(1) : v).ifPresent(name -> acl.add(new Denied(name, sub, at, raw.strip())));
+                        name(sub ? v.substring(1) : v)
+                                .ifPresent(name -> acl.add(new Denied(name, sub, at, raw.strip())));
                     }
                 }
             } else if ((m = SQUID_DENY.matcher(line)).matches()) {
@@ -109,7 +112,15 @@ public final class DenyList {
             } else if (!line.contains(" ") && !line.contains("\t")) {
                 // a domain list: one name a line, a leading "*." for the names under it
                 boolean wild = line.startsWith("*.");
-                add(out, forms, wild ? "domains (wildcard)" : "domains", wild ? line.substring(2) : line, wild, wild, n, raw);
+                add(
+                        out,
+                        forms,
+                        wild ? "domains (wildcard)" : "domains",
+                        wild ? line.substring(2) : line,
+                        wild,
+                        wild,
+                        n,
+                        raw);
             }
         }
         for (String acl : squidDenied) {
@@ -131,12 +142,26 @@ public final class DenyList {
         return (hash >= 0 ? s.substring(0, hash) : s).strip();
     }
 
-    private static void add(List<Denied> out, Map<String, Integer> forms, String form, String raw, boolean subdomains, int line, String text) {
+    private static void add(
+            List<Denied> out,
+            Map<String, Integer> forms,
+            String form,
+            String raw,
+            boolean subdomains,
+            int line,
+            String text) {
         add(out, forms, form, raw, subdomains, false, line, text);
     }
 
-    private static void add(List<Denied> out, Map<String, Integer> forms, String form, String raw, boolean subdomains, boolean subdomainsOnly,
-            int line, String text) {
+    private static void add(
+            List<Denied> out,
+            Map<String, Integer> forms,
+            String form,
+            String raw,
+            boolean subdomains,
+            boolean subdomainsOnly,
+            int line,
+            String text) {
         name(raw).filter(n -> !LOCAL.contains(n)).ifPresent(n -> {
             out.add(new Denied(n, subdomains, subdomainsOnly, line, text.strip()));
             forms.merge(form, 1, Integer::sum);

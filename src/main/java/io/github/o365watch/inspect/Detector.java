@@ -13,6 +13,7 @@ import java.util.Map;
 final class Detector {
     /** Only the start of a file is looked at: signatures come early, and a huge file stays cheap. */
     private static final int HEAD = 256 * 1024;
+
     private static final int HEADER_LINES = 40;
 
     private Detector() {}
@@ -33,11 +34,17 @@ final class Detector {
         }
         String start = head.stripLeading();
         if (start.startsWith("{") || start.startsWith("[")) {
-            return head.contains("\"objects\"") && head.contains("\"ranges\"") ? ConfigFormat.CHECKPOINT : ConfigFormat.JSON;
+            return head.contains("\"objects\"") && head.contains("\"ranges\"")
+                    ? ConfigFormat.CHECKPOINT
+                    : ConfigFormat.JSON;
         }
         if (start.startsWith("<")) {
-            return start.contains("<ip-netmask>") || start.contains("<fqdn>") || start.contains("<ip-range>") || start.contains("<address>")
-                    ? ConfigFormat.PALOALTO : ConfigFormat.TEXT;
+            return start.contains("<ip-netmask>")
+                            || start.contains("<fqdn>")
+                            || start.contains("<ip-range>")
+                            || start.contains("<address>")
+                    ? ConfigFormat.PALOALTO
+                    : ConfigFormat.TEXT;
         }
         if (head.contains("FindProxyForURL")) {
             return ConfigFormat.PAC;
@@ -115,33 +122,83 @@ final class Detector {
             return null;
         }
         String lower = s.toLowerCase(Locale.ROOT);
-        if (startsAny(s, "table inet ", "table ip ", "table ip6 ", "table bridge ", "table netdev ", "table arp ", "add element ",
-                "add rule ", "flush ruleset", "delete table ") || s.startsWith("elements = {")) {
+        if (startsAny(
+                        s,
+                        "table inet ",
+                        "table ip ",
+                        "table ip6 ",
+                        "table bridge ",
+                        "table netdev ",
+                        "table arp ",
+                        "add element ",
+                        "add rule ",
+                        "flush ruleset",
+                        "delete table ")
+                || s.startsWith("elements = {")) {
             return ConfigFormat.NFTABLES;
         }
         if (startsAny(s, "config firewall ", "config system ", "config vdom")) {
             return ConfigFormat.FORTIGATE;
         }
-        if (startsAny(s, "object-group network ", "object network ", "network-object ", "ASA Version", "fqdn v4 ", "fqdn v6 ")
+        if (startsAny(
+                        s,
+                        "object-group network ",
+                        "object network ",
+                        "network-object ",
+                        "ASA Version",
+                        "fqdn v4 ",
+                        "fqdn v6 ")
                 || s.startsWith("access-list ") && s.contains(" extended ")) {
             return ConfigFormat.CISCO_ASA;
         }
-        if (startsAny(s, "set address ", "set address-group ", "set shared address", "set rulebase ", "set device-group ", "set vsys ")
+        if (startsAny(
+                        s,
+                        "set address ",
+                        "set address-group ",
+                        "set shared address",
+                        "set rulebase ",
+                        "set device-group ",
+                        "set vsys ")
                 || s.contains(" ip-netmask ")) {
             return ConfigFormat.PALOALTO;
         }
-        if (startsAny(s, "set security ", "set policy-options ", "set applications ", "set firewall family ", "address-book {",
-                "policy-options {", "security {") || s.startsWith("dns-name ") || s.startsWith("range-address ")) {
+        if (startsAny(
+                        s,
+                        "set security ",
+                        "set policy-options ",
+                        "set applications ",
+                        "set firewall family ",
+                        "address-book {",
+                        "policy-options {",
+                        "security {")
+                || s.startsWith("dns-name ")
+                || s.startsWith("range-address ")) {
             return ConfigFormat.JUNIPER_SRX;
         }
-        if (startsAny(s, "-A ", "-I ", "*filter", "*nat", "*mangle", "*raw", "COMMIT", "iptables ", "ip6tables ", "ipset ")
-                || s.startsWith("create ") && s.contains(" hash:") || ipsetAdd(s)) {
+        if (startsAny(
+                        s,
+                        "-A ",
+                        "-I ",
+                        "*filter",
+                        "*nat",
+                        "*mangle",
+                        "*raw",
+                        "COMMIT",
+                        "iptables ",
+                        "ip6tables ",
+                        "ipset ")
+                || s.startsWith("create ") && s.contains(" hash:")
+                || ipsetAdd(s)) {
             return ConfigFormat.IPTABLES;
         }
         if (startsAny(lower, "ipset=/", "nftset=/", "server=/", "address=/", "local=/", "--ipset=/", "--nftset=/")) {
             return ConfigFormat.DNSMASQ;
         }
-        if (s.startsWith("acl ") && (s.contains(" dstdomain ") || s.contains(" dst ") || s.contains(" dstdom_regex ") || s.contains(" src "))
+        if (s.startsWith("acl ")
+                        && (s.contains(" dstdomain ")
+                                || s.contains(" dst ")
+                                || s.contains(" dstdom_regex ")
+                                || s.contains(" src "))
                 || startsAny(s, "http_access ", "always_direct ", "never_direct ", "cache_peer ")
                 || s.length() > 1 && s.charAt(0) == '.' && Tokens.looksHost(s.substring(1))
                 || s.endsWith("$") && s.contains("\\.") && s.indexOf(' ') < 0) {
@@ -220,7 +277,10 @@ final class Detector {
                 }
                 items++;
                 local |= t.equalsIgnoreCase("<local>");
-                if (t.startsWith("<") || PlainReader.v4Wildcard(t) != null || Tokens.addressLike(t) || Tokens.looksHost(Tokens.hostPart(t))) {
+                if (t.startsWith("<")
+                        || PlainReader.v4Wildcard(t) != null
+                        || Tokens.addressLike(t)
+                        || Tokens.looksHost(Tokens.hostPart(t))) {
                     entries++;
                 }
             }
@@ -247,7 +307,10 @@ final class Detector {
             String host = Tokens.hostPart(first);
             // a fully qualified name keeps its root dot: outlook.office.com.
             host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-            boolean entry = Tokens.rangeDash(first) > 0 || Tokens.looksV4(first) || Tokens.looksV6(first, false) || Tokens.looksHost(host);
+            boolean entry = Tokens.rangeDash(first) > 0
+                    || Tokens.looksV4(first)
+                    || Tokens.looksV6(first, false)
+                    || Tokens.looksHost(host);
             if (!entry) {
                 return false;
             }

@@ -16,7 +16,9 @@ final class Fields {
 
     /** The client's address in canonical form, or empty when the text is none: a client the log cannot name never spoils the flow. */
     static String source(String text) {
-        return text == null ? "" : IpAddress.parse(text).map(IpAddress::toString).orElse("");
+        return text == null
+                ? ""
+                : IpAddress.parse(text).map(IpAddress::toString).orElse("");
     }
 
     /** A host name in lower case without a trailing dot: labels of letters, digits, hyphens and underscores. */

@@ -13,20 +13,41 @@ import java.util.Optional;
  * @param line        the line number in its file
  * @param source      the client's address in canonical form, when the log names it (firewall logs); else empty
  */
-public record Flow(String destination, boolean hostname, Protocol protocol, Optional<Integer> port, Action action, String time,
-        long line, String source) {
+public record Flow(
+        String destination,
+        boolean hostname,
+        Protocol protocol,
+        Optional<Integer> port,
+        Action action,
+        String time,
+        long line,
+        String source) {
 
     /** A flow whose log does not name the client. */
-    public Flow(String destination, boolean hostname, Protocol protocol, Optional<Integer> port, Action action, String time, long line) {
+    public Flow(
+            String destination,
+            boolean hostname,
+            Protocol protocol,
+            Optional<Integer> port,
+            Action action,
+            String time,
+            long line) {
         this(destination, hostname, protocol, port, action, time, line, "");
     }
 
     public enum Protocol {
-        TCP, UDP, ICMP, OTHER, UNKNOWN
+        TCP,
+        UDP,
+        ICMP,
+        OTHER,
+        UNKNOWN
     }
 
     /** DENIED: blocked by policy; FAILED: attempted and broke (proxy 5xx, timeouts); ALLOWED; UNKNOWN: the log does not say. */
     public enum Action {
-        DENIED, FAILED, ALLOWED, UNKNOWN
+        DENIED,
+        FAILED,
+        ALLOWED,
+        UNKNOWN
     }
 }

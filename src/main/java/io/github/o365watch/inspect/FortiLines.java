@@ -23,8 +23,17 @@ import java.util.Locale;
  */
 final class FortiLines implements LineParser {
     private enum Key {
-        LOGID("logid"), TYPE("type"), SRCIP("srcip"), DSTIP("dstip"), DSTPORT("dstport"), PROTO("proto"), ACTION("action"), DATE("date"),
-        TIME("time"), EVENTTIME("eventtime"), OTHER("");
+        LOGID("logid"),
+        TYPE("type"),
+        SRCIP("srcip"),
+        DSTIP("dstip"),
+        DSTPORT("dstport"),
+        PROTO("proto"),
+        ACTION("action"),
+        DATE("date"),
+        TIME("time"),
+        EVENTTIME("eventtime"),
+        OTHER("");
 
         private static final Key[] WANTED = {LOGID, TYPE, SRCIP, DSTIP, DSTPORT, PROTO, ACTION, DATE, TIME, EVENTTIME};
         private final String name;
@@ -48,7 +57,9 @@ final class FortiLines implements LineParser {
     /** True when the line has FortiOS's {@code logid=} and {@code type=}: the positive evidence detection needs. */
     static boolean isRecord(String line) {
         int at = line.indexOf("logid=");
-        return at >= 0 && (at == 0 || line.charAt(at - 1) == ' ') && (line.indexOf(" type=") >= 0 || line.startsWith("type="));
+        return at >= 0
+                && (at == 0 || line.charAt(at - 1) == ' ')
+                && (line.indexOf(" type=") >= 0 || line.startsWith("type="));
     }
 
     @Override
@@ -72,10 +83,17 @@ final class FortiLines implements LineParser {
             throw new BadLine("a traffic log without dstip=");
         }
         String ip = dstip;
-        String address = Fields.address(ip).orElseThrow(() -> new BadLine("dstip= is not an IP address: '" + Printable.of(ip) + "'"));
+        String address = Fields.address(ip)
+                .orElseThrow(() -> new BadLine("dstip= is not an IP address: '" + Printable.of(ip) + "'"));
         String time = date != null && clock != null ? date + " " + clock : eventtime != null ? eventtime : "";
-        return new Flow(address, false, proto == null ? Flow.Protocol.UNKNOWN : Fields.protocol(proto),
-                Fields.port(dstport == null ? "" : dstport), action(action == null ? "" : action), Printable.line(time, 64), number,
+        return new Flow(
+                address,
+                false,
+                proto == null ? Flow.Protocol.UNKNOWN : Fields.protocol(proto),
+                Fields.port(dstport == null ? "" : dstport),
+                action(action == null ? "" : action),
+                Printable.line(time, 64),
+                number,
                 Fields.source(srcip));
     }
 
@@ -115,7 +133,8 @@ final class FortiLines implements LineParser {
             }
             if (s.charAt(keyStart) == '<') {
                 int gt = s.indexOf('>', keyStart);
-                keyStart = gt > 0 && gt < eq ? gt + 1 : keyStart; // a syslog priority glued to the first key: <189>date=
+                keyStart =
+                        gt > 0 && gt < eq ? gt + 1 : keyStart; // a syslog priority glued to the first key: <189>date=
             }
             int end;
             int valueStart;
@@ -126,7 +145,8 @@ final class FortiLines implements LineParser {
                     close = s.indexOf('"', close + 1);
                 }
                 if (close < 0) {
-                    throw new BadLine("an unclosed quote in the value of " + Printable.of(s.substring(keyStart, eq)) + "=");
+                    throw new BadLine(
+                            "an unclosed quote in the value of " + Printable.of(s.substring(keyStart, eq)) + "=");
                 }
                 valueStart = eq + 2;
                 valueEnd = close;

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class FortiReader {
     /** One {@code set} of the object being read, kept until its {@code next} says its type. */
-    private record Pending(String key, List<String> values, int line) {
-    }
+    private record Pending(String key, List<String> values, int line) {}
 
     private final Sink sink;
     private final Deque<String> configs = new ArrayDeque<>();
@@ -67,7 +66,10 @@ final class FortiReader {
 
     private boolean addressConfig() {
         String c = configs.peek();
-        return c != null && (c.equals("firewall address") || c.equals("firewall address6") || c.equals("firewall wildcard-fqdn custom"));
+        return c != null
+                && (c.equals("firewall address")
+                        || c.equals("firewall address6")
+                        || c.equals("firewall wildcard-fqdn custom"));
     }
 
     /**

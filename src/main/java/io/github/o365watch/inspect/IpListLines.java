@@ -48,7 +48,8 @@ final class IpListLines implements LineParser {
             }
         }
         String h = host;
-        String address = Fields.address(host).orElseThrow(() -> new BadLine("not an IP address: '" + Printable.of(h) + "'"));
+        String address =
+                Fields.address(host).orElseThrow(() -> new BadLine("not an IP address: '" + Printable.of(h) + "'"));
         Optional<Integer> p = Fields.port(port);
         return new Flow(address, false, Flow.Protocol.UNKNOWN, p, Flow.Action.UNKNOWN, "", number);
     }

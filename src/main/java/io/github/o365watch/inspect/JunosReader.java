@@ -21,6 +21,7 @@ final class JunosReader {
      * the block's depth (brace form) that is such a context.
      */
     private boolean ignoredStatement;
+
     private int ignoredUntil = -1;
 
     private JunosReader(String content, Sink sink) {
@@ -80,7 +81,9 @@ final class JunosReader {
                 case "description" -> value();
                 case "inactive:" -> skipStatement();
                 default -> {
-                    if (listUntil >= 0 && depth >= listUntil && (Tokens.addressLike(t.text()) || Tokens.rangeDash(t.text()) > 0)) {
+                    if (listUntil >= 0
+                            && depth >= listUntil
+                            && (Tokens.addressLike(t.text()) || Tokens.rangeDash(t.text()) > 0)) {
                         prefix(t);
                     }
                 }
@@ -189,7 +192,9 @@ final class JunosReader {
             return null;
         }
         lex.next();
-        return v.quoted() && v.text().length() >= 2 ? new Tok(v.text().substring(1, v.text().length() - 1), v.line()) : v;
+        return v.quoted() && v.text().length() >= 2
+                ? new Tok(v.text().substring(1, v.text().length() - 1), v.line())
+                : v;
     }
 
     private static boolean isEnd(Tok t) {

@@ -118,7 +118,13 @@ final class Lexer {
     }
 
     private boolean boundary(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '"' || symbols.indexOf(c) >= 0 || dropped.indexOf(c) >= 0
+        return c == ' '
+                || c == '\t'
+                || c == '\r'
+                || c == '\n'
+                || c == '"'
+                || symbols.indexOf(c) >= 0
+                || dropped.indexOf(c) >= 0
                 || c == '#' && hashAnywhere;
     }
 }

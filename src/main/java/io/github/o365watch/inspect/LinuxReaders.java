@@ -24,7 +24,11 @@ final class LinuxReaders {
             }
             Lexer.Tok dash = lex.peek(0);
             Lexer.Tok last = lex.peek(1);
-            if (Tokens.rangeDash(t) < 0 && dash != null && dash.text().equals("-") && last != null && Tokens.addressLike(last.text())) {
+            if (Tokens.rangeDash(t) < 0
+                    && dash != null
+                    && dash.text().equals("-")
+                    && last != null
+                    && Tokens.addressLike(last.text())) {
                 sink.range(t, last.text(), t + "-" + last.text(), tok.line());
                 lex.next();
                 lex.next();
@@ -85,7 +89,8 @@ final class LinuxReaders {
             }
             for (int i = 0; i + 1 < w.size(); i++) {
                 String opt = w.get(i);
-                boolean negated = i > 0 && w.get(i - 1).equals("!") || w.get(i + 1).startsWith("!");
+                boolean negated =
+                        i > 0 && w.get(i - 1).equals("!") || w.get(i + 1).startsWith("!");
                 if ((opt.equals("-d") || opt.equals("--destination") || opt.equals("--dst")) && !negated) {
                     for (String v : w.get(i + 1).split(",", -1)) {
                         if (Tokens.addressLike(v) || Tokens.rangeDash(v) > 0) {

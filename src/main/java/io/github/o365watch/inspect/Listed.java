@@ -10,7 +10,11 @@ import java.util.List;
  * (held in other files or loaded by name: squid's {@code acl ... "file"}, iptables'
  * {@code --match-set NAME}).
  */
-public record Listed(ConfigFormat format, List<AddressEntry> addresses, List<HostEntry> hosts, List<Problem> problems,
+public record Listed(
+        ConfigFormat format,
+        List<AddressEntry> addresses,
+        List<HostEntry> hosts,
+        List<Problem> problems,
         List<Reference> references) {
 
     /** An address entry as written (a prefix, an address, a range, an address with a netmask) and the prefixes it covers. */
@@ -21,16 +25,13 @@ public record Listed(ConfigFormat format, List<AddressEntry> addresses, List<Hos
     }
 
     /** A host pattern as the file means it (a squid {@code .example.com} gives {@code example.com} and {@code *.example.com}). */
-    public record HostEntry(HostPattern pattern, String text, int line) {
-    }
+    public record HostEntry(HostPattern pattern, String text, int line) {}
 
     /** Something the reader skipped: its line, the text (made printable) and why. */
-    public record Problem(int line, String text, String reason) {
-    }
+    public record Problem(int line, String text, String reason) {}
 
     /** A list the file uses without holding it: its name or path as written, and its line. */
-    public record Reference(String text, int line) {
-    }
+    public record Reference(String text, int line) {}
 
     public Listed {
         addresses = List.copyOf(addresses);

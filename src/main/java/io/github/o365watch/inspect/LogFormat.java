@@ -38,7 +38,8 @@ public enum LogFormat {
     /** How many lines of a file's start {@link #detect(List)} weighs. */
     public static final int DETECT_LINES = 50;
 
-    private static final Pattern SQUID_LINE = Pattern.compile("\\d{9,12}\\.\\d{3}\\s+-?\\d+\\s+\\S+\\s+[A-Z_]+/\\d{3}\\s");
+    private static final Pattern SQUID_LINE =
+            Pattern.compile("\\d{9,12}\\.\\d{3}\\s+-?\\d+\\s+\\S+\\s+[A-Z_]+/\\d{3}\\s");
 
     private final String id;
     private final String what;
@@ -156,8 +157,13 @@ public enum LogFormat {
         }
         Map<LogFormat, Integer> votes = new EnumMap<>(LogFormat.class);
         for (String s : lines) {
-            LogFormat f = AsaLines.isMessage(s) ? CISCO_ASA : PanosLines.isRecord(s) ? PALOALTO : CheckpointLines.isRecord(s) ? CHECKPOINT
-                    : FortiLines.isRecord(s) ? FORTIGATE : s.contains(" DST=") ? SYSLOG : null;
+            LogFormat f = AsaLines.isMessage(s)
+                    ? CISCO_ASA
+                    : PanosLines.isRecord(s)
+                            ? PALOALTO
+                            : CheckpointLines.isRecord(s)
+                                    ? CHECKPOINT
+                                    : FortiLines.isRecord(s) ? FORTIGATE : s.contains(" DST=") ? SYSLOG : null;
             if (f != null) {
                 votes.merge(f, 1, Integer::sum);
             }

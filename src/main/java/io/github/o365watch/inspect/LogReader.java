@@ -35,6 +35,7 @@ public final class LogReader implements Closeable {
     public static final int MAX_PROBLEMS = 20;
     /** The longest line read; longer ones are malformed. */
     public static final int MAX_LINE = 65_536;
+
     private static final int MAX_TEXT = 200;
 
     private final Reader in;

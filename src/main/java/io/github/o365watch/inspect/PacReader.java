@@ -2,8 +2,8 @@ package io.github.o365watch.inspect;
 
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.InvalidDataException;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,7 @@ final class PacReader {
 
     /** A real PAC file has a few thousand; the cap keeps a hostile one from filling memory. */
     private static final int MAX_TOKENS = 1_000_000;
+
     private static final String[] ASCII = new String[128];
 
     static {
@@ -73,7 +74,10 @@ final class PacReader {
         }
         for (int i = 0; i + 1 < toks.size(); i++) {
             if (toks.get(i).is("return") && !consumed[i] && direct(i + 1)) {
-                sink.problem(toks.get(i).line, "return DIRECT", "DIRECT returned outside a host condition: every other host goes direct");
+                sink.problem(
+                        toks.get(i).line,
+                        "return DIRECT",
+                        "DIRECT returned outside a host condition: every other host goes direct");
             }
         }
     }
@@ -150,7 +154,10 @@ final class PacReader {
                     Tok other = value == a ? b : a;
                     if (value != null && !other.string && other.text.equals("host")) {
                         if (t.text.startsWith("!") || negated) {
-                            sink.problem(value.line, value.text, "a negated test sends the hosts it does not match DIRECT: not read");
+                            sink.problem(
+                                    value.line,
+                                    value.text,
+                                    "a negated test sends the hosts it does not match DIRECT: not read");
                         } else {
                             host(value.text, value.text, value.line);
                         }
@@ -178,7 +185,8 @@ final class PacReader {
         }
         if (fn.equals("isInNet")) {
             // only the destination counts: isInNet(myIpAddress(), ...) asks where the client is
-            boolean destination = !args.isEmpty() && (args.get(0).is("host") || args.get(0).is("dnsResolve"));
+            boolean destination =
+                    !args.isEmpty() && (args.get(0).is("host") || args.get(0).is("dnsResolve"));
             if (!destination) {
                 sink.problem(line, fn, "a test on another address than the host's (e.g. the client's): not read");
                 return;

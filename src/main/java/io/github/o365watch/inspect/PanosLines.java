@@ -79,16 +79,25 @@ final class PanosLines implements LineParser {
             throw new BadLine("a PAN-OS TRAFFIC record of " + n + " fields; the action is field " + (ACTION + 1));
         }
         String dst = fields[DESTINATION].strip();
-        String address = Fields.address(dst).orElseThrow(() -> new BadLine("Destination Address is not an IP address: '"
-                + Printable.of(dst) + "'"));
-        return new Flow(address, false, Fields.protocol(fields[PROTOCOL]), Fields.port(fields[DESTINATION_PORT].strip()),
-                action(fields[ACTION]), Printable.line(fields[GENERATED], 64), number, Fields.source(fields[SOURCE].strip()));
+        String address = Fields.address(dst)
+                .orElseThrow(
+                        () -> new BadLine("Destination Address is not an IP address: '" + Printable.of(dst) + "'"));
+        return new Flow(
+                address,
+                false,
+                Fields.protocol(fields[PROTOCOL]),
+                Fields.port(fields[DESTINATION_PORT].strip()),
+                action(fields[ACTION]),
+                Printable.line(fields[GENERATED], 64),
+                number,
+                Fields.source(fields[SOURCE].strip()));
     }
 
     static Flow.Action action(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "allow" -> Flow.Action.ALLOWED;
-            case "deny", "drop", "drop-icmp", "drop-all-packets", "reset-client", "reset-server", "reset-both" -> Flow.Action.DENIED;
+            case "deny", "drop", "drop-icmp", "drop-all-packets", "reset-client", "reset-server", "reset-both" ->
+                Flow.Action.DENIED;
             default -> Flow.Action.UNKNOWN;
         };
     }

@@ -26,7 +26,8 @@ final class PanosReader {
                 return;
             }
             List<String> w = Tokens.words(s, true);
-            boolean securityRule = w.contains("security") && w.contains("rules") || blocks.contains("security") && blocks.contains("rules");
+            boolean securityRule = w.contains("security") && w.contains("rules")
+                    || blocks.contains("security") && blocks.contains("rules");
             if (s.endsWith("{")) {
                 blocks.push(w.get(0));
             } else if (s.equals("}") && !blocks.isEmpty()) {
@@ -127,7 +128,10 @@ final class PanosReader {
                     line++;
                 }
             }
-            String text = next < 0 ? "" : s.substring(close + 1, Math.min(next, close + 1 + Sink.MAX_TOKEN + 1)).strip();
+            String text = next < 0
+                    ? ""
+                    : s.substring(close + 1, Math.min(next, close + 1 + Sink.MAX_TOKEN + 1))
+                            .strip();
             switch (name) {
                 case "destination" -> inDestination = true;
                 case "/destination" -> inDestination = false;

@@ -169,7 +169,10 @@ final class PlainReader {
                 if (next.equals("-") && (Tokens.looksV4(after) || Tokens.looksV6(after, true)) && a.indexOf('/') < 0) {
                     sink.range(a, after, a + " - " + after, line);
                     i += 2;
-                } else if (Tokens.looksV4(a) && a.indexOf('/') < 0 && next.startsWith("255.") && AddressForms.netmaskLength(next).isPresent()) {
+                } else if (Tokens.looksV4(a)
+                        && a.indexOf('/') < 0
+                        && next.startsWith("255.")
+                        && AddressForms.netmaskLength(next).isPresent()) {
                     sink.netmask(a, next, a + " " + next, line);
                     i++;
                 } else {
@@ -189,7 +192,10 @@ final class PlainReader {
     /** {@code 1.2.3.4:443} gives the address; anything else unchanged. */
     private static String v4WithPort(String t) {
         int colon = t.indexOf(':');
-        if (colon > 0 && colon == t.lastIndexOf(':') && Tokens.looksV4(t.substring(0, colon)) && Tokens.digits(t.substring(colon + 1), 1, 5)) {
+        if (colon > 0
+                && colon == t.lastIndexOf(':')
+                && Tokens.looksV4(t.substring(0, colon))
+                && Tokens.digits(t.substring(colon + 1), 1, 5)) {
             return t.substring(0, colon);
         }
         return t;
@@ -199,11 +205,15 @@ final class PlainReader {
     private static String trim(String t) {
         int a = 0;
         int b = t.length();
-        while (a < b && "-:.*/".indexOf(t.charAt(a)) >= 0 && !(t.charAt(a) == '*' && a + 1 < b && (t.charAt(a + 1) == '.' || t.charAt(a + 1) == '-'))
+        while (a < b
+                && "-:.*/".indexOf(t.charAt(a)) >= 0
+                && !(t.charAt(a) == '*' && a + 1 < b && (t.charAt(a + 1) == '.' || t.charAt(a + 1) == '-'))
                 && !(t.charAt(a) == ':' && a + 1 < b && t.charAt(a + 1) == ':')) {
             a++;
         }
-        while (b > a && ".:-/".indexOf(t.charAt(b - 1)) >= 0 && !(b - a >= 2 && t.charAt(b - 1) == ':' && t.charAt(b - 2) == ':')) {
+        while (b > a
+                && ".:-/".indexOf(t.charAt(b - 1)) >= 0
+                && !(b - a >= 2 && t.charAt(b - 1) == ':' && t.charAt(b - 2) == ':')) {
             b--;
         }
         if (a == b && t.equals("-")) {

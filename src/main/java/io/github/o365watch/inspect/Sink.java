@@ -23,6 +23,7 @@ final class Sink {
     static final int MAX_ENTRIES = 200_000;
     /** Longer tokens cannot be an address or a hostname (253 characters at most). */
     static final int MAX_TOKEN = 300;
+
     private static final int MAX_TEXT = 120;
 
     private final ConfigFormat format;
@@ -44,11 +45,19 @@ final class Sink {
         // lines with control characters are judged before the format's reader runs: in line order with its problems
         all.sort(java.util.Comparator.comparingInt(Problem::line));
         if (moreEntries > 0) {
-            all.add(new Problem(firstMoreEntryLine, "", io.github.o365watch.domain.Plural.of(moreEntries, "more entry", "more entries") + " not read: more than " + MAX_ENTRIES
-                    + " entries is not a configuration this reader expects"));
+            all.add(new Problem(
+                    firstMoreEntryLine,
+                    "",
+                    io.github.o365watch.domain.Plural.of(moreEntries, "more entry", "more entries")
+                            + " not read: more than " + MAX_ENTRIES
+                            + " entries is not a configuration this reader expects"));
         }
         if (moreProblems > 0) {
-            all.add(new Problem(firstMoreLine, "", io.github.o365watch.domain.Plural.of(moreProblems, "more problem", "more problems") + " from this line on, not listed"));
+            all.add(new Problem(
+                    firstMoreLine,
+                    "",
+                    io.github.o365watch.domain.Plural.of(moreProblems, "more problem", "more problems")
+                            + " from this line on, not listed"));
         }
         return new Listed(format, addresses, hosts, all, references);
     }
@@ -113,7 +122,11 @@ final class Sink {
         }
         address(token, List.of(network.get()), line);
         int slash = token.indexOf('/');
-        if (slash > 0 && !AddressForms.network(token.substring(0, slash)).map(IpPrefix::network).orElse("").equals(network.get().network())) {
+        if (slash > 0
+                && !AddressForms.network(token.substring(0, slash))
+                        .map(IpPrefix::network)
+                        .orElse("")
+                        .equals(network.get().network())) {
             problem(line, token, "host bits set: read as the network " + network.get());
         }
     }
@@ -125,7 +138,12 @@ final class Sink {
         }
         Optional<IpPrefix> p = AddressForms.withNetmask(address, mask);
         if (p.isEmpty()) {
-            problem(line, text, AddressForms.netmaskLength(mask).isEmpty() ? "not a contiguous IPv4 netmask" : "not a valid IPv4 address");
+            problem(
+                    line,
+                    text,
+                    AddressForms.netmaskLength(mask).isEmpty()
+                            ? "not a contiguous IPv4 netmask"
+                            : "not a valid IPv4 address");
             return;
         }
         address(text, List.of(p.get()), line);

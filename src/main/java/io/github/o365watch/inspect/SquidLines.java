@@ -53,8 +53,14 @@ final class SquidLines implements LineParser {
         if (target == null) {
             return null;
         }
-        return new Flow(target.destination(), target.hostname(), Flow.Protocol.TCP, target.port(), action(code, Integer.parseInt(status)),
-                time, number);
+        return new Flow(
+                target.destination(),
+                target.hostname(),
+                Flow.Protocol.TCP,
+                target.port(),
+                action(code, Integer.parseInt(status)),
+                time,
+                number);
     }
 
     static Flow.Action action(String code, int status) {
@@ -79,8 +85,7 @@ final class SquidLines implements LineParser {
         return Instant.ofEpochSecond(seconds, nanos).toString();
     }
 
-    private record Target(String destination, boolean hostname, Optional<Integer> port) {
-    }
+    private record Target(String destination, boolean hostname, Optional<Integer> port) {}
 
     /** Where the request went, or null when the entry names no destination. */
     private static Target target(String method, String url) throws BadLine {
@@ -136,7 +141,8 @@ final class SquidLines implements LineParser {
             throw new BadLine("not an IPv6 address in brackets: '" + Printable.of(text) + "'");
         }
         String h = host;
-        String name = Fields.hostname(host).orElseThrow(() -> new BadLine("not a host name or IP address: '" + Printable.of(h) + "'"));
+        String name = Fields.hostname(host)
+                .orElseThrow(() -> new BadLine("not a host name or IP address: '" + Printable.of(h) + "'"));
         return new Target(name, true, p);
     }
 }

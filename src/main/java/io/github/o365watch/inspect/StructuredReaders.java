@@ -17,19 +17,55 @@ import java.util.Set;
 /** JSON (any shape, and Check Point's Generic Data Center file) and CSV, read with Jackson's streaming parsers. */
 final class StructuredReaders {
     /** Fields whose strings are prose or names, never entries (o365watch's "notExpressed" included). */
-    private static final Set<String> PROSE = Set.of("description", "notes", "note", "notexpressed", "comment", "comments", "name",
-            "displayname", "title", "generator", "instance", "version", "remark", "remarks");
+    private static final Set<String> PROSE = Set.of(
+            "description",
+            "notes",
+            "note",
+            "notexpressed",
+            "comment",
+            "comments",
+            "name",
+            "displayname",
+            "title",
+            "generator",
+            "instance",
+            "version",
+            "remark",
+            "remarks");
     /** CSV columns that hold entries. */
-    static final Set<String> VALUE_COLUMNS = Set.of("value", "address", "addresses", "ip", "ips", "prefix", "prefixes",
-            "ipaddress", "ip address", "network", "subnet", "cidr", "range", "host", "hostname", "hostnames", "fqdn", "url", "urls",
-            "domain", "destination", "dst", "entry");
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(1 << 20)
+    static final Set<String> VALUE_COLUMNS = Set.of(
+            "value",
+            "address",
+            "addresses",
+            "ip",
+            "ips",
+            "prefix",
+            "prefixes",
+            "ipaddress",
+            "ip address",
+            "network",
+            "subnet",
+            "cidr",
+            "range",
+            "host",
+            "hostname",
+            "hostnames",
+            "fqdn",
+            "url",
+            "urls",
+            "domain",
+            "destination",
+            "dst",
+            "entry");
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(200)
+            .maxStringLength(1 << 20)
             .build();
 
     private StructuredReaders() {}
 
-    private record Frame(boolean array, String key, boolean prose) {
-    }
+    private record Frame(boolean array, String key, boolean prose) {}
 
     /**
      * Every string in the JSON that is wholly an address, prefix, range or hostname, except under
@@ -48,7 +84,8 @@ final class StructuredReaders {
                     case FIELD_NAME -> field = p.currentName();
                     case START_OBJECT, START_ARRAY -> {
                         String key = top == null ? null : top.array() ? top.key() : field;
-                        stack.push(new Frame(t == JsonToken.START_ARRAY, key, top != null && top.prose() || prose(key)));
+                        stack.push(
+                                new Frame(t == JsonToken.START_ARRAY, key, top != null && top.prose() || prose(key)));
                     }
                     case END_OBJECT, END_ARRAY -> stack.poll();
                     case VALUE_STRING -> {

@@ -32,8 +32,10 @@ final class SyslogLines implements LineParser {
             + "|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?"
             + ")\\s+(?:\\S+\\s+)?");
     private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
-    private static final Set<String> DENY = Set.of("drop", "dropped", "deny", "denied", "reject", "rejected", "block", "blocked");
-    private static final Set<String> ALLOW = Set.of("accept", "accepted", "allow", "allowed", "pass", "passed", "permit", "permitted");
+    private static final Set<String> DENY =
+            Set.of("drop", "dropped", "deny", "denied", "reject", "rejected", "block", "blocked");
+    private static final Set<String> ALLOW =
+            Set.of("accept", "accepted", "allow", "allowed", "pass", "passed", "permit", "permitted");
 
     // a firewall logs with a handful of prefixes: the last one's verdict is usually the next one's
     private String lastPrefix;
@@ -65,7 +67,8 @@ final class SyslogLines implements LineParser {
         String dstText = value(line, dst + 5, limit);
         String destination = Fields.address(dstText)
                 .orElseThrow(() -> new BadLine("DST= is not an IP address: '" + Printable.of(dstText) + "'"));
-        Flow.Protocol protocol = field(line, " PROTO=", dst, limit).map(Fields::protocol).orElse(Flow.Protocol.UNKNOWN);
+        Flow.Protocol protocol =
+                field(line, " PROTO=", dst, limit).map(Fields::protocol).orElse(Flow.Protocol.UNKNOWN);
         Optional<String> dpt = field(line, " DPT=", dst, limit);
         Optional<Integer> port = dpt.isPresent() ? Fields.port(dpt.get()) : Optional.empty();
         Matcher header = HEADER.matcher(line);
@@ -84,7 +87,8 @@ final class SyslogLines implements LineParser {
         if (kernel >= 0 && kernel < prefixTo) {
             prefixFrom = kernel + "kernel:".length();
         }
-        Flow.Action action = prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
+        Flow.Action action =
+                prefixFrom < prefixTo ? cachedAction(line.substring(prefixFrom, prefixTo)) : Flow.Action.UNKNOWN;
         int src = line.lastIndexOf(" SRC=", dst);
         String source = src < 0 ? "" : source(value(line, src + 5, dst));
         return new Flow(destination, false, protocol, port, action, time, number, source);

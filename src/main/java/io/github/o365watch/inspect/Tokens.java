@@ -12,10 +12,62 @@ import java.util.function.ObjIntConsumer;
  */
 final class Tokens {
     /** File name endings that prose is full of and no Microsoft 365 hostname ends with. */
-    private static final Set<String> FILE_ENDINGS = Set.of("txt", "conf", "cfg", "json", "csv", "pac", "yaml", "yml", "xml", "log",
-            "ini", "htm", "html", "md", "properties", "mustache", "java", "py", "js", "sh", "ps", "bat", "cmd", "exe", "dll", "zip",
-            "gz", "tgz", "tar", "pdf", "doc", "docx", "xls", "xlsx", "png", "jpg", "jpeg", "gif", "svg", "lock", "jar", "class",
-            "rules", "ipset", "nft", "pem", "crt", "key", "der", "dstdomain", "dst", "bak", "tmp", "old", "orig");
+    private static final Set<String> FILE_ENDINGS = Set.of(
+            "txt",
+            "conf",
+            "cfg",
+            "json",
+            "csv",
+            "pac",
+            "yaml",
+            "yml",
+            "xml",
+            "log",
+            "ini",
+            "htm",
+            "html",
+            "md",
+            "properties",
+            "mustache",
+            "java",
+            "py",
+            "js",
+            "sh",
+            "ps",
+            "bat",
+            "cmd",
+            "exe",
+            "dll",
+            "zip",
+            "gz",
+            "tgz",
+            "tar",
+            "pdf",
+            "doc",
+            "docx",
+            "xls",
+            "xlsx",
+            "png",
+            "jpg",
+            "jpeg",
+            "gif",
+            "svg",
+            "lock",
+            "jar",
+            "class",
+            "rules",
+            "ipset",
+            "nft",
+            "pem",
+            "crt",
+            "key",
+            "der",
+            "dstdomain",
+            "dst",
+            "bak",
+            "tmp",
+            "old",
+            "orig");
 
     private Tokens() {}
 
@@ -36,7 +88,8 @@ final class Tokens {
                 end++;
             }
             if (end - start > MAX_LINE) {
-                sink.problem(++n, content.substring(start, start + 80), "line of " + (end - start) + " characters not read");
+                sink.problem(
+                        ++n, content.substring(start, start + 80), "line of " + (end - start) + " characters not read");
             } else {
                 each.accept(content.substring(start, end), ++n);
             }
@@ -99,7 +152,8 @@ final class Tokens {
     static boolean notExpressed(String line) {
         String s = lead(line);
         int i = 0;
-        while (i < s.length() && (s.charAt(i) == '#' || s.charAt(i) == '!' || s.charAt(i) == '/' || s.charAt(i) == ';')) {
+        while (i < s.length()
+                && (s.charAt(i) == '#' || s.charAt(i) == '!' || s.charAt(i) == '/' || s.charAt(i) == ';')) {
             i++;
         }
         s = lead(s.substring(i));
@@ -185,7 +239,9 @@ final class Tokens {
         }
         String a = t.substring(0, dash);
         String b = t.substring(dash + 1);
-        boolean shape = (looksV4(a) && looksV4(b) || looksV6(a, false) && looksV6(b, false)) && a.indexOf('/') < 0 && b.indexOf('/') < 0;
+        boolean shape = (looksV4(a) && looksV4(b) || looksV6(a, false) && looksV6(b, false))
+                && a.indexOf('/') < 0
+                && b.indexOf('/') < 0;
         return shape ? dash : -1;
     }
 
@@ -200,7 +256,12 @@ final class Tokens {
         int lastDot = -1;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*';
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '_'
+                    || c == '*';
             if (c == '.') {
                 if (i == lastDot + 1) {
                     return false;
@@ -261,6 +322,10 @@ final class Tokens {
 
     /** True when the character cannot be part of any entry and is not ordinary text either. */
     static boolean odd(char c) {
-        return c < ' ' && c != '\t' || c == 0x7f || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c) || c == 0xfffd;
+        return c < ' ' && c != '\t'
+                || c == 0x7f
+                || Character.getType(c) == Character.FORMAT
+                || Character.isSurrogate(c)
+                || c == 0xfffd;
     }
 }

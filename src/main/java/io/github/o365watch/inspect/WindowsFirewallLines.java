@@ -20,8 +20,24 @@ import java.util.Locale;
  * </ul>
  */
 final class WindowsFirewallLines implements LineParser {
-    private static final List<String> DEFAULT = List.of("date", "time", "action", "protocol", "src-ip", "dst-ip", "src-port", "dst-port",
-            "size", "tcpflags", "tcpsyn", "tcpack", "tcpwin", "icmptype", "icmpcode", "info", "path");
+    private static final List<String> DEFAULT = List.of(
+            "date",
+            "time",
+            "action",
+            "protocol",
+            "src-ip",
+            "dst-ip",
+            "src-port",
+            "dst-port",
+            "size",
+            "tcpflags",
+            "tcpsyn",
+            "tcpack",
+            "tcpwin",
+            "icmptype",
+            "icmpcode",
+            "info",
+            "path");
 
     private int date;
     private int time;
@@ -72,12 +88,21 @@ final class WindowsFirewallLines implements LineParser {
             throw new BadLine(w.size() + " fields; the header names " + width);
         }
         String dst = w.get(destination);
-        String address = Fields.address(dst).orElseThrow(() -> new BadLine("dst-ip is not an IP address: '" + Printable.of(dst) + "'"));
+        String address = Fields.address(dst)
+                .orElseThrow(() -> new BadLine("dst-ip is not an IP address: '" + Printable.of(dst) + "'"));
         String p = port < 0 ? "-" : w.get(port);
         String proto = protocol < 0 ? "" : w.get(protocol);
-        String when = (date < 0 ? "" : w.get(date)) + (date >= 0 && time >= 0 ? " " : "") + (time < 0 ? "" : w.get(time));
+        String when =
+                (date < 0 ? "" : w.get(date)) + (date >= 0 && time >= 0 ? " " : "") + (time < 0 ? "" : w.get(time));
         String client = source < 0 || source >= w.size() ? "" : Fields.source(w.get(source));
-        return new Flow(address, false, Fields.protocol(proto), Fields.port(p.equals("-") ? "" : p), verdict, Printable.line(when, 64), number,
+        return new Flow(
+                address,
+                false,
+                Fields.protocol(proto),
+                Fields.port(p.equals("-") ? "" : p),
+                verdict,
+                Printable.line(when, 64),
+                number,
                 client);
     }
 
@@ -90,8 +115,8 @@ final class WindowsFirewallLines implements LineParser {
         destination = names.indexOf("dst-ip");
         port = names.indexOf("dst-port");
         if (action < 0 || destination < 0) {
-            throw new LogFormatException("the #Fields: header has no 'action' or no 'dst-ip' column: '" + Printable.line(String.join(" ", names), 200)
-                    + "'");
+            throw new LogFormatException("the #Fields: header has no 'action' or no 'dst-ip' column: '"
+                    + Printable.line(String.join(" ", names), 200) + "'");
         }
         width = Math.max(action, Math.max(destination, Math.max(port, Math.max(protocol, Math.max(date, time))))) + 1;
     }

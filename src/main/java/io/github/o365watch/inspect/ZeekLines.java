@@ -26,7 +26,9 @@ import java.util.List;
  */
 final class ZeekLines implements LineParser {
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build();
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(20).build())
+            .build();
 
     private int ts = -1;
     private int origin = -1;
@@ -65,7 +67,14 @@ final class ZeekLines implements LineParser {
         if (f.length < width) {
             throw new BadLine(f.length + " tab-separated fields; #fields names " + width);
         }
-        return flow(f[host], f[port], f[proto], state < 0 ? "" : f[state], ts < 0 ? "" : f[ts], number, origin < 0 ? "" : f[origin]);
+        return flow(
+                f[host],
+                f[port],
+                f[proto],
+                state < 0 ? "" : f[state],
+                ts < 0 ? "" : f[ts],
+                number,
+                origin < 0 ? "" : f[origin]);
     }
 
     private void columns(List<String> names) {
@@ -76,7 +85,8 @@ final class ZeekLines implements LineParser {
         proto = names.indexOf("proto");
         state = names.indexOf("conn_state");
         if (host < 0 || port < 0 || proto < 0) {
-            throw new LogFormatException("the #fields header has no id.resp_h, id.resp_p or proto: this is not a conn.log");
+            throw new LogFormatException(
+                    "the #fields header has no id.resp_h, id.resp_p or proto: this is not a conn.log");
         }
         width = Math.max(Math.max(ts, state), Math.max(host, Math.max(port, proto))) + 1;
         fields = true;
@@ -121,13 +131,22 @@ final class ZeekLines implements LineParser {
         return flow(h, p, pr, st, time, number, client);
     }
 
-    private static Flow flow(String host, String port, String proto, String state, String time, long number, String client)
+    private static Flow flow(
+            String host, String port, String proto, String state, String time, long number, String client)
             throws BadLine {
-        String address = Fields.address(host).orElseThrow(() -> new BadLine("id.resp_h is not an IP address: '" + Printable.of(host) + "'"));
+        String address = Fields.address(host)
+                .orElseThrow(() -> new BadLine("id.resp_h is not an IP address: '" + Printable.of(host) + "'"));
         Flow.Protocol protocol = Fields.protocol(proto.equals("-") ? "" : proto);
         // for ICMP Zeek puts the ICMP code where the port would be
         String p = port.equals("-") || protocol == Flow.Protocol.ICMP ? "" : port;
-        return new Flow(address, false, protocol, Fields.port(p), action(state), Printable.line(time.equals("-") ? "" : time, 64), number,
+        return new Flow(
+                address,
+                false,
+                protocol,
+                Fields.port(p),
+                action(state),
+                Printable.line(time.equals("-") ? "" : time, 64),
+                number,
                 Fields.source(client));
     }
 

@@ -31,11 +31,13 @@ public final class EmailSender {
     public void send(Event event) {
         // anything else would fall through to a session without STARTTLS: a login in the clear
         if (!List.of("starttls", "implicit", "none").contains(settings.tls())) {
-            throw new NotifyException("e-mail: tls must be starttls, implicit or none, not " + Printable.of(settings.tls()));
+            throw new NotifyException(
+                    "e-mail: tls must be starttls, implicit or none, not " + Printable.of(settings.tls()));
         }
         boolean implicit = settings.tls().equals("implicit");
         if (settings.tls().equals("none") && !isLoopback(settings.host())) {
-            throw new NotifyException("e-mail: refusing to send without TLS to " + settings.host() + " (tls: none is for a local relay)");
+            throw new NotifyException(
+                    "e-mail: refusing to send without TLS to " + settings.host() + " (tls: none is for a local relay)");
         }
         AuthenticatingSMTPClient client;
         if (settings.tls().equals("none")) {
@@ -61,17 +63,20 @@ public final class EmailSender {
             expect(client, "EHLO");
             if (settings.tls().equals("starttls")) {
                 if (!client.execTLS()) {
-                    throw new NotifyException("e-mail: " + settings.host() + " refused STARTTLS (" + reply(client) + ")");
+                    throw new NotifyException(
+                            "e-mail: " + settings.host() + " refused STARTTLS (" + reply(client) + ")");
                 }
                 client.ehlo("o365watch");
                 expect(client, "EHLO after STARTTLS");
             }
             if (settings.username().isPresent()) {
-                boolean ok = client.auth(AuthenticatingSMTPClient.AUTH_METHOD.PLAIN, settings.username().get(),
+                boolean ok = client.auth(
+                        AuthenticatingSMTPClient.AUTH_METHOD.PLAIN,
+                        settings.username().get(),
                         settings.password().orElse(""));
                 if (!ok) {
-                    throw new NotifyException("e-mail: " + settings.host() + " refused the login of " + settings.username().get()
-                            + " (" + reply(client) + ")");
+                    throw new NotifyException("e-mail: " + settings.host() + " refused the login of "
+                            + settings.username().get() + " (" + reply(client) + ")");
                 }
             }
             if (!client.setSender(settings.from())) {
@@ -86,8 +91,11 @@ public final class EmailSender {
                 if (w == null) {
                     throw new NotifyException("e-mail: the server did not take the message (" + reply(client) + ")");
                 }
-                String boundary = "o365watch-" + Checksums.sha256(event.subject().getBytes(StandardCharsets.UTF_8)).substring(0, 24);
-                w.write(Mail.message(settings.from(), settings.to(), event, boundary, java.time.ZonedDateTime.now(clock)));
+                String boundary = "o365watch-"
+                        + Checksums.sha256(event.subject().getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 24);
+                w.write(Mail.message(
+                        settings.from(), settings.to(), event, boundary, java.time.ZonedDateTime.now(clock)));
             }
             if (!client.completePendingCommand()) {
                 throw new NotifyException("e-mail: the server did not accept the message (" + reply(client) + ")");
@@ -96,8 +104,10 @@ public final class EmailSender {
         } catch (GeneralSecurityException e) {
             throw new NotifyException("e-mail: login failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new NotifyException("e-mail to " + settings.host() + ":" + settings.port() + " failed: "
-                    + io.github.o365watch.domain.net.Printable.line(String.valueOf(e.getMessage()), 200), e);
+            throw new NotifyException(
+                    "e-mail to " + settings.host() + ":" + settings.port() + " failed: "
+                            + io.github.o365watch.domain.net.Printable.line(String.valueOf(e.getMessage()), 200),
+                    e);
         } finally {
             try {
                 if (client.isConnected()) {
@@ -122,7 +132,9 @@ public final class EmailSender {
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         // 127.x only as an address literal: a name like 127.0.0.1.example resolves wherever its owner likes
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+        return h.equals("localhost")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
                 || h.startsWith("127.") && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 }

@@ -11,11 +11,19 @@ import javax.net.ssl.X509TrustManager;
  * @param password the secret itself, read by the caller from an environment variable or a file
  * @param trust    trust for a private CA (empty: the JDK's)
  */
-public record EmailSettings(String host, int port, String tls, String from, List<String> to, Optional<String> username,
-        Optional<String> password, Optional<X509TrustManager> trust) {
+public record EmailSettings(
+        String host,
+        int port,
+        String tls,
+        String from,
+        List<String> to,
+        Optional<String> username,
+        Optional<String> password,
+        Optional<X509TrustManager> trust) {
 
     /** An address as SMTP and a header take it: no spaces, brackets or line breaks that could add a command or a header. */
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+");
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+");
 
     public EmailSettings {
         to = List.copyOf(to);
@@ -33,7 +41,8 @@ public record EmailSettings(String host, int port, String tls, String from, List
 
     private static void check(String address) {
         if (address == null || !ADDRESS.matcher(address).matches()) {
-            throw new NotifyException("e-mail: not a plain address (name@domain): " + io.github.o365watch.domain.net.Printable.of(address));
+            throw new NotifyException("e-mail: not a plain address (name@domain): "
+                    + io.github.o365watch.domain.net.Printable.of(address));
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.Optional;
 public record Event(Kind kind, String subject, List<String> lines, Optional<ReportData> report) {
 
     public enum Kind {
-        CHANGES, PENDING, REFUSED;
+        CHANGES,
+        PENDING,
+        REFUSED;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -16,21 +16,32 @@ final class Mail {
     private Mail() {}
 
     static String message(String from, List<String> to, Event e, String boundary, java.time.ZonedDateTime date) {
-        String text = e.report().map(r -> MarkdownRenderer.render(ReportBuilder.build(r, false)))
+        String text = e.report()
+                .map(r -> MarkdownRenderer.render(ReportBuilder.build(r, false)))
                 .orElse(String.join("\n", e.lines()) + "\n");
-        String html = e.report().map(r -> HtmlRenderer.render(ReportBuilder.build(r, true)))
-                .orElse("<!DOCTYPE html>\n<html><body><pre>" + escape(String.join("\n", e.lines())) + "</pre></body></html>\n");
+        String html = e.report()
+                .map(r -> HtmlRenderer.render(ReportBuilder.build(r, true)))
+                .orElse("<!DOCTYPE html>\n<html><body><pre>" + escape(String.join("\n", e.lines()))
+                        + "</pre></body></html>\n");
         StringBuilder m = new StringBuilder();
         m.append("From: ").append(from).append("\r\n");
         m.append("To: ").append(String.join(", ", to)).append("\r\n");
         m.append("Subject: ").append(subject(e.subject())).append("\r\n");
         // RFC 5322 wants both; mail filters mark messages without them
-        m.append("Date: ").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date)).append("\r\n");
-        m.append("Message-ID: <").append(io.github.o365watch.domain.Checksums.sha256((boundary + date).getBytes(StandardCharsets.UTF_8))
-                .substring(0, 32)).append(".o365watch@").append(from.substring(from.indexOf('@') + 1)).append(">\r\n");
+        m.append("Date: ")
+                .append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date))
+                .append("\r\n");
+        m.append("Message-ID: <")
+                .append(io.github.o365watch.domain.Checksums.sha256((boundary + date).getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 32))
+                .append(".o365watch@")
+                .append(from.substring(from.indexOf('@') + 1))
+                .append(">\r\n");
         m.append("MIME-Version: 1.0\r\n");
         m.append("X-O365watch-Event: ").append(e.kind().word()).append("\r\n");
-        m.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n");
+        m.append("Content-Type: multipart/alternative; boundary=\"")
+                .append(boundary)
+                .append("\"\r\n\r\n");
         part(m, boundary, "text/plain", text);
         part(m, boundary, "text/html", html);
         m.append("--").append(boundary).append("--\r\n");
@@ -42,7 +53,8 @@ final class Mail {
         m.append("Content-Type: ").append(type).append("; charset=UTF-8\r\n");
         m.append("Content-Transfer-Encoding: base64\r\n\r\n");
         m.append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(body.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+                        .encodeToString(body.getBytes(StandardCharsets.UTF_8)))
+                .append("\r\n");
     }
 
     static String subject(String s) {
@@ -69,7 +81,9 @@ final class Mail {
             if (start > 0) {
                 out.append("\r\n ");
             }
-            out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(one.substring(start, end).getBytes(StandardCharsets.UTF_8)))
+            out.append("=?UTF-8?B?")
+                    .append(Base64.getEncoder()
+                            .encodeToString(one.substring(start, end).getBytes(StandardCharsets.UTF_8)))
                     .append("?=");
             start = end;
         }

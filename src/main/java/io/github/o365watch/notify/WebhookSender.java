@@ -28,6 +28,7 @@ public final class WebhookSender {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Slack's limits: a header's text, a section's text, blocks in a message. */
     static final int SLACK_HEADER = 150;
+
     static final int SLACK_SECTION = 3000;
     static final int SLACK_BLOCKS = 50;
 
@@ -55,8 +56,12 @@ public final class WebhookSender {
         this.attempts = 3;
         this.backoff = backoff;
         this.sleep = sleep;
-        this.client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(60)).followRedirects(false).build();
+        this.client = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))
+                .followRedirects(false)
+                .build();
     }
 
     public void send(Event e) {
@@ -67,8 +72,11 @@ public final class WebhookSender {
         if (!u.isHttps() && !EmailSender.isLoopback(u.host())) {
             throw new NotifyException(name + ": refusing plain HTTP (only https://, or http:// to loopback)");
         }
-        Request request = new Request.Builder().url(u).post(RequestBody.create(body(e), JSON))
-                .header("User-Agent", "o365watch").build();
+        Request request = new Request.Builder()
+                .url(u)
+                .post(RequestBody.create(body(e), JSON))
+                .header("User-Agent", "o365watch")
+                .build();
         String last = "";
         for (int i = 1; i <= attempts; i++) {
             try (Response r = client.newCall(request).execute()) {
@@ -80,13 +88,16 @@ public final class WebhookSender {
                     break;
                 }
             } catch (IOException x) {
-                // the JDK's words, not its class names; the URL carries a token: masked in every spelling before anything is cut short
+                // the JDK's words, not its class names; the URL carries a token: masked in every spelling before
+                // anything is cut short
                 String m = null;
                 for (Throwable c = x; c != null && (m == null || m.isBlank()); c = c.getCause()) {
                     m = c.getMessage();
                 }
                 m = m == null || m.isBlank() ? "the connection broke off" : Printable.withoutClassNames(m);
-                last = Printable.line(m.replace(url, "<url>").replace(u.toString(), "<url>").replace(u.encodedPath(), "/<path>"), 120);
+                last = Printable.line(
+                        m.replace(url, "<url>").replace(u.toString(), "<url>").replace(u.encodedPath(), "/<path>"),
+                        120);
             }
             if (i < attempts) {
                 try {

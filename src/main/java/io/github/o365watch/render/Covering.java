@@ -31,7 +31,9 @@ final class Covering {
     /** True when a wildcard pattern other than {@code h} itself covers {@code h} (as {@link HostPattern#covers} says). */
     boolean coversOther(HostPattern h) {
         String t = h.pattern();
-        for (int len = tailLengths.nextSetBit(0); len >= 0 && len <= t.length(); len = tailLengths.nextSetBit(len + 1)) {
+        for (int len = tailLengths.nextSetBit(0);
+                len >= 0 && len <= t.length();
+                len = tailLengths.nextSetBit(len + 1)) {
             String tail = t.substring(t.length() - len);
             Set<String> heads = headsByTail.get(tail);
             if (heads == null) {

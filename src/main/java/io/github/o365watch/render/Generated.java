@@ -7,8 +7,13 @@ import java.util.List;
  * written within, and the hostname patterns its files hold (with their categories), so what they
  * admit can be said per target.
  */
-public record Generated(TargetSpec spec, List<GeneratedFile> files, List<NotExpressed> notExpressed, Limits limits,
-        List<String> notes, List<Item> hostnames) {
+public record Generated(
+        TargetSpec spec,
+        List<GeneratedFile> files,
+        List<NotExpressed> notExpressed,
+        Limits limits,
+        List<String> notes,
+        List<Item> hostnames) {
     public Generated {
         files = List.copyOf(files);
         notExpressed = List.copyOf(notExpressed);
@@ -17,7 +22,12 @@ public record Generated(TargetSpec spec, List<GeneratedFile> files, List<NotExpr
     }
 
     /** As above, without the hostname items (a target that takes none, tests). */
-    public Generated(TargetSpec spec, List<GeneratedFile> files, List<NotExpressed> notExpressed, Limits limits, List<String> notes) {
+    public Generated(
+            TargetSpec spec,
+            List<GeneratedFile> files,
+            List<NotExpressed> notExpressed,
+            Limits limits,
+            List<String> notes) {
         this(spec, files, notExpressed, limits, notes, List.of());
     }
 

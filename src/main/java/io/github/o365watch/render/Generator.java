@@ -36,8 +36,10 @@ public final class Generator {
             throw new LimitException(List.copyOf(beyond));
         }
         List<Item> hostnames = plan.selected().items().stream()
-                .filter(i -> i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null).toList();
-        return new Generated(spec, files, vb.notExpressed(), plan.limits(), plan.selected().notes(), hostnames);
+                .filter(i -> i.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null)
+                .toList();
+        return new Generated(
+                spec, files, vb.notExpressed(), plan.limits(), plan.selected().notes(), hostnames);
     }
 
     /**
@@ -46,8 +48,15 @@ public final class Generator {
      * figure in a file is always the figure of that file. A file that would hold a list no summary
      * fits within the limits is refused: why goes to {@code beyond}.
      */
-    private static GeneratedFile render(TargetSpec spec, String name, String template, Map<String, Object> view, ViewBuilder vb,
-            Plan plan, TemplateEngine engine, Set<String> beyond) {
+    private static GeneratedFile render(
+            TargetSpec spec,
+            String name,
+            String template,
+            Map<String, Object> view,
+            ViewBuilder vb,
+            Plan plan,
+            TemplateEngine engine,
+            Set<String> beyond) {
         vb.startFile();
         String text = engine.render(spec.id(), template, view);
         beyond.addAll(vb.beyondLimits());

@@ -21,8 +21,17 @@ import java.util.Map;
  * @param beyondLimits by family, why no summary fits the limits (the list is then exact, and a file
  *                     that would hold it is refused: see {@link Generator})
  */
-public record Group(String key, Category category, PortSet tcp, PortSet udp, Summary v4, Summary v6,
-        List<HostPattern> hosts, List<Integer> sets, String provenance, Map<Family, SummaryException> beyondLimits) {
+public record Group(
+        String key,
+        Category category,
+        PortSet tcp,
+        PortSet udp,
+        Summary v4,
+        Summary v6,
+        List<HostPattern> hosts,
+        List<Integer> sets,
+        String provenance,
+        Map<Family, SummaryException> beyondLimits) {
 
     public Group {
         hosts = List.copyOf(hosts);

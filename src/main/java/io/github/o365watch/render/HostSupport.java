@@ -20,7 +20,8 @@ public enum HostSupport {
         return switch (this) {
             case NONE -> "this target takes no hostnames";
             case EXACT -> h.isWildcard() ? "this target takes exact hostnames only" : null;
-            case SUBDOMAINS -> h.kind() == HostPattern.Kind.PARTIAL ? "this target takes a wildcard only as '*.' in front" : null;
+            case SUBDOMAINS ->
+                h.kind() == HostPattern.Kind.PARTIAL ? "this target takes a wildcard only as '*.' in front" : null;
             case LABELS -> wholeLabels(h) ? null : "this target takes '*' only as a whole label";
             case ANY -> null;
         };

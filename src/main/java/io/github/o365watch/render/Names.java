@@ -29,10 +29,13 @@ final class Names {
             raw.append(p);
         }
         StringBuilder out = new StringBuilder();
-        String s = rules.upper() ? raw.toString().toUpperCase(Locale.ROOT) : raw.toString().toLowerCase(Locale.ROOT);
+        String s = rules.upper()
+                ? raw.toString().toUpperCase(Locale.ROOT)
+                : raw.toString().toLowerCase(Locale.ROOT);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (allowed.computeIfAbsent(c, k -> rules.allowed().matcher(String.valueOf(k)).matches())) {
+            if (allowed.computeIfAbsent(
+                    c, k -> rules.allowed().matcher(String.valueOf(k)).matches())) {
                 out.append(c);
             } else {
                 out.append(rules.separator());
@@ -41,14 +44,17 @@ final class Names {
         String name = out.toString();
         int max = rules.maxLength();
         if (max > 0 && name.length() > max) {
-            String hash = Checksums.sha256(raw.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+            String hash = Checksums.sha256(raw.toString().getBytes(StandardCharsets.UTF_8))
+                    .substring(0, 8);
             name = name.substring(0, Math.max(1, max - 9)) + rules.separator() + hash;
         }
         String key = raw.toString();
         String clash = used.putIfAbsent(name, key);
         if (clash != null && !clash.equals(key)) {
             String hash = Checksums.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-            name = (max > 0 && name.length() + 9 > max ? name.substring(0, Math.max(1, max - 9)) : name) + rules.separator() + hash;
+            name = (max > 0 && name.length() + 9 > max ? name.substring(0, Math.max(1, max - 9)) : name)
+                    + rules.separator()
+                    + hash;
             used.put(name, key);
         }
         return name;

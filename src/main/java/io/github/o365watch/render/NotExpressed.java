@@ -1,5 +1,4 @@
 package io.github.o365watch.render;
 
 /** An entry a target cannot express: listed in the command's output and in a comment, never dropped silently. */
-public record NotExpressed(String group, String entry, String reason) {
-}
+public record NotExpressed(String group, String entry, String reason) {}

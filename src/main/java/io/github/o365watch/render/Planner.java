@@ -35,23 +35,29 @@ public final class Planner {
         List<String> refused = new ArrayList<>();
         for (Item i : selected.items()) {
             // what is listed reaches an output as it is: the bound holds for it as for a summary
-            if (i.entry() instanceof Entry.Ip ip && ip.prefix().length() < limits.minLength(ip.prefix().family())) {
-                refused.add(who + " lists " + ip.prefix() + " in " + i.source() + (i.fromOverride() ? " '" + Printable.of(i.comment()) + "'" : "")
-                        + ", broader than /" + limits.minLength(ip.prefix().family()));
+            if (i.entry() instanceof Entry.Ip ip
+                    && ip.prefix().length() < limits.minLength(ip.prefix().family())) {
+                refused.add(who + " lists " + ip.prefix() + " in " + i.source()
+                        + (i.fromOverride() ? " '" + Printable.of(i.comment()) + "'" : "") + ", broader than /"
+                        + limits.minLength(ip.prefix().family()));
             }
         }
         if (!refused.isEmpty()) {
             throw new LimitException(refused);
         }
         Map<Category, List<Item>> byCategory = new TreeMap<>();
-        selected.items().forEach(i -> byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i));
+        selected.items()
+                .forEach(i -> byCategory
+                        .computeIfAbsent(i.category(), k -> new ArrayList<>())
+                        .add(i));
         uniqueNames(byCategory);
 
         List<Group> categories = new ArrayList<>();
         PrefixSet higher = PrefixSet.EMPTY;
         Set<HostPattern> higherHosts = new TreeSet<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
-            Group g = group(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
+            Group g = group(
+                    e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
             higher = higher.union(ips(e.getValue()));
             higherHosts.addAll(hosts(e.getValue()));
             categories.add(g);
@@ -62,7 +68,10 @@ public final class Planner {
         Map<String, Set<HostPattern>> higherHostsBySignature = new LinkedHashMap<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
             Map<String, List<Item>> bySignature = new TreeMap<>();
-            e.getValue().forEach(i -> bySignature.computeIfAbsent(signature(i.tcp(), i.udp()), k -> new ArrayList<>()).add(i));
+            e.getValue()
+                    .forEach(i -> bySignature
+                            .computeIfAbsent(signature(i.tcp(), i.udp()), k -> new ArrayList<>())
+                            .add(i));
             int n = 0;
             for (Map.Entry<String, List<Item>> s : bySignature.entrySet()) {
                 String key = e.getKey().name().toLowerCase(Locale.ROOT) + "-" + (++n);
@@ -92,12 +101,14 @@ public final class Planner {
                 Item a = byCategory.get(other).get(0);
                 Item b = e.getValue().get(0);
                 String message = "categories '" + other + "' (" + where(a) + ") and '" + e.getKey() + "' (" + where(b)
-                        + ") differ only in case and would share the output name '" + other.name().toLowerCase(Locale.ROOT) + "'";
+                        + ") differ only in case and would share the output name '"
+                        + other.name().toLowerCase(Locale.ROOT) + "'";
                 if (a.fromOverride() || b.fromOverride()) {
                     // the overrides file is the user's to correct: a usage error, not the feed's
                     throw new OptionException(message + "; spell the override's category as the feed does");
                 }
-                throw new io.github.o365watch.domain.InvalidDataException(message); // parsing a snapshot refuses such a pair first
+                throw new io.github.o365watch.domain.InvalidDataException(
+                        message); // parsing a snapshot refuses such a pair first
             }
         }
     }
@@ -110,10 +121,16 @@ public final class Planner {
         return "tcp:" + tcp + " udp:" + udp;
     }
 
-    private static Group group(String key, Category category, List<Item> items, PrefixSet above, Set<HostPattern> aboveHosts,
+    private static Group group(
+            String key,
+            Category category,
+            List<Item> items,
+            PrefixSet above,
+            Set<HostPattern> aboveHosts,
             Limits limits) {
         PrefixSet ips = ips(items).subtract(above);
-        List<HostPattern> hosts = hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
+        List<HostPattern> hosts =
+                hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
         PortSet udp = PortSet.EMPTY;
         for (Item i : items) {
@@ -131,31 +148,57 @@ public final class Planner {
                 written.put(f, ips.summarize(f, 0, limits.minLength(f), limits.maxExtraPercent()));
             }
         }
-        List<Integer> sets = items.stream().filter(i -> !i.fromOverride()).map(Item::setId).distinct().sorted().toList();
-        return new Group(key, category, tcp, udp, written.get(Family.IPV4), written.get(Family.IPV6), hosts, sets, provenance(items), beyond);
+        List<Integer> sets = items.stream()
+                .filter(i -> !i.fromOverride())
+                .map(Item::setId)
+                .distinct()
+                .sorted()
+                .toList();
+        return new Group(
+                key,
+                category,
+                tcp,
+                udp,
+                written.get(Family.IPV4),
+                written.get(Family.IPV6),
+                hosts,
+                sets,
+                provenance(items),
+                beyond);
     }
 
     private static PrefixSet ips(List<Item> items) {
-        return PrefixSet.of(items.stream().filter(i -> i.entry() instanceof Entry.Ip).map(i -> ((Entry.Ip) i.entry()).prefix()).toList());
+        return PrefixSet.of(items.stream()
+                .filter(i -> i.entry() instanceof Entry.Ip)
+                .map(i -> ((Entry.Ip) i.entry()).prefix())
+                .toList());
     }
 
     private static Set<HostPattern> hosts(List<Item> items) {
-        return items.stream().filter(i -> i.entry() instanceof Entry.Host).map(i -> ((Entry.Host) i.entry()).host())
+        return items.stream()
+                .filter(i -> i.entry() instanceof Entry.Host)
+                .map(i -> ((Entry.Host) i.entry()).host())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** {@code Exchange sets 1, 2; Skype set 11; local overrides: branch breakout}. */
     static String provenance(List<Item> items) {
         Map<ServiceArea, TreeSet<Integer>> byArea = new TreeMap<>();
-        TreeSet<String> overrides = items.stream().filter(Item::fromOverride).map(Item::comment)
+        TreeSet<String> overrides = items.stream()
+                .filter(Item::fromOverride)
+                .map(Item::comment)
                 .collect(Collectors.toCollection(TreeSet::new));
-        items.stream().filter(i -> !i.fromOverride())
-                .forEach(i -> byArea.computeIfAbsent(i.serviceArea(), k -> new TreeSet<>()).add(i.setId()));
+        items.stream()
+                .filter(i -> !i.fromOverride())
+                .forEach(i -> byArea.computeIfAbsent(i.serviceArea(), k -> new TreeSet<>())
+                        .add(i.setId()));
         List<String> parts = new ArrayList<>();
-        byArea.forEach((area, ids) -> parts.add(area + (ids.size() == 1 ? " set " : " sets ")
+        byArea.forEach((area, ids) -> parts.add(area
+                + (ids.size() == 1 ? " set " : " sets ")
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         if (!overrides.isEmpty()) {
-            parts.add((overrides.size() == 1 ? "local override: " : "local overrides: ") + String.join(", ", overrides));
+            parts.add(
+                    (overrides.size() == 1 ? "local override: " : "local overrides: ") + String.join(", ", overrides));
         }
         return parts.isEmpty() ? "nothing selected" : String.join("; ", parts);
     }

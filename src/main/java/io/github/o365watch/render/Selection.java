@@ -12,7 +12,12 @@ import java.util.Set;
  * address families, a tenant name for tenant-specific hostnames, local overrides, and whether
  * tenant-shared wildcards ({@code *.blob.core.windows.net}) are left out of the lists.
  */
-public record Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides, boolean excludeTenantShared) {
+public record Selection(
+        SetFilter filter,
+        Families families,
+        Optional<String> tenant,
+        Overrides overrides,
+        boolean excludeTenantShared) {
 
     /** Tenant-shared wildcards kept (the default). */
     public Selection(SetFilter filter, Families families, Optional<String> tenant, Overrides overrides) {
@@ -23,7 +28,8 @@ public record Selection(SetFilter filter, Families families, Optional<String> te
     public static final Set<Category> DEFAULT_CATEGORIES = Set.of(Category.OPTIMIZE, Category.ALLOW);
 
     public static Selection defaults() {
-        return new Selection(new SetFilter(Set.of(), DEFAULT_CATEGORIES, false), Families.BOTH, Optional.empty(), Overrides.NONE);
+        return new Selection(
+                new SetFilter(Set.of(), DEFAULT_CATEGORIES, false), Families.BOTH, Optional.empty(), Overrides.NONE);
     }
 
     /** The selection in words, for header comments. */
@@ -39,8 +45,11 @@ public record Selection(SetFilter filter, Families families, Optional<String> te
         }
         int held = (int) overrides.add().stream().filter(LocalEntry::held).count();
         if (overrides.add().size() > held || !overrides.exclude().isEmpty()) {
-            parts.add(io.github.o365watch.domain.Plural.of(overrides.add().size() - held, "local addition", "local additions") + ", "
-                    + io.github.o365watch.domain.Plural.of(overrides.exclude().size(), "local exclusion", "local exclusions"));
+            parts.add(io.github.o365watch.domain.Plural.of(
+                            overrides.add().size() - held, "local addition", "local additions")
+                    + ", "
+                    + io.github.o365watch.domain.Plural.of(
+                            overrides.exclude().size(), "local exclusion", "local exclusions"));
         }
         if (held > 0) {
             parts.add(io.github.o365watch.domain.Plural.of(held, "held removal", "held removals"));

@@ -31,56 +31,72 @@ public final class Selector {
             }
             for (IpPrefix p : s.ips()) {
                 if (selection.families().includes(p.family())) {
-                    items.add(new Item(new Entry.Ip(p), s.category(), s.tcpPorts(), s.udpPorts(), s.id(), s.serviceArea(), ""));
+                    items.add(new Item(
+                            new Entry.Ip(p), s.category(), s.tcpPorts(), s.udpPorts(), s.id(), s.serviceArea(), ""));
                 }
             }
             for (HostPattern h : s.urls()) {
                 HostPattern host = h;
                 if (selection.tenant().isPresent() && !tenantFromService) {
-                    Optional<HostPattern> t = Tenants.substitute(h, s, selection.tenant().get());
+                    Optional<HostPattern> t =
+                            Tenants.substitute(h, s, selection.tenant().get());
                     if (t.isPresent()) {
                         substituted.add(h.pattern());
                         host = t.get();
                     }
                 }
-                items.add(new Item(new Entry.Host(host), s.category(), s.tcpPorts(), s.udpPorts(), s.id(), s.serviceArea(), ""));
+                items.add(new Item(
+                        new Entry.Host(host), s.category(), s.tcpPorts(), s.udpPorts(), s.id(), s.serviceArea(), ""));
             }
         }
         if (!substituted.isEmpty()) {
             notes.add("tenant " + selection.tenant().get() + " substituted by o365watch (not by the service) into "
                     + String.join(", ", substituted));
         } else if (selection.tenant().isPresent()) {
-            notes.add(tenantFromService ? "tenant-specific hostnames as the service published them for tenant "
-                    + selection.tenant().get() : "tenant " + selection.tenant().get() + ": no tenant-scoped pattern in the selection");
+            notes.add(
+                    tenantFromService
+                            ? "tenant-specific hostnames as the service published them for tenant "
+                                    + selection.tenant().get()
+                            : "tenant " + selection.tenant().get() + ": no tenant-scoped pattern in the selection");
         }
         for (LocalEntry o : selection.overrides().add()) {
-            if (o.entry() instanceof Entry.Ip ip && !selection.families().includes(ip.prefix().family())) {
+            if (o.entry() instanceof Entry.Ip ip
+                    && !selection.families().includes(ip.prefix().family())) {
                 continue;
             }
             items.add(new Item(o.entry(), o.category(), o.tcp(), o.udp(), -1, LOCAL, o.comment()));
         }
         if (!selection.overrides().add().isEmpty()) {
-            long held = selection.overrides().add().stream().filter(LocalEntry::held).count();
+            long held = selection.overrides().add().stream()
+                    .filter(LocalEntry::held)
+                    .count();
             long local = selection.overrides().add().size() - held;
             if (local > 0) {
-                notes.add(io.github.o365watch.domain.Plural.of((int) local, "local addition", "local additions") + " from the overrides file");
+                notes.add(io.github.o365watch.domain.Plural.of((int) local, "local addition", "local additions")
+                        + " from the overrides file");
             }
             if (held > 0) {
-                notes.add(io.github.o365watch.domain.Plural.of((int) held, "entry", "entries") + " Microsoft no longer lists, held"
-                        + " (holdRemovalsDays)");
+                notes.add(io.github.o365watch.domain.Plural.of((int) held, "entry", "entries")
+                        + " Microsoft no longer lists, held" + " (holdRemovalsDays)");
             }
         }
         if (selection.excludeTenantShared()) {
             // every customer's names are under these: left to the proxy, which inspects them
             TreeSet<String> shared = new TreeSet<>();
-            // only where they would bypass the proxy: in a PAC file a Default name is an exception that sends it to the proxy
+            // only where they would bypass the proxy: in a PAC file a Default name is an exception that sends it to the
+            // proxy
             java.util.function.Predicate<Item> bypassing = i -> i.entry() instanceof Entry.Host h
-                    && (i.category().equals(io.github.o365watch.domain.Category.OPTIMIZE) || i.category().equals(io.github.o365watch.domain.Category.ALLOW))
-                    && io.github.o365watch.domain.HostRisk.tenantShared(h.host()).isPresent();
-            items.stream().filter(bypassing).forEach(i -> shared.add(((Entry.Host) i.entry()).host().pattern()));
+                    && (i.category().equals(io.github.o365watch.domain.Category.OPTIMIZE)
+                            || i.category().equals(io.github.o365watch.domain.Category.ALLOW))
+                    && io.github.o365watch.domain.HostRisk.tenantShared(h.host())
+                            .isPresent();
+            items.stream()
+                    .filter(bypassing)
+                    .forEach(i -> shared.add(((Entry.Host) i.entry()).host().pattern()));
             items.removeIf(bypassing);
             if (!shared.isEmpty()) {
-                notes.add(io.github.o365watch.domain.Plural.of(shared.size(), "tenant-shared wildcard", "tenant-shared wildcards")
+                notes.add(io.github.o365watch.domain.Plural.of(
+                                shared.size(), "tenant-shared wildcard", "tenant-shared wildcards")
                         + " left out (excludeTenantShared): " + String.join(", ", shared));
             }
         }
@@ -97,10 +113,14 @@ public final class Selector {
         if (exclusions.isEmpty()) {
             return items;
         }
-        PrefixSet out = PrefixSet.of(exclusions.stream().filter(o -> o.entry() instanceof Entry.Ip)
-                .map(o -> ((Entry.Ip) o.entry()).prefix()).toList());
-        java.util.Set<HostPattern> hosts = exclusions.stream().filter(o -> o.entry() instanceof Entry.Host)
-                .map(o -> ((Entry.Host) o.entry()).host()).collect(java.util.stream.Collectors.toSet());
+        PrefixSet out = PrefixSet.of(exclusions.stream()
+                .filter(o -> o.entry() instanceof Entry.Ip)
+                .map(o -> ((Entry.Ip) o.entry()).prefix())
+                .toList());
+        java.util.Set<HostPattern> hosts = exclusions.stream()
+                .filter(o -> o.entry() instanceof Entry.Host)
+                .map(o -> ((Entry.Host) o.entry()).host())
+                .collect(java.util.stream.Collectors.toSet());
         Covering wildcards = new Covering(hosts);
         List<Item> kept = new ArrayList<>();
         int trimmed = 0;
@@ -109,16 +129,26 @@ public final class Selector {
             if (i.entry() instanceof Entry.Ip ip && out.overlaps(ip.prefix())) {
                 trimmed++;
                 for (IpPrefix rest : PrefixSet.of(ip.prefix()).subtract(out).prefixes()) {
-                    kept.add(new Item(new Entry.Ip(rest), i.category(), i.tcp(), i.udp(), i.setId(), i.serviceArea(), i.comment()));
+                    kept.add(new Item(
+                            new Entry.Ip(rest),
+                            i.category(),
+                            i.tcp(),
+                            i.udp(),
+                            i.setId(),
+                            i.serviceArea(),
+                            i.comment()));
                 }
-            } else if (i.entry() instanceof Entry.Host h && (hosts.contains(h.host()) || wildcards.coversOther(h.host()))) {
+            } else if (i.entry() instanceof Entry.Host h
+                    && (hosts.contains(h.host()) || wildcards.coversOther(h.host()))) {
                 dropped++;
             } else {
                 kept.add(i);
             }
         }
-        notes.add(io.github.o365watch.domain.Plural.of(exclusions.size(), "local exclusion", "local exclusions") + " from the overrides file: "
-                + io.github.o365watch.domain.Plural.of(trimmed, "prefix entry", "prefix entries") + " cut, " + io.github.o365watch.domain.Plural.of(dropped, "hostname", "hostnames") + " dropped");
+        notes.add(io.github.o365watch.domain.Plural.of(exclusions.size(), "local exclusion", "local exclusions")
+                + " from the overrides file: "
+                + io.github.o365watch.domain.Plural.of(trimmed, "prefix entry", "prefix entries") + " cut, "
+                + io.github.o365watch.domain.Plural.of(dropped, "hostname", "hostnames") + " dropped");
         return kept;
     }
 }

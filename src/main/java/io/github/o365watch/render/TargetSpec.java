@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +16,19 @@ import java.util.regex.Pattern;
  * which templates, what it can express, and how its object names are made. Documented in
  * {@code rules-templates/README.md}.
  */
-public record TargetSpec(String id, String description, List<Output> outputs, boolean ipv4, boolean ipv6, HostSupport hosts,
-        boolean ports, boolean allCategories, int maxEntries, NameRules names, String hostNote, Map<String, OptionSpec> options,
+public record TargetSpec(
+        String id,
+        String description,
+        List<Output> outputs,
+        boolean ipv4,
+        boolean ipv6,
+        HostSupport hosts,
+        boolean ports,
+        boolean allCategories,
+        int maxEntries,
+        NameRules names,
+        String hostNote,
+        Map<String, OptionSpec> options,
         boolean utf8Comments) {
 
     /** A target option ({@code --option NAME=VALUE}): its default (none when required), the pattern a value must match. */
@@ -31,27 +42,27 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9{][A-Za-z0-9._{}-]{0,99}");
 
     /** One output file: its name ({@code {category}} is the category in lower case), its template, its scope. */
-    public record Output(String name, String template, Scope scope) {
-    }
+    public record Output(String name, String template, Scope scope) {}
 
     /** One file for everything, or one per category group. */
     public enum Scope {
-        ALL, CATEGORY
+        ALL,
+        CATEGORY
     }
 
     /**
      * How object names are made: {@code prefix}, parts joined by {@code separator}, in
      * {@code case}, characters outside {@code allowed} replaced, at most {@code maxLength}.
      */
-    public record NameRules(String prefix, String separator, boolean upper, Pattern allowed, int maxLength) {
-    }
+    public record NameRules(String prefix, String separator, boolean upper, Pattern allowed, int maxLength) {}
 
     public static TargetSpec parse(String id, String text) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new TemplateException("target " + id + ": target.properties cannot be read: " + Printable.reason(e), e);
+            throw new TemplateException(
+                    "target " + id + ": target.properties cannot be read: " + Printable.reason(e), e);
         }
         if (!ID.matcher(id).matches()) {
             throw new TemplateException("target id '" + id + "' is not valid (lower-case letters, digits, '-')");
@@ -63,8 +74,11 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
         List<Output> outputs = new ArrayList<>();
         for (int i = 1; p.containsKey("output." + i); i++) {
             String[] parts = p.getProperty("output." + i).strip().split("\\s+");
-            if (parts.length != 3 || !FILE.matcher(parts[0]).matches() || !FILE.matcher(parts[1]).matches()
-                    || parts[0].contains("..") || parts[1].contains("..")) {
+            if (parts.length != 3
+                    || !FILE.matcher(parts[0]).matches()
+                    || !FILE.matcher(parts[1]).matches()
+                    || parts[0].contains("..")
+                    || parts[1].contains("..")) {
                 throw new TemplateException("target " + id + ": output." + i + " must be 'FILE TEMPLATE all|category'");
             }
             Scope scope;
@@ -74,26 +88,43 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
                 throw new TemplateException("target " + id + ": output." + i + ": scope must be all or category");
             }
             if (scope == Scope.CATEGORY && !parts[0].contains("{category}")) {
-                throw new TemplateException("target " + id + ": output." + i + ": a per-category file name needs {category}");
+                throw new TemplateException(
+                        "target " + id + ": output." + i + ": a per-category file name needs {category}");
             }
             outputs.add(new Output(parts[0], parts[1], scope));
         }
         if (outputs.isEmpty()) {
-            throw new TemplateException("target " + id + ": target.properties declares no output (output.1=FILE TEMPLATE SCOPE)");
+            throw new TemplateException(
+                    "target " + id + ": target.properties declares no output (output.1=FILE TEMPLATE SCOPE)");
         }
         HostSupport hosts;
         try {
-            hosts = HostSupport.valueOf(p.getProperty("hostnames", "none").strip().toUpperCase(Locale.ROOT));
+            hosts = HostSupport.valueOf(
+                    p.getProperty("hostnames", "none").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new TemplateException("target " + id + ": hostnames must be none, exact, subdomains, labels or any");
         }
-        NameRules names = new NameRules(p.getProperty("name.prefix", "o365").strip(), p.getProperty("name.separator", "-").strip(),
+        NameRules names = new NameRules(
+                p.getProperty("name.prefix", "o365").strip(),
+                p.getProperty("name.separator", "-").strip(),
                 p.getProperty("name.case", "lower").strip().equalsIgnoreCase("upper"),
-                Pattern.compile("[" + p.getProperty("name.chars", "A-Za-z0-9._-").strip() + "]"),
+                Pattern.compile(
+                        "[" + p.getProperty("name.chars", "A-Za-z0-9._-").strip() + "]"),
                 integer(p, id, "name.maxLength", 63));
-        return new TargetSpec(id, p.getProperty("description", id).strip(), List.copyOf(outputs), bool(p, id, "ipv4", true),
-                bool(p, id, "ipv6", true), hosts, bool(p, id, "ports", false), bool(p, id, "categories.all", false),
-                integer(p, id, "maxEntries", 0), names, p.getProperty("hostnames.note", "").strip(), options(p, id), comments(p, id));
+        return new TargetSpec(
+                id,
+                p.getProperty("description", id).strip(),
+                List.copyOf(outputs),
+                bool(p, id, "ipv4", true),
+                bool(p, id, "ipv6", true),
+                hosts,
+                bool(p, id, "ports", false),
+                bool(p, id, "categories.all", false),
+                integer(p, id, "maxEntries", 0),
+                names,
+                p.getProperty("hostnames.note", "").strip(),
+                options(p, id),
+                comments(p, id));
     }
 
     private static Map<String, OptionSpec> options(Properties p, String id) {
@@ -110,14 +141,21 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
             try {
                 pattern = Pattern.compile(p.getProperty(key).strip());
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new TemplateException("target " + id + ": option." + name + ".pattern is not a regular expression");
+                throw new TemplateException(
+                        "target " + id + ": option." + name + ".pattern is not a regular expression");
             }
             String dflt = p.getProperty("option." + name + ".default");
             if (dflt != null && !pattern.matcher(dflt.strip()).matches()) {
-                throw new TemplateException("target " + id + ": option." + name + ".default does not match its pattern");
+                throw new TemplateException(
+                        "target " + id + ": option." + name + ".default does not match its pattern");
             }
-            out.put(name, new OptionSpec(name, dflt == null ? null : dflt.strip(), pattern,
-                    p.getProperty("option." + name + ".description", "").strip()));
+            out.put(
+                    name,
+                    new OptionSpec(
+                            name,
+                            dflt == null ? null : dflt.strip(),
+                            pattern,
+                            p.getProperty("option." + name + ".description", "").strip()));
         }
         return Map.copyOf(out);
     }
@@ -133,14 +171,16 @@ public record TargetSpec(String id, String description, List<Output> outputs, bo
             }
             if (!o.pattern().matcher(e.getValue()).matches()) {
                 throw new OptionException("option " + e.getKey() + " of target " + id + ": '"
-                        + io.github.o365watch.domain.net.Printable.of(e.getValue()) + "' is not valid (" + o.description() + ")");
+                        + io.github.o365watch.domain.net.Printable.of(e.getValue()) + "' is not valid ("
+                        + o.description() + ")");
             }
             out.put(e.getKey(), e.getValue());
         }
         for (OptionSpec o : options.values()) {
             if (!out.containsKey(o.name())) {
                 if (o.required()) {
-                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... (" + o.description() + ")");
+                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... ("
+                            + o.description() + ")");
                 }
                 out.put(o.name(), o.defaultValue());
             }

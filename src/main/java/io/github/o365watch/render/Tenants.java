@@ -14,22 +14,32 @@ import java.util.Optional;
 public final class Tenants {
     /** Patterns whose {@code *} stands for the tenant in every endpoint set. */
     static final List<String> SCOPED = List.of(
-            "*-my.sharepoint.com", "*-files.sharepoint.com", "*-myfiles.sharepoint.com",
-            "*-my.sharepoint.us", "*-files.sharepoint.us", "*-myfiles.sharepoint.us",
-            "autodiscover.*.onmicrosoft.com", "autodiscover.*.mail.onmicrosoft.com",
-            "autodiscover.*.onmicrosoft.us", "autodiscover.*.mail.onmicrosoft.us",
+            "*-my.sharepoint.com",
+            "*-files.sharepoint.com",
+            "*-myfiles.sharepoint.com",
+            "*-my.sharepoint.us",
+            "*-files.sharepoint.us",
+            "*-myfiles.sharepoint.us",
+            "autodiscover.*.onmicrosoft.com",
+            "autodiscover.*.mail.onmicrosoft.com",
+            "autodiscover.*.onmicrosoft.us",
+            "autodiscover.*.mail.onmicrosoft.us",
             "autodiscover.*.microsoftonline.mil");
     /** Patterns whose {@code *} stands for the tenant in SharePoint's Optimize sets only. */
-    static final List<String> SHAREPOINT_OPTIMIZE = List.of("*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-mil.us");
+    static final List<String> SHAREPOINT_OPTIMIZE =
+            List.of("*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-mil.us");
 
     private Tenants() {}
 
     /** The tenant-specific form of a pattern in a set, if it is one Microsoft documents as tenant-scoped. */
     static Optional<HostPattern> substitute(HostPattern pattern, EndpointSet set, String tenant) {
         String p = pattern.pattern();
-        boolean scoped = SCOPED.contains(p) || SHAREPOINT_OPTIMIZE.contains(p)
-                && set.serviceArea().name().equals("SharePoint") && set.category().equals(Category.OPTIMIZE);
-        return scoped ? Optional.of(HostPattern.parse(pattern.instantiate(tenant.toLowerCase(java.util.Locale.ROOT))))
+        boolean scoped = SCOPED.contains(p)
+                || SHAREPOINT_OPTIMIZE.contains(p)
+                        && set.serviceArea().name().equals("SharePoint")
+                        && set.category().equals(Category.OPTIMIZE);
+        return scoped
+                ? Optional.of(HostPattern.parse(pattern.instantiate(tenant.toLowerCase(java.util.Locale.ROOT))))
                 : Optional.empty();
     }
 }

@@ -40,8 +40,7 @@ final class ViewBuilder {
     private final Set<Use> used = new LinkedHashSet<>();
 
     /** The prefixes of one family of one object, written into a file. */
-    private record Use(String key, Family family) {
-    }
+    private record Use(String key, Family family) {}
 
     /**
      * A list of prefixes in the view that notes which object and family a template read from it,
@@ -115,8 +114,8 @@ final class ViewBuilder {
         for (Use u : used) {
             SummaryException why = groups.get(u.key()).beyondLimits().get(u.family());
             if (why != null) {
-                out.add(plan.selected().instance() + " " + plan.selected().version() + ", object " + u.key() + ", " + u.family().label() + ": "
-                        + why.getMessage());
+                out.add(plan.selected().instance() + " " + plan.selected().version() + ", object " + u.key() + ", "
+                        + u.family().label() + ": " + why.getMessage());
             }
         }
         return out;
@@ -132,7 +131,9 @@ final class ViewBuilder {
             lines.add("Summary limits: " + plan.limits().describe() + ".");
         }
         lines.addAll(tail);
-        return positions(lines.stream().map(h -> Map.<String, Object>of("text", comment(h))).toList());
+        return positions(lines.stream()
+                .map(h -> Map.<String, Object>of("text", comment(h)))
+                .toList());
     }
 
     Map<String, Object> build() {
@@ -158,7 +159,9 @@ final class ViewBuilder {
             tail.add("Note: " + spec.hostNote());
         }
         if (!notExpressed.isEmpty()) {
-            tail.add("Not expressed in this format: " + io.github.o365watch.domain.Plural.of(notExpressed.size(), "entry", "entries") + ", listed at the end.");
+            tail.add("Not expressed in this format: "
+                    + io.github.o365watch.domain.Plural.of(notExpressed.size(), "entry", "entries")
+                    + ", listed at the end.");
         }
 
         Map<String, Object> view = new LinkedHashMap<>();
@@ -180,8 +183,15 @@ final class ViewBuilder {
         view.put("allHosts", positions(allHosts));
         List<Map<String, Object>> ne = new ArrayList<>();
         for (NotExpressed n : notExpressed) {
-            ne.add(Map.of("group", n.group(), "entry", comment(n.entry()), "reason", comment(n.reason()),
-                    "text", comment(n.group() + ": " + n.entry() + ": " + n.reason())));
+            ne.add(Map.of(
+                    "group",
+                    n.group(),
+                    "entry",
+                    comment(n.entry()),
+                    "reason",
+                    comment(n.reason()),
+                    "text",
+                    comment(n.group() + ": " + n.entry() + ": " + n.reason())));
         }
         view.put("notExpressed", positions(ne));
         view.put("hasNotExpressed", !ne.isEmpty());
@@ -211,8 +221,10 @@ final class ViewBuilder {
         List<Map<String, Object>> both = new ArrayList<>(v4Views);
         both.addAll(v6Views);
         List<Map<String, Object>> hostViews = hosts.stream().map(this::host).toList();
-        List<Map<String, Object>> exact = hostViews.stream().filter(h -> (boolean) h.get("isExact")).toList();
-        List<Map<String, Object>> wildcard = hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).toList();
+        List<Map<String, Object>> exact =
+                hostViews.stream().filter(h -> (boolean) h.get("isExact")).toList();
+        List<Map<String, Object>> wildcard =
+                hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ipv4", positions(v4Views));
         m.put("ipv6", positions(v6Views));
@@ -247,18 +259,30 @@ final class ViewBuilder {
         m.put("groupName", m.get("name"));
         m.put("name4", names.name(g.key(), "v4"));
         m.put("name6", names.name(g.key(), "v6"));
-        m.put("uuid", UUID.nameUUIDFromBytes(("o365watch:" + plan.selected().instance() + ":" + g.key())
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        m.put(
+                "uuid",
+                UUID.nameUUIDFromBytes(("o365watch:" + plan.selected().instance() + ":" + g.key())
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString());
         m.put("provenance", comment(g.provenance()));
-        String description = comment("o365watch " + plan.selected().instance() + " " + plan.selected().version() + " "
-                + g.category() + ": " + g.provenance());
+        String description = comment("o365watch " + plan.selected().instance() + " "
+                + plan.selected().version() + " " + g.category() + ": " + g.provenance());
         m.put("description", Safe.cut(description, 180));
-        m.put("sets", g.sets().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
+        m.put(
+                "sets",
+                g.sets().stream()
+                        .map(String::valueOf)
+                        .reduce((a, b) -> a + "," + b)
+                        .orElse(""));
         groups.put(g.key(), g);
         // this object's own figures, for files that hold several objects
         List<String> figures = new ArrayList<>();
         for (Family f : Family.values()) {
-            m.put(f == Family.IPV4 ? "summary4" : "summary6", g.summary(f).exact() ? "" : comment("Summarised, " + g.summary(f).widening().describe()));
+            m.put(
+                    f == Family.IPV4 ? "summary4" : "summary6",
+                    g.summary(f).exact()
+                            ? ""
+                            : comment("Summarised, " + g.summary(f).widening().describe()));
             if (!g.summary(f).exact()) {
                 figures.add(g.summary(f).widening().describe());
             }
@@ -270,17 +294,22 @@ final class ViewBuilder {
         if (spec.ipv4()) {
             g.ipv4().forEach(p -> v4.add(prefix(p)));
         } else if (report && !g.ipv4().isEmpty()) {
-            notExpressed.add(new NotExpressed(g.key(), g.ipv4().size() + " IPv4 prefixes", "this target takes no IPv4"));
+            notExpressed.add(
+                    new NotExpressed(g.key(), g.ipv4().size() + " IPv4 prefixes", "this target takes no IPv4"));
         }
         if (spec.ipv6()) {
             g.ipv6().forEach(p -> v6.add(prefix(p)));
         } else if (report && !g.ipv6().isEmpty()) {
-            notExpressed.add(new NotExpressed(g.key(), g.ipv6().size() + " IPv6 prefixes", "this target takes no IPv6"));
+            notExpressed.add(
+                    new NotExpressed(g.key(), g.ipv6().size() + " IPv6 prefixes", "this target takes no IPv6"));
         }
         List<HostPattern> hosts = new ArrayList<>();
         if (spec.hosts() == HostSupport.NONE) {
             if (report && !g.hosts().isEmpty()) {
-                notExpressed.add(new NotExpressed(g.key(), io.github.o365watch.domain.Plural.of(g.hosts().size(), "hostname", "hostnames"), HostSupport.NONE.refuse(g.hosts().get(0))));
+                notExpressed.add(new NotExpressed(
+                        g.key(),
+                        io.github.o365watch.domain.Plural.of(g.hosts().size(), "hostname", "hostnames"),
+                        HostSupport.NONE.refuse(g.hosts().get(0))));
             }
         } else {
             for (HostPattern h : g.hosts()) {
@@ -296,8 +325,11 @@ final class ViewBuilder {
             for (String family : new String[] {"IPv4", "IPv6"}) {
                 int n = family.equals("IPv4") ? v4.size() : v6.size();
                 if (n > spec.maxEntries()) {
-                    notExpressed.add(new NotExpressed(g.key(), n + " " + family + " prefixes", "more than the "
-                            + spec.maxEntries() + " this target takes per object; use --max-entries " + spec.maxEntries()));
+                    notExpressed.add(new NotExpressed(
+                            g.key(),
+                            n + " " + family + " prefixes",
+                            "more than the " + spec.maxEntries() + " this target takes per object; use --max-entries "
+                                    + spec.maxEntries()));
                 }
             }
         }
@@ -306,10 +338,21 @@ final class ViewBuilder {
         List<Map<String, Object>> both = new ArrayList<>(v4);
         both.addAll(v6);
         m.put("ips", new Emitted(positions(both), g.key(), used));
-        List<Map<String, Object>> hostViews = positions(hosts.stream().map(this::host).toList());
+        List<Map<String, Object>> hostViews =
+                positions(hosts.stream().map(this::host).toList());
         m.put("hosts", hostViews);
-        m.put("exactHosts", positions(hostViews.stream().filter(h -> (boolean) h.get("isExact")).map(LinkedHashMap::new).toList()));
-        m.put("wildcardHosts", positions(hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).map(LinkedHashMap::new).toList()));
+        m.put(
+                "exactHosts",
+                positions(hostViews.stream()
+                        .filter(h -> (boolean) h.get("isExact"))
+                        .map(LinkedHashMap::new)
+                        .toList()));
+        m.put(
+                "wildcardHosts",
+                positions(hostViews.stream()
+                        .filter(h -> (boolean) h.get("isWildcard"))
+                        .map(LinkedHashMap::new)
+                        .toList()));
         m.put("hasIpv4", !v4.isEmpty());
         m.put("hasIpv6", !v6.isEmpty());
         m.put("hasIps", !v4.isEmpty() || !v6.isEmpty());
@@ -317,8 +360,13 @@ final class ViewBuilder {
         m.put("isEmpty", v4.isEmpty() && v6.isEmpty() && hosts.isEmpty());
         m.put("hasIpv4OrHosts", !v4.isEmpty() || !hosts.isEmpty());
         m.put("hasPorts", !g.tcp().isEmpty() || !g.udp().isEmpty());
-        if (!report && spec.ports() && g.tcp().isEmpty() && g.udp().isEmpty() && !(v4.isEmpty() && v6.isEmpty() && hosts.isEmpty())) {
-            notExpressed.add(new NotExpressed(g.key(), "rule group", "the endpoint sets list no ports, so no rule opens them"));
+        if (!report
+                && spec.ports()
+                && g.tcp().isEmpty()
+                && g.udp().isEmpty()
+                && !(v4.isEmpty() && v6.isEmpty() && hosts.isEmpty())) {
+            notExpressed.add(
+                    new NotExpressed(g.key(), "rule group", "the endpoint sets list no ports, so no rule opens them"));
         }
         ports(m, "tcp", g.tcp());
         ports(m, "udp", g.udp());
@@ -331,14 +379,21 @@ final class ViewBuilder {
         }
         m.put("portsText", portWords.isEmpty() ? "no ports" : String.join(", ", portWords));
         squid(m, hosts);
-        m.put("notExpressed", positions(notExpressed.subList(before, notExpressed.size()).stream()
-                .map(n -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("text", comment(n.entry() + ": " + n.reason()))))
-                .toList()));
-        m.put("dnsmasqDomains", positions(hosts.stream().map(h -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("value", h.pattern());
-            return x;
-        }).toList()));
+        m.put(
+                "notExpressed",
+                positions(notExpressed.subList(before, notExpressed.size()).stream()
+                        .map(n -> (Map<String, Object>) new LinkedHashMap<String, Object>(
+                                Map.of("text", comment(n.entry() + ": " + n.reason()))))
+                        .toList()));
+        m.put(
+                "dnsmasqDomains",
+                positions(hosts.stream()
+                        .map(h -> {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("value", h.pattern());
+                            return x;
+                        })
+                        .toList()));
         return m;
     }
 
@@ -458,7 +513,8 @@ final class ViewBuilder {
      * the other categories that a direct wildcard would otherwise send direct.
      */
     private Map<String, Object> pac() {
-        Set<String> direct = "2".equals(options.get("type")) ? Set.of(Category.OPTIMIZE.name(), Category.ALLOW.name())
+        Set<String> direct = "2".equals(options.get("type"))
+                ? Set.of(Category.OPTIMIZE.name(), Category.ALLOW.name())
                 : Set.of(Category.OPTIMIZE.name());
         List<HostPattern> directHosts = new ArrayList<>();
         List<HostPattern> otherHosts = new ArrayList<>();
@@ -476,11 +532,15 @@ final class ViewBuilder {
                 exceptions.add(o);
             }
         }
-        Function<List<HostPattern>, List<Map<String, Object>>> list = hs -> positions(hs.stream().sorted().distinct().map(h -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("pattern", h.pattern());
-            return x;
-        }).toList());
+        Function<List<HostPattern>, List<Map<String, Object>>> list = hs -> positions(hs.stream()
+                .sorted()
+                .distinct()
+                .map(h -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("pattern", h.pattern());
+                    return x;
+                })
+                .toList());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("direct", list.apply(directHosts));
         m.put("exceptions", list.apply(exceptions));

@@ -18,8 +18,23 @@ import java.util.Optional;
  * spreadsheet cannot take feed text for a formula.
  */
 public final class CsvReport {
-    static final List<String> HEADER = List.of("instance", "from", "to", "endpointSetId", "serviceArea", "category", "setChange",
-            "direction", "type", "value", "before", "after", "changeRecordId", "impact", "effectiveDate", "status");
+    static final List<String> HEADER = List.of(
+            "instance",
+            "from",
+            "to",
+            "endpointSetId",
+            "serviceArea",
+            "category",
+            "setChange",
+            "direction",
+            "type",
+            "value",
+            "before",
+            "after",
+            "changeRecordId",
+            "impact",
+            "effectiveDate",
+            "status");
 
     private CsvReport() {}
 
@@ -30,23 +45,55 @@ public final class CsvReport {
         row(out, HEADER);
         for (SetChange s : c.sets()) {
             EndpointSet e = s.latest();
-            String setChange = s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified";
+            String setChange =
+                    s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified";
             for (AttributeChange a : s.attributes()) {
-                row(out, List.of(c.instance().name(), c.from().value(), c.to().value(), Integer.toString(s.id()),
-                        e.serviceArea().name(), e.category().name(), setChange, a.cosmetic() ? "cosmetic" : "changed", "attribute",
-                        a.name(), a.before(),
-                        a.after(), "", "", "", ""));
+                row(
+                        out,
+                        List.of(
+                                c.instance().name(),
+                                c.from().value(),
+                                c.to().value(),
+                                Integer.toString(s.id()),
+                                e.serviceArea().name(),
+                                e.category().name(),
+                                setChange,
+                                a.cosmetic() ? "cosmetic" : "changed",
+                                "attribute",
+                                a.name(),
+                                a.before(),
+                                a.after(),
+                                "",
+                                "",
+                                "",
+                                ""));
             }
             for (ElementChange ec : s.elements()) {
                 Optional<Notice> n = r.notice(ec);
-                String status = n.flatMap(Notice::effectiveDate).isEmpty() ? ""
+                String status = n.flatMap(Notice::effectiveDate).isEmpty()
+                        ? ""
                         : n.get().pendingOn(r.today()) ? "pending" : "active";
-                row(out, List.of(c.instance().name(), c.from().value(), c.to().value(), Integer.toString(s.id()),
-                        ec.serviceArea().name(), ec.category().name(), setChange, ec.direction().label(),
-                        ec.element().type().label(), ec.element().value(), "", "",
-                        n.map(x -> Integer.toString(x.recordId())).orElse(""),
-                        n.flatMap(Notice::impact).map(i -> i.name()).orElse(""),
-                        n.flatMap(Notice::effectiveDate).map(Object::toString).orElse(""), status));
+                row(
+                        out,
+                        List.of(
+                                c.instance().name(),
+                                c.from().value(),
+                                c.to().value(),
+                                Integer.toString(s.id()),
+                                ec.serviceArea().name(),
+                                ec.category().name(),
+                                setChange,
+                                ec.direction().label(),
+                                ec.element().type().label(),
+                                ec.element().value(),
+                                "",
+                                "",
+                                n.map(x -> Integer.toString(x.recordId())).orElse(""),
+                                n.flatMap(Notice::impact).map(i -> i.name()).orElse(""),
+                                n.flatMap(Notice::effectiveDate)
+                                        .map(Object::toString)
+                                        .orElse(""),
+                                status));
             }
         }
         return out.toString();

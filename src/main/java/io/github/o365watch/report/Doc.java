@@ -14,14 +14,11 @@ public record Doc(String title, List<Block> blocks) {
     }
 
     /** One part of a report. */
-    public sealed interface Block permits Heading, Para, Bullets, Table, BarChart, LineChart {
-    }
+    public sealed interface Block permits Heading, Para, Bullets, Table, BarChart, LineChart {}
 
-    public record Heading(int level, String text) implements Block {
-    }
+    public record Heading(int level, String text) implements Block {}
 
-    public record Para(String text) implements Block {
-    }
+    public record Para(String text) implements Block {}
 
     public record Bullets(List<String> items) implements Block {
         public Bullets {
@@ -39,14 +36,24 @@ public record Doc(String title, List<Block> blocks) {
     }
 
     /** Bars of two values per label (e.g. entries added and removed per service area). */
-    public record BarChart(String title, List<String> labels, String firstName, List<Integer> first, String secondName,
-            List<Integer> second) implements Block {
-    }
+    public record BarChart(
+            String title,
+            List<String> labels,
+            String firstName,
+            List<Integer> first,
+            String secondName,
+            List<Integer> second)
+            implements Block {}
 
     /** Two lines over the same x labels (e.g. prefixes and hostnames per version). */
-    public record LineChart(String title, List<String> labels, String firstName, List<Integer> first, String secondName,
-            List<Integer> second) implements Block {
-    }
+    public record LineChart(
+            String title,
+            List<String> labels,
+            String firstName,
+            List<Integer> first,
+            String secondName,
+            List<Integer> second)
+            implements Block {}
 
     /** Collects blocks in order. */
     public static final class Builder {

@@ -53,15 +53,19 @@ public final class FeedWriter {
                 SyndFeed old = input.build(new InputSource(new ByteArrayInputStream(existing.get())));
                 entries.addAll(old.getEntries());
             } catch (FeedException | IllegalArgumentException e) {
-                throw new io.github.o365watch.report.FeedException("the feed file is not an RSS feed o365watch can extend: "
-                        + Words.oneLine(String.valueOf(e.getMessage()), 200), e);
+                throw new io.github.o365watch.report.FeedException(
+                        "the feed file is not an RSS feed o365watch can extend: "
+                                + Words.oneLine(String.valueOf(e.getMessage()), 200),
+                        e);
             }
         }
         SyndEntry entry = entry(data);
         entries.removeIf(e -> entry.getUri().equals(e.getUri()));
         entries.add(entry);
-        entries.sort(Comparator.comparing((SyndEntry e) -> e.getPublishedDate() == null ? new Date(0) : e.getPublishedDate())
-                .reversed().thenComparing(SyndEntry::getUri, Comparator.nullsLast(Comparator.reverseOrder())));
+        entries.sort(
+                Comparator.comparing((SyndEntry e) -> e.getPublishedDate() == null ? new Date(0) : e.getPublishedDate())
+                        .reversed()
+                        .thenComparing(SyndEntry::getUri, Comparator.nullsLast(Comparator.reverseOrder())));
         List<SyndEntry> kept = entries.subList(0, Math.min(maxItems, entries.size()));
 
         SyndFeed feed = new SyndFeedImpl();
@@ -86,8 +90,10 @@ public final class FeedWriter {
         ChangeSet c = r.changes();
         SyndEntry e = new SyndEntryImpl();
         e.setUri(guid(c));
-        e.setTitle(c.instance() + " " + c.from() + " to " + c.to() + ": " + Words.plural(c.sets().size(), "endpoint set", "endpoint sets")
-                + " changed, " + Words.plural(r.flags().size(), "flag", "flags") + ", " + r.pending().size() + " pending");
+        e.setTitle(c.instance() + " " + c.from() + " to " + c.to() + ": "
+                + Words.plural(c.sets().size(), "endpoint set", "endpoint sets") + " changed, "
+                + Words.plural(r.flags().size(), "flag", "flags") + ", "
+                + r.pending().size() + " pending");
         e.setLink(LINK);
         SyndContent d = new SyndContentImpl();
         d.setType("text/html");

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * parser. Every string is escaped: a hostile note or URL cannot inject markup.
  */
 public final class HtmlRenderer {
-    private static final String CSS = String.join("\n",
-            // overflow-wrap: the last resort for a word wider than the line; unlike "anywhere" it leaves table columns alone
+    private static final String CSS = String.join(
+            "\n",
+            // overflow-wrap: the last resort for a word wider than the line; unlike "anywhere" it leaves table columns
+            // alone
             "body{font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:#1b1f24;margin:0;background:#fff}",
             "main{max-width:1100px;margin:0 auto;padding:24px;overflow-wrap:break-word}",
             "h1{font-size:1.6em;margin:0 0 .4em}h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}",
@@ -37,6 +39,7 @@ public final class HtmlRenderer {
             Pattern.compile("(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*)(?:/\\d{1,3})?");
     /** Two or more labels of a hostname or pattern, with a letter or a wildcard somewhere. */
     private static final Pattern HOSTNAME = Pattern.compile("(?=.*[A-Za-z*])[A-Za-z0-9*_-]+(?:\\.[A-Za-z0-9*_-]+)+");
+
     private static final Pattern WORD = Pattern.compile("\\S+");
 
     private HtmlRenderer() {}
@@ -45,7 +48,11 @@ public final class HtmlRenderer {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(CSS).append("\n</style>\n")
+                .append("<title>")
+                .append(esc(doc.title()))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("\n</style>\n")
                 .append("</head>\n<body>\n<main>\n");
         body(out, doc);
         out.append("</main>\n</body>\n</html>\n");
@@ -64,7 +71,13 @@ public final class HtmlRenderer {
         for (Doc.Block b : doc.blocks()) {
             if (b instanceof Doc.Heading h) {
                 int level = Math.min(6, h.level());
-                out.append("<h").append(level).append('>').append(text(h.text())).append("</h").append(level).append(">\n");
+                out.append("<h")
+                        .append(level)
+                        .append('>')
+                        .append(text(h.text()))
+                        .append("</h")
+                        .append(level)
+                        .append(">\n");
             } else if (b instanceof Doc.Para p) {
                 out.append("<p>").append(text(p.text())).append("</p>\n");
             } else if (b instanceof Doc.Bullets l) {
@@ -90,7 +103,9 @@ public final class HtmlRenderer {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 String c = row.get(i);
-                String cls = i == 0 && (c.equals("added") || c.equals("removed") || c.equals("changed")) ? " class=\"" + c + "\"" : "";
+                String cls = i == 0 && (c.equals("added") || c.equals("removed") || c.equals("changed"))
+                        ? " class=\"" + c + "\""
+                        : "";
                 out.append("<td").append(cls).append('>');
                 if (t.code().contains(i) && !c.isEmpty()) {
                     out.append("<code>").append(text(c)).append("</code>");
@@ -131,10 +146,15 @@ public final class HtmlRenderer {
         }
         String core = w.substring(start, end);
         if (ADDRESS.matcher(core).matches()) {
-            out.append(esc(w.substring(0, start))).append("<span class=\"addr\">").append(esc(core)).append("</span>");
+            out.append(esc(w.substring(0, start)))
+                    .append("<span class=\"addr\">")
+                    .append(esc(core))
+                    .append("</span>");
         } else if (HOSTNAME.matcher(core).matches()) {
-            out.append(esc(w.substring(0, start))).append("<span class=\"host\">")
-                    .append(esc(core).replace(".", ".<wbr/>")).append("</span>");
+            out.append(esc(w.substring(0, start)))
+                    .append("<span class=\"host\">")
+                    .append(esc(core).replace(".", ".<wbr/>"))
+                    .append("</span>");
         } else {
             out.append(esc(w));
             return;
@@ -162,12 +182,19 @@ public final class HtmlRenderer {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff || Character.getType(c) == Character.FORMAT
-                            || c == 0x2028 || c == 0x2029) {
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == 0xfffe
+                            || c == 0xffff
+                            || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028
+                            || c == 0x2029) {
                         out.append(' ');
-                    } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
-                            && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                    } else if (Character.isSurrogate(c)
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
                         out.append('\ufffd'); // a lone surrogate is not well-formed XML
                     } else {
                         out.append(c);
@@ -200,13 +227,25 @@ public final class HtmlRenderer {
                 max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
             }
             double scale = (width - labelW - 40) / (double) max; // room after the longest bar for its value
-            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                    .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                    .append("\" role=\"img\" aria-label=\"").append(esc(c.title())).append("\">\n");
+            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(width)
+                    .append("\" height=\"")
+                    .append(height)
+                    .append("\" viewBox=\"0 0 ")
+                    .append(width)
+                    .append(' ')
+                    .append(height)
+                    .append("\" role=\"img\" aria-label=\"")
+                    .append(esc(c.title()))
+                    .append("\">\n");
             legend(out, LEGEND_X, 4, c.firstName(), "#2da44e", c.secondName(), "#cf222e");
             for (int i = 0; i < c.labels().size(); i++) {
                 int y = 30 + i * rowH;
-                out.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(esc(c.labels().get(i))).append("</text>\n");
+                out.append("<text x=\"0\" y=\"")
+                        .append(y + 18)
+                        .append("\">")
+                        .append(esc(c.labels().get(i)))
+                        .append("</text>\n");
                 bar(out, labelW, y + 2, c.first().get(i), scale, "#2da44e");
                 bar(out, labelW, y + 16, c.second().get(i), scale, "#cf222e");
             }
@@ -215,19 +254,51 @@ public final class HtmlRenderer {
 
         private static void bar(StringBuilder out, int x, int y, int value, double scale, String color) {
             long w = Math.round(value * scale);
-            out.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
-                    .append("\" height=\"12\" fill=\"").append(color).append("\"/>")
-                    .append("<text x=\"").append(x + w + 4).append("\" y=\"").append(y + 11).append("\">").append(value)
+            out.append("<rect x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"12\" fill=\"")
+                    .append(color)
+                    .append("\"/>")
+                    .append("<text x=\"")
+                    .append(x + w + 4)
+                    .append("\" y=\"")
+                    .append(y + 11)
+                    .append("\">")
+                    .append(value)
                     .append("</text>\n");
         }
 
         private static void legend(StringBuilder out, int x, int y, String a, String ca, String b, String cb) {
-            out.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(ca).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y + 10).append("\">")
-                    .append(esc(a)).append("</text>\n");
-            out.append("<rect x=\"").append(x + 80).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(cb).append("\"/><text x=\"").append(x + 94).append("\" y=\"").append(y + 10).append("\">")
-                    .append(esc(b)).append("</text>\n");
+            out.append("<rect x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(ca)
+                    .append("\"/><text x=\"")
+                    .append(x + 14)
+                    .append("\" y=\"")
+                    .append(y + 10)
+                    .append("\">")
+                    .append(esc(a))
+                    .append("</text>\n");
+            out.append("<rect x=\"")
+                    .append(x + 80)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(cb)
+                    .append("\"/><text x=\"")
+                    .append(x + 94)
+                    .append("\" y=\"")
+                    .append(y + 10)
+                    .append("\">")
+                    .append(esc(b))
+                    .append("</text>\n");
         }
 
         static void lines(StringBuilder out, Doc.LineChart c) {
@@ -241,25 +312,59 @@ public final class HtmlRenderer {
             for (int i = 0; i < c.labels().size(); i++) {
                 max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
             }
-            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                    .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                    .append("\" role=\"img\" aria-label=\"").append(esc(c.title())).append("\">\n");
+            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(width)
+                    .append("\" height=\"")
+                    .append(height)
+                    .append("\" viewBox=\"0 0 ")
+                    .append(width)
+                    .append(' ')
+                    .append(height)
+                    .append("\" role=\"img\" aria-label=\"")
+                    .append(esc(c.title()))
+                    .append("\">\n");
             legend(out, LEGEND_X, 4, c.firstName(), "#0969da", c.secondName(), "#8250df");
-            out.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW)
-                    .append("\" y2=\"").append(top + plotH).append("\" stroke=\"#888\"/>\n");
-            out.append("<text x=\"0\" y=\"").append(top + 10).append("\">").append(max).append("</text>\n");
+            out.append("<line x1=\"")
+                    .append(left)
+                    .append("\" y1=\"")
+                    .append(top + plotH)
+                    .append("\" x2=\"")
+                    .append(left + plotW)
+                    .append("\" y2=\"")
+                    .append(top + plotH)
+                    .append("\" stroke=\"#888\"/>\n");
+            out.append("<text x=\"0\" y=\"")
+                    .append(top + 10)
+                    .append("\">")
+                    .append(max)
+                    .append("</text>\n");
             out.append("<text x=\"0\" y=\"").append(top + plotH).append("\">0</text>\n");
             polyline(out, c.first(), max, left, top, plotW, plotH, "#0969da");
             polyline(out, c.second(), max, left, top, plotW, plotH, "#8250df");
             int n = c.labels().size();
-            out.append("<text x=\"").append(left).append("\" y=\"").append(top + plotH + 18).append("\">")
-                    .append(esc(c.labels().get(0))).append("</text>\n");
-            out.append("<text x=\"").append(left + plotW).append("\" y=\"").append(top + plotH + 18)
-                    .append("\" text-anchor=\"end\">").append(esc(c.labels().get(n - 1))).append("</text>\n");
-            out.append("</svg>\n<figcaption>").append(text(c.title())).append(" (").append(Words.plural(n, "version", "versions")).append(")</figcaption>\n</figure>\n");
+            out.append("<text x=\"")
+                    .append(left)
+                    .append("\" y=\"")
+                    .append(top + plotH + 18)
+                    .append("\">")
+                    .append(esc(c.labels().get(0)))
+                    .append("</text>\n");
+            out.append("<text x=\"")
+                    .append(left + plotW)
+                    .append("\" y=\"")
+                    .append(top + plotH + 18)
+                    .append("\" text-anchor=\"end\">")
+                    .append(esc(c.labels().get(n - 1)))
+                    .append("</text>\n");
+            out.append("</svg>\n<figcaption>")
+                    .append(text(c.title()))
+                    .append(" (")
+                    .append(Words.plural(n, "version", "versions"))
+                    .append(")</figcaption>\n</figure>\n");
         }
 
-        private static void polyline(StringBuilder out, List<Integer> values, int max, int left, int top, int w, int h, String color) {
+        private static void polyline(
+                StringBuilder out, List<Integer> values, int max, int left, int top, int w, int h, String color) {
             StringBuilder points = new StringBuilder();
             int n = values.size();
             for (int i = 0; i < n; i++) {
@@ -267,8 +372,11 @@ public final class HtmlRenderer {
                 double y = top + h - h * values.get(i) / (double) max;
                 points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
             }
-            out.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\" points=\"")
-                    .append(points).append("\"/>\n");
+            out.append("<polyline fill=\"none\" stroke=\"")
+                    .append(color)
+                    .append("\" stroke-width=\"2\" points=\"")
+                    .append(points)
+                    .append("\"/>\n");
         }
     }
 }

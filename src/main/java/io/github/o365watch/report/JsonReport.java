@@ -47,10 +47,25 @@ public final class JsonReport {
             m.put("summarisedOutputs", summarised(data));
         }
         if (!data.held().isEmpty()) {
-            m.put("heldRemovals", data.held().stream().map(h -> Map.of("entry", h.entry(), "category", h.category(), "endpointSetId",
-                    h.setId(), "until", h.until())).toList());
+            m.put(
+                    "heldRemovals",
+                    data.held().stream()
+                            .map(h -> Map.of(
+                                    "entry",
+                                    h.entry(),
+                                    "category",
+                                    h.category(),
+                                    "endpointSetId",
+                                    h.setId(),
+                                    "until",
+                                    h.until()))
+                            .toList());
         }
-        m.put("pending", r.pending().stream().map(n -> element(n.change(), Optional.of(n), r)).toList());
+        m.put(
+                "pending",
+                r.pending().stream()
+                        .map(n -> element(n.change(), Optional.of(n), r))
+                        .toList());
         m.put("crossCheck", crossCheck(r));
         m.put("addresses", addresses(c));
         m.put("hostnames", hostnames(c.hosts()));
@@ -60,31 +75,48 @@ public final class JsonReport {
 
     private static List<Map<String, Object>> summarised(ReportData data) {
         List<Map<String, Object>> out = new ArrayList<>();
-        data.summarised().forEach((file, figures) -> figures.forEach(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", file);
-            m.put("family", w.family().label());
-            m.put("objects", w.objects());
-            m.put("listedPrefixes", w.listedPrefixes());
-            m.put("prefixes", w.prefixes());
-            m.put("listedAddresses", w.listedAddresses().toString());
-            m.put("extraAddresses", w.extraAddresses().toString());
-            m.put("text", w.describe());
-            out.add(m);
-        }));
+        data.summarised()
+                .forEach((file, figures) -> figures.forEach(w -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", file);
+                    m.put("family", w.family().label());
+                    m.put("objects", w.objects());
+                    m.put("listedPrefixes", w.listedPrefixes());
+                    m.put("prefixes", w.prefixes());
+                    m.put("listedAddresses", w.listedAddresses().toString());
+                    m.put("extraAddresses", w.extraAddresses().toString());
+                    m.put("text", w.describe());
+                    out.add(m);
+                }));
         return out;
     }
 
     private static Map<String, Object> summary(Review r) {
         ChangeSet c = r.changes();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("setsAdded", c.sets().stream().filter(s -> s instanceof SetChange.Added).count());
-        m.put("setsRemoved", c.sets().stream().filter(s -> s instanceof SetChange.Removed).count());
-        m.put("setsModified", c.sets().stream().filter(s -> s instanceof SetChange.Modified).count());
-        m.put("setsCosmeticOnly", c.sets().stream().filter(SetChange::cosmeticOnly).count());
+        m.put(
+                "setsAdded",
+                c.sets().stream().filter(s -> s instanceof SetChange.Added).count());
+        m.put(
+                "setsRemoved",
+                c.sets().stream().filter(s -> s instanceof SetChange.Removed).count());
+        m.put(
+                "setsModified",
+                c.sets().stream().filter(s -> s instanceof SetChange.Modified).count());
+        m.put(
+                "setsCosmeticOnly",
+                c.sets().stream().filter(SetChange::cosmeticOnly).count());
         List<ElementChange> e = c.elements();
-        m.put("entriesAdded", e.stream().filter(x -> x.direction() == ElementChange.Direction.ADDED).count());
-        m.put("entriesRemoved", e.stream().filter(x -> x.direction() == ElementChange.Direction.REMOVED).count());
+        m.put(
+                "entriesAdded",
+                e.stream()
+                        .filter(x -> x.direction() == ElementChange.Direction.ADDED)
+                        .count());
+        m.put(
+                "entriesRemoved",
+                e.stream()
+                        .filter(x -> x.direction() == ElementChange.Direction.REMOVED)
+                        .count());
         m.put("flags", r.flags().size());
         m.put("pending", r.pending().size());
         m.put("changeRecords", r.records().records().size());
@@ -112,7 +144,11 @@ public final class JsonReport {
         m.put("subject", f.subject());
         m.put("reason", f.reason());
         f.claim().entry().ifPresent(e -> m.put("entry", e.type().label() + " " + e.value()));
-        m.put("addresses", f.claim().addresses().prefixes().stream().map(IpPrefix::toString).toList());
+        m.put(
+                "addresses",
+                f.claim().addresses().prefixes().stream()
+                        .map(IpPrefix::toString)
+                        .toList());
         m.put("hostnames", f.claim().hostnames().stream().map(Object::toString).toList());
         return m;
     }
@@ -136,10 +172,22 @@ public final class JsonReport {
 
     private static Map<String, Object> addresses(ChangeSet c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("listed", c.addresses().listed().prefixes().stream().map(IpPrefix::toString).toList());
-        m.put("unlisted", c.addresses().unlisted().prefixes().stream().map(IpPrefix::toString).toList());
-        m.put("stillListed", c.addresses().stillListed().stream().map(JsonReport::moved).toList());
-        m.put("alreadyListed", c.addresses().alreadyListed().stream().map(JsonReport::moved).toList());
+        m.put(
+                "listed",
+                c.addresses().listed().prefixes().stream()
+                        .map(IpPrefix::toString)
+                        .toList());
+        m.put(
+                "unlisted",
+                c.addresses().unlisted().prefixes().stream()
+                        .map(IpPrefix::toString)
+                        .toList());
+        m.put(
+                "stillListed",
+                c.addresses().stillListed().stream().map(JsonReport::moved).toList());
+        m.put(
+                "alreadyListed",
+                c.addresses().alreadyListed().stream().map(JsonReport::moved).toList());
         return m;
     }
 
@@ -170,7 +218,9 @@ public final class JsonReport {
         EndpointSet e = s.latest();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("change", s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified");
+        m.put(
+                "change",
+                s instanceof SetChange.Added ? "added" : s instanceof SetChange.Removed ? "removed" : "modified");
         m.put("cosmeticOnly", s.cosmeticOnly());
         m.put("serviceArea", e.serviceArea().name());
         m.put("category", e.category().name());
@@ -185,7 +235,9 @@ public final class JsonReport {
             attributes.add(x);
         }
         m.put("attributes", attributes);
-        m.put("entries", s.elements().stream().map(ec -> element(ec, r.notice(ec), r)).toList());
+        m.put(
+                "entries",
+                s.elements().stream().map(ec -> element(ec, r.notice(ec), r)).toList());
         return m;
     }
 

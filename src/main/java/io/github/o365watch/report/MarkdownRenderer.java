@@ -17,7 +17,10 @@ public final class MarkdownRenderer {
         for (Doc.Block b : doc.blocks()) {
             out.append('\n');
             if (b instanceof Doc.Heading h) {
-                out.append("#".repeat(h.level())).append(' ').append(text(h.text())).append('\n');
+                out.append("#".repeat(h.level()))
+                        .append(' ')
+                        .append(text(h.text()))
+                        .append('\n');
             } else if (b instanceof Doc.Para p) {
                 out.append(text(p.text())).append('\n');
             } else if (b instanceof Doc.Bullets l) {
@@ -43,7 +46,8 @@ public final class MarkdownRenderer {
         out.append('|');
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
-            out.append(' ').append(code.contains(i) && !c.isEmpty() && PLAIN.matcher(c).matches() ? "`" + c + "`" : text(c))
+            out.append(' ')
+                    .append(code.contains(i) && !c.isEmpty() && PLAIN.matcher(c).matches() ? "`" + c + "`" : text(c))
                     .append(" |");
         }
         out.append('\n');
@@ -58,7 +62,8 @@ public final class MarkdownRenderer {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' ->
+                    out.append('\\').append(c);
                 default -> out.append(c);
             }
         }

@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * (by path relative to the output directory; files with exact lists are not in it) and the
  * removed entries it holds.
  */
-public record ReportData(Review review, List<HistoryPoint> history, Map<String, List<Widening>> summarised, List<Held> held) {
+public record ReportData(
+        Review review, List<HistoryPoint> history, Map<String, List<Widening>> summarised, List<Held> held) {
     /** An entry the version no longer lists that the site's outputs keep until a day ({@code selection.holdRemovalsDays}). */
-    public record Held(String entry, String category, int setId, String until) {
-    }
+    public record Held(String entry, String category, int setId, String until) {}
 
     public ReportData {
         history = List.copyOf(history);

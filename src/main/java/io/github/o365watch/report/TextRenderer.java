@@ -18,10 +18,15 @@ public final class TextRenderer {
                     out.append("-".repeat(t.length())).append('\n');
                 }
             } else if (b instanceof Doc.Para p) {
-                out.append('\n').append(Words.oneLine(p.text(), Integer.MAX_VALUE)).append('\n');
+                out.append('\n')
+                        .append(Words.oneLine(p.text(), Integer.MAX_VALUE))
+                        .append('\n');
             } else if (b instanceof Doc.Bullets l) {
                 out.append('\n');
-                l.items().forEach(i -> out.append("  - ").append(Words.oneLine(i, Integer.MAX_VALUE)).append('\n'));
+                l.items()
+                        .forEach(i -> out.append("  - ")
+                                .append(Words.oneLine(i, Integer.MAX_VALUE))
+                                .append('\n'));
             } else if (b instanceof Doc.Table t) {
                 out.append('\n');
                 table(out, t);
@@ -34,7 +39,9 @@ public final class TextRenderer {
         int[] width = new int[t.headers().size()];
         List<List<String>> all = new java.util.ArrayList<>();
         all.add(t.headers());
-        t.rows().forEach(r -> all.add(r.stream().map(c -> Words.oneLine(c, Integer.MAX_VALUE)).toList()));
+        t.rows()
+                .forEach(r -> all.add(
+                        r.stream().map(c -> Words.oneLine(c, Integer.MAX_VALUE)).toList()));
         for (List<String> r : all) {
             for (int i = 0; i < r.size(); i++) {
                 width[i] = Math.max(width[i], r.get(i).length());

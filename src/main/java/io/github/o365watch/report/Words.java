@@ -30,7 +30,8 @@ final class Words {
         Notice x = n.get();
         StringBuilder s = new StringBuilder("record ").append(x.recordId());
         x.impact().ifPresent(i -> s.append(", ").append(i.name()));
-        x.effectiveDate().ifPresent(d -> s.append(", effective ").append(d).append(x.pendingOn(today) ? " (pending)" : ""));
+        x.effectiveDate()
+                .ifPresent(d -> s.append(", effective ").append(d).append(x.pendingOn(today) ? " (pending)" : ""));
         return s.toString();
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,7 +38,9 @@ import org.eclipse.jetty.util.Callback;
 final class FeedHandler extends Handler.Abstract {
     /** Polled, not cached: every poll asks, and an unchanged file costs a 304. */
     static final String CACHE_CONTROL = "no-cache";
-    private static final Set<String> FIXED = Set.of("/", "/index.html", "/healthz", "/metrics", "/proxy.pac", "/wpad.dat", "/feed.rss");
+
+    private static final Set<String> FIXED =
+            Set.of("/", "/index.html", "/healthz", "/metrics", "/proxy.pac", "/wpad.dat", "/feed.rss");
 
     private final ServeSettings settings;
     private final Releases releases;
@@ -51,8 +52,9 @@ final class FeedHandler extends Handler.Abstract {
         this.settings = settings;
         this.releases = releases;
         this.requests = requests;
-        this.expectedAuth = settings.credentials().map(c -> ("Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.US_ASCII));
+        this.expectedAuth = settings.credentials()
+                .map(c -> ("Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)))
+                        .getBytes(StandardCharsets.US_ASCII));
         this.last = releases.current();
     }
 
@@ -65,7 +67,11 @@ final class FeedHandler extends Handler.Abstract {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            return text(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, method + " is not served here: GET and HEAD only\n");
+            return text(
+                    response,
+                    callback,
+                    HttpStatus.METHOD_NOT_ALLOWED_405,
+                    method + " is not served here: GET and HEAD only\n");
         }
         String path = Request.getPathInContext(request);
         ReleaseState state = releases.current();
@@ -83,21 +89,33 @@ final class FeedHandler extends Handler.Abstract {
             return body(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", body);
         }
         if (path.equals("/") || path.equals("/index.html")) {
-            return body(response, callback, 200, "text/html; charset=utf-8", index(state).getBytes(StandardCharsets.UTF_8));
+            return body(
+                    response,
+                    callback,
+                    200,
+                    "text/html; charset=utf-8",
+                    index(state).getBytes(StandardCharsets.UTF_8));
         }
         if (path.equals("/feed.rss")) {
-            return settings.feed().flatMap(f -> readFile(f, "feed.rss")).map(f -> file(request, response, callback, f))
+            return settings.feed()
+                    .flatMap(f -> readFile(f, "feed.rss"))
+                    .map(f -> file(request, response, callback, f))
                     .orElseGet(() -> notFound(response, callback));
         }
         if (path.startsWith("/reports/")) {
-            return report(path.substring("/reports/".length())).map(f -> file(request, response, callback, f))
+            return report(path.substring("/reports/".length()))
+                    .map(f -> file(request, response, callback, f))
                     .orElseGet(() -> notFound(response, callback));
         }
         if (state.release().isEmpty()) {
-            return text(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "nothing to serve: "
-                    + state.problem().orElse("no release is published") + "\n");
+            return text(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "nothing to serve: " + state.problem().orElse("no release is published") + "\n");
         }
-        return lookup(state.release().get(), path).map(f -> file(request, response, callback, f))
+        return lookup(state.release().get(), path)
+                .map(f -> file(request, response, callback, f))
                 .orElseGet(() -> notFound(response, callback));
     }
 
@@ -105,10 +123,13 @@ final class FeedHandler extends Handler.Abstract {
     Optional<ServedFile> lookup(Release release, String path) {
         Optional<Instance> first = FeedServer.first(settings);
         if (path.equals("/proxy.pac") || path.equals("/wpad.dat")) {
-            return first.flatMap(i -> release.files().entrySet().stream().filter(e -> e.getKey().startsWith(i.dirName() + "/pac/"))
-                    .map(Map.Entry::getValue).findFirst())
-                    .map(f -> path.equals("/wpad.dat") ? new ServedFile("wpad.dat", f.bytes(), f.sha256(), f.lastModifiedMillis(),
-                            f.mediaType()) : f);
+            return first.flatMap(i -> release.files().entrySet().stream()
+                            .filter(e -> e.getKey().startsWith(i.dirName() + "/pac/"))
+                            .map(Map.Entry::getValue)
+                            .findFirst())
+                    .map(f -> path.equals("/wpad.dat")
+                            ? new ServedFile("wpad.dat", f.bytes(), f.sha256(), f.lastModifiedMillis(), f.mediaType())
+                            : f);
         }
         String rel = path.substring(1);
         ServedFile f = release.files().get(rel);
@@ -200,20 +221,28 @@ final class FeedHandler extends Handler.Abstract {
         List<String> bad = new ArrayList<>();
         List<String> good = new ArrayList<>();
         state.problem().ifPresent(p -> bad.add(p));
-        state.release().ifPresentOrElse(r -> good.add("serving release " + r.name() + " (" + r.files().size() + " files)"),
-                () -> bad.add("no release to serve"));
+        state.release()
+                .ifPresentOrElse(
+                        r -> good.add(
+                                "serving release " + r.name() + " (" + r.files().size() + " files)"),
+                        () -> bad.add("no release to serve"));
         LocalDate today = LocalDate.now(settings.clock());
-        LockFile lock = LockFile.read(settings.site().lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
+        LockFile lock =
+                LockFile.read(settings.site().lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
         for (Instance i : settings.site().instances()) {
-            Optional<LockFile.Applied> applied = lock.instances().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(i.name()))
-                    .map(Map.Entry::getValue).findFirst();
+            Optional<LockFile.Applied> applied = lock.instances().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(i.name()))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
             if (applied.isEmpty()) {
                 bad.add(i.name() + ": nothing applied (o365watch.lock names no version)");
                 continue;
             }
             String v = applied.get().version();
-            Optional<Long> age = io.github.o365watch.domain.Version.parse(v).date().map(d -> ChronoUnit.DAYS.between(d, today));
-            String line = i.name() + " " + v + age.map(a -> ", " + a + " days old").orElse("");
+            Optional<Long> age =
+                    io.github.o365watch.domain.Version.parse(v).date().map(d -> ChronoUnit.DAYS.between(d, today));
+            String line =
+                    i.name() + " " + v + age.map(a -> ", " + a + " days old").orElse("");
             if (age.isPresent() && age.get() > settings.maxAgeDays()) {
                 bad.add(line + ": older than " + settings.maxAgeDays() + " days");
             } else {
@@ -243,8 +272,11 @@ final class FeedHandler extends Handler.Abstract {
 
     private List<String> reportNames() {
         try (Stream<Path> list = Files.list(settings.reports())) {
-            return list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            return list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -265,28 +297,63 @@ final class FeedHandler extends Handler.Abstract {
     }
 
     private String index(ReleaseState state) {
-        LockFile lock = LockFile.read(settings.site().lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>o365watch feeds</title>"
-                + "<style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:left}code{word-break:break-all}</style></head><body>\n"
-                + "<h1>o365watch feeds</h1>\n");
-        state.problem().ifPresent(p -> h.append("<p><strong>Problem:</strong> ").append(esc(p)).append("</p>\n"));
-        state.release().ifPresentOrElse(r -> {
-            h.append("<p>Release ").append(esc(r.name())).append(", ").append(r.files().size()).append(" files.</p>\n");
-            h.append("<table><tr><th>file</th><th>version</th><th>bytes</th><th>SHA-256</th></tr>\n");
-            r.files().forEach((p, f) -> h.append("<tr><td><a href=\"/").append(esc(p)).append("\">").append(esc(p)).append("</a></td><td>")
-                    .append(esc(lock.output(p).map(LockFile.Output::version).orElse("?"))).append("</td><td>").append(f.bytes().length)
-                    .append("</td><td><code>").append(f.sha256()).append("</code></td></tr>\n"));
-            h.append("</table>\n");
-            FeedServer.first(settings).ifPresent(i -> h.append("<p>The files of ").append(esc(i.name()))
-                    .append(" are also served without the instance part (<code>/&lt;target&gt;/&lt;file&gt;</code>)")
-                    .append(lookup(r, "/proxy.pac").isPresent() ? ", and its PAC file as <a href=\"/proxy.pac\">/proxy.pac</a> and"
-                            + " <a href=\"/wpad.dat\">/wpad.dat</a>" : "").append(".</p>\n"));
-        }, () -> h.append("<p>No release is published yet.</p>\n"));
+        LockFile lock =
+                LockFile.read(settings.site().lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
+        StringBuilder h = new StringBuilder(
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>o365watch feeds</title>"
+                        + "<style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:left}code{word-break:break-all}</style></head><body>\n"
+                        + "<h1>o365watch feeds</h1>\n");
+        state.problem()
+                .ifPresent(p ->
+                        h.append("<p><strong>Problem:</strong> ").append(esc(p)).append("</p>\n"));
+        state.release()
+                .ifPresentOrElse(
+                        r -> {
+                            h.append("<p>Release ")
+                                    .append(esc(r.name()))
+                                    .append(", ")
+                                    .append(r.files().size())
+                                    .append(" files.</p>\n");
+                            h.append("<table><tr><th>file</th><th>version</th><th>bytes</th><th>SHA-256</th></tr>\n");
+                            r.files()
+                                    .forEach((p, f) -> h.append("<tr><td><a href=\"/")
+                                            .append(esc(p))
+                                            .append("\">")
+                                            .append(esc(p))
+                                            .append("</a></td><td>")
+                                            .append(esc(lock.output(p)
+                                                    .map(LockFile.Output::version)
+                                                    .orElse("?")))
+                                            .append("</td><td>")
+                                            .append(f.bytes().length)
+                                            .append("</td><td><code>")
+                                            .append(f.sha256())
+                                            .append("</code></td></tr>\n"));
+                            h.append("</table>\n");
+                            FeedServer.first(settings)
+                                    .ifPresent(i -> h.append("<p>The files of ")
+                                            .append(esc(i.name()))
+                                            .append(
+                                                    " are also served without the instance part (<code>/&lt;target&gt;/&lt;file&gt;</code>)")
+                                            .append(
+                                                    lookup(r, "/proxy.pac").isPresent()
+                                                            ? ", and its PAC file as <a href=\"/proxy.pac\">/proxy.pac</a> and"
+                                                                    + " <a href=\"/wpad.dat\">/wpad.dat</a>"
+                                                            : "")
+                                            .append(".</p>\n"));
+                        },
+                        () -> h.append("<p>No release is published yet.</p>\n"));
         List<String> reports = reportNames();
         if (!reports.isEmpty() || settings.feed().isPresent()) {
             h.append("<h2>Reports</h2>\n<ul>\n");
-            settings.feed().filter(Files::isRegularFile).ifPresent(f -> h.append("<li><a href=\"/feed.rss\">feed.rss</a> (RSS)</li>\n"));
-            reports.forEach(n -> h.append("<li><a href=\"/reports/").append(esc(n)).append("\">").append(esc(n)).append("</a></li>\n"));
+            settings.feed()
+                    .filter(Files::isRegularFile)
+                    .ifPresent(f -> h.append("<li><a href=\"/feed.rss\">feed.rss</a> (RSS)</li>\n"));
+            reports.forEach(n -> h.append("<li><a href=\"/reports/")
+                    .append(esc(n))
+                    .append("\">")
+                    .append(esc(n))
+                    .append("</a></li>\n"));
             h.append("</ul>\n");
         }
         h.append("<p><a href=\"/healthz\">/healthz</a> · <a href=\"/metrics\">/metrics</a></p>\n</body></html>\n");
@@ -296,5 +363,4 @@ final class FeedHandler extends Handler.Abstract {
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
-
 }

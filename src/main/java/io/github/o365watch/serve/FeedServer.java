@@ -69,7 +69,8 @@ public final class FeedServer implements AutoCloseable {
             ssl.setKeyStore(s.tls().get());
             ssl.setKeyStorePassword("");
             ssl.setKeyManagerPassword("");
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+            connector = new ServerConnector(
+                    server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         } else {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
         }
@@ -81,8 +82,11 @@ public final class FeedServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         PrometheusRegistry requestsRegistry = new PrometheusRegistry();
-        Counter requests = Counter.builder().name("o365watch_http_requests").help("HTTP requests answered, by path served and status")
-                .labelNames("path", "status").register(requestsRegistry);
+        Counter requests = Counter.builder()
+                .name("o365watch_http_requests")
+                .help("HTTP requests answered, by path served and status")
+                .labelNames("path", "status")
+                .register(requestsRegistry);
         Releases releases = new Releases(s.output(), ServeSettings.MAX_RELEASE_BYTES);
         FeedHandler handler = new FeedHandler(s, releases, requestsRegistry);
         GzipHandler gzip = new GzipHandler(handler);
@@ -90,10 +94,12 @@ public final class FeedServer implements AutoCloseable {
         gzip.setIncludedMethods("GET", "HEAD");
         server.setHandler(gzip);
 
-        CustomRequestLog log = new CustomRequestLog(line -> s.accessLog().accept(line), CustomRequestLog.EXTENDED_NCSA_FORMAT);
+        CustomRequestLog log =
+                new CustomRequestLog(line -> s.accessLog().accept(line), CustomRequestLog.EXTENDED_NCSA_FORMAT);
         server.addBean(log);
         RequestLog counting = (request, response) -> {
-            requests.labelValues(handler.pathLabel(request), Integer.toString(response.getStatus())).inc();
+            requests.labelValues(handler.pathLabel(request), Integer.toString(response.getStatus()))
+                    .inc();
             log.log(request, response);
         };
         server.setRequestLog(counting);
@@ -106,8 +112,10 @@ public final class FeedServer implements AutoCloseable {
             } catch (Exception x) {
                 e.addSuppressed(x);
             }
-            throw new ServeException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new ServeException(
+                    "cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         }
         return new FeedServer(server, connector, s.tls().isPresent(), handler);
     }
@@ -150,7 +158,9 @@ public final class FeedServer implements AutoCloseable {
         LocalDate today = LocalDate.now(s.clock());
         Optional<LastSync> last = s.site().syncMetricsFile().flatMap(LastSync::read);
         MetricSnapshots.Builder b = MetricSnapshots.builder();
-        Figures.collect(s.site(), today, state.release(), state.problem(), last).scrape().forEach(b::metricSnapshot);
+        Figures.collect(s.site(), today, state.release(), state.problem(), last)
+                .scrape()
+                .forEach(b::metricSnapshot);
         requests.scrape().forEach(b::metricSnapshot);
         return b.build();
     }

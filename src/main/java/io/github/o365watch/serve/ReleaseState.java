@@ -7,5 +7,4 @@ import java.util.Optional;
  * published could not be read or is not what sync published, the problem. Health and metrics
  * report the problem; requests go on being answered from the last good release.
  */
-public record ReleaseState(Optional<Release> release, Optional<String> problem, long loads, long failures) {
-}
+public record ReleaseState(Optional<Release> release, Optional<String> problem, long loads, long failures) {}

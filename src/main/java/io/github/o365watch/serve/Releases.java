@@ -41,9 +41,11 @@ public final class Releases {
         try {
             target = output.toRealPath();
         } catch (IOException e) {
-            return problem(null, Files.exists(output, LinkOption.NOFOLLOW_LINKS)
-                    ? "the output link " + output + " points to nothing"
-                    : "nothing is published at " + output + " (run sync)");
+            return problem(
+                    null,
+                    Files.exists(output, LinkOption.NOFOLLOW_LINKS)
+                            ? "the output link " + output + " points to nothing"
+                            : "nothing is published at " + output + " (run sync)");
         }
         if (target.equals(loadedFrom) && state.problem().isEmpty()) {
             return state;
@@ -93,16 +95,24 @@ public final class Releases {
                             + " bytes; serving the last good release");
                 }
                 bytes.put(rel, Files.readAllBytes(p));
-                times.put(rel, Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis());
+                times.put(
+                        rel,
+                        Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis());
             }
         }
         if (!OutputTree.namedFor(dir.getFileName().toString(), bytes)) {
-            throw new IOException("the published release " + dir.getFileName() + " is not what sync published there (edited by hand?);"
-                    + " serving the last good release");
+            throw new IOException("the published release " + dir.getFileName()
+                    + " is not what sync published there (edited by hand?);" + " serving the last good release");
         }
         Map<String, ServedFile> files = new TreeMap<>();
-        bytes.forEach((rel, b) -> files.put(rel, new ServedFile(rel, b, Checksums.sha256(b), times.get(rel),
-                ServedFile.mediaType(rel.substring(rel.lastIndexOf('/') + 1)))));
+        bytes.forEach((rel, b) -> files.put(
+                rel,
+                new ServedFile(
+                        rel,
+                        b,
+                        Checksums.sha256(b),
+                        times.get(rel),
+                        ServedFile.mediaType(rel.substring(rel.lastIndexOf('/') + 1)))));
         return new Release(dir.getFileName().toString(), files);
     }
 }

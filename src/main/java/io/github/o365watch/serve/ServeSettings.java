@@ -22,8 +22,18 @@ import java.util.function.Consumer;
  * @param maxThreads  the bound of the thread pool
  * @param accessLog   where each request's line goes (NCSA combined format)
  */
-public record ServeSettings(Path output, Path reports, Optional<Path> feed, SiteFacts site, InetSocketAddress listen,
-        Optional<KeyStore> tls, Optional<String> credentials, int maxAgeDays, Duration idleTimeout, int maxThreads, Clock clock,
+public record ServeSettings(
+        Path output,
+        Path reports,
+        Optional<Path> feed,
+        SiteFacts site,
+        InetSocketAddress listen,
+        Optional<KeyStore> tls,
+        Optional<String> credentials,
+        int maxAgeDays,
+        Duration idleTimeout,
+        int maxThreads,
+        Clock clock,
         Consumer<String> accessLog) {
     /** The cap on a release read into memory. */
     public static final long MAX_RELEASE_BYTES = 256L << 20;

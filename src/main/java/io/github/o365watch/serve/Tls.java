@@ -39,7 +39,8 @@ public final class Tls {
             throw new ServeException("--tls-cert " + certificates + " holds no PEM certificate");
         }
         String pem = new String(read(privateKey, "--tls-key"), StandardCharsets.US_ASCII);
-        if (pem.contains("-----BEGIN RSA PRIVATE KEY-----") || pem.contains("-----BEGIN EC PRIVATE KEY-----")
+        if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")
+                || pem.contains("-----BEGIN EC PRIVATE KEY-----")
                 || pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
             throw new ServeException("--tls-key " + privateKey + " is not an unencrypted PKCS#8 key; convert it with"
                     + " openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
@@ -47,7 +48,8 @@ public final class Tls {
         int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
         int end = pem.indexOf("-----END PRIVATE KEY-----");
         if (begin < 0 || end < begin) {
-            throw new ServeException("--tls-key " + privateKey + " holds no PEM private key (-----BEGIN PRIVATE KEY-----)");
+            throw new ServeException(
+                    "--tls-key " + privateKey + " holds no PEM private key (-----BEGIN PRIVATE KEY-----)");
         }
         byte[] der;
         try {
@@ -65,7 +67,8 @@ public final class Tls {
             }
         }
         if (key == null) {
-            throw new ServeException("--tls-key " + privateKey + " holds a key of a kind we cannot use (RSA, EC or EdDSA)");
+            throw new ServeException(
+                    "--tls-key " + privateKey + " holds a key of a kind we cannot use (RSA, EC or EdDSA)");
         }
         return store(key, chain.toArray(Certificate[]::new));
     }
@@ -85,8 +88,10 @@ public final class Tls {
             }
             throw new ServeException("--keystore " + file + " holds no private key with its certificate");
         } catch (GeneralSecurityException | IOException e) {
-            throw new ServeException("--keystore " + file + " cannot be read as PKCS#12 with the password given"
-                    + " ($O365WATCH_KEYSTORE_PASSWORD)", e);
+            throw new ServeException(
+                    "--keystore " + file + " cannot be read as PKCS#12 with the password given"
+                            + " ($O365WATCH_KEYSTORE_PASSWORD)",
+                    e);
         }
     }
 

@@ -20,15 +20,17 @@ public final class ClientIdentity {
     public static final String FILE_NAME = "client-request-id";
     public static final String ENV = "O365WATCH_CLIENT_REQUEST_ID";
     static final String SAMPLE = "b10c5ed1-bad1-445f-b386-b919946339a7";
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private ClientIdentity() {}
 
     /** The explicit id, else the environment's, else the stored one, else a new stored one. */
     public static String resolve(SourceOptions options) {
         if (options.clientRequestId().isPresent()) {
-            return check(options.clientRequestId().get(), "--client-request-id '" + Printable.of(options.clientRequestId().get()) + "'");
+            return check(
+                    options.clientRequestId().get(),
+                    "--client-request-id '"
+                            + Printable.of(options.clientRequestId().get()) + "'");
         }
         String fromEnv = options.env().get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -55,8 +57,10 @@ public final class ClientIdentity {
         } catch (FileAlreadyExistsException e) {
             return check(readQuietly(file), file.toString());
         } catch (IOException e) {
-            throw new SourceConfigException("cannot keep the ClientRequestId in " + file + ": " + Printable.reason(e)
-                    + " (set " + ENV + " or --client-request-id instead)", e);
+            throw new SourceConfigException(
+                    "cannot keep the ClientRequestId in " + file + ": " + Printable.reason(e) + " (set " + ENV
+                            + " or --client-request-id instead)",
+                    e);
         } finally {
             if (tmp != null) {
                 try {
@@ -72,7 +76,8 @@ public final class ClientIdentity {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SourceConfigException("cannot read the ClientRequestId in " + file + ": " + Printable.reason(e), e);
+            throw new SourceConfigException(
+                    "cannot read the ClientRequestId in " + file + ": " + Printable.reason(e), e);
         }
     }
 

@@ -8,5 +8,4 @@ import java.util.Optional;
  * One item of the RSS form of the version history: the version, Microsoft's one-line summary
  * ("Version N includes X changes. IPs: ...") and when it was published.
  */
-public record FeedEntry(Version version, String summary, Optional<Instant> published) {
-}
+public record FeedEntry(Version version, String summary, Optional<Instant> published) {}

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class FeedRules {
     /** Far above Microsoft's lists: at most 125 sets, 2,142 prefixes and 570 hostnames in any version of the fixtures. */
     public static final int MAX_SETS = 20_000;
+
     public static final int MAX_PREFIXES = 200_000;
     public static final int MAX_HOSTNAMES = 100_000;
 
@@ -45,8 +46,15 @@ public final class FeedRules {
 
     private static void tooMany(String what, long n, int max, String things, String real) {
         if (n > max) {
-            throw new InvalidDataException(String.format(Locale.ROOT, "%s: lists %,d %s, more than the %,d o365watch accepts in one"
-                    + " version (Microsoft's lists have held at most %s); nothing stored", what, n, things, max, real));
+            throw new InvalidDataException(String.format(
+                    Locale.ROOT,
+                    "%s: lists %,d %s, more than the %,d o365watch accepts in one"
+                            + " version (Microsoft's lists have held at most %s); nothing stored",
+                    what,
+                    n,
+                    things,
+                    max,
+                    real));
         }
     }
 
@@ -55,8 +63,10 @@ public final class FeedRules {
         List<String> problems = new ArrayList<>();
         for (EndpointSet s : snapshot.sets()) {
             for (IpPrefix p : s.ips()) {
-                SpecialPurpose.overlapping(p).ifPresent(b -> problems.add("endpoint set " + s.id() + ": ips: " + p
-                        + " is special-purpose address space, " + b.describe() + ", which no Microsoft 365 endpoint is in"));
+                SpecialPurpose.overlapping(p)
+                        .ifPresent(b -> problems.add(
+                                "endpoint set " + s.id() + ": ips: " + p + " is special-purpose address space, "
+                                        + b.describe() + ", which no Microsoft 365 endpoint is in"));
             }
             for (HostPattern h : s.urls()) {
                 publicSuffixWildcard(h).ifPresent(why -> problems.add("endpoint set " + s.id() + ": urls: " + why));
@@ -86,12 +96,14 @@ public final class FeedRules {
         try {
             domain = InternetDomainName.from(tail);
         } catch (IllegalArgumentException e) {
-            return Optional.of("'" + p + "' is a wildcard over " + tail + ", which is no domain name the Public Suffix List can place");
+            return Optional.of("'" + p + "' is a wildcard over " + tail
+                    + ", which is no domain name the Public Suffix List can place");
         }
         if (domain.isUnderRegistrySuffix()) {
             return Optional.empty();
         }
-        return Optional.of("'" + p + "' is a wildcard over " + (domain.isRegistrySuffix() ? "the public suffix " + tail
-                : tail + ", which is under no public suffix") + " (Public Suffix List, ICANN section): it matches names anyone can register");
+        return Optional.of("'" + p + "' is a wildcard over "
+                + (domain.isRegistrySuffix() ? "the public suffix " + tail : tail + ", which is under no public suffix")
+                + " (Public Suffix List, ICANN section): it matches names anyone can register");
     }
 }

@@ -45,7 +45,9 @@ final class Http {
     static final String PROXY_USER_ENV = "O365WATCH_PROXY_USER";
     static final String PROXY_PASSWORD_ENV = "O365WATCH_PROXY_PASSWORD";
     private static final int MAX_REDIRECTS = 5;
-    private static final String USER_AGENT = "o365watch/" + Optional.ofNullable(Http.class.getPackage().getImplementationVersion()).orElse("dev");
+    private static final String USER_AGENT = "o365watch/"
+            + Optional.ofNullable(Http.class.getPackage().getImplementationVersion())
+                    .orElse("dev");
 
     private final SourceOptions options;
     private final OkHttpClient client;
@@ -65,8 +67,10 @@ final class Http {
 
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.startsWith("127.")
-                && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        return h.equals("localhost")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
+                || h.startsWith("127.") && h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 
     byte[] get(HttpUrl start, String what) {
@@ -75,8 +79,11 @@ final class Http {
         int redirects = 0;
         boolean waitedForRateLimit = false;
         for (int attempt = 1; ; attempt++) {
-            Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
-                    .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5").build();
+            Request request = new Request.Builder()
+                    .url(url)
+                    .header("User-Agent", USER_AGENT)
+                    .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5")
+                    .build();
             try (Response response = client.newCall(request).execute()) {
                 int code = response.code();
                 if (response.isSuccessful()) {
@@ -84,15 +91,19 @@ final class Http {
                 }
                 if (response.isRedirect()) {
                     // followed here, not by OkHttp, so that the target is checked before any connection
-                    HttpUrl next = Optional.ofNullable(response.header("Location")).map(url::resolve).orElse(null);
+                    HttpUrl next = Optional.ofNullable(response.header("Location"))
+                            .map(url::resolve)
+                            .orElse(null);
                     if (next == null) {
                         throw new UpstreamException(what + ": HTTP " + code + " redirect without a usable Location");
                     }
                     if (!next.isHttps() && (url.isHttps() || !isLoopback(next.host()))) {
-                        throw new UpstreamException(what + ": refusing to follow a redirect to plain HTTP at " + next.host());
+                        throw new UpstreamException(
+                                what + ": refusing to follow a redirect to plain HTTP at " + next.host());
                     }
                     if (++redirects > MAX_REDIRECTS) {
-                        throw new UpstreamException(what + ": too many redirects (more than " + MAX_REDIRECTS + "; a redirect loop?)");
+                        throw new UpstreamException(
+                                what + ": too many redirects (more than " + MAX_REDIRECTS + "; a redirect loop?)");
                     }
                     url = next;
                     attempt--;
@@ -107,7 +118,8 @@ final class Http {
                         continue;
                     }
                     throw new RateLimitedException(what + ": rate limited by the service (HTTP 429"
-                            + wait.map(w -> ", Retry-After " + w.toSeconds() + " s").orElse("") + "); not retrying."
+                            + wait.map(w -> ", Retry-After " + w.toSeconds() + " s")
+                                    .orElse("") + "); not retrying."
                             + " Microsoft asks clients to wait an hour; run again later");
                 }
                 if (code >= 500 && attempt < options.attempts()) {
@@ -119,8 +131,10 @@ final class Http {
             } catch (ProxyRefusedException e) {
                 throw new UpstreamException(what + ": " + e.getMessage(), e);
             } catch (SSLException e) {
-                throw new UpstreamException(what + ": TLS failure talking to " + url.host() + ": " + oneLine(e.getMessage())
-                        + " (behind a TLS-inspecting proxy, trust its CA with --ca-bundle FILE)", e);
+                throw new UpstreamException(
+                        what + ": TLS failure talking to " + url.host() + ": " + oneLine(e.getMessage())
+                                + " (behind a TLS-inspecting proxy, trust its CA with --ca-bundle FILE)",
+                        e);
             } catch (IOException e) {
                 if (attempt >= options.attempts()) {
                     throw new UpstreamException(what + ": " + describe(e, url) + " (after " + attempt + " tries)", e);
@@ -133,7 +147,8 @@ final class Http {
     private byte[] read(ResponseBody body, String what) throws IOException {
         long cap = options.maxBodyBytes();
         if (body.contentLength() > cap) {
-            throw new InvalidDataException(what + ": response of " + body.contentLength() + " bytes is over the limit of " + cap);
+            throw new InvalidDataException(
+                    what + ": response of " + body.contentLength() + " bytes is over the limit of " + cap);
         }
         BufferedSource source = body.source();
         Buffer buffer = new Buffer();
@@ -208,7 +223,8 @@ final class Http {
         }
         // the JDK's words ("Connection reset"), not its class names: the line is for the person running o365watch
         String m = oneLine(e.getMessage());
-        return "network error talking to " + url.host() + ":" + url.port() + " (" + (m.isEmpty() ? "the connection broke off" : m) + ")";
+        return "network error talking to " + url.host() + ":" + url.port() + " ("
+                + (m.isEmpty() ? "the connection broke off" : m) + ")";
     }
 
     private static OkHttpClient build(SourceOptions o) {
@@ -235,7 +251,10 @@ final class Http {
                 // refused once: a second try (or a retry of the request) could lock the account
                 throw new ProxyRefusedException(route.proxy().address(), true);
             }
-            return response.request().newBuilder().header("Proxy-Authorization", proxy.credentials().get()).build();
+            return response.request()
+                    .newBuilder()
+                    .header("Proxy-Authorization", proxy.credentials().get())
+                    .build();
         });
         o.caBundle().ifPresent(path -> {
             X509TrustManager tm = trustManager(path);
@@ -258,10 +277,13 @@ final class Http {
         private static final long serialVersionUID = 1L;
 
         ProxyRefusedException(SocketAddress proxy, boolean sent) {
-            super("the proxy " + describe(proxy) + (sent
-                    ? " refused the credentials (HTTP 407); not tried again, so that a wrong password cannot lock the account: check "
-                            + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV + " (or the user part of HTTPS_PROXY)"
-                    : " asks for credentials (HTTP 407): set " + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV));
+            super("the proxy " + describe(proxy)
+                    + (sent
+                            ? " refused the credentials (HTTP 407); not tried again, so that a wrong password cannot lock the account: check "
+                                    + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV
+                                    + " (or the user part of HTTPS_PROXY)"
+                            : " asks for credentials (HTTP 407): set " + PROXY_USER_ENV + " and "
+                                    + PROXY_PASSWORD_ENV));
         }
 
         private static String describe(SocketAddress a) {
@@ -283,8 +305,9 @@ final class Http {
             if (explicit.isPresent()) {
                 URI u = parse(explicit.get(), "--proxy");
                 if (u.getUserInfo() != null) {
-                    throw new SourceConfigException("--proxy must not carry credentials (they would show in the process list);"
-                            + " set " + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV + " instead");
+                    throw new SourceConfigException(
+                            "--proxy must not carry credentials (they would show in the process list);" + " set "
+                                    + PROXY_USER_ENV + " and " + PROXY_PASSWORD_ENV + " instead");
                 }
                 https = Optional.of(u);
                 http = https;
@@ -306,13 +329,18 @@ final class Http {
             if (user.isPresent()) {
                 credentials = Optional.of(Credentials.basic(user.get(), env.getOrDefault(PROXY_PASSWORD_ENV, "")));
             } else {
-                credentials = https.or(() -> http).map(URI::getRawUserInfo).filter(s -> s.contains(":")).map(s -> {
-                    int colon = s.indexOf(':');
-                    return Credentials.basic(decode(s.substring(0, colon)), decode(s.substring(colon + 1)));
-                });
+                credentials = https.or(() -> http)
+                        .map(URI::getRawUserInfo)
+                        .filter(s -> s.contains(":"))
+                        .map(s -> {
+                            int colon = s.indexOf(':');
+                            return Credentials.basic(decode(s.substring(0, colon)), decode(s.substring(colon + 1)));
+                        });
             }
-            if (credentials.isPresent() && https.or(() -> http).map(u -> u.getScheme().toLowerCase(Locale.ROOT).startsWith("socks"))
-                    .orElse(false)) {
+            if (credentials.isPresent()
+                    && https.or(() -> http)
+                            .map(u -> u.getScheme().toLowerCase(Locale.ROOT).startsWith("socks"))
+                            .orElse(false)) {
                 throw new SourceConfigException("proxy credentials work with an HTTP proxy only, not SOCKS");
             }
             return new ProxySettings(https, http, List.copyOf(noProxy), credentials);
@@ -339,7 +367,8 @@ final class Http {
                 URI u = new URI(s);
                 String scheme = u.getScheme().toLowerCase(Locale.ROOT);
                 if (u.getHost() == null || !(scheme.equals("http") || scheme.startsWith("socks"))) {
-                    throw new SourceConfigException(what + " is not a proxy URL (http://host:port or socks5://host:port)");
+                    throw new SourceConfigException(
+                            what + " is not a proxy URL (http://host:port or socks5://host:port)");
                 }
                 if (u.getPort() == 0 || u.getPort() > 65535) {
                     throw new SourceConfigException(what + ": port " + u.getPort() + " is outside 1-65535");
@@ -372,7 +401,8 @@ final class Http {
                     URI u = p.get();
                     boolean socks = u.getScheme().toLowerCase(Locale.ROOT).startsWith("socks");
                     int port = u.getPort() > 0 ? u.getPort() : socks ? 1080 : 8080;
-                    return List.of(new Proxy(socks ? Proxy.Type.SOCKS : Proxy.Type.HTTP,
+                    return List.of(new Proxy(
+                            socks ? Proxy.Type.SOCKS : Proxy.Type.HTTP,
                             InetSocketAddress.createUnresolved(u.getHost(), port)));
                 }
 

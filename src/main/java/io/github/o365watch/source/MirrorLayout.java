@@ -1,11 +1,11 @@
 package io.github.o365watch.source;
 
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.o365watch.domain.Instance;
-import io.github.o365watch.domain.Version;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +74,8 @@ public final class MirrorLayout {
         }
         String name = exact.getFileName().toString();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().equalsIgnoreCase(name) && Files.isRegularFile(p)).findFirst();
+            return files.filter(p -> p.getFileName().toString().equalsIgnoreCase(name) && Files.isRegularFile(p))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

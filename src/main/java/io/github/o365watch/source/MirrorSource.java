@@ -1,7 +1,7 @@
 package io.github.o365watch.source;
 
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.InvalidDataException;
+import io.github.o365watch.domain.net.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +14,8 @@ final class MirrorSource implements EndpointSource {
 
     MirrorSource(Path root, long maxBody) {
         if (!Files.isDirectory(root)) {
-            throw new SourceConfigException("--source " + root + ": no such directory (a mirror directory or an https:// URL)");
+            throw new SourceConfigException(
+                    "--source " + root + ": no such directory (a mirror directory or an https:// URL)");
         }
         this.root = root;
         this.maxBody = maxBody;
@@ -39,9 +40,12 @@ final class MirrorSource implements EndpointSource {
         }
         String sha = entry.files().get(resource.mirrorFile());
         if (sha == null || !sha.equals(io.github.o365watch.domain.Checksums.sha256(body))) {
-            throw new UpstreamException(resource.describe() + ": the mirror " + root + " is inconsistent: " + resource.mirrorFile()
-                    + (sha == null ? " is not part of the version its version.json names (" : " is not the file its version.json names for ")
-                    + entry.latest() + (sha == null ? ")" : "") + "; run mirror again");
+            throw new UpstreamException(
+                    resource.describe() + ": the mirror " + root + " is inconsistent: " + resource.mirrorFile()
+                            + (sha == null
+                                    ? " is not part of the version its version.json names ("
+                                    : " is not the file its version.json names for ")
+                            + entry.latest() + (sha == null ? ")" : "") + "; run mirror again");
         }
     }
 
@@ -52,15 +56,18 @@ final class MirrorSource implements EndpointSource {
 
     @Override
     public byte[] get(Resource resource) {
-        if (resource instanceof Resource.Endpoints e && (!e.query().serviceAreas().isEmpty() || e.query().noIpv6())) {
+        if (resource instanceof Resource.Endpoints e
+                && (!e.query().serviceAreas().isEmpty() || e.query().noIpv6())) {
             throw new UpstreamException(resource.describe() + ": a mirror holds only the unfiltered lists");
         }
-        Path file = MirrorLayout.find(root, resource).orElseThrow(() -> new UpstreamException(
-                resource.describe() + ": the mirror " + root + " has no " + root.relativize(MirrorLayout.path(root, resource))));
+        Path file = MirrorLayout.find(root, resource)
+                .orElseThrow(() -> new UpstreamException(resource.describe() + ": the mirror " + root + " has no "
+                        + root.relativize(MirrorLayout.path(root, resource))));
         try (InputStream in = Files.newInputStream(file)) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBody + 1));
             if (body.length > maxBody) {
-                throw new InvalidDataException(resource.describe() + ": " + file + " is over the limit of " + maxBody + " bytes");
+                throw new InvalidDataException(
+                        resource.describe() + ": " + file + " is over the limit of " + maxBody + " bytes");
             }
             checkIndexed(resource, body);
             return body;

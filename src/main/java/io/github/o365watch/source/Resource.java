@@ -18,7 +18,9 @@ public sealed interface Resource {
     /** How messages name it, e.g. {@code GET /endpoints/Worldwide}. */
     default String describe() {
         StringBuilder s = new StringBuilder("GET /").append(String.join("/", path()));
-        String q = parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        String q = parameters().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
         return q.isEmpty() ? s.toString() : s.append('?').append(q).toString();
     }
 
@@ -35,10 +37,15 @@ public sealed interface Resource {
 
     /** The instance it belongs to ({@code /version} belongs to none). */
     default java.util.Optional<Instance> owner() {
-        return this instanceof History h ? java.util.Optional.of(h.instance())
-                : this instanceof Feed f ? java.util.Optional.of(f.instance())
-                : this instanceof Endpoints e ? java.util.Optional.of(e.instance())
-                : this instanceof Changes c ? java.util.Optional.of(c.instance()) : java.util.Optional.empty();
+        return this instanceof History h
+                ? java.util.Optional.of(h.instance())
+                : this instanceof Feed f
+                        ? java.util.Optional.of(f.instance())
+                        : this instanceof Endpoints e
+                                ? java.util.Optional.of(e.instance())
+                                : this instanceof Changes c
+                                        ? java.util.Optional.of(c.instance())
+                                        : java.util.Optional.empty();
     }
 
     /** {@code /version}: the newest version of every instance. */
@@ -104,7 +111,9 @@ public sealed interface Resource {
         public Map<String, String> parameters() {
             Map<String, String> q = new LinkedHashMap<>();
             if (!query.serviceAreas().isEmpty()) {
-                q.put("ServiceAreas", query.serviceAreas().stream().map(ServiceArea::name).collect(Collectors.joining(",")));
+                q.put(
+                        "ServiceAreas",
+                        query.serviceAreas().stream().map(ServiceArea::name).collect(Collectors.joining(",")));
             }
             query.tenant().ifPresent(t -> q.put("TenantName", t));
             if (query.noIpv6()) {
@@ -115,7 +124,10 @@ public sealed interface Resource {
 
         @Override
         public String mirrorFile() {
-            return "endpoints/" + instance.name() + query.tenant().map(t -> ".tenant-" + t.toLowerCase(Locale.ROOT)).orElse("") + ".json";
+            return "endpoints/" + instance.name()
+                    + query.tenant()
+                            .map(t -> ".tenant-" + t.toLowerCase(Locale.ROOT))
+                            .orElse("") + ".json";
         }
     }
 

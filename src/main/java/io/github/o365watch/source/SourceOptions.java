@@ -49,8 +49,19 @@ public record SourceOptions(
 
     /** Defaults for everything but the location and the environment. */
     public static SourceOptions defaults(String location, Path configDir, Map<String, String> env) {
-        return new SourceOptions(location, Optional.empty(), configDir, Duration.ofSeconds(30), DEFAULT_MAX_BODY, 3,
-                Duration.ofSeconds(2), Duration.ofSeconds(120), Optional.empty(), Optional.empty(), env, Sleeper.REAL,
+        return new SourceOptions(
+                location,
+                Optional.empty(),
+                configDir,
+                Duration.ofSeconds(30),
+                DEFAULT_MAX_BODY,
+                3,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(120),
+                Optional.empty(),
+                Optional.empty(),
+                env,
+                Sleeper.REAL,
                 Clock.systemUTC());
     }
 

@@ -46,7 +46,8 @@ public final class TrustBundle {
                 throw new SourceConfigException("CA bundle " + bundle + " is larger than " + (MAX_BYTES >> 20)
                         + " MiB, far more than any CA bundle holds; is it the right file?");
             }
-            Collection<? extends Certificate> extra = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+            Collection<? extends Certificate> extra =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             if (extra.isEmpty()) {
                 throw new SourceConfigException("CA bundle " + bundle + " holds no certificate");
             }
@@ -62,7 +63,8 @@ public final class TrustBundle {
             }
             throw new SourceConfigException("no X.509 trust manager available");
         } catch (IOException | GeneralSecurityException e) {
-            throw new SourceConfigException("cannot read CA bundle " + bundle + ": " + io.github.o365watch.domain.net.Printable.reason(e), e);
+            throw new SourceConfigException(
+                    "cannot read CA bundle " + bundle + ": " + io.github.o365watch.domain.net.Printable.reason(e), e);
         }
     }
 }

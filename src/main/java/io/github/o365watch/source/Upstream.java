@@ -26,7 +26,8 @@ public final class Upstream {
         if (options.isUrl()) {
             return new Upstream(new WebServiceSource(options), false, options.clock());
         }
-        return new Upstream(new MirrorSource(Path.of(options.location()), options.maxBodyBytes()), true, options.clock());
+        return new Upstream(
+                new MirrorSource(Path.of(options.location()), options.maxBodyBytes()), true, options.clock());
     }
 
     public String describe() {
@@ -53,7 +54,8 @@ public final class Upstream {
     /** The latest day a published version may carry: tomorrow in UTC, as a version's date is the publication day somewhere. */
     private Version dated(Version v, Resource r) {
         try {
-            return v.asPublished(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1));
+            return v.asPublished(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+                    .plusDays(1));
         } catch (InvalidDataException e) {
             throw new InvalidDataException(r.describe() + ": " + e.getMessage());
         }

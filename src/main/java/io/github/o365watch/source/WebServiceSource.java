@@ -13,7 +13,8 @@ final class WebServiceSource implements EndpointSource {
         this.options = options;
         HttpUrl url = HttpUrl.parse(options.location());
         if (url == null) {
-            throw new SourceConfigException("not a URL: " + io.github.o365watch.domain.net.Printable.of(options.location()));
+            throw new SourceConfigException(
+                    "not a URL: " + io.github.o365watch.domain.net.Printable.of(options.location()));
         }
         Http.checkAllowed(url);
         if (url.username().length() > 0 || url.password().length() > 0) {
@@ -39,7 +40,8 @@ final class WebServiceSource implements EndpointSource {
     HttpUrl url(Resource resource) {
         HttpUrl.Builder b = base.newBuilder();
         // a base with a path (a mirror behind a prefix) keeps it; empty segments from a trailing slash go
-        if (!base.pathSegments().isEmpty() && base.pathSegments().get(base.pathSegments().size() - 1).isEmpty()) {
+        if (!base.pathSegments().isEmpty()
+                && base.pathSegments().get(base.pathSegments().size() - 1).isEmpty()) {
             b.removePathSegment(base.pathSegments().size() - 1);
         }
         resource.path().forEach(b::addPathSegment);

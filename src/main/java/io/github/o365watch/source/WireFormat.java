@@ -52,10 +52,12 @@ public final class WireFormat {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         // "id": "12" or "required": "true" is a type error, not something to guess at
-        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        m.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        m.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return m;
@@ -97,12 +99,14 @@ public final class WireFormat {
                 }
                 for (var e : f.properties()) {
                     if (!e.getValue().isTextual() || !e.getValue().asText().matches("[0-9a-f]{64}")) {
-                        throw new InvalidDataException(what + ": the checksum of " + Printable.of(e.getKey()) + " is not a SHA-256");
+                        throw new InvalidDataException(
+                                what + ": the checksum of " + Printable.of(e.getKey()) + " is not a SHA-256");
                     }
                     files.put(e.getKey(), e.getValue().asText());
                 }
             }
-            out.add(new MirrorLayout.Entry(versions.get(i).instance(), versions.get(i).latest(), files));
+            out.add(new MirrorLayout.Entry(
+                    versions.get(i).instance(), versions.get(i).latest(), files));
         }
         return out;
     }
@@ -134,7 +138,8 @@ public final class WireFormat {
     public static Snapshot endpoints(byte[] body, Instance instance, Version version, String what) {
         RawEndpointSet[] raw = bind(body, RawEndpointSet[].class, what);
         if (raw.length == 0) {
-            throw new InvalidDataException(what + ": the service returned no endpoint sets (an empty list is never a real version)");
+            throw new InvalidDataException(
+                    what + ": the service returned no endpoint sets (an empty list is never a real version)");
         }
         FeedRules.checkSize(raw, what);
         Snapshot s;
@@ -182,8 +187,11 @@ public final class WireFormat {
             } catch (InvalidDataException ex) {
                 throw new InvalidDataException(what + ": feed item without a version: " + ex.getMessage());
             }
-            String summary = e.getDescription() == null ? "" : Http.oneLine(e.getDescription().getValue());
-            out.add(new FeedEntry(v, summary, Optional.ofNullable(e.getPublishedDate()).map(java.util.Date::toInstant)));
+            String summary = e.getDescription() == null
+                    ? ""
+                    : Http.oneLine(e.getDescription().getValue());
+            out.add(new FeedEntry(
+                    v, summary, Optional.ofNullable(e.getPublishedDate()).map(java.util.Date::toInstant)));
         }
         out.sort((a, b) -> b.version().compareTo(a.version()));
         return out;
@@ -244,9 +252,11 @@ public final class WireFormat {
         String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         String at = "";
         if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            at = " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            at = " at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr();
         }
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                && !m.getPath().isEmpty()) {
             at += " (" + path(m) + ")";
         }
         return new InvalidDataException(what + ": not the expected JSON: " + Printable.of(firstLine(detail)) + at, e);

@@ -51,7 +51,8 @@ public final class AtomicFiles {
             tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
             readableByAll(tmp);
             CrashPoint.at("atomic.temp-created", target);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -107,7 +108,8 @@ public final class AtomicFiles {
     /** True when {@code target} exists and holds exactly {@code data}. */
     public static boolean sameContent(Path target, byte[] data) {
         try {
-            return Files.isRegularFile(target) && Files.size(target) == data.length
+            return Files.isRegularFile(target)
+                    && Files.size(target) == data.length
                     && Arrays.equals(Files.readAllBytes(target), data);
         } catch (IOException e) {
             return false;
@@ -128,7 +130,8 @@ public final class AtomicFiles {
             for (Path p : (Iterable<Path>) files::iterator) {
                 // a temporary link (OutputTree's next link) is removed as a link; its release stays
                 if (p.getFileName().toString().startsWith(TEMP_PREFIX)
-                        && (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))) {
+                        && (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                || Files.isSymbolicLink(p))) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -150,5 +153,4 @@ public final class AtomicFiles {
     static String describe(Throwable e) {
         return io.github.o365watch.domain.net.Printable.reason(e);
     }
-
 }

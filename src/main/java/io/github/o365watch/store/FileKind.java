@@ -56,7 +56,9 @@ public enum FileKind {
         try {
             a = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            return Files.isSymbolicLink(path) ? BROKEN_LINK : Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? OTHER : ABSENT;
+            return Files.isSymbolicLink(path)
+                    ? BROKEN_LINK
+                    : Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? OTHER : ABSENT;
         }
         if (a.isRegularFile()) {
             return REGULAR;

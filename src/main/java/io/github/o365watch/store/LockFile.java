@@ -29,10 +29,19 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
      * ({@code selection.holdRemovalsDays}): its category, set and ports as last listed, the
      * version that no longer listed it and the day sync applied that version.
      */
-    public record Held(String instance, String entry, String category, Integer setId, String tcpPorts, String udpPorts, String removedIn,
-            String removedOn, String until) {
+    public record Held(
+            String instance,
+            String entry,
+            String category,
+            Integer setId,
+            String tcpPorts,
+            String udpPorts,
+            String removedIn,
+            String removedOn,
+            String until) {
         /** Sorted by instance, entry and category: the file is canonical. */
-        static final Comparator<Held> ORDER = Comparator.comparing(Held::instance).thenComparing(Held::entry).thenComparing(Held::category);
+        static final Comparator<Held> ORDER =
+                Comparator.comparing(Held::instance).thenComparing(Held::entry).thenComparing(Held::category);
     }
 
     /**
@@ -51,13 +60,15 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     }
 
     /** One output file (path relative to the output directory). */
-    public record Output(String path, String target, String instance, String version, String selectionHash, String sha256) {
-    }
+    public record Output(
+            String path, String target, String instance, String version, String selectionHash, String sha256) {}
 
     public LockFile {
         instances = new TreeMap<>(instances);
         outputs = outputs.stream().sorted(Comparator.comparing(Output::path)).toList();
-        held = held == null || held.isEmpty() ? null : held.stream().sorted(Held.ORDER).toList();
+        held = held == null || held.isEmpty()
+                ? null
+                : held.stream().sorted(Held.ORDER).toList();
     }
 
     /** The held removals, none when the file names none. */
@@ -72,36 +83,55 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
                 l = CanonicalJson.read(Files.readAllBytes(file), LockFile.class);
             } catch (RuntimeException e) {
                 // a record's constructor meets nulls before the checks below can name them
-                throw new StoreException("lock file " + file + " is not an o365watch lock file: " + Printable.line(String.valueOf(e.getMessage()), 200), e);
+                throw new StoreException(
+                        "lock file " + file + " is not an o365watch lock file: "
+                                + Printable.line(String.valueOf(e.getMessage()), 200),
+                        e);
             }
-            if (l == null || l.format() == null || l.format() != FORMAT || l.instances() == null || l.outputs() == null) {
-                throw new StoreException("lock file " + file + " is not an o365watch lock file (format " + FORMAT + ")");
+            if (l == null
+                    || l.format() == null
+                    || l.format() != FORMAT
+                    || l.instances() == null
+                    || l.outputs() == null) {
+                throw new StoreException(
+                        "lock file " + file + " is not an o365watch lock file (format " + FORMAT + ")");
             }
             l.check(file);
             return Optional.of(l);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new StoreException("lock file " + file + " is not an o365watch lock file: " + Printable.line(e.getOriginalMessage(), 200), e);
+            throw new StoreException(
+                    "lock file " + file + " is not an o365watch lock file: "
+                            + Printable.line(e.getOriginalMessage(), 200),
+                    e);
         } catch (IOException e) {
-            throw new StoreException("lock file " + file + " cannot be read: " + Printable.line(e.getMessage(), 200), e);
+            throw new StoreException(
+                    "lock file " + file + " cannot be read: " + Printable.line(e.getMessage(), 200), e);
         }
     }
 
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9]{10}");
     private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{16}");
     private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
-    private static final java.util.regex.Pattern INSTANCE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
+    private static final java.util.regex.Pattern INSTANCE =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
     private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
-    private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
+    private static final java.util.regex.Pattern FILE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
     /** Every value has the shape sync writes; a path is {@code instance/target/file} and stays inside the output directory. */
     private void check(Path file) {
         String bad = "lock file " + file + ": ";
         checkHeld(bad);
         instances.forEach((name, a) -> {
-            if (name == null || !INSTANCE.matcher(name).matches() || a == null || a.version() == null
-                    || !VERSION.matcher(a.version()).matches() || a.selectionHash() == null || !HASH.matcher(a.selectionHash()).matches()
+            if (name == null
+                    || !INSTANCE.matcher(name).matches()
+                    || a == null
+                    || a.version() == null
+                    || !VERSION.matcher(a.version()).matches()
+                    || a.selectionHash() == null
+                    || !HASH.matcher(a.selectionHash()).matches()
                     || a.revision() != null && (a.revision() < 1 || a.revision() > 9999)) {
                 throw new StoreException(bad + "instances." + Printable.of(name)
                         + " is not an instance with a version, a selection hash and, after the first copy, a revision");
@@ -110,17 +140,29 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
         for (int i = 0; i < outputs.size(); i++) {
             Output o = outputs.get(i);
             String at = bad + "outputs[" + (i + 1) + "] ";
-            if (o == null || o.path() == null || o.target() == null || o.instance() == null || o.version() == null || o.sha256() == null
+            if (o == null
+                    || o.path() == null
+                    || o.target() == null
+                    || o.instance() == null
+                    || o.version() == null
+                    || o.sha256() == null
                     || o.selectionHash() == null) {
                 throw new StoreException(at + "lacks a path, target, instance, version, selection hash or sha256");
             }
             String[] parts = o.path().split("/", -1);
-            if (parts.length != 3 || !INSTANCE.matcher(parts[0]).matches() || !parts[0].equalsIgnoreCase(o.instance())
-                    || !parts[1].equals(o.target()) || !TARGET.matcher(parts[1]).matches() || !FILE.matcher(parts[2]).matches()) {
+            if (parts.length != 3
+                    || !INSTANCE.matcher(parts[0]).matches()
+                    || !parts[0].equalsIgnoreCase(o.instance())
+                    || !parts[1].equals(o.target())
+                    || !TARGET.matcher(parts[1]).matches()
+                    || !FILE.matcher(parts[2]).matches()) {
                 throw new StoreException(at + "path " + Printable.of(o.path()) + " is not instance/target/file");
             }
-            if (!VERSION.matcher(o.version()).matches() || !SHA256.matcher(o.sha256()).matches() || !HASH.matcher(o.selectionHash()).matches()) {
-                throw new StoreException(at + "(" + Printable.of(o.path()) + ") has a malformed version, selection hash or sha256");
+            if (!VERSION.matcher(o.version()).matches()
+                    || !SHA256.matcher(o.sha256()).matches()
+                    || !HASH.matcher(o.selectionHash()).matches()) {
+                throw new StoreException(
+                        at + "(" + Printable.of(o.path()) + ") has a malformed version, selection hash or sha256");
             }
         }
     }
@@ -128,17 +170,32 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final java.util.regex.Pattern PORTS = java.util.regex.Pattern.compile("[0-9,-]{0,200}");
     private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("[0-9A-Za-z.:/*_-]{1,255}");
-    private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final java.util.regex.Pattern CATEGORY =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
     private void checkHeld(String bad) {
         for (int i = 0; i < heldOrNone().size(); i++) {
             Held h = heldOrNone().get(i);
-            if (h == null || h.instance() == null || !INSTANCE.matcher(h.instance()).matches() || h.entry() == null
-                    || !ENTRY.matcher(h.entry()).matches() || h.category() == null || !CATEGORY.matcher(h.category()).matches()
-                    || h.setId() == null || h.tcpPorts() == null || !PORTS.matcher(h.tcpPorts()).matches() || h.udpPorts() == null
-                    || !PORTS.matcher(h.udpPorts()).matches() || h.removedIn() == null || !VERSION.matcher(h.removedIn()).matches()
-                    || h.removedOn() == null || !DATE.matcher(h.removedOn()).matches() || h.until() == null || !DATE.matcher(h.until()).matches()) {
-                throw new StoreException(bad + "held[" + (i + 1) + "] is not a held entry (instance, entry, category, set, ports, the version"
+            if (h == null
+                    || h.instance() == null
+                    || !INSTANCE.matcher(h.instance()).matches()
+                    || h.entry() == null
+                    || !ENTRY.matcher(h.entry()).matches()
+                    || h.category() == null
+                    || !CATEGORY.matcher(h.category()).matches()
+                    || h.setId() == null
+                    || h.tcpPorts() == null
+                    || !PORTS.matcher(h.tcpPorts()).matches()
+                    || h.udpPorts() == null
+                    || !PORTS.matcher(h.udpPorts()).matches()
+                    || h.removedIn() == null
+                    || !VERSION.matcher(h.removedIn()).matches()
+                    || h.removedOn() == null
+                    || !DATE.matcher(h.removedOn()).matches()
+                    || h.until() == null
+                    || !DATE.matcher(h.until()).matches()) {
+                throw new StoreException(bad + "held[" + (i + 1)
+                        + "] is not a held entry (instance, entry, category, set, ports, the version"
                         + " that removed it, the day it was applied and the day the hold ends)");
             }
         }

@@ -12,5 +12,4 @@ record Meta(
         Integer endpointSets,
         String sha256,
         String changesSha256,
-        String rawSha256) {
-}
+        String rawSha256) {}

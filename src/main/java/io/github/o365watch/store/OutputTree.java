@@ -116,14 +116,16 @@ public final class OutputTree {
                     + "); move it away or choose another output");
         }
         if (!Files.exists(link)) {
-            throw new StoreException("the output link " + link + " points to nothing (its release in " + releases.getFileName()
-                    + "/ is gone, e.g. a partial checkout); delete the link and run sync again");
+            throw new StoreException(
+                    "the output link " + link + " points to nothing (its release in " + releases.getFileName()
+                            + "/ is gone, e.g. a partial checkout); delete the link and run sync again");
         }
         try {
             Path target = link.toRealPath();
             if (!Files.isDirectory(releases) || !releases.toRealPath().equals(target.getParent())) {
-                throw new StoreException("the output link " + link + " points to " + target + ", which o365watch did not write (" + ours
-                        + "); move the link away or choose another output");
+                throw new StoreException(
+                        "the output link " + link + " points to " + target + ", which o365watch did not write (" + ours
+                                + "); move the link away or choose another output");
             }
         } catch (IOException e) {
             throw new StoreException("cannot read the output link " + link + ": " + AtomicFiles.describe(e), e);
@@ -160,12 +162,16 @@ public final class OutputTree {
                 Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 AtomicFiles.syncDirectory(link.getParent());
             }
-            if (failed != null && !release.map(failed::equals).orElse(false) && failed.getParent().equals(releases.toRealPath())) {
+            if (failed != null
+                    && !release.map(failed::equals).orElse(false)
+                    && failed.getParent().equals(releases.toRealPath())) {
                 deleteTree(failed);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot put the output link " + link + " back to " + release.map(Path::toString).orElse("nothing") + ": "
-                    + AtomicFiles.describe(e), e);
+            throw new StoreException(
+                    "cannot put the output link " + link + " back to "
+                            + release.map(Path::toString).orElse("nothing") + ": " + AtomicFiles.describe(e),
+                    e);
         }
     }
 
@@ -177,7 +183,8 @@ public final class OutputTree {
      */
     public boolean publish(Map<String, byte[]> files) {
         Map<String, byte[]> now = current();
-        if (now.keySet().equals(files.keySet()) && files.entrySet().stream().allMatch(e -> Arrays.equals(now.get(e.getKey()), e.getValue()))) {
+        if (now.keySet().equals(files.keySet())
+                && files.entrySet().stream().allMatch(e -> Arrays.equals(now.get(e.getKey()), e.getValue()))) {
             return false;
         }
         String id = id(files);
@@ -238,7 +245,8 @@ public final class OutputTree {
                 throw new StoreException("cannot replace " + link + " in one step on this file system", e);
             }
         } catch (IOException | RuntimeException e) {
-            // not published: the link still names the old release; remove what this call built (a full disk needs the room)
+            // not published: the link still names the old release; remove what this call built (a full disk needs the
+            // room)
             try {
                 Files.deleteIfExists(tmpLink);
                 deleteTree(staging);
@@ -271,14 +279,21 @@ public final class OutputTree {
      */
     public static boolean namedFor(String releaseName, Map<String, byte[]> files) {
         String id = id(files);
-        return releaseName.equals(id) || releaseName.startsWith(id + "-") && releaseName.substring(id.length() + 1).matches("[0-9]+");
+        return releaseName.equals(id)
+                || releaseName.startsWith(id + "-")
+                        && releaseName.substring(id.length() + 1).matches("[0-9]+");
     }
 
     /** A release's name: the start of the hash of its files' paths and checksums. */
     private static String id(Map<String, byte[]> files) {
         StringBuilder manifest = new StringBuilder();
-        new TreeMap<>(files).forEach((p, b) -> manifest.append(p).append(' ').append(Checksums.sha256(b)).append('\n'));
-        return Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        new TreeMap<>(files)
+                .forEach((p, b) -> manifest.append(p)
+                        .append(' ')
+                        .append(Checksums.sha256(b))
+                        .append('\n'));
+        return Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
     }
 
     /**

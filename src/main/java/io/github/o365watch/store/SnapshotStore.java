@@ -83,7 +83,9 @@ public final class SnapshotStore {
         for (StoredVersion v : scan(dir(instance), false)) {
             newest.merge(v.version(), v, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
-        return newest.values().stream().sorted(Comparator.comparing(StoredVersion::version)).toList();
+        return newest.values().stream()
+                .sorted(Comparator.comparing(StoredVersion::version))
+                .toList();
     }
 
     /** Every revision of every version not withdrawn, oldest first. */
@@ -97,12 +99,16 @@ public final class SnapshotStore {
     }
 
     public Optional<StoredVersion> find(Instance instance, Version version) {
-        return versions(instance).stream().filter(v -> v.version().equals(version)).findFirst();
+        return versions(instance).stream()
+                .filter(v -> v.version().equals(version))
+                .findFirst();
     }
 
     /** One revision of a version (1: the first copy), withdrawn or not: the copy a lock file names. */
     public Optional<StoredVersion> find(Instance instance, Version version, int revision) {
-        return scan(dir(instance), true).stream().filter(v -> v.version().equals(version) && v.revision() == revision).findFirst();
+        return scan(dir(instance), true).stream()
+                .filter(v -> v.version().equals(version) && v.revision() == revision)
+                .findFirst();
     }
 
     /**
@@ -115,16 +121,18 @@ public final class SnapshotStore {
     public void withdraw(Instance instance, Version version, String why) {
         for (StoredVersion v : revisions(instance)) {
             if (v.version().equals(version)) {
-                AtomicFiles.write(dir(instance).resolve(v.baseName() + WITHDRAWN), (Printable.line(why, 500) + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                AtomicFiles.write(
+                        dir(instance).resolve(v.baseName() + WITHDRAWN),
+                        (Printable.line(why, 500) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
     }
 
     /** Loads and verifies the newest revision of a version. */
     public Snapshot load(Instance instance, Version version) {
-        StoredVersion v = find(instance, version).orElseThrow(() -> new StoreException(
-                "version " + version + " of " + instance + " is not in the store " + root));
+        StoredVersion v = find(instance, version)
+                .orElseThrow(() ->
+                        new StoreException("version " + version + " of " + instance + " is not in the store " + root));
         return load(v);
     }
 
@@ -167,8 +175,15 @@ public final class SnapshotStore {
             return;
         }
         AtomicFiles.write(file, data);
-        Meta meta = new Meta(FORMAT, v.instance().name(), v.version().value(), v.revision(), snapshot.sets().size(),
-                Checksums.sha256(data), null, rawSha256);
+        Meta meta = new Meta(
+                FORMAT,
+                v.instance().name(),
+                v.version().value(),
+                v.revision(),
+                snapshot.sets().size(),
+                Checksums.sha256(data),
+                null,
+                rawSha256);
         AtomicFiles.write(dir.resolve(base + ".meta.json"), CanonicalJson.write(meta));
     }
 
@@ -195,7 +210,8 @@ public final class SnapshotStore {
             }
             return Optional.of(out);
         } catch (IOException | InvalidDataException e) {
-            throw new StoreException("change records " + file + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
+            throw new StoreException(
+                    "change records " + file + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
     }
 
@@ -214,8 +230,12 @@ public final class SnapshotStore {
         byte[] data = canonical(snapshot);
         Optional<StoredVersion> existing = find(snapshot.instance(), snapshot.version());
         // withdrawn copies keep their names: a copy stored after them is a later revision
-        int revision = 1 + scan(dir, true).stream().filter(v -> v.version().equals(snapshot.version()))
-                .mapToInt(StoredVersion::revision).max().orElse(0);
+        int revision = 1
+                + scan(dir, true).stream()
+                        .filter(v -> v.version().equals(snapshot.version()))
+                        .mapToInt(StoredVersion::revision)
+                        .max()
+                        .orElse(0);
         List<Integer> differing = List.of();
         if (existing.isPresent()) {
             StoredVersion old = existing.get();
@@ -225,21 +245,34 @@ public final class SnapshotStore {
             }
             differing = differentSets(before, snapshot);
         }
-        StoredVersion stored = new StoredVersion(snapshot.instance(), snapshot.version(), revision,
-                snapshot.sets().size(), changes.isPresent());
+        StoredVersion stored = new StoredVersion(
+                snapshot.instance(),
+                snapshot.version(),
+                revision,
+                snapshot.sets().size(),
+                changes.isPresent());
         String changesSha = null;
         List<Path> written = new ArrayList<>();
         CrashPoint.at("store.put", dir.resolve(stored.baseName()));
         try {
             if (changes.isPresent()) {
                 byte[] c = CanonicalJson.write(changes.get().stream()
-                        .sorted(Comparator.comparingInt(ChangeRecord::id)).map(ChangeRecord::toRaw).toList());
+                        .sorted(Comparator.comparingInt(ChangeRecord::id))
+                        .map(ChangeRecord::toRaw)
+                        .toList());
                 write(dir.resolve(stored.baseName() + ".changes.json"), c, written);
                 changesSha = Checksums.sha256(c);
             }
             write(dir.resolve(stored.baseName() + ".json"), data, written);
-            Meta meta = new Meta(FORMAT, snapshot.instance().name(), snapshot.version().value(), revision,
-                    snapshot.sets().size(), Checksums.sha256(data), changesSha, rawSha256);
+            Meta meta = new Meta(
+                    FORMAT,
+                    snapshot.instance().name(),
+                    snapshot.version().value(),
+                    revision,
+                    snapshot.sets().size(),
+                    Checksums.sha256(data),
+                    changesSha,
+                    rawSha256);
             AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
             CrashPoint.at("store.committed", dir.resolve(stored.baseName()));
         } catch (RuntimeException e) {
@@ -253,7 +286,8 @@ public final class SnapshotStore {
             }
             throw e;
         }
-        return new PutResult(stored, existing.isPresent() ? PutResult.Outcome.REVISION : PutResult.Outcome.NEW, differing);
+        return new PutResult(
+                stored, existing.isPresent() ? PutResult.Outcome.REVISION : PutResult.Outcome.NEW, differing);
     }
 
     /** Writes a file and remembers it once it is there (only what this call wrote is taken back). */
@@ -264,7 +298,8 @@ public final class SnapshotStore {
 
     /** The canonical bytes of a snapshot's endpoint sets, as the store writes them. */
     public static byte[] canonical(Snapshot snapshot) {
-        return CanonicalJson.write(snapshot.sets().stream().map(EndpointSet::toRaw).toList());
+        return CanonicalJson.write(
+                snapshot.sets().stream().map(EndpointSet::toRaw).toList());
     }
 
     /** Ids of the endpoint sets that differ (changed, added or gone), sorted. */
@@ -311,12 +346,18 @@ public final class SnapshotStore {
                 } catch (InvalidDataException e) {
                     throw new StoreException(p + " is not a valid meta file: " + e.getMessage(), e);
                 }
-                if (!version.value().equals(m.group(1)) || !instance.dirName().equals(dir.getFileName().toString())
-                        || meta.revision() == null || meta.revision() != revision) {
+                if (!version.value().equals(m.group(1))
+                        || !instance.dirName().equals(dir.getFileName().toString())
+                        || meta.revision() == null
+                        || meta.revision() != revision) {
                     throw new StoreException(p + " does not describe the file it sits beside (edited or moved?)");
                 }
-                out.add(new StoredVersion(instance, version, revision,
-                        meta.endpointSets() == null ? 0 : meta.endpointSets(), meta.changesSha256() != null));
+                out.add(new StoredVersion(
+                        instance,
+                        version,
+                        revision,
+                        meta.endpointSets() == null ? 0 : meta.endpointSets(),
+                        meta.changesSha256() != null));
             }
         } catch (IOException e) {
             throw new StoreException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
@@ -329,7 +370,11 @@ public final class SnapshotStore {
         Path file = dir.resolve(base + ".meta.json");
         try {
             Meta m = CanonicalJson.read(Files.readAllBytes(file), Meta.class);
-            if (m.format() == null || m.format() != FORMAT || m.sha256() == null || m.instance() == null || m.version() == null) {
+            if (m.format() == null
+                    || m.format() != FORMAT
+                    || m.sha256() == null
+                    || m.instance() == null
+                    || m.version() == null) {
                 throw new StoreException(file + " is not a valid meta file (missing fields or unknown format)");
             }
             return m;
@@ -351,12 +396,12 @@ public final class SnapshotStore {
         }
         if (!Checksums.sha256(bytes).equals(expected)) {
             if (Checksums.crlfOf(bytes, expected)) {
-                throw new StoreException(file + " does not match the SHA-256 recorded when it was stored: " + Checksums.CRLF_ADVICE);
+                throw new StoreException(
+                        file + " does not match the SHA-256 recorded when it was stored: " + Checksums.CRLF_ADVICE);
             }
             throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
                     + " when it was stored");
         }
         return bytes;
     }
-
 }

@@ -60,7 +60,8 @@ public final class StoreLock implements AutoCloseable {
                 if (System.nanoTime() >= deadline) {
                     String who = Files.readString(file, StandardCharsets.UTF_8).strip();
                     throw new StoreException("the store " + storeDir + " is busy: another o365watch is writing to it"
-                            + (who.isEmpty() ? "" : " (" + who + ")") + "; gave up after " + timeout.toSeconds() + " s");
+                            + (who.isEmpty() ? "" : " (" + who + ")") + "; gave up after " + timeout.toSeconds()
+                            + " s");
                 }
                 Thread.sleep(POLL_MILLIS);
             }

@@ -53,13 +53,16 @@ class HostileConfigTest {
 
     @Test
     void anyConfigFileIsReadOrRefusedWithOneLineNamingIt() {
-        Fuzz.qt(1000).forAll(bytes(Generate.oneOf(shapedConfig().map(HostileConfigTest::yaml), mutated(starter()))))
+        Fuzz.qt(1000)
+                .forAll(bytes(Generate.oneOf(shapedConfig().map(HostileConfigTest::yaml), mutated(starter()))))
                 .checkAssert(file -> readOrRefuse(dir.resolve("o365watch.yaml"), file, ConfigFile::read));
     }
 
     @Test
     void anyOverridesFileIsReadOrRefusedWithOneLineNamingIt() {
-        Fuzz.qt(1000).forAll(bytes(Generate.oneOf(overrides().map(HostileConfigTest::yaml), mutated(Generate.constant(OVERRIDES)))))
+        Fuzz.qt(1000)
+                .forAll(bytes(Generate.oneOf(
+                        overrides().map(HostileConfigTest::yaml), mutated(Generate.constant(OVERRIDES)))))
                 .checkAssert(file -> readOrRefuse(dir.resolve("local-overrides.yaml"), file, OverridesFile::read));
     }
 
@@ -70,7 +73,9 @@ class HostileConfigTest {
      */
     @Test
     void anOverridesFileIsRefusedOrDropsNoEntry() {
-        Fuzz.qt(1000).forAll(bytes(repeated(Generate.oneOf(overrides().map(HostileConfigTest::yaml), mutated(Generate.constant(OVERRIDES))))))
+        Fuzz.qt(1000)
+                .forAll(bytes(repeated(Generate.oneOf(
+                        overrides().map(HostileConfigTest::yaml), mutated(Generate.constant(OVERRIDES))))))
                 .checkAssert(content -> {
                     Path file = dir.resolve("local-overrides.yaml");
                     try {
@@ -82,10 +87,15 @@ class HostileConfigTest {
                     try {
                         read = OverridesFile.read(file);
                     } catch (UsageException e) {
-                        assertThat(e.getMessage()).as("one line naming the file").doesNotContain("\n", "\r").contains(file.toString());
+                        assertThat(e.getMessage())
+                                .as("one line naming the file")
+                                .doesNotContain("\n", "\r")
+                                .contains(file.toString());
                         return;
                     }
-                    assertThat(read.add().size() + read.exclude().size()).as("entries read").isEqualTo(entryKeys(content));
+                    assertThat(read.add().size() + read.exclude().size())
+                            .as("entries read")
+                            .isEqualTo(entryKeys(content));
                 });
     }
 
@@ -96,9 +106,20 @@ class HostileConfigTest {
      */
     @Test
     void aVariableNameIsReadOrRefusedWithoutShowingIt() {
-        Gen<String> values = Generate.frequency(Pair.of(2, Generate.pick(List.of("O365WATCH_TEAMS_URL", "_x", "hook2", "SMTP_PASSWORD"))),
-                Pair.of(2, Generate.pick(List.of("https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d", "hunter2!", "2FA_CODE",
-                        "SMTP PASSWORD", "pass-word", "x\u00e9", "A=B", "$HOOK", ""))),
+        Gen<String> values = Generate.frequency(
+                Pair.of(2, Generate.pick(List.of("O365WATCH_TEAMS_URL", "_x", "hook2", "SMTP_PASSWORD"))),
+                Pair.of(
+                        2,
+                        Generate.pick(List.of(
+                                "https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d",
+                                "hunter2!",
+                                "2FA_CODE",
+                                "SMTP PASSWORD",
+                                "pass-word",
+                                "x\u00e9",
+                                "A=B",
+                                "$HOOK",
+                                ""))),
                 Pair.of(3, HostileFeeds.text()));
         Fuzz.qt(1000).forAll(values, Generate.booleans()).checkAssert((value, webhook) -> {
             String key = webhook ? "notify.webhooks[1].urlEnv" : "notify.email.passwordEnv";
@@ -106,8 +127,17 @@ class HostileConfigTest {
             if (webhook) {
                 notify.put("webhooks", List.of(Map.of("kind", "teams", "urlEnv", value)));
             } else {
-                notify.put("email", new LinkedHashMap<>(Map.of("host", "smtp.contoso.com", "from", "a@contoso.com", "to", List.of("b@contoso.com"),
-                        "passwordEnv", value)));
+                notify.put(
+                        "email",
+                        new LinkedHashMap<>(Map.of(
+                                "host",
+                                "smtp.contoso.com",
+                                "from",
+                                "a@contoso.com",
+                                "to",
+                                List.of("b@contoso.com"),
+                                "passwordEnv",
+                                value)));
             }
             Map<String, Object> tree = new LinkedHashMap<>();
             tree.put("targets", List.of(Map.of("name", "edl")));
@@ -115,12 +145,22 @@ class HostileConfigTest {
             Path file = dir.resolve("o365watch.yaml");
             String written;
             String text = yaml(tree);
-            int line = text.lines().toList().indexOf(text.lines().filter(l -> l.contains(webhook ? "urlEnv:" : "passwordEnv:")).findFirst()
-                    .orElseThrow()) + 1;
+            int line = text.lines()
+                            .toList()
+                            .indexOf(text.lines()
+                                    .filter(l -> l.contains(webhook ? "urlEnv:" : "passwordEnv:"))
+                                    .findFirst()
+                                    .orElseThrow())
+                    + 1;
             try {
                 Files.writeString(file, text);
-                written = webhook ? YAML.readTree(file.toFile()).at("/notify/webhooks/0/urlEnv").asText()
-                        : YAML.readTree(file.toFile()).at("/notify/email/passwordEnv").asText();
+                written = webhook
+                        ? YAML.readTree(file.toFile())
+                                .at("/notify/webhooks/0/urlEnv")
+                                .asText()
+                        : YAML.readTree(file.toFile())
+                                .at("/notify/email/passwordEnv")
+                                .asText();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,13 +168,20 @@ class HostileConfigTest {
             try {
                 Config c = ConfigFile.read(file);
                 assertThat(name).as("read: " + HostileFeeds.escaped(written)).isTrue();
-                assertThat(webhook ? c.notifications().webhooks().get(0).urlEnv() : c.notifications().email().orElseThrow().passwordEnv())
+                assertThat(
+                                webhook
+                                        ? c.notifications().webhooks().get(0).urlEnv()
+                                        : c.notifications()
+                                                .email()
+                                                .orElseThrow()
+                                                .passwordEnv())
                         .contains(written);
             } catch (UsageException e) {
                 assertThat(name).as("refused: " + e.getMessage()).isFalse();
-                assertThat(e.getMessage()).isEqualTo("config file " + file + ", line " + line + ": " + key + ": not the name of an"
-                        + " environment variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the"
-                        + " secret itself: put the secret in the environment and its name here");
+                assertThat(e.getMessage())
+                        .isEqualTo("config file " + file + ", line " + line + ": " + key + ": not the name of an"
+                                + " environment variable (letters, digits and '_', not starting with a digit); the value is not shown, as it may be the"
+                                + " secret itself: put the secret in the environment and its name here");
             }
         });
     }
@@ -148,11 +195,14 @@ class HostileConfigTest {
      */
     @Test
     void aLayoutOverlapsExactlyWhenItsRealPathsDo() {
-        Gen<String> segment = Generate.pick(List.of("a", "b", "generated", ".generated.releases", "snapshots", "reports", "l"));
+        Gen<String> segment =
+                Generate.pick(List.of("a", "b", "generated", ".generated.releases", "snapshots", "reports", "l"));
         Gen<String> path = lists().of(segment).ofSizeBetween(1, 3).map(l -> String.join("/", l));
-        Gen<Optional<String>> link = Generate.frequency(Pair.of(1, Generate.constant(Optional::<String>empty)),
+        Gen<Optional<String>> link = Generate.frequency(
+                Pair.of(1, Generate.constant(Optional::<String>empty)),
                 Pair.of(2, path.map(p -> Optional.of(p.startsWith("l") ? "a/" + p : p))));
-        Gen<Optional<String>> feed = Generate.frequency(Pair.of(1, Generate.constant(Optional::<String>empty)),
+        Gen<Optional<String>> feed = Generate.frequency(
+                Pair.of(1, Generate.constant(Optional::<String>empty)),
                 Pair.of(2, path.map(p -> Optional.of(p + "/f.rss"))));
         Path site = dir.resolve("site");
         Fuzz.qt(1000).forAll(path.zip(path, path, List::of), feed, link).checkAssert((paths, feedPath, linkTarget) -> {
@@ -168,16 +218,22 @@ class HostileConfigTest {
                 Path output = site.resolve(paths.get(1));
                 Path reports = site.resolve(paths.get(2));
                 Optional<Path> feedFile = feedPath.map(site::resolve);
-                Optional<SiteLayout.Overlap> found = SiteLayout.overlap(SiteLayout.places("store", store, output, reports, feedFile));
+                Optional<SiteLayout.Overlap> found =
+                        SiteLayout.overlap(SiteLayout.places("store", store, output, reports, feedFile));
 
                 // the plain way: l/x is <target>/x; the output link itself is not followed, its releases sit beside it
                 Path root = site.toRealPath();
-                java.util.function.Function<String, Path> real = p -> root.resolve(linkTarget.isPresent()
-                        && (p.equals("l") || p.startsWith("l/")) ? linkTarget.get() + p.substring(1) : p).normalize();
+                java.util.function.Function<String, Path> real = p -> root.resolve(
+                                linkTarget.isPresent() && (p.equals("l") || p.startsWith("l/"))
+                                        ? linkTarget.get() + p.substring(1)
+                                        : p)
+                        .normalize();
                 Path s = real.apply(paths.get(0));
                 Path r = real.apply(paths.get(2));
-                Path out = paths.get(1).contains("/") ? real.apply(paths.get(1).substring(0, paths.get(1).lastIndexOf('/')))
-                        .resolve(output.getFileName()) : root.resolve(paths.get(1));
+                Path out = paths.get(1).contains("/")
+                        ? real.apply(paths.get(1).substring(0, paths.get(1).lastIndexOf('/')))
+                                .resolve(output.getFileName())
+                        : root.resolve(paths.get(1));
                 Path releases = out.resolveSibling("." + out.getFileName() + ".releases");
                 Optional<Path> f = feedPath.map(real);
                 List<Path> dirs = List.of(s, r, out, releases);
@@ -188,10 +244,16 @@ class HostileConfigTest {
                         overlap |= i != j && !siblings && dirs.get(i).startsWith(dirs.get(j));
                     }
                 }
-                overlap |= f.isPresent() && (f.get().startsWith(s) || f.get().startsWith(out) || f.get().startsWith(releases)
-                        || dirs.contains(f.get()));
-                assertThat(found.isPresent()).as("store %s, output %s, reports %s, feed %s, link to %s: %s", paths.get(0), paths.get(1),
-                        paths.get(2), feedPath, linkTarget, found).isEqualTo(overlap);
+                overlap |= f.isPresent()
+                        && (f.get().startsWith(s)
+                                || f.get().startsWith(out)
+                                || f.get().startsWith(releases)
+                                || dirs.contains(f.get()));
+                assertThat(found.isPresent())
+                        .as(
+                                "store %s, output %s, reports %s, feed %s, link to %s: %s",
+                                paths.get(0), paths.get(1), paths.get(2), feedPath, linkTarget, found)
+                        .isEqualTo(overlap);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -203,7 +265,8 @@ class HostileConfigTest {
         int n = 0;
         try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(content)) {
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && p.currentName().equals("entry")) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        && p.currentName().equals("entry")) {
                     n++;
                 }
             }
@@ -243,7 +306,9 @@ class HostileConfigTest {
 
     /** The file's bytes: UTF-8 mostly (a lone surrogate becomes '?'), now and then Latin-1, which is not UTF-8 beyond ASCII. */
     static Gen<byte[]> bytes(Gen<String> text) {
-        return text.zip(integers().between(0, 9), (t, latin1) -> t.getBytes(latin1 == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8))
+        return text.zip(
+                        integers().between(0, 9),
+                        (t, latin1) -> t.getBytes(latin1 == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8))
                 .describedAs(b -> HostileFeeds.escaped(new String(b, StandardCharsets.UTF_8)));
     }
 
@@ -254,7 +319,10 @@ class HostileConfigTest {
             try {
                 read.apply(file);
             } catch (UsageException | TemplateException e) {
-                assertThat(e.getMessage()).as("one line naming the file").doesNotContain("\n", "\r").contains(file.toString())
+                assertThat(e.getMessage())
+                        .as("one line naming the file")
+                        .doesNotContain("\n", "\r")
+                        .contains(file.toString())
                         .doesNotContain(SECRET);
             } catch (RuntimeException e) {
                 throw new AssertionError("neither read nor refused as a usage error: " + e, e);
@@ -282,34 +350,79 @@ class HostileConfigTest {
     // ---- generators
 
     /** Values that are almost right: a typo, a value out of range, another instance's or format's name. */
-    static final List<Object> NEAR_MISSES = List.of("Wordlwide", "Optimise", "Exchnage", "ipv5", "con;toso", "pdf", "mikrotik", "Edl", "tabel",
-            "ssl", "x@", "not an address", "discord", "sometimes", "..", ".", "", "nope", "snapshots/out", "generated/r", "10.0.0.1/8", "::",
-            "99999", -1, 0, 70000, 400, 150.5, -0.0, Long.MAX_VALUE, "1e400", "0x10", "~", "null", "yes", "on");
+    static final List<Object> NEAR_MISSES = List.of(
+            "Wordlwide",
+            "Optimise",
+            "Exchnage",
+            "ipv5",
+            "con;toso",
+            "pdf",
+            "mikrotik",
+            "Edl",
+            "tabel",
+            "ssl",
+            "x@",
+            "not an address",
+            "discord",
+            "sometimes",
+            "..",
+            ".",
+            "",
+            "nope",
+            "snapshots/out",
+            "generated/r",
+            "10.0.0.1/8",
+            "::",
+            "99999",
+            -1,
+            0,
+            70000,
+            400,
+            150.5,
+            -0.0,
+            Long.MAX_VALUE,
+            "1e400",
+            "0x10",
+            "~",
+            "null",
+            "yes",
+            "on");
 
     /** The right kind of value nearly always, anything otherwise (each leaf of a big file is a chance to go wrong). */
     static Gen<Object> leaf(Gen<?> valid) {
-        return Generate.frequency(Pair.of(30, valid.map(v -> (Object) v)), Pair.of(1, anything()), Pair.of(1, Generate.constant(() -> null)));
+        return Generate.frequency(
+                Pair.of(30, valid.map(v -> (Object) v)),
+                Pair.of(1, anything()),
+                Pair.of(1, Generate.constant(() -> null)));
     }
 
     /** A scalar, null, a list or a mapping, with hostile text in it. */
     static Gen<Object> anything() {
-        Gen<Object> scalar = Generate.frequency(Pair.of(3, HostileFeeds.text().map(s -> (Object) s)), Pair.of(2, Generate.pick(NEAR_MISSES)),
-                Pair.of(1, integers().all().map(i -> (Object) i)), Pair.of(1, doubles().any().map(d -> (Object) d)),
-                Pair.of(1, Generate.booleans().map(b -> (Object) b)), Pair.of(1, Generate.constant(() -> null)));
+        Gen<Object> scalar = Generate.frequency(
+                Pair.of(3, HostileFeeds.text().map(s -> (Object) s)),
+                Pair.of(2, Generate.pick(NEAR_MISSES)),
+                Pair.of(1, integers().all().map(i -> (Object) i)),
+                Pair.of(1, doubles().any().map(d -> (Object) d)),
+                Pair.of(1, Generate.booleans().map(b -> (Object) b)),
+                Pair.of(1, Generate.constant(() -> null)));
         Gen<Object> list = lists().of(scalar).ofSizeBetween(0, 3).map(l -> (Object) l);
-        Gen<Object> map = lists().of(HostileFeeds.text().zip(scalar, Pair::of)).ofSizeBetween(0, 3).map(l -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            l.forEach(p -> m.put(p._1, p._2));
-            return (Object) m;
-        });
+        Gen<Object> map = lists().of(HostileFeeds.text().zip(scalar, Pair::of))
+                .ofSizeBetween(0, 3)
+                .map(l -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    l.forEach(p -> m.put(p._1, p._2));
+                    return (Object) m;
+                });
         return Generate.frequency(Pair.of(4, scalar), Pair.of(1, list), Pair.of(1, map));
     }
 
     /** A mapping with each key present or not; now and then an unknown key, or a secret under a key that would hold one. */
     @SafeVarargs
     static Gen<Object> mapping(Pair<String, Gen<Object>>... keys) {
-        Gen<Boolean> present = Generate.frequency(Pair.of(2, Generate.constant(true)), Pair.of(1, Generate.constant(false)));
-        Gen<String> unknown = Generate.pick(List.of("famlies", "tragets", "password", "url", "token", "secret", "Password"));
+        Gen<Boolean> present =
+                Generate.frequency(Pair.of(2, Generate.constant(true)), Pair.of(1, Generate.constant(false)));
+        Gen<String> unknown =
+                Generate.pick(List.of("famlies", "tragets", "password", "url", "token", "secret", "Password"));
         return rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Pair<String, Gen<Object>> k : keys) {
@@ -320,7 +433,12 @@ class HostileConfigTest {
             }
             if (integers().between(0, 29).generate(rs) == 0) {
                 String key = unknown.generate(rs);
-                m.put(key, List.of("password", "url", "token", "secret", "Password").contains(key) ? SECRET : anything().generate(rs));
+                m.put(
+                        key,
+                        List.of("password", "url", "token", "secret", "Password")
+                                        .contains(key)
+                                ? SECRET
+                                : anything().generate(rs));
             }
             return m;
         };
@@ -335,36 +453,73 @@ class HostileConfigTest {
     }
 
     static Gen<Object> shapedConfig() {
-        Gen<Object> target = mapping(Pair.of("name", text("edl", "nftables", "squid", "cisco-asa", "csv")),
-                Pair.of("options", leaf(lists().of(Generate.pick(List.of("table")).zip(text("o365watch", "fw"), Pair::of)).ofSizeBetween(0, 1).map(l -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            l.forEach(p -> m.put(p._1, p._2));
-                            return m;
-                        }))),
-                Pair.of("maxEntries", leaf(integers().between(0, 100))), Pair.of("maxExtraPercent", leaf(doubles().between(0, 100))));
-        Gen<Object> email = mapping(Pair.of("host", text("localhost", "smtp.example.com")), Pair.of("port", leaf(integers().between(1, 65535))),
-                Pair.of("tls", text("starttls", "implicit", "none")), Pair.of("from", text("a@example.com")),
-                Pair.of("to", listOf(text("b@example.com"))), Pair.of("username", text("o365watch")),
-                Pair.of("passwordEnv", text("SMTP_PASSWORD")), Pair.of("passwordFile", text("pw.txt")), Pair.of("caBundle", text("ca.pem")));
-        Gen<Object> webhook = mapping(Pair.of("kind", text("teams", "slack", "generic")), Pair.of("urlEnv", text("HOOK")),
+        Gen<Object> target = mapping(
+                Pair.of("name", text("edl", "nftables", "squid", "cisco-asa", "csv")),
+                Pair.of(
+                        "options",
+                        leaf(lists().of(Generate.pick(List.of("table")).zip(text("o365watch", "fw"), Pair::of))
+                                .ofSizeBetween(0, 1)
+                                .map(l -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    l.forEach(p -> m.put(p._1, p._2));
+                                    return m;
+                                }))),
+                Pair.of("maxEntries", leaf(integers().between(0, 100))),
+                Pair.of("maxExtraPercent", leaf(doubles().between(0, 100))));
+        Gen<Object> email = mapping(
+                Pair.of("host", text("localhost", "smtp.example.com")),
+                Pair.of("port", leaf(integers().between(1, 65535))),
+                Pair.of("tls", text("starttls", "implicit", "none")),
+                Pair.of("from", text("a@example.com")),
+                Pair.of("to", listOf(text("b@example.com"))),
+                Pair.of("username", text("o365watch")),
+                Pair.of("passwordEnv", text("SMTP_PASSWORD")),
+                Pair.of("passwordFile", text("pw.txt")),
+                Pair.of("caBundle", text("ca.pem")));
+        Gen<Object> webhook = mapping(
+                Pair.of("kind", text("teams", "slack", "generic")),
+                Pair.of("urlEnv", text("HOOK")),
                 Pair.of("urlFile", text("hook.txt")));
-        return mapping(Pair.of("store", text("snapshots", "s")), Pair.of("source", text("https://endpoints.office.com", "mirror")),
+        return mapping(
+                Pair.of("store", text("snapshots", "s")),
+                Pair.of("source", text("https://endpoints.office.com", "mirror")),
                 Pair.of("instances", listOf(text("Worldwide", "USGovDoD", "china"))),
                 Pair.of("tenant", text("contoso")),
-                Pair.of("selection", mapping(Pair.of("serviceAreas", listOf(text("Exchange", "Skype"))),
-                        Pair.of("categories", listOf(text("Optimize", "Allow", "Default", "all"))),
-                        Pair.of("requiredOnly", leaf(Generate.booleans())), Pair.of("families", text("both", "ipv4", "ipv6")),
-                        Pair.of("overrides", text("overrides.yaml")))),
-                Pair.of("output", text("generated", "out")), Pair.of("templates", text("templates")),
+                Pair.of(
+                        "selection",
+                        mapping(
+                                Pair.of("serviceAreas", listOf(text("Exchange", "Skype"))),
+                                Pair.of("categories", listOf(text("Optimize", "Allow", "Default", "all"))),
+                                Pair.of("requiredOnly", leaf(Generate.booleans())),
+                                Pair.of("families", text("both", "ipv4", "ipv6")),
+                                Pair.of("overrides", text("overrides.yaml")))),
+                Pair.of("output", text("generated", "out")),
+                Pair.of("templates", text("templates")),
                 Pair.of("targets", listOf(target)),
-                Pair.of("reports", mapping(Pair.of("formats", listOf(text("markdown", "html", "json", "csv"))),
-                        Pair.of("directory", text("reports")), Pair.of("feed", text("reports/feed.rss")),
-                        Pair.of("feedMax", leaf(integers().between(1, 10000))))),
-                Pair.of("guard", mapping(Pair.of("maxRemovedAddressesPercent", leaf(doubles().between(0, 100))),
-                        Pair.of("maxRemovedHostnamesPercent", leaf(doubles().between(0, 100))),
-                        Pair.of("minIpv4PrefixLength", leaf(integers().between(0, 32))), Pair.of("minIpv6PrefixLength", leaf(integers().between(0, 128))))),
-                Pair.of("notify", mapping(Pair.of("email", email), Pair.of("webhooks", listOf(webhook)),
-                        Pair.of("on", listOf(text("changes", "pending", "refused"))))),
+                Pair.of(
+                        "reports",
+                        mapping(
+                                Pair.of("formats", listOf(text("markdown", "html", "json", "csv"))),
+                                Pair.of("directory", text("reports")),
+                                Pair.of("feed", text("reports/feed.rss")),
+                                Pair.of("feedMax", leaf(integers().between(1, 10000))))),
+                Pair.of(
+                        "guard",
+                        mapping(
+                                Pair.of(
+                                        "maxRemovedAddressesPercent",
+                                        leaf(doubles().between(0, 100))),
+                                Pair.of(
+                                        "maxRemovedHostnamesPercent",
+                                        leaf(doubles().between(0, 100))),
+                                Pair.of("minIpv4PrefixLength", leaf(integers().between(0, 32))),
+                                Pair.of("minIpv6PrefixLength", leaf(integers().between(0, 128))))),
+                Pair.of(
+                        "notify",
+                        mapping(
+                                Pair.of("email", email),
+                                Pair.of("webhooks", listOf(webhook)),
+                                Pair.of("on", listOf(text("changes", "pending", "refused"))))),
                 Pair.of("check", mapping(Pair.of("graceDays", leaf(integers().between(0, 365))))));
     }
 
@@ -380,9 +535,13 @@ class HostileConfigTest {
             """;
 
     static Gen<Object> overrides() {
-        Gen<Object> entry = leaf(Generate.pick(List.of("10.20.0.0/16", "2603:1000::/24", "*.lync.com", "teams.microsoft.com")));
-        Gen<Object> add = mapping(Pair.of("entry", entry), Pair.of("comment", leaf(HostileFeeds.text())),
-                Pair.of("category", text("Optimize", "Allow", "Default")), Pair.of("tcpPorts", text("443", "80,443")),
+        Gen<Object> entry =
+                leaf(Generate.pick(List.of("10.20.0.0/16", "2603:1000::/24", "*.lync.com", "teams.microsoft.com")));
+        Gen<Object> add = mapping(
+                Pair.of("entry", entry),
+                Pair.of("comment", leaf(HostileFeeds.text())),
+                Pair.of("category", text("Optimize", "Allow", "Default")),
+                Pair.of("tcpPorts", text("443", "80,443")),
                 Pair.of("udpPorts", text("", "3478-3481")));
         Gen<Object> exclude = mapping(Pair.of("entry", entry), Pair.of("comment", leaf(HostileFeeds.text())));
         return mapping(Pair.of("add", listOf(add)), Pair.of("exclude", listOf(exclude)));
@@ -411,7 +570,9 @@ class HostileConfigTest {
 
     /** A file with one to three edits. */
     static Gen<String> mutated(Gen<String> file) {
-        Gen<Edit> edit = integers().between(0, 2).zip(doubles().between(0, 1), doubles().between(0, 0.05), HostileFeeds.text(), Edit::new);
+        Gen<Edit> edit = integers()
+                .between(0, 2)
+                .zip(doubles().between(0, 1), doubles().between(0, 0.05), HostileFeeds.text(), Edit::new);
         return file.zip(lists().of(edit).ofSizeBetween(1, 3), (f, edits) -> {
             StringBuilder s = new StringBuilder(f);
             edits.forEach(e -> e.apply(s));

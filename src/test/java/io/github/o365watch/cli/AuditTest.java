@@ -72,7 +72,8 @@ class AuditTest {
     }
 
     Result audit(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("audit", "--store", store.toString(), "--version", "2019112700"));
+        List<String> all =
+                new java.util.ArrayList<>(List.of("audit", "--store", store.toString(), "--version", "2019112700"));
         all.addAll(List.of(args));
         return cli.run(all.toArray(String[]::new));
     }
@@ -92,11 +93,14 @@ class AuditTest {
         Result r = audit("--log", log.toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("UDP 3478-3481 to 52.112.0.0/14 (set 11: Skype, Optimize) denied 3 times; first Nov 25 10:00:01,"
-                + " last Nov 25 10:00:10")
+        assertThat(r.out())
+                .contains(
+                        "UDP 3478-3481 to 52.112.0.0/14 (set 11: Skype, Optimize) denied 3 times; first Nov 25 10:00:01,"
+                                + " last Nov 25 10:00:10")
                 .contains("TCP 443 to 13.107.64.0/18 (sets 12, 13, 22: Skype, Allow) denied 1 time")
                 .contains("TCP 443 to 2603:1027::/48")
-                .contains("Off-port (1)").contains("TCP 8080 to 52.112.0.0/14")
+                .contains("Off-port (1)")
+                .contains("TCP 8080 to 52.112.0.0/14")
                 .contains("Allowed flows to Microsoft 365: 1. Flows to other destinations: denied 1.")
                 .contains("kern.log:6");
         Golden.assertMatches("audit/syslog.txt", r.out());
@@ -110,7 +114,8 @@ class AuditTest {
         Files.createDirectories(LOGS);
         Path le = Files.write(LOGS.resolve("kern-le.log"), withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe));
         Path be = Files.write(LOGS.resolve("kern-be.log"), withBom(SYSLOG, StandardCharsets.UTF_16BE, 0xfe, 0xff));
-        Path bom8 = Files.write(LOGS.resolve("kern-bom.log"), withBom(SYSLOG, StandardCharsets.UTF_8, 0xef, 0xbb, 0xbf));
+        Path bom8 =
+                Files.write(LOGS.resolve("kern-bom.log"), withBom(SYSLOG, StandardCharsets.UTF_8, 0xef, 0xbb, 0xbf));
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
             z.write(withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe));
@@ -120,12 +125,30 @@ class AuditTest {
         for (Path log : List.of(le, be, bom8, zipped)) {
             Result r = audit("--log", log.toString());
             assertThat(r.code()).as(r.toString()).isZero();
-            assertThat(r.out()).as(log.toString()).isEqualTo(utf8.out().replace("kern.log ", log.getFileName() + " ")
-                    .replace("kern.log:6", log.getFileName() + ":6").replaceAll("(?m)^(  LOG +)", "$1"
-                            + " ".repeat(log.getFileName().toString().length() - "kern.log".length())));
+            assertThat(r.out())
+                    .as(log.toString())
+                    .isEqualTo(utf8.out()
+                            .replace("kern.log ", log.getFileName() + " ")
+                            .replace("kern.log:6", log.getFileName() + ":6")
+                            .replaceAll(
+                                    "(?m)^(  LOG +)",
+                                    "$1"
+                                            + " "
+                                                    .repeat(log.getFileName()
+                                                                    .toString()
+                                                                    .length()
+                                                            - "kern.log".length())));
         }
-        Result stdin = cli.runWithInput(withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe), "audit", "--store", store.toString(),
-                "--version", "2019112700", "--log", "-", "--exit-code");
+        Result stdin = cli.runWithInput(
+                withBom(SYSLOG, StandardCharsets.UTF_16LE, 0xff, 0xfe),
+                "audit",
+                "--store",
+                store.toString(),
+                "--version",
+                "2019112700",
+                "--log",
+                "-",
+                "--exit-code");
         assertThat(stdin.code()).as(stdin.toString()).isEqualTo(1);
         assertThat(stdin.out()).containsPattern("\n  -  +syslog  +10  +8  +1  +1\n");
     }
@@ -145,18 +168,25 @@ class AuditTest {
     void theMalformedLinesListedAreTheFirstTwentyAndSaySo() throws IOException {
         StringBuilder log = new StringBuilder(SYSLOG);
         for (int i = 0; i < 30; i++) {
-            log.append("Nov 25 11:00:00 fw kernel: [1.0] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.").append(i)
+            log.append("Nov 25 11:00:00 fw kernel: [1.0] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.")
+                    .append(i)
                     .append(" PROTO=TCP SPT=1 DPT=443\n");
         }
         for (int i = 0; i < 40; i++) {
-            log.append(SYSLOG.lines().findFirst().orElseThrow()).append('\n'); // flows enough for the log to count as read
+            log.append(SYSLOG.lines().findFirst().orElseThrow())
+                    .append('\n'); // flows enough for the log to count as read
         }
         Result r = audit("--log", write("many.log", log.toString()).toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
         String listed = r.out().substring(r.out().indexOf("Malformed lines"));
-        assertThat(listed.lines().findFirst().orElseThrow()).isEqualTo("Malformed lines (counted above; up to the first 20 of each log here):");
-        assertThat(listed.lines().skip(1).toList()).hasSize(20).first().asString().contains("many.log:6 ");
+        assertThat(listed.lines().findFirst().orElseThrow())
+                .isEqualTo("Malformed lines (counted above; up to the first 20 of each log here):");
+        assertThat(listed.lines().skip(1).toList())
+                .hasSize(20)
+                .first()
+                .asString()
+                .contains("many.log:6 ");
         assertThat(r.out()).containsPattern("many.log +syslog +80 +48 +1 +31\n");
     }
 
@@ -165,8 +195,10 @@ class AuditTest {
         Result r = audit("--log", write("access.log", SQUID).toString(), "--format", "markdown");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("| TCP | 443 | `outlook.office365.com` | 1, 71 | Exchange | Optimize | denied | 2 |")
-                .contains("| TCP | 443 | `*-my.sharepoint.com` |").contains("| failed | 1 |");
+        assertThat(r.out())
+                .contains("| TCP | 443 | `outlook.office365.com` | 1, 71 | Exchange | Optimize | denied | 2 |")
+                .contains("| TCP | 443 | `*-my.sharepoint.com` |")
+                .contains("| failed | 1 |");
         Golden.assertMatches("audit/squid.md", r.out());
     }
 
@@ -189,12 +221,21 @@ class AuditTest {
     @Test
     void explicitColumnsAndCsvOutput() throws IOException {
         String csv = "ts;dst;dpt;p;verdict\n2026-11-25T10:00:01Z;52.112.1.1;3478;17;drop\n";
-        Result r = audit("--log", write("custom.csv", csv).toString(), "--log-format", "csv",
-                "--columns", "dst=dst,port=dpt,proto=p,action=verdict,time=ts", "--format", "csv");
+        Result r = audit(
+                "--log",
+                write("custom.csv", csv).toString(),
+                "--log-format",
+                "csv",
+                "--columns",
+                "dst=dst,port=dpt,proto=p,action=verdict,time=ts",
+                "--format",
+                "csv");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client,building,subnet\n"
-                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,,,\n");
+        assertThat(r.out())
+                .isEqualTo(
+                        "kind,protocol,ports,destination,sets,serviceArea,category,action,count,first,last,client,building,subnet\n"
+                                + "gap,UDP,3478-3481,52.112.0.0/14,11,Skype,Optimize,denied,1,2026-11-25T10:00:01Z,2026-11-25T10:00:01Z,,,\n");
     }
 
     @Test
@@ -207,17 +248,34 @@ class AuditTest {
         }
         Files.write(gz, b.toByteArray());
 
-        Result r = cli.runWithInput("52.112.1.1\n# a comment\n40.96.1.1\n198.51.100.1\n".getBytes(StandardCharsets.UTF_8),
-                "audit", "--store", store.toString(), "--log", "-", "--log", gz.toString(), "--exit-code");
+        Result r = cli.runWithInput(
+                "52.112.1.1\n# a comment\n40.96.1.1\n198.51.100.1\n".getBytes(StandardCharsets.UTF_8),
+                "audit",
+                "--store",
+                store.toString(),
+                "--log",
+                "-",
+                "--log",
+                gz.toString(),
+                "--exit-code");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("\n  -  +ips  +4  +3  +1  +0\n").containsPattern("kern.log.gz  +syslog  +10  +8  +1  +1\n")
+        assertThat(r.out())
+                .containsPattern("\n  -  +ips  +4  +3  +1  +0\n")
+                .containsPattern("kern.log.gz  +syslog  +10  +8  +1  +1\n")
                 .contains("traffic to 52.112.0.0/14 (sets 11, 12, 13, 22: Skype, Optimize) logged 1 time");
     }
 
     @Test
     void exitCodeZeroWhenNothingWasDenied() throws IOException {
-        Result r = audit("--log", write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n")).toString(),
+        Result r = audit(
+                "--log",
+                write(
+                                "ok.log",
+                                SYSLOG.lines()
+                                        .filter(l -> l.contains("o365-accept"))
+                                        .reduce("", (a, l) -> a + l + "\n"))
+                        .toString(),
                 "--exit-code");
 
         assertThat(r.code()).as(r.toString()).isZero();
@@ -274,14 +332,21 @@ class AuditTest {
         assertThat(r.out()).doesNotContain("Rule gaps: none").contains("Rule gaps: not known: no flow was read.");
         // said first: right after the title, before the table of logs
         assertThat(r.out().lines().toList().get(1)).startsWith("Unreadable logs (1)");
-        assertThat(r.out()).contains(log + ": not read as syslog: no flow in 3 lines (3 of another kind, 0 malformed); the first, line 1:");
+        assertThat(r.out())
+                .contains(
+                        log
+                                + ": not read as syslog: no flow in 3 lines (3 of another kind, 0 malformed); the first, line 1:");
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("o365watch: audit: " + log + ": not read as syslog")
-                .contains("line 1: no DST= field").contains("%ASA-4-106023: Deny udp src inside:10.0.0.5/50000");
+        assertThat(r.err())
+                .startsWith("o365watch: audit: " + log + ": not read as syslog")
+                .contains("line 1: no DST= field")
+                .contains("%ASA-4-106023: Deny udp src inside:10.0.0.5/50000");
         Golden.assertMatches("audit/unreadable-asa.txt", r.out());
         // --help says it, wrapped as picocli wraps it
-        assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " ")).contains("the exit code is 2 whatever --exit-code says")
-                .contains(" 2 usage error: a bad option or value, a mistake in the config file, or a log that could not be read");
+        assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
+                .contains("the exit code is 2 whatever --exit-code says")
+                .contains(
+                        " 2 usage error: a bad option or value, a mistake in the config file, or a log that could not be read");
     }
 
     @Test
@@ -299,7 +364,8 @@ class AuditTest {
         assertThat(l.path("flows").asLong()).isZero();
         assertThat(l.path("malformed").asLong()).isEqualTo(3);
         // the header lines are comments of the format; the first unreadable line is the first record
-        assertThat(l.path("failure").asText()).contains("not read as ips: no flow in 8 lines (0 of another kind, 3 malformed)")
+        assertThat(l.path("failure").asText())
+                .contains("not read as ips: no flow in 8 lines (0 of another kind, 3 malformed)")
                 .contains("line 6: not an IP address");
         assertThat(r.err()).contains("line 6: not an IP address").contains("2026-11-25 10:00:01 DROP UDP");
         assertThat(l.path("firstUnread").path("line").asInt()).isEqualTo(6);
@@ -317,13 +383,16 @@ class AuditTest {
         assertThat(half.out()).doesNotContain("Unreadable");
 
         // three flows, two other lines and two malformed: more than half unread
-        String bad = "Nov 25 10:00:06 fw kernel: o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.1 LEN=60 PROTO=TCP SPT=50005 DPT=443\n";
+        String bad =
+                "Nov 25 10:00:06 fw kernel: o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.6 DST=999.1.1.1 LEN=60 PROTO=TCP SPT=50005 DPT=443\n";
         Path most = write("most.log", flows + other + bad + other + bad);
         Result r = audit("--log", most.toString(), "--format", "markdown");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.out()).contains("## Unreadable logs (1)")
-                .contains("mostly not read as syslog: 4 of the 7 lines that are not blank, comments or headers are malformed or of another"
-                        + " kind (3 flows); the first, line 4: no DST= field");
+        assertThat(r.out())
+                .contains("## Unreadable logs (1)")
+                .contains(
+                        "mostly not read as syslog: 4 of the 7 lines that are not blank, comments or headers are malformed or of another"
+                                + " kind (3 flows); the first, line 4: no DST= field");
         // the flows it did read are still reported, after the failure
         assertThat(r.out().indexOf("## Unreadable logs")).isLessThan(r.out().indexOf("## Rule gaps (2)"));
         assertThat(r.err()).contains("most.log: mostly not read as syslog");
@@ -335,28 +404,33 @@ class AuditTest {
         Path asa = write("asa.log", ASA);
 
         for (String flag : List.of("--exit-code", "--format")) {
-            List<String> args = new java.util.ArrayList<>(List.of("--log", good.toString(), "--log", asa.toString(), "--log-format", "syslog"));
+            List<String> args = new java.util.ArrayList<>(
+                    List.of("--log", good.toString(), "--log", asa.toString(), "--log-format", "syslog"));
             args.addAll(flag.equals("--format") ? List.of("--format", "csv") : List.of(flag));
             Result r = audit(args.toArray(String[]::new));
 
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).contains("asa.log: not read as syslog").doesNotContain("kern.log");
             if (flag.equals("--format")) {
-                assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,,,");
+                assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
+                        .isEqualTo("unreadable-log,,,target/audit-logs/asa.log,,,,,3,,,,,");
                 assertThat(r.out()).contains("gap,UDP,3478-3481,52.112.0.0/14");
             } else {
                 assertThat(r.out()).contains("Rule gaps (3)").contains("Unreadable logs (1)");
             }
         }
         // the same logs, flows read but no gap among them: "none" only for what was read
-        Path allowed = write("ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n"));
+        Path allowed = write(
+                "ok.log", SYSLOG.lines().filter(l -> l.contains("o365-accept")).reduce("", (a, l) -> a + l + "\n"));
         Result none = audit("--log", allowed.toString(), "--log", asa.toString(), "--log-format", "syslog");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.out()).contains("Rule gaps: none in the flows read; the unreadable logs above are not covered.")
+        assertThat(none.out())
+                .contains("Rule gaps: none in the flows read; the unreadable logs above are not covered.")
                 .doesNotContain("Rule gaps: none;");
     }
 
-    // ---------------------------------------------------------------- the firewalls' own formats, told apart by their content
+    // ---------------------------------------------------------------- the firewalls' own formats, told apart by their
+    // content
 
     /** PAN-OS traffic records over syslog, in the documented field order (FUTURE_USE, Receive Time, ... Protocol, Action). */
     static final String PANOS = """
@@ -387,21 +461,44 @@ class AuditTest {
 
     @Test
     void readsEachFirewallsOwnFormatToldFromItsContent() throws IOException {
-        Result r = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
-                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
-                "--log", write("conn.log", ZEEK).toString(), "--log", write("ckp.log", CHECKPOINT).toString(), "--exit-code");
+        Result r = audit(
+                "--log",
+                write("asa.log", ASA).toString(),
+                "--log",
+                write("pa.log", PANOS).toString(),
+                "--log",
+                write("fgt.log", FORTIGATE).toString(),
+                "--log",
+                write("pfirewall.log", PFIREWALL).toString(),
+                "--log",
+                write("conn.log", ZEEK).toString(),
+                "--log",
+                write("ckp.log", CHECKPOINT).toString(),
+                "--exit-code");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).doesNotContain("Unreadable");
         Golden.assertMatches("audit/firewall-formats.txt", r.out());
 
-        Result json = audit("--log", write("asa.log", ASA).toString(), "--log", write("pa.log", PANOS).toString(),
-                "--log", write("fgt.log", FORTIGATE).toString(), "--log", write("pfirewall.log", PFIREWALL).toString(),
-                "--log", write("conn.log", ZEEK).toString(), "--log", write("ckp.log", CHECKPOINT).toString(), "--format", "json");
+        Result json = audit(
+                "--log",
+                write("asa.log", ASA).toString(),
+                "--log",
+                write("pa.log", PANOS).toString(),
+                "--log",
+                write("fgt.log", FORTIGATE).toString(),
+                "--log",
+                write("pfirewall.log", PFIREWALL).toString(),
+                "--log",
+                write("conn.log", ZEEK).toString(),
+                "--log",
+                write("ckp.log", CHECKPOINT).toString(),
+                "--format",
+                "json");
         JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
-        assertThat(logs.findValuesAsText("format")).containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek",
-                "checkpoint");
+        assertThat(logs.findValuesAsText("format"))
+                .containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek", "checkpoint");
     }
 
     /**
@@ -433,27 +530,40 @@ class AuditTest {
         Result r = audit("--log", asa.toString(), "--log", zeek.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         Golden.assertMatches("audit/tcp-fallback.txt", r.out());
-        assertThat(r.out()).contains("Teams media falling back to TCP: poor call quality (1)")
-                .contains("  52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.8); UDP denied or failed 3 times,"
-                        + " TCP 443 allowed 2 times");
+        assertThat(r.out())
+                .contains("Teams media falling back to TCP: poor call quality (1)")
+                .contains(
+                        "  52.112.0.0/14 (set 11: Skype, Optimize): 2 clients (10.0.0.5, 10.0.0.8); UDP denied or failed 3 times,"
+                                + " TCP 443 allowed 2 times");
 
-        JsonNode j = new ObjectMapper().readTree(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "json").out());
+        JsonNode j = new ObjectMapper()
+                .readTree(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "json")
+                        .out());
         JsonNode f = j.path("tcpFallback").get(0);
         assertThat(f.path("prefix").asText()).isEqualTo("52.112.0.0/14");
         assertThat(f.path("clients").toString()).isEqualTo("[\"10.0.0.5\",\"10.0.0.8\"]");
         assertThat(f.path("udpDeniedOrFailed").asLong()).isEqualTo(3);
         assertThat(f.path("tcp443Allowed").asLong()).isEqualTo(2);
 
-        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "csv").out())
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "csv")
+                        .out())
                 .contains("tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.5,,\n"
                         + "tcp-fallback,UDP,,52.112.0.0/14,11,Skype,Optimize,denied or failed,,,,10.0.0.8,,\n");
-        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "markdown").out())
+        assertThat(audit("--log", asa.toString(), "--log", zeek.toString(), "--format", "markdown")
+                        .out())
                 .contains("## Teams media falling back to TCP: poor call quality (1)")
                 .contains("| `52.112.0.0/14` | 11 | Skype | Optimize | 2 clients (10.0.0.5, 10.0.0.8) | 3 | 2 |");
 
         // without the allowed TCP, blocked UDP is a rule gap but no fallback
-        Result udpOnly = audit("--log", write("udp-only.log", FALLBACK_ASA.lines().filter(l -> !l.contains("302013"))
-                .reduce("", (a, l) -> a + l + "\n")).toString());
+        Result udpOnly = audit(
+                "--log",
+                write(
+                                "udp-only.log",
+                                FALLBACK_ASA
+                                        .lines()
+                                        .filter(l -> !l.contains("302013"))
+                                        .reduce("", (a, l) -> a + l + "\n"))
+                        .toString());
         assertThat(udpOnly.out()).contains("Rule gaps (1)").doesNotContain("falling back");
     }
 
@@ -481,26 +591,39 @@ class AuditTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         Golden.assertMatches("audit/cqd.txt", r.out());
         assertThat(r.out()).contains("Rule gaps: not known: only CQD exports were read, no firewall or proxy log.");
-        assertThat(r.out()).contains("  Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481):"
-                + " Missing FW IP Block Exemption Rule: 12 streams")
-                .contains("  Annex, 10.2.0.0: relay 198.51.100.7 (listed by no endpoint set of this version): Other: 2 streams")
+        assertThat(r.out())
+                .contains("  Main, 10.1.1.0: relay 52.112.1.1 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481):"
+                        + " Missing FW IP Block Exemption Rule: 12 streams")
+                .contains(
+                        "  Annex, 10.2.0.0: relay 198.51.100.7 (listed by no endpoint set of this version): Other: 2 streams")
                 .contains("Teams media over TCP to relays listed for UDP (1)")
-                .contains("  Annex, 10.2.0.0: relay 52.112.7.7 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481): 30 streams");
+                .contains(
+                        "  Annex, 10.2.0.0: relay 52.112.7.7 (52.112.0.0/14, set 11: Skype, Optimize, UDP 3478-3481): 30 streams");
 
-        JsonNode j = new ObjectMapper().readTree(audit("--log", cqd.toString(), "--format", "json").out());
+        JsonNode j = new ObjectMapper()
+                .readTree(audit("--log", cqd.toString(), "--format", "json").out());
         assertThat(j.path("logs").get(0).path("format").asText()).isEqualTo("cqd");
         assertThat(j.path("mediaRelayFailures")).hasSize(4);
         assertThat(j.path("mediaRelayTcp").get(0).path("streams").asLong()).isEqualTo(30);
         assertThat(audit("--log", cqd.toString(), "--format", "csv").out())
-                .contains("relay-failure,,3478-3481,52.112.1.1,11,Skype,Optimize,Missing FW IP Block Exemption Rule,12,,,,Main,10.1.1.0\n")
+                .contains(
+                        "relay-failure,,3478-3481,52.112.1.1,11,Skype,Optimize,Missing FW IP Block Exemption Rule,12,,,,Main,10.1.1.0\n")
                 .contains("relay-tcp,TCP,3478-3481,52.112.7.7,11,Skype,Optimize,tcp,30,,,,Annex,10.2.0.0\n");
-        assertThat(audit("--log", cqd.toString(), "--format", "markdown").out()).contains("## Failures to Microsoft 365 media relays (4)")
-                .contains("| Main | 10.1.2.0 | `52.113.9.9` | `52.112.0.0/14` | 11 | Optimize | 3478-3481 | Missing FW IP Block Exemption Rule | 5 |");
+        assertThat(audit("--log", cqd.toString(), "--format", "markdown").out())
+                .contains("## Failures to Microsoft 365 media relays (4)")
+                .contains(
+                        "| Main | 10.1.2.0 | `52.113.9.9` | `52.112.0.0/14` | 11 | Optimize | 3478-3481 | Missing FW IP Block Exemption Rule | 5 |");
 
         // a relay that is no address is malformed; an export without a relay column cannot be read at all
-        Result bad = audit("--log", write("bad-cqd.csv", CQD.replace("52.113.9.9", "52.113.9")).toString());
+        Result bad = audit(
+                "--log",
+                write("bad-cqd.csv", CQD.replace("52.113.9.9", "52.113.9")).toString());
         assertThat(bad.out()).contains("relay is not an IP address: '52.113.9'");
-        Result none = audit("--log", write("no-relay.csv", "First Subnet,Transport\n10.1.1.0,UDP\n").toString(), "--log-format", "cqd");
+        Result none = audit(
+                "--log",
+                write("no-relay.csv", "First Subnet,Transport\n10.1.1.0,UDP\n").toString(),
+                "--log-format",
+                "cqd");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("no 'First Relay IP' or 'Second Relay IP' column");
     }
@@ -509,10 +632,12 @@ class AuditTest {
     void logFormatNamesEveryFormatInHelpCompletionAndErrors() {
         Result bad = audit("--log", "x.log", "--log-format", "sonicwall");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown log format 'sonicwall': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
-                + " windows-firewall, zeek, checkpoint or cqd");
+        assertThat(bad.err())
+                .contains("unknown log format 'sonicwall': use csv, syslog, squid, ips, cisco-asa, paloalto, fortigate,"
+                        + " windows-firewall, zeek, checkpoint or cqd");
         assertThat(cli.run("audit", "--help").out().replaceAll("\\s+", " "))
-                .contains("auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint, cqd: auto tells");
+                .contains(
+                        "auto, csv, syslog, squid, ips, cisco-asa, paloalto, fortigate, windows-firewall, zeek, checkpoint, cqd: auto tells");
     }
 
     @Test
@@ -520,7 +645,8 @@ class AuditTest {
         Path out = dir.resolve("reports/audit.md");
         Files.createDirectories(out.getParent());
 
-        Result r = audit("--log", write("kern.log", SYSLOG).toString(), "--format", "markdown", "--out", out.toString());
+        Result r =
+                audit("--log", write("kern.log", SYSLOG).toString(), "--format", "markdown", "--out", out.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("wrote " + out + "\n");

@@ -31,7 +31,9 @@ import org.xml.sax.InputSource;
  */
 class CheckFormatsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -72,7 +74,8 @@ class CheckFormatsTest {
     @Test
     void junitIsValidXmlWithOneTestCasePerOutput() throws Exception {
         String out = twice("--format", "junit").out();
-        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(out)));
+        Document d =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(out)));
         Element suite = d.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
         NodeList cases = suite.getElementsByTagName("testcase");

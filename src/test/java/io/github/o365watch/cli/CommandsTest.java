@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** status, versions, show, lookup, completion and the usage rules, through the real command line. */
 class CommandsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -42,7 +44,9 @@ class CommandsTest {
         store = tmp.resolve("store").toString();
         for (String v : new String[] {"2019082800", "2019093000", "2019102800"}) {
             service.publish("Worldwide", v);
-            assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code()).isZero();
+            assertThat(cli.run("fetch", "--store", store, "--source", service.url())
+                            .code())
+                    .isZero();
         }
         wm.resetRequests();
     }
@@ -63,8 +67,18 @@ class CommandsTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"show", "generate", "lookup 52.112.10.20", "diff", "report",
-        "status --offline", "versions --offline", "audit --log -", "verify --against -"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "show",
+                "generate",
+                "lookup 52.112.10.20",
+                "diff",
+                "report",
+                "status --offline",
+                "versions --offline",
+                "audit --log -",
+                "verify --against -"
+            })
     void anUnknownInstanceIsAUsageErrorNamingTheInstances(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.addAll(java.util.List.of("--store", store, "--instance", "Worldwid"));
@@ -75,7 +89,9 @@ class CommandsTest {
         Result r = cli.run(args.toArray(String[]::new));
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).as(r.toString()).contains("unknown instance 'Worldwid'; the instances are Worldwide, USGovDoD, USGovGCCHigh, China")
+        assertThat(r.err())
+                .as(r.toString())
+                .contains("unknown instance 'Worldwid'; the instances are Worldwide, USGovDoD, USGovGCCHigh, China")
                 .doesNotContain("run 'o365watch fetch'");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(service.requests()).isEmpty();
@@ -95,7 +111,8 @@ class CommandsTest {
         Result r = cli.run("status", "--store", store, "--offline", "--json");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("\"stored\": \"2019102800\"", "\"ageDays\": 2585", "\"state\": \"upstream not asked\"");
+        assertThat(r.out())
+                .contains("\"stored\": \"2019102800\"", "\"ageDays\": 2585", "\"state\": \"upstream not asked\"");
         assertThat(service.requests()).isEmpty();
     }
 
@@ -115,13 +132,16 @@ class CommandsTest {
         Result r = cli.run("versions", "--store", store, "--source", service.url());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("Worldwide: 3 stored, 18 published\n")
+        assertThat(r.out())
+                .startsWith("Worldwide: 3 stored, 18 published\n")
                 .contains("  2019102800  yes     yes")
-                .contains("  2019093000  yes     2019-09-30 20:15 UTC  Version 2019093000 includes 5 changes. IPs: 13 added and 4 removed."
-                        + " URLs: 0 added and 7 removed.")
+                .contains(
+                        "  2019093000  yes     2019-09-30 20:15 UTC  Version 2019093000 includes 5 changes. IPs: 13 added and 4 removed."
+                                + " URLs: 0 added and 7 removed.")
                 .contains("  2018063000  -       yes");
         assertThat(service.paths()).containsExactly("/version/Worldwide", "/version/Worldwide");
-        assertThat(service.requests().get(1).queryParameter("Format").firstValue()).isEqualTo("RSS");
+        assertThat(service.requests().get(1).queryParameter("Format").firstValue())
+                .isEqualTo("RSS");
     }
 
     @Test
@@ -139,8 +159,10 @@ class CommandsTest {
     @Test
     void showPrintsTableJsonAndCsvOfTheNewestOrAGivenVersion() {
         for (String format : new String[] {"table", "json", "csv"}) {
-            Result a = cli.run("show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
-            Result b = cli.run("show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
+            Result a = cli.run(
+                    "show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
+            Result b = cli.run(
+                    "show", "--store", store, "--service", "skype", "--category", "Optimize", "--format", format);
             assertThat(a.code()).as(a.toString()).isZero();
             assertThat(a.out()).isEqualTo(b.out());
             Golden.assertMatches("cli/show-skype-optimize." + format, a.out());
@@ -154,10 +176,12 @@ class CommandsTest {
     void showRefusesWhatItCannotShow() {
         Result version = cli.run("show", "--store", store, "--version", "2018063000");
         assertThat(version.code()).isEqualTo(2);
-        assertThat(version.err()).contains("version 2018063000 of Worldwide is not stored; stored: 2019082800, 2019093000, 2019102800");
+        assertThat(version.err())
+                .contains("version 2018063000 of Worldwide is not stored; stored: 2019082800, 2019093000, 2019102800");
         Result area = cli.run("show", "--store", store, "--service", "Teams");
         assertThat(area.code()).isEqualTo(2);
-        assertThat(area.err()).contains("unknown service area 'Teams'; this version has Common, Exchange, SharePoint, Skype");
+        assertThat(area.err())
+                .contains("unknown service area 'Teams'; this version has Common, Exchange, SharePoint, Skype");
         Result format = cli.run("show", "--store", store, "--format", "xml");
         assertThat(format.code()).isEqualTo(2);
         Result empty = cli.run("show", "--store", tmp.resolve("nothing").toString());
@@ -211,25 +235,54 @@ class CommandsTest {
 
     @Test
     void lookupReadsWhatUsersPasteAndSaysWhetherTheSetsListThePort() {
-        Result pasted = cli.run("lookup", "--store", store, "https://outlook.office365.com/owa", "outlook.office365.com:443",
-                "52.112.10.20:3478", "[2603:1027::1]:443", "HTTP://Teams.Microsoft.com:8080/x?y");
-        Result plain = cli.run("lookup", "--store", store, "outlook.office365.com", "52.112.10.20", "2603:1027::1", "teams.microsoft.com");
+        Result pasted = cli.run(
+                "lookup",
+                "--store",
+                store,
+                "https://outlook.office365.com/owa",
+                "outlook.office365.com:443",
+                "52.112.10.20:3478",
+                "[2603:1027::1]:443",
+                "HTTP://Teams.Microsoft.com:8080/x?y");
+        Result plain = cli.run(
+                "lookup",
+                "--store",
+                store,
+                "outlook.office365.com",
+                "52.112.10.20",
+                "2603:1027::1",
+                "teams.microsoft.com");
         assertThat(pasted.code()).as(pasted.toString()).isZero();
         assertThat(plain.code()).as(plain.toString()).isZero();
 
         java.util.Map<String, java.util.List<String>> p = rows(pasted.out());
-        assertThat(p.keySet()).containsExactly("https://outlook.office365.com/owa (outlook.office365.com, TCP 443):",
-                "outlook.office365.com:443 (outlook.office365.com, port 443):", "52.112.10.20:3478 (52.112.10.20, port 3478):",
-                "[2603:1027::1]:443 (2603:1027::1, port 443):", "HTTP://Teams.Microsoft.com:8080/x?y (teams.microsoft.com, port 8080):");
-        java.util.List<java.util.List<String>> same = new java.util.ArrayList<>(rows(plain.out()).values());
+        assertThat(p.keySet())
+                .containsExactly(
+                        "https://outlook.office365.com/owa (outlook.office365.com, TCP 443):",
+                        "outlook.office365.com:443 (outlook.office365.com, port 443):",
+                        "52.112.10.20:3478 (52.112.10.20, port 3478):",
+                        "[2603:1027::1]:443 (2603:1027::1, port 443):",
+                        "HTTP://Teams.Microsoft.com:8080/x?y (teams.microsoft.com, port 8080):");
+        java.util.List<java.util.List<String>> same =
+                new java.util.ArrayList<>(rows(plain.out()).values());
         same.add(0, same.get(0));
-        assertThat(new java.util.ArrayList<>(p.values())).as("the same sets as the plain queries").isEqualTo(same);
-        assertThat(pasted.out()).containsPattern("(?m)^  Worldwide  11 +Skype +Optimize +yes +52\\.112\\.0\\.0/14 +UDP 3478-3481 +UDP +2019102800$")
-                .containsPattern("(?m)^  Worldwide  12 +Skype +Allow +yes +52\\.112\\.0\\.0/14 +TCP 80,443 +not listed +2019102800$")
-                .containsPattern("(?m)^  Worldwide  1 +Exchange +Optimize +yes +outlook\\.office365\\.com +TCP 80,443 +TCP +2019102800$");
+        assertThat(new java.util.ArrayList<>(p.values()))
+                .as("the same sets as the plain queries")
+                .isEqualTo(same);
+        assertThat(pasted.out())
+                .containsPattern(
+                        "(?m)^  Worldwide  11 +Skype +Optimize +yes +52\\.112\\.0\\.0/14 +UDP 3478-3481 +UDP +2019102800$")
+                .containsPattern(
+                        "(?m)^  Worldwide  12 +Skype +Allow +yes +52\\.112\\.0\\.0/14 +TCP 80,443 +not listed +2019102800$")
+                .containsPattern(
+                        "(?m)^  Worldwide  1 +Exchange +Optimize +yes +outlook\\.office365\\.com +TCP 80,443 +TCP +2019102800$");
 
         Result json = cli.run("lookup", "--store", store, "--json", "52.112.10.20:3478");
-        assertThat(json.out()).contains("\"address\": \"52.112.10.20/32\"", "\"port\": 3478", "\"portListedOn\": [\n          \"udp\"\n        ]");
+        assertThat(json.out())
+                .contains(
+                        "\"address\": \"52.112.10.20/32\"",
+                        "\"port\": 3478",
+                        "\"portListedOn\": [\n          \"udp\"\n        ]");
 
         Result badPort = cli.run("lookup", "--store", store, "52.112.10.20:70000");
         assertThat(badPort.code()).isEqualTo(2);
@@ -241,7 +294,8 @@ class CommandsTest {
         Result r = cli.run("lookup", "--store", store, "--history", "--json", "2603:1026:630::1");
         assertThat(r.code()).as(r.toString()).isZero();
         // withdrawn from set 31 in 2019093000 (see upstream/README.md)
-        assertThat(r.out()).contains("\"entry\": \"2603:1026:630::/44\"", "\"versions\": [\n          \"2019082800\"\n        ]");
+        assertThat(r.out())
+                .contains("\"entry\": \"2603:1026:630::/44\"", "\"versions\": [\n          \"2019082800\"\n        ]");
     }
 
     @Test
@@ -262,12 +316,16 @@ class CommandsTest {
 
         Result feed = cli.run("report", "--store", store, "--feed", dir.toString());
         assertThat(feed.code()).as(feed.toString()).isEqualTo(2);
-        assertThat(feed.err()).startsWith("o365watch: --feed " + dir + ": a directory; the feed is a file that each run reads and extends");
+        assertThat(feed.err())
+                .startsWith("o365watch: --feed " + dir
+                        + ": a directory; the feed is a file that each run reads and extends");
 
         Result audit = cli.run("audit", "--store", store, "--log", "-", "--out", dir.toString());
         assertThat(audit.code()).as(audit.toString()).isEqualTo(2);
-        assertThat(audit.err()).isEqualTo("o365watch: --out " + dir + ": a directory; a report goes to a regular file, a character device"
-                + " such as /dev/null, a named pipe, or standard output (--out -)\n");
+        assertThat(audit.err())
+                .isEqualTo(
+                        "o365watch: --out " + dir + ": a directory; a report goes to a regular file, a character device"
+                                + " such as /dev/null, a named pipe, or standard output (--out -)\n");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
@@ -276,17 +334,21 @@ class CommandsTest {
     @Test
     void aClientRequestIdThatIsNoGuidIsRefusedBeforeAnythingIsPrintedAndNamesWhereItCameFrom() {
         for (String command : java.util.List.of("status", "versions", "fetch")) {
-            Result option = cli.run(command, "--store", store, "--source", service.url(), "--client-request-id", "not-a-guid");
+            Result option =
+                    cli.run(command, "--store", store, "--source", service.url(), "--client-request-id", "not-a-guid");
             assertThat(option.code()).as(option.toString()).isEqualTo(2);
             assertThat(option.out()).as(command).isEmpty();
-            assertThat(option.err()).isEqualTo("o365watch: --client-request-id 'not-a-guid' is not a GUID (8-4-4-4-12 hex digits)\n");
+            assertThat(option.err())
+                    .isEqualTo("o365watch: --client-request-id 'not-a-guid' is not a GUID (8-4-4-4-12 hex digits)\n");
 
-            Result env = new TestCli(tmp.resolve("machine")).env("O365WATCH_CLIENT_REQUEST_ID", "12345")
+            Result env = new TestCli(tmp.resolve("machine"))
+                    .env("O365WATCH_CLIENT_REQUEST_ID", "12345")
                     .run(command, "--store", store, "--source", service.url());
             assertThat(env.code()).as(env.toString()).isEqualTo(2);
             assertThat(env.out()).as(command).isEmpty();
-            assertThat(env.err()).isEqualTo("o365watch: the environment variable O365WATCH_CLIENT_REQUEST_ID ('12345') is not a GUID"
-                    + " (8-4-4-4-12 hex digits)\n");
+            assertThat(env.err())
+                    .isEqualTo("o365watch: the environment variable O365WATCH_CLIENT_REQUEST_ID ('12345') is not a GUID"
+                            + " (8-4-4-4-12 hex digits)\n");
         }
         assertThat(service.requests()).isEmpty();
     }
@@ -297,7 +359,8 @@ class CommandsTest {
         assertThat(bash.code()).isZero();
         assertThat(bash.out()).contains("complete -F _complete_o365watch", "fetch", "lookup", "--all-instances");
         Result zsh = cli.run("completion", "zsh");
-        assertThat(zsh.out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
+        assertThat(zsh.out())
+                .startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
         assertThat(cli.run("completion", "fish").code()).isEqualTo(2);
     }
 
@@ -305,7 +368,9 @@ class CommandsTest {
     void badOptionsAreUsageErrorsWithAHint() {
         Result r = cli.run("fetch", "--frobnicate");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("o365watch: Unknown option: '--frobnicate'\nTry 'o365watch fetch --help' for more information.\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "o365watch: Unknown option: '--frobnicate'\nTry 'o365watch fetch --help' for more information.\n");
         assertThat(cli.run().code()).isEqualTo(2);
         assertThat(cli.run("fetch", "--timeout", "0").code()).isEqualTo(2);
     }
@@ -326,17 +391,33 @@ class CommandsTest {
         var s = Fixtures.snapshot("Worldwide", "2019112700");
         var sets = new java.util.ArrayList<io.github.o365watch.domain.EndpointSet>();
         for (var e : s.sets()) {
-            sets.add(e.id() != 11 ? e : new io.github.o365watch.domain.EndpointSet(e.id(), e.serviceArea(), e.serviceAreaDisplayName(),
-                    e.urls(), e.ips(), e.tcpPorts(), e.udpPorts(), io.github.o365watch.domain.Category.parse("Quarantine"),
-                    e.required(), e.expressRoute(), e.notes()));
+            sets.add(
+                    e.id() != 11
+                            ? e
+                            : new io.github.o365watch.domain.EndpointSet(
+                                    e.id(),
+                                    e.serviceArea(),
+                                    e.serviceAreaDisplayName(),
+                                    e.urls(),
+                                    e.ips(),
+                                    e.tcpPorts(),
+                                    e.udpPorts(),
+                                    io.github.o365watch.domain.Category.parse("Quarantine"),
+                                    e.required(),
+                                    e.expressRoute(),
+                                    e.notes()));
         }
-        new SnapshotStore(Path.of(store)).put(new io.github.o365watch.domain.Snapshot(s.instance(), s.version(), sets),
-                java.util.Optional.empty(), "00".repeat(32));
+        new SnapshotStore(Path.of(store))
+                .put(
+                        new io.github.o365watch.domain.Snapshot(s.instance(), s.version(), sets),
+                        java.util.Optional.empty(),
+                        "00".repeat(32));
 
         Result r = cli.run("show", "--store", store, "--category", "quarantine", "--summary");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("1 of 112 endpoint sets (categories Quarantine)", "11  Skype    Quarantine  yes");
-        assertThat(cli.run("show", "--store", store, "--category", "Blocked").err()).contains("(this version also has Quarantine)");
+        assertThat(cli.run("show", "--store", store, "--category", "Blocked").err())
+                .contains("(this version also has Quarantine)");
     }
 
     @Test
@@ -347,8 +428,9 @@ class CommandsTest {
         Result r = cli.run("show", "--store", store);
 
         assertThat(r.code()).isEqualTo(5);
-        assertThat(r.err()).isEqualTo("o365watch: " + file + " is corrupt or was edited: its SHA-256 does not match the one"
-                + " recorded when it was stored\n");
+        assertThat(r.err())
+                .isEqualTo("o365watch: " + file + " is corrupt or was edited: its SHA-256 does not match the one"
+                        + " recorded when it was stored\n");
     }
 
     @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
@@ -356,10 +438,13 @@ class CommandsTest {
     void aBusyStoreIsExitFiveAfterTheBoundedWait() {
         service.publish("Worldwide", "2019112700");
         var before = Trees.hashes(Path.of(store));
-        try (StoreLock held = new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
+        try (StoreLock held =
+                new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
             Result r = cli.run("fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
             assertThat(r.code()).isEqualTo(5);
-            assertThat(r.err()).contains("is busy: another o365watch is writing to it (pid 4242 (o365watch sync)); gave up after 1 s");
+            assertThat(r.err())
+                    .contains(
+                            "is busy: another o365watch is writing to it (pid 4242 (o365watch sync)); gave up after 1 s");
         }
         assertThat(Trees.hashes(Path.of(store))).isEqualTo(before);
         assertThat(service.requests()).isEmpty();

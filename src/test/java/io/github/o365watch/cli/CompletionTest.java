@@ -39,9 +39,11 @@ class CompletionTest {
 
     /** What bash offers for the words typed so far (the last one possibly empty), as a user pressing TAB gets it. */
     List<String> complete(String... words) {
-        String array = String.join(" ", Arrays.stream(words).map(w -> "'" + w + "'").toList());
+        String array =
+                String.join(" ", Arrays.stream(words).map(w -> "'" + w + "'").toList());
         // compopt only works while readline runs a completion; the rest is the script as a shell runs it
-        String shell = "compopt() { :; }; source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
+        String shell = "compopt() { :; }; source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD="
+                + (words.length - 1)
                 + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_o365watch o365watch \"${COMP_WORDS[COMP_CWORD]}\""
                 + " \"${COMP_WORDS[COMP_CWORD-1]}\"; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Tools.Run r = Tools.run(List.of(Tools.require("bash").toString(), "--norc", "-c", shell), null);
@@ -57,11 +59,15 @@ class CompletionTest {
 
     @Test
     void namesAreCompletedFromTheirOneDeclaration() {
-        assertThat(complete("o365watch", "generate", "--target", "")).containsExactlyInAnyOrderElementsOf(
-                Generate.engine(Optional.empty()).targets()).contains("edl", "nftables", "pac");
+        assertThat(complete("o365watch", "generate", "--target", ""))
+                .containsExactlyInAnyOrderElementsOf(
+                        Generate.engine(Optional.empty()).targets())
+                .contains("edl", "nftables", "pac");
         assertThat(complete("o365watch", "generate", "--target", "n")).containsExactly("nftables");
-        assertThat(complete("o365watch", "show", "--instance", "")).containsExactlyElementsOf(Instance.current())
-                .contains("USGovDoD").doesNotContain("Germany");
+        assertThat(complete("o365watch", "show", "--instance", ""))
+                .containsExactlyElementsOf(Instance.current())
+                .contains("USGovDoD")
+                .doesNotContain("Germany");
         assertThat(complete("o365watch", "status", "--instance", "USG")).containsExactly("USGovDoD", "USGovGCCHigh");
         List<String> categories = new ArrayList<>(Category.knownNames());
         categories.add("all");
@@ -69,8 +75,20 @@ class CompletionTest {
         assertThat(complete("o365watch", "verify", "--service", "Sh")).containsExactly("SharePoint");
         assertThat(complete("o365watch", "show", "--service", "")).containsExactlyElementsOf(ServiceArea.knownNames());
         assertThat(complete("o365watch", "verify", "--input-format", "c")).contains("cisco-asa", "checkpoint", "csv");
-        assertThat(complete("o365watch", "audit", "--log-format", "")).containsExactly("auto", "csv", "syslog", "squid", "ips", "cisco-asa",
-                "paloalto", "fortigate", "windows-firewall", "zeek", "checkpoint", "cqd");
+        assertThat(complete("o365watch", "audit", "--log-format", ""))
+                .containsExactly(
+                        "auto",
+                        "csv",
+                        "syslog",
+                        "squid",
+                        "ips",
+                        "cisco-asa",
+                        "paloalto",
+                        "fortigate",
+                        "windows-firewall",
+                        "zeek",
+                        "checkpoint",
+                        "cqd");
         // commands and options as before
         assertThat(complete("o365watch", "sy")).containsExactly("sync");
         assertThat(complete("o365watch", "status", "--of")).containsExactly("--offline");

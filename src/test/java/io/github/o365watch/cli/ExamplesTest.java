@@ -72,10 +72,13 @@ class ExamplesTest {
         JsonNode acceptShrink = on.path("workflow_dispatch").path("inputs").path("accept_shrink");
         if (!acceptShrink.isMissingNode()) {
             assertThat(acceptShrink.path("type").asText()).isEqualTo("boolean");
-            assertThat(acceptShrink.path("default").asText()).as("the guard is on unless a person turns it off")
+            assertThat(acceptShrink.path("default").asText())
+                    .as("the guard is on unless a person turns it off")
                     .isEqualTo("false");
         }
-        assertThat(wf.path("permissions").path("contents").asText()).as("least privilege by default").isEqualTo("read");
+        assertThat(wf.path("permissions").path("contents").asText())
+                .as("least privilege by default")
+                .isEqualTo("read");
 
         JsonNode check = wf.path("jobs").path("check");
         JsonNode sync = wf.path("jobs").path("sync");
@@ -86,22 +89,30 @@ class ExamplesTest {
         assertJavaSetup(check, "jobs.check");
         List<Parsed> checkRuns = parsed(githubInvocations(check, "jobs.check"));
         assertThat(checkRuns).as("jobs.check runs o365watch check").anyMatch(p -> p.is("check"));
-        assertThat(checkRuns).filteredOn(p -> p.is("check"))
+        assertThat(checkRuns)
+                .filteredOn(p -> p.is("check"))
                 .allSatisfy(p -> assertThat(p.option("--format")).as(p.where()).isEqualTo("github"));
 
-        assertThat(sync.path("if").asText()).contains("schedule", "workflow_dispatch").doesNotContain("pull_request");
+        assertThat(sync.path("if").asText())
+                .contains("schedule", "workflow_dispatch")
+                .doesNotContain("pull_request");
         assertThat(sync.path("permissions").path("contents").asText()).isEqualTo("write");
         assertThat(sync.path("permissions").path("pull-requests").asText()).isEqualTo("write");
         assertJavaSetup(sync, "jobs.sync");
         List<Parsed> syncRuns = parsed(githubInvocations(sync, "jobs.sync"));
-        assertThat(syncRuns).as("jobs.sync runs o365watch sync with the guard on")
+        assertThat(syncRuns)
+                .as("jobs.sync runs o365watch sync with the guard on")
                 .anyMatch(p -> p.is("sync") && !p.has("--accept-shrink"));
         for (JsonNode step : sync.path("steps")) {
             String run = step.path("run").asText();
-            boolean runsSync = parsed(invocations(run, "sync step", false)).stream().anyMatch(p -> p.is("sync"));
+            boolean runsSync =
+                    parsed(invocations(run, "sync step", false)).stream().anyMatch(p -> p.is("sync"));
             if (runsSync) {
                 // a refusal (7) fails the job; it is never swallowed with || true
-                assertThat(run).as("the sync step handles exit 7").containsPattern("(?m)^\\s*7\\)").contains("exit 7")
+                assertThat(run)
+                        .as("the sync step handles exit 7")
+                        .containsPattern("(?m)^\\s*7\\)")
+                        .contains("exit 7")
                         .doesNotContain("|| true");
             }
         }
@@ -164,20 +175,27 @@ class ExamplesTest {
         assertThat(written).as("check writes its JUnit XML to a file").isPresent();
         JsonNode junit = check.getValue().path("artifacts").path("reports").path("junit");
         List<String> reported = junit.isArray() ? texts(junit) : List.of(junit.asText());
-        assertThat(reported).as("artifacts:reports:junit is the file check writes").contains(written.get());
-        assertThat(check.getValue().path("artifacts").path("when").asText()).as("the report of a failed check is kept")
+        assertThat(reported)
+                .as("artifacts:reports:junit is the file check writes")
+                .contains(written.get());
+        assertThat(check.getValue().path("artifacts").path("when").asText())
+                .as("the report of a failed check is kept")
                 .isEqualTo("always");
         for (JsonNode rule : check.getValue().path("rules")) {
             if (rule.path("if").asText().contains("schedule")) {
-                assertThat(rule.path("when").asText()).as("check stays out of the scheduled pipeline").isEqualTo("never");
+                assertThat(rule.path("when").asText())
+                        .as("check stays out of the scheduled pipeline")
+                        .isEqualTo("never");
             }
         }
 
         JsonNode rules = sync.getValue().path("rules");
         assertThat(rules).as(sync.getKey() + " rules").isNotEmpty();
-        assertThat(texts(rules, "if")).as("runs in the scheduled pipeline")
+        assertThat(texts(rules, "if"))
+                .as("runs in the scheduled pipeline")
                 .anyMatch(s -> s.matches(".*\\$CI_PIPELINE_SOURCE\\s*==\\s*\"schedule\".*"));
-        assertThat(texts(rules, "if")).as("and nowhere else, except to accept a reviewed shrink")
+        assertThat(texts(rules, "if"))
+                .as("and nowhere else, except to accept a reviewed shrink")
                 .allMatch(s -> s.contains("\"schedule\"") || s.contains("ACCEPT_SHRINK"));
         String script = gitlabScript(sync.getValue());
         assertThat(script).as("a refusal (7) fails the job").contains("exit 7").doesNotContain("sync || true");
@@ -187,7 +205,9 @@ class ExamplesTest {
     private static Map<String, JsonNode> gitlabJobs(JsonNode ci) {
         Map<String, JsonNode> jobs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : ci.properties()) {
-            if (!e.getKey().startsWith(".") && e.getValue().isObject() && e.getValue().has("script")) {
+            if (!e.getKey().startsWith(".")
+                    && e.getValue().isObject()
+                    && e.getValue().has("script")) {
                 jobs.put(e.getKey(), e.getValue());
             }
         }
@@ -221,23 +241,34 @@ class ExamplesTest {
             }
             jobs++;
             String[] parts = t.split("\\s+", 6);
-            assertThat(parts).as("crontab:%d: five time fields and a command", n).hasSize(6);
+            assertThat(parts)
+                    .as("crontab:%d: five time fields and a command", n)
+                    .hasSize(6);
             String schedule = String.join(" ", List.of(parts).subList(0, 5));
             assertCron(schedule, "crontab:" + n);
             String command = parts[5];
-            assertThat(command).as("crontab:%d: cron turns %% into a line break", n).doesNotContain("%");
+            assertThat(command)
+                    .as("crontab:%d: cron turns %% into a line break", n)
+                    .doesNotContain("%");
             List<SimpleCommand> commands = commands(command, false);
             List<Invocation> here = invocations(command, "crontab:" + n, false);
             assertThat(here).as("crontab:%d runs o365watch", n).isNotEmpty();
             for (Parsed p : parsed(here)) {
-                assertThat(p.has("--accept-shrink")).as("a scheduled sync keeps the guard on").isFalse();
-                boolean cd = commands.get(0).words().size() == 2 && commands.get(0).words().get(0).equals("cd")
+                assertThat(p.has("--accept-shrink"))
+                        .as("a scheduled sync keeps the guard on")
+                        .isFalse();
+                boolean cd = commands.get(0).words().size() == 2
+                        && commands.get(0).words().get(0).equals("cd")
                         && commands.get(0).words().get(1).startsWith("/");
-                boolean absoluteConfig = p.option("--config") != null && p.option("--config").startsWith("/");
-                assertThat(cd || absoluteConfig).as("crontab:%d runs in the config's directory or names it absolutely", n)
+                boolean absoluteConfig =
+                        p.option("--config") != null && p.option("--config").startsWith("/");
+                assertThat(cd || absoluteConfig)
+                        .as("crontab:%d runs in the config's directory or names it absolutely", n)
                         .isTrue();
-                assertThat(p.invocation().redirects()).as("crontab:%d logs stdout and stderr", n)
-                        .anyMatch(r -> r.op().equals(">>")).anyMatch(r -> r.op().equals("2>&") && r.target().equals("1"));
+                assertThat(p.invocation().redirects())
+                        .as("crontab:%d logs stdout and stderr", n)
+                        .anyMatch(r -> r.op().equals(">>"))
+                        .anyMatch(r -> r.op().equals("2>&") && r.target().equals("1"));
             }
             found.addAll(here);
         }
@@ -263,24 +294,32 @@ class ExamplesTest {
         List<Parsed> runs = parsed(invocations(exec, SERVICE.getFileName() + " ExecStart", false));
         assertThat(runs).as("ExecStart runs o365watch sync").singleElement().satisfies(p -> {
             assertThat(p.is("sync")).isTrue();
-            assertThat(p.has("--accept-shrink")).as("a scheduled sync keeps the guard on").isFalse();
+            assertThat(p.has("--accept-shrink"))
+                    .as("a scheduled sync keeps the guard on")
+                    .isFalse();
         });
         assertThat(isTrue(one(s, "NoNewPrivileges"))).as("NoNewPrivileges").isTrue();
         assertThat(isTrue(one(s, "PrivateTmp"))).as("PrivateTmp").isTrue();
         assertThat(one(s, "ProtectSystem")).isEqualTo("strict");
         List<String> writable = s.getOrDefault("ReadWritePaths", List.of()).stream()
-                .flatMap(v -> Stream.of(v.split("\\s+"))).map(v -> v.replaceFirst("^-", "")).toList();
-        assertThat(writable).as("ReadWritePaths covers the working directory")
+                .flatMap(v -> Stream.of(v.split("\\s+")))
+                .map(v -> v.replaceFirst("^-", ""))
+                .toList();
+        assertThat(writable)
+                .as("ReadWritePaths covers the working directory")
                 .anyMatch(w -> Path.of(workdir).startsWith(Path.of(w)));
         for (String v : s.getOrDefault("SuccessExitStatus", List.of())) {
-            assertThat(v.split("\\s+")).as("exit 7 (guard refused) must show as a failure").doesNotContain("7");
+            assertThat(v.split("\\s+"))
+                    .as("exit 7 (guard refused) must show as a failure")
+                    .doesNotContain("7");
         }
 
         Map<String, List<String>> t = timer.get("Timer");
         assertThat(t).containsKeys("OnCalendar", "RandomizedDelaySec");
         assertThat(isTrue(one(t, "Persistent"))).as("Persistent").isTrue();
         String serviceName = SERVICE.getFileName().toString();
-        String unit = t.containsKey("Unit") ? one(t, "Unit")
+        String unit = t.containsKey("Unit")
+                ? one(t, "Unit")
                 : TIMER.getFileName().toString().replaceFirst("\\.timer$", ".service");
         assertThat(unit).as("the timer starts the service").isEqualTo(serviceName);
         assertThat(timer.get("Install").get("WantedBy")).contains("timers.target");
@@ -291,21 +330,44 @@ class ExamplesTest {
         Map<String, Map<String, List<String>>> unit = ini(Files.readString(SERVE), SERVE.toString());
         assertThat(unit).containsKeys("Unit", "Service", "Install");
         Map<String, List<String>> s = unit.get("Service");
-        Map<String, List<String>> sync = ini(Files.readString(SERVICE), SERVICE.toString()).get("Service");
+        Map<String, List<String>> sync =
+                ini(Files.readString(SERVICE), SERVICE.toString()).get("Service");
         assertThat(one(s, "User")).isEqualTo("o365watch");
         assertThat(one(s, "Restart")).isEqualTo("on-failure");
-        assertThat(one(s, "RestartPreventExitStatus")).as("a usage error is not mended by a restart").isEqualTo("2");
+        assertThat(one(s, "RestartPreventExitStatus"))
+                .as("a usage error is not mended by a restart")
+                .isEqualTo("2");
         List<Parsed> runs = parsed(invocations(one(s, "ExecStart"), SERVE.getFileName() + " ExecStart", false));
         assertThat(runs).singleElement().satisfies(p -> {
             assertThat(p.is("serve")).isTrue();
-            assertThat(p.has("--tls-cert")).as("firewalls poll feeds over HTTPS").isTrue();
+            assertThat(p.has("--tls-cert"))
+                    .as("firewalls poll feeds over HTTPS")
+                    .isTrue();
         });
         assertThat(s).as("serve writes nothing").doesNotContainKey("ReadWritePaths");
         // hardened like the sync unit: every one of its hardening settings, with the same value
-        for (String key : List.of("ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices", "NoNewPrivileges", "CapabilityBoundingSet",
-                "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID", "LockPersonality", "ProtectClock",
-                "ProtectHostname", "ProtectKernelTunables", "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups",
-                "SystemCallArchitectures", "SystemCallFilter", "SystemCallErrorNumber", "UMask")) {
+        for (String key : List.of(
+                "ProtectSystem",
+                "ProtectHome",
+                "PrivateTmp",
+                "PrivateDevices",
+                "NoNewPrivileges",
+                "CapabilityBoundingSet",
+                "RestrictAddressFamilies",
+                "RestrictNamespaces",
+                "RestrictRealtime",
+                "RestrictSUIDSGID",
+                "LockPersonality",
+                "ProtectClock",
+                "ProtectHostname",
+                "ProtectKernelTunables",
+                "ProtectKernelModules",
+                "ProtectKernelLogs",
+                "ProtectControlGroups",
+                "SystemCallArchitectures",
+                "SystemCallFilter",
+                "SystemCallErrorNumber",
+                "UMask")) {
             assertThat(s.get(key)).as(key).isEqualTo(sync.get(key)).isNotNull();
         }
         assertThat(unit.get("Install").get("WantedBy")).contains("multi-user.target");
@@ -320,13 +382,19 @@ class ExamplesTest {
         Path timer = tmp.resolve(TIMER.getFileName());
         // verify insists that ExecStart's program exists; this machine's java may live elsewhere
         String java = ProcessHandle.current().info().command().orElse("/usr/bin/java");
-        Files.writeString(service,
-                Files.readString(SERVICE).replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
+        Files.writeString(
+                service,
+                Files.readString(SERVICE)
+                        .replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
         Files.copy(TIMER, timer);
         Path serve = tmp.resolve(SERVE.getFileName());
-        Files.writeString(serve,
-                Files.readString(SERVE).replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
-        Tools.Run r = Tools.run(List.of(tool.toString(), "verify", "--man=no", service.toString(), timer.toString(), serve.toString()), null);
+        Files.writeString(
+                serve,
+                Files.readString(SERVE)
+                        .replaceAll("(?m)^ExecStart=\\S+", "ExecStart=" + Matcher.quoteReplacement(java)));
+        Tools.Run r = Tools.run(
+                List.of(tool.toString(), "verify", "--man=no", service.toString(), timer.toString(), serve.toString()),
+                null);
         List<String> ours = r.out().lines().filter(l -> l.contains("o365watch")).toList();
         assertThat(ours).as("systemd-analyze verify on the units:\n" + r.out()).isEmpty();
         assertThat(r.code()).as("systemd-analyze verify:\n" + r.out()).isZero();
@@ -336,19 +404,25 @@ class ExamplesTest {
     @TestFactory
     Stream<DynamicTest> everyInvocationParses() throws IOException {
         List<Invocation> all = allInvocations();
-        assertThat(all).extracting(i -> i.where().split("[ :]")[0])
+        assertThat(all)
+                .extracting(i -> i.where().split("[ :]")[0])
                 .as("files with o365watch command lines")
-                .contains(GITHUB.getFileName().toString(), GITLAB.getFileName().toString(), CRONTAB.getFileName().toString(),
+                .contains(
+                        GITHUB.getFileName().toString(),
+                        GITLAB.getFileName().toString(),
+                        CRONTAB.getFileName().toString(),
                         SERVICE.getFileName().toString());
         return all.stream()
-                .map(i -> DynamicTest.dynamicTest(i.where() + ": o365watch " + String.join(" ", i.args()), () -> parse(i)));
+                .map(i -> DynamicTest.dynamicTest(
+                        i.where() + ": o365watch " + String.join(" ", i.args()), () -> parse(i)));
     }
 
     @Test
     void eachCiExampleRunsSyncAndCheck() throws IOException {
         for (Path ci : List.of(GITHUB, GITLAB)) {
             List<Parsed> p = parsed(allInvocations().stream()
-                    .filter(i -> i.where().startsWith(ci.getFileName().toString()) && i.structured()).toList());
+                    .filter(i -> i.where().startsWith(ci.getFileName().toString()) && i.structured())
+                    .toList());
             assertThat(p).as(ci + " runs sync").anyMatch(x -> x.is("sync"));
             assertThat(p).as(ci + " runs check").anyMatch(x -> x.is("check"));
         }
@@ -372,12 +446,14 @@ class ExamplesTest {
             }
         }
         for (Path unit : List.of(SERVICE, TIMER, SERVE)) {
-            ini(Files.readString(unit), unit.toString()).values().forEach(section -> section.forEach((k, vs) -> {
-                if (k.startsWith("Exec")) {
-                    String at = unit.getFileName() + " " + k;
-                    vs.forEach(v -> all.addAll(invocations(v.replaceFirst("^[-@:+!]+", ""), at, false)));
-                }
-            }));
+            ini(Files.readString(unit), unit.toString())
+                    .values()
+                    .forEach(section -> section.forEach((k, vs) -> {
+                        if (k.startsWith("Exec")) {
+                            String at = unit.getFileName() + " " + k;
+                            vs.forEach(v -> all.addAll(invocations(v.replaceFirst("^[-@:+!]+", ""), at, false)));
+                        }
+                    }));
         }
         Pattern quoted = Pattern.compile("`([^`\\n]+)`");
         for (Path f : ALL) {
@@ -417,7 +493,9 @@ class ExamplesTest {
         }
 
         String option(String name) {
-            return sub.hasMatchedOption(name) ? sub.matchedOption(name).getValue().toString() : null;
+            return sub.hasMatchedOption(name)
+                    ? sub.matchedOption(name).getValue().toString()
+                    : null;
         }
 
         String where() {
@@ -430,13 +508,15 @@ class ExamplesTest {
         try {
             r = commandLine().parseArgs(i.args().toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw new AssertionError(i.where() + ": o365watch " + String.join(" ", i.args()) + ": " + e.getMessage(), e);
+            throw new AssertionError(
+                    i.where() + ": o365watch " + String.join(" ", i.args()) + ": " + e.getMessage(), e);
         }
         assertThat(r.hasSubcommand()).as(i.where() + ": names a command").isTrue();
         ParseResult sub = r.subcommand();
         String name = sub.commandSpec().name();
         if (name.equals("check") && sub.hasMatchedOption("--format")) {
-            CheckOutput.Format.parse(sub.matchedOption("--format").getValue().toString()); // checked at run time, not by picocli
+            CheckOutput.Format.parse(
+                    sub.matchedOption("--format").getValue().toString()); // checked at run time, not by picocli
         }
         return new Parsed(i, name, sub);
     }
@@ -447,23 +527,23 @@ class ExamplesTest {
 
     // ---------------------------------------------------------------- shell command lines
 
-    record Redirect(String op, String target) {
-    }
+    record Redirect(String op, String target) {}
 
-    record SimpleCommand(List<String> words, List<Redirect> redirects) {
-    }
+    record SimpleCommand(List<String> words, List<Redirect> redirects) {}
 
     /** The arguments after o365watch, with the redirections of that command; structured: from a script, not a comment. */
     record Invocation(String where, List<String> args, List<Redirect> redirects, boolean structured) {
         Optional<String> stdout() {
-            return redirects.stream().filter(r -> r.op().equals(">") || r.op().equals(">>") || r.op().equals("1>"))
-                    .map(Redirect::target).reduce((a, b) -> b);
+            return redirects.stream()
+                    .filter(r -> r.op().equals(">") || r.op().equals(">>") || r.op().equals("1>"))
+                    .map(Redirect::target)
+                    .reduce((a, b) -> b);
         }
     }
 
     /** Words that may come before the program in a simple command. */
-    static final Set<String> PREFIX_WORDS = Set.of("{", "if", "then", "else", "elif", "do", "while", "until", "!", "time", "exec",
-            "command", "nohup", "nice");
+    static final Set<String> PREFIX_WORDS = Set.of(
+            "{", "if", "then", "else", "elif", "do", "while", "until", "!", "time", "exec", "command", "nohup", "nice");
 
     static List<Invocation> invocations(String script, String where, boolean lenient) {
         List<Invocation> out = new ArrayList<>();
@@ -476,7 +556,8 @@ class ExamplesTest {
     /** {@code [VAR=x] [exec|if|...] (o365watch|.../o365watch|java [-X...] -jar .../o365watch.jar) ARGS}. */
     static Optional<List<String>> o365watchArgs(List<String> words) {
         int i = 0;
-        while (i < words.size() && (PREFIX_WORDS.contains(words.get(i)) || words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+        while (i < words.size()
+                && (PREFIX_WORDS.contains(words.get(i)) || words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
             i++;
         }
         if (i >= words.size()) {
@@ -492,7 +573,8 @@ class ExamplesTest {
                 if (w.equals("-jar")) {
                     String jar = words.get(j + 1);
                     return jar.equals("o365watch.jar") || jar.endsWith("/o365watch.jar")
-                            ? Optional.of(List.copyOf(words.subList(j + 2, words.size()))) : Optional.empty();
+                            ? Optional.of(List.copyOf(words.subList(j + 2, words.size())))
+                            : Optional.empty();
                 }
                 if (!w.startsWith("-")) {
                     return Optional.empty(); // a main class, not a jar
@@ -747,29 +829,39 @@ class ExamplesTest {
     @Test
     void shellSplitterHandlesWhatTheExamplesUse() {
         assertThat(commands("rc=0; bin/o365watch sync --accept-shrink > \"$RUNNER_TEMP/sync.txt\" || rc=$?", false))
-                .containsExactly(new SimpleCommand(List.of("rc=0"), List.of()),
-                        new SimpleCommand(List.of("bin/o365watch", "sync", "--accept-shrink"),
+                .containsExactly(
+                        new SimpleCommand(List.of("rc=0"), List.of()),
+                        new SimpleCommand(
+                                List.of("bin/o365watch", "sync", "--accept-shrink"),
                                 List.of(new Redirect(">", "$RUNNER_TEMP/sync.txt"))),
                         new SimpleCommand(List.of("rc=$?"), List.of()));
-        String cron = "cd /srv/x && java -Xmx1g -jar /opt/o365watch.jar sync >>/var/log/s.log 2>&1 || echo \"failed $?\"";
+        String cron =
+                "cd /srv/x && java -Xmx1g -jar /opt/o365watch.jar sync >>/var/log/s.log 2>&1 || echo \"failed $?\"";
         assertThat(commands(cron, false))
                 .extracting(SimpleCommand::words)
-                .containsExactly(List.of("cd", "/srv/x"), List.of("java", "-Xmx1g", "-jar", "/opt/o365watch.jar", "sync"),
+                .containsExactly(
+                        List.of("cd", "/srv/x"),
+                        List.of("java", "-Xmx1g", "-jar", "/opt/o365watch.jar", "sync"),
                         List.of("echo", "failed $?"));
         assertThat(commands("o365watch check \\\n  --format 'ju'nit \\\n  --grace-days \"1\"4 # a comment\n", false))
-                .containsExactly(
-                        new SimpleCommand(List.of("o365watch", "check", "--format", "junit", "--grace-days", "14"), List.of()));
+                .containsExactly(new SimpleCommand(
+                        List.of("o365watch", "check", "--format", "junit", "--grace-days", "14"), List.of()));
         assertThat(commands("x=\"$(gh pr list --head \"$b\" --jq 'a b')\" ; if o365watch check; then :; fi", false))
-                .extracting(SimpleCommand::words).contains(List.of("if", "o365watch", "check"));
+                .extracting(SimpleCommand::words)
+                .contains(List.of("if", "o365watch", "check"));
         assertThat(commands("cat <<EOF\no365watch not-a-command\nEOF\no365watch sync", false))
-                .extracting(SimpleCommand::words).containsExactly(List.of("cat"), List.of("o365watch", "sync"));
-        assertThat(o365watchArgs(List.of("O365WATCH_JAVA_OPTS=-Xmx1g", "exec", "vendor/o365watch/bin/o365watch", "check")))
+                .extracting(SimpleCommand::words)
+                .containsExactly(List.of("cat"), List.of("o365watch", "sync"));
+        assertThat(o365watchArgs(
+                        List.of("O365WATCH_JAVA_OPTS=-Xmx1g", "exec", "vendor/o365watch/bin/o365watch", "check")))
                 .contains(List.of("check"));
         assertThat(o365watchArgs(List.of("cd", "/srv/o365watch"))).isEmpty();
         assertThat(o365watchArgs(List.of("java", "-jar", "other.jar", "sync"))).isEmpty();
-        assertThatThrownBy(() -> commands("o365watch sync 'unclosed", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> commands("o365watch sync 'unclosed", false))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse(new Invocation("t", List.of("sync", "--no-such-option"), List.of(), true)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("--no-such-option");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("--no-such-option");
         assertThatThrownBy(() -> parse(new Invocation("t", List.of("check", "--format", "xml"), List.of(), true)))
                 .hasMessageContaining("xml");
     }
@@ -847,19 +939,38 @@ class ExamplesTest {
     static void assertCron(String schedule, String where) {
         assertThat(cronError(schedule)).as(where).isEmpty();
         String minute = schedule.strip().split("\\s+")[0];
-        assertThat(minute).as(where + ": one run at an odd minute, off the hour's rush").matches("\\d+");
-        assertThat(Integer.parseInt(minute) % 5).as(where + ": minute " + minute + " is a round one").isNotZero();
+        assertThat(minute)
+                .as(where + ": one run at an odd minute, off the hour's rush")
+                .matches("\\d+");
+        assertThat(Integer.parseInt(minute) % 5)
+                .as(where + ": minute " + minute + " is a round one")
+                .isNotZero();
     }
 
     @Test
     void cronValidator() {
-        for (String ok : List.of("37 4 * * *", "*/15 0-6,22-23 1,15 * 1-5", "0 0 * jan sun", "59 23 31 12 7",
-                "0-30/10 * * * *")) {
+        for (String ok : List.of(
+                "37 4 * * *", "*/15 0-6,22-23 1,15 * 1-5", "0 0 * jan sun", "59 23 31 12 7", "0-30/10 * * * *")) {
             assertThat(cronError(ok)).as(ok).isEmpty();
         }
-        for (String bad : List.of("* * * *", "* * * * * *", "60 4 * * *", "* 24 * * *", "* * 0 * *", "* * 32 * *", "* * * 13 *",
-                "* * * * 8", "*/0 * * * *", "5/10 * * * *", "5-1 * * * *", "1,,2 * * * *", "a * * * *", "1-2-3 * * * *",
-                "* * * jan-mar *", "-1 * * * *", "* * * * mon,tue")) {
+        for (String bad : List.of(
+                "* * * *",
+                "* * * * * *",
+                "60 4 * * *",
+                "* 24 * * *",
+                "* * 0 * *",
+                "* * 32 * *",
+                "* * * 13 *",
+                "* * * * 8",
+                "*/0 * * * *",
+                "5/10 * * * *",
+                "5-1 * * * *",
+                "1,,2 * * * *",
+                "a * * * *",
+                "1-2-3 * * * *",
+                "* * * jan-mar *",
+                "-1 * * * *",
+                "* * * * mon,tue")) {
             assertThat(cronError(bad)).as(bad).isPresent();
         }
     }
@@ -903,7 +1014,8 @@ class ExamplesTest {
             if (!key.matches("[A-Za-z][A-Za-z0-9]*")) {
                 fail(where + ":" + lineNo + ": bad key '" + key + "'");
             }
-            current.computeIfAbsent(key, k -> new ArrayList<>()).add(line.substring(eq + 1).strip());
+            current.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(line.substring(eq + 1).strip());
         }
         return sections;
     }
@@ -922,8 +1034,11 @@ class ExamplesTest {
     @Test
     void iniParserRejectsWhatSystemdWouldNot() {
         assertThat(ini("[Unit]\nA=1\n# c\n; c\n[Service]\nExecStart=a \\\n  b\nA=x\nA=y\n", "t"))
-                .isEqualTo(Map.of("Unit", Map.of("A", List.of("1")),
-                        "Service", Map.of("ExecStart", List.of("a  b"), "A", List.of("x", "y"))));
+                .isEqualTo(Map.of(
+                        "Unit",
+                        Map.of("A", List.of("1")),
+                        "Service",
+                        Map.of("ExecStart", List.of("a  b"), "A", List.of("x", "y"))));
         assertThatThrownBy(() -> ini("[Unit]\n[Unit]\n", "t")).hasMessageContaining("twice");
         assertThatThrownBy(() -> ini("A=1\n", "t")).hasMessageContaining("before any section");
         assertThatThrownBy(() -> ini("[Unit]\nnonsense\n", "t")).hasMessageContaining("not Key=Value");

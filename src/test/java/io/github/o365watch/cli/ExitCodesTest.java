@@ -40,15 +40,21 @@ class ExitCodesTest {
     static final String B = SyncTest.B;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** A service that fails every request. */
     @RegisterExtension
-    static WireMockExtension down = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension down = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** A service that answers every request with something that is not the web service's data. */
     @RegisterExtension
-    static WireMockExtension junk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension junk = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -69,7 +75,9 @@ class ExitCodesTest {
         store = tmp.resolve("store").toString();
         for (String v : List.of(A, B)) {
             service.publish("Worldwide", v);
-            assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code()).isZero();
+            assertThat(cli.run("fetch", "--store", store, "--source", service.url())
+                            .code())
+                    .isZero();
         }
         Path bad = tmp.resolve("corrupt");
         Files.createDirectories(bad.resolve("worldwide"));
@@ -78,10 +86,15 @@ class ExitCodesTest {
         // a config file whose templates directory holds a broken target
         Path templates = Files.createDirectories(tmp.resolve("templates/edl"));
         Files.writeString(templates.resolve("target.properties"), "id=edl\n");
-        broken = Files.writeString(tmp.resolve("broken.yaml"), "store: store\ntemplates: templates\ntargets:\n  - name: edl\n").toString();
+        broken = Files.writeString(
+                        tmp.resolve("broken.yaml"), "store: store\ntemplates: templates\ntargets:\n  - name: edl\n")
+                .toString();
         down.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
-        junk.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"not\": \"the web service\"}")));
+        junk.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"not\": \"the web service\"}")));
         log = Files.writeString(tmp.resolve("kern.log"), """
                 Nov 25 10:00:01 fw kernel: [1.0] o365-drop: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.112.10.20 LEN=60 PROTO=UDP SPT=50000 DPT=3478
                 Nov 25 10:00:02 fw kernel: [1.1] o365-accept: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=52.112.10.21 LEN=60 PROTO=UDP SPT=50000 DPT=3478
@@ -97,8 +110,15 @@ class ExitCodesTest {
     }
 
     private static void put(Path store, String version, byte[] endpoints) {
-        new SnapshotStore(store).put(io.github.o365watch.source.WireFormat.endpoints(endpoints, io.github.o365watch.domain.Instance.WORLDWIDE,
-                io.github.o365watch.domain.Version.parse(version), "test"), java.util.Optional.empty(), "0".repeat(64));
+        new SnapshotStore(store)
+                .put(
+                        io.github.o365watch.source.WireFormat.endpoints(
+                                endpoints,
+                                io.github.o365watch.domain.Instance.WORLDWIDE,
+                                io.github.o365watch.domain.Version.parse(version),
+                                "test"),
+                        java.util.Optional.empty(),
+                        "0".repeat(64));
     }
 
     void assertEveryListedCodeReached(String... commands) {
@@ -112,8 +132,13 @@ class ExitCodesTest {
     @Test
     void commandsOnTheStore() throws IOException {
         Path edl = tmp.resolve("edl");
-        Map<String, List<String>> needs = Map.of("lookup", List.of("52.112.10.20"), "verify", List.of("--against", "x"),
-                "audit", List.of("--log", log.toString()));
+        Map<String, List<String>> needs = Map.of(
+                "lookup",
+                List.of("52.112.10.20"),
+                "verify",
+                List.of("--against", "x"),
+                "audit",
+                List.of("--log", log.toString()));
         for (String c : List.of("show", "lookup", "diff", "report", "generate", "verify", "audit")) {
             run(2, c, "--frobnicate");
             List<String> args = needs.getOrDefault(c, List.of());
@@ -127,17 +152,50 @@ class ExitCodesTest {
         run(1, "diff", "--store", store, "--exit-code");
         run(0, "report", "--store", store);
         run(0, "generate", "--store", store, "--target", "edl", "--category", "optimize", "--out", edl.toString());
-        run(6, "generate", "--store", store, "--target", "edl", "--templates", tmp.resolve("templates").toString(), "--out", edl.toString());
+        run(
+                6,
+                "generate",
+                "--store",
+                store,
+                "--target",
+                "edl",
+                "--templates",
+                tmp.resolve("templates").toString(),
+                "--out",
+                edl.toString());
         String ipv4 = edl.resolve("edl/o365-optimize-ipv4.txt").toString();
-        run(0, "verify", "--store", store, "--against", ipv4, "--category", "optimize", "--addresses-only", "--ipv4-only");
+        run(
+                0,
+                "verify",
+                "--store",
+                store,
+                "--against",
+                ipv4,
+                "--category",
+                "optimize",
+                "--addresses-only",
+                "--ipv4-only");
         run(1, "verify", "--store", store, "--against", ipv4, "--category", "optimize", "--addresses-only");
         run(0, "audit", "--store", store, "--log", log.toString());
         run(1, "audit", "--store", store, "--log", log.toString(), "--exit-code");
         // the newest stored version shrinks past the guard's threshold against the one before it
         Path shrunk = tmp.resolve("shrunk");
         put(shrunk, A, Fixtures.endpoints("Worldwide", A));
-        put(shrunk, B, Derived.withoutIps(Fixtures.endpoints("Worldwide", A), s -> s.path("serviceArea").asText().equals("Exchange")));
-        run(7, "generate", "--store", shrunk.toString(), "--target", "edl", "--out", tmp.resolve("edl-7").toString());
+        put(
+                shrunk,
+                B,
+                Derived.withoutIps(
+                        Fixtures.endpoints("Worldwide", A),
+                        s -> s.path("serviceArea").asText().equals("Exchange")));
+        run(
+                7,
+                "generate",
+                "--store",
+                shrunk.toString(),
+                "--target",
+                "edl",
+                "--out",
+                tmp.resolve("edl-7").toString());
         assertEveryListedCodeReached("show", "lookup", "diff", "report", "generate", "verify", "audit");
     }
 
@@ -152,19 +210,30 @@ class ExitCodesTest {
             run(2, c, "--frobnicate");
             run(3, concat(new String[] {c, "--source", down.baseUrl(), "--retries", "1"}, extra));
             run(4, concat(new String[] {c, "--source", junk.baseUrl(), "--retries", "1"}, extra));
-            run(6, concat(new String[] {c, "--config", broken}, c.equals("mirror") ? new String[] {out} : new String[0]));
+            run(
+                    6,
+                    concat(
+                            new String[] {c, "--config", broken},
+                            c.equals("mirror") ? new String[] {out} : new String[0]));
         }
         run(5, "status", "--store", corrupt, "--offline");
         run(5, "versions", "--store", corrupt, "--offline");
         service.publish("Worldwide", "2019102800");
-        try (StoreLock held = new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
+        try (StoreLock held =
+                new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
             run(5, "fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
         }
         // the store holds a newer version than the service publishes
         service.publish("Worldwide", A);
         run(7, "fetch", "--store", store, "--source", service.url());
         // the mirror directory is a file
-        run(5, "mirror", "--source", service.url(), "--out", Files.writeString(tmp.resolve("a-file"), "x").toString());
+        run(
+                5,
+                "mirror",
+                "--source",
+                service.url(),
+                "--out",
+                Files.writeString(tmp.resolve("a-file"), "x").toString());
         assertEveryListedCodeReached("status", "versions", "fetch", "mirror");
     }
 
@@ -185,8 +254,12 @@ class ExitCodesTest {
         run(4, "check", "--config", config.toString(), "--source", junk.baseUrl());
         run(5, "sync", "--config", config.toString(), "--store", corrupt, "--offline");
         run(5, "check", "--config", config.toString(), "--store", corrupt, "--offline");
-        service.publish("Worldwide", "2019102800", Derived.withoutIps(Fixtures.endpoints("Worldwide", "2019102800"),
-                s -> s.path("serviceArea").asText().equals("Exchange")));
+        service.publish(
+                "Worldwide",
+                "2019102800",
+                Derived.withoutIps(
+                        Fixtures.endpoints("Worldwide", "2019102800"),
+                        s -> s.path("serviceArea").asText().equals("Exchange")));
         run(7, "sync", "--config", config.toString());
         run(1, "check", "--config", config.toString());
         assertEveryListedCodeReached("sync", "check");
@@ -197,7 +270,13 @@ class ExitCodesTest {
         Path config = tmp.resolve("new/o365watch.yaml");
         run(0, "init", "--config", config.toString());
         run(2, "init", "--config", config.toString());
-        run(5, "init", "--config", Files.writeString(tmp.resolve("plain"), "x").resolve("o365watch.yaml").toString());
+        run(
+                5,
+                "init",
+                "--config",
+                Files.writeString(tmp.resolve("plain"), "x")
+                        .resolve("o365watch.yaml")
+                        .toString());
         run(0, "targets");
         run(2, "targets", "--frobnicate");
         run(6, "targets", "--templates", tmp.resolve("templates").toString());

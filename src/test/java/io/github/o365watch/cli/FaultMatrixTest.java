@@ -65,15 +65,19 @@ class FaultMatrixTest {
     static final String C = "2019102800";
 
     static final Path DOC = Path.of("docs/reliability.md");
-    static final String BEGIN = "<!-- fault matrix: generated from FaultMatrixTest; mvn test -Dtest=FaultMatrixTest -Dgolden.update=true rewrites it -->";
+    static final String BEGIN =
+            "<!-- fault matrix: generated from FaultMatrixTest; mvn test -Dtest=FaultMatrixTest -Dgolden.update=true rewrites it -->";
     static final String END = "<!-- end of fault matrix -->";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** The team's directory after two nightly syncs (2019072900, then A): store, outputs, lock file, reports. */
     @TempDir
     static Path base;
+
     static State baseState;
 
     @TempDir
@@ -83,6 +87,7 @@ class FaultMatrixTest {
     static int closedPort;
     /** A loopback listener whose accept queue is full: connections hang until the connect timeout. */
     static ServerSocket blackhole;
+
     static final List<Socket> FILLERS = new ArrayList<>();
 
     @BeforeAll
@@ -93,7 +98,9 @@ class FaultMatrixTest {
         n.service.publish(W, A);
         Result r = n.sync();
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(base.resolve("reports")).as("the second sync wrote reports, so they can be checked too").isDirectory();
+        assertThat(base.resolve("reports"))
+                .as("the second sync wrote reports, so they can be checked too")
+                .isDirectory();
         baseState = State.of(base);
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
@@ -133,7 +140,9 @@ class FaultMatrixTest {
 
     /** Where a fault is served. */
     enum Endpoint {
-        VERSION("/version"), ENDPOINTS("/endpoints"), CHANGES("/changes");
+        VERSION("/version"),
+        ENDPOINTS("/endpoints"),
+        CHANGES("/changes");
 
         final String label;
 
@@ -148,11 +157,12 @@ class FaultMatrixTest {
                 case CHANGES -> get(urlPathMatching("/changes/" + W + "/[0-9]{10}"));
             };
         }
-
     }
 
     enum Command {
-        FETCH, SYNC, CHECK;
+        FETCH,
+        SYNC,
+        CHECK;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -176,14 +186,19 @@ class FaultMatrixTest {
 
     /** What the next run does once the fault is gone. */
     enum Next {
-        RECOVERS("recovers", "once the service answers properly again, fetch stores " + B + ", sync applies it and check exits 0"
-                + " (the test runs the three in turn, in the directory the faults left)."),
-        NEW_VERSION("recovers with the next version", "the version stays in the store as Microsoft published it; each sync"
-                + " downloads it again and refuses it while the service serves the same lists. Lists corrected under the same"
-                + " number are kept as a revision and applied without a flag (`SyncTest`); here Microsoft publishes the next"
-                + " version (" + C + " in the test), which fetch stores, sync applies and check passes. Or a person reviews it"
-                + " and runs `sync --accept-shrink`, which does not lift the guard's prefix-length limits: to publish a"
-                + " prefix broader than those after review, lower `guard.minIpv4PrefixLength` or `guard.minIpv6PrefixLength`."),
+        RECOVERS(
+                "recovers",
+                "once the service answers properly again, fetch stores " + B + ", sync applies it and check exits 0"
+                        + " (the test runs the three in turn, in the directory the faults left)."),
+        NEW_VERSION(
+                "recovers with the next version",
+                "the version stays in the store as Microsoft published it; each sync"
+                        + " downloads it again and refuses it while the service serves the same lists. Lists corrected under the same"
+                        + " number are kept as a revision and applied without a flag (`SyncTest`); here Microsoft publishes the next"
+                        + " version (" + C
+                        + " in the test), which fetch stores, sync applies and check passes. Or a person reviews it"
+                        + " and runs `sync --accept-shrink`, which does not lift the guard's prefix-length limits: to publish a"
+                        + " prefix broader than those after review, lower `guard.minIpv4PrefixLength` or `guard.minIpv6PrefixLength`."),
         NONE("none needed", "the answer is not a fault after all and is applied like any other.");
 
         final String text;
@@ -203,8 +218,19 @@ class FaultMatrixTest {
      * @param waits   the waits recorded before retrying, per run
      * @param args    options for the runs under the fault
      */
-    record Case(String fault, Endpoint endpoint, Consumer<Fx> serve, int fetch, int sync, int check, String message,
-            Map<Command, String> shows, List<Duration> waits, List<String> args, Kept kept, Next next) {
+    record Case(
+            String fault,
+            Endpoint endpoint,
+            Consumer<Fx> serve,
+            int fetch,
+            int sync,
+            int check,
+            String message,
+            Map<Command, String> shows,
+            List<Duration> waits,
+            List<String> args,
+            Kept kept,
+            Next next) {
 
         int code(Command c) {
             return switch (c) {
@@ -249,15 +275,32 @@ class FaultMatrixTest {
     }
 
     static Case fault(String fault, Endpoint e, Consumer<Fx> serve, int fetch, int sync, int check, String message) {
-        return new Case(fault, e, serve, fetch, sync, check, message, Map.of(), List.of(), List.of(), Kept.EVERYTHING, Next.RECOVERS);
+        return new Case(
+                fault,
+                e,
+                serve,
+                fetch,
+                sync,
+                check,
+                message,
+                Map.of(),
+                List.of(),
+                List.of(),
+                Kept.EVERYTHING,
+                Next.RECOVERS);
     }
 
     /** The same fault on each of the three resources, served as {@code response}. */
-    static List<Case> onEach(String fault, java.util.function.Function<Endpoint, ResponseDefinitionBuilder> response, int code,
-            String message, Duration... waits) {
+    static List<Case> onEach(
+            String fault,
+            java.util.function.Function<Endpoint, ResponseDefinitionBuilder> response,
+            int code,
+            String message,
+            Duration... waits) {
         List<Case> out = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
-            out.add(fault(fault, e, fx -> fx.stub(e, response.apply(e)), code, code, code, message).waits(waits));
+            out.add(fault(fault, e, fx -> fx.stub(e, response.apply(e)), code, code, code, message)
+                    .waits(waits));
         }
         return out;
     }
@@ -278,119 +321,347 @@ class FaultMatrixTest {
     static List<Case> all() {
         List<Case> all = new ArrayList<>();
         // the network
-        all.add(fault("connection refused", Endpoint.VERSION, fx -> fx.source("http://127.0.0.1:" + closedPort), 3, 3, 3,
-                "cannot connect to 127.0.0.1").waits(RETRIED));
+        all.add(fault(
+                        "connection refused",
+                        Endpoint.VERSION,
+                        fx -> fx.source("http://127.0.0.1:" + closedPort),
+                        3,
+                        3,
+                        3,
+                        "cannot connect to 127.0.0.1")
+                .waits(RETRIED));
         for (Endpoint e : List.of(Endpoint.ENDPOINTS, Endpoint.CHANGES)) {
-            all.add(fault("connection refused", e, fx -> fx.redirect(e, "http://127.0.0.1:" + closedPort + "/gone"), 3, 3, 3,
-                    "cannot connect to 127.0.0.1").waits(RETRIED));
+            all.add(fault(
+                            "connection refused",
+                            e,
+                            fx -> fx.redirect(e, "http://127.0.0.1:" + closedPort + "/gone"),
+                            3,
+                            3,
+                            3,
+                            "cannot connect to 127.0.0.1")
+                    .waits(RETRIED));
         }
-        all.add(fault("DNS failure", Endpoint.VERSION, fx -> fx.source("https://nonexistent.invalid"), 3, 3, 3,
-                "cannot resolve host nonexistent.invalid").waits(RETRIED));
+        all.add(fault(
+                        "DNS failure",
+                        Endpoint.VERSION,
+                        fx -> fx.source("https://nonexistent.invalid"),
+                        3,
+                        3,
+                        3,
+                        "cannot resolve host nonexistent.invalid")
+                .waits(RETRIED));
         for (Endpoint e : List.of(Endpoint.ENDPOINTS, Endpoint.CHANGES)) {
-            all.add(fault("DNS failure", e, fx -> fx.redirect(e, "https://nonexistent.invalid/gone"), 3, 3, 3,
-                    "cannot resolve host nonexistent.invalid").waits(RETRIED));
+            all.add(fault(
+                            "DNS failure",
+                            e,
+                            fx -> fx.redirect(e, "https://nonexistent.invalid/gone"),
+                            3,
+                            3,
+                            3,
+                            "cannot resolve host nonexistent.invalid")
+                    .waits(RETRIED));
         }
         // a run connects once, for /version, and reuses the connection; later connection failures are the rows above
-        all.add(fault("connect timeout", Endpoint.VERSION, fx -> fx.source("http://127.0.0.1:" + blackhole.getLocalPort()), 3, 3, 3,
-                "timed out talking to 127.0.0.1").args(ONE_SHORT_TRY));
+        all.add(fault(
+                        "connect timeout",
+                        Endpoint.VERSION,
+                        fx -> fx.source("http://127.0.0.1:" + blackhole.getLocalPort()),
+                        3,
+                        3,
+                        3,
+                        "timed out talking to 127.0.0.1")
+                .args(ONE_SHORT_TRY));
         for (Endpoint e : Endpoint.values()) {
             // the headers and a first chunk arrive, then nothing for longer than the read timeout
-            all.add(fault("read timeout mid-body", e, fx -> fx.stub(e, ok(good(e)).withChunkedDribbleDelay(2, 3000)), 3, 3, 3,
-                    "timed out talking to localhost").args(ONE_SHORT_TRY));
+            all.add(fault(
+                            "read timeout mid-body",
+                            e,
+                            fx -> fx.stub(e, ok(good(e)).withChunkedDribbleDelay(2, 3000)),
+                            3,
+                            3,
+                            3,
+                            "timed out talking to localhost")
+                    .args(ONE_SHORT_TRY));
         }
-        all.addAll(onEach("connection reset", e -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 3, "(Connection reset)", RETRIED));
+        all.addAll(onEach(
+                "connection reset",
+                e -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                3,
+                "(Connection reset)",
+                RETRIED));
         // HTTP errors
-        all.addAll(onEach("HTTP 400", e -> aResponse().withStatus(400)
-                .withBody("Invalid Instance string specified or ClientRequestId not specified in the Url."), 3, "HTTP 400 from localhost"));
-        all.addAll(onEach("HTTP 404", e -> aResponse().withStatus(404).withBody("Not Found"), 3, "HTTP 404 from localhost"));
-        all.addAll(onEach("HTTP 429 with Retry-After: 7", e -> aResponse().withStatus(429).withHeader("Retry-After", "7"), 3,
-                "rate limited by the service (HTTP 429, Retry-After 7 s)", Duration.ofSeconds(7)));
-        all.addAll(onEach("HTTP 429 without Retry-After", e -> aResponse().withStatus(429), 3, "rate limited by the service (HTTP 429)"));
+        all.addAll(onEach(
+                "HTTP 400",
+                e -> aResponse()
+                        .withStatus(400)
+                        .withBody("Invalid Instance string specified or ClientRequestId not specified in the Url."),
+                3,
+                "HTTP 400 from localhost"));
+        all.addAll(onEach(
+                "HTTP 404", e -> aResponse().withStatus(404).withBody("Not Found"), 3, "HTTP 404 from localhost"));
+        all.addAll(onEach(
+                "HTTP 429 with Retry-After: 7",
+                e -> aResponse().withStatus(429).withHeader("Retry-After", "7"),
+                3,
+                "rate limited by the service (HTTP 429, Retry-After 7 s)",
+                Duration.ofSeconds(7)));
+        all.addAll(onEach(
+                "HTTP 429 without Retry-After",
+                e -> aResponse().withStatus(429),
+                3,
+                "rate limited by the service (HTTP 429)"));
         all.addAll(onEach("HTTP 500", e -> aResponse().withStatus(500), 3, "HTTP 500 from localhost", RETRIED));
         all.addAll(onEach("HTTP 502", e -> aResponse().withStatus(502), 3, "HTTP 502 from localhost", RETRIED));
         all.addAll(onEach("HTTP 503", e -> aResponse().withStatus(503), 3, "HTTP 503 from localhost", RETRIED));
         for (Endpoint e : Endpoint.values()) {
-            all.add(fault("redirect loop", e, fx -> {
-                fx.redirect(e, "/loop");
-                wm.stubFor(get(urlPathEqualTo("/loop")).willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
-            }, 3, 3, 3, "too many redirects"));
+            all.add(fault(
+                    "redirect loop",
+                    e,
+                    fx -> {
+                        fx.redirect(e, "/loop");
+                        wm.stubFor(get(urlPathEqualTo("/loop"))
+                                .willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
+                    },
+                    3,
+                    3,
+                    3,
+                    "too many redirects"));
         }
         // bodies that are not the data
-        all.addAll(onEach("200 with an HTML error page", e -> ok("<html><body>Service Unavailable</body></html>"), 4,
+        all.addAll(onEach(
+                "200 with an HTML error page",
+                e -> ok("<html><body>Service Unavailable</body></html>"),
+                4,
                 "not the expected JSON"));
         all.addAll(onEach("200 with an empty body", e -> ok(""), 4, "empty response"));
-        all.add(fault("empty JSON array", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION, ok("[]")), 4, 4, 4, "lists no instance"));
-        all.add(fault("empty JSON array", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS, ok("[]")), 4, 4, 4,
+        all.add(fault(
+                "empty JSON array",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok("[]")),
+                4,
+                4,
+                4,
+                "lists no instance"));
+        all.add(fault(
+                "empty JSON array",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok("[]")),
+                4,
+                4,
+                4,
                 "no endpoint sets"));
         for (Endpoint e : Endpoint.values()) {
             byte[] g = good(e);
-            all.add(fault("truncated JSON", e, fx -> fx.stub(e, ok(Arrays.copyOf(g, g.length / 2))), 4, 4, 4,
+            all.add(fault(
+                    "truncated JSON",
+                    e,
+                    fx -> fx.stub(e, ok(Arrays.copyOf(g, g.length / 2))),
+                    4,
+                    4,
+                    4,
                     "not the expected JSON"));
         }
         // announced: refused on the Content-Length, before reading (identity keeps WireMock from compressing it)
-        all.addAll(onEach("body over the 32 MiB cap", e -> ok(BIG).withHeader("Content-Encoding", "identity")
-                .withHeader("Content-Length", String.valueOf(BIG.length)), 4, "response of 34603008 bytes is over the limit of 33554432"));
+        all.addAll(onEach(
+                "body over the 32 MiB cap",
+                e -> ok(BIG).withHeader("Content-Encoding", "identity")
+                        .withHeader("Content-Length", String.valueOf(BIG.length)),
+                4,
+                "response of 34603008 bytes is over the limit of 33554432"));
         // not announced: gzip-compressed and chunked, counted as it is decompressed
-        all.add(fault("gzip body over the cap, no length", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS, ok(BIG)), 4, 4, 4,
+        all.add(fault(
+                "gzip body over the cap, no length",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok(BIG)),
+                4,
+                4,
+                4,
                 "response is over the limit of 33554432 bytes"));
-        all.add(fault("invalid UTF-8", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(latin1("[{\"instance\": \"Worldwide\", \"latest\": \"2019093000\", \"note\": \"caf\u00c3(\"}]"))), 4, 4, 4,
+        all.add(fault(
+                "invalid UTF-8",
+                Endpoint.VERSION,
+                fx -> fx.stub(
+                        Endpoint.VERSION,
+                        ok(
+                                latin1(
+                                        "[{\"instance\": \"Worldwide\", \"latest\": \"2019093000\", \"note\": \"caf\u00c3(\"}]"))),
+                4,
+                4,
+                4,
                 "not the expected JSON"));
-        all.add(fault("invalid UTF-8", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                ok(latin1(endpointsB().replace("\"Exchange Online\"", "\"Exchange \u00c3(Online\"")))), 4, 4, 4,
+        all.add(fault(
+                "invalid UTF-8",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(
+                        Endpoint.ENDPOINTS,
+                        ok(latin1(endpointsB().replace("\"Exchange Online\"", "\"Exchange \u00c3(Online\"")))),
+                4,
+                4,
+                4,
                 "not the expected JSON"));
-        all.add(fault("invalid UTF-8", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
-                ok(latin1(record("\"disposition\": \"Ch\u00c3(ange\"", "198.51.100.0/24")))), 4, 4, 4, "not the expected JSON"));
+        all.add(fault(
+                "invalid UTF-8",
+                Endpoint.CHANGES,
+                fx -> fx.stub(
+                        Endpoint.CHANGES, ok(latin1(record("\"disposition\": \"Ch\u00c3(ange\"", "198.51.100.0/24")))),
+                4,
+                4,
+                4,
+                "not the expected JSON"));
         // data that parses but is wrong
-        all.add(fault("wrong type", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok("[{\"instance\": \"Worldwide\", \"latest\": 2019093000}]")), 4, 4, 4, "is not a string"));
-        all.add(fault("wrong type", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                ok(endpointsB().replace("\"id\": 11,", "\"id\": \"x\","))), 4, 4, 4, "not the expected JSON"));
-        all.add(fault("wrong type", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
-                ok(record("\"disposition\": \"Change\"", "198.51.100.0/24").replace("\"id\": 2001", "\"id\": \"x\""))), 4, 4, 4,
+        all.add(fault(
+                "wrong type",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok("[{\"instance\": \"Worldwide\", \"latest\": 2019093000}]")),
+                4,
+                4,
+                4,
+                "is not a string"));
+        all.add(fault(
+                "wrong type",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok(endpointsB().replace("\"id\": 11,", "\"id\": \"x\","))),
+                4,
+                4,
+                4,
                 "not the expected JSON"));
-        all.add(fault("missing required field", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok("[{\"instance\": \"Worldwide\"}]")), 4, 4, 4, "'latest' is missing"));
-        all.add(fault("missing required field", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                ok(endpointsB().replace("\"category\": \"Optimize\",", ""))), 4, 4, 4, "category is missing"));
-        all.add(fault("missing required field", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
-                ok(record("\"disposition\": \"Change\"", "198.51.100.0/24").replace("\"endpointSetId\": 1, ", ""))), 4, 4, 4,
+        all.add(fault(
+                "wrong type",
+                Endpoint.CHANGES,
+                fx -> fx.stub(
+                        Endpoint.CHANGES,
+                        ok(record("\"disposition\": \"Change\"", "198.51.100.0/24")
+                                .replace("\"id\": 2001", "\"id\": \"x\""))),
+                4,
+                4,
+                4,
+                "not the expected JSON"));
+        all.add(fault(
+                "missing required field",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok("[{\"instance\": \"Worldwide\"}]")),
+                4,
+                4,
+                4,
+                "'latest' is missing"));
+        all.add(fault(
+                "missing required field",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok(endpointsB().replace("\"category\": \"Optimize\",", ""))),
+                4,
+                4,
+                4,
+                "category is missing"));
+        all.add(fault(
+                "missing required field",
+                Endpoint.CHANGES,
+                fx -> fx.stub(
+                        Endpoint.CHANGES,
+                        ok(record("\"disposition\": \"Change\"", "198.51.100.0/24")
+                                .replace("\"endpointSetId\": 1, ", ""))),
+                4,
+                4,
+                4,
                 "endpointSetId is missing"));
-        all.add(fault("IP with host bits set", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                ok(endpointsB().replace("\"52.112.0.0/14\"", "\"52.112.0.1/14\""))), 4, 4, 4, "prefix has host bits set: '52.112.0.1/14'"));
-        all.add(fault("IP with host bits set", Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
-                ok(record("\"disposition\": \"Change\"", "10.0.0.1/8"))), 4, 4, 4, "prefix has host bits set: '10.0.0.1/8'"));
+        all.add(fault(
+                "IP with host bits set",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok(endpointsB().replace("\"52.112.0.0/14\"", "\"52.112.0.1/14\""))),
+                4,
+                4,
+                4,
+                "prefix has host bits set: '52.112.0.1/14'"));
+        all.add(fault(
+                "IP with host bits set",
+                Endpoint.CHANGES,
+                fx -> fx.stub(Endpoint.CHANGES, ok(record("\"disposition\": \"Change\"", "10.0.0.1/8"))),
+                4,
+                4,
+                4,
+                "prefix has host bits set: '10.0.0.1/8'"));
         for (String absurd : List.of("0.0.0.0/0", "::/0")) {
             // it holds special-purpose address space (private, loopback, multicast, ...): no Microsoft 365 list can
-            all.add(fault("absurd prefix " + absurd, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))), 4, 4, 4, absurd + " is special-purpose address space"));
+            all.add(fault(
+                    "absurd prefix " + absurd,
+                    Endpoint.ENDPOINTS,
+                    fx -> fx.stub(Endpoint.ENDPOINTS, ok(Derived.withIp(Fixtures.endpoints(W, B), 1, absurd))),
+                    4,
+                    4,
+                    4,
+                    absurd + " is special-purpose address space"));
         }
         for (String broad : List.of("16.0.0.0/4", "2400::/8")) {
             // public unicast space, so fetch keeps what Microsoft published; the guard keeps it out of every output
-            all.add(fault("prefix broader than the guard allows, " + broad, Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                    ok(Derived.withIp(Fixtures.endpoints(W, B), 1, broad))), 0, 7, 1, "lists " + broad + " in set 1")
-                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "+ " + broad + " (Optimize)")
+            all.add(fault(
+                            "prefix broader than the guard allows, " + broad,
+                            Endpoint.ENDPOINTS,
+                            fx -> fx.stub(Endpoint.ENDPOINTS, ok(Derived.withIp(Fixtures.endpoints(W, B), 1, broad))),
+                            0,
+                            7,
+                            1,
+                            "lists " + broad + " in set 1")
+                    .shows(Command.FETCH, "stored " + B)
+                    .shows(Command.CHECK, "+ " + broad + " (Optimize)")
                     .kept(Kept.ALL_BUT_SNAPSHOT, Next.NEW_VERSION));
         }
         for (String absurd : List.of("0.0.0.0/0", "::/0")) {
             // a change record's prefixes never reach an output: the report shows it, nothing else uses it
-            all.add(fault("absurd prefix " + absurd, Endpoint.CHANGES, fx -> fx.stub(Endpoint.CHANGES,
-                    ok(record("\"disposition\": \"Change\"", absurd))), 0, 0, 1, "applied " + B)
-                    .shows(Command.FETCH, "stored " + B).shows(Command.CHECK, "not current").kept(Kept.NOTHING, Next.NONE));
+            all.add(fault(
+                            "absurd prefix " + absurd,
+                            Endpoint.CHANGES,
+                            fx -> fx.stub(Endpoint.CHANGES, ok(record("\"disposition\": \"Change\"", absurd))),
+                            0,
+                            0,
+                            1,
+                            "applied " + B)
+                    .shows(Command.FETCH, "stored " + B)
+                    .shows(Command.CHECK, "not current")
+                    .kept(Kept.NOTHING, Next.NONE));
         }
-        all.add(fault("duplicate set ids", Endpoint.ENDPOINTS, fx -> fx.stub(Endpoint.ENDPOINTS,
-                ok(endpointsB().replace("\"id\": 12,", "\"id\": 11,"))), 4, 4, 4, "endpoint set 11 appears more than once"));
-        all.add(fault("version goes backwards", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(Fixtures.versionJson(W, OLDER))), 7, 7, 1, "newer than the " + OLDER + " the service publishes"));
-        all.add(fault("version that is no date", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(Fixtures.versionJson(W, "9999999999"))), 4, 4, 4, "version 9999999999 is not a data version: 99999999 is no date"));
-        all.add(fault("version dated after tomorrow", Endpoint.VERSION, fx -> fx.stub(Endpoint.VERSION,
-                ok(Fixtures.versionJson(W, "2026112700"))), 4, 4, 4, "version 2026112700 is dated 2026-11-27, after 2026-11-26"));
+        all.add(fault(
+                "duplicate set ids",
+                Endpoint.ENDPOINTS,
+                fx -> fx.stub(Endpoint.ENDPOINTS, ok(endpointsB().replace("\"id\": 12,", "\"id\": 11,"))),
+                4,
+                4,
+                4,
+                "endpoint set 11 appears more than once"));
+        all.add(fault(
+                "version goes backwards",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok(Fixtures.versionJson(W, OLDER))),
+                7,
+                7,
+                1,
+                "newer than the " + OLDER + " the service publishes"));
+        all.add(fault(
+                "version that is no date",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok(Fixtures.versionJson(W, "9999999999"))),
+                4,
+                4,
+                4,
+                "version 9999999999 is not a data version: 99999999 is no date"));
+        all.add(fault(
+                "version dated after tomorrow",
+                Endpoint.VERSION,
+                fx -> fx.stub(Endpoint.VERSION, ok(Fixtures.versionJson(W, "2026112700"))),
+                4,
+                4,
+                4,
+                "version 2026112700 is dated 2026-11-27, after 2026-11-26"));
         // Microsoft's caches lag: /version moved and the change feed announces changes, /endpoints still serves A
-        all.add(fault("/version newer, /endpoints still the old lists", Endpoint.ENDPOINTS, fx -> {
-            fx.stub(Endpoint.ENDPOINTS, ok(Fixtures.endpoints(W, A)));
-            fx.stub(Endpoint.CHANGES, ok(Fixtures.text("upstream/worldwide-changes.json")));
-        }, 3, 3, 3, "/endpoints still serves the lists of " + A));
+        all.add(fault(
+                "/version newer, /endpoints still the old lists",
+                Endpoint.ENDPOINTS,
+                fx -> {
+                    fx.stub(Endpoint.ENDPOINTS, ok(Fixtures.endpoints(W, A)));
+                    fx.stub(Endpoint.CHANGES, ok(Fixtures.text("upstream/worldwide-changes.json")));
+                },
+                3,
+                3,
+                3,
+                "/endpoints still serves the lists of " + A));
         return all;
     }
 
@@ -399,7 +670,8 @@ class FaultMatrixTest {
         return switch (e) {
             case VERSION -> Fixtures.versionJson(W, B).getBytes(StandardCharsets.UTF_8);
             case ENDPOINTS -> Fixtures.endpoints(W, B);
-            case CHANGES -> record("\"disposition\": \"Change\"", "198.51.100.0/24").getBytes(StandardCharsets.UTF_8);
+            case CHANGES ->
+                record("\"disposition\": \"Change\"", "198.51.100.0/24").getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -409,8 +681,8 @@ class FaultMatrixTest {
 
     /** One change record of B adding {@code ip} to set 1, with {@code disposition} as given. */
     static String record(String disposition, String ip) {
-        return "[{\"id\": 2001, \"endpointSetId\": 1, " + disposition + ", \"impact\": \"AddedIp\", \"version\": \"" + B + "\","
-                + " \"add\": {\"effectiveDate\": \"20191030\", \"ips\": [\"" + ip + "\"]}}]";
+        return "[{\"id\": 2001, \"endpointSetId\": 1, " + disposition + ", \"impact\": \"AddedIp\", \"version\": \"" + B
+                + "\"," + " \"add\": {\"effectiveDate\": \"20191030\", \"ips\": [\"" + ip + "\"]}}]";
     }
 
     /** The bytes of {@code s} one to one ({@code \u00c3(} is the invalid UTF-8 sequence C3 28). */
@@ -433,7 +705,10 @@ class FaultMatrixTest {
     }
 
     static ResponseDefinitionBuilder ok(byte[] body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
     }
 
     /** How a case reaches the service: stubs over the good answers, or another --source. */
@@ -472,7 +747,8 @@ class FaultMatrixTest {
         Nightly n = null;
         Fx fx = null;
         for (Command cmd : Command.values()) {
-            // each command finds the directory as the nightly syncs left it, so each cell of the table stands on its own
+            // each command finds the directory as the nightly syncs left it, so each cell of the table stands on its
+            // own
             if (n == null || !State.of(dir).sameContent(baseState)) {
                 n = fresh(dir);
                 wm.resetAll();
@@ -488,15 +764,22 @@ class FaultMatrixTest {
 
             String what = cmd.label() + " under " + c + "\n" + r;
             soft.assertThat(r.code()).as(what).isEqualTo(c.code(cmd));
-            soft.assertThat(r.err()).as("no stack trace: " + what).doesNotContain("Exception").doesNotContain("\tat ");
+            soft.assertThat(r.err())
+                    .as("no stack trace: " + what)
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
             if (c.code(cmd) >= 2) {
-                soft.assertThat(r.err().lines()).as("one line on stderr: " + what).hasSize(1);
+                soft.assertThat(r.err().lines())
+                        .as("one line on stderr: " + what)
+                        .hasSize(1);
                 soft.assertThat(r.err()).as(what).startsWith("o365watch: ").contains(c.message(cmd));
                 if (c.code(cmd) != 7) {
                     soft.assertThat(r.err()).as("names the resource: " + what).contains(c.endpoint().label);
                 }
             } else {
-                soft.assertThat(r.err().lines()).as("only warnings: " + what).allMatch(l -> l.startsWith("o365watch: warning: "));
+                soft.assertThat(r.err().lines())
+                        .as("only warnings: " + what)
+                        .allMatch(l -> l.startsWith("o365watch: warning: "));
                 soft.assertThat(r.out() + r.err()).as(what).contains(c.message(cmd));
             }
             soft.assertThat(n.cli.sleeps()).as("waits before retrying: " + what).isEqualTo(c.waits());
@@ -504,9 +787,11 @@ class FaultMatrixTest {
             if (c.kept() == Kept.EVERYTHING || cmd == Command.CHECK) {
                 soft.assertThat(after).as("nothing touched: " + what).isEqualTo(before);
             } else if (c.kept() == Kept.ALL_BUT_SNAPSHOT) {
-                soft.assertThat(after.without("snapshots/")).as("outputs, lock file, reports: " + what)
+                soft.assertThat(after.without("snapshots/"))
+                        .as("outputs, lock file, reports: " + what)
                         .isEqualTo(before.without("snapshots/"));
-                soft.assertThat(after.only("snapshots/").stat()).as("the store only gains files: " + what)
+                soft.assertThat(after.only("snapshots/").stat())
+                        .as("the store only gains files: " + what)
                         .containsAllEntriesOf(before.only("snapshots/").stat());
             }
             soft.assertThat(leftovers(dir)).as("temporary files: " + what).isEmpty();
@@ -522,7 +807,9 @@ class FaultMatrixTest {
             Result sync = run(n, Command.SYNC, n.service.url(), List.of());
             Result check = run(n, Command.CHECK, n.service.url(), List.of());
             String again = "after " + c + " cleared\nfetch: " + fetch + "\nsync: " + sync + "\ncheck: " + check;
-            soft.assertThat(List.of(fetch.code(), sync.code(), check.code())).as(again).containsExactly(0, 0, 0);
+            soft.assertThat(List.of(fetch.code(), sync.code(), check.code()))
+                    .as(again)
+                    .containsExactly(0, 0, 0);
             soft.assertThat(fetch.out()).as(again).contains("stored " + c.cleared());
             soft.assertThat(sync.out()).as(again).contains("applied " + c.cleared() + " (was " + A + ")");
             soft.assertThat(check.out()).as(again).startsWith("current: ");
@@ -565,7 +852,8 @@ class FaultMatrixTest {
         common.addAll(args);
         return switch (cmd) {
             case FETCH -> {
-                List<String> all = new ArrayList<>(List.of("fetch", "--store", n.dir.resolve("snapshots").toString()));
+                List<String> all = new ArrayList<>(
+                        List.of("fetch", "--store", n.dir.resolve("snapshots").toString()));
                 all.addAll(common);
                 yield n.cli.run(all.toArray(String[]::new));
             }
@@ -595,12 +883,16 @@ class FaultMatrixTest {
         }
 
         State without(String prefix) {
-            return new State(filter(hashes, prefix, false), filter(stat, prefix, false),
+            return new State(
+                    filter(hashes, prefix, false),
+                    filter(stat, prefix, false),
                     paths.stream().filter(p -> !p.startsWith(prefix)).collect(Collectors.toCollection(TreeSet::new)));
         }
 
         State only(String prefix) {
-            return new State(filter(hashes, prefix, true), filter(stat, prefix, true),
+            return new State(
+                    filter(hashes, prefix, true),
+                    filter(stat, prefix, true),
                     paths.stream().filter(p -> p.startsWith(prefix)).collect(Collectors.toCollection(TreeSet::new)));
         }
 
@@ -618,10 +910,12 @@ class FaultMatrixTest {
     /** Temporary files and staging directories (store.AtomicFiles, store.OutputTree) left behind. */
     static List<String> leftovers(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            return all.map(p -> dir.relativize(p).toString()).filter(p -> {
-                String name = Path.of(p).getFileName().toString();
-                return name.startsWith(AtomicFiles.TEMP_PREFIX) || name.startsWith(".staging-");
-            }).toList();
+            return all.map(p -> dir.relativize(p).toString())
+                    .filter(p -> {
+                        String name = Path.of(p).getFileName().toString();
+                        return name.startsWith(AtomicFiles.TEMP_PREFIX) || name.startsWith(".staging-");
+                    })
+                    .toList();
         }
     }
 
@@ -665,7 +959,8 @@ class FaultMatrixTest {
         String have = doc.substring(from + BEGIN.length(), to);
         String want = "\n" + table();
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(DOC, doc.substring(0, from + BEGIN.length()) + want + doc.substring(to), StandardCharsets.UTF_8);
+            Files.writeString(
+                    DOC, doc.substring(0, from + BEGIN.length()) + want + doc.substring(to), StandardCharsets.UTF_8);
             return;
         }
         if (!have.equals(want)) {
@@ -677,13 +972,29 @@ class FaultMatrixTest {
     /** The table: one row per case, in the order of the list, and what its "Next run" words mean. */
     static String table() {
         StringBuilder s = new StringBuilder();
-        s.append("| Fault | Endpoint | fetch | sync | check | Waits before retrying | Left unchanged | Next run | Message (contains) |\n");
+        s.append(
+                "| Fault | Endpoint | fetch | sync | check | Waits before retrying | Left unchanged | Next run | Message (contains) |\n");
         s.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Case c : CASES) {
-            s.append("| ").append(c.fault()).append(" | `").append(c.endpoint().label).append("` | ")
-                    .append(c.fetch()).append(" | ").append(c.sync()).append(" | ").append(c.check()).append(" | ")
-                    .append(waits(c)).append(" | ").append(c.kept().text).append(" | ").append(c.next().text).append(" | `")
-                    .append(c.message()).append("` |\n");
+            s.append("| ")
+                    .append(c.fault())
+                    .append(" | `")
+                    .append(c.endpoint().label)
+                    .append("` | ")
+                    .append(c.fetch())
+                    .append(" | ")
+                    .append(c.sync())
+                    .append(" | ")
+                    .append(c.check())
+                    .append(" | ")
+                    .append(waits(c))
+                    .append(" | ")
+                    .append(c.kept().text)
+                    .append(" | ")
+                    .append(c.next().text)
+                    .append(" | `")
+                    .append(c.message())
+                    .append("` |\n");
         }
         s.append("\n");
         for (Next n : Next.values()) {
@@ -707,8 +1018,12 @@ class FaultMatrixTest {
         List<String> h = have.lines().toList();
         List<String> w = want.lines().toList();
         StringBuilder out = new StringBuilder();
-        h.stream().filter(l -> !w.contains(l)).forEach(l -> out.append("- ").append(l).append('\n'));
-        w.stream().filter(l -> !h.contains(l)).forEach(l -> out.append("+ ").append(l).append('\n'));
+        h.stream()
+                .filter(l -> !w.contains(l))
+                .forEach(l -> out.append("- ").append(l).append('\n'));
+        w.stream()
+                .filter(l -> !h.contains(l))
+                .forEach(l -> out.append("+ ").append(l).append('\n'));
         return out.length() == 0 ? "the same lines in another order" : out.toString();
     }
 }

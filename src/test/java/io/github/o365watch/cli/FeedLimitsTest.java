@@ -30,25 +30,43 @@ class FeedLimitsTest {
     @Test
     void aVersionAtTheLimitsIsStored() {
         TestCli cli = new TestCli(dir.resolve("machine"));
-        ScaleFeed.Shape atLimit = new ScaleFeed.Shape(FeedRules.MAX_SETS, FeedRules.MAX_PREFIXES,
-                FeedRules.MAX_HOSTNAMES / FeedRules.MAX_SETS);
+        ScaleFeed.Shape atLimit = new ScaleFeed.Shape(
+                FeedRules.MAX_SETS, FeedRules.MAX_PREFIXES, FeedRules.MAX_HOSTNAMES / FeedRules.MAX_SETS);
         Result r = fetch(cli, atLimit, "at-limit");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("stored " + ScaleFeed.version(0) + " (first in this store): " + FeedRules.MAX_SETS + " endpoint sets");
+        assertThat(r.out())
+                .contains("stored " + ScaleFeed.version(0) + " (first in this store): " + FeedRules.MAX_SETS
+                        + " endpoint sets");
     }
 
     @Test
     void theHostnamesAtTheLimitAreRenderedAsPacAndSquidLists() throws IOException {
         TestCli cli = new TestCli(dir.resolve("machine"));
-        // a hundred hostnames per set, every tenth a wildcard (*.w9.s1.example.com): PAC exceptions and squid regexes too
-        ScaleFeed.Shape hostnames = new ScaleFeed.Shape(FeedRules.MAX_HOSTNAMES / 100, FeedRules.MAX_HOSTNAMES / 100, 100);
+        // a hundred hostnames per set, every tenth a wildcard (*.w9.s1.example.com): PAC exceptions and squid regexes
+        // too
+        ScaleFeed.Shape hostnames =
+                new ScaleFeed.Shape(FeedRules.MAX_HOSTNAMES / 100, FeedRules.MAX_HOSTNAMES / 100, 100);
         assertThat(fetch(cli, hostnames, "hostnames").code()).isZero();
 
         Path out = dir.resolve("out");
-        Result g = cli.run("generate", "--store", dir.resolve("store-hostnames").toString(), "--target", "pac", "--target", "squid",
-                "--category", "all", "--option", "pac.proxy=PROXY proxy.corp.test:8080", "--out", out.toString());
+        Result g = cli.run(
+                "generate",
+                "--store",
+                dir.resolve("store-hostnames").toString(),
+                "--target",
+                "pac",
+                "--target",
+                "squid",
+                "--category",
+                "all",
+                "--option",
+                "pac.proxy=PROXY proxy.corp.test:8080",
+                "--out",
+                out.toString());
         assertThat(g.code()).as(g.toString()).isZero();
-        assertThat(Files.readString(out.resolve("pac/o365.pac"))).contains("\"h0.s").contains(".example.com\"");
+        assertThat(Files.readString(out.resolve("pac/o365.pac")))
+                .contains("\"h0.s")
+                .contains(".example.com\"");
         assertThat(lines(out.resolve("squid"), ".dstdomain")).isEqualTo(FeedRules.MAX_HOSTNAMES / 10 * 9);
         assertThat(lines(out.resolve("squid"), ".dstdom_regex")).isEqualTo(FeedRules.MAX_HOSTNAMES / 10);
     }
@@ -56,13 +74,17 @@ class FeedLimitsTest {
     /** Lines that are not comments in the files of {@code dir} whose names end with {@code suffix}. */
     private static long lines(Path dir, String suffix) throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(suffix)).mapToLong(p -> {
-                try {
-                    return Files.readAllLines(p).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sum();
+            return files.filter(p -> p.toString().endsWith(suffix))
+                    .mapToLong(p -> {
+                        try {
+                            return Files.readAllLines(p).stream()
+                                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                                    .count();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
         }
     }
 
@@ -70,11 +92,13 @@ class FeedLimitsTest {
     void aVersionBeyondALimitIsRefusedBeforeAnythingIsStored() {
         TestCli cli = new TestCli(dir.resolve("machine"));
         Result prefixes = fetch(cli, new ScaleFeed.Shape(1_000, FeedRules.MAX_PREFIXES + 1, 1), "prefixes");
-        Result hostnames = fetch(cli, new ScaleFeed.Shape(1_000, 10_000, FeedRules.MAX_HOSTNAMES / 1_000 + 1), "hostnames");
+        Result hostnames =
+                fetch(cli, new ScaleFeed.Shape(1_000, 10_000, FeedRules.MAX_HOSTNAMES / 1_000 + 1), "hostnames");
         Result sets = fetch(cli, new ScaleFeed.Shape(FeedRules.MAX_SETS + 1, FeedRules.MAX_SETS + 1, 0), "sets");
 
         assertThat(prefixes.code()).as(prefixes.toString()).isEqualTo(4);
-        assertThat(prefixes.err()).contains("lists 200,001 prefixes, more than the 200,000 o365watch accepts in one version")
+        assertThat(prefixes.err())
+                .contains("lists 200,001 prefixes, more than the 200,000 o365watch accepts in one version")
                 .contains("nothing stored");
         assertThat(hostnames.code()).as(hostnames.toString()).isEqualTo(4);
         assertThat(hostnames.err()).contains("lists 101,000 hostnames, more than the 100,000");
@@ -84,7 +108,9 @@ class FeedLimitsTest {
             assertThat(r.err().lines()).hasSize(1);
         }
         for (String store : new String[] {"store-prefixes", "store-hostnames", "store-sets"}) {
-            assertThat(Files.exists(dir.resolve(store).resolve("worldwide"))).as(store + ": nothing stored").isFalse();
+            assertThat(Files.exists(dir.resolve(store).resolve("worldwide")))
+                    .as(store + ": nothing stored")
+                    .isFalse();
         }
     }
 }

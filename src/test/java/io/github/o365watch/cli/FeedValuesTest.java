@@ -30,7 +30,9 @@ class FeedValuesTest {
     static final String B = SyncTest.B;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -51,7 +53,8 @@ class FeedValuesTest {
         service.publish("Worldwide", B, endpoints);
         Map<String, String> before = Stat.tree(dir);
         for (String command : new String[] {"fetch", "sync", "check"}) {
-            Result r = command.equals("fetch") ? n.cli.run("fetch", "--store", dir.resolve("snapshots").toString(), "--source", service.url())
+            Result r = command.equals("fetch")
+                    ? n.cli.run("fetch", "--store", dir.resolve("snapshots").toString(), "--source", service.url())
                     : n.run(command);
             assertThat(r.code()).as(command + ": " + r).isEqualTo(4);
             assertThat(r.err().lines()).as(r.toString()).hasSize(1);
@@ -62,42 +65,63 @@ class FeedValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0/8", "127.0.0.0/8", "::ffff:0:0/96", "64:ff9b::/96", "169.254.0.0/16", "fe80::/10", "224.0.0.0/4",
-        "ff00::/8", "192.168.0.0/24"})
+    @ValueSource(
+            strings = {
+                "10.0.0.0/8",
+                "127.0.0.0/8",
+                "::ffff:0:0/96",
+                "64:ff9b::/96",
+                "169.254.0.0/16",
+                "fe80::/10",
+                "224.0.0.0/4",
+                "ff00::/8",
+                "192.168.0.0/24"
+            })
     void specialPurposeAddressSpaceIsRefusedAtFetch(String prefix) {
-        refusedAtFetch(Derived.withIp(Fixtures.endpoints("Worldwide", B), 1, prefix),
+        refusedAtFetch(
+                Derived.withIp(Fixtures.endpoints("Worldwide", B), 1, prefix),
                 "GET /endpoints/Worldwide: endpoint set 1: ips: " + prefix + " is special-purpose address space");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"*.com", "*.co.uk"})
     void aWildcardOverAPublicSuffixIsRefusedAtFetch(String host) {
-        refusedAtFetch(Derived.withUrl(Fixtures.endpoints("Worldwide", B), 1, host),
+        refusedAtFetch(
+                Derived.withUrl(Fixtures.endpoints("Worldwide", B), 1, host),
                 "GET /endpoints/Worldwide: endpoint set 1: urls: '" + host + "' is a wildcard over the public suffix");
     }
 
     @Test
     void categoriesThatDifferOnlyInCaseAreRefusedAtFetch() {
-        byte[] foo = Derived.withField(Fixtures.endpoints("Worldwide", B), s -> s.path("id").asInt() == 1, "category", "Foo");
-        refusedAtFetch(Derived.withField(foo, s -> s.path("id").asInt() == 2, "category", "FOO"),
+        byte[] foo = Derived.withField(
+                Fixtures.endpoints("Worldwide", B), s -> s.path("id").asInt() == 1, "category", "Foo");
+        refusedAtFetch(
+                Derived.withField(foo, s -> s.path("id").asInt() == 2, "category", "FOO"),
                 "categories 'Foo' (endpoint set 1) and 'FOO' (endpoint set 2) differ only in case");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1-65535", "1-32767,32769-65535", "1024-65535"})
     void mostOfThePortRangeIsRefusedByTheGuardWhateverTheFlags(String ports) throws IOException {
-        service.publish("Worldwide", B, Derived.withField(Fixtures.endpoints("Worldwide", B), s -> s.path("id").asInt() == 1, "tcpPorts", ports));
+        service.publish(
+                "Worldwide",
+                B,
+                Derived.withField(
+                        Fixtures.endpoints("Worldwide", B), s -> s.path("id").asInt() == 1, "tcpPorts", ports));
         Map<String, String> outputs = Trees.hashes(dir.resolve(".generated.releases"));
         String lock = java.nio.file.Files.readString(dir.resolve("o365watch.lock"));
 
         for (String[] args : new String[][] {{}, {"--accept-shrink"}}) {
             Result r = n.sync(args);
             assertThat(r.code()).as(r.toString()).isEqualTo(7);
-            assertThat(r.err()).contains("Worldwide " + B + " opens TCP " + ports + " in set 1 (")
-                    .contains("ports, more than half the range)").contains("refused whatever the flags");
+            assertThat(r.err())
+                    .contains("Worldwide " + B + " opens TCP " + ports + " in set 1 (")
+                    .contains("ports, more than half the range)")
+                    .contains("refused whatever the flags");
         }
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(outputs);
-        assertThat(java.nio.file.Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(lock);
+        assertThat(java.nio.file.Files.readString(dir.resolve("o365watch.lock")))
+                .isEqualTo(lock);
         Result check = n.check();
         assertThat(check.code()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("sync would refuse Worldwide " + B).contains("opens TCP " + ports);
@@ -106,8 +130,14 @@ class FeedValuesTest {
     @Test
     void theWidestRangeMicrosoftUsesPasses() {
         // Teams media: 50000-59999 for UDP and TCP
-        service.publish("Worldwide", B, Derived.withField(Fixtures.endpoints("Worldwide", B), s -> s.path("id").asInt() == 1, "tcpPorts",
-                "80,443,50000-59999"));
+        service.publish(
+                "Worldwide",
+                B,
+                Derived.withField(
+                        Fixtures.endpoints("Worldwide", B),
+                        s -> s.path("id").asInt() == 1,
+                        "tcpPorts",
+                        "80,443,50000-59999"));
         Result r = n.sync();
         assertThat(r.code()).as(r.toString()).isZero();
     }

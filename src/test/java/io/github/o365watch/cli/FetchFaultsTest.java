@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FetchFaultsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -70,40 +72,87 @@ class FetchFaultsTest {
     static Stream<Arguments> badEndpoints() {
         return Stream.of(
                 Arguments.of("malformed JSON", ok("[{\"id\": 1, \"serviceArea\": "), 4, "not the expected JSON"),
-                Arguments.of("an HTML error page with 200", ok("<html><body>Service Unavailable</body></html>"), 4,
+                Arguments.of(
+                        "an HTML error page with 200",
+                        ok("<html><body>Service Unavailable</body></html>"),
+                        4,
                         "not the expected JSON"),
                 Arguments.of("an empty body", ok(""), 4, "empty response"),
                 Arguments.of("an empty JSON array", ok("[]"), 4, "no endpoint sets"),
                 Arguments.of("a JSON object instead of an array", ok("{}"), 4, "not the expected JSON"),
-                Arguments.of("an IP with host bits set", ok(endpointsWith("\"52.112.0.0/14\"", "\"52.112.0.1/14\"")), 4,
+                Arguments.of(
+                        "an IP with host bits set",
+                        ok(endpointsWith("\"52.112.0.0/14\"", "\"52.112.0.1/14\"")),
+                        4,
                         "endpoint set 11: ips: prefix has host bits set: '52.112.0.1/14'"),
-                Arguments.of("a prefix length out of range", ok(endpointsWith("\"13.107.64.0/18\"", "\"13.107.64.0/33\"")), 4,
+                Arguments.of(
+                        "a prefix length out of range",
+                        ok(endpointsWith("\"13.107.64.0/18\"", "\"13.107.64.0/33\"")),
+                        4,
                         "endpoint set 11: ips: not an IP prefix: '13.107.64.0/33'"),
-                Arguments.of("a hostile URL string", ok(endpointsWith("\"outlook.office.com\"",
-                        "\"outlook.office.com\\\"; rm -rf / ; echo \\\"\"")), 4,
+                Arguments.of(
+                        "a hostile URL string",
+                        ok(endpointsWith("\"outlook.office.com\"", "\"outlook.office.com\\\"; rm -rf / ; echo \\\"\"")),
+                        4,
                         "endpoint set 1: urls: not a hostname pattern: 'outlook.office.com\"; rm -rf / ; echo \"'"),
-                Arguments.of("a URL with a newline", ok(endpointsWith("\"outlook.office.com\"", "\"outlook.office.com\\nEvil\"")), 4,
+                Arguments.of(
+                        "a URL with a newline",
+                        ok(endpointsWith("\"outlook.office.com\"", "\"outlook.office.com\\nEvil\"")),
+                        4,
                         "outlook.office.com\\u000aEvil' (character '\\u000a' is not allowed)"),
-                Arguments.of("wrong type for id", ok(endpointsWith("\"id\": 11,", "\"id\": \"x\",")), 4, "not the expected JSON"),
-                Arguments.of("missing category", ok(endpointsWith("\"category\": \"Optimize\",", "")), 4, "category is missing"),
-                Arguments.of("duplicate set ids", ok(endpointsWith("\"id\": 12,", "\"id\": 11,")), 4,
+                Arguments.of(
+                        "wrong type for id",
+                        ok(endpointsWith("\"id\": 11,", "\"id\": \"x\",")),
+                        4,
+                        "not the expected JSON"),
+                Arguments.of(
+                        "missing category",
+                        ok(endpointsWith("\"category\": \"Optimize\",", "")),
+                        4,
+                        "category is missing"),
+                Arguments.of(
+                        "duplicate set ids",
+                        ok(endpointsWith("\"id\": 12,", "\"id\": 11,")),
+                        4,
                         "endpoint set 11 appears more than once"),
-                Arguments.of("a bad port", ok(endpointsWith("\"udpPorts\": \"3478,3479,3480,3481\"", "\"udpPorts\": \"3478,70000\"")), 4,
+                Arguments.of(
+                        "a bad port",
+                        ok(endpointsWith("\"udpPorts\": \"3478,3479,3480,3481\"", "\"udpPorts\": \"3478,70000\"")),
+                        4,
                         "70000 is outside 1-65535"),
-                Arguments.of("invalid UTF-8", aResponse().withStatus(200).withBody(new byte[] {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'}),
-                        4, "not the expected JSON"),
+                Arguments.of(
+                        "invalid UTF-8",
+                        aResponse().withStatus(200).withBody(new byte[] {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'}),
+                        4,
+                        "not the expected JSON"),
                 Arguments.of("HTTP 404", aResponse().withStatus(404).withBody("Not Found"), 3, "HTTP 404"),
-                Arguments.of("HTTP 400 with Microsoft's message", aResponse().withStatus(400).withBody(
-                        "Invalid Instance string specified or ClientRequestId not specified in the Url."), 3,
+                Arguments.of(
+                        "HTTP 400 with Microsoft's message",
+                        aResponse()
+                                .withStatus(400)
+                                .withBody(
+                                        "Invalid Instance string specified or ClientRequestId not specified in the Url."),
+                        3,
                         "HTTP 400 from localhost: Invalid Instance string"),
                 Arguments.of("HTTP 503 every time", aResponse().withStatus(503), 3, "HTTP 503"),
-                Arguments.of("a connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 3, "network error"),
-                Arguments.of("garbage instead of HTTP", aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), 3, "network error"),
+                Arguments.of(
+                        "a connection reset",
+                        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                        3,
+                        "network error"),
+                Arguments.of(
+                        "garbage instead of HTTP",
+                        aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+                        3,
+                        "network error"),
                 Arguments.of("a read timeout", ok("[]").withFixedDelay(3000), 3, "timed out"));
     }
 
     private static ResponseDefinitionBuilder ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,14 +163,18 @@ class FetchFaultsTest {
         Result r = fetch();
 
         assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        assertThat(r.err()).as(r.toString()).contains(message).startsWith("o365watch: Worldwide: GET /endpoints/Worldwide: ");
+        assertThat(r.err())
+                .as(r.toString())
+                .contains(message)
+                .startsWith("o365watch: Worldwide: GET /endpoints/Worldwide: ");
         assertThat(r.err().lines()).as("one clear message, no stack trace").hasSize(1);
         assertThat(Trees.hashes(store)).isEqualTo(before);
     }
 
     @Test
     void rateLimitingWaitsOutRetryAfterOnceThenGivesUp() {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
         Result r = fetch();
 
@@ -134,14 +187,16 @@ class FetchFaultsTest {
 
     @Test
     void rateLimitingWithoutRetryAfterOrWithALongOneGivesUpAtOnce() {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         Result r = fetch();
         assertThat(r.code()).isEqualTo(3);
         assertThat(cli.sleeps()).isEmpty();
         assertThat(service.paths()).containsExactly("/version", "/endpoints/Worldwide");
 
         wm.resetRequests();
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(429)));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(aResponse().withStatus(429)));
         assertThat(fetch().code()).isEqualTo(3);
         assertThat(service.paths()).containsExactly("/version", "/endpoints/Worldwide");
         assertThat(Trees.hashes(store)).isEqualTo(before);
@@ -149,7 +204,8 @@ class FetchFaultsTest {
 
     @Test
     void aFailedChangesRequestStoresNothing() {
-        wm.stubFor(get(urlPathMatching("/changes/Worldwide/.*")).willReturn(aResponse().withStatus(429)));
+        wm.stubFor(get(urlPathMatching("/changes/Worldwide/.*"))
+                .willReturn(aResponse().withStatus(429)));
 
         Result r = fetch();
 
@@ -160,8 +216,10 @@ class FetchFaultsTest {
 
     @Test
     void badChangeRecordsStoreNothing() {
-        service.changes("Worldwide", "[{\"id\": 5, \"endpointSetId\": 11, \"disposition\": \"Change\", \"version\": \"2019093000\","
-                + " \"add\": {\"effectiveDate\": \"20191030\", \"ips\": [\"10.0.0.1/8\"]}}]");
+        service.changes(
+                "Worldwide",
+                "[{\"id\": 5, \"endpointSetId\": 11, \"disposition\": \"Change\", \"version\": \"2019093000\","
+                        + " \"add\": {\"effectiveDate\": \"20191030\", \"ips\": [\"10.0.0.1/8\"]}}]");
 
         Result r = fetch();
 
@@ -172,7 +230,8 @@ class FetchFaultsTest {
 
     @Test
     void aBadVersionAnswerStoresNothing() {
-        wm.stubFor(get(urlPathEqualTo("/version")).willReturn(ok("[{\"instance\": \"Worldwide\", \"latest\": \"2019-09-30\"}]")));
+        wm.stubFor(get(urlPathEqualTo("/version"))
+                .willReturn(ok("[{\"instance\": \"Worldwide\", \"latest\": \"2019-09-30\"}]")));
 
         Result r = fetch();
 
@@ -189,8 +248,10 @@ class FetchFaultsTest {
         Result r = fetch();
 
         assertThat(r.code()).as(r.toString()).isEqualTo(7);
-        assertThat(r.err()).startsWith("o365watch: Worldwide: the store holds Worldwide 2019082800, newer than the 2019072900 the"
-                + " service publishes").contains("fetch --accept-older withdraws 2019082800");
+        assertThat(r.err())
+                .startsWith("o365watch: Worldwide: the store holds Worldwide 2019082800, newer than the 2019072900 the"
+                        + " service publishes")
+                .contains("fetch --accept-older withdraws 2019082800");
         assertThat(service.paths()).containsExactly("/version");
         assertThat(Trees.hashes(store)).isEqualTo(before);
     }
@@ -227,8 +288,9 @@ class FetchFaultsTest {
 
     @Test
     void aRedirectToPlainHttpIsRefused() {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://example.com/endpoints/Worldwide")));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(
+                        aResponse().withStatus(302).withHeader("Location", "http://example.com/endpoints/Worldwide")));
 
         Result r = fetch();
 
@@ -239,8 +301,8 @@ class FetchFaultsTest {
 
     @Test
     void aRedirectLoopEndsWithAClearMessage() {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "/endpoints/Worldwide")));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/endpoints/Worldwide")));
 
         Result r = fetch();
 
@@ -255,7 +317,8 @@ class FetchFaultsTest {
         java.util.Arrays.fill(big, (byte) ' ');
         big[0] = '[';
         big[big.length - 1] = ']';
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).willReturn(aResponse().withStatus(200).withBody(big)));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .willReturn(aResponse().withStatus(200).withBody(big)));
 
         Result r = fetch();
 

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** fetch through the real command line against WireMock serving real published data. */
 class FetchTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -59,19 +61,23 @@ class FetchTest {
 
     @Test
     void checksTheVersionThenFetchesEndpointsAndChangesAndStoresThem() {
-        service.publish("Worldwide", "2019093000").changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        service.publish("Worldwide", "2019093000")
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
 
         Result r = fetch();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Worldwide: stored 2019093000 (first in this store): 111 endpoint sets, 6 change records\n");
+        assertThat(r.out())
+                .isEqualTo("Worldwide: stored 2019093000 (first in this store): 111 endpoint sets, 6 change records\n");
         assertThat(r.err()).isEmpty();
-        assertThat(service.paths()).containsExactly("/version", "/endpoints/Worldwide", "/changes/Worldwide/0000000000");
+        assertThat(service.paths())
+                .containsExactly("/version", "/endpoints/Worldwide", "/changes/Worldwide/0000000000");
         SnapshotStore s = new SnapshotStore(store);
         assertThat(s.load(Instance.WORLDWIDE, Version.parse("2019093000")))
                 .isEqualTo(Fixtures.snapshot("Worldwide", "2019093000"));
         assertThat(s.changes(s.newest(Instance.WORLDWIDE).orElseThrow()).orElseThrow())
-                .extracting(c -> c.id()).containsExactly(1930, 1941, 1942, 1943, 1944, 1945);
+                .extracting(c -> c.id())
+                .containsExactly(1930, 1941, 1942, 1943, 1944, 1945);
         assertThat(s.rawSha256(s.newest(Instance.WORLDWIDE).orElseThrow()))
                 .isEqualTo(io.github.o365watch.domain.Checksums.sha256(Fixtures.endpoints("Worldwide", "2019093000")));
     }
@@ -81,14 +87,16 @@ class FetchTest {
         service.publish("Worldwide", "2019082800");
         assertThat(fetch().code()).isZero();
         wm.resetRequests();
-        service.publish("Worldwide", "2019093000").changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        service.publish("Worldwide", "2019093000")
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
 
         Result r = fetch();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo(
-                "Worldwide: stored 2019093000 (previous 2019082800): 111 endpoint sets, 5 change records\n");
-        assertThat(service.paths()).containsExactly("/version", "/endpoints/Worldwide", "/changes/Worldwide/2019082800");
+        assertThat(r.out())
+                .isEqualTo("Worldwide: stored 2019093000 (previous 2019082800): 111 endpoint sets, 5 change records\n");
+        assertThat(service.paths())
+                .containsExactly("/version", "/endpoints/Worldwide", "/changes/Worldwide/2019082800");
         SnapshotStore s = new SnapshotStore(store);
         assertThat(s.changes(s.newest(Instance.WORLDWIDE).orElseThrow()).orElseThrow())
                 .allSatisfy(c -> assertThat(c.version()).isEqualTo(Version.parse("2019093000")));
@@ -118,21 +126,28 @@ class FetchTest {
         fetch();
 
         List<LoggedRequest> requests = service.requests();
-        Set<String> ids = requests.stream().map(r -> r.queryParameter("ClientRequestId").firstValue()).collect(Collectors.toSet());
+        Set<String> ids = requests.stream()
+                .map(r -> r.queryParameter("ClientRequestId").firstValue())
+                .collect(Collectors.toSet());
         assertThat(requests).hasSize(7);
         assertThat(ids).hasSize(1);
         String id = ids.iterator().next();
-        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+        assertThat(id)
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
                 .isNotEqualTo("b10c5ed1-bad1-445f-b386-b919946339a7");
-        assertThat(Files.readString(cli.configDir().resolve("client-request-id"), StandardCharsets.UTF_8).strip()).isEqualTo(id);
+        assertThat(Files.readString(cli.configDir().resolve("client-request-id"), StandardCharsets.UTF_8)
+                        .strip())
+                .isEqualTo(id);
         assertThat(Trees.hashes(store).keySet()).noneMatch(p -> p.contains("client-request-id"));
 
         // another machine gets its own
         wm.resetRequests();
         TestCli other = new TestCli(tmp.resolve("other-machine"));
         other.run("fetch", "--store", tmp.resolve("store2").toString(), "--source", service.url());
-        assertThat(service.requests()).extracting(r -> r.queryParameter("ClientRequestId").firstValue())
-                .isNotEmpty().doesNotContain(id);
+        assertThat(service.requests())
+                .extracting(r -> r.queryParameter("ClientRequestId").firstValue())
+                .isNotEmpty()
+                .doesNotContain(id);
     }
 
     @Test
@@ -140,7 +155,8 @@ class FetchTest {
         service.publish("Worldwide", "2019093000");
         Result r = fetch("--client-request-id", "0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(service.requests()).extracting(q -> q.queryParameter("ClientRequestId").firstValue())
+        assertThat(service.requests())
+                .extracting(q -> q.queryParameter("ClientRequestId").firstValue())
                 .containsOnly("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9");
 
         Result sample = fetch("--client-request-id", "b10c5ed1-bad1-445f-b386-b919946339a7", "--force");
@@ -155,7 +171,8 @@ class FetchTest {
         Result r = fetch("--all-instances", "--json");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"instance\": \"Worldwide\"", "\"instance\": \"USGovDoD\"", "\"status\": \"stored\"");
+        assertThat(r.out())
+                .contains("\"instance\": \"Worldwide\"", "\"instance\": \"USGovDoD\"", "\"status\": \"stored\"");
         SnapshotStore s = new SnapshotStore(store);
         assertThat(s.instances()).containsExactly(Instance.WORLDWIDE, Instance.parse("USGovDoD"));
         assertThat(s.load(Instance.parse("usgovdod"), Version.parse("2019120400")))
@@ -185,7 +202,15 @@ class FetchTest {
         assertThat(new SnapshotStore(store).instances()).contains(Instance.parse("Bleu"));
         // any case, and the service's spelling in what is printed and stored
         assertThat(fetch("--instance", "BLEU", "--force").out()).startsWith("Bleu: 2025053000 fetched again");
-        assertThat(cli.run("lookup", "--store", store.toString(), "--instance", "bLEU", "--json", "outlook-dod.office365.us").out())
+        assertThat(cli.run(
+                                "lookup",
+                                "--store",
+                                store.toString(),
+                                "--instance",
+                                "bLEU",
+                                "--json",
+                                "outlook-dod.office365.us")
+                        .out())
                 .contains("\"instance\": \"Bleu\"");
     }
 
@@ -205,36 +230,54 @@ class FetchTest {
         var before = Fixtures.snapshot("Worldwide", "2019093000");
         var after = Fixtures.snapshot("Worldwide", "2019102800");
         java.util.TreeSet<Integer> differ = new java.util.TreeSet<>();
-        before.sets().forEach(x -> { if (!after.sets().contains(x)) { differ.add(x.id()); } });
-        after.sets().forEach(x -> { if (!before.sets().contains(x)) { differ.add(x.id()); } });
-        assertThat(forced.out()).isEqualTo("Worldwide: 2019093000 was republished with different content (endpoint sets "
-                + differ.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
-                + (differ.size() > 20 ? " and " + (differ.size() - 20) + " more" : "")
-                + " differ); both kept, the new one as revision 2\n");
+        before.sets().forEach(x -> {
+            if (!after.sets().contains(x)) {
+                differ.add(x.id());
+            }
+        });
+        after.sets().forEach(x -> {
+            if (!before.sets().contains(x)) {
+                differ.add(x.id());
+            }
+        });
+        assertThat(forced.out())
+                .isEqualTo("Worldwide: 2019093000 was republished with different content (endpoint sets "
+                        + differ.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
+                        + (differ.size() > 20 ? " and " + (differ.size() - 20) + " more" : "")
+                        + " differ); both kept, the new one as revision 2\n");
         SnapshotStore s = new SnapshotStore(store);
-        assertThat(s.revisions(Instance.WORLDWIDE)).extracting(v -> v.revision()).containsExactly(1, 2);
+        assertThat(s.revisions(Instance.WORLDWIDE))
+                .extracting(v -> v.revision())
+                .containsExactly(1, 2);
         assertThat(Files.exists(store.resolve("worldwide/2019093000.json"))).isTrue();
         assertThat(Files.exists(store.resolve("worldwide/2019093000.r2.json"))).isTrue();
         assertThat(s.load(Instance.WORLDWIDE, Version.parse("2019093000")).sets())
                 .isEqualTo(Fixtures.snapshot("Worldwide", "2019102800").sets());
 
         Result identical = fetch("--force");
-        assertThat(identical.out()).isEqualTo("Worldwide: 2019093000 fetched again: identical to the stored copy, nothing written\n");
+        assertThat(identical.out())
+                .isEqualTo("Worldwide: 2019093000 fetched again: identical to the stored copy, nothing written\n");
     }
 
     @Test
     void retriesAServerErrorAndThenSucceeds() {
         service.publish("Worldwide", "2019093000");
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withBody("oops")).willSetStateTo("recovered"));
-        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide")).inScenario("flaky").whenScenarioStateIs("recovered")
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody("oops"))
+                .willSetStateTo("recovered"));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/Worldwide"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withBody(Fixtures.endpoints("Worldwide", "2019093000"))));
 
         Result r = fetch();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(service.paths()).containsExactly("/version", "/endpoints/Worldwide", "/endpoints/Worldwide",
-                "/changes/Worldwide/0000000000");
+        assertThat(service.paths())
+                .containsExactly(
+                        "/version", "/endpoints/Worldwide", "/endpoints/Worldwide", "/changes/Worldwide/0000000000");
         assertThat(cli.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
 
@@ -246,6 +289,9 @@ class FetchTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("Worldwide: stored 2020092900 (first in this store): ");
-        assertThat(new SnapshotStore(store).load(Instance.WORLDWIDE, Version.parse("2020092900")).sets()).isNotEmpty();
+        assertThat(new SnapshotStore(store)
+                        .load(Instance.WORLDWIDE, Version.parse("2020092900"))
+                        .sets())
+                .isNotEmpty();
     }
 }

@@ -51,9 +51,12 @@ class HelpTest {
         all.remove(CommandLine.HelpCommand.class); // picocli's own
         for (Class<?> c : all) {
             for (String paragraph : c.getAnnotation(Command.class).description()) {
-                // an element is printed on lines of its own: it must end a sentence (or introduce the examples after it)
+                // an element is printed on lines of its own: it must end a sentence (or introduce the examples after
+                // it)
                 boolean example = paragraph.startsWith("  ");
-                assertThat(example || paragraph.endsWith(".") || paragraph.endsWith(":")).as(c.getSimpleName() + ": " + paragraph).isTrue();
+                assertThat(example || paragraph.endsWith(".") || paragraph.endsWith(":"))
+                        .as(c.getSimpleName() + ": " + paragraph)
+                        .isTrue();
                 assertThat(paragraph).as(c.getSimpleName()).doesNotContain("%n", "\n");
             }
         }
@@ -62,7 +65,8 @@ class HelpTest {
     @Test
     void theCommandListGivesOneCompleteSentencePerCommand() {
         String help = cli().run("--help").out();
-        String list = help.substring(help.indexOf("Commands:\n") + "Commands:\n".length(), help.indexOf("\n\nExit codes:"));
+        String list =
+                help.substring(help.indexOf("Commands:\n") + "Commands:\n".length(), help.indexOf("\n\nExit codes:"));
         Map<String, String> entries = new LinkedHashMap<>();
         String current = null;
         for (String line : list.lines().toList()) {
@@ -94,9 +98,11 @@ class HelpTest {
             }
             assertThat(options).as(usage).doesNotHaveDuplicates();
         }
-        assertThat(cli().run("verify", "--help").out()).startsWith("Usage: o365watch verify [OPTIONS]\n"); // --against, --deny or both
+        assertThat(cli().run("verify", "--help").out())
+                .startsWith("Usage: o365watch verify [OPTIONS]\n"); // --against, --deny or both
         assertThat(cli().run("audit", "--help").out()).startsWith("Usage: o365watch audit [OPTIONS] --log=FILE...\n");
-        assertThat(cli().run("lookup", "--help").out()).startsWith("Usage: o365watch lookup [OPTIONS] IP|PREFIX|HOST...\n");
+        assertThat(cli().run("lookup", "--help").out())
+                .startsWith("Usage: o365watch lookup [OPTIONS] IP|PREFIX|HOST...\n");
         assertThat(cli().run("--help").out()).startsWith("Usage: o365watch [OPTIONS] [COMMAND]\n");
     }
 
@@ -135,7 +141,8 @@ class HelpTest {
             System.setErr(was);
         }
         assertThat(caught.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
-        assertThat(flat(cli().run("generate", "--help").out())).contains("at most P% more addresses", "more than 10% of the selected");
+        assertThat(flat(cli().run("generate", "--help").out()))
+                .contains("at most P% more addresses", "more than 10% of the selected");
     }
 
     @Test
@@ -146,8 +153,10 @@ class HelpTest {
             assertThat(TestCli.listed(name)).as(name).containsExactlyInAnyOrderElementsOf(EXIT_CODES.get(name));
         }
         // each code with what it means for that command
-        assertThat(flat(cli().run("lookup", "--help").out())).contains("Exit codes: 0 success 1 a query matched nothing 2 usage error:");
-        assertThat(flat(cli().run("check", "--help").out())).contains(" 0 the outputs are current 1 the outputs are not current: run sync ");
+        assertThat(flat(cli().run("lookup", "--help").out()))
+                .contains("Exit codes: 0 success 1 a query matched nothing 2 usage error:");
+        assertThat(flat(cli().run("check", "--help").out()))
+                .contains(" 0 the outputs are current 1 the outputs are not current: run sync ");
         // the root's lists every code, with what it means for each command
         assertThat(flat(cli().run("--help").out())).contains(" 7 refused by the safety guard", " 70 internal error");
     }
@@ -157,21 +166,28 @@ class HelpTest {
         for (String name : List.of("init", "targets", "completion", "mirror")) {
             assertThat(cli().run(name, "--help").out()).as(name).doesNotContain("--store");
         }
-        Result r = cli().run("init", "--store", tmp.toString(), "--config", tmp.resolve("o365watch.yaml").toString());
+        Result r = cli().run(
+                        "init",
+                        "--store",
+                        tmp.toString(),
+                        "--config",
+                        tmp.resolve("o365watch.yaml").toString());
         assertThat(r.code()).isEqualTo(2);
         // and no "did you mean --stacktrace?", which only looks alike
         assertThat(r.err()).startsWith("o365watch: Unknown options: '--store', '" + tmp + "'\n");
         assertThat(tmp.resolve("o365watch.yaml")).doesNotExist();
         assertThat(cli().run("completion", "--help").out()).doesNotContain("--config");
-        for (String name : List.of("status", "show", "lookup", "report", "audit", "generate", "verify", "fetch", "versions", "diff")) {
+        for (String name : List.of(
+                "status", "show", "lookup", "report", "audit", "generate", "verify", "fetch", "versions", "diff")) {
             assertThat(cli().run(name, "--help").out()).as(name).contains("--store=DIR", "--config=FILE");
         }
     }
 
     @Test
     void everyCommandThatReadsTheConfigFileStatesThePrecedenceRule() {
-        String rule = "Each setting comes from its option, else from an environment variable, else from the config file (--config,"
-                + " else $O365WATCH_CONFIG, else ./o365watch.yaml when present), else from the built-in default.";
+        String rule =
+                "Each setting comes from its option, else from an environment variable, else from the config file (--config,"
+                        + " else $O365WATCH_CONFIG, else ./o365watch.yaml when present), else from the built-in default.";
         for (String name : commands()) {
             String help = cli().run(name, "--help").out();
             if (help.contains("--config=FILE")) {
@@ -185,12 +201,14 @@ class HelpTest {
     void aMistypedCommandOrOptionGetsTheClosestName() {
         Result command = cli().run("sycn");
         assertThat(command.code()).isEqualTo(2);
-        assertThat(command.err()).isEqualTo("o365watch: unknown command 'sycn'; did you mean sync?\n"
-                + "Try 'o365watch --help' for more information.\n");
+        assertThat(command.err())
+                .isEqualTo("o365watch: unknown command 'sycn'; did you mean sync?\n"
+                        + "Try 'o365watch --help' for more information.\n");
         Result option = cli().run("status", "--ofline");
         assertThat(option.code()).isEqualTo(2);
-        assertThat(option.err()).isEqualTo("o365watch: Unknown option: '--ofline'; did you mean --offline?\n"
-                + "Try 'o365watch status --help' for more information.\n");
+        assertThat(option.err())
+                .isEqualTo("o365watch: Unknown option: '--ofline'; did you mean --offline?\n"
+                        + "Try 'o365watch status --help' for more information.\n");
         Result after = cli().run("--stacktrace", "verfy", "--against", "x");
         assertThat(after.err()).startsWith("o365watch: unknown command 'verfy'; did you mean verify?\n");
     }
@@ -198,12 +216,20 @@ class HelpTest {
     @Test
     void aRunThatNamesOneCommandBuildsOnlyThatOne() {
         Root root = new Root(Environment.system());
-        assertThat(Main.commandLine(root, new String[] {"--stacktrace", "show", "--store", "x"}).getSubcommands()).containsOnlyKeys("show");
-        assertThat(Main.commandLine(new Root(Environment.system()), new String[] {"lookup", "sync"}).getSubcommands())
+        assertThat(Main.commandLine(root, new String[] {"--stacktrace", "show", "--store", "x"})
+                        .getSubcommands())
+                .containsOnlyKeys("show");
+        assertThat(Main.commandLine(new Root(Environment.system()), new String[] {"lookup", "sync"})
+                        .getSubcommands())
                 .containsOnlyKeys("lookup");
         // what picocli must explain or list gets every command
-        for (String[] args : List.of(new String[0], new String[] {"help", "show"}, new String[] {"sycn"}, new String[] {"completion", "bash"},
-                new String[] {"--help"}, new String[] {"--frobnicate", "show"})) {
+        for (String[] args : List.of(
+                new String[0],
+                new String[] {"help", "show"},
+                new String[] {"sycn"},
+                new String[] {"completion", "bash"},
+                new String[] {"--help"},
+                new String[] {"--frobnicate", "show"})) {
             CommandLine cl = Main.commandLine(new Root(Environment.system()), args);
             assertThat(cl.getSubcommands().keySet()).as(String.join(" ", args)).containsExactlyElementsOf(commands());
         }

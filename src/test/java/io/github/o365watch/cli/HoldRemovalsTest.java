@@ -28,7 +28,9 @@ class HoldRemovalsTest {
     static final String REMOVED = "2603:1039:e01::/48"; // one of the four; 2603:1026:630::/44 merges with a neighbour
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -60,17 +62,30 @@ class HoldRemovalsTest {
         Result again = n.sync();
 
         assertThat(applied.code()).as(applied.toString()).isZero();
-        assertThat(applied.out()).contains("holding 4 entries Microsoft no longer lists (selection.holdRemovalsDays), marked in the files'"
-                + " comments; the last hold ends on 2026-12-25");
-        assertThat(all()).contains(REMOVED).contains("held: set 31 no longer lists it since " + B + " (applied 2026-11-25); until 2026-12-25");
-        assertThat(Files.readString(dir.resolve("o365watch.lock"))).contains("\"held\"").contains("\"until\": \"2026-12-25\"");
+        assertThat(applied.out())
+                .contains(
+                        "holding 4 entries Microsoft no longer lists (selection.holdRemovalsDays), marked in the files'"
+                                + " comments; the last hold ends on 2026-12-25");
+        assertThat(all())
+                .contains(REMOVED)
+                .contains("held: set 31 no longer lists it since " + B + " (applied 2026-11-25); until 2026-12-25");
+        assertThat(Files.readString(dir.resolve("o365watch.lock")))
+                .contains("\"held\"")
+                .contains("\"until\": \"2026-12-25\"");
         try (Stream<Path> reports = Files.list(dir.resolve("reports"))) {
-            Path md = reports.filter(p -> p.toString().endsWith(A + "-" + B + ".md")).findFirst().orElseThrow();
-            assertThat(Files.readString(md)).contains("## Held removals").contains(REMOVED).contains("2026-12-25");
+            Path md = reports.filter(p -> p.toString().endsWith(A + "-" + B + ".md"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(md))
+                    .contains("## Held removals")
+                    .contains(REMOVED)
+                    .contains("2026-12-25");
         }
         assertThat(current.code()).as(current.toString()).isZero();
-        assertThat(current.out()).contains("held: 4 removed entries kept in the outputs (selection.holdRemovalsDays); the last hold ends on"
-                + " 2026-12-25");
+        assertThat(current.out())
+                .contains(
+                        "held: 4 removed entries kept in the outputs (selection.holdRemovalsDays); the last hold ends on"
+                                + " 2026-12-25");
         assertThat(again.out()).startsWith("up to date");
 
         n.cli.clock(Instant.parse("2026-12-25T12:00:00Z"));
@@ -78,7 +93,9 @@ class HoldRemovalsTest {
         Result dropped = n.sync();
 
         assertThat(ended.code()).as(ended.toString()).isEqualTo(1);
-        assertThat(ended.out()).contains("4 held removals of Worldwide ended (").contains("run sync, which takes them out of the outputs");
+        assertThat(ended.out())
+                .contains("4 held removals of Worldwide ended (")
+                .contains("run sync, which takes them out of the outputs");
         assertThat(dropped.code()).as(dropped.toString()).isZero();
         assertThat(all()).doesNotContain(REMOVED).doesNotContain("held: ");
         assertThat(Files.readString(dir.resolve("o365watch.lock"))).doesNotContain("\"held\"");

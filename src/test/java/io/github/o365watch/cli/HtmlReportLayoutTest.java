@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report as Chromium draws it (see {@link Browser}), from reports of real published
@@ -45,12 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportLayoutTest {
     /** A4 less the 12 mm margins of the report's {@code @page} rule, in CSS pixels (96 per inch). */
     static final int A4_CONTENT_PX = (int) Math.floor((210 - 2 * 12) / 25.4 * 96);
+
     static final double A4_WIDTH_PT = 210 / 25.4 * 72;
     static final double A4_HEIGHT_PT = 297 / 25.4 * 72;
 
-    static final Pattern ADDRESS = Pattern.compile("^(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:/\\d{1,3})?$",
+    static final Pattern ADDRESS = Pattern.compile(
+            "^(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:/\\d{1,3})?$",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern HOSTNAME = Pattern.compile("^(?=.*[a-z*])[a-z0-9*_-]+(?:\\.[a-z0-9*_-]+)+$", Pattern.CASE_INSENSITIVE);
+    static final Pattern HOSTNAME =
+            Pattern.compile("^(?=.*[a-z*])[a-z0-9*_-]+(?:\\.[a-z0-9*_-]+)+$", Pattern.CASE_INSENSITIVE);
 
     @TempDir
     static Path tmp;
@@ -73,7 +76,10 @@ class HtmlReportLayoutTest {
         List<ChangeRecord> records = WireFormat.changes(Fixtures.resource("upstream/worldwide-changes.json"), "test");
         for (String v : Fixtures.WORLDWIDE) {
             Optional<List<ChangeRecord>> fetched = v.equals("2019082800") || v.equals("2019093000")
-                    ? Optional.of(records.stream().filter(r -> r.version().value().equals(v)).toList()) : Optional.empty();
+                    ? Optional.of(records.stream()
+                            .filter(r -> r.version().value().equals(v))
+                            .toList())
+                    : Optional.empty();
             s.put(Fixtures.snapshot("Worldwide", v), fetched, "00".repeat(32));
         }
         for (String v : List.of("2019062800", "2019072900")) {
@@ -84,11 +90,25 @@ class HtmlReportLayoutTest {
         reports = tmp.resolve("reports");
         for (String report : REPORTS) {
             String[] r = report.split(" ");
-            Result result = cli.run("report", "--store", store.toString(), "--instance", r[0], "--from", r[1], "--to", r[2],
-                    "--format", "html", "--out", file(report).toString());
+            Result result = cli.run(
+                    "report",
+                    "--store",
+                    store.toString(),
+                    "--instance",
+                    r[0],
+                    "--from",
+                    r[1],
+                    "--to",
+                    r[2],
+                    "--format",
+                    "html",
+                    "--out",
+                    file(report).toString());
             assertThat(result.code()).as(result.toString()).isZero();
         }
-        assertThat(Files.readString(file(REPORTS.get(1)))).as("the report the issue describes has flags").contains("<h2>Flags</h2>");
+        assertThat(Files.readString(file(REPORTS.get(1))))
+                .as("the report the issue describes has flags")
+                .contains("<h2>Flags</h2>");
         assertThat(Files.readString(file(REPORTS.get(0)))).contains("<h2>Pending</h2>");
         assertThat(Files.readString(file(REPORTS.get(2)))).contains("endpoint1-proddodcecompsvc-dodc.");
 
@@ -116,7 +136,9 @@ class HtmlReportLayoutTest {
     void onScreen(String report, int width) {
         browser.layout(width, 900, false);
         browser.open(file(report));
-        assertThat(browser.problems(layoutScript, false)).as("layout problems at %d px", width).isEmpty();
+        assertThat(browser.problems(layoutScript, false))
+                .as("layout problems at %d px", width)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +146,9 @@ class HtmlReportLayoutTest {
     void laidOutForA4NothingScrollsOrSpills(String report) {
         browser.layout(A4_CONTENT_PX, 1100, true);
         browser.open(file(report));
-        assertThat(browser.problems(layoutScript, true)).as("layout problems printed %d px wide", A4_CONTENT_PX).isEmpty();
+        assertThat(browser.problems(layoutScript, true))
+                .as("layout problems printed %d px wide", A4_CONTENT_PX)
+                .isEmpty();
     }
 
     static List<String> reports() {
@@ -140,11 +164,18 @@ class HtmlReportLayoutTest {
 
         assertThat(printed.pages()).as("pages").isNotEmpty();
         assertThat(printed.pages()).allSatisfy(p -> {
-            assertThat(p.width()).as("A4 width in points").isCloseTo(A4_WIDTH_PT, org.assertj.core.data.Offset.offset(1.0));
-            assertThat(p.height()).as("A4 height in points").isCloseTo(A4_HEIGHT_PT, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(p.width())
+                    .as("A4 width in points")
+                    .isCloseTo(A4_WIDTH_PT, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(p.height())
+                    .as("A4 height in points")
+                    .isCloseTo(A4_HEIGHT_PT, org.assertj.core.data.Offset.offset(1.0));
         });
-        assertThat(printed.words()).as("words outside the paper").allSatisfy(w ->
-                assertThat(w.xMin() >= 0 && w.xMax() <= A4_WIDTH_PT + 0.5).as("%s at x %.1f..%.1f", w.text(), w.xMin(), w.xMax()).isTrue());
+        assertThat(printed.words())
+                .as("words outside the paper")
+                .allSatisfy(w -> assertThat(w.xMin() >= 0 && w.xMax() <= A4_WIDTH_PT + 0.5)
+                        .as("%s at x %.1f..%.1f", w.text(), w.xMin(), w.xMax())
+                        .isTrue());
 
         Set<String> words = new LinkedHashSet<>();
         Map<String, Integer> onPaper = new HashMap<>();
@@ -187,8 +218,14 @@ class HtmlReportLayoutTest {
 
     /** The report's text as a reader sees it, without its charts. */
     static String text(String html) {
-        return html.replaceAll("(?s)<head>.*?</head>|<svg.*?</svg>", " ").replace("<wbr/>", "").replaceAll("<[^>]+>", " ")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return html.replaceAll("(?s)<head>.*?</head>|<svg.*?</svg>", " ")
+                .replace("<wbr/>", "")
+                .replaceAll("<[^>]+>", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     /** A word without its punctuation when nothing inside it may break (letters and digits, or an address), else "". */
@@ -214,18 +251,18 @@ class HtmlReportLayoutTest {
 
     /** The pages and words of a PDF, with their boxes in points, as poppler's {@code pdftotext -bbox} reads them. */
     record Pdf(List<Page> pages, List<Word> words) {
-        record Page(double width, double height) {
-        }
+        record Page(double width, double height) {}
 
-        record Word(String text, double xMin, double xMax) {
-        }
+        record Word(String text, double xMin, double xMax) {}
 
         static final Pattern PAGE = Pattern.compile("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">");
-        static final Pattern WORD = Pattern.compile("<word xMin=\"([0-9.-]+)\" yMin=\"[0-9.-]+\" xMax=\"([0-9.-]+)\" yMax=\"[0-9.-]+\">([^<]*)</word>");
+        static final Pattern WORD = Pattern.compile(
+                "<word xMin=\"([0-9.-]+)\" yMin=\"[0-9.-]+\" xMax=\"([0-9.-]+)\" yMax=\"[0-9.-]+\">([^<]*)</word>");
 
         static Pdf read(Path pdf) {
             Path pdftotext = Tools.require("pdftotext");
-            Tools.Run run = Tools.run(List.of(pdftotext.toString(), "-bbox", "-enc", "UTF-8", pdf.toString(), "-"), null);
+            Tools.Run run =
+                    Tools.run(List.of(pdftotext.toString(), "-bbox", "-enc", "UTF-8", pdf.toString(), "-"), null);
             assertThat(run.code()).as(run.out()).isZero();
             List<Page> pages = new ArrayList<>();
             Matcher p = PAGE.matcher(run.out());
@@ -235,8 +272,14 @@ class HtmlReportLayoutTest {
             List<Word> words = new ArrayList<>();
             Matcher w = WORD.matcher(run.out());
             while (w.find()) {
-                words.add(new Word(w.group(3).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\""),
-                        Double.parseDouble(w.group(1)), Double.parseDouble(w.group(2))));
+                words.add(new Word(
+                        w.group(3)
+                                .replace("&amp;", "&")
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&quot;", "\""),
+                        Double.parseDouble(w.group(1)),
+                        Double.parseDouble(w.group(2))));
             }
             return new Pdf(pages, words);
         }

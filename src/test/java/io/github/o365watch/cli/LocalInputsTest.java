@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LocalInputsTest {
     /** A Java class name, qualified or an exception's simple name. */
-    static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*|\\b\\w*(Exception|Error)\\b");
+    static final Pattern CLASS_NAME =
+            Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*|\\b\\w*(Exception|Error)\\b");
 
     @TempDir
     Path dir;
@@ -51,21 +52,39 @@ class LocalInputsTest {
         Files.writeString(dir.resolve("o365watch.yaml"), "targets: [{name: edl}]\n");
         Result config = run("sync", "--config", "/dev/zero");
         assertThat(config.code()).isEqualTo(2);
-        assertThat(config.err()).isEqualTo("o365watch: config file /dev/zero is larger than 1 MiB, far more than any config file needs;"
-                + " is it the right file?\n");
+        assertThat(config.err())
+                .isEqualTo("o365watch: config file /dev/zero is larger than 1 MiB, far more than any config file needs;"
+                        + " is it the right file?\n");
 
-        Result overrides = run("generate", "--store", "snapshots", "--target", "edl", "--out", dir.resolve("out").toString(),
-                "--overrides", "/dev/zero");
+        Result overrides = run(
+                "generate",
+                "--store",
+                "snapshots",
+                "--target",
+                "edl",
+                "--out",
+                dir.resolve("out").toString(),
+                "--overrides",
+                "/dev/zero");
         assertThat(overrides.code()).isEqualTo(2);
-        assertThat(overrides.err()).isEqualTo("o365watch: overrides file /dev/zero is larger than 4 MiB, far more than any overrides file"
-                + " needs; is it the right file?\n");
+        assertThat(overrides.err())
+                .isEqualTo("o365watch: overrides file /dev/zero is larger than 4 MiB, far more than any overrides file"
+                        + " needs; is it the right file?\n");
 
-        Result ca = run("fetch", "--store", dir.resolve("s").toString(), "--source", "https://localhost:9", "--ca-bundle", "/dev/zero");
+        Result ca = run(
+                "fetch",
+                "--store",
+                dir.resolve("s").toString(),
+                "--source",
+                "https://localhost:9",
+                "--ca-bundle",
+                "/dev/zero");
         assertThat(ca.code()).isEqualTo(2);
-        assertThat(ca.err()).isEqualTo("o365watch: CA bundle /dev/zero is larger than 16 MiB, far more than any CA bundle holds;"
-                + " is it the right file?\n");
-        Result caEnv = cli.env("O365WATCH_CA_BUNDLE", "/dev/zero").run("fetch", "--store", dir.resolve("s").toString(), "--source",
-                "https://localhost:9");
+        assertThat(ca.err())
+                .isEqualTo("o365watch: CA bundle /dev/zero is larger than 16 MiB, far more than any CA bundle holds;"
+                        + " is it the right file?\n");
+        Result caEnv = cli.env("O365WATCH_CA_BUNDLE", "/dev/zero")
+                .run("fetch", "--store", dir.resolve("s").toString(), "--source", "https://localhost:9");
         assertThat(caEnv.code()).isEqualTo(2);
         assertThat(caEnv.err()).isEqualTo(ca.err());
         assertThat(dir.resolve("out")).doesNotExist();
@@ -82,8 +101,9 @@ class LocalInputsTest {
         Files.writeString(config, s.substring(0, (1 << 20) + 1));
         Result r = run("sync", "--config", config.toString(), "--offline");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("o365watch: config file " + config + " is larger than 1 MiB, far more than any config file needs;"
-                + " is it the right file?\n");
+        assertThat(r.err())
+                .isEqualTo("o365watch: config file " + config
+                        + " is larger than 1 MiB, far more than any config file needs;" + " is it the right file?\n");
 
         Files.writeString(config, s.substring(0, 1 << 20));
         ConfigTest.copyShippedSnapshots(dir.resolve("snapshots"));
@@ -93,34 +113,68 @@ class LocalInputsTest {
 
     static Stream<Arguments> wrongKinds() {
         return Stream.of(
-                Arguments.of("a directory as the CA bundle", List.of("fetch", "--store", "S", "--source", "https://localhost:9", "--ca-bundle", "D"),
-                        2, "cannot read CA bundle D: "),
-                Arguments.of("a directory as the config", List.of("sync", "--config", "D"), 2, "cannot read config file D: Is a directory"),
-                Arguments.of("a directory as the overrides", List.of("generate", "--store", "snapshots", "--out", "O", "--target", "edl",
-                        "--overrides", "D"), 2, "cannot read overrides file D: Is a directory"),
-                Arguments.of("a directory as a log", List.of("audit", "--store", "snapshots", "--log", "D"), 2, "cannot read D: Is a directory"),
-                Arguments.of("a file as the mirror", List.of("mirror", "--out", "F", "--source", "https://localhost:9"), 5,
+                Arguments.of(
+                        "a directory as the CA bundle",
+                        List.of("fetch", "--store", "S", "--source", "https://localhost:9", "--ca-bundle", "D"),
+                        2,
+                        "cannot read CA bundle D: "),
+                Arguments.of(
+                        "a directory as the config",
+                        List.of("sync", "--config", "D"),
+                        2,
+                        "cannot read config file D: Is a directory"),
+                Arguments.of(
+                        "a directory as the overrides",
+                        List.of(
+                                "generate",
+                                "--store",
+                                "snapshots",
+                                "--out",
+                                "O",
+                                "--target",
+                                "edl",
+                                "--overrides",
+                                "D"),
+                        2,
+                        "cannot read overrides file D: Is a directory"),
+                Arguments.of(
+                        "a directory as a log",
+                        List.of("audit", "--store", "snapshots", "--log", "D"),
+                        2,
+                        "cannot read D: Is a directory"),
+                Arguments.of(
+                        "a file as the mirror",
+                        List.of("mirror", "--out", "F", "--source", "https://localhost:9"),
+                        5,
                         "F: a file of that name is in the way"),
-                Arguments.of("a file as the templates", List.of("generate", "--store", "snapshots", "--out", "O", "--templates", "F"), 6,
+                Arguments.of(
+                        "a file as the templates",
+                        List.of("generate", "--store", "snapshots", "--out", "O", "--templates", "F"),
+                        6,
                         "--templates F"),
-                Arguments.of("a directory as a deployed file", List.of("verify", "--store", "snapshots", "--against", "D"), 2,
+                Arguments.of(
+                        "a directory as a deployed file",
+                        List.of("verify", "--store", "snapshots", "--against", "D"),
+                        2,
                         "D is a directory; name the files in it"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongKinds")
-    void aPathOfTheWrongKindIsRefusedInWords(String what, List<String> args, int code, String message) throws IOException {
+    void aPathOfTheWrongKindIsRefusedInWords(String what, List<String> args, int code, String message)
+            throws IOException {
         Path d = Files.createDirectories(dir.resolve("a-directory"));
         Path f = Files.writeString(dir.resolve("a-file"), "not a directory\n");
         List<String> line = new ArrayList<>();
         for (String a : args) {
-            line.add(switch (a) {
-                case "D" -> d.toString();
-                case "F" -> f.toString();
-                case "S" -> dir.resolve("store").toString();
-                case "O" -> dir.resolve("out").toString();
-                default -> a;
-            });
+            line.add(
+                    switch (a) {
+                        case "D" -> d.toString();
+                        case "F" -> f.toString();
+                        case "S" -> dir.resolve("store").toString();
+                        case "O" -> dir.resolve("out").toString();
+                        default -> a;
+                    });
         }
         Result r = run(line.toArray(String[]::new));
         assertThat(r.code()).as(r.toString()).isEqualTo(code);

@@ -24,7 +24,9 @@ class LookupExplainsTest {
     static final String SHIPPED = Path.of("snapshots").toAbsolutePath().toString();
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -55,19 +57,25 @@ class LookupExplainsTest {
         FakeService service = new FakeService(wm);
         String store = tmp.resolve("store").toString();
         service.publish("Worldwide", "2019102800");
-        assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code()).isZero();
+        assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code())
+                .isZero();
         service.publish("Worldwide", "2019112700");
         service.changes("Worldwide", """
                 [{"id": 4242, "endpointSetId": 114, "disposition": "Change", "impact": "RemovedUrl", "version": "2019112700",
                   "remove": {"urls": ["ms.tific.com"]}}]
                 """);
-        assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code()).isZero();
+        assertThat(cli.run("fetch", "--store", store, "--source", service.url()).code())
+                .isZero();
 
         Result r = cli.run("lookup", "--store", store, "ms.tific.com");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("in set 114 (Common, Default) as ms.tific.com (removed by Microsoft's change record 4242, change,"
-                + " RemovedUrl)").contains("set 116 (Common, Default) as ms.tific.com (no change record of 2019112700 names its removal: review)");
+        assertThat(r.out())
+                .contains(
+                        "in set 114 (Common, Default) as ms.tific.com (removed by Microsoft's change record 4242, change,"
+                                + " RemovedUrl)")
+                .contains(
+                        "set 116 (Common, Default) as ms.tific.com (no change record of 2019112700 names its removal: review)");
     }
 
     @Test
@@ -76,10 +84,13 @@ class LookupExplainsTest {
         Result near = cli.run("lookup", "--store", SHIPPED, "2603:1047:ffff::1");
 
         assertThat(other.code()).as(other.toString()).isEqualTo(1);
-        assertThat(other.out()).contains("  listed in USGovDoD 2019120400: set ").contains(" as 40.66.24.0/21")
+        assertThat(other.out())
+                .contains("  listed in USGovDoD 2019120400: set ")
+                .contains(" as 40.66.24.0/21")
                 .contains("(another cloud: --instance USGovDoD looks there)");
         assertThat(near.code()).as(near.toString()).isEqualTo(1);
-        assertThat(near.out()).contains("  nearest listed in Worldwide 2019112700: 2603:1047::/48 in sets 12, 13, 22 (Skype, Allow)")
+        assertThat(near.out())
+                .contains("  nearest listed in Worldwide 2019112700: 2603:1047::/48 in sets 12, 13, 22 (Skype, Allow)")
                 .contains("(the same /32; the address is outside it)");
     }
 
@@ -88,8 +99,10 @@ class LookupExplainsTest {
         Result r = cli.run("lookup", "--store", SHIPPED, "skydrive.wns.windows.com");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("  set 35 (Default) publishes no addresses: allow the name on the proxy; Microsoft publishes no"
-                + " addresses for it\n");
+        assertThat(r.out())
+                .contains(
+                        "  set 35 (Default) publishes no addresses: allow the name on the proxy; Microsoft publishes no"
+                                + " addresses for it\n");
     }
 
     @Test
@@ -130,8 +143,13 @@ class LookupExplainsTest {
                     in: edl
                     not in nftables: it takes no hostnames
                 """);
-        assertThat(excluded.out()).contains("  set 1, 13.107.6.152/31: excluded by the overrides file: 'carried over ExpressRoute'\n");
-        JsonNode hit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v6.out()).get(0).get("hits").get(0);
+        assertThat(excluded.out())
+                .contains("  set 1, 13.107.6.152/31: excluded by the overrides file: 'carried over ExpressRoute'\n");
+        JsonNode hit = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(v6.out())
+                .get(0)
+                .get("hits")
+                .get(0);
         assertThat(hit.get("explain").get("selected").asBoolean()).isFalse();
         assertThat(hit.get("explain").get("why").asText()).endsWith("IPv6 is not selected");
     }

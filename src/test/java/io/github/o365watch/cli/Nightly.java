@@ -97,11 +97,13 @@ final class Nightly {
 
     /** A's lists plus one announced range in set 1 (Exchange Optimize), and Microsoft's record of it. */
     void publishAnnouncedAddition(String effectiveDate) {
-        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", SyncTest.A), 1, "20.20.20.0/24"));
+        service.publish(
+                "Worldwide",
+                "2019090100",
+                Derived.withIp(Fixtures.endpoints("Worldwide", SyncTest.A), 1, "20.20.20.0/24"));
         service.changes("Worldwide", """
                 [{"id": 2001, "endpointSetId": 1, "disposition": "Change", "impact": "AddedIp", "version": "2019090100",
                   "add": {"effectiveDate": "%s", "ips": ["20.20.20.0/24"]}}]
                 """.formatted(effectiveDate));
     }
-
 }

@@ -28,7 +28,8 @@ class NoConfigTest {
         Path from = Path.of("snapshots");
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = clone.resolve(from.relativize(p).toString().isEmpty() ? "snapshots" : "snapshots/" + from.relativize(p));
+                Path to = clone.resolve(
+                        from.relativize(p).toString().isEmpty() ? "snapshots" : "snapshots/" + from.relativize(p));
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
@@ -44,9 +45,11 @@ class NoConfigTest {
         Path fresh = cloneWithSnapshots("fresh");
         Result r = new TestCli(tmp.resolve("machine")).in(fresh).run("sync", "--offline");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err().lines()).as(r.toString()).containsExactly("o365watch: no config file (o365watch.yaml here, --config or"
-                + " $O365WATCH_CONFIG): using the built-in defaults (store ./snapshots, output ./generated, targets edl, nftables);"
-                + " o365watch init writes o365watch.yaml to edit");
+        assertThat(r.err().lines())
+                .as(r.toString())
+                .containsExactly("o365watch: no config file (o365watch.yaml here, --config or"
+                        + " $O365WATCH_CONFIG): using the built-in defaults (store ./snapshots, output ./generated, targets edl, nftables);"
+                        + " o365watch init writes o365watch.yaml to edit");
         assertThat(fresh.resolve("o365watch.lock")).isRegularFile();
         assertThat(fresh.resolve("o365watch.yaml")).doesNotExist();
 
@@ -57,8 +60,11 @@ class NoConfigTest {
         Result s = cli.run("sync", "--offline");
         assertThat(s.code()).as(s.toString()).isZero();
         assertThat(s.err()).doesNotContain("built-in defaults");
-        assertThat(Trees.hashes(fresh.resolve("generated").toRealPath())).isNotEmpty().isEqualTo(Trees.hashes(site.resolve("generated").toRealPath()));
-        assertThat(Files.readString(fresh.resolve("o365watch.lock"))).isEqualTo(Files.readString(site.resolve("o365watch.lock")));
+        assertThat(Trees.hashes(fresh.resolve("generated").toRealPath()))
+                .isNotEmpty()
+                .isEqualTo(Trees.hashes(site.resolve("generated").toRealPath()));
+        assertThat(Files.readString(fresh.resolve("o365watch.lock")))
+                .isEqualTo(Files.readString(site.resolve("o365watch.lock")));
 
         // and the next run finds them current
         Result again = new TestCli(tmp.resolve("machine")).in(fresh).run("sync", "--offline");
@@ -70,10 +76,13 @@ class NoConfigTest {
     void withoutANetworkSyncSaysThatOfflineWorksFromTheStore() throws IOException {
         Path fresh = cloneWithSnapshots("fresh");
         // nothing listens on port 1: refused, as on a machine with no way out
-        Result r = new TestCli(tmp.resolve("machine")).in(fresh).run("sync", "--source", "http://127.0.0.1:1", "--retries", "1");
+        Result r = new TestCli(tmp.resolve("machine"))
+                .in(fresh)
+                .run("sync", "--source", "http://127.0.0.1:1", "--retries", "1");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).contains("cannot connect to 127.0.0.1:1").contains("without a network, sync --offline applies the newest"
-                + " version in the store");
+        assertThat(r.err())
+                .contains("cannot connect to 127.0.0.1:1")
+                .contains("without a network, sync --offline applies the newest" + " version in the store");
         assertThat(fresh.resolve("generated")).doesNotExist();
         assertThat(fresh.resolve("o365watch.lock")).doesNotExist();
     }

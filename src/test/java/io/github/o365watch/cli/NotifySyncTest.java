@@ -39,7 +39,9 @@ class NotifySyncTest {
     static final String TOKEN = "TOKEN-7f3a9c";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path keysDir;
@@ -61,12 +63,14 @@ class NotifySyncTest {
     void setUp() throws IOException {
         smtp = SmtpServer.startTls(keys, "o365watch", PASSWORD);
         n = new Nightly(wm, dir);
-        n.writeConfig(Nightly.notify(smtp.port(), keys.pem().toString(), List.of("netops@corp.example", "security@corp.example"), """
+        n.writeConfig(Nightly.notify(
+                smtp.port(), keys.pem().toString(), List.of("netops@corp.example", "security@corp.example"), """
                 - kind: generic
                   urlEnv: HOOK_URL
                 """));
         n.cli.env("SMTP_PASSWORD", PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN);
-        wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
+        wm.stubFor(
+                post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
     }
 
     @AfterEach
@@ -105,18 +109,23 @@ class NotifySyncTest {
         List<String> warnings = List.of(
                 "o365watch: warning: sync could not notify: notify.email password: the environment variable SMTP_PASSWORD is not set",
                 "o365watch: warning: sync could not notify: generic webhook ($HOOK_URL) URL: the environment variable HOOK_URL is not set",
-                "o365watch: warning: sync could not notify: teams webhook (" + teams + ") URL: cannot read " + teams + ": no such file or directory");
+                "o365watch: warning: sync could not notify: teams webhook (" + teams + ") URL: cannot read " + teams
+                        + ": no such file or directory");
 
         Result first = m.sync();
         assertThat(first.code()).as("a first sync notifies nothing: " + first).isZero();
         m.service.publish("Worldwide", SyncTest.B);
 
         Result dry = m.sync("--dry-run");
-        assertThat(dry.code()).as("the run would succeed: only the notification would fail " + dry).isZero();
+        assertThat(dry.code())
+                .as("the run would succeed: only the notification would fail " + dry)
+                .isZero();
         assertThat(dry.out()).contains("would apply " + SyncTest.B);
         assertThat(dry.err().lines()).containsExactlyElementsOf(warnings);
         Result check = m.check();
-        assertThat(check.code()).as("the verdict is about the outputs (B is due): " + check).isEqualTo(1);
+        assertThat(check.code())
+                .as("the verdict is about the outputs (B is due): " + check)
+                .isEqualTo(1);
         assertThat(check.err().lines()).containsExactlyElementsOf(warnings);
 
         // an empty file is no URL either
@@ -139,10 +148,14 @@ class NotifySyncTest {
 
     @Test
     void aNewVersionIsMailedWithTheReportAndPostedToTheWebhook() throws IOException {
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         Result first = n.sync();
         assertThat(first.code()).as(first.toString()).isZero();
-        assertThat(smtp.received()).as("a first sync applies no change to report").isEmpty();
+        assertThat(smtp.received())
+                .as("a first sync applies no change to report")
+                .isEmpty();
         n.service.publish("Worldwide", SyncTest.B);
 
         Result r = n.sync();
@@ -184,8 +197,12 @@ class NotifySyncTest {
     void aRefusedSyncIsAnnouncedAndStillExitsSeven() throws IOException {
         n.service.publish("Worldwide", SyncTest.B);
         assertThat(n.sync().code()).isZero();
-        n.service.publish("Worldwide", "2019100100", Derived.withoutIps(Fixtures.endpoints("Worldwide", SyncTest.B),
-                s -> s.path("serviceArea").asText().equals("Exchange")));
+        n.service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withoutIps(
+                        Fixtures.endpoints("Worldwide", SyncTest.B),
+                        s -> s.path("serviceArea").asText().equals("Exchange")));
 
         Result r = n.sync();
 
@@ -194,8 +211,12 @@ class NotifySyncTest {
         Received mail = smtp.only();
         assertThat(mail.header("X-O365watch-Event")).containsExactly("refused");
         assertThat(mail.subject()).isEqualTo("o365watch: sync refused by the safety guard");
-        assertThat(mail.part("text/plain")).contains("Worldwide 2019100100 removes").contains("of the selected IPv4 addresses");
-        assertThat(hooks()).singleElement().satisfies(h -> assertThat(h.path("event").asText()).isEqualTo("refused"));
+        assertThat(mail.part("text/plain"))
+                .contains("Worldwide 2019100100 removes")
+                .contains("of the selected IPv4 addresses");
+        assertThat(hooks())
+                .singleElement()
+                .satisfies(h -> assertThat(h.path("event").asText()).isEqualTo("refused"));
     }
 
     @Test
@@ -207,7 +228,9 @@ class NotifySyncTest {
         Result r = n.sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        List<String> events = smtp.received().stream().map(m -> m.header("X-O365watch-Event").get(0)).toList();
+        List<String> events = smtp.received().stream()
+                .map(m -> m.header("X-O365watch-Event").get(0))
+                .toList();
         assertThat(events).containsExactly("changes", "pending");
         Received pending = smtp.received().get(1);
         assertThat(pending.part("text/plain")).contains("20.20.20.0/24").contains("takes effect on 2026-11-30");
@@ -219,7 +242,9 @@ class NotifySyncTest {
         assertThat(n.sync().code()).isZero();
         n.publishAnnouncedAddition("20261215"); // 20 days after the test clock's today: outside the 7-day period
         assertThat(n.sync().code()).isZero();
-        assertThat(smtp.received()).extracting(m -> m.header("X-O365watch-Event").get(0)).containsExactly("changes");
+        assertThat(smtp.received())
+                .extracting(m -> m.header("X-O365watch-Event").get(0))
+                .containsExactly("changes");
 
         assertThat(n.sync().code()).isZero(); // a quiet night
         assertThat(smtp.received()).hasSize(1);
@@ -228,7 +253,9 @@ class NotifySyncTest {
         assertThat(n.sync().code()).isZero();
         assertThat(smtp.received()).hasSize(2);
         assertThat(smtp.received().get(1).header("X-O365watch-Event")).containsExactly("pending");
-        assertThat(smtp.received().get(1).part("text/plain")).contains("20.20.20.0/24").contains("takes effect on 2026-12-15");
+        assertThat(smtp.received().get(1).part("text/plain"))
+                .contains("20.20.20.0/24")
+                .contains("takes effect on 2026-12-15");
 
         n.cli.clock(java.time.Instant.parse("2026-12-09T03:00:00Z")); // the day after: no repeat
         assertThat(n.sync().code()).isZero();
@@ -237,33 +264,42 @@ class NotifySyncTest {
 
     @Test
     void aFailingChannelIsReportedButTheSyncSucceedsAndTheOtherChannelStillGetsIt() throws IOException {
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(n.sync().code()).isZero();
-        wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(503)));
+        wm.stubFor(
+                post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(503)));
         n.service.publish("Worldwide", SyncTest.B);
 
         Result r = n.sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("applied " + SyncTest.B);
-        assertThat(r.err()).contains("o365watch: warning: notification failed: generic webhook ($HOOK_URL) failed: HTTP 503");
+        assertThat(r.err())
+                .contains("o365watch: warning: notification failed: generic webhook ($HOOK_URL) failed: HTTP 503");
         assertNoSecret(r);
         wm.verify(3, postRequestedFor(urlPathEqualTo("/hooks/" + TOKEN)));
         assertThat(smtp.received()).hasSize(1);
-        assertThat(n.lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(SyncTest.B);
+        assertThat(n.lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(SyncTest.B);
     }
 
     @Test
     void aMissingSecretIsAWarningThatNamesTheVariable() throws IOException {
         n.cli.env("SMTP_PASSWORD", "");
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(n.sync().code()).isZero();
         n.service.publish("Worldwide", SyncTest.B);
 
         Result r = n.sync();
 
         assertThat(r.code()).isZero();
-        assertThat(r.err()).contains("notification failed: notify.email password: the environment variable SMTP_PASSWORD is not set");
+        assertThat(r.err())
+                .contains(
+                        "notification failed: notify.email password: the environment variable SMTP_PASSWORD is not set");
         assertThat(smtp.received()).isEmpty();
         assertThat(hooks()).hasSize(1);
     }
@@ -275,18 +311,21 @@ class NotifySyncTest {
                 - kind: generic
                   urlFile: /dev/zero
                 """));
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(n.sync().code()).isZero();
         n.service.publish("Worldwide", SyncTest.B);
 
         Result r = n.sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err().lines().toList()).containsExactly(
-                "o365watch: warning: notification failed: CA bundle /dev/zero is larger than 16 MiB, far more than any CA bundle holds;"
-                        + " is it the right file?",
-                "o365watch: warning: notification failed: generic webhook (/dev/zero) URL: /dev/zero is larger than 64 KiB, far more than"
-                        + " a password or a URL");
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        "o365watch: warning: notification failed: CA bundle /dev/zero is larger than 16 MiB, far more than any CA bundle holds;"
+                                + " is it the right file?",
+                        "o365watch: warning: notification failed: generic webhook (/dev/zero) URL: /dev/zero is larger than 64 KiB, far more than"
+                                + " a password or a URL");
         assertThat(smtp.received()).isEmpty();
         assertThat(hooks()).isEmpty();
     }
@@ -294,7 +333,9 @@ class NotifySyncTest {
     @Test
     void aWrongPasswordNeverAppearsInTheWarning() throws IOException {
         n.cli.env("SMTP_PASSWORD", "wrong-" + PASSWORD);
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(n.sync().code()).isZero();
         n.service.publish("Worldwide", SyncTest.B);
         Map<String, String> snapshotsBefore = Trees.hashes(dir.resolve("snapshots"));
@@ -312,9 +353,16 @@ class NotifySyncTest {
         String nov = "2019112700";
         n.service.publish("Worldwide", nov);
         assertThat(n.sync().code()).isZero();
-        // sets 11 (Optimize) and 12 (Allow) keep only the first half of 52.112.0.0/14; sets 13 and 22 (Allow) keep all of it
-        n.service.publish("Worldwide", "2019112800", Derived.withIpReplaced(Fixtures.endpoints("Worldwide", nov),
-                s -> s.path("id").asInt() == 11 || s.path("id").asInt() == 12, "52.112.0.0/14", "52.112.0.0/15"));
+        // sets 11 (Optimize) and 12 (Allow) keep only the first half of 52.112.0.0/14; sets 13 and 22 (Allow) keep all
+        // of it
+        n.service.publish(
+                "Worldwide",
+                "2019112800",
+                Derived.withIpReplaced(
+                        Fixtures.endpoints("Worldwide", nov),
+                        s -> s.path("id").asInt() == 11 || s.path("id").asInt() == 12,
+                        "52.112.0.0/14",
+                        "52.112.0.0/15"));
         n.service.changes("Worldwide", """
                 [{"id": 3001, "endpointSetId": 11, "disposition": "Change", "impact": "RemovedIpOrUrl", "version": "2019112800",
                   "add": {"ips": ["52.112.0.0/15"]}, "remove": {"ips": ["52.112.0.0/14"]}},
@@ -327,10 +375,15 @@ class NotifySyncTest {
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = new java.util.ArrayList<>();
         hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
-        assertThat(lines).containsExactly("2 endpoint sets changed; 1 review flag; 0 additions pending",
-                "removed from Optimize: set 11 IPv4 52.114.0.0/15");
+        assertThat(lines)
+                .containsExactly(
+                        "2 endpoint sets changed; 1 review flag; 0 additions pending",
+                        "removed from Optimize: set 11 IPv4 52.114.0.0/15");
         String mail = smtp.only().part("text/plain");
-        assertThat(mail).contains("| removed from Optimize | 11 | `IPv4 52.114.0.0/15` |", "Every change in the snapshots was announced")
+        assertThat(mail)
+                .contains(
+                        "| removed from Optimize | 11 | `IPv4 52.114.0.0/15` |",
+                        "Every change in the snapshots was announced")
                 .doesNotContain("broad new prefix", "moved to a more trusted set");
     }
 
@@ -339,19 +392,29 @@ class NotifySyncTest {
         String nov = "2019112700";
         n.service.publish("Worldwide", nov);
         assertThat(n.sync().code()).isZero();
-        n.service.publish("Worldwide", "2019112800", Derived.withField(Fixtures.endpoints("Worldwide", nov),
-                s -> s.path("serviceArea").asText().equals("SharePoint"), "serviceAreaDisplayName", "SharePoint Online and OneDrive"));
+        n.service.publish(
+                "Worldwide",
+                "2019112800",
+                Derived.withField(
+                        Fixtures.endpoints("Worldwide", nov),
+                        s -> s.path("serviceArea").asText().equals("SharePoint"),
+                        "serviceAreaDisplayName",
+                        "SharePoint Online and OneDrive"));
 
         Result r = n.sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = new java.util.ArrayList<>();
         hooks().get(0).path("lines").forEach(l -> lines.add(l.asText()));
-        assertThat(lines).containsExactly("8 endpoint sets changed, 8 of them only in display name or notes (cosmetic); 0 review flags;"
-                + " 0 additions pending");
+        assertThat(lines)
+                .containsExactly(
+                        "8 endpoint sets changed, 8 of them only in display name or notes (cosmetic); 0 review flags;"
+                                + " 0 additions pending");
         String mail = smtp.only().part("text/plain");
-        assertThat(mail).doesNotContain("## Flags", "unannounced")
+        assertThat(mail)
+                .doesNotContain("## Flags", "unannounced")
                 .contains("Every change in the snapshots was announced")
-                .contains("| cosmetic | serviceAreaDisplayName | SharePoint Online and OneDrive for Business -&gt; SharePoint Online and OneDrive |");
+                .contains(
+                        "| cosmetic | serviceAreaDisplayName | SharePoint Online and OneDrive for Business -&gt; SharePoint Online and OneDrive |");
     }
 }

@@ -43,7 +43,9 @@ class PluralsTest {
 
     @Test
     void aGracePeriodOfOneDayIsOneDay() {
-        assertThat(cli.run("sync", "--config", config.toString(), "--offline", "--version", "2019102800").code()).isZero();
+        assertThat(cli.run("sync", "--config", config.toString(), "--offline", "--version", "2019102800")
+                        .code())
+                .isZero();
 
         Result check = cli.run("check", "--config", config.toString(), "--offline", "--grace-days", "1");
 
@@ -53,11 +55,23 @@ class PluralsTest {
 
     @Test
     void aFileWithOneEntryItCannotExpressSaysOneEntry() throws Exception {
-        Result r = cli.run("generate", "--store", tmp.resolve("snapshots").toString(), "--out", tmp.resolve("out").toString(),
-                "--target", "checkpoint", "--service", "exchange", "--category", "optimize");
+        Result r = cli.run(
+                "generate",
+                "--store",
+                tmp.resolve("snapshots").toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--target",
+                "checkpoint",
+                "--service",
+                "exchange",
+                "--category",
+                "optimize");
 
         assertThat(r.code()).as(r.toString()).isZero();
         String file = Files.readString(tmp.resolve("out/checkpoint/o365watch-gdc.json"));
-        assertThat(file).contains("Not expressed in this format: 1 entry, listed at the end.").doesNotContain("1 entries");
+        assertThat(file)
+                .contains("Not expressed in this format: 1 entry, listed at the end.")
+                .doesNotContain("1 entries");
     }
 }

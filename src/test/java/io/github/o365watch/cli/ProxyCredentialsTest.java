@@ -48,7 +48,14 @@ class ProxyCredentialsTest {
     }
 
     private Result fetch(String source) {
-        return cli.run("fetch", "--store", tmp.resolve("store").toString(), "--source", source, "--proxy", "http://127.0.0.1:" + proxy.port());
+        return cli.run(
+                "fetch",
+                "--store",
+                tmp.resolve("store").toString(),
+                "--source",
+                source,
+                "--proxy",
+                "http://127.0.0.1:" + proxy.port());
     }
 
     @Test
@@ -58,10 +65,14 @@ class ProxyCredentialsTest {
         Result r = fetch("https://endpoints.office.com");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("o365watch: GET /version: the proxy 127.0.0.1:" + proxy.port() + " refused the credentials (HTTP 407);"
-                + " not tried again, so that a wrong password cannot lock the account: check O365WATCH_PROXY_USER and"
-                + " O365WATCH_PROXY_PASSWORD (or the user part of HTTPS_PROXY)\n");
-        assertThat(proxy.requests()).as("requests the proxy saw").allMatch(q -> q.startsWith("CONNECT endpoints.office.com:443"));
+        assertThat(r.err())
+                .isEqualTo("o365watch: GET /version: the proxy 127.0.0.1:" + proxy.port()
+                        + " refused the credentials (HTTP 407);"
+                        + " not tried again, so that a wrong password cannot lock the account: check O365WATCH_PROXY_USER and"
+                        + " O365WATCH_PROXY_PASSWORD (or the user part of HTTPS_PROXY)\n");
+        assertThat(proxy.requests())
+                .as("requests the proxy saw")
+                .allMatch(q -> q.startsWith("CONNECT endpoints.office.com:443"));
         assertThat(proxy.withCredentials()).as("tries of the password").isEqualTo(1);
         assertThat(cli.sleeps()).as("no wait for a retry").isEmpty();
         assertThat(r.toString()).doesNotContain(PASSWORD).doesNotContain("alice");
@@ -86,8 +97,10 @@ class ProxyCredentialsTest {
         Result r = fetch("https://endpoints.office.com");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("o365watch: GET /version: the proxy 127.0.0.1:" + proxy.port() + " asks for credentials (HTTP 407):"
-                + " set O365WATCH_PROXY_USER and O365WATCH_PROXY_PASSWORD\n");
+        assertThat(r.err())
+                .isEqualTo("o365watch: GET /version: the proxy 127.0.0.1:" + proxy.port()
+                        + " asks for credentials (HTTP 407):"
+                        + " set O365WATCH_PROXY_USER and O365WATCH_PROXY_PASSWORD\n");
         assertThat(proxy.requests()).hasSize(1);
         assertThat(proxy.withCredentials()).isZero();
         assertThat(cli.sleeps()).isEmpty();
@@ -113,15 +126,18 @@ class ProxyCredentialsTest {
         private void serve() {
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
                     List<String> head = new ArrayList<>();
                     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                         head.add(line);
                     }
                     heads.add(List.copyOf(head)); // before the answer: the client sees it only after this
                     OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
-                            + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(
+                            ("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
+                                            + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                 } catch (IOException e) {
                     // closed, or a client that went away: the next connection is served all the same
@@ -136,7 +152,9 @@ class ProxyCredentialsTest {
 
         /** How many requests carried a Proxy-Authorization header. */
         long withCredentials() {
-            return heads.stream().filter(h -> h.stream().anyMatch(l -> l.regionMatches(true, 0, "Proxy-Authorization:", 0, 20))).count();
+            return heads.stream()
+                    .filter(h -> h.stream().anyMatch(l -> l.regionMatches(true, 0, "Proxy-Authorization:", 0, 20)))
+                    .count();
         }
 
         @Override

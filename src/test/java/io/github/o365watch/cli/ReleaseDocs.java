@@ -28,18 +28,23 @@ public final class ReleaseDocs {
         Path completion = Path.of(args[1]);
         Files.createDirectories(adoc);
         Files.createDirectories(completion);
-        Environment fixed = new Environment(Map.of(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), d -> { }, Path.of("/nonexistent"));
+        Environment fixed =
+                new Environment(Map.of(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), d -> {}, Path.of("/nonexistent"));
         CommandLine cl = Main.commandLine(new Root(fixed), new String[0]);
         int code = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true, cl.getCommandSpec());
         if (code != 0) {
             throw new IllegalStateException("picocli's man page generator failed (" + code + ")");
         }
-        // man's own section names: the help's "Exit codes:" heading is EXIT STATUS, the footer (the precedence rule) NOTES
+        // man's own section names: the help's "Exit codes:" heading is EXIT STATUS, the footer (the precedence rule)
+        // NOTES
         try (var pages = Files.list(adoc)) {
             for (Path page : pages.filter(p -> p.toString().endsWith(".adoc")).toList()) {
                 String text = Files.readString(page, StandardCharsets.UTF_8);
-                Files.writeString(page, text.replaceAll("(?m)^==\\s+Exit codes:\\s*$", "== Exit status")
-                        .replaceAll("(?m)^== Footer$", "== Notes"), StandardCharsets.UTF_8);
+                Files.writeString(
+                        page,
+                        text.replaceAll("(?m)^==\\s+Exit codes:\\s*$", "== Exit status")
+                                .replaceAll("(?m)^== Footer$", "== Notes"),
+                        StandardCharsets.UTF_8);
             }
         }
         for (String shell : new String[] {"bash", "zsh"}) {

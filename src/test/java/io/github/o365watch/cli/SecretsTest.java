@@ -1,7 +1,7 @@
 package io.github.o365watch.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
@@ -47,17 +47,26 @@ class SecretsTest {
     static final String SMTP_PASSWORD = "Smtp-S3cret-55ab";
     static final String TOKEN = "Hook-T0ken-c3d4";
     static final String FILE_TOKEN = "File-T0ken-e8f0";
-    static final String BASIC = Base64.getEncoder().encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String BASIC =
+            Base64.getEncoder().encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
     /** Each secret and the forms it travels in. */
-    static final List<String> SECRETS = List.of(PROXY_PASSWORD, SMTP_PASSWORD, TOKEN, FILE_TOKEN, BASIC,
+    static final List<String> SECRETS = List.of(
+            PROXY_PASSWORD,
+            SMTP_PASSWORD,
+            TOKEN,
+            FILE_TOKEN,
+            BASIC,
             Base64.getEncoder().encodeToString(("\0o365watch\0" + SMTP_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** A forward proxy that asks for Basic credentials and passes on what carries the right ones. */
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().enableBrowserProxying(true))
+    static WireMockExtension proxy = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().enableBrowserProxying(true))
             .build();
 
     @TempDir
@@ -88,15 +97,24 @@ class SecretsTest {
                 - kind: slack
                   urlFile: hook-url.txt
                 """));
-        n.cli.env("SMTP_PASSWORD", SMTP_PASSWORD).env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN)
-                .env("HTTP_PROXY", "http://localhost:" + proxy.getPort()).env("O365WATCH_PROXY_USER", PROXY_USER)
+        n.cli.env("SMTP_PASSWORD", SMTP_PASSWORD)
+                .env("HOOK_URL", wm.baseUrl() + "/hooks/" + TOKEN)
+                .env("HTTP_PROXY", "http://localhost:" + proxy.getPort())
+                .env("O365WATCH_PROXY_USER", PROXY_USER)
                 .env("O365WATCH_PROXY_PASSWORD", PROXY_PASSWORD);
-        proxy.stubFor(any(anyUrl()).atPriority(1).withHeader("Proxy-Authorization", absent()).willReturn(challenge()));
-        proxy.stubFor(any(anyUrl()).atPriority(2).withHeader("Proxy-Authorization", notMatching(Pattern.quote("Basic " + BASIC)))
+        proxy.stubFor(any(anyUrl())
+                .atPriority(1)
+                .withHeader("Proxy-Authorization", absent())
                 .willReturn(challenge()));
-        wm.stubFor(post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
-        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN)).willReturn(aResponse().withStatus(503).withBody(
-                "upstream said: token " + FILE_TOKEN + " is unknown")));
+        proxy.stubFor(any(anyUrl())
+                .atPriority(2)
+                .withHeader("Proxy-Authorization", notMatching(Pattern.quote("Basic " + BASIC)))
+                .willReturn(challenge()));
+        wm.stubFor(
+                post(urlPathEqualTo("/hooks/" + TOKEN)).willReturn(aResponse().withStatus(200)));
+        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN))
+                .willReturn(
+                        aResponse().withStatus(503).withBody("upstream said: token " + FILE_TOKEN + " is unknown")));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder challenge() {
@@ -115,9 +133,13 @@ class SecretsTest {
 
     @Test
     void noSecretShowsInAnythingASyncWritesOrSends() throws IOException {
-        n.service.publish("Worldwide", SyncTest.A).changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
+        n.service
+                .publish("Worldwide", SyncTest.A)
+                .changes("Worldwide", Fixtures.text("upstream/worldwide-changes.json"));
         assertThat(run(n.sync()).code()).as(results.get(0).toString()).isZero();
-        assertThat(proxy.getAllServeEvents()).as("the service was reached through the proxy").isNotEmpty();
+        assertThat(proxy.getAllServeEvents())
+                .as("the service was reached through the proxy")
+                .isNotEmpty();
 
         // a change: mail and the first webhook succeed, the second webhook fails with its token echoed in the body
         n.service.publish("Worldwide", SyncTest.B);
@@ -128,25 +150,39 @@ class SecretsTest {
 
         // a refusal: the SMTP login is refused, the second webhook's connection is reset
         n.cli.env("SMTP_PASSWORD", "wrong-" + SMTP_PASSWORD);
-        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        n.service.publish("Worldwide", "2019100100", Derived.withoutIps(Fixtures.endpoints("Worldwide", SyncTest.B),
-                s -> s.path("serviceArea").asText().equals("Exchange")));
+        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        n.service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withoutIps(
+                        Fixtures.endpoints("Worldwide", SyncTest.B),
+                        s -> s.path("serviceArea").asText().equals("Exchange")));
         Result refused = run(n.sync("--stacktrace"));
         assertThat(refused.code()).as(refused.toString()).isEqualTo(7);
         assertThat(refused.err()).contains("refused the login of o365watch");
 
         // the shrink accepted: the SMTP server is gone, the second webhook closes without an answer
         smtp.close();
-        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        wm.stubFor(post(urlPathEqualTo("/file-hooks/" + FILE_TOKEN))
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         Result accepted = run(n.sync("--accept-shrink", "--stacktrace"));
         assertThat(accepted.code()).as(accepted.toString()).isZero();
-        assertThat(accepted.err()).contains("notification failed: e-mail").contains("notification failed: slack webhook");
+        assertThat(accepted.err())
+                .contains("notification failed: e-mail")
+                .contains("notification failed: slack webhook");
 
         for (String format : List.of("text", "json", "junit", "github")) {
             run(n.check("--format", format, "--stacktrace"));
         }
         run(n.cli.run("status", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(), "--json"));
-        run(n.cli.run("versions", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(), "--stacktrace"));
+        run(n.cli.run(
+                "versions",
+                "--store",
+                dir.resolve("snapshots").toString(),
+                "--source",
+                n.service.url(),
+                "--stacktrace"));
 
         // the proxy refuses a wrong password: the failure names the proxy's answer, not the password
         n.cli.env("O365WATCH_PROXY_PASSWORD", "wrong-" + PROXY_PASSWORD);
@@ -156,13 +192,15 @@ class SecretsTest {
         assertThat(proxyRefused.err()).contains("HTTP 407");
 
         // credentials in the proxy URL itself, right and wrongly encoded
-        n.cli.env("O365WATCH_PROXY_USER", "").env("O365WATCH_PROXY_PASSWORD", "")
+        n.cli.env("O365WATCH_PROXY_USER", "")
+                .env("O365WATCH_PROXY_PASSWORD", "")
                 .env("HTTP_PROXY", "http://" + PROXY_USER + ":" + PROXY_PASSWORD + "@localhost:" + proxy.getPort());
-        Result inUrl = run(n.cli.run("fetch", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(), "--stacktrace"));
+        Result inUrl = run(n.cli.run(
+                "fetch", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(), "--stacktrace"));
         assertThat(inUrl.code()).as(inUrl.toString()).isZero();
         n.cli.env("HTTP_PROXY", "http://" + PROXY_USER + ":" + PROXY_PASSWORD + "%zz@localhost:" + proxy.getPort());
-        Result badlyEncoded = run(n.cli.run("fetch", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(),
-                "--stacktrace"));
+        Result badlyEncoded = run(n.cli.run(
+                "fetch", "--store", dir.resolve("snapshots").toString(), "--source", n.service.url(), "--stacktrace"));
         assertThat(badlyEncoded.code()).as(badlyEncoded.toString()).isEqualTo(2);
 
         for (Result r : results) {
@@ -172,7 +210,9 @@ class SecretsTest {
             if (f.getFileName().toString().equals("hook-url.txt")) {
                 continue; // where the second token lives
             }
-            assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(SECRETS);
+            assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                    .as(f.toString())
+                    .doesNotContain(SECRETS);
         }
         for (SmtpServer.Received mail : smtp.received()) {
             assertThat(new String(mail.raw(), StandardCharsets.ISO_8859_1)).doesNotContain(SECRETS);

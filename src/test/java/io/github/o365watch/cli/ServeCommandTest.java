@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** serve's mistakes: each one line, exit 2, nothing started (a run that started would not return). */
 class ServeCommandTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -49,7 +51,8 @@ class ServeCommandTest {
             "o365watch: --tls-cert and --tls-key go together: the certificate chain and its private key, in PEM",
             "o365watch: --tls-cert " + pem + " holds no PEM certificate we can read",
             "o365watch: --keystore or --tls-cert with --tls-key, not both",
-            "o365watch: --auth-file " + auth + " must hold one line user:password, a user name and a password both not empty",
+            "o365watch: --auth-file " + auth
+                    + " must hold one line user:password, a user name and a password both not empty",
             "o365watch: --max-age: between 1 and 3650 days, not 0",
         };
         for (int i = 0; i < cases.length; i++) {
@@ -60,9 +63,13 @@ class ServeCommandTest {
         }
         // the password is never in a message
         Files.writeString(auth, "alice-Xq7:\n");
-        assertThat(serve(n, "--listen", "127.0.0.1:0", "--auth-file", auth.toString()).err()).doesNotContain("alice-Xq7");
+        assertThat(serve(n, "--listen", "127.0.0.1:0", "--auth-file", auth.toString())
+                        .err())
+                .doesNotContain("alice-Xq7");
         Files.writeString(auth, ":Pw-Zr81k\n");
-        assertThat(serve(n, "--listen", "127.0.0.1:0", "--auth-file", auth.toString()).err()).doesNotContain("Pw-Zr81k");
+        assertThat(serve(n, "--listen", "127.0.0.1:0", "--auth-file", auth.toString())
+                        .err())
+                .doesNotContain("Pw-Zr81k");
     }
 
     @Test
@@ -71,8 +78,11 @@ class ServeCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Result r = serve(n, "--listen", "127.0.0.1:" + taken.getLocalPort());
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
-            assertThat(r.err()).startsWith("o365watch: --listen 127.0.0.1:" + taken.getLocalPort() + ": cannot listen on 127.0.0.1:"
-                    + taken.getLocalPort() + ": ").doesNotContain("\tat ").hasLineCount(1);
+            assertThat(r.err())
+                    .startsWith("o365watch: --listen 127.0.0.1:" + taken.getLocalPort()
+                            + ": cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .doesNotContain("\tat ")
+                    .hasLineCount(1);
         }
     }
 

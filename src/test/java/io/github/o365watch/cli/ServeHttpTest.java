@@ -37,7 +37,9 @@ class ServeHttpTest {
     static final String A = SyncTest.A;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -59,15 +61,14 @@ class ServeHttpTest {
     }
 
     /** curl's status, response headers (lower-case names) and body file. */
-    record Curl(int exit, int status, Map<String, String> headers, byte[] body) {
-    }
+    record Curl(int exit, int status, Map<String, String> headers, byte[] body) {}
 
     Curl curl(String... args) throws IOException {
         Path curl = Tools.require("curl");
         Path headers = Files.createTempFile(dir, "h", ".txt");
         Path body = Files.createTempFile(dir, "b", ".bin");
-        List<String> cmd = new ArrayList<>(List.of(curl.toString(), "-sS", "--max-time", "20", "-D", headers.toString(), "-o",
-                body.toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(curl.toString(), "-sS", "--max-time", "20", "-D", headers.toString(), "-o", body.toString()));
         cmd.addAll(List.of(args));
         Tools.Run run = Tools.run(cmd, null);
         Map<String, String> h = new java.util.TreeMap<>();
@@ -77,7 +78,9 @@ class ServeHttpTest {
                 status = Integer.parseInt(line.split(" ")[1]);
                 h.clear();
             } else if (line.contains(":")) {
-                h.put(line.substring(0, line.indexOf(':')).toLowerCase(java.util.Locale.ROOT), line.substring(line.indexOf(':') + 1).strip());
+                h.put(
+                        line.substring(0, line.indexOf(':')).toLowerCase(java.util.Locale.ROOT),
+                        line.substring(line.indexOf(':') + 1).strip());
             }
         }
         return new Curl(run.code(), status, h, Files.readAllBytes(body));
@@ -91,8 +94,10 @@ class ServeHttpTest {
         Curl full = curl(url);
         assertThat(full.status()).isEqualTo(200);
         assertThat(full.body()).isEqualTo(file);
-        assertThat(full.headers()).containsEntry("content-length", Integer.toString(file.length))
-                .containsEntry("content-type", "text/plain; charset=utf-8").containsEntry("cache-control", "no-cache");
+        assertThat(full.headers())
+                .containsEntry("content-length", Integer.toString(file.length))
+                .containsEntry("content-type", "text/plain; charset=utf-8")
+                .containsEntry("cache-control", "no-cache");
         String etag = full.headers().get("etag");
         String date = full.headers().get("last-modified");
 
@@ -100,21 +105,34 @@ class ServeHttpTest {
         assertThat(byTag.status()).isEqualTo(304);
         assertThat(byTag.body()).isEmpty();
         assertThat(byTag.headers()).containsEntry("etag", etag);
-        assertThat(curl("-H", "If-None-Match: \"0000\"", url).status()).as("another tag").isEqualTo(200);
-        assertThat(curl("-H", "If-None-Match: \"0000\", W/" + etag, url).status()).as("one of a list, weakly").isEqualTo(304);
+        assertThat(curl("-H", "If-None-Match: \"0000\"", url).status())
+                .as("another tag")
+                .isEqualTo(200);
+        assertThat(curl("-H", "If-None-Match: \"0000\", W/" + etag, url).status())
+                .as("one of a list, weakly")
+                .isEqualTo(304);
         // curl -z sends If-Modified-Since
         assertThat(curl("-z", date, url).status()).isEqualTo(304);
         assertThat(curl("-z", "Mon, 01 Jan 2018 00:00:00 GMT", url).status()).isEqualTo(200);
         // a tag that does not match decides, whatever the date says (RFC 9110 13.2.2)
-        assertThat(curl("-H", "If-None-Match: \"0000\"", "-z", date, url).status()).isEqualTo(200);
+        assertThat(curl("-H", "If-None-Match: \"0000\"", "-z", date, url).status())
+                .isEqualTo(200);
 
         Curl head = curl("-I", url);
         assertThat(head.status()).isEqualTo(200);
-        assertThat(head.headers()).containsEntry("content-length", Integer.toString(file.length)).containsEntry("etag", etag);
+        assertThat(head.headers())
+                .containsEntry("content-length", Integer.toString(file.length))
+                .containsEntry("etag", etag);
         // curl -I writes the headers where the body would go; on the wire, nothing follows them
-        String rawHead = site.raw("HEAD /edl/o365-optimize-url.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertThat(rawHead).startsWith("HTTP/1.1 200 ").contains("Content-Length: " + file.length + "\r\n").endsWith("\r\n\r\n");
-        assertThat(curl("-I", "-H", "If-None-Match: " + etag, url).status()).as("Juniper polls with a conditional HEAD").isEqualTo(304);
+        String rawHead =
+                site.raw("HEAD /edl/o365-optimize-url.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(rawHead)
+                .startsWith("HTTP/1.1 200 ")
+                .contains("Content-Length: " + file.length + "\r\n")
+                .endsWith("\r\n\r\n");
+        assertThat(curl("-I", "-H", "If-None-Match: " + etag, url).status())
+                .as("Juniper polls with a conditional HEAD")
+                .isEqualTo(304);
 
         Curl gzip = curl("-H", "Accept-Encoding: gzip", url);
         assertThat(gzip.status()).isEqualTo(200);
@@ -122,21 +140,35 @@ class ServeHttpTest {
         assertThat(gunzip(gzip.body())).isEqualTo(file);
         assertThat(gzip.body().length).isLessThan(file.length);
         // the tag of the compressed form brings a 304 too
-        Curl gzipAgain = curl("-H", "Accept-Encoding: gzip", "-H", "If-None-Match: " + gzip.headers().get("etag"), url);
+        Curl gzipAgain = curl(
+                "-H",
+                "Accept-Encoding: gzip",
+                "-H",
+                "If-None-Match: " + gzip.headers().get("etag"),
+                url);
         assertThat(gzipAgain.status()).isEqualTo(304);
         assertThat(curl("--compressed", url).body()).isEqualTo(file);
     }
 
     @Test
     void curlTrustsTheServerThroughTheTestCa() throws IOException {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("o365watch test CA")
-                .duration(2, TimeUnit.DAYS).build();
-        HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("localhost").addSubjectAlternativeName("localhost")
-                .addSubjectAlternativeName("127.0.0.1").duration(2, TimeUnit.DAYS).build();
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("o365watch test CA")
+                .duration(2, TimeUnit.DAYS)
+                .build();
+        HeldCertificate server = new HeldCertificate.Builder()
+                .signedBy(ca)
+                .commonName("localhost")
+                .addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName("127.0.0.1")
+                .duration(2, TimeUnit.DAYS)
+                .build();
         Path caPem = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
         Path chain = Files.writeString(dir.resolve("server.pem"), server.certificatePem() + ca.certificatePem());
         Path key = Files.writeString(dir.resolve("server.key"), server.privateKeyPkcs8Pem());
-        site.start(ServeSite.SOON_AFTER, Map.of(), site.options(Optional.of(chain), Optional.of(key), Optional.empty()));
+        site.start(
+                ServeSite.SOON_AFTER, Map.of(), site.options(Optional.of(chain), Optional.of(key), Optional.empty()));
         assertThat(site.server.url()).startsWith("https://127.0.0.1:");
         Curl ok = curl("--cacert", caPem.toString(), site.url("/proxy.pac"));
         assertThat(ok.exit()).isZero();
@@ -145,7 +177,8 @@ class ServeHttpTest {
         // without the CA, curl does not trust the server (60: peer certificate cannot be authenticated)
         assertThat(curl(site.url("/proxy.pac")).exit()).isEqualTo(60);
         // plain HTTP on the TLS port is no way in
-        assertThat(curl(site.url("/proxy.pac").replace("https:", "http:")).status()).isNotEqualTo(200);
+        assertThat(curl(site.url("/proxy.pac").replace("https:", "http:")).status())
+                .isNotEqualTo(200);
     }
 
     @Test
@@ -157,21 +190,25 @@ class ServeHttpTest {
         HttpResponse<byte[]> metrics = site.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         String text = new String(metrics.body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("o365watch_applied_version{instance=\"Worldwide\"} 2.0190828E9")
+        assertThat(text)
+                .contains("o365watch_applied_version{instance=\"Worldwide\"} 2.0190828E9")
                 .contains("o365watch_fetched_version{instance=\"Worldwide\"} 2.0190828E9")
                 .contains("o365watch_applied_version_age_seconds{instance=\"Worldwide\"} " + 13 * 86400 + ".0")
                 .contains("o365watch_http_requests_total{path=\"/proxy.pac\",status=\"200\"} 1.0")
                 .contains("o365watch_http_requests_total{path=\"other\",status=\"404\"} 1.0")
                 .contains("o365watch_last_sync_success 1.0")
                 .contains("o365watch_release_stale 0.0")
-                .containsPattern("o365watch_list_entries\\{file=\"o365-optimize-ipv4.txt\",instance=\"worldwide\",target=\"edl\"\\} [1-9]");
+                .containsPattern(
+                        "o365watch_list_entries\\{file=\"o365-optimize-ipv4.txt\",instance=\"worldwide\",target=\"edl\"\\} [1-9]");
         Path scraped = Files.write(dir.resolve("scraped.prom"), metrics.body());
         Tools.Run served = Tools.run(List.of(promtool.toString(), "check", "metrics"), scraped);
         assertThat(served.code()).as(served.out()).isZero();
 
         Path textfile = dir.resolve("o365watch.prom");
         String written = Files.readString(textfile);
-        assertThat(written).contains("o365watch_last_sync_success 1.0").contains("o365watch_applied_version{instance=\"Worldwide\"} 2.0190828E9")
+        assertThat(written)
+                .contains("o365watch_last_sync_success 1.0")
+                .contains("o365watch_applied_version{instance=\"Worldwide\"} 2.0190828E9")
                 .doesNotContain("o365watch_http_requests");
         Tools.Run file = Tools.run(List.of(promtool.toString(), "check", "metrics"), textfile);
         assertThat(file.code()).as(file.out()).isZero();
@@ -183,7 +220,8 @@ class ServeHttpTest {
         assertThat(Files.readString(textfile)).contains("o365watch_last_sync_success 0.0");
         HttpResponse<byte[]> health = site.get("/healthz");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(new String(health.body(), StandardCharsets.UTF_8)).contains("problem: the last sync failed or was refused");
+        assertThat(new String(health.body(), StandardCharsets.UTF_8))
+                .contains("problem: the last sync failed or was refused");
     }
 
     @Test
@@ -191,23 +229,41 @@ class ServeHttpTest {
         site.start();
         String lock = Files.readString(dir.resolve("o365watch.lock"));
         assertThat(lock).contains("selectionHash");
-        for (String path : List.of("/../o365watch.lock", "/%2e%2e/o365watch.lock", "/worldwide/../../o365watch.lock",
-                "/reports/../o365watch.lock", "/reports/..%2fo365watch.lock", "/reports/%2e%2e/o365watch.lock", "/worldwide%2fpac%2fo365.pac",
-                "/.generated.releases/", "/generated/worldwide/pac/o365.pac", "/..;/o365watch.lock", "/%00/o365watch.lock",
-                "/worldwide/pac/o365.pac%00.txt", "//etc/passwd", "/reports/.o365watch-tmp-x")) {
+        for (String path : List.of(
+                "/../o365watch.lock",
+                "/%2e%2e/o365watch.lock",
+                "/worldwide/../../o365watch.lock",
+                "/reports/../o365watch.lock",
+                "/reports/..%2fo365watch.lock",
+                "/reports/%2e%2e/o365watch.lock",
+                "/worldwide%2fpac%2fo365.pac",
+                "/.generated.releases/",
+                "/generated/worldwide/pac/o365.pac",
+                "/..;/o365watch.lock",
+                "/%00/o365watch.lock",
+                "/worldwide/pac/o365.pac%00.txt",
+                "//etc/passwd",
+                "/reports/.o365watch-tmp-x")) {
             String answer = site.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-            assertThat(answer).as(path).matches("(?s)HTTP/1.1 (400|404) .*").doesNotContain("selectionHash").doesNotContain("FindProxyForURL");
+            assertThat(answer)
+                    .as(path)
+                    .matches("(?s)HTTP/1.1 (400|404) .*")
+                    .doesNotContain("selectionHash")
+                    .doesNotContain("FindProxyForURL");
         }
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO")) {
-            String answer = site.raw(method + " /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            String answer = site.raw(method
+                    + " /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             assertThat(answer).as(method).startsWith("HTTP/1.1 405 ").contains("Allow: GET, HEAD");
         }
         // request size limits: headers and the request line
-        String huge = "GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
+        String huge = "GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n";
         assertThat(site.raw(huge)).startsWith("HTTP/1.1 431 ");
         assertThat(site.raw("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
                 .matches("(?s)HTTP/1.1 (414|431) .*");
-        assertThat(site.raw("GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        assertThat(site.raw("GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 200 ");
     }
 
     @Test
@@ -220,11 +276,15 @@ class ServeHttpTest {
                 Socket s = new Socket();
                 s.connect(new InetSocketAddress("127.0.0.1", site.server.port()), 10_000);
                 s.setSoTimeout(30_000);
-                s.getOutputStream().write("GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write("GET /proxy.pac HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                                .getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 slow.add(s);
             }
-            assertThat(site.get("/proxy.pac").statusCode()).as("a client behind them is answered").isEqualTo(200);
+            assertThat(site.get("/proxy.pac").statusCode())
+                    .as("a client behind them is answered")
+                    .isEqualTo(200);
             // the server closes each silent connection (after its idle timeout), having answered nothing
             for (Socket s : slow) {
                 InputStream in = s.getInputStream();

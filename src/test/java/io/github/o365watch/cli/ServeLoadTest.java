@@ -42,7 +42,9 @@ class ServeLoadTest {
     static final int POLLERS = 4;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -86,14 +88,18 @@ class ServeLoadTest {
             Map<String, String> now = site.n.outputs();
             record(published);
             String list = "worldwide/edl/o365-optimize-ipv4.txt";
-            assertThat(new String(site.get("/" + list).body(), StandardCharsets.UTF_8)).isEqualTo(now.get(list));
-            // each poller asks for every path of this release before the next switch: waits on their work, not on a clock
+            assertThat(new String(site.get("/" + list).body(), StandardCharsets.UTF_8))
+                    .isEqualTo(now.get(list));
+            // each poller asks for every path of this release before the next switch: waits on their work, not on a
+            // clock
             long[] before = new long[POLLERS];
             for (int t = 0; t < POLLERS; t++) {
                 before[t] = answered.get(t);
             }
             for (int t = 0; t < POLLERS; t++) {
-                while (answered.get(t) <= before[t] + paths.size() && errors.isEmpty() && !pollers.get(t).isDone()) {
+                while (answered.get(t) <= before[t] + paths.size()
+                        && errors.isEmpty()
+                        && !pollers.get(t).isDone()) {
                     java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // leave the two cores to the pollers
                 }
             }
@@ -106,30 +112,54 @@ class ServeLoadTest {
 
         assertThat(errors).isEmpty();
         assertThat(nanos.size()).isGreaterThan(POLLERS * runs.length);
-        seen.forEach((path, shas) -> assertThat(published.get(path.equals("proxy.pac") ? "worldwide/pac/o365.pac" : path))
-                .as(path).containsAll(shas));
-        List<String> changed = published.keySet().stream().filter(p -> published.get(p).size() == 2).toList();
+        seen.forEach(
+                (path, shas) -> assertThat(published.get(path.equals("proxy.pac") ? "worldwide/pac/o365.pac" : path))
+                        .as(path)
+                        .containsAll(shas));
+        List<String> changed = published.keySet().stream()
+                .filter(p -> published.get(p).size() == 2)
+                .toList();
         assertThat(changed).isNotEmpty();
-        changed.forEach(p -> assertThat(seen.get(p)).as(p + ": the pollers saw both releases").hasSize(2));
+        changed.forEach(p -> assertThat(seen.get(p))
+                .as(p + ": the pollers saw both releases")
+                .hasSize(2));
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("serve load: %d requests by %d pollers over %d release switches; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-                + " max %.2f ms%n", sorted.size(), POLLERS, runs.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+        System.out.printf(
+                "serve load: %d requests by %d pollers over %d release switches; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
+                        + " max %.2f ms%n",
+                sorted.size(),
+                POLLERS,
+                runs.length,
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private void record(Map<String, Set<String>> published) throws IOException {
-        site.n.outputs().forEach((p, text) -> published.computeIfAbsent(p, k -> new HashSet<>())
-                .add(Checksums.sha256(text.getBytes(StandardCharsets.UTF_8))));
+        site.n
+                .outputs()
+                .forEach((p, text) -> published
+                        .computeIfAbsent(p, k -> new HashSet<>())
+                        .add(Checksums.sha256(text.getBytes(StandardCharsets.UTF_8))));
     }
 
-    private void poll(List<String> paths, int offset, AtomicBoolean done, Map<String, Set<String>> seen, List<Long> nanos, List<String> errors,
+    private void poll(
+            List<String> paths,
+            int offset,
+            AtomicBoolean done,
+            Map<String, Set<String>> seen,
+            List<Long> nanos,
+            List<String> errors,
             java.util.concurrent.atomic.AtomicLongArray answered) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, String> tags = new HashMap<>();
         for (int i = offset; !done.get() && errors.isEmpty(); i++) {
             String path = paths.get(i % paths.size());
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.url("/" + path))).timeout(Duration.ofSeconds(20));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(site.url("/" + path))).timeout(Duration.ofSeconds(20));
             if (tags.containsKey(path)) {
                 b.header("If-None-Match", tags.get(path));
             }
@@ -144,7 +174,8 @@ class ServeLoadTest {
                         errors.add(path + ": tag " + tag + " for a body of SHA-256 " + sha);
                     }
                     tags.put(path, tag);
-                    seen.computeIfAbsent(path, k -> ConcurrentHashMap.newKeySet()).add(sha);
+                    seen.computeIfAbsent(path, k -> ConcurrentHashMap.newKeySet())
+                            .add(sha);
                 } else if (r.statusCode() != 304) {
                     errors.add(path + ": " + r.statusCode());
                 }

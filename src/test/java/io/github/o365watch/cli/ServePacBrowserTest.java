@@ -43,7 +43,9 @@ class ServePacBrowserTest {
     static final String A = SyncTest.A;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -127,16 +129,23 @@ class ServePacBrowserTest {
                 } else if (request[1].startsWith("http://")) {
                     host = URI.create(request[1]).getHost();
                 } else {
-                    host = java.util.Arrays.stream(lines).filter(l -> l.toLowerCase(Locale.ROOT).startsWith("host:")).findFirst()
-                            .map(l -> l.substring(5).strip().replaceFirst(":[0-9]+$", "")).orElse("");
+                    host = java.util.Arrays.stream(lines)
+                            .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("host:"))
+                            .findFirst()
+                            .map(l -> l.substring(5).strip().replaceFirst(":[0-9]+$", ""))
+                            .orElse("");
                 }
                 hosts.add(host.toLowerCase(Locale.ROOT));
                 String page = "<!DOCTYPE html><title>start</title>";
-                String answer = request[0].equals("CONNECT") ? "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
-                        : request[1].endsWith("/") ? "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length() + "\r\n"
-                        : "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n";
-                c.getOutputStream().write((answer + "Connection: close\r\n\r\n" + (answer.startsWith("HTTP/1.1 200") ? page : ""))
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                String answer = request[0].equals("CONNECT")
+                        ? "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
+                        : request[1].endsWith("/")
+                                ? "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
+                                        + "\r\n"
+                                : "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n";
+                c.getOutputStream()
+                        .write((answer + "Connection: close\r\n\r\n" + (answer.startsWith("HTTP/1.1 200") ? page : ""))
+                                .getBytes(StandardCharsets.ISO_8859_1));
             } catch (IOException | RuntimeException e) {
                 // a connection the browser gave up on: whatever it told us is noted
             }
@@ -182,21 +191,28 @@ class ServePacBrowserTest {
         Set<String> proxied = proxy.hosts();
 
         site = new ServeSite(wm, dir);
-        Files.writeString(site.n.config, Files.readString(site.n.config).replace("proxy.contoso.com:8080",
-                "proxy.contoso.com:" + proxy.port()));
+        Files.writeString(
+                site.n.config,
+                Files.readString(site.n.config).replace("proxy.contoso.com:8080", "proxy.contoso.com:" + proxy.port()));
         site.n.service.publish("Worldwide", A);
         assertThat(site.n.sync().code()).isZero();
         site.start();
 
         Map<String, Boolean> expected = expectedRoutes(Fixtures.endpoints("Worldwide", A));
         assertThat(expected.values()).contains(true, false);
-        String start = expected.entrySet().stream().filter(Map.Entry::getValue).findFirst().orElseThrow().getKey();
+        String start = expected.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         int port = web.port();
-        try (Browser browser = Browser.start(dir.resolve("profile"), List.of("--proxy-pac-url=" + site.url("/proxy.pac"),
-                "--host-resolver-rules=MAP * 127.0.0.1"))) {
+        try (Browser browser = Browser.start(
+                dir.resolve("profile"),
+                List.of("--proxy-pac-url=" + site.url("/proxy.pac"), "--host-resolver-rules=MAP * 127.0.0.1"))) {
             browser.open("http://" + start + ":" + port + "/");
             assertThat(direct).as("the start page came direct").contains(start);
-            // requests upgraded to HTTPS fail after their ClientHello or CONNECT (nothing answers them): where they went is what counts
+            // requests upgraded to HTTPS fail after their ClientHello or CONNECT (nothing answers them): where they
+            // went is what counts
             browser.runAsync("""
                     const hosts = arguments[0], port = arguments[1], done = arguments[arguments.length - 1];
                     Promise.allSettled(hosts.map(h => fetch('http://' + h + ':' + port + '/probe', {mode: 'no-cors', cache: 'no-store'})))
@@ -208,13 +224,19 @@ class ServePacBrowserTest {
             boolean sawDirect = direct.contains(host);
             boolean sawProxy = proxied.contains(host);
             if (sawDirect != goesDirect || sawProxy == goesDirect) {
-                wrong.put(host, "expected " + (goesDirect ? "DIRECT" : "the proxy") + ", reached " + (sawDirect ? "the web server " : "")
-                        + (sawProxy ? "the proxy" : "") + (sawDirect || sawProxy ? "" : "nothing"));
+                wrong.put(
+                        host,
+                        "expected " + (goesDirect ? "DIRECT" : "the proxy") + ", reached "
+                                + (sawDirect ? "the web server " : "") + (sawProxy ? "the proxy" : "")
+                                + (sawDirect || sawProxy ? "" : "nothing"));
             }
         });
         assertThat(wrong).isEmpty();
-        System.out.printf("PAC in Chromium: %d hostnames, %d direct, %d through the proxy%n", expected.size(),
-                expected.values().stream().filter(b -> b).count(), expected.values().stream().filter(b -> !b).count());
+        System.out.printf(
+                "PAC in Chromium: %d hostnames, %d direct, %d through the proxy%n",
+                expected.size(),
+                expected.values().stream().filter(b -> b).count(),
+                expected.values().stream().filter(b -> !b).count());
     }
 
     /**
@@ -227,7 +249,9 @@ class ServePacBrowserTest {
         Map<String, Set<String>> byPattern = new TreeMap<>();
         for (JsonNode set : new ObjectMapper().readTree(endpoints)) {
             for (JsonNode url : set.path("urls")) {
-                byPattern.computeIfAbsent(url.asText().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(set.path("category").asText());
+                byPattern
+                        .computeIfAbsent(url.asText().toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+                        .add(set.path("category").asText());
             }
         }
         Map<String, Boolean> routes = new TreeMap<>();
@@ -239,7 +263,8 @@ class ServePacBrowserTest {
                 if (!glob(p.getKey()).matcher(host).matches()) {
                     continue;
                 }
-                int weight = p.getKey().contains("*") ? p.getKey().replace("*", "").length() : Integer.MAX_VALUE;
+                int weight =
+                        p.getKey().contains("*") ? p.getKey().replace("*", "").length() : Integer.MAX_VALUE;
                 if (p.getValue().contains("Optimize")) {
                     bestOptimize = Math.max(bestOptimize, weight);
                 }

@@ -35,13 +35,13 @@ final class ServeSite implements AutoCloseable {
 
     final Nightly n;
     final List<String> accessLog = Collections.synchronizedList(new ArrayList<>());
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     FeedServer server;
 
     ServeSite(WireMockExtension wm, Path dir) throws IOException {
         n = new Nightly(wm, dir);
     }
-
 
     FeedServer start(Instant now, Map<String, String> env, Serve.Options o) {
         server = Serve.start(ConfigFile.read(n.config), o, env, Clock.fixed(now, ZoneOffset.UTC));
@@ -57,7 +57,8 @@ final class ServeSite implements AutoCloseable {
     }
 
     Serve.Options options(Optional<Path> cert, Optional<Path> key, Optional<Path> authFile) {
-        return new Serve.Options("127.0.0.1:0", cert, key, Optional.empty(), authFile, 60, Duration.ofMillis(1500), 16, accessLog::add);
+        return new Serve.Options(
+                "127.0.0.1:0", cert, key, Optional.empty(), authFile, 60, Duration.ofMillis(1500), 16, accessLog::add);
     }
 
     String url(String path) {
@@ -69,7 +70,8 @@ final class ServeSite implements AutoCloseable {
     }
 
     HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);

@@ -29,7 +29,9 @@ class ServeTest {
     static final String B = SyncTest.B;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -59,10 +61,13 @@ class ServeTest {
             byte[] file = Files.readAllBytes(site.n.output(path));
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(r.body()).as(path).isEqualTo(file);
-            assertThat(r.headers().firstValue("ETag")).as(path).hasValue("\"" + Checksums.sha256(file).substring(0, 32) + "\"");
+            assertThat(r.headers().firstValue("ETag"))
+                    .as(path)
+                    .hasValue("\"" + Checksums.sha256(file).substring(0, 32) + "\"");
             assertThat(r.headers().firstValue("Last-Modified")).as(path).isPresent();
             assertThat(r.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
-            String type = path.endsWith(".pac") ? "application/x-ns-proxy-autoconfig"
+            String type = path.endsWith(".pac")
+                    ? "application/x-ns-proxy-autoconfig"
                     : path.endsWith(".json") ? "application/json" : "text/plain; charset=utf-8";
             assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue(type);
         }
@@ -73,18 +78,26 @@ class ServeTest {
             assertThat(r.body()).as(alias).isEqualTo(pac);
             assertThat(r.headers().firstValue("Content-Type")).as(alias).hasValue("application/x-ns-proxy-autoconfig");
         }
-        assertThat(site.get("/edl/o365-optimize-ipv4.txt").body()).isEqualTo(Files.readAllBytes(site.n.output("worldwide/edl/o365-optimize-ipv4.txt")));
+        assertThat(site.get("/edl/o365-optimize-ipv4.txt").body())
+                .isEqualTo(Files.readAllBytes(site.n.output("worldwide/edl/o365-optimize-ipv4.txt")));
         // the index names each file with its version, size and checksum
         String index = new String(site.get("/").body(), StandardCharsets.UTF_8);
         for (String path : outputs.keySet()) {
             byte[] file = Files.readAllBytes(site.n.output(path));
-            assertThat(index).contains("<a href=\"/" + path + "\">" + path + "</a></td><td>" + A + "</td><td>" + file.length
-                    + "</td><td><code>" + Checksums.sha256(file) + "</code>");
+            assertThat(index)
+                    .contains("<a href=\"/" + path + "\">" + path + "</a></td><td>" + A + "</td><td>" + file.length
+                            + "</td><td><code>" + Checksums.sha256(file) + "</code>");
         }
         assertThat(site.get("/nothing-here").statusCode()).isEqualTo(404);
-        assertThat(site.get("/worldwide/edl/").statusCode()).as("no directory listing").isEqualTo(404);
-        assertThat(site.get("/worldwide/").statusCode()).as("no directory listing").isEqualTo(404);
-        assertThat(site.accessLog).anyMatch(l -> l.matches("127\\.0\\.0\\.1 - - \\[.+\\] \"GET /proxy.pac HTTP/1.1\" 200 " + pac.length + " .*"));
+        assertThat(site.get("/worldwide/edl/").statusCode())
+                .as("no directory listing")
+                .isEqualTo(404);
+        assertThat(site.get("/worldwide/").statusCode())
+                .as("no directory listing")
+                .isEqualTo(404);
+        assertThat(site.accessLog)
+                .anyMatch(l -> l.matches(
+                        "127\\.0\\.0\\.1 - - \\[.+\\] \"GET /proxy.pac HTTP/1.1\" 200 " + pac.length + " .*"));
     }
 
     @Test
@@ -102,7 +115,8 @@ class ServeTest {
                 assertThat(r.body()).as(url).isEqualTo(Files.readAllBytes(p));
             }
         }
-        assertThat(site.get("/feed.rss").headers().firstValue("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
+        assertThat(site.get("/feed.rss").headers().firstValue("Content-Type"))
+                .hasValue("application/rss+xml; charset=utf-8");
         // a link in the reports directory is never followed
         Files.createSymbolicLink(reports.resolve("lock.json"), dir.resolve("o365watch.lock"));
         assertThat(site.get("/reports/lock.json").statusCode()).isEqualTo(404);
@@ -116,12 +130,19 @@ class ServeTest {
         site.n.service.publish("Worldwide", B);
         assertThat(site.n.sync().code()).isZero();
         Map<String, String> next = site.n.outputs();
-        String changed = next.keySet().stream().filter(p -> !next.get(p).equals(before.get(p))).findFirst().orElseThrow();
-        assertThat(new String(site.get("/" + changed).body(), StandardCharsets.UTF_8)).as(changed).isEqualTo(next.get(changed));
+        String changed = next.keySet().stream()
+                .filter(p -> !next.get(p).equals(before.get(p)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new String(site.get("/" + changed).body(), StandardCharsets.UTF_8))
+                .as(changed)
+                .isEqualTo(next.get(changed));
         String edl = "worldwide/edl/o365-allow-url.txt";
         String after = next.get(edl);
-        assertThat(new String(site.get("/" + edl).body(), StandardCharsets.UTF_8)).isEqualTo(after);
-        assertThat(new String(site.get("/healthz").body(), StandardCharsets.UTF_8)).startsWith("ok\n");
+        assertThat(new String(site.get("/" + edl).body(), StandardCharsets.UTF_8))
+                .isEqualTo(after);
+        assertThat(new String(site.get("/healthz").body(), StandardCharsets.UTF_8))
+                .startsWith("ok\n");
 
         // the output link now points nowhere: the last good release is served, and health and metrics say so
         Path link = dir.resolve("generated");
@@ -132,8 +153,10 @@ class ServeTest {
         assertThat(new String(still.body(), StandardCharsets.UTF_8)).isEqualTo(after);
         HttpResponse<byte[]> health = site.get("/healthz");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(new String(health.body(), StandardCharsets.UTF_8)).contains("problem: the output link " + link + " points to nothing");
-        assertThat(new String(site.get("/metrics").body(), StandardCharsets.UTF_8)).contains("o365watch_release_stale 1.0");
+        assertThat(new String(health.body(), StandardCharsets.UTF_8))
+                .contains("problem: the output link " + link + " points to nothing");
+        assertThat(new String(site.get("/metrics").body(), StandardCharsets.UTF_8))
+                .contains("o365watch_release_stale 1.0");
     }
 
     @Test
@@ -143,7 +166,8 @@ class ServeTest {
         site.start();
         HttpResponse<byte[]> r = site.get("/proxy.pac");
         assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("is not what sync published there (edited by hand?)");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .contains("is not what sync published there (edited by hand?)");
         assertThat(site.get("/healthz").statusCode()).isEqualTo(503);
     }
 
@@ -152,7 +176,9 @@ class ServeTest {
         site.start(io.github.o365watch.testing.TestCli.NOW, Map.of(), site.options());
         HttpResponse<byte[]> health = site.get("/healthz");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(new String(health.body(), StandardCharsets.UTF_8)).contains("problem: Worldwide " + A + ", ").contains("days old: older than 60 days");
+        assertThat(new String(health.body(), StandardCharsets.UTF_8))
+                .contains("problem: Worldwide " + A + ", ")
+                .contains("days old: older than 60 days");
     }
 
     @Test
@@ -160,11 +186,14 @@ class ServeTest {
         Path auth = Files.writeString(dir.resolve("auth"), "poller:s3cret-Pa55\n");
         site.start(ServeSite.SOON_AFTER, Map.of(), site.options(Optional.empty(), Optional.empty(), Optional.of(auth)));
         assertThat(site.get("/proxy.pac").statusCode()).isEqualTo(401);
-        assertThat(site.get("/proxy.pac").headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"o365watch\", charset=\"UTF-8\"");
+        assertThat(site.get("/proxy.pac").headers().firstValue("WWW-Authenticate"))
+                .hasValue("Basic realm=\"o365watch\", charset=\"UTF-8\"");
         assertThat(site.get("/metrics").statusCode()).isEqualTo(401);
-        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("poller:wrong".getBytes(StandardCharsets.UTF_8));
+        String wrong = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("poller:wrong".getBytes(StandardCharsets.UTF_8));
         assertThat(site.get("/proxy.pac", "Authorization", wrong).statusCode()).isEqualTo(401);
-        String right = "Basic " + java.util.Base64.getEncoder().encodeToString("poller:s3cret-Pa55".getBytes(StandardCharsets.UTF_8));
+        String right = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("poller:s3cret-Pa55".getBytes(StandardCharsets.UTF_8));
         assertThat(site.get("/proxy.pac", "Authorization", right).statusCode()).isEqualTo(200);
         assertThat(site.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(String.join("\n", site.accessLog)).doesNotContain("s3cret").doesNotContain(right.substring(6));

@@ -42,7 +42,9 @@ class SummaryLimitsTest {
     static final String V = "2019112700";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
@@ -70,11 +72,14 @@ class SummaryLimitsTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(6);
         assertThat(r.err().lines()).as("one line").hasSize(1);
         // Optimize's IPv4 prefixes lie in ten /8s: five prefixes of /8 or longer cannot hold them
-        assertThat(r.err()).contains("target edl: Worldwide 2019112700, object optimize, IPv4: 19 prefixes do not fit in 5 with at most 1%"
-                        + " more addresses and none broader than /8; the smallest budgets that would work: 16 prefixes at 1%"
-                        + " (5 cannot cover them without a prefix broader than /8: that takes at least 10)")
-                .contains("object optimize, IPv6: 26 prefixes do not fit in 5 with at most 1% more addresses and none broader than /16;"
-                        + " the smallest budgets that would work: 21 prefixes at 1%, or 5 prefixes at")
+        assertThat(r.err())
+                .contains(
+                        "target edl: Worldwide 2019112700, object optimize, IPv4: 19 prefixes do not fit in 5 with at most 1%"
+                                + " more addresses and none broader than /8; the smallest budgets that would work: 16 prefixes at 1%"
+                                + " (5 cannot cover them without a prefix broader than /8: that takes at least 10)")
+                .contains(
+                        "object optimize, IPv6: 26 prefixes do not fit in 5 with at most 1% more addresses and none broader than /16;"
+                                + " the smallest budgets that would work: 21 prefixes at 1%, or 5 prefixes at")
                 .contains("raise --max-entries or --max-extra-percent")
                 .doesNotContain("0.0.0.0/2", "128.0.0.0/3");
         assertThat(tmp.resolve("me5")).doesNotExist();
@@ -82,7 +87,9 @@ class SummaryLimitsTest {
 
     @Test
     void theSmallestBudgetsNamedWorkAndOneLessDoesNot() {
-        assertThat(generate(tmp.resolve("a"), "--target", "edl", "--category", "optimize", "--max-entries", "21").code()).isZero();
+        assertThat(generate(tmp.resolve("a"), "--target", "edl", "--category", "optimize", "--max-entries", "21")
+                        .code())
+                .isZero();
         // IPv4 needs 16 at 1%; IPv6 at 16 entries needs the percentage the message names
         Result at16 = generate(tmp.resolve("b"), "--target", "edl", "--category", "optimize", "--max-entries", "16");
         assertThat(at16.code()).isEqualTo(6);
@@ -90,14 +97,34 @@ class SummaryLimitsTest {
         assertThat(m.find()).as(at16.err()).isTrue();
         String percent = m.group(1).replace(",", "");
         assertThat(at16.err()).doesNotContain("IPv4");
-        Result works = generate(tmp.resolve("c"), "--target", "edl", "--category", "optimize", "--max-entries", "16",
-                "--max-extra-percent", percent);
+        Result works = generate(
+                tmp.resolve("c"),
+                "--target",
+                "edl",
+                "--category",
+                "optimize",
+                "--max-entries",
+                "16",
+                "--max-extra-percent",
+                percent);
         assertThat(works.code()).as(works.toString()).isZero();
         String less = new BigDecimal(percent).subtract(new BigDecimal("0.01")).toPlainString();
-        assertThat(generate(tmp.resolve("d"), "--target", "edl", "--category", "optimize", "--max-entries", "16",
-                "--max-extra-percent", less).code()).isEqualTo(6);
-        assertThat(generate(tmp.resolve("e"), "--target", "edl", "--category", "optimize", "--max-entries", "20").code())
-                .as("21 was named as the fewest for IPv6 at 1%").isEqualTo(6);
+        assertThat(generate(
+                                tmp.resolve("d"),
+                                "--target",
+                                "edl",
+                                "--category",
+                                "optimize",
+                                "--max-entries",
+                                "16",
+                                "--max-extra-percent",
+                                less)
+                        .code())
+                .isEqualTo(6);
+        assertThat(generate(tmp.resolve("e"), "--target", "edl", "--category", "optimize", "--max-entries", "20")
+                        .code())
+                .as("21 was named as the fewest for IPv6 at 1%")
+                .isEqualTo(6);
     }
 
     @Test
@@ -112,15 +139,22 @@ class SummaryLimitsTest {
         assertThat(v4).doesNotContainIgnoringCase("summar");
         List<String> figures = v6.lines().filter(l -> l.contains("ummar")).toList();
         assertThat(figures).hasSize(2);
-        assertThat(figures.get(0)).startsWith("# Summarised, IPv6: 21 prefixes instead of 26, ").endsWith("%).");
-        assertThat(figures.get(1)).isEqualTo("# Summary limits: at most 21 prefixes per object and family, at most 1% more addresses than"
-                + " listed, none broader than /8 (IPv4) or /16 (IPv6).");
-        String figure = figures.get(0).substring("# Summarised, ".length(), figures.get(0).length() - 1);
-        assertThat(r.out()).contains("edl     o365-optimize-ipv6.txt  " + figure).doesNotContain("o365-optimize-ipv4.txt");
+        assertThat(figures.get(0))
+                .startsWith("# Summarised, IPv6: 21 prefixes instead of 26, ")
+                .endsWith("%).");
+        assertThat(figures.get(1))
+                .isEqualTo("# Summary limits: at most 21 prefixes per object and family, at most 1% more addresses than"
+                        + " listed, none broader than /8 (IPv4) or /16 (IPv6).");
+        String figure = figures.get(0)
+                .substring("# Summarised, ".length(), figures.get(0).length() - 1);
+        assertThat(r.out())
+                .contains("edl     o365-optimize-ipv6.txt  " + figure)
+                .doesNotContain("o365-optimize-ipv4.txt");
 
         // the figure against the files: 21 prefixes, covering the exact list, and as many more addresses as it says
         Path exact = tmp.resolve("exact");
-        assertThat(generate(exact, "--target", "edl", "--category", "optimize").code()).isZero();
+        assertThat(generate(exact, "--target", "edl", "--category", "optimize").code())
+                .isZero();
         List<Interval> listed = intervals(Files.readString(exact.resolve("edl/o365-optimize-ipv6.txt")));
         List<Interval> written = intervals(v6);
         assertThat(listed).hasSize(26);
@@ -129,7 +163,8 @@ class SummaryLimitsTest {
         BigInteger extra = size(written).subtract(size(listed));
         assertThat(extra.multiply(BigInteger.valueOf(100))).as("within 1%").isLessThanOrEqualTo(size(listed));
         // stated in /64s: the true count of /64s, rounded to two decimals
-        Matcher m = Pattern.compile("about ([0-9,]+(?:\\.[0-9]+)?) more /64s \\(([0-9.]+)%\\)").matcher(figure);
+        Matcher m = Pattern.compile("about ([0-9,]+(?:\\.[0-9]+)?) more /64s \\(([0-9.]+)%\\)")
+                .matcher(figure);
         assertThat(m.find()).as(figure).isTrue();
         BigDecimal stated = new BigDecimal(m.group(1).replace(",", ""));
         BigDecimal truth = new BigDecimal(extra).divide(new BigDecimal(BigInteger.ONE.shiftLeft(64)));
@@ -142,24 +177,39 @@ class SummaryLimitsTest {
         Path out = tmp.resolve("o");
         Result r = generate(out, "--target", "nftables", "--category", "all", "--max-entries", "55");
         Path exact = tmp.resolve("exact");
-        assertThat(generate(exact, "--target", "nftables", "--category", "all").code()).isZero();
+        assertThat(generate(exact, "--target", "nftables", "--category", "all").code())
+                .isZero();
 
         assertThat(r.code()).as(r.toString()).isZero();
         String nft = Files.readString(out.resolve("nftables/o365watch.nft"));
         Map<String, List<Integer>> written = objects(nft);
         Map<String, List<Integer>> listed = objects(Files.readString(exact.resolve("nftables/o365watch.nft")));
-        List<String> figures = nft.lines().filter(l -> l.startsWith("# Summarised, ")).toList();
+        List<String> figures =
+                nft.lines().filter(l -> l.startsWith("# Summarised, ")).toList();
         assertThat(figures).hasSize(2);
         for (String f : figures) {
-            Matcher m = Pattern.compile("# Summarised, (IPv4|IPv6), ([0-9]+) objects: ([0-9]+) prefixes instead of ([0-9]+), ").matcher(f);
+            Matcher m = Pattern.compile(
+                            "# Summarised, (IPv4|IPv6), ([0-9]+) objects: ([0-9]+) prefixes instead of ([0-9]+), ")
+                    .matcher(f);
             assertThat(m.find()).as(f).isTrue();
             String family = m.group(1);
             // the sets and the rules of the file, one object each, as the file writes them
-            assertThat(Integer.parseInt(m.group(2))).as(f).isEqualTo(written.get(family).size());
-            assertThat(Integer.parseInt(m.group(3))).as(f).isEqualTo(written.get(family).stream().mapToInt(Integer::intValue).sum());
-            assertThat(Integer.parseInt(m.group(4))).as(f).isEqualTo(listed.get(family).stream().mapToInt(Integer::intValue).sum());
+            assertThat(Integer.parseInt(m.group(2)))
+                    .as(f)
+                    .isEqualTo(written.get(family).size());
+            assertThat(Integer.parseInt(m.group(3)))
+                    .as(f)
+                    .isEqualTo(written.get(family).stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
+            assertThat(Integer.parseInt(m.group(4)))
+                    .as(f)
+                    .isEqualTo(listed.get(family).stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
             assertThat(written.get(family)).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(55));
-            assertThat(r.out()).contains("nftables  o365watch.nft  " + f.substring("# Summarised, ".length(), f.length() - 1));
+            assertThat(r.out())
+                    .contains("nftables  o365watch.nft  " + f.substring("# Summarised, ".length(), f.length() - 1));
         }
     }
 
@@ -188,7 +238,8 @@ class SummaryLimitsTest {
                 rule = new TreeMap<>();
             } else if (rule != null && (s.startsWith("ip daddr") || s.startsWith("ip6 daddr"))) {
                 String list = s.substring(s.indexOf('{') + 1, s.indexOf('}')).strip();
-                rule.computeIfAbsent(s.startsWith("ip6") ? "IPv6" : "IPv4", k -> new TreeSet<>()).addAll(List.of(list.split(", ")));
+                rule.computeIfAbsent(s.startsWith("ip6") ? "IPv6" : "IPv4", k -> new TreeSet<>())
+                        .addAll(List.of(list.split(", ")));
             }
         }
         flush(rule, out);
@@ -212,8 +263,10 @@ class SummaryLimitsTest {
         Result r = generate(tmp.resolve("o"), "--target", "edl", "--overrides", overrides.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(6);
-        assertThat(r.err()).contains("target edl: Worldwide 2019112700 lists 16.0.0.0/4 in local override 'a typo for 16.0.0.0/24',"
-                + " broader than /8");
+        assertThat(r.err())
+                .contains(
+                        "target edl: Worldwide 2019112700 lists 16.0.0.0/4 in local override 'a typo for 16.0.0.0/24',"
+                                + " broader than /8");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 
@@ -247,7 +300,8 @@ class SummaryLimitsTest {
                 reports:
                   formats: [markdown]
                   directory: reports
-                """.formatted(service.url(), selection.strip(), budget.strip().indent(4).stripTrailing());
+                """.formatted(
+                service.url(), selection.strip(), budget.strip().indent(4).stripTrailing());
     }
 
     Result sync(Path config, String... more) {
@@ -266,8 +320,10 @@ class SummaryLimitsTest {
         Result r = sync(config);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(7);
-        assertThat(r.err()).contains("refused by the safety guard, outputs left as they were: target edl: Worldwide 2019093000,"
-                + " object optimize, IPv4:").contains("do not fit in 5 with at most 1% more addresses and none broader than /8")
+        assertThat(r.err())
+                .contains("refused by the safety guard, outputs left as they were: target edl: Worldwide 2019093000,"
+                        + " object optimize, IPv4:")
+                .contains("do not fit in 5 with at most 1% more addresses and none broader than /8")
                 .contains("--accept-shrink does not lift them");
         assertThat(dir.resolve("generated")).doesNotExist();
         assertThat(dir.resolve("o365watch.lock")).doesNotExist();
@@ -286,12 +342,14 @@ class SummaryLimitsTest {
         Result r = sync(config);
 
         assertThat(r.code()).as(r.toString()).isZero();
-        List<String> said = r.out().lines().filter(l -> l.startsWith("  worldwide/edl/")).toList();
+        List<String> said =
+                r.out().lines().filter(l -> l.startsWith("  worldwide/edl/")).toList();
         assertThat(said).isNotEmpty();
         for (String line : said) {
             String path = line.substring(2, line.indexOf(": "));
             String figure = line.substring(line.indexOf(": ") + 2);
-            assertThat(Files.readString(dir.resolve("generated").resolve(path))).contains("# Summarised, " + figure + ".");
+            assertThat(Files.readString(dir.resolve("generated").resolve(path)))
+                    .contains("# Summarised, " + figure + ".");
         }
         Map<String, String> before = Trees.hashes(dir.resolve(".generated.releases"));
         Result quiet = sync(config);
@@ -305,30 +363,40 @@ class SummaryLimitsTest {
         FakeService service = new FakeService(wm);
         service.publish("Worldwide", "2019093000");
         Path dir = Files.createDirectories(tmp.resolve("job"));
-        Path config = Files.writeString(dir.resolve("o365watch.yaml"),
+        Path config = Files.writeString(
+                dir.resolve("o365watch.yaml"),
                 config(service, "60").replace("formats: [markdown]", "formats: [markdown, json]"));
         assertThat(sync(config).code()).isZero();
-        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
+        service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
 
         Result r = sync(config);
 
         assertThat(r.code()).as(r.toString()).isZero();
         Map<String, List<String>> said = new TreeMap<>();
-        r.out().lines().filter(l -> l.startsWith("  worldwide/")).forEach(l ->
-                said.computeIfAbsent(l.substring(2, l.indexOf(": ")), k -> new ArrayList<>()).add(l.substring(l.indexOf(": ") + 2)));
+        r.out()
+                .lines()
+                .filter(l -> l.startsWith("  worldwide/"))
+                .forEach(l -> said.computeIfAbsent(l.substring(2, l.indexOf(": ")), k -> new ArrayList<>())
+                        .add(l.substring(l.indexOf(": ") + 2)));
         assertThat(said).isNotEmpty();
         String markdown = Files.readString(dir.resolve("reports/worldwide-2019093000-2019100100.md"));
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dir.resolve("reports/worldwide-2019093000-2019100100.json").toFile());
+                .readTree(dir.resolve("reports/worldwide-2019093000-2019100100.json")
+                        .toFile());
         Map<String, List<String>> reported = new TreeMap<>();
-        json.path("summarisedOutputs").forEach(o ->
-                reported.computeIfAbsent(o.path("file").asText(), k -> new ArrayList<>()).add(o.path("text").asText()));
+        json.path("summarisedOutputs")
+                .forEach(o -> reported.computeIfAbsent(o.path("file").asText(), k -> new ArrayList<>())
+                        .add(o.path("text").asText()));
         assertThat(reported).as("the JSON report, file by file").isEqualTo(said);
         assertThat(markdown).contains("## Summarised lists");
         said.forEach((file, figures) -> figures.forEach(figure -> {
             assertThat(markdown).contains(figure);
             try {
-                assertThat(Files.readString(dir.resolve("generated").resolve(file))).contains(figure);
+                assertThat(Files.readString(dir.resolve("generated").resolve(file)))
+                        .contains(figure);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -353,7 +421,8 @@ class SummaryLimitsTest {
         Result r = sync(config, "--accept-shrink");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(7);
-        assertThat(r.err()).contains("Worldwide 2019093000 lists 2000::/12 in local override 'everything', broader than /16");
+        assertThat(r.err())
+                .contains("Worldwide 2019093000 lists 2000::/12 in local override 'everything', broader than /16");
         assertThat(dir.resolve("generated")).doesNotExist();
     }
 
@@ -363,7 +432,8 @@ class SummaryLimitsTest {
         service.publish("Worldwide", "2019093000");
         Path dir = Files.createDirectories(tmp.resolve("job"));
         // Optimize's IPv4 list as it is, 19 prefixes, and no address more
-        Path config = Files.writeString(dir.resolve("o365watch.yaml"), config(service, "maxEntries: 19\nmaxExtraPercent: 0", """
+        Path config = Files.writeString(
+                dir.resolve("o365watch.yaml"), config(service, "maxEntries: 19\nmaxExtraPercent: 0", """
                 selection:
                   categories: [Optimize]
                   families: ipv4
@@ -372,7 +442,10 @@ class SummaryLimitsTest {
         assertThat(first.code()).as(first.toString()).isZero();
         Map<String, String> before = Trees.hashes(dir.resolve(".generated.releases"));
         // one more Optimize range, apart from the others: 20 prefixes do not go into 19 without more addresses
-        service.publish("Worldwide", "2019100100", Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
+        service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withIp(Fixtures.endpoints("Worldwide", "2019093000"), 1, "20.20.20.0/24"));
 
         Result r = sync(config);
 
@@ -381,22 +454,25 @@ class SummaryLimitsTest {
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(before);
         Result check = cli.run("check", "--config", config.toString());
         assertThat(check.code()).as(check.toString()).isEqualTo(1);
-        assertThat(check.out()).contains("sync would refuse Worldwide 2019100100: target edl:").contains("+ 20.20.20.0/24 (Optimize)");
+        assertThat(check.out())
+                .contains("sync would refuse Worldwide 2019100100: target edl:")
+                .contains("+ 20.20.20.0/24 (Optimize)");
     }
 
     // ---- plain interval arithmetic on what the files say, sharing no code with o365watch
 
-    record Interval(BigInteger lo, BigInteger hi, int length) {
-    }
+    record Interval(BigInteger lo, BigInteger hi, int length) {}
 
     static List<Interval> intervals(String file) {
         List<Interval> out = new ArrayList<>();
-        for (String l : file.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
+        for (String l :
+                file.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
             String[] p = l.split("/");
             int bits = p[0].contains(":") ? 128 : 32;
             int len = Integer.parseInt(p[1]);
             BigInteger lo = new BigInteger(1, Addresses.literal(p[0]));
-            out.add(new Interval(lo, lo.add(BigInteger.ONE.shiftLeft(bits - len)).subtract(BigInteger.ONE), len));
+            out.add(new Interval(
+                    lo, lo.add(BigInteger.ONE.shiftLeft(bits - len)).subtract(BigInteger.ONE), len));
         }
         out.sort(Comparator.comparing(Interval::lo));
         return out;
@@ -417,6 +493,7 @@ class SummaryLimitsTest {
     }
 
     static boolean covers(List<Interval> outer, List<Interval> inner) {
-        return inner.stream().allMatch(i -> outer.stream().anyMatch(o -> o.lo.compareTo(i.lo) <= 0 && o.hi.compareTo(i.hi) >= 0));
+        return inner.stream()
+                .allMatch(i -> outer.stream().anyMatch(o -> o.lo.compareTo(i.lo) <= 0 && o.hi.compareTo(i.hi) >= 0));
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /**
  * The nightly job end to end: WireMock serves real published versions one after another, sync
@@ -39,7 +39,9 @@ class SyncTest {
     static final String B = "2019093000";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -95,12 +97,15 @@ class SyncTest {
         assertThat(r.out()).contains("Worldwide: applied " + A + " (first sync)");
         assertThat(Files.isSymbolicLink(dir.resolve("generated"))).isTrue();
         Map<String, String> outputs = outputs();
-        assertThat(outputs.keySet()).anyMatch(p -> p.startsWith("worldwide/edl/")).anyMatch(p -> p.startsWith("worldwide/nftables/"))
+        assertThat(outputs.keySet())
+                .anyMatch(p -> p.startsWith("worldwide/edl/"))
+                .anyMatch(p -> p.startsWith("worldwide/nftables/"))
                 .anyMatch(p -> p.startsWith("worldwide/pac/"));
         assertThat(outputs.values()).allMatch(c -> !c.contains("\r"));
 
         JsonNode lock = lock();
-        assertThat(lock.path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+        assertThat(lock.path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(A);
         List<String> locked = new ArrayList<>();
         for (JsonNode o : lock.path("outputs")) {
             String path = o.path("path").asText();
@@ -108,17 +113,32 @@ class SyncTest {
             assertThat(o.path("version").asText()).isEqualTo(A);
             assertThat(o.path("instance").asText()).isEqualTo("Worldwide");
             assertThat(path).startsWith("worldwide/" + o.path("target").asText() + "/");
-            assertThat(o.path("selectionHash").asText()).isEqualTo(lock.path("instances").path("Worldwide").path("selectionHash").asText());
+            assertThat(o.path("selectionHash").asText())
+                    .isEqualTo(lock.path("instances")
+                            .path("Worldwide")
+                            .path("selectionHash")
+                            .asText());
             assertThat(o.path("sha256").asText()).isEqualTo(sha256(output(path)));
         }
         assertThat(locked).containsExactlyElementsOf(outputs.keySet());
         // the same outputs as generate writes for that version and target
         Path gen = dir.resolve("by-hand");
-        Result g = cli.run("generate", "--store", dir.resolve("snapshots").toString(), "--version", A, "--target", "nftables",
-                "--option", "nftables.table=o365watch", "--out", gen.toString());
+        Result g = cli.run(
+                "generate",
+                "--store",
+                dir.resolve("snapshots").toString(),
+                "--version",
+                A,
+                "--target",
+                "nftables",
+                "--option",
+                "nftables.table=o365watch",
+                "--out",
+                gen.toString());
         assertThat(g.code()).as(g.toString()).isZero();
         try (var files = Files.walk(gen)) {
-            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(f -> f.getParent().endsWith("nftables"))::iterator) {
+            for (Path p : (Iterable<Path>)
+                    files.filter(Files::isRegularFile).filter(f -> f.getParent().endsWith("nftables"))::iterator) {
                 assertThat(outputs).containsEntry("worldwide/nftables/" + p.getFileName(), Files.readString(p));
             }
         }
@@ -153,14 +173,19 @@ class SyncTest {
 
         Result pending = check();
         assertThat(pending.code()).as(pending.toString()).isEqualTo(1);
-        assertThat(pending.out()).contains("not current").contains("from Worldwide " + A + " to " + B)
+        assertThat(pending.out())
+                .contains("not current")
+                .contains("from Worldwide " + A + " to " + B)
                 .contains("- 2603:1026:630::/44"); // removed from set 31 (SharePoint Optimize) in B
-        assertThat(Trees.hashes(dir.resolve("snapshots"))).doesNotContainKey("worldwide/" + B + ".json"); // check stores nothing
+        assertThat(Trees.hashes(dir.resolve("snapshots")))
+                .doesNotContainKey("worldwide/" + B + ".json"); // check stores nothing
 
         Result r = sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Worldwide: applied " + B + " (was " + A + ")").contains("report: ");
+        assertThat(r.out())
+                .contains("Worldwide: applied " + B + " (was " + A + ")")
+                .contains("report: ");
         Map<String, String> second = outputs();
         List<String> changed = new ArrayList<>();
         List<String> same = new ArrayList<>();
@@ -177,7 +202,8 @@ class SyncTest {
         assertThat(dir.resolve("reports/worldwide-" + A + "-" + B + ".md")).exists();
         assertThat(dir.resolve("reports/worldwide-" + A + "-" + B + ".json")).exists();
         assertThat(Files.readString(dir.resolve("reports/o365watch.rss"))).contains(B);
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(B);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(B);
 
         Result after = check();
         assertThat(after.code()).as(after.toString()).isZero();
@@ -192,17 +218,27 @@ class SyncTest {
         String lockBefore = Files.readString(dir.resolve("o365watch.lock"));
         String linkBefore = Files.readSymbolicLink(dir.resolve("generated")).toString();
         // Exchange's ranges gone from every set: the area stays (its URLs remain), most of its addresses go
-        service.publish("Worldwide", "2019100100", Derived.withoutIps(Fixtures.endpoints("Worldwide", B),
-                s -> s.path("serviceArea").asText().equals("Exchange")));
+        service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withoutIps(
+                        Fixtures.endpoints("Worldwide", B),
+                        s -> s.path("serviceArea").asText().equals("Exchange")));
 
         Result r = sync();
 
         assertThat(r.code()).as(r.toString()).isEqualTo(7);
-        assertThat(r.err()).contains("refused by the safety guard").contains("Worldwide 2019100100 removes")
-                .contains("of the selected IPv4 addresses").contains("the limit is 10%");
+        assertThat(r.err())
+                .contains("refused by the safety guard")
+                .contains("Worldwide 2019100100 removes")
+                .contains("of the selected IPv4 addresses")
+                .contains("the limit is 10%");
         // IPv6 in /64s, never a 28-digit count
-        assertThat(r.err()).containsPattern("removes [0-9.]+% of the selected IPv6 addresses \\((about )?[0-9,.]+ /64s of (about )?[0-9,.]+ /64s;")
-                .containsPattern("IPv4 addresses \\([0-9]{1,3}(,[0-9]{3})* addresses of [0-9]{1,3}(,[0-9]{3})* addresses;")
+        assertThat(r.err())
+                .containsPattern(
+                        "removes [0-9.]+% of the selected IPv6 addresses \\((about )?[0-9,.]+ /64s of (about )?[0-9,.]+ /64s;")
+                .containsPattern(
+                        "IPv4 addresses \\([0-9]{1,3}(,[0-9]{3})* addresses of [0-9]{1,3}(,[0-9]{3})* addresses;")
                 .doesNotContainPattern("[0-9]{13}");
         assertThat(Trees.hashes(dir.resolve(".generated.releases"))).isEqualTo(outputsBefore);
         assertThat(Files.readString(dir.resolve("o365watch.lock"))).isEqualTo(lockBefore);
@@ -210,11 +246,14 @@ class SyncTest {
         assertThat(dir.resolve("reports")).doesNotExist();
 
         Result again = sync();
-        assertThat(again.code()).as("refused every night until a person decides").isEqualTo(7);
+        assertThat(again.code())
+                .as("refused every night until a person decides")
+                .isEqualTo(7);
 
         Result accepted = sync("--accept-shrink");
         assertThat(accepted.code()).as(accepted.toString()).isZero();
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019100100");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo("2019100100");
     }
 
     /**
@@ -230,24 +269,34 @@ class SyncTest {
         String v = "2019090100";
         byte[] good = Derived.withIp(Fixtures.endpoints("Worldwide", A), 1, "20.20.20.0/24");
         // the response cut short: most of the Exchange and SharePoint sets missing
-        service.publish("Worldwide", v, Derived.withoutIps(good, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
+        service.publish(
+                "Worldwide",
+                v,
+                Derived.withoutIps(good, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
 
         Result refused = sync();
 
         assertThat(refused.code()).as(refused.toString()).isEqualTo(7);
         assertThat(refused.err().lines()).hasSize(1);
-        assertThat(refused.err()).contains("refused by the safety guard").contains("Worldwide " + v + " removes")
-                .contains("the next sync downloads " + v + " again").contains("o365watch fetch --force")
+        assertThat(refused.err())
+                .contains("refused by the safety guard")
+                .contains("Worldwide " + v + " removes")
+                .contains("the next sync downloads " + v + " again")
+                .contains("o365watch fetch --force")
                 .contains("--accept-shrink");
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(A);
 
         // Microsoft's caches catch up: the same version number, the whole list
         service.publish("Worldwide", v, good);
         Map<String, String> beforeDryRun = Trees.hashes(dir);
         Result dry = sync("--dry-run");
-        assertThat(dry.code()).as("a dry run judges what sync would download: " + dry).isZero();
-        assertThat(dry.out()).contains("Worldwide: would apply " + v + " (was " + A + "); the service publishes " + v
-                + ", which sync would fetch first");
+        assertThat(dry.code())
+                .as("a dry run judges what sync would download: " + dry)
+                .isZero();
+        assertThat(dry.out())
+                .contains("Worldwide: would apply " + v + " (was " + A + "); the service publishes " + v
+                        + ", which sync would fetch first");
         assertThat(Trees.hashes(dir)).as("a dry run writes nothing").isEqualTo(beforeDryRun);
         wm.resetRequests();
 
@@ -255,9 +304,11 @@ class SyncTest {
 
         assertThat(applied.code()).as(applied.toString()).isZero();
         assertThat(service.paths()).as("downloaded again").contains("/endpoints/Worldwide");
-        assertThat(applied.out()).contains("Worldwide: applied " + v + " (was " + A + ")")
+        assertThat(applied.out())
+                .contains("Worldwide: applied " + v + " (was " + A + ")")
                 .contains("downloaded " + v + " again: the service now serves other lists (revision 2");
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(v);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(v);
         // the refused lists stay beside the good ones, for review; the outputs hold the good ones
         assertThat(dir.resolve("snapshots/worldwide/" + v + ".json")).exists();
         assertThat(dir.resolve("snapshots/worldwide/" + v + ".r2.json")).exists();
@@ -281,16 +332,24 @@ class SyncTest {
     void aTruncatedCopyOfTheAppliedVersionIsJudgedByTheGuard() throws IOException {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
-        assertThat(lock().path("instances").path("Worldwide").has("revision")).as("a first copy records no revision").isFalse();
+        assertThat(lock().path("instances").path("Worldwide").has("revision"))
+                .as("a first copy records no revision")
+                .isFalse();
         Map<String, String> outputsBefore = Trees.hashes(dir.resolve(".generated.releases"));
         byte[] full = Fixtures.endpoints("Worldwide", A);
-        service.publish("Worldwide", A, Derived.withoutIps(full, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
-        Result fetched = cli.run("fetch", "--force", "--store", dir.resolve("snapshots").toString(), "--source", service.url());
+        service.publish(
+                "Worldwide",
+                A,
+                Derived.withoutIps(full, s -> s.path("serviceArea").asText().matches("Exchange|SharePoint")));
+        Result fetched =
+                cli.run("fetch", "--force", "--store", dir.resolve("snapshots").toString(), "--source", service.url());
         assertThat(fetched.code()).as(fetched.toString()).isZero();
         assertThat(dir.resolve("snapshots/worldwide/" + A + ".r2.json")).exists();
 
         Result checked = check("--offline");
-        assertThat(checked.code()).as("the truncated copy changes what the targets write: " + checked).isEqualTo(1);
+        assertThat(checked.code())
+                .as("the truncated copy changes what the targets write: " + checked)
+                .isEqualTo(1);
         assertThat(checked.out()).contains("from Worldwide " + A + " to " + A + " (revision 2)");
 
         Result refused = sync();
@@ -304,8 +363,11 @@ class SyncTest {
         service.publish("Worldwide", A, full);
         Result applied = sync();
         assertThat(applied.code()).as(applied.toString()).isZero();
-        assertThat(lock().path("instances").path("Worldwide").path("revision").asInt()).isEqualTo(3);
-        assertThat(Trees.hashes(dir.resolve(".generated.releases"))).as("the same lists, the same files").isEqualTo(outputsBefore);
+        assertThat(lock().path("instances").path("Worldwide").path("revision").asInt())
+                .isEqualTo(3);
+        assertThat(Trees.hashes(dir.resolve(".generated.releases")))
+                .as("the same lists, the same files")
+                .isEqualTo(outputsBefore);
         assertThat(check().code()).isZero();
     }
 
@@ -313,8 +375,12 @@ class SyncTest {
     void aVersionThatLosesAServiceAreaIsRefused() throws IOException {
         service.publish("Worldwide", B);
         assertThat(sync().code()).isZero();
-        service.publish("Worldwide", "2019100100", Derived.withoutSets(Fixtures.endpoints("Worldwide", B),
-                s -> s.path("serviceArea").asText().equals("Skype")));
+        service.publish(
+                "Worldwide",
+                "2019100100",
+                Derived.withoutSets(
+                        Fixtures.endpoints("Worldwide", B),
+                        s -> s.path("serviceArea").asText().equals("Skype")));
 
         Result r = sync();
 
@@ -324,9 +390,14 @@ class SyncTest {
 
     @Test
     void aConfigThatSelectsNothingIsRefused() throws IOException {
-        writeConfig("selection:\n  categories: [Optimize]\n  serviceAreas: [Common]\n  families: ipv6\n  requiredOnly: true\n");
-        service.publish("Worldwide", A, Derived.withoutSets(Fixtures.endpoints("Worldwide", A),
-                s -> s.path("serviceArea").asText().equals("Common")));
+        writeConfig(
+                "selection:\n  categories: [Optimize]\n  serviceAreas: [Common]\n  families: ipv6\n  requiredOnly: true\n");
+        service.publish(
+                "Worldwide",
+                A,
+                Derived.withoutSets(
+                        Fixtures.endpoints("Worldwide", A),
+                        s -> s.path("serviceArea").asText().equals("Common")));
 
         Result r = sync();
 
@@ -340,7 +411,10 @@ class SyncTest {
     void checkFindsAHandEditedOutputAndSyncPutsItBack() throws IOException {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
-        String path = outputs().keySet().stream().filter(p -> p.startsWith("worldwide/edl/")).findFirst().orElseThrow();
+        String path = outputs().keySet().stream()
+                .filter(p -> p.startsWith("worldwide/edl/"))
+                .findFirst()
+                .orElseThrow();
         String original = Files.readString(output(path));
         Files.writeString(output(path), original + "203.0.113.0/24\n");
 
@@ -364,7 +438,8 @@ class SyncTest {
         publishAnnouncedAddition("20270115"); // 51 days after the test clock's today
         Result later = check();
         assertThat(later.code()).as(later.toString()).isZero();
-        assertThat(later.out()).startsWith("current: ")
+        assertThat(later.out())
+                .startsWith("current: ")
                 .contains("+ 20.20.20.0/24 (Optimize)  takes effect 2027-01-15  (change record 2001)  [not yet due]")
                 .contains("+ 20.20.20.0/24 (Optimize; TCP 80,443)  takes effect 2027-01-15");
 
@@ -374,7 +449,8 @@ class SyncTest {
         publishAnnouncedAddition("20261130"); // within the default 7 days
         Result soon = check();
         assertThat(soon.code()).as(soon.toString()).isEqualTo(1);
-        assertThat(soon.out()).startsWith("not current: 2 outputs need sync")
+        assertThat(soon.out())
+                .startsWith("not current: 2 outputs need sync")
                 .contains("+ 20.20.20.0/24 (Optimize)  takes effect 2026-11-30  (change record 2001)\n")
                 .doesNotContain("[not yet due]");
     }
@@ -384,14 +460,18 @@ class SyncTest {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
         // a new range in set 3 (Exchange, category Default): the config selects Optimize and Allow only
-        service.publish("Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", A), 3, "20.20.20.0/24"));
+        service.publish(
+                "Worldwide", "2019090100", Derived.withIp(Fixtures.endpoints("Worldwide", A), 3, "20.20.20.0/24"));
 
         Result r = check();
 
         assertThat(r.code()).as(r.toString()).isZero();
         // the PAC file sees every category, but a PAC file cannot hold a range: only its comments change
-        assertThat(r.out()).contains("worldwide/pac (comments only, nothing due):").contains("~ comments only")
-                .doesNotContain("worldwide/edl").doesNotContain("worldwide/nftables");
+        assertThat(r.out())
+                .contains("worldwide/pac (comments only, nothing due):")
+                .contains("~ comments only")
+                .doesNotContain("worldwide/edl")
+                .doesNotContain("worldwide/nftables");
     }
 
     @Test
@@ -404,7 +484,8 @@ class SyncTest {
         Result r = sync("--dry-run");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Worldwide: would apply " + B + " (was " + A + "); the service publishes " + B)
+        assertThat(r.out())
+                .contains("Worldwide: would apply " + B + " (was " + A + "); the service publishes " + B)
                 .containsPattern("would write [1-9][0-9]* files, 0 removed, [1-9][0-9]* unchanged")
                 .contains("  write worldwide/");
         assertThat(Stat.tree(dir)).isEqualTo(before);
@@ -435,7 +516,9 @@ class SyncTest {
         Result r = sync("--offline");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(5);
-        assertThat(r.err()).as("not 'run sync' to someone who just ran it").contains("--offline uses only the store: run sync without --offline")
+        assertThat(r.err())
+                .as("not 'run sync' to someone who just ran it")
+                .contains("--offline uses only the store: run sync without --offline")
                 .doesNotContain("run 'o365watch sync'");
         assertThat(r.err().lines()).hasSize(1);
     }
@@ -446,7 +529,8 @@ class SyncTest {
         assertThat(sync().code()).isZero();
         String first = Files.readString(dir.resolve("o365watch.lock"));
         Map<String, String> outputs = outputs();
-        for (Path p : List.of(dir.resolve("generated"), dir.resolve(".generated.releases"), dir.resolve("o365watch.lock"))) {
+        for (Path p :
+                List.of(dir.resolve("generated"), dir.resolve(".generated.releases"), dir.resolve("o365watch.lock"))) {
             deleteTree(p);
         }
 
@@ -501,8 +585,9 @@ class SyncTest {
         assertThat(sync().code()).isZero();
         Map<String, String> before = Stat.tree(dir);
         wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/version"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/version"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(503)));
 
         Result s = sync("--retries", "1");
         Result c = check("--retries", "1");
@@ -515,15 +600,19 @@ class SyncTest {
 
     @Test
     void everyConfiguredInstanceIsSyncedAndLocked() throws IOException {
-        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, usgovdod]"));
+        Files.writeString(
+                config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, usgovdod]"));
         service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
 
         Result r = sync();
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Worldwide: applied " + A).contains("USGovDoD: applied 2019082800");
-        assertThat(outputs().keySet()).anyMatch(p -> p.startsWith("worldwide/")).anyMatch(p -> p.startsWith("usgovdod/"));
-        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo("2019082800");
+        assertThat(outputs().keySet())
+                .anyMatch(p -> p.startsWith("worldwide/"))
+                .anyMatch(p -> p.startsWith("usgovdod/"));
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText())
+                .isEqualTo("2019082800");
         assertThat(check().code()).isZero();
         service.publish("USGovDoD", "2019093000");
         Result c = check();
@@ -551,10 +640,12 @@ class SyncTest {
 
     @Test
     void anInstanceTakenOutOfTheConfigFailsCheckUntilSyncRemovesIt() throws IOException {
-        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        Files.writeString(
+                config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
         service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
         assertThat(sync().code()).isZero();
-        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide, USGovDoD]", "instances: [Worldwide]"));
+        Files.writeString(
+                config, Files.readString(config).replace("instances: [Worldwide, USGovDoD]", "instances: [Worldwide]"));
 
         Result c = check("--offline");
         assertThat(c.code()).as(c.toString()).isEqualTo(1);
@@ -566,7 +657,8 @@ class SyncTest {
 
     @Test
     void syncInstanceVersionRollsBackOneInstanceAndLeavesTheOther() throws IOException {
-        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        Files.writeString(
+                config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
         service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
         assertThat(sync().code()).isZero();
         service.publish("Worldwide", B).publish("USGovDoD", "2019093000");
@@ -576,10 +668,14 @@ class SyncTest {
         Result r = sync("--instance", "usgovdod", "--version", "2019082800");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo("2019082800");
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(B);
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText())
+                .isEqualTo("2019082800");
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(B);
         Map<String, String> after = outputs();
-        before.keySet().stream().filter(p -> p.startsWith("worldwide/")).forEach(p -> assertThat(after.get(p)).isEqualTo(before.get(p)));
+        before.keySet().stream()
+                .filter(p -> p.startsWith("worldwide/"))
+                .forEach(p -> assertThat(after.get(p)).isEqualTo(before.get(p)));
         assertThat(sync("--instance", "Germany").code()).isEqualTo(2);
     }
 
@@ -590,7 +686,8 @@ class SyncTest {
      */
     @Test
     void syncVersionWithSeveralInstancesNeedsInstance() throws IOException {
-        Files.writeString(config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
+        Files.writeString(
+                config, Files.readString(config).replace("instances: [Worldwide]", "instances: [Worldwide, USGovDoD]"));
         service.publish("Worldwide", A).publish("USGovDoD", "2019082800");
         assertThat(sync().code()).isZero();
         service.publish("Worldwide", B).publish("USGovDoD", B);
@@ -603,16 +700,19 @@ class SyncTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).contains("--version " + B + " rolls back one instance, and the config lists Worldwide, USGovDoD:"
-                + " name it with --instance");
+        assertThat(r.err())
+                .contains("--version " + B + " rolls back one instance, and the config lists Worldwide, USGovDoD:"
+                        + " name it with --instance");
         assertThat(Stat.tree(dir)).as("nothing touched").isEqualTo(before);
         Result two = sync("--version", B, "--instance", "Worldwide", "--instance", "USGovDoD");
         assertThat(two.code()).as(two.toString()).isEqualTo(2);
 
         Result one = sync("--version", B, "--instance", "USGovDoD");
         assertThat(one.code()).as(one.toString()).isZero();
-        assertThat(lock().path("instances").path("USGovDoD").path("version").asText()).isEqualTo(B);
-        assertThat(lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo("2019102800");
+        assertThat(lock().path("instances").path("USGovDoD").path("version").asText())
+                .isEqualTo(B);
+        assertThat(lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo("2019102800");
     }
 
     static Stream<Arguments> corruptLocks() {
@@ -621,10 +721,14 @@ class SyncTest {
                 Arguments.of("a null output", "{\"format\":1,\"instances\":{},\"outputs\":[null]}"),
                 Arguments.of("no instances", "{\"format\":1,\"outputs\":[]}"),
                 Arguments.of("another format", "{\"format\":2,\"instances\":{},\"outputs\":[]}"),
-                Arguments.of("a bad version", "{\"format\":1,\"instances\":{\"Worldwide\":{\"version\":\"bogus\",\"selectionHash\":\"0123456789abcdef\"}},\"outputs\":[]}"),
-                Arguments.of("a path leaving the output", "{\"format\":1,\"instances\":{},\"outputs\":[{\"path\":\"../../etc/x\",\"target\":\"edl\","
-                        + "\"instance\":\"Worldwide\",\"version\":\"2019082800\",\"selectionHash\":\"0123456789abcdef\",\"sha256\":\""
-                        + "0".repeat(64) + "\"}]}"));
+                Arguments.of(
+                        "a bad version",
+                        "{\"format\":1,\"instances\":{\"Worldwide\":{\"version\":\"bogus\",\"selectionHash\":\"0123456789abcdef\"}},\"outputs\":[]}"),
+                Arguments.of(
+                        "a path leaving the output",
+                        "{\"format\":1,\"instances\":{},\"outputs\":[{\"path\":\"../../etc/x\",\"target\":\"edl\","
+                                + "\"instance\":\"Worldwide\",\"version\":\"2019082800\",\"selectionHash\":\"0123456789abcdef\",\"sha256\":\""
+                                + "0".repeat(64) + "\"}]}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -649,7 +753,8 @@ class SyncTest {
         service.publish("Worldwide", A);
         assertThat(sync().code()).isZero();
         Path lock = dir.resolve("o365watch.lock");
-        Files.writeString(lock, Files.readString(lock).replace("\"version\": \"" + A + "\"", "\"version\": \"2019072900\""));
+        Files.writeString(
+                lock, Files.readString(lock).replace("\"version\": \"" + A + "\"", "\"version\": \"2019072900\""));
         Map<String, String> before = Stat.tree(dir);
 
         Result r = sync();
@@ -669,8 +774,10 @@ class SyncTest {
         // an immutable lock file can be read but not replaced, even by root: the write after the publish fails
         Path lock = dir.resolve("o365watch.lock");
         String chattr = io.github.o365watch.testing.Tools.require("chattr").toString();
-        assertThat(io.github.o365watch.testing.Tools.run(List.of(chattr, "+i", lock.toString()), null).code())
-                .as("chattr +i needs root and a file system with attributes").isZero();
+        assertThat(io.github.o365watch.testing.Tools.run(List.of(chattr, "+i", lock.toString()), null)
+                        .code())
+                .as("chattr +i needs root and a file system with attributes")
+                .isZero();
         Result r;
         try {
             r = sync();

@@ -45,27 +45,48 @@ class TemplateDirTest {
 
     static Stream<Arguments> breakages() {
         return Stream.of(
-                Arguments.of("a variable the view model lacks", (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefx}}\n{{/group.ipv4}}"),
+                Arguments.of(
+                        "a variable the view model lacks",
+                        (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefx}}\n{{/group.ipv4}}"),
                         "template edl/ipv4.mustache uses 'prefx', which the view model does not have"),
-                Arguments.of("a broken template", (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefix}}\n"),
+                Arguments.of(
+                        "a broken template",
+                        (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefix}}\n"),
                         "template edl/ipv4.mustache is broken"),
-                Arguments.of("a template linked outside", (Breakage) (t, o) -> link(t, "edl/ipv4.mustache", o.resolve("secret.mustache")),
+                Arguments.of(
+                        "a template linked outside",
+                        (Breakage) (t, o) -> link(t, "edl/ipv4.mustache", o.resolve("secret.mustache")),
                         "leads outside"),
-                Arguments.of("a target directory linked outside", (Breakage) (t, o) -> {
-                    write(o, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefix}}\n{{/group.ipv4}}");
-                    Files.createSymbolicLink(t.resolve("edl"), o.resolve("edl"));
-                }, "leads outside"),
-                Arguments.of("a partial up and out", (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{> ../../outside/secret}}"),
+                Arguments.of(
+                        "a target directory linked outside",
+                        (Breakage) (t, o) -> {
+                            write(o, "edl/ipv4.mustache", "{{#group.ipv4}}{{prefix}}\n{{/group.ipv4}}");
+                            Files.createSymbolicLink(t.resolve("edl"), o.resolve("edl"));
+                        },
+                        "leads outside"),
+                Arguments.of(
+                        "a partial up and out",
+                        (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{> ../../outside/secret}}"),
                         "is not allowed (TARGET/FILE, no paths)"),
-                Arguments.of("a partial from the root", (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{> /etc/passwd}}"),
+                Arguments.of(
+                        "a partial from the root",
+                        (Breakage) (t, o) -> write(t, "edl/ipv4.mustache", "{{> /etc/passwd}}"),
                         "is not allowed (TARGET/FILE, no paths)"),
-                Arguments.of("a target.properties linked outside", (Breakage) (t, o) -> {
-                    write(o, "target.properties", "id=edl\noutput.1=x.txt ipv4.mustache all\n");
-                    link(t, "edl/target.properties", o.resolve("target.properties"));
-                }, "leads outside"),
-                Arguments.of("an output file up and out", (Breakage) (t, o) -> write(t, "edl/target.properties",
-                        "id=edl\noutput.1=../../escape.txt ipv4.mustache all\n"), "output.1 must be 'FILE TEMPLATE all|category'"),
-                Arguments.of("a file no target uses linked outside", (Breakage) (t, o) -> link(t, "notes.txt", o.resolve("secret.mustache")),
+                Arguments.of(
+                        "a target.properties linked outside",
+                        (Breakage) (t, o) -> {
+                            write(o, "target.properties", "id=edl\noutput.1=x.txt ipv4.mustache all\n");
+                            link(t, "edl/target.properties", o.resolve("target.properties"));
+                        },
+                        "leads outside"),
+                Arguments.of(
+                        "an output file up and out",
+                        (Breakage) (t, o) -> write(
+                                t, "edl/target.properties", "id=edl\noutput.1=../../escape.txt ipv4.mustache all\n"),
+                        "output.1 must be 'FILE TEMPLATE all|category'"),
+                Arguments.of(
+                        "a file no target uses linked outside",
+                        (Breakage) (t, o) -> link(t, "notes.txt", o.resolve("secret.mustache")),
                         "leads outside"));
     }
 
@@ -83,9 +104,11 @@ class TemplateDirTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("breakages")
-    void namedByTheConfigFileSyncExitsSixAndWritesNothing(String what, Breakage breakage, String message) throws IOException {
+    void namedByTheConfigFileSyncExitsSixAndWritesNothing(String what, Breakage breakage, String message)
+            throws IOException {
         breakage.apply(templates, outside);
-        Path config = Files.writeString(dir.resolve("o365watch.yaml"), "templates: templates\ntargets:\n  - name: edl\n");
+        Path config =
+                Files.writeString(dir.resolve("o365watch.yaml"), "templates: templates\ntargets:\n  - name: edl\n");
         Map<String, String> before = Trees.hashes(dir);
 
         Result r = cli.run("sync", "--config", config.toString(), "--offline");
@@ -99,12 +122,21 @@ class TemplateDirTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("breakages")
-    void givenWithTemplatesGenerateExitsSixAndWritesNothing(String what, Breakage breakage, String message) throws IOException {
+    void givenWithTemplatesGenerateExitsSixAndWritesNothing(String what, Breakage breakage, String message)
+            throws IOException {
         breakage.apply(templates, outside);
         Map<String, String> before = Trees.hashes(dir);
 
-        Result r = cli.run("generate", "--store", dir.resolve("snapshots").toString(), "--target", "edl", "--templates", templates.toString(),
-                "--out", dir.resolve("out").toString());
+        Result r = cli.run(
+                "generate",
+                "--store",
+                dir.resolve("snapshots").toString(),
+                "--target",
+                "edl",
+                "--templates",
+                templates.toString(),
+                "--out",
+                dir.resolve("out").toString());
 
         if (what.equals("a file no target uses linked outside")) {
             // generate reads only the files the target uses; sync also digests the directory for its lock

@@ -27,16 +27,35 @@ class UndatedAdditionsTest {
     void anAdditionWithoutAnEffectiveDateIsListedForReview() {
         SnapshotStore s = new SnapshotStore(tmp.resolve("store"));
         s.put(Fixtures.snapshot("Worldwide", "2019082800"), Optional.of(List.of()), "00".repeat(32));
-        ChangeRecord undated = new ChangeRecord(4711, 64, Disposition.CHANGE, Optional.empty(), Version.parse("2019093000"), Map.of(),
-                Map.of(), Optional.of(new ChangeRecord.Addition(Optional.empty(), List.of(IpPrefix.parse("2603:1006:1400::/40")), List.of())),
+        ChangeRecord undated = new ChangeRecord(
+                4711,
+                64,
+                Disposition.CHANGE,
+                Optional.empty(),
+                Version.parse("2019093000"),
+                Map.of(),
+                Map.of(),
+                Optional.of(new ChangeRecord.Addition(
+                        Optional.empty(), List.of(IpPrefix.parse("2603:1006:1400::/40")), List.of())),
                 Optional.empty());
         s.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.of(List.of(undated)), "00".repeat(32));
 
-        Result r = new TestCli(tmp.resolve("machine")).clock(Instant.parse("2019-10-15T09:00:00Z"))
-                .run("report", "--store", tmp.resolve("store").toString(), "--from", "2019082800", "--to", "2019093000");
+        Result r = new TestCli(tmp.resolve("machine"))
+                .clock(Instant.parse("2019-10-15T09:00:00Z"))
+                .run(
+                        "report",
+                        "--store",
+                        tmp.resolve("store").toString(),
+                        "--from",
+                        "2019082800",
+                        "--to",
+                        "2019093000");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("## Pending").contains("No date given: review.")
-                .containsPattern("\\| no date given: review \\| 64 \\| Common \\| Allow \\| [^|]*2603:1006:1400::/40[^|]* \\| 4711 \\|");
+        assertThat(r.out())
+                .contains("## Pending")
+                .contains("No date given: review.")
+                .containsPattern(
+                        "\\| no date given: review \\| 64 \\| Common \\| Allow \\| [^|]*2603:1006:1400::/40[^|]* \\| 4711 \\|");
     }
 }

@@ -56,13 +56,23 @@ class VendorSyntaxTest {
                 Arguments.of("Worldwide", List.of()),
                 Arguments.of("Worldwide", List.of("--category", "all")),
                 Arguments.of("USGovDoD", List.of("--category", "all")),
-                Arguments.of("Worldwide", List.of("--category", "all", "--max-entries", "16", "--max-extra-percent", "100000")));
+                Arguments.of(
+                        "Worldwide",
+                        List.of("--category", "all", "--max-entries", "16", "--max-extra-percent", "100000")));
     }
 
     Path generate(String instance, String target, List<String> more) {
         Path out = tmp.resolve("out-" + target + "-" + more.hashCode());
-        List<String> args = new ArrayList<>(List.of("generate", "--store", store.toString(), "--instance", instance, "--out",
-                out.toString(), "--target", target));
+        List<String> args = new ArrayList<>(List.of(
+                "generate",
+                "--store",
+                store.toString(),
+                "--instance",
+                instance,
+                "--out",
+                out.toString(),
+                "--target",
+                target));
         args.addAll(more);
         Result r = cli.run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.toString()).isZero();
@@ -103,10 +113,18 @@ class VendorSyntaxTest {
 
         void assertEachDefinedOnceBeforeUse(String what) {
             assertThat(defined).as("%s defines objects", what).isNotEmpty();
-            assertThat(duplicates).as("%s: objects defined more than once", what).isEmpty();
-            assertThat(undefinedReferences).as("%s: groups naming an object not defined above them", what).isEmpty();
-            assertThat(referenced).as("%s: every object is in a group", what).isEqualTo(new TreeSet<>(defined.keySet()));
-            assertThat(new TreeSet<>(defined.values())).as("%s: one object per value", what).hasSize(defined.size());
+            assertThat(duplicates)
+                    .as("%s: objects defined more than once", what)
+                    .isEmpty();
+            assertThat(undefinedReferences)
+                    .as("%s: groups naming an object not defined above them", what)
+                    .isEmpty();
+            assertThat(referenced)
+                    .as("%s: every object is in a group", what)
+                    .isEqualTo(new TreeSet<>(defined.keySet()));
+            assertThat(new TreeSet<>(defined.values()))
+                    .as("%s: one object per value", what)
+                    .hasSize(defined.size());
         }
     }
 
@@ -139,11 +157,16 @@ class VendorSyntaxTest {
             }
         }
         o.assertEachDefinedOnceBeforeUse("paloalto");
-        assertThat(names).as("PAN-OS object names").isNotEmpty().allMatch(n -> PANOS_NAME.matcher(n).matches());
+        assertThat(names)
+                .as("PAN-OS object names")
+                .isNotEmpty()
+                .allMatch(n -> PANOS_NAME.matcher(n).matches());
     }
 
-    static final Pattern JUNOS_ADDRESS = Pattern.compile("set security address-book global address (\\S+) (?:dns-name )?(\\S+)");
-    static final Pattern JUNOS_MEMBER = Pattern.compile("set security address-book global address-set \\S+ address (\\S+)");
+    static final Pattern JUNOS_ADDRESS =
+            Pattern.compile("set security address-book global address (\\S+) (?:dns-name )?(\\S+)");
+    static final Pattern JUNOS_MEMBER =
+            Pattern.compile("set security address-book global address-set \\S+ address (\\S+)");
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("selections")
@@ -163,8 +186,7 @@ class VendorSyntaxTest {
     }
 
     /** FortiOS blocks: per {@code config} table, each {@code edit} with its {@code set} lines. */
-    record FortiObject(String table, String name, int line, Map<String, String> sets) {
-    }
+    record FortiObject(String table, String name, int line, Map<String, String> sets) {}
 
     static List<FortiObject> fortiObjects(List<String> lines) {
         List<FortiObject> out = new ArrayList<>();
@@ -190,7 +212,8 @@ class VendorSyntaxTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("selections")
     void fortiGateDefinesEachAddressOnceAndWritesWildcardsAsFqdn(String instance, List<String> selection) {
-        List<FortiObject> objects = fortiObjects(lines(generate(instance, "fortigate", selection).resolve("o365watch-fortios.conf")));
+        List<FortiObject> objects =
+                fortiObjects(lines(generate(instance, "fortigate", selection).resolve("o365watch-fortios.conf")));
         Objects v4 = new Objects();
         Objects v6 = new Objects();
         int wildcards = 0;
@@ -199,8 +222,10 @@ class VendorSyntaxTest {
                 case "firewall address" -> {
                     String value = f.sets().getOrDefault("subnet", f.sets().get("fqdn"));
                     v4.define(f.name(), value, f.line());
-                    assertThat(f.sets()).as("%s: the current form, not FortiOS 6.0's", f.name())
-                            .doesNotContainKey("wildcard-fqdn").doesNotContainValue("wildcard-fqdn");
+                    assertThat(f.sets())
+                            .as("%s: the current form, not FortiOS 6.0's", f.name())
+                            .doesNotContainKey("wildcard-fqdn")
+                            .doesNotContainValue("wildcard-fqdn");
                     if (value.contains("*")) {
                         assertThat(f.sets()).containsEntry("type", "fqdn");
                         wildcards++;
@@ -230,8 +255,12 @@ class VendorSyntaxTest {
 
     @Test
     void fortiGateWritesTheFortiOs60WildcardFormWhenAskedAndNothingElseChanges() throws IOException {
-        Path current = generate("Worldwide", "fortigate", List.of("--category", "all")).resolve("o365watch-fortios.conf");
-        Path old = generate("Worldwide", "fortigate", List.of("--category", "all", "--option", "fortigate.wildcardtype=wildcard-fqdn"))
+        Path current =
+                generate("Worldwide", "fortigate", List.of("--category", "all")).resolve("o365watch-fortios.conf");
+        Path old = generate(
+                        "Worldwide",
+                        "fortigate",
+                        List.of("--category", "all", "--option", "fortigate.wildcardtype=wildcard-fqdn"))
                 .resolve("o365watch-fortios.conf");
         List<FortiObject> before = fortiObjects(lines(current));
         List<FortiObject> after = fortiObjects(lines(old));
@@ -244,7 +273,9 @@ class VendorSyntaxTest {
             String fqdn = b.sets().get("fqdn");
             if (b.table().equals("firewall address") && fqdn != null && fqdn.startsWith("\"*.")) {
                 wildcards++;
-                assertThat(a.sets()).as(a.name()).containsExactly(Map.entry("type", "wildcard-fqdn"), Map.entry("wildcard-fqdn", fqdn));
+                assertThat(a.sets())
+                        .as(a.name())
+                        .containsExactly(Map.entry("type", "wildcard-fqdn"), Map.entry("wildcard-fqdn", fqdn));
             } else {
                 assertThat(a.sets()).as(a.name()).isEqualTo(b.sets());
             }
@@ -258,14 +289,27 @@ class VendorSyntaxTest {
     @Test
     void theWildcardTypeIsOneOfTheTwoFormsAndTargetsSaysWhichFirmwareTakesEach() {
         Path out = tmp.resolve("bad");
-        Result bad = cli.run("generate", "--store", store.toString(), "--out", out.toString(), "--target", "fortigate", "--option",
+        Result bad = cli.run(
+                "generate",
+                "--store",
+                store.toString(),
+                "--out",
+                out.toString(),
+                "--target",
+                "fortigate",
+                "--option",
                 "fortigate.wildcardtype=wildcard");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).doesNotContain("\n").contains("option wildcardtype of target fortigate: 'wildcard' is not valid");
+        assertThat(bad.err().strip())
+                .doesNotContain("\n")
+                .contains("option wildcardtype of target fortigate: 'wildcard' is not valid");
         assertThat(out).doesNotExist();
         Result targets = cli.run("targets");
-        assertThat(targets.out()).contains("--option fortigate.wildcardtype=fqdn (default)", "FortiOS 6.2.2 and later",
-                "FortiOS 6.0.0 to 6.0.11");
+        assertThat(targets.out())
+                .contains(
+                        "--option fortigate.wildcardtype=fqdn (default)",
+                        "FortiOS 6.2.2 and later",
+                        "FortiOS 6.0.0 to 6.0.11");
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -55,12 +55,17 @@ class VerifyDenyListTest {
         Result r = cli.run("verify", "--store", SHIPPED, "--deny", list.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains(list + ": 7 blocked names (adguard 1, dnsmasq 1, domains 1, hosts 1, rpz 2, squid 1)")
-                .containsPattern("(?m)^  outlook\\.office365\\.com +1 +Exchange +Optimize +yes +the name +blocklist\\.txt:2 0\\.0\\.0\\.0 outlook")
-                .containsPattern("(?m)^  \\*\\.teams\\.microsoft\\.com +12 +Skype +Allow +yes +a parent domain +blocklist\\.txt:7 \\|\\|teams")
+        assertThat(r.out())
+                .contains(list + ": 7 blocked names (adguard 1, dnsmasq 1, domains 1, hosts 1, rpz 2, squid 1)")
+                .containsPattern(
+                        "(?m)^  outlook\\.office365\\.com +1 +Exchange +Optimize +yes +the name +blocklist\\.txt:2 0\\.0\\.0\\.0 outlook")
+                .containsPattern(
+                        "(?m)^  \\*\\.teams\\.microsoft\\.com +12 +Skype +Allow +yes +a parent domain +blocklist\\.txt:7 \\|\\|teams")
                 .containsPattern("(?m)^  \\*\\.lync\\.com +12 +Skype +Allow +yes +a parent domain +blocklist\\.txt:10 ")
-                .containsPattern("(?m)^  \\*\\.sharepoint\\.com +31 +SharePoint +Optimize +yes +a parent domain +blocklist\\.txt:13 acl blocked")
-                .containsPattern("(?m)^  nexus\\.officeapps\\.live\\.com +77 .* a parent domain +blocklist\\.txt:5 address=")
+                .containsPattern(
+                        "(?m)^  \\*\\.sharepoint\\.com +31 +SharePoint +Optimize +yes +a parent domain +blocklist\\.txt:13 acl blocked")
+                .containsPattern(
+                        "(?m)^  nexus\\.officeapps\\.live\\.com +77 .* a parent domain +blocklist\\.txt:5 address=")
                 .containsPattern("(?m)^  login\\.microsoftonline\\.com +56 .* the name +blocklist\\.txt:18 login")
                 .doesNotContain("office.com ", "localhost");
     }
@@ -92,10 +97,14 @@ class VerifyDenyListTest {
         assertThat(empty.code()).as(empty.toString()).isEqualTo(2);
         assertThat(empty.err()).contains("--deny " + none + ": no blocked name read");
         assertThat(neither.code()).as(neither.toString()).isEqualTo(2);
-        assertThat(neither.err()).contains("verify needs --against FILE (deployed configurations), --deny FILE (deny lists), or both");
+        assertThat(neither.err())
+                .contains("verify needs --against FILE (deployed configurations), --deny FILE (deny lists), or both");
         assertThat(json.code()).isEqualTo(1);
-        assertThat(json.out()).contains("\"hostname\": \"outlook.office365.com\"", "\"how\": \"exact\"", "\"requiredClear\": false");
-        assertThat(junit.out()).contains("name=\"outlook.office365.com\"").contains("<failure message=\"a required hostname is blocked\"");
+        assertThat(json.out())
+                .contains("\"hostname\": \"outlook.office365.com\"", "\"how\": \"exact\"", "\"requiredClear\": false");
+        assertThat(junit.out())
+                .contains("name=\"outlook.office365.com\"")
+                .contains("<failure message=\"a required hostname is blocked\"");
     }
 
     @Test
@@ -105,12 +114,24 @@ class VerifyDenyListTest {
 
         Result md = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--format", "markdown");
         Result csv = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--format", "csv");
-        Result both = cli.run("verify", "--store", SHIPPED, "--deny", list.toString(), "--against", config.toString(), "--format", "csv");
+        Result both = cli.run(
+                "verify",
+                "--store",
+                SHIPPED,
+                "--deny",
+                list.toString(),
+                "--against",
+                config.toString(),
+                "--format",
+                "csv");
 
         assertThat(md.code()).as(md.toString()).isEqualTo(1);
-        assertThat(md.out()).contains("## Blocked (3)").contains("| `outlook.office365.com` | 1 | Exchange | Optimize | yes | the name |");
+        assertThat(md.out())
+                .contains("## Blocked (3)")
+                .contains("| `outlook.office365.com` | 1 | Exchange | Optimize | yes | the name |");
         assertThat(csv.code()).isEqualTo(1);
-        assertThat(csv.out()).startsWith("hostname,endpointSetId,serviceArea,category,required,how,file,line,entry\n")
+        assertThat(csv.out())
+                .startsWith("hostname,endpointSetId,serviceArea,category,required,how,file,line,entry\n")
                 .contains("outlook.office365.com,1,Exchange,Optimize,true,exact,");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--format csv is for deny lists alone (--deny)");

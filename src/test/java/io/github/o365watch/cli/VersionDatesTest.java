@@ -36,7 +36,9 @@ class VersionDatesTest {
     static final String B = SyncTest.B;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -57,8 +59,8 @@ class VersionDatesTest {
     }
 
     private Result fetch(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("fetch", "--store", dir.resolve("snapshots").toString(), "--source",
-                service.url()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("fetch", "--store", dir.resolve("snapshots").toString(), "--source", service.url()));
         args.addAll(List.of(more));
         return n.cli.run(args.toArray(String[]::new));
     }
@@ -94,7 +96,8 @@ class VersionDatesTest {
         Result status = status();
         assertThat(status.code()).as(status.toString()).isZero();
         assertThat(status.out()).contains("STORED NEWER THAN UPSTREAM");
-        assertThat(status.err()).contains("the store holds Worldwide " + B + ", newer than the " + A + " the service publishes");
+        assertThat(status.err())
+                .contains("the store holds Worldwide " + B + ", newer than the " + A + " the service publishes");
         Result fetch = fetch();
         assertThat(fetch.code()).as(fetch.toString()).isEqualTo(7);
         assertThat(fetch.err()).contains("fetch --accept-older withdraws " + B);
@@ -106,12 +109,14 @@ class VersionDatesTest {
         assertThat(check.out()).contains("the outputs come from Worldwide " + B + ", newer than the " + A);
         assertThat(Stat.tree(dir)).as("nothing written").isEqualTo(before);
 
-        // going back from B to A removes 12% of the IPv6 addresses: the guard judges that as always, so both are accepted
+        // going back from B to A removes 12% of the IPv6 addresses: the guard judges that as always, so both are
+        // accepted
         Result accepted = n.sync("--accept-older", "--accept-shrink");
         assertThat(accepted.code()).as(accepted.toString()).isZero();
         assertThat(accepted.out()).contains("applied " + A);
         assertThat(accepted.err()).contains("withdrew " + B);
-        assertThat(n.lock().path("instances").path("Worldwide").path("version").asText()).isEqualTo(A);
+        assertThat(n.lock().path("instances").path("Worldwide").path("version").asText())
+                .isEqualTo(A);
         // B's files stay for review, marked; the store lists A as its newest
         Map<String, String> store = Trees.hashes(dir.resolve("snapshots"));
         assertThat(store).containsKeys("worldwide/" + B + ".json", "worldwide/" + B + ".withdrawn");
@@ -119,7 +124,9 @@ class VersionDatesTest {
                 .contains("withdrawn by sync --accept-older: the service published " + A);
         SnapshotStore s = new SnapshotStore(dir.resolve("snapshots"));
         assertThat(s.newest(Instance.WORLDWIDE).orElseThrow().version().value()).isEqualTo(A);
-        assertThat(s.find(Instance.WORLDWIDE, Version.parse(B), 1)).as("the copy a lock may name").isPresent();
+        assertThat(s.find(Instance.WORLDWIDE, Version.parse(B), 1))
+                .as("the copy a lock may name")
+                .isPresent();
         assertThat(n.check().code()).isZero();
         assertThat(n.sync().code()).isZero();
 
@@ -135,8 +142,11 @@ class VersionDatesTest {
     void aBogusVersionStoredBeforeDatesWereCheckedIsWithdrawnByFetch() {
         // written by an o365watch that took any ten digits from /version
         SnapshotStore s = new SnapshotStore(dir.resolve("snapshots"));
-        s.put(WireFormat.endpoints(Fixtures.endpoints("Worldwide", B), Instance.WORLDWIDE, Version.parse("9999999999"), "old"),
-                Optional.empty(), "0".repeat(64));
+        s.put(
+                WireFormat.endpoints(
+                        Fixtures.endpoints("Worldwide", B), Instance.WORLDWIDE, Version.parse("9999999999"), "old"),
+                Optional.empty(),
+                "0".repeat(64));
         service.publish("Worldwide", B);
 
         Result refused = fetch();

@@ -22,9 +22,16 @@ class VersionTest {
         Path git = Tools.require("git");
         Result r = new TestCli(tmp).run("--version");
         assertThat(r.code()).isZero();
-        String head = Tools.run(List.of(git.toString(), "rev-parse", "--short=12", "HEAD"), null).out().strip();
-        String when = Tools.run(List.of(git.toString(), "log", "-1", "--format=%cI", "HEAD"), null).out().strip();
-        String day = OffsetDateTime.parse(when).atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString();
+        String head = Tools.run(List.of(git.toString(), "rev-parse", "--short=12", "HEAD"), null)
+                .out()
+                .strip();
+        String when = Tools.run(List.of(git.toString(), "log", "-1", "--format=%cI", "HEAD"), null)
+                .out()
+                .strip();
+        String day = OffsetDateTime.parse(when)
+                .atZoneSameInstant(ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).matches("o365watch \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");

@@ -31,9 +31,24 @@ class WildcardRiskTest {
     }
 
     private Result generate(String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("generate", "--store", SHIPPED, "--out",
-                tmp.resolve("out").toString(), "--target", "pac", "--option", "pac.proxy=PROXY proxy.corp.test:8080", "--target", "edl",
-                "--target", "nftables", "--category", "optimize", "--category", "allow"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "generate",
+                "--store",
+                SHIPPED,
+                "--out",
+                tmp.resolve("out").toString(),
+                "--target",
+                "pac",
+                "--option",
+                "pac.proxy=PROXY proxy.corp.test:8080",
+                "--target",
+                "edl",
+                "--target",
+                "nftables",
+                "--category",
+                "optimize",
+                "--category",
+                "allow"));
         args.addAll(java.util.List.of(more));
         return cli.run(args.toArray(String[]::new));
     }
@@ -48,11 +63,18 @@ class WildcardRiskTest {
                 Hostname patterns in the lists (a bypass or inspection exemption admits what they match):
                   TARGET  EXACT  SCOPED  BROAD  TENANT-SHARED
                 """).doesNotContainPattern("(?m)^  nftables +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+$");
-        assertThat(r.out()).containsPattern("(?m)^  tenant-shared, admitting every customer's content, not only yours \\(--tenant .*: "
-                + "\\*-my\\.sharepoint\\.com \\(Optimize; SharePoint Online and OneDrive sites\\), \\*\\.sharepoint\\.com \\(Optimize; "
-                + "SharePoint Online and OneDrive sites\\)$").doesNotContain("*.blob.core.windows.net");
-        assertThat(r.out()).containsPattern("(?m)^  broad, a whole domain and far more than Microsoft 365: .*\\*\\.lync\\.com \\(Allow\\)");
-        assertThat(r.out()).containsPattern("(?m)^  edl +[0-9]+ +[0-9]+ +[0-9]+ +1$").containsPattern("(?m)^  pac +[0-9]+ +[0-9]+ +[0-9]+ +2$");
+        assertThat(r.out())
+                .containsPattern(
+                        "(?m)^  tenant-shared, admitting every customer's content, not only yours \\(--tenant .*: "
+                                + "\\*-my\\.sharepoint\\.com \\(Optimize; SharePoint Online and OneDrive sites\\), \\*\\.sharepoint\\.com \\(Optimize; "
+                                + "SharePoint Online and OneDrive sites\\)$")
+                .doesNotContain("*.blob.core.windows.net");
+        assertThat(r.out())
+                .containsPattern(
+                        "(?m)^  broad, a whole domain and far more than Microsoft 365: .*\\*\\.lync\\.com \\(Allow\\)");
+        assertThat(r.out())
+                .containsPattern("(?m)^  edl +[0-9]+ +[0-9]+ +[0-9]+ +1$")
+                .containsPattern("(?m)^  pac +[0-9]+ +[0-9]+ +[0-9]+ +2$");
     }
 
     @Test
@@ -61,8 +83,13 @@ class WildcardRiskTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         String pac = Files.readString(tmp.resolve("out/pac/o365.pac"));
-        assertThat(pac).contains("contoso-my.sharepoint.com").contains("contoso.sharepoint.com").doesNotContain("\"*.sharepoint.com\"");
-        assertThat(r.out()).doesNotContain("tenant-shared, admitting").containsPattern("(?m)^  pac +[0-9]+ +[0-9]+ +[0-9]+ +0$");
+        assertThat(pac)
+                .contains("contoso-my.sharepoint.com")
+                .contains("contoso.sharepoint.com")
+                .doesNotContain("\"*.sharepoint.com\"");
+        assertThat(r.out())
+                .doesNotContain("tenant-shared, admitting")
+                .containsPattern("(?m)^  pac +[0-9]+ +[0-9]+ +[0-9]+ +0$");
     }
 
     @Test
@@ -77,15 +104,26 @@ class WildcardRiskTest {
                 targets:
                   - name: edl
                 """.formatted(SHIPPED));
-        Result config = cli.run("generate", "--config", site.resolve("o365watch.yaml").toString(), "--out", tmp.resolve("out2").toString(),
-                "--target", "edl");
+        Result config = cli.run(
+                "generate",
+                "--config",
+                site.resolve("o365watch.yaml").toString(),
+                "--out",
+                tmp.resolve("out2").toString(),
+                "--target",
+                "edl");
 
         assertThat(option.code()).as(option.toString()).isZero();
-        assertThat(pac).doesNotContain("\"*.sharepoint.com\"", "\"*-my.sharepoint.com\"").contains("tenant-shared wildcards left out");
-        assertThat(option.out()).contains("Note: 2 tenant-shared wildcards left out (excludeTenantShared): *-my.sharepoint.com, *.sharepoint.com")
+        assertThat(pac)
+                .doesNotContain("\"*.sharepoint.com\"", "\"*-my.sharepoint.com\"")
+                .contains("tenant-shared wildcards left out");
+        assertThat(option.out())
+                .contains(
+                        "Note: 2 tenant-shared wildcards left out (excludeTenantShared): *-my.sharepoint.com, *.sharepoint.com")
                 .doesNotContain("tenant-shared, admitting");
         assertThat(config.code()).as(config.toString()).isZero();
-        assertThat(Files.readString(tmp.resolve("out2/edl/o365-optimize-url.txt"))).doesNotContainPattern("(?m)^[^#].*sharepoint\\.com$")
+        assertThat(Files.readString(tmp.resolve("out2/edl/o365-optimize-url.txt")))
+                .doesNotContainPattern("(?m)^[^#].*sharepoint\\.com$")
                 .contains("# Selection: categories Optimize, Allow; tenant-shared wildcards left out.");
     }
 }

@@ -105,7 +105,8 @@ class DifferTest {
         Map<Integer, Set<String>> removed = new HashMap<>();
         for (ElementChange e : c.elements()) {
             (e.direction() == ElementChange.Direction.ADDED ? added : removed)
-                    .computeIfAbsent(e.setId(), k -> new HashSet<>()).addAll(flatten(e));
+                    .computeIfAbsent(e.setId(), k -> new HashSet<>())
+                    .addAll(flatten(e));
         }
         for (int id : ids) {
             Set<String> was = a.getOrDefault(id, Set.of());
@@ -115,19 +116,28 @@ class DifferTest {
             Set<String> minus = new HashSet<>(was);
             minus.removeAll(is);
             assertThat(added.getOrDefault(id, Set.of())).as("set %d added", id).isEqualTo(plus);
-            assertThat(removed.getOrDefault(id, Set.of())).as("set %d removed", id).isEqualTo(minus);
+            assertThat(removed.getOrDefault(id, Set.of()))
+                    .as("set %d removed", id)
+                    .isEqualTo(minus);
         }
         assertThat(c.sets()).extracting(SetChange::id).doesNotHaveDuplicates().isSorted();
         assertThat(c.sets().stream().filter(s -> s instanceof SetChange.Added).map(SetChange::id))
-                .containsExactlyElementsOf(b.keySet().stream().filter(id -> !a.containsKey(id)).sorted().toList());
+                .containsExactlyElementsOf(b.keySet().stream()
+                        .filter(id -> !a.containsKey(id))
+                        .sorted()
+                        .toList());
         assertThat(c.sets().stream().filter(s -> s instanceof SetChange.Removed).map(SetChange::id))
-                .containsExactlyElementsOf(a.keySet().stream().filter(id -> !b.containsKey(id)).sorted().toList());
+                .containsExactlyElementsOf(a.keySet().stream()
+                        .filter(id -> !b.containsKey(id))
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void identicalVersionsHaveNoDifferences() {
         Snapshot s = Fixtures.snapshot("Worldwide", "2019093000");
-        ChangeSet c = Differ.diff(s, new Snapshot(s.instance(), io.github.o365watch.domain.Version.parse("2019093001"), s.sets()));
+        ChangeSet c = Differ.diff(
+                s, new Snapshot(s.instance(), io.github.o365watch.domain.Version.parse("2019093001"), s.sets()));
         assertThat(c.isEmpty()).isTrue();
         assertThat(c.addresses().addressSpaceChanged()).isFalse();
         assertThat(c.hosts().listed()).isEmpty();
@@ -144,17 +154,25 @@ class DifferTest {
 
         ChangeSet c = Differ.diff(before, after);
 
-        assertThat(c.addresses().addressSpaceChanged()).as("every address is still listed").isFalse();
-        assertThat(c.addresses().alreadyListed()).extracting(e -> e.element().value()).containsExactly("52.112.0.0/15", "52.114.0.0/15");
-        assertThat(c.addresses().stillListed()).extracting(e -> e.setId() + " " + e.element().value())
+        assertThat(c.addresses().addressSpaceChanged())
+                .as("every address is still listed")
+                .isFalse();
+        assertThat(c.addresses().alreadyListed())
+                .extracting(e -> e.element().value())
+                .containsExactly("52.112.0.0/15", "52.114.0.0/15");
+        assertThat(c.addresses().stillListed())
+                .extracting(e -> e.setId() + " " + e.element().value())
                 .contains("11 52.112.0.0/14", "12 52.112.0.0/14");
     }
 
     @Test
     void hostnamesListedUnlistedAndMoved() {
-        ChangeSet c = Differ.diff(Fixtures.snapshot("Worldwide", "2019082800"), Fixtures.snapshot("Worldwide", "2019093000"));
+        ChangeSet c =
+                Differ.diff(Fixtures.snapshot("Worldwide", "2019082800"), Fixtures.snapshot("Worldwide", "2019093000"));
         assertThat(c.hosts().unlisted()).extracting(Object::toString).contains("cus-000.tasks.osi.office.net");
-        assertThat(c.addresses().listed().prefixes()).extracting(Object::toString).contains("2603:1020:600::1f0/128");
+        assertThat(c.addresses().listed().prefixes())
+                .extracting(Object::toString)
+                .contains("2603:1020:600::1f0/128");
         assertThat(c.byCategory()).containsKey(io.github.o365watch.domain.Category.OPTIMIZE);
     }
 }

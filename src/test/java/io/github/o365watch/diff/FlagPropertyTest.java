@@ -28,20 +28,29 @@ import org.junit.jupiter.api.Test;
  * trusted set is named, and nothing cosmetic is flagged.
  */
 class FlagPropertyTest {
-    static final List<Snapshot> BASES = List.of(Fixtures.snapshot("Worldwide", "2019102800"),
-            Fixtures.snapshot("Worldwide", "2019112700"), Fixtures.snapshot("USGovDoD", "2019120400"));
+    static final List<Snapshot> BASES = List.of(
+            Fixtures.snapshot("Worldwide", "2019102800"),
+            Fixtures.snapshot("Worldwide", "2019112700"),
+            Fixtures.snapshot("USGovDoD", "2019120400"));
     static final List<Category> CATEGORIES = List.of(Category.OPTIMIZE, Category.ALLOW, Category.DEFAULT);
     static final List<String> PORTS = List.of("80", "443", "3478-3481", "50000-59999", "8080", "443,50000-50010");
 
     @Test
     void flagsClaimOnlyWhatTheAddressSpaceShows() {
         // a run of neighbouring sets (ids group a service area, so they share prefixes and names) keeps each case small
-        Fuzz.qt(300).forAll(integers().between(0, BASES.size() - 1), integers().allPositive(), integers().between(8, 40),
-                lists().of(integers().allPositive()).ofSizeBetween(3, 30))
+        Fuzz.qt(300)
+                .forAll(
+                        integers().between(0, BASES.size() - 1),
+                        integers().allPositive(),
+                        integers().between(8, 40),
+                        lists().of(integers().allPositive()).ofSizeBetween(3, 30))
                 .checkAssert((base, start, count, numbers) -> {
                     Snapshot from = neighbours(BASES.get(base), start, count);
                     Snapshot to = edited(from, numbers);
-                    Review r = Reviewer.review(Differ.diff(from, to), ChangeRecords.of(List.of()), LocalDate.of(2019, 12, 1),
+                    Review r = Reviewer.review(
+                            Differ.diff(from, to),
+                            ChangeRecords.of(List.of()),
+                            LocalDate.of(2019, 12, 1),
                             Thresholds.DEFAULT);
                     FlagClaimsTest.claimsHold(from, to, r);
                     FlagClaimsTest.allNamed(from, to, r);
@@ -90,8 +99,18 @@ class FlagPropertyTest {
                             }
                         }
                     }
-                    case 4 -> sets.set(i, with(e, CATEGORIES.get(j % 3), e.required(), e.expressRoute(), e.tcpPorts(), e.udpPorts(),
-                            e.serviceAreaDisplayName(), e.notes()));
+                    case 4 ->
+                        sets.set(
+                                i,
+                                with(
+                                        e,
+                                        CATEGORIES.get(j % 3),
+                                        e.required(),
+                                        e.expressRoute(),
+                                        e.tcpPorts(),
+                                        e.udpPorts(),
+                                        e.serviceAreaDisplayName(),
+                                        e.notes()));
                     case 5 -> sets.remove(i);
                     case 6 -> { // a name widened to the wildcard of its parent domain
                         if (!e.urls().isEmpty()) {
@@ -118,24 +137,67 @@ class FlagPropertyTest {
                     case 8 -> { // ports opened
                         PortSet add = PortSet.parse(PORTS.get(j % PORTS.size()));
                         boolean udp = j / 11 % 2 == 1;
-                        sets.set(i, with(e, e.category(), e.required(), e.expressRoute(), udp ? e.tcpPorts() : e.tcpPorts().union(add),
-                                udp ? e.udpPorts().union(add) : e.udpPorts(), e.serviceAreaDisplayName(), e.notes()));
+                        sets.set(
+                                i,
+                                with(
+                                        e,
+                                        e.category(),
+                                        e.required(),
+                                        e.expressRoute(),
+                                        udp ? e.tcpPorts() : e.tcpPorts().union(add),
+                                        udp ? e.udpPorts().union(add) : e.udpPorts(),
+                                        e.serviceAreaDisplayName(),
+                                        e.notes()));
                     }
-                    case 9 -> sets.set(i, with(e, e.category(), e.required(), e.expressRoute(), PortSet.parse("443"), PortSet.EMPTY,
-                            e.serviceAreaDisplayName(), e.notes()));
-                    case 10 -> sets.set(i, with(e, e.category(), e.required(), e.expressRoute(), e.tcpPorts(), e.udpPorts(),
-                            e.serviceAreaDisplayName() + " (renamed)", e.notes() + " Reworded."));
-                    default -> sets.set(i, with(e, e.category(), !e.required(), j % 2 == 0 ? e.expressRoute() : !e.expressRoute(),
-                            e.tcpPorts(), e.udpPorts(), e.serviceAreaDisplayName(), e.notes()));
+                    case 9 ->
+                        sets.set(
+                                i,
+                                with(
+                                        e,
+                                        e.category(),
+                                        e.required(),
+                                        e.expressRoute(),
+                                        PortSet.parse("443"),
+                                        PortSet.EMPTY,
+                                        e.serviceAreaDisplayName(),
+                                        e.notes()));
+                    case 10 ->
+                        sets.set(
+                                i,
+                                with(
+                                        e,
+                                        e.category(),
+                                        e.required(),
+                                        e.expressRoute(),
+                                        e.tcpPorts(),
+                                        e.udpPorts(),
+                                        e.serviceAreaDisplayName() + " (renamed)",
+                                        e.notes() + " Reworded."));
+                    default ->
+                        sets.set(
+                                i,
+                                with(
+                                        e,
+                                        e.category(),
+                                        !e.required(),
+                                        j % 2 == 0 ? e.expressRoute() : !e.expressRoute(),
+                                        e.tcpPorts(),
+                                        e.udpPorts(),
+                                        e.serviceAreaDisplayName(),
+                                        e.notes()));
                 }
             } catch (InvalidDataException | IllegalArgumentException skipped) {
-                // an edit the domain refuses (a set left empty, a pattern it does not take) is no version Microsoft could publish
+                // an edit the domain refuses (a set left empty, a pattern it does not take) is no version Microsoft
+                // could publish
             }
             if (sets.isEmpty()) {
                 sets.add(e);
             }
         }
-        return new Snapshot(s.instance(), Version.parse(String.format("%010d", Long.parseLong(s.version().value()) + 1)), sets);
+        return new Snapshot(
+                s.instance(),
+                Version.parse(String.format("%010d", Long.parseLong(s.version().value()) + 1)),
+                sets);
     }
 
     static List<IpPrefix> replace(List<IpPrefix> ips, IpPrefix p, IpPrefix by) {
@@ -175,24 +237,53 @@ class FlagPropertyTest {
             }
         } else {
             for (int k = 7; k >= 0; k--) {
-                text.append(Integer.toHexString(start.shiftRight(16 * k).intValue() & 0xffff)).append(k > 0 ? ":" : "");
+                text.append(Integer.toHexString(start.shiftRight(16 * k).intValue() & 0xffff))
+                        .append(k > 0 ? ":" : "");
             }
         }
         return IpPrefix.parse(text + "/" + length);
     }
 
     static EndpointSet ips(EndpointSet s, List<IpPrefix> ips) {
-        return new EndpointSet(s.id(), s.serviceArea(), s.serviceAreaDisplayName(), s.urls(), ips, s.tcpPorts(), s.udpPorts(),
-                s.category(), s.required(), s.expressRoute(), s.notes());
+        return new EndpointSet(
+                s.id(),
+                s.serviceArea(),
+                s.serviceAreaDisplayName(),
+                s.urls(),
+                ips,
+                s.tcpPorts(),
+                s.udpPorts(),
+                s.category(),
+                s.required(),
+                s.expressRoute(),
+                s.notes());
     }
 
     static EndpointSet urls(EndpointSet s, List<HostPattern> urls) {
-        return new EndpointSet(s.id(), s.serviceArea(), s.serviceAreaDisplayName(), urls, s.ips(), s.tcpPorts(), s.udpPorts(),
-                s.category(), s.required(), s.expressRoute(), s.notes());
+        return new EndpointSet(
+                s.id(),
+                s.serviceArea(),
+                s.serviceAreaDisplayName(),
+                urls,
+                s.ips(),
+                s.tcpPorts(),
+                s.udpPorts(),
+                s.category(),
+                s.required(),
+                s.expressRoute(),
+                s.notes());
     }
 
-    static EndpointSet with(EndpointSet s, Category c, boolean required, boolean expressRoute, PortSet tcp, PortSet udp, String name,
+    static EndpointSet with(
+            EndpointSet s,
+            Category c,
+            boolean required,
+            boolean expressRoute,
+            PortSet tcp,
+            PortSet udp,
+            String name,
             String notes) {
-        return new EndpointSet(s.id(), s.serviceArea(), name, s.urls(), s.ips(), tcp, udp, c, required, expressRoute, notes);
+        return new EndpointSet(
+                s.id(), s.serviceArea(), name, s.urls(), s.ips(), tcp, udp, c, required, expressRoute, notes);
     }
 }

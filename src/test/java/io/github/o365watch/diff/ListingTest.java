@@ -32,16 +32,21 @@ class ListingTest {
                         names.add(h);
                         int dot = h.pattern().indexOf('.');
                         // one wildcard per pattern, as the grammar allows
-                        if (dot > 0 && h.pattern().indexOf('.', dot + 1) > 0 && h.pattern().indexOf('*', dot) < 0) {
+                        if (dot > 0
+                                && h.pattern().indexOf('.', dot + 1) > 0
+                                && h.pattern().indexOf('*', dot) < 0) {
                             names.add(HostPattern.parse("*" + h.pattern().substring(dot)));
                         }
                     }
                 }
             }
             for (HostPattern h : names) {
-                Set<Integer> scanned = listed.sets().stream().filter(e -> e.urls().stream().anyMatch(u -> u.covers(h)))
-                        .map(EndpointSet::id).collect(Collectors.toCollection(TreeSet::new));
-                Set<Integer> indexed = l.covering(h).stream().map(EndpointSet::id).collect(Collectors.toCollection(TreeSet::new));
+                Set<Integer> scanned = listed.sets().stream()
+                        .filter(e -> e.urls().stream().anyMatch(u -> u.covers(h)))
+                        .map(EndpointSet::id)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                Set<Integer> indexed =
+                        l.covering(h).stream().map(EndpointSet::id).collect(Collectors.toCollection(TreeSet::new));
                 assertThat(indexed).as("%s in %s", h, listed.version()).isEqualTo(scanned);
             }
         }

@@ -15,20 +15,55 @@ final class Sets {
     private Sets() {}
 
     static EndpointSet with(EndpointSet s, List<String> ips, List<HostPattern> urls) {
-        return new EndpointSet(s.id(), s.serviceArea(), s.serviceAreaDisplayName(), urls,
-                ips.stream().map(IpPrefix::parse).toList(), s.tcpPorts(), s.udpPorts(), s.category(), s.required(),
-                s.expressRoute(), s.notes());
+        return new EndpointSet(
+                s.id(),
+                s.serviceArea(),
+                s.serviceAreaDisplayName(),
+                urls,
+                ips.stream().map(IpPrefix::parse).toList(),
+                s.tcpPorts(),
+                s.udpPorts(),
+                s.category(),
+                s.required(),
+                s.expressRoute(),
+                s.notes());
     }
 
     static EndpointSet withUrls(EndpointSet s, List<String> urls) {
-        return new EndpointSet(s.id(), s.serviceArea(), s.serviceAreaDisplayName(), urls.stream().map(HostPattern::parse).toList(),
-                s.ips(), s.tcpPorts(), s.udpPorts(), s.category(), s.required(), s.expressRoute(), s.notes());
+        return new EndpointSet(
+                s.id(),
+                s.serviceArea(),
+                s.serviceAreaDisplayName(),
+                urls.stream().map(HostPattern::parse).toList(),
+                s.ips(),
+                s.tcpPorts(),
+                s.udpPorts(),
+                s.category(),
+                s.required(),
+                s.expressRoute(),
+                s.notes());
     }
 
-    static EndpointSet attributes(EndpointSet s, Category category, boolean required, boolean expressRoute, String tcp, String udp,
+    static EndpointSet attributes(
+            EndpointSet s,
+            Category category,
+            boolean required,
+            boolean expressRoute,
+            String tcp,
+            String udp,
             String notes) {
-        return new EndpointSet(s.id(), s.serviceArea(), s.serviceAreaDisplayName(), s.urls(), s.ips(), PortSet.parse(tcp),
-                PortSet.parse(udp), category, required, expressRoute, notes);
+        return new EndpointSet(
+                s.id(),
+                s.serviceArea(),
+                s.serviceAreaDisplayName(),
+                s.urls(),
+                s.ips(),
+                PortSet.parse(tcp),
+                PortSet.parse(udp),
+                category,
+                required,
+                expressRoute,
+                notes);
     }
 
     /** The snapshot with these sets replacing those of the same id (a null-content set removes it). */

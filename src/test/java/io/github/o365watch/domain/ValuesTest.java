@@ -16,16 +16,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValuesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "80,443            | 80,443",
-        "443,80            | 80,443",
-        "143, 587          | 143,587",
-        "3478,3479,3480,3481 | 3478-3481",
-        "5061,50000-59999  | 5061,50000-59999",
-        "443,443           | 443",
-        "1-10,5-20         | 1-20",
-        "65535             | 65535",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "80,443            | 80,443",
+                "443,80            | 80,443",
+                "143, 587          | 143,587",
+                "3478,3479,3480,3481 | 3478-3481",
+                "5061,50000-59999  | 5061,50000-59999",
+                "443,443           | 443",
+                "1-10,5-20         | 1-20",
+                "65535             | 65535",
+            })
     void portsParseIntoSortedMergedRanges(String text, String canonical) {
         PortSet p = PortSet.parse(text);
         assertThat(p).hasToString(canonical);
@@ -33,9 +35,26 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "65536", "80,", ",80", "80;443", "a", "10-5", "1-2-3", "80 443", "-80", "+80", "0x50", "99999999999"})
+    @ValueSource(
+            strings = {
+                "0",
+                "65536",
+                "80,",
+                ",80",
+                "80;443",
+                "a",
+                "10-5",
+                "1-2-3",
+                "80 443",
+                "-80",
+                "+80",
+                "0x50",
+                "99999999999"
+            })
     void badPortsAreDataErrors(String text) {
-        assertThatThrownBy(() -> PortSet.parse(text)).isInstanceOf(InvalidDataException.class).hasMessageStartingWith("not a port list: '");
+        assertThatThrownBy(() -> PortSet.parse(text))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("not a port list: '");
     }
 
     @Test
@@ -53,7 +72,8 @@ class ValuesTest {
     void versionsAreTenDigitsOrderedWithADate() {
         assertThat(Version.parse("2019093000").date()).contains(LocalDate.of(2019, 9, 30));
         assertThat(Version.NONE.date()).isEmpty();
-        assertThat(Version.parse("2019093001").isNewerThan(Version.parse("2019093000"))).isTrue();
+        assertThat(Version.parse("2019093001").isNewerThan(Version.parse("2019093000")))
+                .isTrue();
         for (String bad : new String[] {"201909300", "20190930000", "2019-09-30", "abcdefghij", " "}) {
             assertThatThrownBy(() -> Version.parse(bad)).isInstanceOf(InvalidDataException.class);
         }
@@ -77,61 +97,85 @@ class ValuesTest {
         Category quarantine = Category.parse("Quarantine");
         assertThat(quarantine.known()).isFalse();
         assertThat(quarantine.name()).isEqualTo("Quarantine");
-        assertThat(List.of(Category.DEFAULT, quarantine, Category.OPTIMIZE, Category.ALLOW).stream().sorted().toList())
+        assertThat(List.of(Category.DEFAULT, quarantine, Category.OPTIMIZE, Category.ALLOW).stream()
+                        .sorted()
+                        .toList())
                 .containsExactly(Category.OPTIMIZE, Category.ALLOW, Category.DEFAULT, quarantine);
         assertThat(ServiceArea.parse("sharepoint").name()).isEqualTo("SharePoint");
         assertThat(ServiceArea.parse("MEM").known()).isTrue();
         assertThat(Disposition.parse("change")).isEqualTo(Disposition.CHANGE);
         assertThat(Impact.parse("addedip").name()).isEqualTo("AddedIp");
         assertThat(Impact.parse("AddedUrLs").known()).isFalse();
-        assertThatThrownBy(() -> Category.parse("Opt<imize>")).isInstanceOf(InvalidDataException.class)
+        assertThatThrownBy(() -> Category.parse("Opt<imize>"))
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("not a valid category: 'Opt<imize>'");
     }
 
     @Test
     void unknownValuesAreReportedNotDropped() {
-        EndpointSet s = EndpointSet.parse(new RawEndpointSet(7, "Teams", null, List.of("a.example.com"), null, "443", null,
-                false, "Quarantine", true, null));
+        EndpointSet s = EndpointSet.parse(new RawEndpointSet(
+                7, "Teams", null, List.of("a.example.com"), null, "443", null, false, "Quarantine", true, null));
         assertThat(s.category().name()).isEqualTo("Quarantine");
-        assertThat(s.unknownValues()).containsExactly("endpoint set 7: unknown category 'Quarantine'",
-                "endpoint set 7: unknown service area 'Teams'");
-        ChangeRecord c = ChangeRecord.parse(new RawChangeRecord(3, 7, "Shuffle", "AddedUrLs", "2019093000", null, null, null, null));
-        assertThat(c.unknownValues()).containsExactly("change record 3: unknown disposition 'Shuffle'",
-                "change record 3: unknown impact 'AddedUrLs'");
+        assertThat(s.unknownValues())
+                .containsExactly(
+                        "endpoint set 7: unknown category 'Quarantine'",
+                        "endpoint set 7: unknown service area 'Teams'");
+        ChangeRecord c = ChangeRecord.parse(
+                new RawChangeRecord(3, 7, "Shuffle", "AddedUrLs", "2019093000", null, null, null, null));
+        assertThat(c.unknownValues())
+                .containsExactly(
+                        "change record 3: unknown disposition 'Shuffle'",
+                        "change record 3: unknown impact 'AddedUrLs'");
     }
 
     @Test
     void endpointSetProblemsNameTheSetTheFieldAndTheValue() {
-        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(12, "Exchange", null, null, List.of("10.0.0.1/8"), null, null,
-                true, "Allow", true, null)))
+        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(
+                        12, "Exchange", null, null, List.of("10.0.0.1/8"), null, null, true, "Allow", true, null)))
                 .hasMessage("endpoint set 12: ips: prefix has host bits set: '10.0.0.1/8' (the network is 10.0.0.0/8)");
-        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(12, "Exchange", null, List.of("a b.com"), null, null, null,
-                true, "Allow", true, null)))
+        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(
+                        12, "Exchange", null, List.of("a b.com"), null, null, null, true, "Allow", true, null)))
                 .hasMessage("endpoint set 12: urls: not a hostname pattern: 'a b.com' (character ' ' is not allowed)");
-        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(12, "Exchange", null, null, null, "80,x", null,
-                true, "Allow", true, null)))
+        assertThatThrownBy(() -> EndpointSet.parse(
+                        new RawEndpointSet(12, "Exchange", null, null, null, "80,x", null, true, "Allow", true, null)))
                 .hasMessage("endpoint set 12: tcpPorts: not a port list: '80,x' ('x' is not a port number)");
-        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(12, "Exchange", null, null, null, null, null,
-                null, "Allow", true, null)))
+        assertThatThrownBy(() -> EndpointSet.parse(
+                        new RawEndpointSet(12, "Exchange", null, null, null, null, null, null, "Allow", true, null)))
                 .hasMessage("endpoint set 12: expressRoute is missing");
-        assertThatThrownBy(() -> EndpointSet.parse(new RawEndpointSet(null, "Exchange", null, null, null, null, null,
-                true, "Allow", true, null)))
+        assertThatThrownBy(() -> EndpointSet.parse(
+                        new RawEndpointSet(null, "Exchange", null, null, null, null, null, true, "Allow", true, null)))
                 .hasMessage("endpoint set without an id");
     }
 
     @Test
     void changeRecordsParseTheDocumentedShape() {
-        ChangeRecord c = ChangeRecord.parse(new RawChangeRecord(424, 32, "Change", "AddedIp", "2018062700",
-                Map.of("expressRoute", false), Map.of("expressRoute", true),
-                new RawChangeRecord.Add("20180609", List.of("13.107.6.0/24"), List.of("new.office.com")), null));
+        ChangeRecord c = ChangeRecord.parse(new RawChangeRecord(
+                424,
+                32,
+                "Change",
+                "AddedIp",
+                "2018062700",
+                Map.of("expressRoute", false),
+                Map.of("expressRoute", true),
+                new RawChangeRecord.Add("20180609", List.of("13.107.6.0/24"), List.of("new.office.com")),
+                null));
         assertThat(c.add().orElseThrow().effectiveDate()).contains(LocalDate.of(2018, 6, 9));
         assertThat(c.previous()).containsEntry("expressRoute", "false");
         assertThat(c.impact()).contains(Impact.parse("AddedIp"));
         assertThat(ChangeRecord.parse(c.toRaw())).isEqualTo(c);
-        ChangeRecord old = ChangeRecord.parse(new RawChangeRecord(1, 2, "Remove", null, "2018063000", null, null, null, null));
+        ChangeRecord old =
+                ChangeRecord.parse(new RawChangeRecord(1, 2, "Remove", null, "2018063000", null, null, null, null));
         assertThat(old.impact()).isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> ChangeRecord.parse(new RawChangeRecord(5, 2, "Change", null, "2018063000", null, null,
-                new RawChangeRecord.Add("2018-06-09", null, null), null)))
+        assertThatThrownBy(() -> ChangeRecord.parse(new RawChangeRecord(
+                        5,
+                        2,
+                        "Change",
+                        null,
+                        "2018063000",
+                        null,
+                        null,
+                        new RawChangeRecord.Add("2018-06-09", null, null),
+                        null)))
                 .hasMessage("change record 5: effectiveDate is not a date (YYYYMMDD): '2018-06-09'");
     }
 }

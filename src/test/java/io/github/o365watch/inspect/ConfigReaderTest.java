@@ -74,8 +74,16 @@ class ConfigReaderTest {
         Path store = tmp.resolve("store");
         new SnapshotStore(store).put(Fixtures.snapshot(instance, version), Optional.empty(), "00".repeat(32));
         Path out = tmp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("generate", "--store", store.toString(), "--instance", instance, "--out",
-                out.toString(), "--option", "pac.proxy=PROXY proxy.contoso.com:8080"));
+        List<String> args = new ArrayList<>(List.of(
+                "generate",
+                "--store",
+                store.toString(),
+                "--instance",
+                instance,
+                "--out",
+                out.toString(),
+                "--option",
+                "pac.proxy=PROXY proxy.contoso.com:8080"));
         for (String o : options) {
             args.addAll(List.of("--option", o));
         }
@@ -93,15 +101,16 @@ class ConfigReaderTest {
                 areas.add(ServiceArea.parse(args.get(i + 1)));
             }
         }
-        Set<Category> categories = allCategories || args.contains("all") ? Set.of() : Set.of(Category.OPTIMIZE, Category.ALLOW);
+        Set<Category> categories =
+                allCategories || args.contains("all") ? Set.of() : Set.of(Category.OPTIMIZE, Category.ALLOW);
         Families families = args.contains("--ipv6-only") ? Families.IPV6_ONLY : Families.BOTH;
-        Optional<String> tenant = args.contains("--tenant") ? Optional.of(args.get(args.indexOf("--tenant") + 1)) : Optional.empty();
+        Optional<String> tenant =
+                args.contains("--tenant") ? Optional.of(args.get(args.indexOf("--tenant") + 1)) : Optional.empty();
         return new Selection(new SetFilter(areas, categories, false), families, tenant, Overrides.NONE);
     }
 
     /** What a target expresses for a selection: the selected prefixes of the families it takes, the selected names it can take. */
-    record Expressed(PrefixSet ips, Set<HostPattern> hosts) {
-    }
+    record Expressed(PrefixSet ips, Set<HostPattern> hosts) {}
 
     static Expressed expressed(String target, Snapshot snapshot, List<String> args, String pacType) {
         TargetSpec spec = TargetSpec.parse(target, TEMPLATES.properties(target));
@@ -109,7 +118,8 @@ class ConfigReaderTest {
         List<IpPrefix> ips = new ArrayList<>();
         Set<HostPattern> hosts = new TreeSet<>();
         for (var item : selected.items()) {
-            if (item.entry() instanceof Entry.Ip ip && (ip.prefix().family().bits() == 32 ? spec.ipv4() : spec.ipv6())) {
+            if (item.entry() instanceof Entry.Ip ip
+                    && (ip.prefix().family().bits() == 32 ? spec.ipv4() : spec.ipv6())) {
                 ips.add(ip.prefix());
             } else if (item.entry() instanceof Entry.Host h && spec.hosts().refuse(h.host()) == null) {
                 hosts.add(h.host());
@@ -117,7 +127,8 @@ class ConfigReaderTest {
         }
         if (target.equals("pac")) {
             // the PAC lists every name, but only those of the direct categories go DIRECT
-            Set<Category> direct = pacType.equals("2") ? Set.of(Category.OPTIMIZE, Category.ALLOW) : Set.of(Category.OPTIMIZE);
+            Set<Category> direct =
+                    pacType.equals("2") ? Set.of(Category.OPTIMIZE, Category.ALLOW) : Set.of(Category.OPTIMIZE);
             hosts.clear();
             for (Group g : Planner.plan(selected, Limits.EXACT).categories()) {
                 if (direct.contains(g.category())) {
@@ -129,7 +140,10 @@ class ConfigReaderTest {
     }
 
     static List<String> targets() {
-        return Fixtures.text("rules-templates/targets.txt").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        return Fixtures.text("rules-templates/targets.txt")
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
     }
 
     static List<Path> files(Path dir) throws IOException {
@@ -163,21 +177,25 @@ class ConfigReaderTest {
         if (stripped.isBlank()) {
             return ConfigFormat.EDL; // nothing but comments: nothing to read, and no comment read as text
         }
-        if (target.equals("squid") && (name.endsWith(".dst") || name.endsWith(".dstdomain") && stripped.lines().noneMatch(l -> l.startsWith(".")))) {
+        if (target.equals("squid")
+                && (name.endsWith(".dst")
+                        || name.endsWith(".dstdomain") && stripped.lines().noneMatch(l -> l.startsWith(".")))) {
             return ConfigFormat.EDL;
         }
         return ConfigFormat.parse(target);
     }
 
     static String withoutComments(String text) {
-        return text.lines().filter(l -> {
-            String s = l.strip();
-            return !(s.startsWith("#") || s.startsWith("!") || s.startsWith("//"));
-        }).map(l -> l + "\n").collect(Collectors.joining());
+        return text.lines()
+                .filter(l -> {
+                    String s = l.strip();
+                    return !(s.startsWith("#") || s.startsWith("!") || s.startsWith("//"));
+                })
+                .map(l -> l + "\n")
+                .collect(Collectors.joining());
     }
 
-    record Read(PrefixSet ips, Set<HostPattern> hosts, List<Problem> problems) {
-    }
+    record Read(PrefixSet ips, Set<HostPattern> hosts, List<Problem> problems) {}
 
     static Read union(Collection<Listed> all) {
         List<IpPrefix> ips = new ArrayList<>();
@@ -193,7 +211,8 @@ class ConfigReaderTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
-    void everyTargetReadsBackExactlyWhatItExpresses(String instance, String version, List<String> args) throws IOException {
+    void everyTargetReadsBackExactlyWhatItExpresses(String instance, String version, List<String> args)
+            throws IOException {
         Path out = generate(instance, version, args);
         Snapshot snapshot = Fixtures.snapshot(instance, version);
         assertThat(targets()).hasSize(14);
@@ -204,7 +223,9 @@ class ConfigReaderTest {
                 assertThat(ConfigFormat.detect(text)).as("detect %s", f).isEqualTo(formatOf(target, f));
                 String stripped = withoutComments(text);
                 ConfigFormat bare = ConfigFormat.detect(stripped);
-                assertThat(bare).as("detect %s without comments", f).isEqualTo(formatWithoutComments(target, f, stripped));
+                assertThat(bare)
+                        .as("detect %s without comments", f)
+                        .isEqualTo(formatWithoutComments(target, f, stripped));
 
                 Listed l = ConfigReader.read(text, ConfigFormat.detect(text));
                 assertThat(l.problems()).as("problems reading %s", f).isEmpty();
@@ -228,7 +249,9 @@ class ConfigReaderTest {
                 case "dnsmasq" -> {
                     // dnsmasq matches a listed name and every name under it: that is what the file admits
                     Set<HostPattern> admitted = new TreeSet<>(want.hosts());
-                    want.hosts().stream().filter(h -> !h.isWildcard()).forEach(h -> admitted.add(HostPattern.parse("*." + h.pattern())));
+                    want.hosts().stream()
+                            .filter(h -> !h.isWildcard())
+                            .forEach(h -> admitted.add(HostPattern.parse("*." + h.pattern())));
                     assertThat(got.hosts()).as(target).isEqualTo(admitted);
                 }
                 default -> assertThat(got.hosts()).as("%s names", target).isEqualTo(want.hosts());
@@ -249,9 +272,13 @@ class ConfigReaderTest {
             if (got.contains(w)) {
                 continue;
             }
-            boolean underPair = got.stream().anyMatch(g -> g.kind() == HostPattern.Kind.SUBDOMAINS && g.covers(w)
-                    && got.contains(HostPattern.parse(g.domain())));
-            assertThat(underPair).as("squid: %s is neither read nor under a .domain read", w).isTrue();
+            boolean underPair = got.stream()
+                    .anyMatch(g -> g.kind() == HostPattern.Kind.SUBDOMAINS
+                            && g.covers(w)
+                            && got.contains(HostPattern.parse(g.domain())));
+            assertThat(underPair)
+                    .as("squid: %s is neither read nor under a .domain read", w)
+                    .isTrue();
         }
     }
 
@@ -266,7 +293,9 @@ class ConfigReaderTest {
                 String[] parts = line.substring(at + 15).split(": ");
                 if (parts.length == 3 && !parts[1].contains(" ")) {
                     HostPattern h = HostPattern.parse(parts[1]);
-                    assertThat(got.hosts()).as("not expressed in %s, so not read", f).doesNotContain(h);
+                    assertThat(got.hosts())
+                            .as("not expressed in %s, so not read", f)
+                            .doesNotContain(h);
                 }
             }
         }
@@ -276,7 +305,9 @@ class ConfigReaderTest {
     static void assertLinesPointAtTheEntries(Listed l, String text, Path f) {
         List<String> lines = text.lines().toList();
         for (Listed.AddressEntry a : l.addresses()) {
-            assertThat(lines.get(a.line() - 1)).as("%s line %d", f, a.line()).contains(a.text().split("[ -]")[0]);
+            assertThat(lines.get(a.line() - 1))
+                    .as("%s line %d", f, a.line())
+                    .contains(a.text().split("[ -]")[0]);
         }
         for (Listed.HostEntry h : l.hosts()) {
             assertThat(lines.get(h.line() - 1)).as("%s line %d", f, h.line()).contains(h.text());
@@ -288,12 +319,16 @@ class ConfigReaderTest {
         Path out = generate("Worldwide", "2019112700", List.of(), "pac.type=2");
         String pac = read(out.resolve("pac/o365.pac"));
         Listed l = ConfigReader.read(pac, ConfigFormat.detect(pac));
-        Set<HostPattern> want = expressed("pac", Fixtures.snapshot("Worldwide", "2019112700"), List.of(), "2").hosts();
+        Set<HostPattern> want = expressed("pac", Fixtures.snapshot("Worldwide", "2019112700"), List.of(), "2")
+                .hosts();
         assertThat(union(List.of(l)).hosts()).isEqualTo(want);
         // the exceptions are in the file, tested first and sent to the proxy: not read as direct
         assertThat(pac).contains("return proxyServer;");
         assertThat(l.problems()).isEmpty();
-        assertThat(want).hasSizeGreaterThan(expressed("pac", Fixtures.snapshot("Worldwide", "2019112700"), List.of(), "1").hosts().size());
+        assertThat(want)
+                .hasSizeGreaterThan(expressed("pac", Fixtures.snapshot("Worldwide", "2019112700"), List.of(), "1")
+                        .hosts()
+                        .size());
     }
 
     @Test
@@ -327,7 +362,9 @@ class ConfigReaderTest {
                 assertThat(entries).as(f.toString()).allMatch(l -> l.endsWith("/") && !l.endsWith("//"));
                 assertThat(text).doesNotContain("--option edl.endtoken=true");
             } else {
-                assertThat(entries).as(f.toString()).noneMatch(l -> l.contains("/") && !l.matches("[0-9a-f.:]+/[0-9]{1,3}"));
+                assertThat(entries)
+                        .as(f.toString())
+                        .noneMatch(l -> l.contains("/") && !l.matches("[0-9a-f.:]+/[0-9]{1,3}"));
             }
             assertThat(ConfigFormat.detect(text)).as(f.toString()).isEqualTo(ConfigFormat.EDL);
             Listed l = ConfigReader.read(text, ConfigFormat.EDL);
@@ -335,11 +372,14 @@ class ConfigReaderTest {
             listed.add(l);
         }
         assertThat(urls).isPositive();
-        Expressed want = expressed("edl", Fixtures.snapshot("Worldwide", "2019112700"), List.of("--category", "all"), "1");
+        Expressed want =
+                expressed("edl", Fixtures.snapshot("Worldwide", "2019112700"), List.of("--category", "all"), "1");
         assertThat(union(listed).ips()).isEqualTo(want.ips());
         assertThat(union(listed).hosts()).isEqualTo(want.hosts());
-        String plain = read(generate("Worldwide", "2019112700", List.of("--category", "all")).resolve("edl/o365-allow-url.txt"));
-        assertThat(plain).contains("# PAN-OS 10.1 and earlier read these entries as ending in '*'", "--option edl.endtoken=true")
+        String plain = read(generate("Worldwide", "2019112700", List.of("--category", "all"))
+                .resolve("edl/o365-allow-url.txt"));
+        assertThat(plain)
+                .contains("# PAN-OS 10.1 and earlier read these entries as ending in '*'", "--option edl.endtoken=true")
                 .doesNotContain("com/\n");
     }
 
@@ -350,7 +390,8 @@ class ConfigReaderTest {
         Expressed want = expressed("fortigate", snapshot, List.of("--category", "all"), "1");
         assertThat(want.hosts()).anyMatch(HostPattern::isWildcard);
         for (String type : List.of("fqdn", "wildcard-fqdn")) {
-            Path out = generate("Worldwide", "2019112700", List.of("--category", "all"), "fortigate.wildcardtype=" + type);
+            Path out =
+                    generate("Worldwide", "2019112700", List.of("--category", "all"), "fortigate.wildcardtype=" + type);
             String text = read(out.resolve("fortigate/o365watch-fortios.conf"));
             assertThat(text).as(type).contains("        set type " + type + "\n        set " + type + " \"*.");
             assertThat(ConfigFormat.detect(text)).isEqualTo(ConfigFormat.FORTIGATE);
@@ -425,15 +466,28 @@ class ConfigReaderTest {
                  ip address 192.168.1.1 255.255.255.0
                 route outside 0.0.0.0 0.0.0.0 203.0.113.1
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("13.107.6.152/32", "13.107.18.10/31", "2603:1006::/40", "52.96.0.0/14",
-                "131.253.33.215/32", "52.112.0.0/14", "2620:1ec:4::152/127", "40.96.0.0/13", "204.79.197.215/32", "150.171.32.0/22",
-                "191.234.140.1/32");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "13.107.6.152/32",
+                        "13.107.18.10/31",
+                        "2603:1006::/40",
+                        "52.96.0.0/14",
+                        "131.253.33.215/32",
+                        "52.112.0.0/14",
+                        "2620:1ec:4::152/127",
+                        "40.96.0.0/13",
+                        "204.79.197.215/32",
+                        "150.171.32.0/22",
+                        "191.234.140.1/32");
         assertThat(hosts(l)).containsExactly("teams.microsoft.com");
         assertThat(problems(l)).containsOnlyKeys(23, 24, 25);
         assertThat(problems(l).get(23)).contains("host bits set: read as the network 40.96.0.0/13");
         assertThat(problems(l).get(24)).contains("not a contiguous IPv4 netmask");
         assertThat(problems(l).get(25)).contains("unknown-name");
-        Listed.AddressEntry named = l.addresses().stream().filter(a -> a.text().startsWith("teams-media")).findFirst().orElseThrow();
+        Listed.AddressEntry named = l.addresses().stream()
+                .filter(a -> a.text().startsWith("teams-media"))
+                .findFirst()
+                .orElseThrow();
         assertThat(named.line()).isEqualTo(19);
         assertThat(named.prefixes()).containsExactly(IpPrefix.parse("52.112.0.0/14"));
     }
@@ -496,11 +550,22 @@ class ConfigReaderTest {
                 end
                 end
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "40.96.0.0/13", "13.107.18.10/31",
-                "13.107.18.12/31", "2603:1006::/40");
-        assertThat(hosts(l)).containsExactlyInAnyOrder("outlook.office365.com", "*.sharepoint.com", "*.lync.com", "teams.microsoft.com");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14",
+                        "13.107.6.152/31",
+                        "40.96.0.0/13",
+                        "13.107.18.10/31",
+                        "13.107.18.12/31",
+                        "2603:1006::/40");
+        assertThat(hosts(l))
+                .containsExactlyInAnyOrder(
+                        "outlook.office365.com", "*.sharepoint.com", "*.lync.com", "teams.microsoft.com");
         assertThat(problems(l)).containsOnlyKeys(12);
-        Listed.AddressEntry range = l.addresses().stream().filter(a -> a.prefixes().size() == 2).findFirst().orElseThrow();
+        Listed.AddressEntry range = l.addresses().stream()
+                .filter(a -> a.prefixes().size() == 2)
+                .findFirst()
+                .orElseThrow();
         assertThat(range.text()).isEqualTo("13.107.18.10-13.107.18.13");
         assertThat(range.line()).isEqualTo(16);
     }
@@ -522,8 +587,9 @@ class ConfigReaderTest {
                 set address bad ip-netmask 10.0.0.0/33
                 set address wild ip-wildcard 10.0.0.0/0.0.255.255
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40",
-                "150.171.32.0/22");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40", "150.171.32.0/22");
         assertThat(hosts(l)).containsExactlyInAnyOrder("outlook.office365.com", "teams.microsoft.com");
         assertThat(problems(l)).containsOnlyKeys(12, 13);
     }
@@ -570,8 +636,9 @@ class ConfigReaderTest {
                 set policy-options prefix-list o365.list 150.171.32.0/22
                 set security address-book global address w wildcard-address 10.0.0.1/255.0.255.255
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40",
-                "150.171.32.0/22");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40", "150.171.32.0/22");
         assertThat(hosts(l)).containsExactly("outlook.office365.com");
         assertThat(problems(l)).containsOnlyKeys(11);
     }
@@ -624,7 +691,8 @@ class ConfigReaderTest {
                 /* 192.0.2.0/24 in a comment */
                 interfaces { ge-0/0/1 { unit 0 { family inet { address 10.2.2.2/24; } } } }
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("150.171.32.0/22", "13.107.136.0/22", "52.112.0.0/14", "52.96.0.0/14");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder("150.171.32.0/22", "13.107.136.0/22", "52.112.0.0/14", "52.96.0.0/14");
         assertThat(hosts(l)).containsExactly("teams.microsoft.com");
         assertThat(l.problems()).isEmpty();
         assertThat(l.addresses().get(0).line()).isEqualTo(7);
@@ -649,7 +717,8 @@ class ConfigReaderTest {
                     return "PROXY p:8080; DIRECT";
                 }
                 """);
-        assertThat(hosts(l)).containsExactlyInAnyOrder("*.sharepoint.com", "outlook.office365.com", "portal.office.com");
+        assertThat(hosts(l))
+                .containsExactlyInAnyOrder("*.sharepoint.com", "outlook.office365.com", "portal.office.com");
         assertThat(prefixes(l)).containsExactly("52.112.0.0/14");
         assertThat(problems(l)).containsOnlyKeys(8, 10);
     }
@@ -781,8 +850,15 @@ class ConfigReaderTest {
                 acl lan src 10.0.0.0/8
                 http_access allow o365
                 """);
-        assertThat(hosts(l)).containsExactlyInAnyOrder("office.com", "*.office.com", "outlook.office365.com", "sharepoint.com",
-                "*.sharepoint.com", "teams.microsoft.com", "*.lync.com");
+        assertThat(hosts(l))
+                .containsExactlyInAnyOrder(
+                        "office.com",
+                        "*.office.com",
+                        "outlook.office365.com",
+                        "sharepoint.com",
+                        "*.sharepoint.com",
+                        "teams.microsoft.com",
+                        "*.lync.com");
         assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "40.96.0.0/13");
         assertThat(problems(l)).containsOnlyKeys(3);
         assertThat(problems(l).get(3)).contains("[a-z]+", "not understood");
@@ -792,7 +868,8 @@ class ConfigReaderTest {
 
     @Test
     void squidRegexesAsO365watchWritesThem() {
-        assertThat(SquidReader.glob("^autodiscover\\..*\\.onmicrosoft\\.com$")).isEqualTo("autodiscover.*.onmicrosoft.com");
+        assertThat(SquidReader.glob("^autodiscover\\..*\\.onmicrosoft\\.com$"))
+                .isEqualTo("autodiscover.*.onmicrosoft.com");
         assertThat(SquidReader.glob("-files\\.sharepoint\\.com$")).isEqualTo("*-files.sharepoint.com");
         assertThat(SquidReader.glob("\\.office\\.com$")).isEqualTo("*.office.com");
         assertThat(SquidReader.glob("^outlook\\.office\\.com$")).isEqualTo("outlook.office.com");
@@ -810,8 +887,9 @@ class ConfigReaderTest {
                 address=/ads.example.com/0.0.0.0
                 ipset=/#/all
                 """);
-        assertThat(hosts(l)).containsExactlyInAnyOrder("office.com", "*.office.com", "*.lync.com", "outlook.office365.com",
-                "*.outlook.office365.com");
+        assertThat(hosts(l))
+                .containsExactlyInAnyOrder(
+                        "office.com", "*.office.com", "*.lync.com", "outlook.office365.com", "*.outlook.office365.com");
         assertThat(l.addresses()).isEmpty();
         assertThat(problems(l)).containsOnlyKeys(6);
     }
@@ -830,8 +908,9 @@ class ConfigReaderTest {
                 -A O365 -m set ! --match-set allowed dst -j ACCEPT
                 -A O365 -m set --match-set blocked dst -j DROP
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40",
-                "150.171.32.0/22");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14", "13.107.6.152/31", "13.107.18.10/31", "2603:1006::/40", "150.171.32.0/22");
         assertThat(l.problems()).isEmpty();
         // only a set of destinations the rule permits refers to a list
         assertThat(l.references()).containsExactly(new Listed.Reference("--match-set o365-optimize-v4", 7));
@@ -852,8 +931,9 @@ class ConfigReaderTest {
                     }
                 }
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.18.10/31", "150.171.32.0/22", "2603:1006::/40",
-                "40.96.0.0/13");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14", "13.107.18.10/31", "150.171.32.0/22", "2603:1006::/40", "40.96.0.0/13");
         assertThat(l.problems()).isEmpty();
     }
 
@@ -905,7 +985,9 @@ class ConfigReaderTest {
 
     @Test
     void proxyBypassList() {
-        Listed l = readAs(ConfigFormat.PROXY_BYPASS, "*.office.com;outlook.office365.com;<local>;10.*;192.168.1.*;52.112.0.0/14;intranet\n");
+        Listed l = readAs(
+                ConfigFormat.PROXY_BYPASS,
+                "*.office.com;outlook.office365.com;<local>;10.*;192.168.1.*;52.112.0.0/14;intranet\n");
         assertThat(hosts(l)).containsExactlyInAnyOrder("*.office.com", "outlook.office365.com");
         assertThat(prefixes(l)).containsExactlyInAnyOrder("10.0.0.0/8", "192.168.1.0/24", "52.112.0.0/14");
         assertThat(problems(l).get(1)).contains("intranet");
@@ -922,7 +1004,9 @@ class ConfigReaderTest {
                 """);
         assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.18.10/31");
         assertThat(hosts(l)).containsExactlyInAnyOrder("outlook.office365.com", "*.sharepoint.com");
-        assertThat(ConfigReader.read("52.112.0.0/14\nnot an entry here\n", ConfigFormat.EDL).problems()).extracting(Problem::line)
+        assertThat(ConfigReader.read("52.112.0.0/14\nnot an entry here\n", ConfigFormat.EDL)
+                        .problems())
+                .extracting(Problem::line)
                 .containsExactly(2);
     }
 
@@ -935,14 +1019,24 @@ class ConfigReaderTest {
                 Windows 10.0.19041.1 is fine; *.sharepoint.com and *-my.sharepoint.com too; also 2603:1006::/40 and 10.1.1.5/24.
                 # not expressed: optimize: *.lync.com: this target takes exact hostnames only
                 """);
-        assertThat(prefixes(l)).containsExactlyInAnyOrder("52.112.0.0/14", "13.107.18.10/31", "13.107.6.152/31", "40.96.0.0/13",
-                "2603:1006::/40", "10.1.1.0/24");
-        assertThat(hosts(l)).containsExactlyInAnyOrder("teams.microsoft.com", "outlook.office365.com", "*.sharepoint.com",
-                "*-my.sharepoint.com");
+        assertThat(prefixes(l))
+                .containsExactlyInAnyOrder(
+                        "52.112.0.0/14",
+                        "13.107.18.10/31",
+                        "13.107.6.152/31",
+                        "40.96.0.0/13",
+                        "2603:1006::/40",
+                        "10.1.1.0/24");
+        assertThat(hosts(l))
+                .containsExactlyInAnyOrder(
+                        "teams.microsoft.com", "outlook.office365.com", "*.sharepoint.com", "*-my.sharepoint.com");
         assertThat(problems(l)).containsOnlyKeys(1, 4);
         assertThat(problems(l).get(1)).contains("10.0.0.0/33");
         assertThat(problems(l).get(4)).contains("host bits set: read as the network 10.1.1.0/24");
-        Listed.AddressEntry range = l.addresses().stream().filter(a -> a.text().contains(" - ")).findFirst().orElseThrow();
+        Listed.AddressEntry range = l.addresses().stream()
+                .filter(a -> a.text().contains(" - "))
+                .findFirst()
+                .orElseThrow();
         assertThat(range.text()).isEqualTo("13.107.18.10 - 13.107.18.11");
         assertThat(range.line()).isEqualTo(2);
     }
@@ -973,9 +1067,12 @@ class ConfigReaderTest {
         String binary = new String(bytes, StandardCharsets.ISO_8859_1);
         String longLine = "52.112.0.0/14".repeat(8000) + " " + "a".repeat(100_000) + " teams.microsoft.com\n";
         String nul = "teams.microsoft.com\u0000\n52.112.\u00000.0/14\n\u0000\u0000\u0000\n";
-        String bidi = "teams\u202e.microsoft.com\n52.112.0.0/14\u202d\n\u2066outlook.office.com\u2069\n\ud800.example.com\n";
-        String brackets = "{".repeat(50_000) + "(".repeat(50_000) + "[".repeat(50_000) + "<".repeat(50_000) + "\"".repeat(1001);
-        return Stream.of(binary, longLine, nul, bidi, brackets, "", "\n\n\n", "\ufeff", "\r\r\r", "::\n:::\n1.\n/\n-\n");
+        String bidi =
+                "teams\u202e.microsoft.com\n52.112.0.0/14\u202d\n\u2066outlook.office.com\u2069\n\ud800.example.com\n";
+        String brackets =
+                "{".repeat(50_000) + "(".repeat(50_000) + "[".repeat(50_000) + "<".repeat(50_000) + "\"".repeat(1001);
+        return Stream.of(
+                binary, longLine, nul, bidi, brackets, "", "\n\n\n", "\ufeff", "\r\r\r", "::\n:::\n1.\n/\n-\n");
     }
 
     @ParameterizedTest
@@ -1013,10 +1110,13 @@ class ConfigReaderTest {
                 }
             }
         }
-        files.put("text/ticket.txt", "Change FW-2211\nTeams media: 52.112.0.0/14 and 13.107.64.0/18\nExchange outlook.office.com\n");
+        files.put(
+                "text/ticket.txt",
+                "Change FW-2211\nTeams media: 52.112.0.0/14 and 13.107.64.0/18\nExchange outlook.office.com\n");
         int checked = 0;
         for (Map.Entry<String, String> e : files.entrySet()) {
-            ConfigFormat format = ConfigFormat.parse(e.getKey().substring(0, e.getKey().indexOf('/')));
+            ConfigFormat format =
+                    ConfigFormat.parse(e.getKey().substring(0, e.getKey().indexOf('/')));
             Listed plain = ConfigReader.read(e.getValue(), format);
             TreeSet<Integer> entryLines = new TreeSet<>();
             plain.addresses().forEach(a -> entryLines.add(a.line()));
@@ -1032,33 +1132,53 @@ class ConfigReaderTest {
 
             Listed coloured = ConfigReader.read(String.join("\n", lines), format);
 
-            assertThat(coloured.problems()).as(e.getKey()).extracting(Problem::line).containsExactly(first, second);
-            assertThat(coloured.problems()).as(e.getKey()).allSatisfy(p -> assertThat(p.reason()).startsWith("holds a terminal escape sequence (ESC"));
-            assertThat(coloured.problems().get(0).text()).as(e.getKey()).doesNotContain("\u001b").contains("[1;31m");
-            assertThat(coloured.addresses()).as(e.getKey())
-                    .isEqualTo(plain.addresses().stream().filter(a -> a.line() != first && a.line() != second).toList());
-            assertThat(coloured.hosts()).as(e.getKey())
-                    .isEqualTo(plain.hosts().stream().filter(h -> h.line() != first && h.line() != second).toList());
+            assertThat(coloured.problems())
+                    .as(e.getKey())
+                    .extracting(Problem::line)
+                    .containsExactly(first, second);
+            assertThat(coloured.problems())
+                    .as(e.getKey())
+                    .allSatisfy(p -> assertThat(p.reason()).startsWith("holds a terminal escape sequence (ESC"));
+            assertThat(coloured.problems().get(0).text())
+                    .as(e.getKey())
+                    .doesNotContain("\u001b")
+                    .contains("[1;31m");
+            assertThat(coloured.addresses())
+                    .as(e.getKey())
+                    .isEqualTo(plain.addresses().stream()
+                            .filter(a -> a.line() != first && a.line() != second)
+                            .toList());
+            assertThat(coloured.hosts())
+                    .as(e.getKey())
+                    .isEqualTo(plain.hosts().stream()
+                            .filter(h -> h.line() != first && h.line() != second)
+                            .toList());
             checked++;
         }
-        assertThat(checked).as("files with two entry lines or more").isGreaterThanOrEqualTo(targets().size());
+        assertThat(checked)
+                .as("files with two entry lines or more")
+                .isGreaterThanOrEqualTo(targets().size());
     }
 
     /** A form feed between pages of an export holds nothing: no problem; NUL or BEL beside an entry is one. */
     @Test
     void otherControlCharactersOnALineWithContentAreAProblem() {
-        Listed l = ConfigReader.read("52.112.0.0/14\n\f\n13.107.64.0/18\u0007\n\u0000outlook.office.com\n", ConfigFormat.EDL);
+        Listed l = ConfigReader.read(
+                "52.112.0.0/14\n\f\n13.107.64.0/18\u0007\n\u0000outlook.office.com\n", ConfigFormat.EDL);
 
         assertThat(l.addresses()).extracting(Listed.AddressEntry::text).containsExactly("52.112.0.0/14");
         assertThat(l.hosts()).isEmpty();
-        assertThat(l.problems()).containsExactly(new Problem(3, "13.107.64.0/18", "holds the control character U+0007: line not read"),
-                new Problem(4, "outlook.office.com", "holds the control character U+0000: line not read"));
+        assertThat(l.problems())
+                .containsExactly(
+                        new Problem(3, "13.107.64.0/18", "holds the control character U+0007: line not read"),
+                        new Problem(4, "outlook.office.com", "holds the control character U+0000: line not read"));
     }
 
     @Test
     void controlAndBidiCharactersAreNeverReadAsEntries() {
         for (ConfigFormat f : List.of(ConfigFormat.TEXT, ConfigFormat.EDL, ConfigFormat.PROXY_BYPASS)) {
-            Listed l = ConfigReader.read("teams\u202e.microsoft.com\n52.112.0.0/14\u0000\noutlook\u200b.office.com\n", f);
+            Listed l =
+                    ConfigReader.read("teams\u202e.microsoft.com\n52.112.0.0/14\u0000\noutlook\u200b.office.com\n", f);
             assertThat(l.hosts()).as(f.id()).isEmpty();
             assertThat(l.addresses()).as(f.id()).isEmpty();
             assertThat(l.problems()).as(f.id()).hasSize(3);
@@ -1074,7 +1194,8 @@ class ConfigReaderTest {
             Listed l = ConfigReader.read(bad, f);
             assertThat(l.problems()).as(f.id()).hasSize(Sink.MAX_PROBLEMS + 1);
             Problem last = l.problems().get(Sink.MAX_PROBLEMS);
-            assertThat(last.reason()).isEqualTo((900_000 - Sink.MAX_PROBLEMS) + " more problems from this line on, not listed");
+            assertThat(last.reason())
+                    .isEqualTo((900_000 - Sink.MAX_PROBLEMS) + " more problems from this line on, not listed");
             assertThat(last.line()).isEqualTo(Sink.MAX_PROBLEMS + 1);
         }
         assertThat(ConfigFormat.detect(bad)).isEqualTo(ConfigFormat.EDL);
@@ -1084,7 +1205,12 @@ class ConfigReaderTest {
     void tenMegabytesOfEntriesStopAtTheCapWithAProblem() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; b.length() < 10_000_000; i++) {
-            b.append(i >>> 16 & 255).append('.').append(i >>> 8 & 255).append('.').append(i & 255).append(".1\n");
+            b.append(i >>> 16 & 255)
+                    .append('.')
+                    .append(i >>> 8 & 255)
+                    .append('.')
+                    .append(i & 255)
+                    .append(".1\n");
         }
         Listed l = ConfigReader.read(b.toString(), ConfigFormat.EDL);
         assertThat(l.addresses()).hasSize(Sink.MAX_ENTRIES);
@@ -1098,7 +1224,8 @@ class ConfigReaderTest {
         String text = "1.2.3.4/40\n".repeat(150);
         Listed l = ConfigReader.read(text, ConfigFormat.EDL);
         assertThat(l.problems()).hasSize(101);
-        assertThat(l.problems().get(100)).isEqualTo(new Problem(101, "", "50 more problems from this line on, not listed"));
+        assertThat(l.problems().get(100))
+                .isEqualTo(new Problem(101, "", "50 more problems from this line on, not listed"));
     }
 
     // ---------------------------------------------------------------- formats by name
@@ -1112,18 +1239,26 @@ class ConfigReaderTest {
 
     @Test
     void anUnknownFormatListsTheKnownOnes() {
-        assertThatThrownBy(() -> ConfigFormat.parse("cisco")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown input format 'cisco'; known: text, edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, "
-                        + "paloalto, fortigate, juniper-srx, checkpoint, proxy-bypass, csv, json");
-        assertThatThrownBy(() -> ConfigFormat.parse("\u202ex")).hasMessageStartingWith("unknown input format '\\u202ex'");
+        assertThatThrownBy(() -> ConfigFormat.parse("cisco"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "unknown input format 'cisco'; known: text, edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, "
+                                + "paloalto, fortigate, juniper-srx, checkpoint, proxy-bypass, csv, json");
+        assertThatThrownBy(() -> ConfigFormat.parse("\u202ex"))
+                .hasMessageStartingWith("unknown input format '\\u202ex'");
     }
 
     @Test
     void theSupportedHostFormsMatchTheTargets() {
         // a guard on the expectations above: the capabilities the test relies on are the shipped ones
-        assertThat(TargetSpec.parse("cisco-asa", TEMPLATES.properties("cisco-asa")).hosts()).isEqualTo(HostSupport.EXACT);
-        assertThat(TargetSpec.parse("dnsmasq", TEMPLATES.properties("dnsmasq")).hosts()).isEqualTo(HostSupport.SUBDOMAINS);
-        assertThat(TargetSpec.parse("squid", TEMPLATES.properties("squid")).hosts()).isEqualTo(HostSupport.ANY);
-        assertThat(TargetSpec.parse("pac", TEMPLATES.properties("pac")).allCategories()).isTrue();
+        assertThat(TargetSpec.parse("cisco-asa", TEMPLATES.properties("cisco-asa"))
+                        .hosts())
+                .isEqualTo(HostSupport.EXACT);
+        assertThat(TargetSpec.parse("dnsmasq", TEMPLATES.properties("dnsmasq")).hosts())
+                .isEqualTo(HostSupport.SUBDOMAINS);
+        assertThat(TargetSpec.parse("squid", TEMPLATES.properties("squid")).hosts())
+                .isEqualTo(HostSupport.ANY);
+        assertThat(TargetSpec.parse("pac", TEMPLATES.properties("pac")).allCategories())
+                .isTrue();
     }
 }

@@ -33,15 +33,36 @@ class CqdReaderTest {
                 Main,10.1.1.0,52.112.1,3478,,,,,UDP,Other,1,1
                 Main,10.1.1.0,52.112.1.3,3478,,,,,UDP,Other,many,1
                 """));
-        assertThat(rows(r)).containsExactly(
-                new CqdRow("52.112.1.1", Flow.Protocol.UDP, Optional.of(3478), "Missing FW IP Block Exemption Rule", "Main", "10.1.1.0", 12, 1204, 2),
-                new CqdRow("2603:1063::1", Flow.Protocol.UDP, Optional.of(3479), "Missing FW IP Block Exemption Rule", "Annex", "10.2.0.0", 12, 1204,
-                        2),
-                new CqdRow("52.112.1.2", Flow.Protocol.TCP, Optional.of(3478), "", "Main", "10.1.1.0", 0, 30, 3));
+        assertThat(rows(r))
+                .containsExactly(
+                        new CqdRow(
+                                "52.112.1.1",
+                                Flow.Protocol.UDP,
+                                Optional.of(3478),
+                                "Missing FW IP Block Exemption Rule",
+                                "Main",
+                                "10.1.1.0",
+                                12,
+                                1204,
+                                2),
+                        new CqdRow(
+                                "2603:1063::1",
+                                Flow.Protocol.UDP,
+                                Optional.of(3479),
+                                "Missing FW IP Block Exemption Rule",
+                                "Annex",
+                                "10.2.0.0",
+                                12,
+                                1204,
+                                2),
+                        new CqdRow(
+                                "52.112.1.2", Flow.Protocol.TCP, Optional.of(3478), "", "Main", "10.1.1.0", 0, 30, 3));
         assertThat(r.skipped()).isEqualTo(3);
-        assertThat(r.problems()).extracting(Listed.Problem::line, Listed.Problem::reason).containsExactly(
-                tuple(6, "relay is not an IP address: '52.112.1'"),
-                tuple(7, "Total Stream Count is not a whole number: 'many'"));
+        assertThat(r.problems())
+                .extracting(Listed.Problem::line, Listed.Problem::reason)
+                .containsExactly(
+                        tuple(6, "relay is not an IP address: '52.112.1'"),
+                        tuple(7, "Total Stream Count is not a whole number: 'many'"));
     }
 
     @Test
@@ -52,19 +73,24 @@ class CqdReaderTest {
                 52.112.1.2;UDP;Not Media Failure
                 52.112.1.3;UDP;
                 """));
-        assertThat(rows(r)).extracting(CqdRow::relay, CqdRow::reason, CqdRow::failed, CqdRow::streams).containsExactly(
-                tuple("52.112.1.1", "Missing FW Deep Packet Inspection Exemption Rule", 1L, 1L),
-                tuple("52.112.1.2", "", 0L, 1L),
-                tuple("52.112.1.3", "", 0L, 1L));
+        assertThat(rows(r))
+                .extracting(CqdRow::relay, CqdRow::reason, CqdRow::failed, CqdRow::streams)
+                .containsExactly(
+                        tuple("52.112.1.1", "Missing FW Deep Packet Inspection Exemption Rule", 1L, 1L),
+                        tuple("52.112.1.2", "", 0L, 1L),
+                        tuple("52.112.1.3", "", 0L, 1L));
     }
 
     @Test
     void anExportWithoutARelayColumnIsAFormatErrorAndTheHeaderIsDetected() {
         assertThatThrownBy(() -> rows(new CqdReader(new StringReader("First Subnet,Transport\n10.1.1.0,UDP\n"))))
-                .isInstanceOf(LogFormatException.class).hasMessageContaining("no 'First Relay IP' or 'Second Relay IP' column");
-        assertThat(LogFormat.detect(List.of("\"First Relay IP\",\"Transport\",\"Total Stream Count\"", "52.112.1.1,UDP,4")))
+                .isInstanceOf(LogFormatException.class)
+                .hasMessageContaining("no 'First Relay IP' or 'Second Relay IP' column");
+        assertThat(LogFormat.detect(
+                        List.of("\"First Relay IP\",\"Transport\",\"Total Stream Count\"", "52.112.1.1,UDP,4")))
                 .isEqualTo(LogFormat.CQD);
         // an ordinary export with a destination column stays CSV
-        assertThat(LogFormat.detect(List.of("Receive Time,Destination address,Action"))).isEqualTo(LogFormat.CSV);
+        assertThat(LogFormat.detect(List.of("Receive Time,Destination address,Action")))
+                .isEqualTo(LogFormat.CSV);
     }
 }

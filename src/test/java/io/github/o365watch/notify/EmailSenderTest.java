@@ -54,13 +54,25 @@ class EmailSenderTest {
         return new Event(Event.Kind.PENDING, subject, lines, Optional.empty());
     }
 
-    static EmailSettings settings(String host, int port, String tls, List<String> to, Optional<String> user, Optional<String> password,
+    static EmailSettings settings(
+            String host,
+            int port,
+            String tls,
+            List<String> to,
+            Optional<String> user,
+            Optional<String> password,
             Optional<X509TrustManager> trust) {
         return new EmailSettings(host, port, tls, FROM, to, user, password, trust);
     }
 
     static EmailSettings starttls(SmtpServer s, String password) {
-        return settings("localhost", s.port(), "starttls", List.of("netops@corp.example"), Optional.of(USER), Optional.of(password),
+        return settings(
+                "localhost",
+                s.port(),
+                "starttls",
+                List.of("netops@corp.example"),
+                Optional.of(USER),
+                Optional.of(password),
                 Optional.of(s.trust()));
     }
 
@@ -73,18 +85,24 @@ class EmailSenderTest {
 
     /** The report the {@code report} command renders for Worldwide 2019082800..2019093000 (its golden files). */
     static ReportData worldwideReport() {
-        List<ChangeRecord> records = WireFormat.changes(Fixtures.resource("upstream/worldwide-changes.json"), "test").stream()
-                .filter(r -> r.version().value().equals("2019093000")).toList();
+        List<ChangeRecord> records =
+                WireFormat.changes(Fixtures.resource("upstream/worldwide-changes.json"), "test").stream()
+                        .filter(r -> r.version().value().equals("2019093000"))
+                        .toList();
         var aug = Fixtures.snapshot("Worldwide", "2019082800");
         var sep = Fixtures.snapshot("Worldwide", "2019093000");
         var oct = Fixtures.snapshot("Worldwide", "2019102800");
-        var review = Reviewer.review(Differ.diff(aug, sep), ChangeRecords.of(records), LocalDate.of(2019, 10, 15), Thresholds.DEFAULT);
+        var review = Reviewer.review(
+                Differ.diff(aug, sep), ChangeRecords.of(records), LocalDate.of(2019, 10, 15), Thresholds.DEFAULT);
         return new ReportData(review, List.of(HistoryPoint.of(aug), HistoryPoint.of(sep), HistoryPoint.of(oct)));
     }
 
     @Test
     void starttlsWithAuthDeliversTheReportAsMarkdownTextAndHtml() throws Exception {
-        Event e = new Event(Event.Kind.CHANGES, "Worldwide 2019093000: 13 added, 11 removed", List.of("ignored when there is a report"),
+        Event e = new Event(
+                Event.Kind.CHANGES,
+                "Worldwide 2019093000: 13 added, 11 removed",
+                List.of("ignored when there is a report"),
                 Optional.of(worldwideReport()));
         try (SmtpServer s = SmtpServer.startTls(localhost, USER, PASSWORD)) {
             new EmailSender(starttls(s, PASSWORD)).send(e);
@@ -100,31 +118,46 @@ class EmailSenderTest {
             assertThat(m.header("X-O365watch-Event")).containsExactly("changes");
             assertThat(m.header("MIME-Version")).containsExactly("1.0");
             // the very bytes the report command writes (its golden files), not a summary
-            assertThat(m.part("text/plain")).isEqualTo(Fixtures.text("golden/report/worldwide-2019082800-2019093000.md"));
-            assertThat(m.part("text/html")).isEqualTo(Fixtures.text("golden/report/worldwide-2019082800-2019093000.html"));
-            assertThat(m.text()).doesNotContain("ignored when there is a report").doesNotContain(PASSWORD);
+            assertThat(m.part("text/plain"))
+                    .isEqualTo(Fixtures.text("golden/report/worldwide-2019082800-2019093000.md"));
+            assertThat(m.part("text/html"))
+                    .isEqualTo(Fixtures.text("golden/report/worldwide-2019082800-2019093000.html"));
+            assertThat(m.text())
+                    .doesNotContain("ignored when there is a report")
+                    .doesNotContain(PASSWORD);
         }
     }
 
     @Test
     void withoutAReportTheLinesAreTheTextAndEscapedInTheHtml() {
-        Event e = simple("3 additions take effect on 2019-10-30", List.of("Exchange: 40.92.0.0/15 & <new>", "Teams: 52.112.0.0/14"));
+        Event e = simple(
+                "3 additions take effect on 2019-10-30",
+                List.of("Exchange: 40.92.0.0/15 & <new>", "Teams: 52.112.0.0/14"));
         try (SmtpServer s = SmtpServer.startTls(localhost, USER, PASSWORD)) {
             new EmailSender(starttls(s, PASSWORD)).send(e);
 
             Received m = s.only();
             assertThat(m.header("X-O365watch-Event")).containsExactly("pending");
             assertThat(m.part("text/plain")).isEqualTo("Exchange: 40.92.0.0/15 & <new>\nTeams: 52.112.0.0/14\n");
-            assertThat(m.part("text/html")).startsWith("<!DOCTYPE html>")
-                    .contains("Exchange: 40.92.0.0/15 &amp; &lt;new&gt;\nTeams: 52.112.0.0/14").doesNotContain("<new>");
+            assertThat(m.part("text/html"))
+                    .startsWith("<!DOCTYPE html>")
+                    .contains("Exchange: 40.92.0.0/15 &amp; &lt;new&gt;\nTeams: 52.112.0.0/14")
+                    .doesNotContain("<new>");
         }
     }
 
     @Test
     void implicitTlsDelivers() {
         try (SmtpServer s = SmtpServer.implicitTls(localhost, USER, PASSWORD)) {
-            new EmailSender(settings("localhost", s.port(), "implicit", List.of("netops@corp.example"), Optional.of(USER),
-                    Optional.of(PASSWORD), Optional.of(s.trust()))).send(simple("implicit", List.of("one line")));
+            new EmailSender(settings(
+                            "localhost",
+                            s.port(),
+                            "implicit",
+                            List.of("netops@corp.example"),
+                            Optional.of(USER),
+                            Optional.of(PASSWORD),
+                            Optional.of(s.trust())))
+                    .send(simple("implicit", List.of("one line")));
 
             Received m = s.only();
             assertThat(m.tls()).isTrue();
@@ -136,8 +169,15 @@ class EmailSenderTest {
     @Test
     void tlsNoneDeliversToALoopbackRelay() {
         try (SmtpServer s = SmtpServer.plain(Optional.empty(), Optional.empty())) {
-            new EmailSender(settings("127.0.0.1", s.port(), "none", List.of("netops@corp.example"), Optional.empty(), Optional.empty(),
-                    Optional.empty())).send(simple("relay", List.of("via the local relay")));
+            new EmailSender(settings(
+                            "127.0.0.1",
+                            s.port(),
+                            "none",
+                            List.of("netops@corp.example"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty()))
+                    .send(simple("relay", List.of("via the local relay")));
 
             Received m = s.only();
             assertThat(m.tls()).isFalse();
@@ -149,12 +189,22 @@ class EmailSenderTest {
     @Test
     void tlsNoneAgainstAServerThatRequiresStarttlsFailsClearly() {
         try (SmtpServer s = SmtpServer.startTls(localhost, USER, PASSWORD)) {
-            EmailSender sender = new EmailSender(settings("127.0.0.1", s.port(), "none", List.of("netops@corp.example"),
-                    Optional.of(USER), Optional.of(PASSWORD), Optional.empty()));
+            EmailSender sender = new EmailSender(settings(
+                    "127.0.0.1",
+                    s.port(),
+                    "none",
+                    List.of("netops@corp.example"),
+                    Optional.of(USER),
+                    Optional.of(PASSWORD),
+                    Optional.empty()));
 
             NotifyException x = failure(sender);
             // the server's own words (530 Must issue a STARTTLS command first) reach the user
-            assertThat(x.getMessage()).startsWith("e-mail: ").contains("STARTTLS").contains(USER).doesNotContain(PASSWORD);
+            assertThat(x.getMessage())
+                    .startsWith("e-mail: ")
+                    .contains("STARTTLS")
+                    .contains(USER)
+                    .doesNotContain(PASSWORD);
             assertThat(s.logins()).as("turned away before the password check").isEmpty();
             assertThat(s.received()).isEmpty();
         }
@@ -163,12 +213,21 @@ class EmailSenderTest {
     @Test
     void starttlsAgainstAServerWithoutItFailsBeforeLoggingIn() {
         try (SmtpServer s = SmtpServer.plain(Optional.of(USER), Optional.of(PASSWORD))) {
-            EmailSender sender = new EmailSender(settings("localhost", s.port(), "starttls", List.of("netops@corp.example"),
-                    Optional.of(USER), Optional.of(PASSWORD), Optional.empty()));
+            EmailSender sender = new EmailSender(settings(
+                    "localhost",
+                    s.port(),
+                    "starttls",
+                    List.of("netops@corp.example"),
+                    Optional.of(USER),
+                    Optional.of(PASSWORD),
+                    Optional.empty()));
 
-            assertThatThrownBy(() -> sender.send(simple("x", List.of("x")))).isInstanceOf(NotifyException.class)
+            assertThatThrownBy(() -> sender.send(simple("x", List.of("x"))))
+                    .isInstanceOf(NotifyException.class)
                     .hasMessageContaining("refused STARTTLS");
-            assertThat(s.logins()).as("no password over an unencrypted connection").isEmpty();
+            assertThat(s.logins())
+                    .as("no password over an unencrypted connection")
+                    .isEmpty();
             assertThat(s.received()).isEmpty();
         }
     }
@@ -176,8 +235,14 @@ class EmailSenderTest {
     @ParameterizedTest
     @ValueSource(strings = {"smtp.corp.example", "10.0.0.25", "127.0.0.1.nip.io", "127.attacker.example"})
     void tlsNoneToAHostOffLoopbackIsRefusedBeforeConnecting(String host) {
-        EmailSender sender = new EmailSender(settings(host, 25, "none", List.of("netops@corp.example"), Optional.of(USER),
-                Optional.of(PASSWORD), Optional.empty()));
+        EmailSender sender = new EmailSender(settings(
+                host,
+                25,
+                "none",
+                List.of("netops@corp.example"),
+                Optional.of(USER),
+                Optional.of(PASSWORD),
+                Optional.empty()));
 
         NotifyException x = failure(sender);
         assertThat(x.getMessage()).contains("refusing to send without TLS to " + host);
@@ -190,9 +255,17 @@ class EmailSenderTest {
         // "ssl" or "tls" are easy to write; neither may mean "log in without encryption"
         try (SmtpServer s = SmtpServer.plain(Optional.of(USER), Optional.of(PASSWORD))) {
             for (String tls : List.of("ssl", "STARTTLS", "")) {
-                EmailSender sender = new EmailSender(settings("localhost", s.port(), tls, List.of("netops@corp.example"),
-                        Optional.of(USER), Optional.of(PASSWORD), Optional.empty()));
-                assertThatThrownBy(() -> sender.send(simple("x", List.of("x")))).as(tls).isInstanceOf(NotifyException.class)
+                EmailSender sender = new EmailSender(settings(
+                        "localhost",
+                        s.port(),
+                        tls,
+                        List.of("netops@corp.example"),
+                        Optional.of(USER),
+                        Optional.of(PASSWORD),
+                        Optional.empty()));
+                assertThatThrownBy(() -> sender.send(simple("x", List.of("x"))))
+                        .as(tls)
+                        .isInstanceOf(NotifyException.class)
                         .hasMessageContaining("starttls, implicit or none");
             }
             assertThat(s.logins()).isEmpty();
@@ -217,14 +290,23 @@ class EmailSenderTest {
     @ParameterizedTest
     @ValueSource(strings = {"starttls", "implicit"})
     void anUntrustedCertificateFails(String tls) {
-        try (SmtpServer s = tls.equals("starttls") ? SmtpServer.startTls(localhost, USER, PASSWORD)
+        try (SmtpServer s = tls.equals("starttls")
+                ? SmtpServer.startTls(localhost, USER, PASSWORD)
                 : SmtpServer.implicitTls(localhost, USER, PASSWORD)) {
             // no caBundle: only the JDK's CAs, which never signed this certificate
-            EmailSender sender = new EmailSender(settings("localhost", s.port(), tls, List.of("netops@corp.example"),
-                    Optional.of(USER), Optional.of(PASSWORD), Optional.empty()));
+            EmailSender sender = new EmailSender(settings(
+                    "localhost",
+                    s.port(),
+                    tls,
+                    List.of("netops@corp.example"),
+                    Optional.of(USER),
+                    Optional.of(PASSWORD),
+                    Optional.empty()));
 
             NotifyException x = failure(sender);
-            assertThat(x.getMessage()).startsWith("e-mail to localhost:" + s.port() + " failed: ").doesNotContain(PASSWORD);
+            assertThat(x.getMessage())
+                    .startsWith("e-mail to localhost:" + s.port() + " failed: ")
+                    .doesNotContain(PASSWORD);
             assertThat(x.getCause()).isInstanceOf(SSLException.class);
             assertThat(s.logins()).as("the password never left").isEmpty();
             assertThat(s.received()).isEmpty();
@@ -235,10 +317,17 @@ class EmailSenderTest {
     @ValueSource(strings = {"starttls", "implicit"})
     void aTrustedCertificateForAnotherNameFails(String tls) {
         // trusted, but issued to mail.example: the name check is what must stop this
-        try (SmtpServer s = tls.equals("starttls") ? SmtpServer.startTls(otherName, USER, PASSWORD)
+        try (SmtpServer s = tls.equals("starttls")
+                ? SmtpServer.startTls(otherName, USER, PASSWORD)
                 : SmtpServer.implicitTls(otherName, USER, PASSWORD)) {
-            EmailSender sender = new EmailSender(settings("localhost", s.port(), tls, List.of("netops@corp.example"),
-                    Optional.of(USER), Optional.of(PASSWORD), Optional.of(s.trust())));
+            EmailSender sender = new EmailSender(settings(
+                    "localhost",
+                    s.port(),
+                    tls,
+                    List.of("netops@corp.example"),
+                    Optional.of(USER),
+                    Optional.of(PASSWORD),
+                    Optional.of(s.trust())));
 
             NotifyException x = failure(sender);
             assertThat(x.getCause()).isInstanceOf(SSLException.class);
@@ -257,7 +346,8 @@ class EmailSenderTest {
             assertThat(m.subject()).isEqualTo(subject);
             assertThat(m.part("text/plain")).isEqualTo("Grüße\n");
             // 8-bit bytes on the wire would need SMTPUTF8/8BITMIME, which the sender never asks for
-            assertThat(new String(m.raw(), java.nio.charset.StandardCharsets.ISO_8859_1)).matches("\\p{ASCII}*");
+            assertThat(new String(m.raw(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .matches("\\p{ASCII}*");
         }
     }
 
@@ -270,10 +360,13 @@ class EmailSenderTest {
             Received m = s.only();
             assertThat(m.subject()).isEqualTo(subject.strip().substring(0, 197) + "...");
             // RFC 2047: an encoded word is at most 75 characters; RFC 5322: lines SHOULD be at most 78
-            List<String> words = Stream.of(m.text().split("\\s+")).filter(w -> w.startsWith("=?")).toList();
+            List<String> words = Stream.of(m.text().split("\\s+"))
+                    .filter(w -> w.startsWith("=?"))
+                    .toList();
             assertThat(words).hasSizeGreaterThan(1).allMatch(w -> w.length() <= 75);
             String headers = m.text().substring(0, m.text().indexOf("\r\n\r\n"));
-            String field = headers.substring(headers.indexOf("\r\nSubject: ") + 2).split("\r\n(?! )")[0];
+            String field =
+                    headers.substring(headers.indexOf("\r\nSubject: ") + 2).split("\r\n(?! )")[0];
             assertThat(field.split("\r\n")).hasSizeGreaterThan(1).allMatch(l -> l.length() <= 78);
         }
     }
@@ -295,8 +388,15 @@ class EmailSenderTest {
     void everyRecipientGetsIt() {
         List<String> to = List.of("netops@corp.example", "secops@corp.example", "oncall@other.example");
         try (SmtpServer s = SmtpServer.startTls(localhost, USER, PASSWORD)) {
-            new EmailSender(settings("localhost", s.port(), "starttls", to, Optional.of(USER), Optional.of(PASSWORD),
-                    Optional.of(s.trust()))).send(simple("all of you", List.of("x")));
+            new EmailSender(settings(
+                            "localhost",
+                            s.port(),
+                            "starttls",
+                            to,
+                            Optional.of(USER),
+                            Optional.of(PASSWORD),
+                            Optional.of(s.trust())))
+                    .send(simple("all of you", List.of("x")));
 
             Received m = s.only();
             assertThat(m.recipients()).containsExactlyElementsOf(to);
@@ -306,7 +406,13 @@ class EmailSenderTest {
 
     @Test
     void settingsNeverPrintThePassword() {
-        EmailSettings st = settings("localhost", 587, "starttls", List.of("a@corp.example"), Optional.of(USER), Optional.of(PASSWORD),
+        EmailSettings st = settings(
+                "localhost",
+                587,
+                "starttls",
+                List.of("a@corp.example"),
+                Optional.of(USER),
+                Optional.of(PASSWORD),
                 Optional.empty());
         assertThat(st.toString()).contains("localhost:587").doesNotContain(PASSWORD);
     }

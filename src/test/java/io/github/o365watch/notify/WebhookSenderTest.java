@@ -43,13 +43,18 @@ class WebhookSenderTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** The waits the sender asked for; nothing really sleeps. */
     final List<Duration> sleeps = new ArrayList<>();
 
-    static final Event EVENT = new Event(Event.Kind.CHANGES, "Worldwide 2019093000: 13 added, 11 removed",
-            List.of("Exchange: 2 prefixes added", "Teams: 1 hostname removed"), Optional.empty());
+    static final Event EVENT = new Event(
+            Event.Kind.CHANGES,
+            "Worldwide 2019093000: 13 added, 11 removed",
+            List.of("Exchange: 2 prefixes added", "Teams: 1 hostname removed"),
+            Optional.empty());
 
     @BeforeEach
     void okByDefault() {
@@ -80,8 +85,11 @@ class WebhookSenderTest {
     void teamsGetsAnAdaptiveCardMessage() throws Exception {
         sender("teams", url()).send(EVENT);
 
-        wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)).withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
-                .withHeader("User-Agent", equalTo("o365watch")));
+        wm.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(PATH))
+                        .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
+                        .withHeader("User-Agent", equalTo("o365watch")));
         JsonNode m = sentBody();
         // the shape Teams workflows ("Post to a channel when a webhook request is received") take
         assertThat(m.path("type").asText()).isEqualTo("message");
@@ -95,7 +103,8 @@ class WebhookSenderTest {
         JsonNode body = card.path("body");
         assertThat(body).hasSize(3);
         // one RichTextBlock per line, its text in a TextRun: Teams reads no Markdown there
-        assertThat(runs(body)).containsExactly(EVENT.subject(), "Exchange: 2 prefixes added", "Teams: 1 hostname removed");
+        assertThat(runs(body))
+                .containsExactly(EVENT.subject(), "Exchange: 2 prefixes added", "Teams: 1 hostname removed");
         JsonNode title = body.get(0).path("inlines").get(0);
         assertThat(title.path("weight").asText()).isEqualTo("Bolder");
         assertThat(title.path("size").asText()).isEqualTo("Medium");
@@ -142,9 +151,14 @@ class WebhookSenderTest {
      */
     @Test
     void feedTextIsNeverMarkupInTeamsOrSlack() throws Exception {
-        List<String> hostile = List.of("note: [Sign in to approve](https://evil.example/a)", "*bold* _it_ ~gone~ `code` <https://evil.example|click>",
-                "- a list item", "1. a numbered item", ":joy: <!here> <@U123>");
-        Event e = new Event(Event.Kind.CHANGES, "o365watch: [Approve](https://evil.example/b)", hostile, Optional.empty());
+        List<String> hostile = List.of(
+                "note: [Sign in to approve](https://evil.example/a)",
+                "*bold* _it_ ~gone~ `code` <https://evil.example|click>",
+                "- a list item",
+                "1. a numbered item",
+                ":joy: <!here> <@U123>");
+        Event e = new Event(
+                Event.Kind.CHANGES, "o365watch: [Approve](https://evil.example/b)", hostile, Optional.empty());
         sender("teams", url()).send(e);
         JsonNode card = sentBody().path("attachments").get(0).path("content");
         List<String> texts = new ArrayList<>(List.of(e.subject()));
@@ -157,7 +171,8 @@ class WebhookSenderTest {
         JsonNode m = sentBody();
         assertThat(m.path("text").asText()).isEqualTo("o365watch: [Approve](https://evil.example/b)");
         assertThat(m.path("blocks").get(1).path("text").path("text").asText()).isEqualTo(String.join("\n", hostile));
-        m.path("blocks").forEach(b -> assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
+        m.path("blocks")
+                .forEach(b -> assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
     }
 
     /**
@@ -167,27 +182,40 @@ class WebhookSenderTest {
      */
     @Test
     void anyFeedTextStaysTextInEveryMessage() {
-        io.github.o365watch.testing.Fuzz.qt(1000).forAll(io.github.o365watch.testing.HostileFeeds.text(),
-                org.quicktheories.generators.SourceDSL.lists().of(io.github.o365watch.testing.HostileFeeds.text()).ofSizeBetween(0, 5))
+        io.github.o365watch.testing.Fuzz.qt(1000)
+                .forAll(
+                        io.github.o365watch.testing.HostileFeeds.text(),
+                        org.quicktheories.generators.SourceDSL.lists()
+                                .of(io.github.o365watch.testing.HostileFeeds.text())
+                                .ofSizeBetween(0, 5))
                 .checkAssert((subject, lines) -> {
                     Event e = new Event(Event.Kind.CHANGES, subject, lines, Optional.empty());
                     try {
-                        JsonNode card = JSON.readTree(new WebhookSender("teams", url(), NAME, BACKOFF, sleeps::add).body(e))
-                                .path("attachments").get(0).path("content");
+                        JsonNode card = JSON.readTree(
+                                        new WebhookSender("teams", url(), NAME, BACKOFF, sleeps::add).body(e))
+                                .path("attachments")
+                                .get(0)
+                                .path("content");
                         List<String> texts = new ArrayList<>(List.of(subject));
                         texts.addAll(lines);
                         assertThat(runs(card.path("body"))).isEqualTo(texts);
 
-                        JsonNode slack = JSON.readTree(new WebhookSender("slack", url(), NAME, BACKOFF, sleeps::add).body(e));
-                        assertThat(slack.path("text").asText()).doesNotContain("<", ">").doesNotContainPattern("&(?!(amp|lt|gt);)");
+                        JsonNode slack =
+                                JSON.readTree(new WebhookSender("slack", url(), NAME, BACKOFF, sleeps::add).body(e));
+                        assertThat(slack.path("text").asText())
+                                .doesNotContain("<", ">")
+                                .doesNotContainPattern("&(?!(amp|lt|gt);)");
                         JsonNode blocks = slack.path("blocks");
-                        blocks.forEach(b -> assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
+                        blocks.forEach(b ->
+                                assertThat(b.path("text").path("type").asText()).isEqualTo("plain_text"));
                         if (subject.length() <= WebhookSender.SLACK_HEADER) {
-                            assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo(subject.isEmpty() ? " " : subject);
+                            assertThat(blocks.get(0).path("text").path("text").asText())
+                                    .isEqualTo(subject.isEmpty() ? " " : subject);
                         }
                         String joined = String.join("\n", lines);
                         if (joined.length() <= WebhookSender.SLACK_SECTION) {
-                            assertThat(blocks.get(1).path("text").path("text").asText()).isEqualTo(joined.isEmpty() ? " " : joined);
+                            assertThat(blocks.get(1).path("text").path("text").asText())
+                                    .isEqualTo(joined.isEmpty() ? " " : joined);
                         }
                     } catch (IOException x) {
                         throw new java.io.UncheckedIOException(x);
@@ -205,16 +233,23 @@ class WebhookSenderTest {
         sender("slack", url()).send(new Event(Event.Kind.PENDING, "s".repeat(400), lines, Optional.empty()));
         JsonNode blocks = sentBody().path("blocks");
         assertThat(blocks.size()).isEqualTo(WebhookSender.SLACK_BLOCKS);
-        assertThat(blocks.get(0).path("text").path("text").asText()).hasSize(WebhookSender.SLACK_HEADER).endsWith("...");
+        assertThat(blocks.get(0).path("text").path("text").asText())
+                .hasSize(WebhookSender.SLACK_HEADER)
+                .endsWith("...");
         for (int i = 1; i < blocks.size(); i++) {
-            assertThat(blocks.get(i).path("text").path("text").asText().length()).isBetween(1, WebhookSender.SLACK_SECTION);
+            assertThat(blocks.get(i).path("text").path("text").asText().length())
+                    .isBetween(1, WebhookSender.SLACK_SECTION);
         }
-        assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText()).endsWith("more lines)");
+        assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText())
+                .endsWith("more lines)");
     }
 
     @Test
     void genericGetsSourceEventSubjectAndLines() throws Exception {
-        Event e = new Event(Event.Kind.REFUSED, "sync refused: Worldwide would shrink by 40%", List.of("one", "two <three>"),
+        Event e = new Event(
+                Event.Kind.REFUSED,
+                "sync refused: Worldwide would shrink by 40%",
+                List.of("one", "two <three>"),
                 Optional.empty());
         sender("generic", url()).send(e);
 
@@ -234,9 +269,14 @@ class WebhookSenderTest {
     @ParameterizedTest
     @ValueSource(ints = {500, 503, 429})
     void aServerErrorThenSuccessIsDeliveredOnTheSecondTry(int status) {
-        wm.stubFor(post(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(status)).willSetStateTo("recovered"));
-        wm.stubFor(post(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
+        wm.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(status))
+                .willSetStateTo("recovered"));
+        wm.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200)));
 
         sender("teams", url()).send(EVENT);
@@ -261,7 +301,8 @@ class WebhookSenderTest {
     @ValueSource(ints = {400, 401, 404, 302})
     void aClientErrorOrRedirectIsNotRetried(int status) {
         // a redirect is not followed: it could take the token somewhere else
-        wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status).withHeader("Location", "http://127.0.0.1:9/x")));
+        wm.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(status).withHeader("Location", "http://127.0.0.1:9/x")));
 
         NotifyException x = failure(sender("slack", url()), EVENT);
 
@@ -280,13 +321,22 @@ class WebhookSenderTest {
 
         NotifyException x = failure(sender("teams", url), EVENT);
 
-        assertThat(x.getMessage()).startsWith(NAME + " failed: ").contains("onnect").doesNotContain(TOKEN).doesNotContain("/hooks");
+        assertThat(x.getMessage())
+                .startsWith(NAME + " failed: ")
+                .contains("onnect")
+                .doesNotContain(TOKEN)
+                .doesNotContain("/hooks");
         assertThat(sleeps).as("network errors are retried").hasSize(2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://hooks.example.com/hooks/", "http://10.0.0.1/hooks/", "http://127.0.0.1.nip.io:PORT/hooks/",
-        "http://127.attacker.example:PORT/hooks/"})
+    @ValueSource(
+            strings = {
+                "http://hooks.example.com/hooks/",
+                "http://10.0.0.1/hooks/",
+                "http://127.0.0.1.nip.io:PORT/hooks/",
+                "http://127.attacker.example:PORT/hooks/"
+            })
     void plainHttpOffLoopbackIsRefusedWithoutARequest(String prefix) {
         String url = prefix.replace("PORT", String.valueOf(wm.getPort())) + TOKEN;
 
@@ -299,13 +349,20 @@ class WebhookSenderTest {
     }
 
     @Test
-    void aCertificateTheJdkDoesNotTrustFailsBeforeAnythingIsPosted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keysDir) {
-        // a self-signed certificate, as a TLS-inspecting proxy or an impostor would present: webhooks have no switch to accept it
-        io.github.o365watch.testing.SmtpServer.Keys keys = io.github.o365watch.testing.SmtpServer.Keys.localhost(keysDir);
-        com.github.tomakehurst.wiremock.WireMockServer https = new com.github.tomakehurst.wiremock.WireMockServer(wireMockConfig()
-                .httpDisabled(true).dynamicHttpsPort().keystorePath(keys.keystore().toString()).keystoreType("PKCS12")
-                .keystorePassword(io.github.o365watch.testing.SmtpServer.Keys.password())
-                .keyManagerPassword(io.github.o365watch.testing.SmtpServer.Keys.password()));
+    void aCertificateTheJdkDoesNotTrustFailsBeforeAnythingIsPosted(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path keysDir) {
+        // a self-signed certificate, as a TLS-inspecting proxy or an impostor would present: webhooks have no switch to
+        // accept it
+        io.github.o365watch.testing.SmtpServer.Keys keys =
+                io.github.o365watch.testing.SmtpServer.Keys.localhost(keysDir);
+        com.github.tomakehurst.wiremock.WireMockServer https =
+                new com.github.tomakehurst.wiremock.WireMockServer(wireMockConfig()
+                        .httpDisabled(true)
+                        .dynamicHttpsPort()
+                        .keystorePath(keys.keystore().toString())
+                        .keystoreType("PKCS12")
+                        .keystorePassword(io.github.o365watch.testing.SmtpServer.Keys.password())
+                        .keyManagerPassword(io.github.o365watch.testing.SmtpServer.Keys.password()));
         https.start();
         try {
             https.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
@@ -313,7 +370,10 @@ class WebhookSenderTest {
             NotifyException x = failure(sender("teams", "https://localhost:" + https.httpsPort() + PATH), EVENT);
 
             // the JDK's words, never its class name (SSLHandshakeException)
-            assertThat(x.getMessage()).startsWith(NAME + " failed: PKIX path building failed").doesNotContain(TOKEN).doesNotContain("Exception");
+            assertThat(x.getMessage())
+                    .startsWith(NAME + " failed: PKIX path building failed")
+                    .doesNotContain(TOKEN)
+                    .doesNotContain("Exception");
             assertThat(https.getAllServeEvents()).as("no request was sent").isEmpty();
         } finally {
             https.stop();
@@ -321,7 +381,9 @@ class WebhookSenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hooks.example.com/hooks/" + TOKEN, "ftp://hooks.example.com/" + TOKEN, "https:// /" + TOKEN, ""})
+    @ValueSource(
+            strings = {"hooks.example.com/hooks/" + TOKEN, "ftp://hooks.example.com/" + TOKEN, "https:// /" + TOKEN, ""
+            })
     void anUnparsableUrlIsRefusedWithoutEchoingIt(String url) {
         NotifyException x = failure(sender("generic", url), EVENT);
 

@@ -37,14 +37,18 @@ class CoveringTest {
 
     @Test
     void sameAsTryingEveryPattern() {
-        Fuzz.qt(2_000).forAll(lists().of(pattern()).ofSizeBetween(0, 12), lists().of(pattern()).ofSizeBetween(1, 12))
+        Fuzz.qt(2_000)
+                .forAll(
+                        lists().of(pattern()).ofSizeBetween(0, 12),
+                        lists().of(pattern()).ofSizeBetween(1, 12))
                 .checkAssert((patterns, names) -> {
                     Covering c = new Covering(patterns);
                     List<String> got = new ArrayList<>();
                     List<String> want = new ArrayList<>();
                     for (HostPattern n : names) {
                         got.add(n + "=" + c.coversOther(n));
-                        want.add(n + "=" + patterns.stream().anyMatch(p -> p.isWildcard() && !p.equals(n) && p.covers(n)));
+                        want.add(n + "="
+                                + patterns.stream().anyMatch(p -> p.isWildcard() && !p.equals(n) && p.covers(n)));
                     }
                     assertThat(got).as("patterns " + patterns).isEqualTo(want);
                 });
@@ -52,14 +56,18 @@ class CoveringTest {
 
     @Test
     void examples() {
-        Covering c = new Covering(List.of(HostPattern.parse("*.office.com"), HostPattern.parse("autodiscover.*.onmicrosoft.com"),
+        Covering c = new Covering(List.of(
+                HostPattern.parse("*.office.com"),
+                HostPattern.parse("autodiscover.*.onmicrosoft.com"),
                 HostPattern.parse("*cdn.onenote.net")));
         assertThat(c.coversOther(HostPattern.parse("outlook.office.com"))).isTrue();
         assertThat(c.coversOther(HostPattern.parse("office.com"))).isFalse();
         assertThat(c.coversOther(HostPattern.parse("*.office.com"))).isFalse();
         assertThat(c.coversOther(HostPattern.parse("*.a.office.com"))).isTrue();
-        assertThat(c.coversOther(HostPattern.parse("autodiscover.contoso.onmicrosoft.com"))).isTrue();
-        assertThat(c.coversOther(HostPattern.parse("autodiscover.onmicrosoft.com"))).isFalse();
+        assertThat(c.coversOther(HostPattern.parse("autodiscover.contoso.onmicrosoft.com")))
+                .isTrue();
+        assertThat(c.coversOther(HostPattern.parse("autodiscover.onmicrosoft.com")))
+                .isFalse();
         assertThat(c.coversOther(HostPattern.parse("cdn.onenote.net"))).isTrue();
         assertThat(c.coversOther(HostPattern.parse("xcdn.onenote.net"))).isTrue();
         assertThat(c.coversOther(HostPattern.parse("xcdn.onenote.com"))).isFalse();

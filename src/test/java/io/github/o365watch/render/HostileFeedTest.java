@@ -39,6 +39,7 @@ class HostileFeedTest {
     static final String TEXT = "[\\x20-\\x7e]*";
     /** Beyond ASCII, what a target whose comments take UTF-8 keeps: letters, marks, digits, punctuation, symbols; never a control, format or separator. */
     static final String KEPT = "\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}";
+
     static final String P4 = "(?:[0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}";
     static final String P6 = "[0-9a-f:]+/[0-9]{1,3}";
     static final String P = "(?:" + P4 + "|" + P6 + ")";
@@ -49,51 +50,159 @@ class HostileFeedTest {
 
     static final Map<String, List<String>> GRAMMAR = Map.ofEntries(
             Map.entry("edl", List.of("# " + TEXT, P, HOST)),
-            Map.entry("pac", List.of("// " + TEXT, "function FindProxyForURL\\(url, host\\) \\{", "    var direct = \"DIRECT\";",
-                    "    var proxyServer = \"PROXY proxy\\.example\\.com:8080\";", "    host = host\\.toLowerCase\\(\\);", "    if \\(",
-                    "        shExpMatch\\(host, \"" + HOST + "\"\\)(?: \\|\\|)?", "    \\) \\{", "        return (?:proxyServer|direct);",
-                    "    \\}", "    return proxyServer;", "\\}", "")),
-            Map.entry("squid", List.of("# " + TEXT, "", "acl o365_[a-z0-9_]+_(?:domains|regex|addresses) (?:dstdomain|dstdom_regex|dst) \"/[A-Za-z0-9._/-]+\"",
-                    "\\.?" + HOST, "\\^?[a-z0-9_\\\\.*-]+\\$", P)),
-            Map.entry("nftables", List.of("#!/usr/sbin/nft -f", "# " + TEXT, "", "table inet " + NAME, "delete table inet " + NAME,
-                    "table inet " + NAME + " \\{", " *# " + TEXT, "    set " + NAME + " \\{", "        type ipv[46]_addr", "        flags interval",
-                    "        elements = \\{", "            " + P + ",?", "        \\}", "    \\}", "    chain " + NAME + " \\{",
-                    "        ip6? daddr \\{ " + P + "(?:, " + P + ")* \\} (?:tcp|udp) dport \\{ " + PORT + "(?:, " + PORT + ")* \\} accept", "\\}")),
-            Map.entry("iptables", List.of("# " + TEXT, "create " + NAME + " hash:net family inet6? -exist", "flush " + NAME, "add " + NAME + " " + P,
-                    "\\*filter", ":" + NAME + " - \\[0:0\\]", "-A " + NAME + " -m set --match-set " + NAME + " dst -p (?:tcp|udp) --dport [0-9]+(?::[0-9]+)? -j ACCEPT",
-                    "COMMIT")),
-            Map.entry("dnsmasq", List.of("# " + TEXT, "nftset=/" + HOST + "/4#inet#" + NAME + "#" + NAME + ",6#inet#" + NAME + "#" + NAME,
-                    "ipset=/" + HOST + "/" + NAME + "," + NAME)),
-            Map.entry("cisco-asa", List.of("! " + TEXT, "!", "object network " + NAME, " fqdn " + HOST, "object-group network " + NAME,
-                    " description " + SAFE, " network-object " + MASK + " " + MASK, " network-object " + P6, " network-object object " + NAME,
-                    "object-group service " + NAME, " service-object (?:tcp|udp) destination (?:eq [0-9]+|range [0-9]+ [0-9]+)",
-                    "access-list " + NAME + " extended permit object-group " + NAME + " any object-group " + NAME)),
-            Map.entry("paloalto", List.of("", "set address " + NAME + " ip-netmask " + P, "set address " + NAME + " fqdn " + HOST,
-                    "set address-group " + NAME + " static \\[ (?:" + NAME + " )*\\]", "set address-group " + NAME + " description \"" + SAFE + "\"",
-                    "set service " + NAME + " protocol (?:tcp|udp) port [0-9,-]+", "set service-group " + NAME + " members \\[ (?:" + NAME + " )*\\]")),
-            Map.entry("fortigate", List.of("# " + TEXT, "config firewall (?:address6?|addrgrp6?|service custom)", "end", "    edit \"" + NAME + "\"",
-                    "        set subnet " + MASK + " " + MASK, "        set type fqdn", "        set fqdn \"" + HOST + "\"",
-                    "        set ip6 " + P6, "        set member(?: \"" + NAME + "\")+ ?", "        set comment \"" + SAFE + "\"",
-                    "        set (?:tcp|udp)-portrange [0-9 -]+", "    next")),
-            Map.entry("juniper-srx", List.of("", "set security address-book global address " + NAME + " " + P,
-                    "set security address-book global address " + NAME + " dns-name " + HOST,
-                    "set security address-book global address-set " + NAME + " address " + NAME,
-                    "set security address-book global address-set " + NAME + " description \"" + SAFE + "\"",
-                    "set applications application " + NAME + " protocol (?:tcp|udp) destination-port " + PORT,
-                    "set applications application-set " + NAME + " application " + NAME)),
-            Map.entry("checkpoint", List.of("\\{", "\\}", "  \"version\": \"1\\.0\",", "  \"description\": \"" + SAFE + "\",", "  \"objects\": \\[",
-                    "    \\{", "      \"name\": \"O365 [A-Za-z][A-Za-z0-9_]*\",", "      \"id\": \"[0-9a-f-]{36}\",", "      \"description\": \"" + SAFE + "\",",
-                    "      \"ranges\": \\[", "        \"" + P + "\",?", "      \\]", "    \\},?", "  \\]")),
+            Map.entry(
+                    "pac",
+                    List.of(
+                            "// " + TEXT,
+                            "function FindProxyForURL\\(url, host\\) \\{",
+                            "    var direct = \"DIRECT\";",
+                            "    var proxyServer = \"PROXY proxy\\.example\\.com:8080\";",
+                            "    host = host\\.toLowerCase\\(\\);",
+                            "    if \\(",
+                            "        shExpMatch\\(host, \"" + HOST + "\"\\)(?: \\|\\|)?",
+                            "    \\) \\{",
+                            "        return (?:proxyServer|direct);",
+                            "    \\}",
+                            "    return proxyServer;",
+                            "\\}",
+                            "")),
+            Map.entry(
+                    "squid",
+                    List.of(
+                            "# " + TEXT,
+                            "",
+                            "acl o365_[a-z0-9_]+_(?:domains|regex|addresses) (?:dstdomain|dstdom_regex|dst) \"/[A-Za-z0-9._/-]+\"",
+                            "\\.?" + HOST,
+                            "\\^?[a-z0-9_\\\\.*-]+\\$",
+                            P)),
+            Map.entry(
+                    "nftables",
+                    List.of(
+                            "#!/usr/sbin/nft -f",
+                            "# " + TEXT,
+                            "",
+                            "table inet " + NAME,
+                            "delete table inet " + NAME,
+                            "table inet " + NAME + " \\{",
+                            " *# " + TEXT,
+                            "    set " + NAME + " \\{",
+                            "        type ipv[46]_addr",
+                            "        flags interval",
+                            "        elements = \\{",
+                            "            " + P + ",?",
+                            "        \\}",
+                            "    \\}",
+                            "    chain " + NAME + " \\{",
+                            "        ip6? daddr \\{ " + P + "(?:, " + P + ")* \\} (?:tcp|udp) dport \\{ " + PORT
+                                    + "(?:, " + PORT + ")* \\} accept",
+                            "\\}")),
+            Map.entry(
+                    "iptables",
+                    List.of(
+                            "# " + TEXT,
+                            "create " + NAME + " hash:net family inet6? -exist",
+                            "flush " + NAME,
+                            "add " + NAME + " " + P,
+                            "\\*filter",
+                            ":" + NAME + " - \\[0:0\\]",
+                            "-A " + NAME + " -m set --match-set " + NAME
+                                    + " dst -p (?:tcp|udp) --dport [0-9]+(?::[0-9]+)? -j ACCEPT",
+                            "COMMIT")),
+            Map.entry(
+                    "dnsmasq",
+                    List.of(
+                            "# " + TEXT,
+                            "nftset=/" + HOST + "/4#inet#" + NAME + "#" + NAME + ",6#inet#" + NAME + "#" + NAME,
+                            "ipset=/" + HOST + "/" + NAME + "," + NAME)),
+            Map.entry(
+                    "cisco-asa",
+                    List.of(
+                            "! " + TEXT,
+                            "!",
+                            "object network " + NAME,
+                            " fqdn " + HOST,
+                            "object-group network " + NAME,
+                            " description " + SAFE,
+                            " network-object " + MASK + " " + MASK,
+                            " network-object " + P6,
+                            " network-object object " + NAME,
+                            "object-group service " + NAME,
+                            " service-object (?:tcp|udp) destination (?:eq [0-9]+|range [0-9]+ [0-9]+)",
+                            "access-list " + NAME + " extended permit object-group " + NAME + " any object-group "
+                                    + NAME)),
+            Map.entry(
+                    "paloalto",
+                    List.of(
+                            "",
+                            "set address " + NAME + " ip-netmask " + P,
+                            "set address " + NAME + " fqdn " + HOST,
+                            "set address-group " + NAME + " static \\[ (?:" + NAME + " )*\\]",
+                            "set address-group " + NAME + " description \"" + SAFE + "\"",
+                            "set service " + NAME + " protocol (?:tcp|udp) port [0-9,-]+",
+                            "set service-group " + NAME + " members \\[ (?:" + NAME + " )*\\]")),
+            Map.entry(
+                    "fortigate",
+                    List.of(
+                            "# " + TEXT,
+                            "config firewall (?:address6?|addrgrp6?|service custom)",
+                            "end",
+                            "    edit \"" + NAME + "\"",
+                            "        set subnet " + MASK + " " + MASK,
+                            "        set type fqdn",
+                            "        set fqdn \"" + HOST + "\"",
+                            "        set ip6 " + P6,
+                            "        set member(?: \"" + NAME + "\")+ ?",
+                            "        set comment \"" + SAFE + "\"",
+                            "        set (?:tcp|udp)-portrange [0-9 -]+",
+                            "    next")),
+            Map.entry(
+                    "juniper-srx",
+                    List.of(
+                            "",
+                            "set security address-book global address " + NAME + " " + P,
+                            "set security address-book global address " + NAME + " dns-name " + HOST,
+                            "set security address-book global address-set " + NAME + " address " + NAME,
+                            "set security address-book global address-set " + NAME + " description \"" + SAFE + "\"",
+                            "set applications application " + NAME + " protocol (?:tcp|udp) destination-port " + PORT,
+                            "set applications application-set " + NAME + " application " + NAME)),
+            Map.entry(
+                    "checkpoint",
+                    List.of(
+                            "\\{",
+                            "\\}",
+                            "  \"version\": \"1\\.0\",",
+                            "  \"description\": \"" + SAFE + "\",",
+                            "  \"objects\": \\[",
+                            "    \\{",
+                            "      \"name\": \"O365 [A-Za-z][A-Za-z0-9_]*\",",
+                            "      \"id\": \"[0-9a-f-]{36}\",",
+                            "      \"description\": \"" + SAFE + "\",",
+                            "      \"ranges\": \\[",
+                            "        \"" + P + "\",?",
+                            "      \\]",
+                            "    \\},?",
+                            "  \\]")),
             Map.entry("proxy-bypass", List.of(HOST + "(?:;" + HOST + ")*", "")),
-            Map.entry("csv", List.of("group,category,type,value,tcpPorts,udpPorts,endpointSets",
-                    "[a-z0-9_-]+,[A-Za-z][A-Za-z0-9_]*,(?:IPv4|IPv6|URL),(?:" + P + "|" + HOST + "),\"[0-9,-]*\",\"[0-9,-]*\",\"[0-9,]*\"")));
+            Map.entry(
+                    "csv",
+                    List.of(
+                            "group,category,type,value,tcpPorts,udpPorts,endpointSets",
+                            "[a-z0-9_-]+,[A-Za-z][A-Za-z0-9_]*,(?:IPv4|IPv6|URL),(?:" + P + "|" + HOST
+                                    + "),\"[0-9,-]*\",\"[0-9,-]*\",\"[0-9,]*\"")));
 
     /** The grammar compiled once: compiling its patterns for every line cost more than rendering the files. */
     static final Map<String, List<Pattern>> COMPILED = GRAMMAR.entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(Pattern::compile).toList()));
+            .collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey,
+                    e -> e.getValue().stream().map(Pattern::compile).toList()));
     /** The same for targets whose comments take UTF-8 ({@code comments=utf-8}): their comments may keep more. */
     static final Map<String, List<Pattern>> COMPILED_UTF8 = GRAMMAR.entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(g -> Pattern.compile(utf8(g))).toList()));
+            .collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey,
+                    e -> e.getValue().stream()
+                            .map(g -> Pattern.compile(utf8(g)))
+                            .toList()));
+
     static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]*");
     static final Pattern PRINTABLE_UTF8 = Pattern.compile("[\\x20-\\x7e" + KEPT + "]*");
 
@@ -105,21 +214,36 @@ class HostileFeedTest {
     @Test
     void hostileFreeTextNeverLeavesACommentAndEveryLineIsValid() {
         MustacheTemplates engine = new MustacheTemplates(Optional.empty());
-        List<TargetSpec> specs = engine.targets().stream().map(t -> TargetSpec.parse(t, engine.properties(t))).toList();
-        Gen<Selection> selections = HostileFeeds.overrides().zip(Generate.pick(List.of(Families.values())), Generate.booleans(),
-                (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
-        Fuzz.qt(250).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
-                .checkAssert((raw, selection, maxEntries) -> everyLineIsACommentOrAnEntry(specs, engine, raw, selection, maxEntries));
+        List<TargetSpec> specs = engine.targets().stream()
+                .map(t -> TargetSpec.parse(t, engine.properties(t)))
+                .toList();
+        Gen<Selection> selections = HostileFeeds.overrides()
+                .zip(
+                        Generate.pick(List.of(Families.values())),
+                        Generate.booleans(),
+                        (o, families, requiredOnly) -> new Selection(
+                                new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
+        Fuzz.qt(250)
+                .forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
+                .checkAssert((raw, selection, maxEntries) ->
+                        everyLineIsACommentOrAnEntry(specs, engine, raw, selection, maxEntries));
     }
 
-    private static void everyLineIsACommentOrAnEntry(List<TargetSpec> specs, MustacheTemplates engine, List<RawEndpointSet> raw,
-            Selection selection, int maxEntries) {
+    private static void everyLineIsACommentOrAnEntry(
+            List<TargetSpec> specs,
+            MustacheTemplates engine,
+            List<RawEndpointSet> raw,
+            Selection selection,
+            int maxEntries) {
         Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
         // about text, not budgets: summaries as wide as the random prefixes need, any length
-        Plan plan = Planner.plan(Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
+        Plan plan = Planner.plan(
+                Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
         for (TargetSpec spec : specs) {
-            Map<String, String> options = spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
-            for (GeneratedFile f : Generator.generate(spec, plan, options, engine).files()) {
+            Map<String, String> options =
+                    spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
+            for (GeneratedFile f :
+                    Generator.generate(spec, plan, options, engine).files()) {
                 String text = new String(f.content(), StandardCharsets.UTF_8);
                 if (spec.id().equals("json")) {
                     JsonNode root = read(text);
@@ -135,7 +259,11 @@ class HostileFeedTest {
                 List<Pattern> grammar = (spec.utf8Comments() ? COMPILED_UTF8 : COMPILED).get(spec.id());
                 for (String line : text.lines().toList()) {
                     if (readme) {
-                        assertThat((spec.utf8Comments() ? PRINTABLE_UTF8 : PRINTABLE).matcher(line).matches()).as("%s %s: %s", spec.id(), f.name(), line).isTrue();
+                        assertThat((spec.utf8Comments() ? PRINTABLE_UTF8 : PRINTABLE)
+                                        .matcher(line)
+                                        .matches())
+                                .as("%s %s: %s", spec.id(), f.name(), line)
+                                .isTrue();
                         continue;
                     }
                     assertThat(grammar.stream().anyMatch(g -> g.matcher(line).matches()))
@@ -157,26 +285,47 @@ class HostileFeedTest {
      * (its name) and a line of a group naming objects (its member list).
      */
     static final Map<String, List<Pattern>> OBJECTS = Map.of(
-            "paloalto", List.of(Pattern.compile("set address (\\S+) .*"), Pattern.compile("set address-group \\S+ static \\[ (.*) \\]")),
-            "juniper-srx", List.of(Pattern.compile("set security address-book global address (\\S+) .*"),
-                    Pattern.compile("set security address-book global address-set \\S+ address (\\S+)")),
-            "cisco-asa", List.of(Pattern.compile("object network (\\S+)"), Pattern.compile(" network-object object (\\S+)")),
+            "paloalto",
+                    List.of(
+                            Pattern.compile("set address (\\S+) .*"),
+                            Pattern.compile("set address-group \\S+ static \\[ (.*) \\]")),
+            "juniper-srx",
+                    List.of(
+                            Pattern.compile("set security address-book global address (\\S+) .*"),
+                            Pattern.compile("set security address-book global address-set \\S+ address (\\S+)")),
+            "cisco-asa",
+                    List.of(Pattern.compile("object network (\\S+)"), Pattern.compile(" network-object object (\\S+)")),
             "fortigate", List.of(Pattern.compile("    edit \"(\\S+)\""), Pattern.compile("        set member (.*)")));
 
     @Test
     void vendorCliObjectsAreDefinedOnceBeforeTheGroupsNamingThem() {
         MustacheTemplates engine = new MustacheTemplates(Optional.empty());
-        List<TargetSpec> specs = OBJECTS.keySet().stream().sorted().map(t -> TargetSpec.parse(t, engine.properties(t))).toList();
-        Gen<Selection> selections = HostileFeeds.overrides().zip(Generate.pick(List.of(Families.values())), Generate.booleans(),
-                (o, families, requiredOnly) -> new Selection(new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
-        Fuzz.qt(300).forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3)).checkAssert((raw, selection, maxEntries) -> {
-            Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
-            Plan plan = Planner.plan(Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
-            for (TargetSpec spec : specs) {
-                String text = new String(Generator.generate(spec, plan, Map.of(), engine).files().get(0).content(), StandardCharsets.UTF_8);
-                assertObjectsDefinedOnce(spec.id(), text);
-            }
-        });
+        List<TargetSpec> specs = OBJECTS.keySet().stream()
+                .sorted()
+                .map(t -> TargetSpec.parse(t, engine.properties(t)))
+                .toList();
+        Gen<Selection> selections = HostileFeeds.overrides()
+                .zip(
+                        Generate.pick(List.of(Families.values())),
+                        Generate.booleans(),
+                        (o, families, requiredOnly) -> new Selection(
+                                new SetFilter(Set.of(), Set.of(), requiredOnly), families, Optional.empty(), o));
+        Fuzz.qt(300)
+                .forAll(HostileFeeds.rawSets(), selections, integers().between(0, 3))
+                .checkAssert((raw, selection, maxEntries) -> {
+                    Snapshot s = new Snapshot(Instance.WORLDWIDE, Version.parse("2019112700"), HostileFeeds.valid(raw));
+                    Plan plan = Planner.plan(
+                            Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
+                    for (TargetSpec spec : specs) {
+                        String text = new String(
+                                Generator.generate(spec, plan, Map.of(), engine)
+                                        .files()
+                                        .get(0)
+                                        .content(),
+                                StandardCharsets.UTF_8);
+                        assertObjectsDefinedOnce(spec.id(), text);
+                    }
+                });
     }
 
     private static void assertObjectsDefinedOnce(String target, String text) {
@@ -186,16 +335,22 @@ class HostileFeedTest {
         String table = "";
         for (String line : text.lines().toList()) {
             table = line.startsWith("config ") ? line : table;
-            boolean objectTable = !target.equals("fortigate") || table.equals("config firewall address") || table.equals("config firewall address6");
+            boolean objectTable = !target.equals("fortigate")
+                    || table.equals("config firewall address")
+                    || table.equals("config firewall address6");
             java.util.regex.Matcher d = define.matcher(line);
             if (d.matches() && objectTable) {
-                assertThat(defined.add(d.group(1))).as("%s defines %s twice", target, d.group(1)).isTrue();
+                assertThat(defined.add(d.group(1)))
+                        .as("%s defines %s twice", target, d.group(1))
+                        .isTrue();
             }
             java.util.regex.Matcher n = name.matcher(line);
             if (n.matches()) {
                 for (String member : n.group(1).replace("\"", " ").strip().split(" +")) {
                     assertThat(member).as("%s: an empty member list", target).isNotEmpty();
-                    assertThat(defined).as("%s names %s before defining it", target, member).contains(member);
+                    assertThat(defined)
+                            .as("%s names %s before defining it", target, member)
+                            .contains(member);
                 }
             }
         }

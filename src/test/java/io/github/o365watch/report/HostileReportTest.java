@@ -44,13 +44,65 @@ import org.xml.sax.InputSource;
  * document exactly as the report shows them, so they were escaped, not dropped.
  */
 class HostileReportTest {
-    static final Set<String> ELEMENTS = Set.of("html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "h5",
-            "h6", "p", "ul", "li", "div", "table", "thead", "tbody", "tr", "th", "td", "code", "span", "wbr", "figure", "figcaption", "svg",
-            "rect", "text", "line", "polyline");
-    static final Set<String> ATTRIBUTES = Set.of("lang", "charset", "name", "content", "class", "xmlns", "width", "height", "viewBox",
-            "role", "aria-label", "x", "y", "x1", "y1", "x2", "y2", "fill", "stroke", "stroke-width", "points", "text-anchor");
-    static final Pattern TAG = Pattern.compile("<!DOCTYPE html>|<style>.*?</style>|</?[a-z0-9]+(?: [a-zA-Z0-9:-]+=\"[^\"<>]*\")*\\s*/?>",
-            Pattern.DOTALL);
+    static final Set<String> ELEMENTS = Set.of(
+            "html",
+            "head",
+            "meta",
+            "title",
+            "style",
+            "body",
+            "main",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "p",
+            "ul",
+            "li",
+            "div",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "code",
+            "span",
+            "wbr",
+            "figure",
+            "figcaption",
+            "svg",
+            "rect",
+            "text",
+            "line",
+            "polyline");
+    static final Set<String> ATTRIBUTES = Set.of(
+            "lang",
+            "charset",
+            "name",
+            "content",
+            "class",
+            "xmlns",
+            "width",
+            "height",
+            "viewBox",
+            "role",
+            "aria-label",
+            "x",
+            "y",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "fill",
+            "stroke",
+            "stroke-width",
+            "points",
+            "text-anchor");
+    static final Pattern TAG = Pattern.compile(
+            "<!DOCTYPE html>|<style>.*?</style>|</?[a-z0-9]+(?: [a-zA-Z0-9:-]+=\"[^\"<>]*\")*\\s*/?>", Pattern.DOTALL);
     static final Pattern ENTITY = Pattern.compile("&(?:amp|lt|gt|quot|#39);");
 
     static final Version FROM = Version.parse("2019102800");
@@ -62,11 +114,13 @@ class HostileReportTest {
      */
     @Test
     void theHtmlReportCarriesNoMarkupFromTheFeed() {
-        Fuzz.qt(250).forAll(HostileFeeds.rawSets(), HostileFeeds.rawSets(), HostileFeeds.rawChanges(TO.value()))
+        Fuzz.qt(250)
+                .forAll(HostileFeeds.rawSets(), HostileFeeds.rawSets(), HostileFeeds.rawChanges(TO.value()))
                 .checkAssert(this::onlyTheRenderersMarkup);
     }
 
-    void onlyTheRenderersMarkup(List<RawEndpointSet> rawFrom, List<RawEndpointSet> rawTo, List<RawChangeRecord> rawRecords) {
+    void onlyTheRenderersMarkup(
+            List<RawEndpointSet> rawFrom, List<RawEndpointSet> rawTo, List<RawChangeRecord> rawRecords) {
         Snapshot from = new Snapshot(Instance.WORLDWIDE, FROM, HostileFeeds.valid(rawFrom));
         Snapshot to = new Snapshot(Instance.WORLDWIDE, TO, HostileFeeds.valid(rawTo));
         List<ChangeRecord> records = new ArrayList<>();
@@ -77,8 +131,10 @@ class HostileReportTest {
                 // refused at the border, like a set
             }
         }
-        Review review = Reviewer.review(Differ.diff(from, to), ChangeRecords.of(records), LocalDate.of(2026, 11, 25), Thresholds.DEFAULT);
-        String html = HtmlRenderer.render(ReportBuilder.build(new ReportData(review, List.of(HistoryPoint.of(from), HistoryPoint.of(to))), true));
+        Review review = Reviewer.review(
+                Differ.diff(from, to), ChangeRecords.of(records), LocalDate.of(2026, 11, 25), Thresholds.DEFAULT);
+        String html = HtmlRenderer.render(
+                ReportBuilder.build(new ReportData(review, List.of(HistoryPoint.of(from), HistoryPoint.of(to))), true));
 
         Document doc = parse(html);
         elementsAndAttributes(doc.getDocumentElement());
@@ -87,7 +143,8 @@ class HostileReportTest {
         assertThat(ENTITY.matcher(outsideTags).replaceAll("")).doesNotContain("&");
 
         String shown = doc.getDocumentElement().getTextContent();
-        Map<Integer, EndpointSet> before = from.sets().stream().collect(Collectors.toMap(EndpointSet::id, Function.identity()));
+        Map<Integer, EndpointSet> before =
+                from.sets().stream().collect(Collectors.toMap(EndpointSet::id, Function.identity()));
         for (EndpointSet after : to.sets()) {
             EndpointSet was = before.get(after.id());
             if (was != null && !was.notes().equals(after.notes())) {
@@ -110,7 +167,9 @@ class HostileReportTest {
             assertThat(ELEMENTS).as("an element the renderer never writes").contains(e.getTagName());
             NamedNodeMap attrs = e.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
-                assertThat(ATTRIBUTES).as("an attribute the renderer never writes").contains(attrs.item(i).getNodeName());
+                assertThat(ATTRIBUTES)
+                        .as("an attribute the renderer never writes")
+                        .contains(attrs.item(i).getNodeName());
             }
             if (e.hasAttribute("class")) {
                 assertThat(e.getAttribute("class")).isIn("added", "removed", "changed", "scroll", "addr", "host");

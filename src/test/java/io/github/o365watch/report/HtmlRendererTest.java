@@ -15,8 +15,9 @@ class HtmlRendererTest {
     @Test
     void addressesAreKeptWholeWithTheirPunctuationOutside() {
         assertThat(HtmlRenderer.text("IPv6 2603:1006:1400::/40, 13.107.6.152/31; (2603:1020:600::1f0/128) 2603:1006::"))
-                .isEqualTo("IPv6 <span class=\"addr\">2603:1006:1400::/40</span>, <span class=\"addr\">13.107.6.152/31</span>; "
-                        + "(<span class=\"addr\">2603:1020:600::1f0/128</span>) <span class=\"addr\">2603:1006::</span>");
+                .isEqualTo(
+                        "IPv6 <span class=\"addr\">2603:1006:1400::/40</span>, <span class=\"addr\">13.107.6.152/31</span>; "
+                                + "(<span class=\"addr\">2603:1020:600::1f0/128</span>) <span class=\"addr\">2603:1006::</span>");
     }
 
     @Test
@@ -28,7 +29,8 @@ class HtmlRendererTest {
 
     @Test
     void otherWordsAndNumbersAreLeftToTheBrowser() {
-        String prose = "moved from set 78 (Default) to set 46: 1,026 addresses, version 2019112700, 2019-10-30, 1.5 split-tunnel.";
+        String prose =
+                "moved from set 78 (Default) to set 46: 1,026 addresses, version 2019112700, 2019-10-30, 1.5 split-tunnel.";
         assertThat(HtmlRenderer.text(prose)).isEqualTo(HtmlRenderer.esc(prose)).doesNotContain("<span", "<wbr");
     }
 
@@ -40,9 +42,14 @@ class HtmlRendererTest {
 
     @Test
     void everyTableScrollsInItsOwnBox() {
-        String html = HtmlRenderer.fragment(new Doc("t", List.of(new Doc.Table(List.of("Set", "Entry"),
-                List.of(List.of("1", "URL a.example.com")), List.of(1)))));
-        assertThat(html).contains("<div class=\"scroll\">\n<table>", "</table>\n</div>\n",
-                "<td><code>URL <span class=\"host\">a.<wbr/>example.<wbr/>com</span></code></td>");
+        String html = HtmlRenderer.fragment(new Doc(
+                "t",
+                List.of(new Doc.Table(
+                        List.of("Set", "Entry"), List.of(List.of("1", "URL a.example.com")), List.of(1)))));
+        assertThat(html)
+                .contains(
+                        "<div class=\"scroll\">\n<table>",
+                        "</table>\n</div>\n",
+                        "<td><code>URL <span class=\"host\">a.<wbr/>example.<wbr/>com</span></code></td>");
     }
 }

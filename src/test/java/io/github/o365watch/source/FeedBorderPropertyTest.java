@@ -42,34 +42,54 @@ class FeedBorderPropertyTest {
 
     /** A prefix inside or around a special-purpose row, or any prefix (mostly public). */
     static Gen<String> prefix() {
-        Gen<String> special = integers().between(0, SpecialPurpose.blocks().size() - 1).zip(longs().all(), (i, seed) -> {
-            IpPrefix b = SpecialPurpose.blocks().get(i).prefix();
-            int bits = b.network().contains(":") ? 128 : 32;
-            int len = Math.min(bits, b.length() + new Random(seed).nextInt(9));
-            return b.network() + "/" + len; // the row's network with a longer length: inside it
-        });
+        Gen<String> special = integers()
+                .between(0, SpecialPurpose.blocks().size() - 1)
+                .zip(longs().all(), (i, seed) -> {
+                    IpPrefix b = SpecialPurpose.blocks().get(i).prefix();
+                    int bits = b.network().contains(":") ? 128 : 32;
+                    int len = Math.min(bits, b.length() + new Random(seed).nextInt(9));
+                    return b.network() + "/" + len; // the row's network with a longer length: inside it
+                });
         return Generate.frequency(Pair.of(3, HostileFeeds.prefix().map(IpPrefix::toString)), Pair.of(1, special));
     }
 
     static Gen<String> host() {
-        Gen<String> wild = Generate.pick(PUBLIC).zip(Generate.pick(List.of("*.", "x*.", "a.*.")), (suffix, form) -> form + suffix);
+        Gen<String> wild =
+                Generate.pick(PUBLIC).zip(Generate.pick(List.of("*.", "x*.", "a.*.")), (suffix, form) -> form + suffix);
         return Generate.frequency(Pair.of(3, HostileFeeds.host()), Pair.of(1, wild));
     }
 
     static Gen<String> name(List<String> words) {
-        return Generate.pick(words).zip(integers().between(0, 2), (w, c) -> c == 0 ? w : c == 1 ? w.toUpperCase(Locale.ROOT)
-                : w.toLowerCase(Locale.ROOT));
+        return Generate.pick(words)
+                .zip(
+                        integers().between(0, 2),
+                        (w, c) -> c == 0 ? w : c == 1 ? w.toUpperCase(Locale.ROOT) : w.toLowerCase(Locale.ROOT));
     }
 
     static Gen<List<RawEndpointSet>> feed() {
-        Gen<RawEndpointSet> set = lists().of(prefix()).ofSizeBetween(0, 4).zip(lists().of(host()).ofSizeBetween(0, 3),
-                name(List.of("Optimize", "Allow", "Quarantine", "Foo")), name(List.of("Exchange", "Teams2", "Common")),
-                (ips, urls, category, area) -> new RawEndpointSet(0, area, null, urls, ips, "443", null, false, category, true, null));
+        Gen<RawEndpointSet> set = lists().of(prefix())
+                .ofSizeBetween(0, 4)
+                .zip(
+                        lists().of(host()).ofSizeBetween(0, 3),
+                        name(List.of("Optimize", "Allow", "Quarantine", "Foo")),
+                        name(List.of("Exchange", "Teams2", "Common")),
+                        (ips, urls, category, area) ->
+                                new RawEndpointSet(0, area, null, urls, ips, "443", null, false, category, true, null));
         return lists().of(set).ofSizeBetween(1, 5).map(l -> {
             List<RawEndpointSet> out = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
                 RawEndpointSet r = l.get(i);
-                out.add(new RawEndpointSet(i + 1, r.serviceArea(), null, r.urls(), r.ips(), r.tcpPorts(), null, false, r.category(), true,
+                out.add(new RawEndpointSet(
+                        i + 1,
+                        r.serviceArea(),
+                        null,
+                        r.urls(),
+                        r.ips(),
+                        r.tcpPorts(),
+                        null,
+                        false,
+                        r.category(),
+                        true,
                         null));
             }
             return out;
@@ -77,7 +97,8 @@ class FeedBorderPropertyTest {
     }
 
     private static Snapshot read(List<RawEndpointSet> raw) throws Exception {
-        return WireFormat.endpoints(JSON.writeValueAsBytes(raw), Instance.WORLDWIDE, Version.parse("2019093000"), "fuzz");
+        return WireFormat.endpoints(
+                JSON.writeValueAsBytes(raw), Instance.WORLDWIDE, Version.parse("2019093000"), "fuzz");
     }
 
     /** Range of a prefix as big integers, for an overlap test that shares no code with {@code PrefixSet}. */
@@ -113,12 +134,14 @@ class FeedBorderPropertyTest {
                         BigInteger[] q = range(b.prefix());
                         boolean sameFamily = p.family() == b.prefix().family();
                         assertThat(sameFamily && r[0].compareTo(q[1]) <= 0 && q[0].compareTo(r[1]) <= 0)
-                                .as(p + " overlaps " + b.describe()).isFalse();
+                                .as(p + " overlaps " + b.describe())
+                                .isFalse();
                     }
                 }
                 for (HostPattern h : set.urls()) {
                     if (h.isWildcard()) {
-                        String tail = h.pattern().substring(h.pattern().indexOf('.', h.pattern().indexOf('*')) + 1);
+                        String tail = h.pattern()
+                                .substring(h.pattern().indexOf('.', h.pattern().indexOf('*')) + 1);
                         assertThat(PUBLIC).as(h.pattern()).doesNotContain(tail);
                     }
                 }
@@ -140,10 +163,18 @@ class FeedBorderPropertyTest {
             Map<String, String> categories = new HashMap<>();
             Map<String, String> areas = new HashMap<>();
             for (EndpointSet set : s.sets()) {
-                String c = categories.putIfAbsent(set.category().name().toLowerCase(Locale.ROOT), set.category().name());
-                assertThat(c == null || c.equals(set.category().name())).as(c + " and " + set.category()).isTrue();
-                String a = areas.putIfAbsent(set.serviceArea().name().toLowerCase(Locale.ROOT), set.serviceArea().name());
-                assertThat(a == null || a.equals(set.serviceArea().name())).as(a + " and " + set.serviceArea()).isTrue();
+                String c = categories.putIfAbsent(
+                        set.category().name().toLowerCase(Locale.ROOT),
+                        set.category().name());
+                assertThat(c == null || c.equals(set.category().name()))
+                        .as(c + " and " + set.category())
+                        .isTrue();
+                String a = areas.putIfAbsent(
+                        set.serviceArea().name().toLowerCase(Locale.ROOT),
+                        set.serviceArea().name());
+                assertThat(a == null || a.equals(set.serviceArea().name()))
+                        .as(a + " and " + set.serviceArea())
+                        .isTrue();
             }
         });
     }
@@ -151,15 +182,29 @@ class FeedBorderPropertyTest {
     @Test
     void sizesAVersionIsRefusedExactlyWhenACountIsOverItsLimit() {
         // lists of one repeated string: counts near the limits without the memory of real entries
-        Gen<int[]> counts = integers().between(1, FeedRules.MAX_SETS + 50).zip(integers().between(0, FeedRules.MAX_PREFIXES + 50),
-                integers().between(0, FeedRules.MAX_HOSTNAMES + 50), (a, b, c) -> new int[] {a, b, c});
+        Gen<int[]> counts = integers()
+                .between(1, FeedRules.MAX_SETS + 50)
+                .zip(
+                        integers().between(0, FeedRules.MAX_PREFIXES + 50),
+                        integers().between(0, FeedRules.MAX_HOSTNAMES + 50),
+                        (a, b, c) -> new int[] {a, b, c});
         Fuzz.qt(300).forAll(counts).checkAssert(n -> {
             RawEndpointSet[] raw = new RawEndpointSet[n[0]];
             for (int i = 0; i < n[0]; i++) {
                 int ips = n[1] / n[0] + (i < n[1] % n[0] ? 1 : 0);
                 int urls = n[2] / n[0] + (i < n[2] % n[0] ? 1 : 0);
-                raw[i] = new RawEndpointSet(i + 1, "Common", null, Collections.nCopies(urls, "a.example.com"),
-                        Collections.nCopies(ips, "20.0.0.0/24"), "443", null, false, "Allow", true, null);
+                raw[i] = new RawEndpointSet(
+                        i + 1,
+                        "Common",
+                        null,
+                        Collections.nCopies(urls, "a.example.com"),
+                        Collections.nCopies(ips, "20.0.0.0/24"),
+                        "443",
+                        null,
+                        false,
+                        "Allow",
+                        true,
+                        null);
             }
             boolean over = n[0] > FeedRules.MAX_SETS || n[1] > FeedRules.MAX_PREFIXES || n[2] > FeedRules.MAX_HOSTNAMES;
             boolean refused;
@@ -168,9 +213,13 @@ class FeedBorderPropertyTest {
                 refused = false;
             } catch (InvalidDataException e) {
                 refused = true;
-                assertThat(e.getMessage()).contains("o365watch accepts in one version").contains("nothing stored");
+                assertThat(e.getMessage())
+                        .contains("o365watch accepts in one version")
+                        .contains("nothing stored");
             }
-            assertThat(refused).as(n[0] + " sets, " + n[1] + " prefixes, " + n[2] + " hostnames").isEqualTo(over);
+            assertThat(refused)
+                    .as(n[0] + " sets, " + n[1] + " prefixes, " + n[2] + " hostnames")
+                    .isEqualTo(over);
         });
     }
 }

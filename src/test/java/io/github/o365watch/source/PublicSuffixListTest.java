@@ -38,6 +38,9 @@ class PublicSuffixListTest {
         "autodiscover.*.onmicrosoft.com, ''",
     })
     void withHostPatterns(String pattern, String suffix) {
-        assertThat(HostPattern.parse(pattern).wildcardAcross(PublicSuffixList.BUNDLED).orElse("")).isEqualTo(suffix);
+        assertThat(HostPattern.parse(pattern)
+                        .wildcardAcross(PublicSuffixList.BUNDLED)
+                        .orElse(""))
+                .isEqualTo(suffix);
     }
 }

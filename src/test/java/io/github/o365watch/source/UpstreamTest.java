@@ -29,26 +29,44 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client's requests, as the service sees them, and the shapes of its answers. */
 class UpstreamTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path tmp;
 
     SourceOptions options(String location) {
         SourceOptions d = SourceOptions.defaults(location, tmp, Map.of());
-        return new SourceOptions(location, Optional.of("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"), tmp, Duration.ofSeconds(5),
-                d.maxBodyBytes(), 1, Duration.ZERO, d.maxRetryAfter(), Optional.empty(), Optional.empty(), Map.of(),
-                x -> { }, Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+        return new SourceOptions(
+                location,
+                Optional.of("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"),
+                tmp,
+                Duration.ofSeconds(5),
+                d.maxBodyBytes(),
+                1,
+                Duration.ZERO,
+                d.maxRetryAfter(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                x -> {},
+                Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
     void endpointsCarryTheOptionalParametersWhenAsked() {
-        wm.stubFor(get(urlPathEqualTo("/endpoints/USGovGCCHigh")).willReturn(aResponse().withStatus(200)
-                .withBody(Fixtures.endpoints("USGovDoD", "2019120400"))));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/USGovGCCHigh"))
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.endpoints("USGovDoD", "2019120400"))));
         Upstream up = Upstream.open(options(wm.baseUrl()));
 
-        up.endpoints(Instance.parse("usgovgcchigh"), Version.parse("2019120400"),
-                new EndpointQuery(List.of(ServiceArea.parse("Exchange"), ServiceArea.parse("Skype")), Optional.of("contoso"), true));
+        up.endpoints(
+                Instance.parse("usgovgcchigh"),
+                Version.parse("2019120400"),
+                new EndpointQuery(
+                        List.of(ServiceArea.parse("Exchange"), ServiceArea.parse("Skype")),
+                        Optional.of("contoso"),
+                        true));
 
         LoggedRequest r = wm.getAllServeEvents().get(0).getRequest();
         assertThat(r.getUrl()).startsWith("/endpoints/USGovGCCHigh?");
@@ -61,8 +79,8 @@ class UpstreamTest {
 
     @Test
     void aBaseUrlWithAPathKeepsIt() {
-        wm.stubFor(get(urlPathEqualTo("/m365/version")).willReturn(aResponse().withStatus(200)
-                .withBody(Fixtures.versionJson("Worldwide", "2019093000"))));
+        wm.stubFor(get(urlPathEqualTo("/m365/version"))
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.versionJson("Worldwide", "2019093000"))));
         assertThat(Upstream.open(options(wm.baseUrl() + "/m365/")).latestVersions())
                 .containsExactly(new PublishedVersion(Instance.WORLDWIDE, Version.parse("2019093000")));
     }
@@ -71,27 +89,43 @@ class UpstreamTest {
     void versionAcceptsAnArrayOrOneObjectAndTheHistoryIsSorted() {
         assertThat(WireFormat.versions("{\"instance\":\"worldwide\",\"latest\":\"2019093000\"}".getBytes(), "t"))
                 .containsExactly(new PublishedVersion(Instance.WORLDWIDE, Version.parse("2019093000")));
-        VersionHistory h = WireFormat.history(("{\"instance\":\"Worldwide\",\"latest\":\"2019093000\",\"versions\":"
-                + "[\"2018063000\",\"2019093000\",\"2019082800\"],\"newField\":1}").getBytes(), "t");
+        VersionHistory h = WireFormat.history(
+                ("{\"instance\":\"Worldwide\",\"latest\":\"2019093000\",\"versions\":"
+                                + "[\"2018063000\",\"2019093000\",\"2019082800\"],\"newField\":1}")
+                        .getBytes(),
+                "t");
         assertThat(h.versions()).extracting(Version::value).containsExactly("2019093000", "2019082800", "2018063000");
         assertThatThrownBy(() -> WireFormat.versions("[]".getBytes(), "GET /version"))
-                .isInstanceOf(InvalidDataException.class).hasMessage("GET /version: lists no instance");
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("GET /version: lists no instance");
     }
 
     @Test
     void unknownFieldsAreIgnoredAndTypesAreStrict() {
-        String set = "{\"id\":1,\"serviceArea\":\"Exchange\",\"category\":\"Allow\",\"required\":true,\"expressRoute\":false,"
-                + "\"urls\":[\"a.example.com\"],\"brandNewField\":{\"x\":[1,2]}}";
-        assertThat(WireFormat.endpoints(("[" + set + "]").getBytes(), Instance.WORLDWIDE, Version.parse("2019093000"), "t")
-                .sets()).hasSize(1);
-        for (String bad : new String[] {set.replace("\"required\":true", "\"required\":\"true\""),
-            set.replace("\"id\":1", "\"id\":1.5"), set.replace("\"id\":1", "\"id\":\"1\""),
-            set.replace("\"urls\":[\"a.example.com\"]", "\"urls\":\"a.example.com\"")}) {
-            assertThatThrownBy(() -> WireFormat.endpoints(("[" + bad + "]").getBytes(), Instance.WORLDWIDE,
-                    Version.parse("2019093000"), "t")).as(bad).isInstanceOf(InvalidDataException.class);
+        String set =
+                "{\"id\":1,\"serviceArea\":\"Exchange\",\"category\":\"Allow\",\"required\":true,\"expressRoute\":false,"
+                        + "\"urls\":[\"a.example.com\"],\"brandNewField\":{\"x\":[1,2]}}";
+        assertThat(WireFormat.endpoints(
+                                ("[" + set + "]").getBytes(), Instance.WORLDWIDE, Version.parse("2019093000"), "t")
+                        .sets())
+                .hasSize(1);
+        for (String bad : new String[] {
+            set.replace("\"required\":true", "\"required\":\"true\""),
+            set.replace("\"id\":1", "\"id\":1.5"),
+            set.replace("\"id\":1", "\"id\":\"1\""),
+            set.replace("\"urls\":[\"a.example.com\"]", "\"urls\":\"a.example.com\"")
+        }) {
+            assertThatThrownBy(() -> WireFormat.endpoints(
+                            ("[" + bad + "]").getBytes(), Instance.WORLDWIDE, Version.parse("2019093000"), "t"))
+                    .as(bad)
+                    .isInstanceOf(InvalidDataException.class);
         }
-        assertThatThrownBy(() -> WireFormat.endpoints(("[" + set.replace("{\"id\":1,", "{\"id\":1,\"id\":2,") + "]").getBytes(),
-                Instance.WORLDWIDE, Version.parse("2019093000"), "t")).hasMessageContaining("Duplicate field 'id'");
+        assertThatThrownBy(() -> WireFormat.endpoints(
+                        ("[" + set.replace("{\"id\":1,", "{\"id\":1,\"id\":2,") + "]").getBytes(),
+                        Instance.WORLDWIDE,
+                        Version.parse("2019093000"),
+                        "t"))
+                .hasMessageContaining("Duplicate field 'id'");
     }
 
     @Test
@@ -100,7 +134,8 @@ class UpstreamTest {
         assertThat(feed).extracting(e -> e.version().value()).containsExactly("2019093000", "2019082800", "2019072900");
         assertThat(feed.get(0).published()).contains(Instant.parse("2019-09-30T20:15:33Z"));
         assertThat(feed.get(0).summary()).startsWith("Version 2019093000 includes 5 changes.");
-        assertThatThrownBy(() -> WireFormat.feed("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><rss>&e;</rss>".getBytes(), "t"))
+        assertThatThrownBy(() -> WireFormat.feed(
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><rss>&e;</rss>".getBytes(), "t"))
                 .isInstanceOf(InvalidDataException.class);
     }
 

@@ -36,7 +36,8 @@ class SnapshotStoreTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyFixtureVersion")
-    void everyPublishedVersionParsesStoresCanonicallyAndLoadsBackEqual(String instance, String version) throws Exception {
+    void everyPublishedVersionParsesStoresCanonicallyAndLoadsBackEqual(String instance, String version)
+            throws Exception {
         Snapshot published = Fixtures.snapshot(instance, version);
         SnapshotStore store = new SnapshotStore(tmp);
 
@@ -48,7 +49,8 @@ class SnapshotStoreTest {
         byte[] file = Files.readAllBytes(tmp.resolve(instance.toLowerCase() + "/" + version + ".json"));
         assertThat(SnapshotStore.canonical(loaded)).isEqualTo(file);
         // the canonical file is itself a valid /endpoints response
-        assertThat(WireFormat.endpoints(file, published.instance(), published.version(), "stored")).isEqualTo(published);
+        assertThat(WireFormat.endpoints(file, published.instance(), published.version(), "stored"))
+                .isEqualTo(published);
         String text = new String(file, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\r").endsWith("]\n").contains("\n    \"category\": ");
         assertThat(published.sets()).extracting(s -> s.id()).isSorted();
@@ -60,16 +62,20 @@ class SnapshotStoreTest {
         SnapshotStore store = new SnapshotStore(tmp);
         store.put(wire, Optional.of(List.of()), "00".repeat(32));
         assertThat(store.load(Instance.WORLDWIDE, Version.parse("2020092900"))).isEqualTo(wire);
-        assertThat(store.changes(store.newest(Instance.WORLDWIDE).orElseThrow())).contains(List.of());
+        assertThat(store.changes(store.newest(Instance.WORLDWIDE).orElseThrow()))
+                .contains(List.of());
     }
 
     @Test
     void canonicalFormSortsKeysAndListsAndIsStable() {
         Snapshot s = Fixtures.snapshot("Worldwide", "2019093000");
         String text = new String(SnapshotStore.canonical(s), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("[\n  {\n    \"category\": \"Optimize\",\n    \"expressRoute\": true,\n    \"id\": 1,\n    \"ips\": [\n"
-                + "      \"13.107.6.152/31\",\n");
-        assertThat(SnapshotStore.canonical(s)).isEqualTo(SnapshotStore.canonical(Fixtures.snapshot("Worldwide", "2019093000")));
+        assertThat(text)
+                .startsWith(
+                        "[\n  {\n    \"category\": \"Optimize\",\n    \"expressRoute\": true,\n    \"id\": 1,\n    \"ips\": [\n"
+                                + "      \"13.107.6.152/31\",\n");
+        assertThat(SnapshotStore.canonical(s))
+                .isEqualTo(SnapshotStore.canonical(Fixtures.snapshot("Worldwide", "2019093000")));
     }
 
     @Test
@@ -81,7 +87,8 @@ class SnapshotStoreTest {
         assertThat(v.hasChanges()).isTrue();
         assertThat(store.changes(v)).contains(changes);
         assertThat(store.rawSha256(v)).isEqualTo("11".repeat(32));
-        assertThat(Files.exists(tmp.resolve("worldwide/2019093000.changes.json"))).isTrue();
+        assertThat(Files.exists(tmp.resolve("worldwide/2019093000.changes.json")))
+                .isTrue();
     }
 
     @Test
@@ -94,11 +101,13 @@ class SnapshotStoreTest {
 
         assertThatThrownBy(() -> store.load(Instance.WORLDWIDE, Version.parse("2019093000")))
                 .isInstanceOf(StoreException.class)
-                .hasMessage(file + " is corrupt or was edited: its SHA-256 does not match the one recorded when it was stored");
+                .hasMessage(file
+                        + " is corrupt or was edited: its SHA-256 does not match the one recorded when it was stored");
 
         Files.writeString(file, text.substring(0, text.length() / 2));
         assertThatThrownBy(() -> store.load(Instance.WORLDWIDE, Version.parse("2019093000")))
-                .isInstanceOf(StoreException.class).hasMessageContaining("is corrupt or was edited");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is corrupt or was edited");
     }
 
     @Test
@@ -109,7 +118,8 @@ class SnapshotStoreTest {
 
         assertThat(store.versions(Instance.WORLDWIDE)).isEmpty();
         store.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.empty(), "00".repeat(32));
-        assertThat(store.load(Instance.WORLDWIDE, Version.parse("2019093000"))).isEqualTo(Fixtures.snapshot("Worldwide", "2019093000"));
+        assertThat(store.load(Instance.WORLDWIDE, Version.parse("2019093000")))
+                .isEqualTo(Fixtures.snapshot("Worldwide", "2019093000"));
     }
 
     @Test
@@ -118,7 +128,8 @@ class SnapshotStoreTest {
         store.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.empty(), "00".repeat(32));
         Files.move(tmp.resolve("worldwide/2019093000.meta.json"), tmp.resolve("worldwide/2019093001.meta.json"));
 
-        assertThatThrownBy(() -> store.versions(Instance.WORLDWIDE)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> store.versions(Instance.WORLDWIDE))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("2019093001.meta.json does not describe the file it sits beside");
     }
 
@@ -129,15 +140,20 @@ class SnapshotStoreTest {
         store.put(first, Optional.empty(), "00".repeat(32));
         var before = io.github.o365watch.testing.Trees.hashes(tmp);
 
-        assertThat(store.put(first, Optional.empty(), "00".repeat(32)).outcome()).isEqualTo(PutResult.Outcome.IDENTICAL);
+        assertThat(store.put(first, Optional.empty(), "00".repeat(32)).outcome())
+                .isEqualTo(PutResult.Outcome.IDENTICAL);
         assertThat(io.github.o365watch.testing.Trees.hashes(tmp)).isEqualTo(before);
 
-        Snapshot other = new Snapshot(Instance.WORLDWIDE, first.version(), Fixtures.snapshot("Worldwide", "2019102800").sets());
+        Snapshot other = new Snapshot(
+                Instance.WORLDWIDE,
+                first.version(),
+                Fixtures.snapshot("Worldwide", "2019102800").sets());
         PutResult r = store.put(other, Optional.empty(), "01".repeat(32));
         assertThat(r.outcome()).isEqualTo(PutResult.Outcome.REVISION);
         assertThat(r.stored().revision()).isEqualTo(2);
         assertThat(r.differingSets()).isNotEmpty().isSorted();
-        assertThat(Files.readAllBytes(tmp.resolve("worldwide/2019093000.json"))).isEqualTo(SnapshotStore.canonical(first));
+        assertThat(Files.readAllBytes(tmp.resolve("worldwide/2019093000.json")))
+                .isEqualTo(SnapshotStore.canonical(first));
         assertThat(store.load(Instance.WORLDWIDE, first.version())).isEqualTo(other);
     }
 
@@ -154,7 +170,8 @@ class SnapshotStoreTest {
                 }
             });
             Throwable t = other.get(10, TimeUnit.SECONDS);
-            assertThat(t).isInstanceOf(StoreException.class)
+            assertThat(t)
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is busy: another o365watch is writing to it (pid 1 (o365watch test))");
         }
         try (StoreLock again = store.lock(Duration.ofMillis(300), "pid 3")) {
@@ -183,13 +200,18 @@ class SnapshotStoreTest {
         // a directory where the data file must go: the rename fails after the change records were written
         Files.createDirectories(tmp.resolve("worldwide/2019093000.json"));
 
-        assertThatThrownBy(() -> store.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.of(List.of()), "00".repeat(32)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("cannot write " + tmp.resolve("worldwide/2019093000.json"));
+        assertThatThrownBy(() -> store.put(
+                        Fixtures.snapshot("Worldwide", "2019093000"), Optional.of(List.of()), "00".repeat(32)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot write " + tmp.resolve("worldwide/2019093000.json"));
 
         assertThat(io.github.o365watch.testing.Trees.hashes(tmp)).isEqualTo(before);
         try (Stream<Path> files = Files.walk(tmp)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
         }
-        assertThat(store.versions(Instance.WORLDWIDE)).extracting(v -> v.version().value()).containsExactly("2019082800");
+        assertThat(store.versions(Instance.WORLDWIDE))
+                .extracting(v -> v.version().value())
+                .containsExactly("2019082800");
     }
 }

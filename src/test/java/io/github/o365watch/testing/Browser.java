@@ -2,8 +2,8 @@ package io.github.o365watch.testing;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,13 +32,24 @@ public final class Browser implements AutoCloseable {
     public static Browser start(Path profile, List<String> switches) {
         Path chromium = Tools.require("chromium");
         Path chromedriver = Tools.require("chromedriver");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath());
         options.addArguments(switches);
         return new Browser(new ChromeDriver(service, options));
     }
@@ -64,7 +75,8 @@ public final class Browser implements AutoCloseable {
      * phone's zoomed-out layout), for the screen or, with {@code print}, with the print style.
      */
     public void layout(int width, int height, boolean print) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         // "" ends the emulation: a forced "screen" would stay in force when printing
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
@@ -83,7 +95,8 @@ public final class Browser implements AutoCloseable {
     public byte[] pdf() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-        Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF",
+        Map<String, Object> result = driver.executeCdpCommand(
+                "Page.printToPDF",
                 Map.of("preferCSSPageSize", true, "printBackground", false, "displayHeaderFooter", false));
         return Base64.getDecoder().decode((String) result.get("data"));
     }

@@ -30,7 +30,12 @@ public final class ChildMain {
 
     /** What a run in the child takes from the process, on the fixed clock. */
     static Environment environment(InputStream stdin) {
-        return new Environment(System.getenv(), Clock.fixed(TestCli.NOW, ZoneOffset.UTC), Sleeper.REAL,
-                Path.of(System.getenv("XDG_CONFIG_HOME"), "o365watch"), stdin, false);
+        return new Environment(
+                System.getenv(),
+                Clock.fixed(TestCli.NOW, ZoneOffset.UTC),
+                Sleeper.REAL,
+                Path.of(System.getenv("XDG_CONFIG_HOME"), "o365watch"),
+                stdin,
+                false);
     }
 }

@@ -23,7 +23,10 @@ public final class ChildRunsInTurn {
         for (int k = 1; k < args.length; k++) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new String[] {"sync", "--config", args[k]}, new PrintWriter(out), new PrintWriter(err),
+            int code = Main.run(
+                    new String[] {"sync", "--config", args[k]},
+                    new PrintWriter(out),
+                    new PrintWriter(err),
                     ChildMain.environment(InputStream.nullInputStream()));
             Files.writeString(results.resolve(k + ".out"), out.toString(), StandardCharsets.UTF_8);
             Files.writeString(results.resolve(k + ".err"), err.toString(), StandardCharsets.UTF_8);

@@ -30,13 +30,19 @@ public final class ChildSyncs {
                 return; // the harness has gone
             }
             String config = configs[k];
-            Thread run = new Thread(() -> {
-                StringWriter err = new StringWriter();
-                int code = Main.run(new String[] {"sync", "--config", config}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err),
-                        ChildMain.environment(InputStream.nullInputStream()));
-                System.err.println(ENDED + "sync --config " + config + ": exit " + code + ": " + err.toString().replace('\n', ' '));
-                System.err.flush();
-            }, "sync-" + k);
+            Thread run = new Thread(
+                    () -> {
+                        StringWriter err = new StringWriter();
+                        int code = Main.run(
+                                new String[] {"sync", "--config", config},
+                                new PrintWriter(Writer.nullWriter()),
+                                new PrintWriter(err),
+                                ChildMain.environment(InputStream.nullInputStream()));
+                        System.err.println(ENDED + "sync --config " + config + ": exit " + code + ": "
+                                + err.toString().replace('\n', ' '));
+                        System.err.flush();
+                    },
+                    "sync-" + k);
             run.setDaemon(true);
             run.start();
         }

@@ -45,12 +45,17 @@ public final class FakeService {
         if (!history.contains("\"" + version + "\"")) {
             history.add("\"" + version + "\"");
         }
-        wm.stubFor(get(urlPathEqualTo("/version/" + instance)).willReturn(json(
-                "{\"instance\":\"" + instance + "\",\"latest\":\"" + version + "\",\"versions\":[" + String.join(",", reversed(history)) + "]}")));
-        wm.stubFor(get(urlPathEqualTo("/endpoints/" + instance)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(endpoints)));
-        if (wm.getStubMappings().stream().noneMatch(m -> m.getRequest().getUrlPathPattern() != null
-                && m.getRequest().getUrlPathPattern().equals("/changes/" + instance + "/[0-9]{10}"))) {
+        wm.stubFor(get(urlPathEqualTo("/version/" + instance))
+                .willReturn(json("{\"instance\":\"" + instance + "\",\"latest\":\"" + version + "\",\"versions\":["
+                        + String.join(",", reversed(history)) + "]}")));
+        wm.stubFor(get(urlPathEqualTo("/endpoints/" + instance))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(endpoints)));
+        if (wm.getStubMappings().stream()
+                .noneMatch(m -> m.getRequest().getUrlPathPattern() != null
+                        && m.getRequest().getUrlPathPattern().equals("/changes/" + instance + "/[0-9]{10}"))) {
             changes(instance, "[]");
         }
         return this;
@@ -66,7 +71,9 @@ public final class FakeService {
         wm.stubFor(get(urlPathEqualTo("/version/" + instance))
                 .withQueryParam("Format", com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase("RSS"))
                 .atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=ISO-8859-1")
                         .withBody(body)));
         return this;
     }
@@ -81,7 +88,10 @@ public final class FakeService {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
     }
 
     private static List<String> reversed(List<String> list) {

@@ -18,15 +18,52 @@ import java.util.Objects;
  */
 public final class Fixtures {
     /** Every Worldwide version in the fixtures, oldest first. */
-    public static final List<String> WORLDWIDE = List.of("2018063000", "2018072800", "2018080200", "2018083000",
-            "2018100100", "2018102900", "2018112800", "2019010700", "2019012800", "2019022800", "2019032800",
-            "2019042900", "2019052800", "2019062800", "2019072900", "2019082800", "2019093000", "2019102800",
+    public static final List<String> WORLDWIDE = List.of(
+            "2018063000",
+            "2018072800",
+            "2018080200",
+            "2018083000",
+            "2018100100",
+            "2018102900",
+            "2018112800",
+            "2019010700",
+            "2019012800",
+            "2019022800",
+            "2019032800",
+            "2019042900",
+            "2019052800",
+            "2019062800",
+            "2019072900",
+            "2019082800",
+            "2019093000",
+            "2019102800",
             "2019112700");
     /** Every USGovDoD version in the fixtures, oldest first. */
-    public static final List<String> USGOVDOD = List.of("2018063000", "2018073100", "2018082900", "2018100100",
-            "2018102900", "2018112800", "2019010700", "2019011100", "2019011700", "2019012800", "2019020800",
-            "2019021200", "2019022800", "2019042900", "2019052800", "2019053100", "2019062800", "2019072900",
-            "2019082000", "2019082800", "2019093000", "2019102800", "2019112700", "2019120400");
+    public static final List<String> USGOVDOD = List.of(
+            "2018063000",
+            "2018073100",
+            "2018082900",
+            "2018100100",
+            "2018102900",
+            "2018112800",
+            "2019010700",
+            "2019011100",
+            "2019011700",
+            "2019012800",
+            "2019020800",
+            "2019021200",
+            "2019022800",
+            "2019042900",
+            "2019052800",
+            "2019053100",
+            "2019062800",
+            "2019072900",
+            "2019082000",
+            "2019082800",
+            "2019093000",
+            "2019102800",
+            "2019112700",
+            "2019120400");
 
     private Fixtures() {}
 
@@ -41,7 +78,8 @@ public final class Fixtures {
     }
 
     public static Snapshot snapshot(String instance, String version) {
-        return WireFormat.endpoints(endpoints(instance, version), Instance.parse(instance), Version.parse(version), "fixture");
+        return WireFormat.endpoints(
+                endpoints(instance, version), Instance.parse(instance), Version.parse(version), "fixture");
     }
 
     public static List<String> versions(String instance) {
@@ -49,7 +87,8 @@ public final class Fixtures {
     }
 
     public static byte[] resource(String path) {
-        try (InputStream in = Objects.requireNonNull(Fixtures.class.getClassLoader().getResourceAsStream(path), path)) {
+        try (InputStream in =
+                Objects.requireNonNull(Fixtures.class.getClassLoader().getResourceAsStream(path), path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +103,8 @@ public final class Fixtures {
     public static String versionJson(String... instanceVersionPairs) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < instanceVersionPairs.length; i += 2) {
-            items.add("{\"instance\":\"" + instanceVersionPairs[i] + "\",\"latest\":\"" + instanceVersionPairs[i + 1] + "\"}");
+            items.add("{\"instance\":\"" + instanceVersionPairs[i] + "\",\"latest\":\"" + instanceVersionPairs[i + 1]
+                    + "\"}");
         }
         return "[" + String.join(",", items) + "]";
     }

@@ -35,13 +35,68 @@ import org.quicktheories.generators.Generate;
  */
 public final class HostileFeeds {
     /** Fragments that end a comment, a line, a string or a tag in one of the formats o365watch writes. */
-    public static final List<String> NASTY = List.of("\n", "\r\n", "\r", "\"", "'", ";", "`", "$(rm -rf /)", "*/", "/*", "-->", "<!--",
-            "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "</td></tr></table>", "\" onload=\"x", "' x='",
-            "\\", "{{header}}", "{{{raw}}}", "{", "}", "#", "!", "\u2028", "\u2029", "\u0085", "\u202e", "\u200b", "\ufeff", "\t", "\u0000",
-            "\u0007", "\u001b[2J", "\u007f", "\ud800", "\udc00", "\ufffe", "\u00e9t\u00e9", "\ud83d\ude00", "&amp;", "&lt;", "&#60;", "&", "<", ">",
-            "]]>", "%n%s", "=HYPERLINK(\"x\")", "| a | b |", "[x](javascript:y)", "\nset system root-authentication plain-text-password",
-            "\nflush ruleset", "\n-A INPUT -j ACCEPT", "\nacl all src all", "\nserver=/#/8.8.8.8", "\n}) { return \"DIRECT\"; } if (",
-            "\"]}, {\"name\": \"x", "end\nconfig system admin", "\nexit\nconfigure terminal", "\nCOMMIT\n*nat");
+    public static final List<String> NASTY = List.of(
+            "\n",
+            "\r\n",
+            "\r",
+            "\"",
+            "'",
+            ";",
+            "`",
+            "$(rm -rf /)",
+            "*/",
+            "/*",
+            "-->",
+            "<!--",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(2)>",
+            "</td></tr></table>",
+            "\" onload=\"x",
+            "' x='",
+            "\\",
+            "{{header}}",
+            "{{{raw}}}",
+            "{",
+            "}",
+            "#",
+            "!",
+            "\u2028",
+            "\u2029",
+            "\u0085",
+            "\u202e",
+            "\u200b",
+            "\ufeff",
+            "\t",
+            "\u0000",
+            "\u0007",
+            "\u001b[2J",
+            "\u007f",
+            "\ud800",
+            "\udc00",
+            "\ufffe",
+            "\u00e9t\u00e9",
+            "\ud83d\ude00",
+            "&amp;",
+            "&lt;",
+            "&#60;",
+            "&",
+            "<",
+            ">",
+            "]]>",
+            "%n%s",
+            "=HYPERLINK(\"x\")",
+            "| a | b |",
+            "[x](javascript:y)",
+            "\nset system root-authentication plain-text-password",
+            "\nflush ruleset",
+            "\n-A INPUT -j ACCEPT",
+            "\nacl all src all",
+            "\nserver=/#/8.8.8.8",
+            "\n}) { return \"DIRECT\"; } if (",
+            "\"]}, {\"name\": \"x",
+            "end\nconfig system admin",
+            "\nexit\nconfigure terminal",
+            "\nCOMMIT\n*nat");
 
     private HostileFeeds() {}
 
@@ -72,20 +127,24 @@ public final class HostileFeeds {
     }
 
     public static Gen<String> serviceArea() {
-        return mostly(Generate.pick(List.of("Exchange", "Skype", "Common", "SharePoint", "MEM", "exchange", "Teams1", "Teams2")));
+        return mostly(Generate.pick(
+                List.of("Exchange", "Skype", "Common", "SharePoint", "MEM", "exchange", "Teams1", "Teams2")));
     }
 
     public static Gen<String> category() {
-        return mostly(Generate.pick(List.of("Optimize", "Allow", "Default", "optimize", "Quarantine_1", "Quarantine_2")));
+        return mostly(
+                Generate.pick(List.of("Optimize", "Allow", "Default", "optimize", "Quarantine_1", "Quarantine_2")));
     }
 
     public static Gen<String> ports() {
-        return mostly(Generate.pick(List.of("", "443", "80,443", "80,443,50000-59999", "3478-3481", "25,587", "1-65535")));
+        return mostly(
+                Generate.pick(List.of("", "443", "80,443", "80,443,50000-59999", "3478-3481", "25,587", "1-65535")));
     }
 
     /** Host patterns of every form Microsoft uses, some of which a target cannot express. */
     public static Gen<String> host() {
-        Gen<String> base = integers().between(0, 40).zip(integers().between(0, 2), (h, d) -> "h" + h + ".example" + d + ".com");
+        Gen<String> base =
+                integers().between(0, 40).zip(integers().between(0, 2), (h, d) -> "h" + h + ".example" + d + ".com");
         Gen<String> valid = base.zip(integers().between(0, 4), (b, form) -> switch (form) {
             case 0 -> b;
             case 1 -> "*." + b;
@@ -98,7 +157,10 @@ public final class HostileFeeds {
 
     /** A prefix from the generator of the set tests (overlapping, nested, touching), as the feed writes it. */
     public static Gen<IpPrefix> prefix() {
-        return longs().all().zip(Generate.booleans(), (seed, v4) -> PrefixSetTest.random(new Random(seed), v4 ? Family.IPV4 : Family.IPV6));
+        return longs().all()
+                .zip(
+                        Generate.booleans(),
+                        (seed, v4) -> PrefixSetTest.random(new Random(seed), v4 ? Family.IPV4 : Family.IPV6));
     }
 
     public static Gen<String> ip() {
@@ -119,8 +181,13 @@ public final class HostileFeeds {
         Gen<Pair<String, String>> areaAndCategory = serviceArea().zip(category(), Pair::of);
         Gen<Pair<String, String>> freeText = text().zip(text(), Pair::of);
         Gen<Pair<Boolean, Boolean>> flags = flag().zip(flag(), Pair::of);
-        return urls.zip(ips, tcp.zip(udp, Pair::of), areaAndCategory, freeText.zip(flags, Pair::of),
-                (u, i, p, ac, tf) -> new RawEndpointSet(0, ac._1, tf._1._1, u, i, p._1, p._2, tf._2._1, ac._2, tf._2._2, tf._1._2));
+        return urls.zip(
+                ips,
+                tcp.zip(udp, Pair::of),
+                areaAndCategory,
+                freeText.zip(flags, Pair::of),
+                (u, i, p, ac, tf) ->
+                        new RawEndpointSet(0, ac._1, tf._1._1, u, i, p._1, p._2, tf._2._1, ac._2, tf._2._2, tf._1._2));
     }
 
     /** One to six raw sets with ids 1, 2, ... */
@@ -132,8 +199,18 @@ public final class HostileFeeds {
         List<RawEndpointSet> out = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             RawEndpointSet r = sets.get(i);
-            out.add(new RawEndpointSet(i + 1, r.serviceArea(), r.serviceAreaDisplayName(), r.urls(), r.ips(), r.tcpPorts(), r.udpPorts(),
-                    r.expressRoute(), r.category(), r.required(), r.notes()));
+            out.add(new RawEndpointSet(
+                    i + 1,
+                    r.serviceArea(),
+                    r.serviceAreaDisplayName(),
+                    r.urls(),
+                    r.ips(),
+                    r.tcpPorts(),
+                    r.udpPorts(),
+                    r.expressRoute(),
+                    r.category(),
+                    r.required(),
+                    r.notes()));
         }
         return out;
     }
@@ -153,10 +230,18 @@ public final class HostileFeeds {
 
     /** Local overrides: valid entries, hostile comments. */
     public static Gen<Overrides> overrides() {
-        Gen<Entry> entry = Generate.booleans().zip(prefix(), integers().between(0, 40), (isIp, p, h) -> isIp ? new Entry.Ip(p)
-                : new Entry.Host(HostPattern.parse((h % 3 == 0 ? "*." : "") + "h" + h + ".example0.com")));
-        Gen<LocalEntry> local = entry.zip(Generate.pick(List.of(Category.OPTIMIZE, Category.ALLOW, Category.DEFAULT)),
-                Generate.pick(List.of("443", "80,443", "")), text(),
+        Gen<Entry> entry = Generate.booleans()
+                .zip(
+                        prefix(),
+                        integers().between(0, 40),
+                        (isIp, p, h) -> isIp
+                                ? new Entry.Ip(p)
+                                : new Entry.Host(
+                                        HostPattern.parse((h % 3 == 0 ? "*." : "") + "h" + h + ".example0.com")));
+        Gen<LocalEntry> local = entry.zip(
+                Generate.pick(List.of(Category.OPTIMIZE, Category.ALLOW, Category.DEFAULT)),
+                Generate.pick(List.of("443", "80,443", "")),
+                text(),
                 (e, c, tcp, comment) -> new LocalEntry(e, c, PortSet.parse(tcp), PortSet.EMPTY, comment));
         return lists().of(local).ofSizeBetween(0, 2).zip(lists().of(local).ofSizeBetween(0, 2), Overrides::new);
     }
@@ -166,22 +251,46 @@ public final class HostileFeeds {
      * before and after as free text (hostile), keys now and then hostile (validation refuses them).
      */
     public static Gen<List<RawChangeRecord>> rawChanges(String version) {
-        Gen<Map<String, Object>> attrs = lists().of(mostly(Generate.pick(List.of("notes", "serviceAreaDisplayName", "category", "required")))
-                .zip(text(), Pair::of)).ofSizeBetween(0, 2).map(l -> {
+        Gen<Map<String, Object>> attrs = lists().of(
+                        mostly(Generate.pick(List.of("notes", "serviceAreaDisplayName", "category", "required")))
+                                .zip(text(), Pair::of))
+                .ofSizeBetween(0, 2)
+                .map(l -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     l.forEach(p -> m.put(p._1, p._2));
                     return m.isEmpty() ? null : m;
                 });
-        Gen<RawChangeRecord> record = integers().between(1, 6).zip(attrs, attrs, lists().of(ip()).ofSizeBetween(0, 2),
-                lists().of(host()).ofSizeBetween(0, 2), (set, before, after, ips, urls) -> new RawChangeRecord(0, set, "Change",
-                        ips.isEmpty() && urls.isEmpty() ? null : "AddedIpAndUrl", version, before, after,
-                        ips.isEmpty() && urls.isEmpty() ? null : new RawChangeRecord.Add("20261201", ips, urls), null));
+        Gen<RawChangeRecord> record = integers()
+                .between(1, 6)
+                .zip(
+                        attrs,
+                        attrs,
+                        lists().of(ip()).ofSizeBetween(0, 2),
+                        lists().of(host()).ofSizeBetween(0, 2),
+                        (set, before, after, ips, urls) -> new RawChangeRecord(
+                                0,
+                                set,
+                                "Change",
+                                ips.isEmpty() && urls.isEmpty() ? null : "AddedIpAndUrl",
+                                version,
+                                before,
+                                after,
+                                ips.isEmpty() && urls.isEmpty() ? null : new RawChangeRecord.Add("20261201", ips, urls),
+                                null));
         return lists().of(record).ofSizeBetween(0, 4).map(l -> {
             List<RawChangeRecord> out = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
                 RawChangeRecord r = l.get(i);
-                out.add(new RawChangeRecord(1000 + i, r.endpointSetId(), r.disposition(), r.impact(), r.version(), r.previous(),
-                        r.current(), r.add(), r.remove()));
+                out.add(new RawChangeRecord(
+                        1000 + i,
+                        r.endpointSetId(),
+                        r.disposition(),
+                        r.impact(),
+                        r.version(),
+                        r.previous(),
+                        r.current(),
+                        r.add(),
+                        r.remove()));
             }
             return out;
         });

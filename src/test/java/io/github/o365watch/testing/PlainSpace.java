@@ -47,7 +47,9 @@ public final class PlainSpace {
             throw new IllegalArgumentException("host bits set: " + prefix);
         }
         BigInteger offset = b.length == 16 ? V6 : BigInteger.ZERO;
-        return new BigInteger[] {start.add(offset), start.add(size).subtract(BigInteger.ONE).add(offset)};
+        return new BigInteger[] {
+            start.add(offset), start.add(size).subtract(BigInteger.ONE).add(offset)
+        };
     }
 
     /** The union of these prefixes (their text, any order, overlaps allowed). */
@@ -132,11 +134,17 @@ public final class PlainSpace {
         if (first < 0) {
             return wide.equals(narrow);
         }
-        if (!narrow.startsWith(wide.substring(0, first)) || !narrow.endsWith(wide.substring(wide.lastIndexOf('*') + 1))) {
+        if (!narrow.startsWith(wide.substring(0, first))
+                || !narrow.endsWith(wide.substring(wide.lastIndexOf('*') + 1))) {
             return false;
         }
-        return GLOBS.computeIfAbsent(wide, w -> Pattern.compile(Arrays.stream(w.split("\\*", -1)).map(Pattern::quote)
-                .collect(Collectors.joining(".*")))).matcher(narrow).matches();
+        return GLOBS.computeIfAbsent(
+                        wide,
+                        w -> Pattern.compile(Arrays.stream(w.split("\\*", -1))
+                                .map(Pattern::quote)
+                                .collect(Collectors.joining(".*"))))
+                .matcher(narrow)
+                .matches();
     }
 
     private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();

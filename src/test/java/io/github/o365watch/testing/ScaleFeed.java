@@ -21,11 +21,16 @@ import java.util.List;
 public final class ScaleFeed {
     /** The issue's scale: 10,000 endpoint sets, 100,000 prefixes, and 50 versions of history. */
     public static final Shape ISSUE = new Shape(10_000, 100_000, 4);
+
     public static final int HISTORY = 50;
 
     private static final String[] AREAS = {"Common", "Exchange", "SharePoint", "Skype"};
-    private static final String[] AREA_NAMES = {"Microsoft 365 Common and Office Online", "Exchange Online",
-        "SharePoint Online and OneDrive for Business", "Skype for Business Online and Microsoft Teams"};
+    private static final String[] AREA_NAMES = {
+        "Microsoft 365 Common and Office Online",
+        "Exchange Online",
+        "SharePoint Online and OneDrive for Business",
+        "Skype for Business Online and Microsoft Teams"
+    };
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /**
@@ -36,7 +41,8 @@ public final class ScaleFeed {
     public record Shape(int sets, int prefixes, int urlsPerSet) {
         public Shape {
             if (sets < 1 || prefixes < sets || urlsPerSet < 0) {
-                throw new IllegalArgumentException("need at least one set and one prefix per set: " + sets + ", " + prefixes);
+                throw new IllegalArgumentException(
+                        "need at least one set and one prefix per set: " + sets + ", " + prefixes);
             }
         }
 
@@ -83,9 +89,12 @@ public final class ScaleFeed {
             for (int v = i; v >= 0; v--) {
                 seen.add("\"" + version(v) + "\"");
             }
-            Files.writeString(dir.resolve("version/Worldwide.json"), "{\"instance\":\"Worldwide\",\"latest\":\"" + version(i)
-                    + "\",\"versions\":[" + String.join(",", seen) + "]}\n");
-            Files.writeString(dir.resolve("version.json"), "[{\"instance\":\"Worldwide\",\"latest\":\"" + version(i) + "\"}]\n");
+            Files.writeString(
+                    dir.resolve("version/Worldwide.json"),
+                    "{\"instance\":\"Worldwide\",\"latest\":\"" + version(i) + "\",\"versions\":["
+                            + String.join(",", seen) + "]}\n");
+            Files.writeString(
+                    dir.resolve("version.json"), "[{\"instance\":\"Worldwide\",\"latest\":\"" + version(i) + "\"}]\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,9 +157,13 @@ public final class ScaleFeed {
                 }
             }
         }
-        out.append("  {\"id\": ").append(Integer.toString(id))
-                .append(", \"serviceArea\": \"").append(AREAS[area])
-                .append("\", \"serviceAreaDisplayName\": \"").append(AREA_NAMES[area]).append('"');
+        out.append("  {\"id\": ")
+                .append(Integer.toString(id))
+                .append(", \"serviceArea\": \"")
+                .append(AREAS[area])
+                .append("\", \"serviceAreaDisplayName\": \"")
+                .append(AREA_NAMES[area])
+                .append('"');
         if (!urls.isEmpty()) {
             out.append(", \"urls\": [");
             list(urls, out);
@@ -161,15 +174,23 @@ public final class ScaleFeed {
             list(ips, out);
             out.append(']');
         }
-        out.append(", \"tcpPorts\": \"").append((h >>> 28 & 1) == 0 ? "80,443" : "443").append('"');
+        out.append(", \"tcpPorts\": \"")
+                .append((h >>> 28 & 1) == 0 ? "80,443" : "443")
+                .append('"');
         if (area == 3 && category.equals("Optimize")) {
             out.append(", \"udpPorts\": \"3478-3481\"");
         }
-        out.append(", \"expressRoute\": ").append(Boolean.toString(expressRoute))
-                .append(", \"category\": \"").append(category).append('"')
-                .append(", \"required\": ").append(Boolean.toString(required));
+        out.append(", \"expressRoute\": ")
+                .append(Boolean.toString(expressRoute))
+                .append(", \"category\": \"")
+                .append(category)
+                .append('"')
+                .append(", \"required\": ")
+                .append(Boolean.toString(required));
         if (!required) {
-            out.append(", \"notes\": \"synthetic set ").append(Integer.toString(id)).append(" for benchmarks\"");
+            out.append(", \"notes\": \"synthetic set ")
+                    .append(Integer.toString(id))
+                    .append(" for benchmarks\"");
         }
         out.append('}');
     }
@@ -256,8 +277,11 @@ public final class ScaleFeed {
      */
     public static void main(String[] args) throws IOException {
         switch (args.length > 0 ? args[0] : "") {
-            case "mirror" -> mirror(new Shape(Integer.parseInt(args[1]), Integer.parseInt(args[2]), ISSUE.urlsPerSet()),
-                    Integer.parseInt(args[3]), Path.of(args[4]));
+            case "mirror" ->
+                mirror(
+                        new Shape(Integer.parseInt(args[1]), Integer.parseInt(args[2]), ISSUE.urlsPerSet()),
+                        Integer.parseInt(args[3]),
+                        Path.of(args[4]));
             case "kernlog" -> kernLog(Long.parseLong(args[1]), Path.of(args[2]));
             default -> {
                 System.err.println("usage: ScaleFeed mirror SETS PREFIXES VERSION DIR | kernlog LINES FILE");
@@ -273,11 +297,15 @@ public final class ScaleFeed {
     public static void kernLog(long lines, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (long i = 0; i < lines; i++) {
-                String dst = i % 4 == 3 ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
+                String dst = i % 4 == 3
+                        ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
                         : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
-                w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i + ".000000] o365-drop: IN=eth1"
-                        + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "." + (i & 255) + " DST=" + dst
-                        + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000) + " DPT=3478 LEN=40\n");
+                w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i
+                        + ".000000] o365-drop: IN=eth1"
+                        + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "."
+                        + (i & 255) + " DST=" + dst
+                        + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000)
+                        + " DPT=3478 LEN=40\n");
             }
         }
     }

@@ -30,7 +30,10 @@ class ScaleFeedTest {
     static final ScaleFeed.Shape SMALL = ScaleFeed.ISSUE.withSets(300);
 
     static Snapshot parse(ScaleFeed.Shape shape, int version) {
-        return WireFormat.endpoints(ScaleFeed.endpoints(shape, version), Instance.WORLDWIDE, Version.parse(ScaleFeed.version(version)),
+        return WireFormat.endpoints(
+                ScaleFeed.endpoints(shape, version),
+                Instance.WORLDWIDE,
+                Version.parse(ScaleFeed.version(version)),
                 "synthetic");
     }
 
@@ -48,7 +51,8 @@ class ScaleFeedTest {
         PrefixSet merged = PrefixSet.of(all);
         // duplicates across sets and neighbouring /22s and /36s merge, but most prefixes stay apart
         assertThat(merged.size()).isLessThan(all.size()).isGreaterThan(all.size() / 2);
-        assertThat(s.sets().stream().map(EndpointSet::category).distinct().count()).isEqualTo(3);
+        assertThat(s.sets().stream().map(EndpointSet::category).distinct().count())
+                .isEqualTo(3);
     }
 
     @Test
@@ -75,7 +79,10 @@ class ScaleFeedTest {
 
         assertThat(c.sets().size()).isBetween(1, 25);
         assertThat(ScaleFeed.version(49)).isEqualTo("2025021900");
-        assertThat(Differ.diff(parse(shape, 0), parse(shape, ScaleFeed.HISTORY - 1)).sets().size()).isGreaterThan(c.sets().size());
+        assertThat(Differ.diff(parse(shape, 0), parse(shape, ScaleFeed.HISTORY - 1))
+                        .sets()
+                        .size())
+                .isGreaterThan(c.sets().size());
     }
 
     @Test
@@ -83,8 +90,15 @@ class ScaleFeedTest {
         ScaleFeed.mirror(SMALL, 3, dir);
         Upstream up = Upstream.open(SourceOptions.defaults(dir.toString(), dir.resolve("config"), Map.of()));
 
-        assertThat(up.latestVersions()).singleElement().satisfies(p -> assertThat(p.latest().value()).isEqualTo(ScaleFeed.version(3)));
-        assertThat(up.endpoints(Instance.WORLDWIDE, Version.parse(ScaleFeed.version(3)), io.github.o365watch.source.EndpointQuery.ALL)
-                .snapshot().sets()).hasSize(300);
+        assertThat(up.latestVersions())
+                .singleElement()
+                .satisfies(p -> assertThat(p.latest().value()).isEqualTo(ScaleFeed.version(3)));
+        assertThat(up.endpoints(
+                                Instance.WORLDWIDE,
+                                Version.parse(ScaleFeed.version(3)),
+                                io.github.o365watch.source.EndpointQuery.ALL)
+                        .snapshot()
+                        .sets())
+                .hasSize(300);
     }
 }

@@ -64,7 +64,8 @@ public final class SmtpServer implements AutoCloseable {
         /** Parsed by Jakarta Mail, an independent MIME implementation. */
         public MimeMessage message() {
             try {
-                return new MimeMessage(jakarta.mail.Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+                return new MimeMessage(
+                        jakarta.mail.Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
             } catch (MessagingException e) {
                 throw new IllegalStateException("unparsable message", e);
             }
@@ -117,7 +118,10 @@ public final class SmtpServer implements AutoCloseable {
                     collect(child, mimeType, out);
                 }
             } else if (p.isMimeType(mimeType)) {
-                out.add(content instanceof String s ? s : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8));
+                out.add(
+                        content instanceof String s
+                                ? s
+                                : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8));
             }
         }
     }
@@ -135,7 +139,8 @@ public final class SmtpServer implements AutoCloseable {
 
         /** For other names (host names or IP addresses), e.g. {@code make(dir, "mail.example", "mail.example")}. */
         public static Keys make(Path dir, String cn, String... names) {
-            HeldCertificate.Builder b = new HeldCertificate.Builder().commonName(cn).duration(2, TimeUnit.DAYS);
+            HeldCertificate.Builder b =
+                    new HeldCertificate.Builder().commonName(cn).duration(2, TimeUnit.DAYS);
             for (String name : names) {
                 b.addSubjectAlternativeName(name);
             }
@@ -145,7 +150,9 @@ public final class SmtpServer implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(ks)) {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
-                store.setKeyEntry("server", held.keyPair().getPrivate(), STOREPASS.toCharArray(), new Certificate[] {held.certificate()});
+                store.setKeyEntry("server", held.keyPair().getPrivate(), STOREPASS.toCharArray(), new Certificate[] {
+                    held.certificate()
+                });
                 store.store(out, STOREPASS.toCharArray());
                 Files.writeString(pem, held.certificatePem(), StandardCharsets.US_ASCII);
             } catch (IOException e) {
@@ -185,13 +192,19 @@ public final class SmtpServer implements AutoCloseable {
 
     /** STARTTLS offered and required before AUTH or MAIL; AUTH (PLAIN, LOGIN) required. */
     public static SmtpServer startTls(Keys keys, String username, String password) {
-        return new SmtpServer(Optional.of(keys), Optional.of(username), Optional.of(password),
+        return new SmtpServer(
+                Optional.of(keys),
+                Optional.of(username),
+                Optional.of(password),
                 b -> b.enableTLS().requireTLS().startTlsSocketFactory(keys.serverContext()));
     }
 
     /** TLS from the first byte (SMTPS, as on port 465); AUTH required. */
     public static SmtpServer implicitTls(Keys keys, String username, String password) {
-        return new SmtpServer(Optional.of(keys), Optional.of(username), Optional.of(password),
+        return new SmtpServer(
+                Optional.of(keys),
+                Optional.of(username),
+                Optional.of(password),
                 b -> b.serverSocketFactory(keys.serverContext()));
     }
 
@@ -200,10 +213,14 @@ public final class SmtpServer implements AutoCloseable {
         return new SmtpServer(Optional.empty(), username, password, b -> b);
     }
 
-    private SmtpServer(Optional<Keys> keys, Optional<String> username, Optional<String> password,
+    private SmtpServer(
+            Optional<Keys> keys,
+            Optional<String> username,
+            Optional<String> password,
             UnaryOperator<SMTPServer.Builder> tls) {
         this.keys = keys;
-        SMTPServer.Builder b = SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress())
+        SMTPServer.Builder b = SMTPServer.port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
                 // a fixed name, so starting does not wait for a reverse lookup of this machine
                 .hostName("localhost")
                 // raw bytes are then exactly what the client sent
@@ -213,11 +230,12 @@ public final class SmtpServer implements AutoCloseable {
             String user = username.get();
             String pass = password.orElse("");
             b.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, ctx) -> {
-                logins.add(u);
-                if (!u.equals(user) || !p.equals(pass)) {
-                    throw new LoginFailedException();
-                }
-            })).requireAuth();
+                        logins.add(u);
+                        if (!u.equals(user) || !p.equals(pass)) {
+                            throw new LoginFailedException();
+                        }
+                    }))
+                    .requireAuth();
         }
         this.server = tls.apply(b).build();
         server.start();
@@ -229,11 +247,13 @@ public final class SmtpServer implements AutoCloseable {
 
     /** The certificate as PEM, for a caBundle. */
     public Path pem() {
-        return keys.orElseThrow(() -> new IllegalStateException("a plain server has no certificate")).pem();
+        return keys.orElseThrow(() -> new IllegalStateException("a plain server has no certificate"))
+                .pem();
     }
 
     public X509TrustManager trust() {
-        return keys.orElseThrow(() -> new IllegalStateException("a plain server has no certificate")).trust();
+        return keys.orElseThrow(() -> new IllegalStateException("a plain server has no certificate"))
+                .trust();
     }
 
     /** Every message accepted so far, in order. A message is recorded before the server answers its data. */

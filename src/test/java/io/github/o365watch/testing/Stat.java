@@ -40,8 +40,8 @@ public final class Stat {
     /** Inode, modification time and size of one file (through links). */
     public static String of(Path p) {
         try {
-            return "inode " + Files.getAttribute(p, "unix:ino") + " mtime " + Files.getLastModifiedTime(p).toInstant()
-                    + " size " + Files.size(p);
+            return "inode " + Files.getAttribute(p, "unix:ino") + " mtime "
+                    + Files.getLastModifiedTime(p).toInstant() + " size " + Files.size(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

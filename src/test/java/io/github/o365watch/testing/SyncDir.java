@@ -97,8 +97,12 @@ public final class SyncDir {
 
     /** The same with another main class of the tests (e.g. {@link ChildSyncs}). */
     public static List<String> javaCommand(List<String> jvmOptions, Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xshare:auto"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", JAR + java.io.File.pathSeparator + TEST_CLASSES, main.getName()));
         cmd.addAll(List.of(args));
@@ -108,7 +112,9 @@ public final class SyncDir {
     /** A process builder for {@code command} in this directory, with the machine's config directory and no proxy. */
     public ProcessBuilder process(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
         pb.environment().put("XDG_CONFIG_HOME", machine.toString());
         return pb;
     }
@@ -127,9 +133,17 @@ public final class SyncDir {
             Path out = Files.createTempFile("child", ".out");
             Path err = Files.createTempFile("child", ".err");
             try {
-                Process p = process(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("child JVM finished: " + command).isTrue();
-                return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+                Process p = process(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+                assertThat(p.waitFor(5, TimeUnit.MINUTES))
+                        .as("child JVM finished: " + command)
+                        .isTrue();
+                return new Run(
+                        p.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
@@ -168,16 +182,19 @@ public final class SyncDir {
      * lock file, the reports and the store. Temporary files and the store's {@code .lock} are left
      * out; {@link #leftovers()} lists the former.
      */
-    public record State(Map<String, String> outputs, String lock, Map<String, String> reports, Map<String, String> store) {
-    }
+    public record State(
+            Map<String, String> outputs, String lock, Map<String, String> reports, Map<String, String> store) {}
 
     public State state() {
         try {
             Path link = dir.resolve("generated");
             Map<String, String> outputs = Files.exists(link) ? Trees.hashes(link.toRealPath()) : Map.of();
             Path lock = dir.resolve("o365watch.lock");
-            return new State(outputs, Files.exists(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : null,
-                    noTemp(Trees.hashes(dir.resolve("reports"))), noTemp(Trees.hashes(dir.resolve("snapshots"))));
+            return new State(
+                    outputs,
+                    Files.exists(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : null,
+                    noTemp(Trees.hashes(dir.resolve("reports"))),
+                    noTemp(Trees.hashes(dir.resolve("snapshots"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,9 +210,13 @@ public final class SyncDir {
     public List<String> leftovers() {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(AtomicFiles.TEMP_PREFIX) || name.startsWith(".staging-") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            }).map(p -> dir.relativize(p).toString()).sorted().toList();
+                        String name = p.getFileName().toString();
+                        return name.startsWith(AtomicFiles.TEMP_PREFIX)
+                                || name.startsWith(".staging-") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                    })
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,6 +31,7 @@ public final class TestCli {
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     /** Per command, the exit codes its --help lists. */
     private static final Map<String, Set<Integer>> LISTED = new ConcurrentHashMap<>();
+
     private static final Pattern EXIT_CODE = Pattern.compile("^  (\\d+) ");
 
     private final Path configDir;
@@ -90,15 +91,25 @@ public final class TestCli {
     public Result runWithInput(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
-                new Environment(env, clock, sleeps::add, configDir, new java.io.ByteArrayInputStream(stdin), false, workingDir,
+        int code = Main.run(
+                args,
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new Environment(
+                        env,
+                        clock,
+                        sleeps::add,
+                        configDir,
+                        new java.io.ByteArrayInputStream(stdin),
+                        false,
+                        workingDir,
                         timeoutUnit));
         Result r = new Result(code, out.toString(), err.toString());
         command(args).ifPresent(c -> {
             Set<Integer> listed = listed(c);
             if (!listed.isEmpty() && !listed.contains(code)) {
-                throw new AssertionError("o365watch " + c + " exited " + code + ", which 'o365watch " + c + " --help' does not list "
-                        + listed + "\n" + r);
+                throw new AssertionError("o365watch " + c + " exited " + code + ", which 'o365watch " + c
+                        + " --help' does not list " + listed + "\n" + r);
             }
         });
         return r;
@@ -113,13 +124,19 @@ public final class TestCli {
     public static Set<Integer> listed(String command) {
         return LISTED.computeIfAbsent(command, c -> {
             StringWriter out = new StringWriter();
-            int code = Main.run(new String[] {c, "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()),
-                    new Environment(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), d -> { }, Path.of("config")));
+            int code = Main.run(
+                    new String[] {c, "--help"},
+                    new PrintWriter(out),
+                    new PrintWriter(new StringWriter()),
+                    new Environment(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), d -> {}, Path.of("config")));
             Set<Integer> codes = new TreeSet<>();
             if (code == 0) {
                 String help = out.toString();
                 int at = help.indexOf("\nExit codes:\n");
-                for (String line : help.substring(at < 0 ? help.length() : at).lines().skip(2).toList()) {
+                for (String line : help.substring(at < 0 ? help.length() : at)
+                        .lines()
+                        .skip(2)
+                        .toList()) {
                     Matcher m = EXIT_CODE.matcher(line);
                     if (line.isBlank()) {
                         break;

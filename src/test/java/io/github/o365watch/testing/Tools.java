@@ -17,16 +17,19 @@ import java.util.concurrent.TimeUnit;
  * {@code CI=true} it fails it, because CI installs them.
  */
 public final class Tools {
-    private static final List<String> DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin");
+    private static final List<String> DIRS =
+            List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin");
 
     private Tools() {}
 
     /** A command's result. */
-    public record Run(int code, String out) {
-    }
+    public record Run(int code, String out) {}
 
     public static Path require(String tool) {
-        Optional<Path> found = DIRS.stream().map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
+        Optional<Path> found = DIRS.stream()
+                .map(d -> Path.of(d, tool))
+                .filter(Files::isExecutable)
+                .findFirst();
         if (found.isEmpty()) {
             String msg = tool + " is not installed (.ci/run installs it)";
             if ("true".equals(System.getenv("CI"))) {
@@ -40,7 +43,10 @@ public final class Tools {
     /** Debian's python3 with the pacparser module (not a python on PATH that may lack it). */
     public static Path pacparser() {
         Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import pacparser"), null).code() != 0) {
+        if (!Files.isExecutable(python)
+                || run(List.of(python.toString(), "-c", "import pacparser"), null)
+                                .code()
+                        != 0) {
             String msg = "python3-pacparser is not installed (.ci/run installs it)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(msg);

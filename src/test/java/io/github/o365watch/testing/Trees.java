@@ -23,9 +23,12 @@ public final class Trees {
             return out;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".lock"))::iterator) {
-                out.put(root.relativize(p).toString(),
-                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(".lock"))::iterator) {
+                out.put(
+                        root.relativize(p).toString(),
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

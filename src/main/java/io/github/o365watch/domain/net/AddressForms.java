@@ -28,7 +28,8 @@ public final class AddressForms {
         if (address.isEmpty() || slash < 0) {
             return address;
         }
-        OptionalInt length = length(text.substring(slash + 1), address.get().family().bits());
+        OptionalInt length =
+                length(text.substring(slash + 1), address.get().family().bits());
         if (length.isEmpty()) {
             return Optional.empty();
         }

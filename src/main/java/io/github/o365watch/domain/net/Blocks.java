@@ -35,12 +35,15 @@ final class Blocks {
             return BigInteger.valueOf(v4.networkValue());
         }
         Ipv6Prefix v6 = (Ipv6Prefix) p;
-        return new BigInteger(Long.toUnsignedString(v6.high())).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(v6.low())));
+        return new BigInteger(Long.toUnsignedString(v6.high()))
+                .shiftLeft(64)
+                .or(new BigInteger(Long.toUnsignedString(v6.low())));
     }
 
     /** The prefix of {@code length} bits at {@code network}, which has no host bits. */
     static IpPrefix prefix(Family family, BigInteger network, int length) {
-        return family == Family.IPV4 ? new Ipv4Prefix(network.longValue(), length)
+        return family == Family.IPV4
+                ? new Ipv4Prefix(network.longValue(), length)
                 : new Ipv6Prefix(network.shiftRight(64).longValue(), network.longValue(), length);
     }
 }

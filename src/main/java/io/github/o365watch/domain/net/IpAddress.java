@@ -1,9 +1,9 @@
 package io.github.o365watch.domain.net;
 
+import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
-import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +25,8 @@ public record IpAddress(Family family, long high, long low) {
             .setRangeOptions(RangeParameters.NO_RANGE)
             .allowIPv4(false)
             .getIPv6AddressParametersBuilder()
-                .allowZone(false)
-                .getParentBuilder()
+            .allowZone(false)
+            .getParentBuilder()
             .toParams();
 
     public IpAddress {

@@ -51,7 +51,10 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
         if (length >= length()) {
             return this;
         }
-        return Blocks.prefix(new IPAddressString(toString()).getAddress().setPrefixLength(Math.max(0, length), false).toPrefixBlock());
+        return Blocks.prefix(new IPAddressString(toString())
+                .getAddress()
+                .setPrefixLength(Math.max(0, length), false)
+                .toPrefixBlock());
     }
 
     /** How many leading bits the two prefixes' networks share, at most the shorter one's length; 0 across families. */
@@ -87,14 +90,14 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
                 .allowWildcardedSeparator(false)
                 .setRangeOptions(RangeParameters.NO_RANGE)
                 .getIPv4AddressParametersBuilder()
-                    .allow_inet_aton(false)
-                    .allowLeadingZeros(false)
-                    .allowPrefixesBeyondAddressSize(false)
-                    .getParentBuilder()
+                .allow_inet_aton(false)
+                .allowLeadingZeros(false)
+                .allowPrefixesBeyondAddressSize(false)
+                .getParentBuilder()
                 .getIPv6AddressParametersBuilder()
-                    .allowZone(false)
-                    .allowPrefixesBeyondAddressSize(false)
-                    .getParentBuilder()
+                .allowZone(false)
+                .allowPrefixesBeyondAddressSize(false)
+                .getParentBuilder()
                 .toParams();
 
         private Parsing() {}

@@ -76,7 +76,8 @@ public final class Ipv4Prefix implements IpPrefix {
     @Override
     public boolean contains(IpPrefix other) {
         // a long shifted by 32 is 0, so a /0 contains everything
-        return other instanceof Ipv4Prefix o && o.length >= length
+        return other instanceof Ipv4Prefix o
+                && o.length >= length
                 && (o.network >>> (32 - length)) == (network >>> (32 - length));
     }
 

@@ -26,8 +26,7 @@ public final class PrefixIndex<T> {
     }
 
     /** An IPv6 network as a hash key. */
-    private record Key6(long high, long low) {
-    }
+    private record Key6(long high, long low) {}
 
     private final int[] lengths4;
     private final List<Map<Long, List<Match<T>>>> tables4;
@@ -42,9 +41,13 @@ public final class PrefixIndex<T> {
             IpAddress net = IpAddress.parse(m.prefix().network()).orElseThrow();
             int len = m.prefix().length();
             if (net.family() == Family.IPV4) {
-                v4.computeIfAbsent(len, k -> new HashMap<>()).computeIfAbsent(net.low(), k -> new ArrayList<>()).add(m);
+                v4.computeIfAbsent(len, k -> new HashMap<>())
+                        .computeIfAbsent(net.low(), k -> new ArrayList<>())
+                        .add(m);
             } else {
-                v6.computeIfAbsent(len, k -> new HashMap<>()).computeIfAbsent(new Key6(net.high(), net.low()), k -> new ArrayList<>()).add(m);
+                v6.computeIfAbsent(len, k -> new HashMap<>())
+                        .computeIfAbsent(new Key6(net.high(), net.low()), k -> new ArrayList<>())
+                        .add(m);
             }
         }
         lengths4 = v4.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -93,7 +96,9 @@ public final class PrefixIndex<T> {
         } else {
             for (int i = 0; i < lengths6.length; i++) {
                 int len = lengths6[i];
-                Key6 key = len <= 64 ? new Key6(address.high() & mask64(len), 0) : new Key6(address.high(), address.low() & mask64(len - 64));
+                Key6 key = len <= 64
+                        ? new Key6(address.high() & mask64(len), 0)
+                        : new Key6(address.high(), address.low() & mask64(len - 64));
                 hits.add(tables6.get(i).get(key));
             }
         }

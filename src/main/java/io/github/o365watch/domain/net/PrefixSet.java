@@ -121,8 +121,8 @@ public final class PrefixSet {
      */
     public Summary summarize(Family family, int maxPrefixes, int minLength, BigDecimal maxExtraPercent) {
         if (maxPrefixes < 0 || minLength < 0 || minLength > family.bits() || maxExtraPercent.signum() < 0) {
-            throw new IllegalArgumentException("limits out of range: " + maxPrefixes + " prefixes, /" + minLength + ", "
-                    + maxExtraPercent + "%");
+            throw new IllegalArgumentException(
+                    "limits out of range: " + maxPrefixes + " prefixes, /" + minLength + ", " + maxExtraPercent + "%");
         }
         return summarize(family, maxPrefixes, minLength, Optional.of(maxExtraPercent));
     }
@@ -149,14 +149,34 @@ public final class PrefixSet {
         throw failure(family, leaves, listed, maxPrefixes, minLength, maxExtraPercent.orElseThrow(), solved, extra);
     }
 
-    private static SummaryException failure(Family family, List<IpPrefix> leaves, BigInteger listed, int maxPrefixes, int minLength,
-            BigDecimal percent, Summarizer.Solved solved, BigInteger extra) {
-        return new SummaryException(family, leaves.size(), listed, maxPrefixes, minLength, percent, Optional.ofNullable(extra),
-                solved.fewestPossible(), () -> fewestWithin(leaves, listed, maxPrefixes, minLength, percent, solved));
+    private static SummaryException failure(
+            Family family,
+            List<IpPrefix> leaves,
+            BigInteger listed,
+            int maxPrefixes,
+            int minLength,
+            BigDecimal percent,
+            Summarizer.Solved solved,
+            BigInteger extra) {
+        return new SummaryException(
+                family,
+                leaves.size(),
+                listed,
+                maxPrefixes,
+                minLength,
+                percent,
+                Optional.ofNullable(extra),
+                solved.fewestPossible(),
+                () -> fewestWithin(leaves, listed, maxPrefixes, minLength, percent, solved));
     }
 
     /** The fewest prefixes within the budget: solved for larger budgets until one fits (the exact list always does). */
-    private static int fewestWithin(List<IpPrefix> leaves, BigInteger listed, int maxPrefixes, int minLength, BigDecimal percent,
+    private static int fewestWithin(
+            List<IpPrefix> leaves,
+            BigInteger listed,
+            int maxPrefixes,
+            int minLength,
+            BigDecimal percent,
             Summarizer.Solved solved) {
         if (percent.signum() == 0) {
             return leaves.size(); // no fewer prefixes cover the same addresses without one broader than the bound
@@ -180,7 +200,10 @@ public final class PrefixSet {
 
     private static boolean within(BigInteger extra, BigInteger listed, Optional<BigDecimal> percent) {
         return percent.isEmpty()
-                || new BigDecimal(extra).multiply(BigDecimal.valueOf(100)).compareTo(new BigDecimal(listed).multiply(percent.get())) <= 0;
+                || new BigDecimal(extra)
+                                .multiply(BigDecimal.valueOf(100))
+                                .compareTo(new BigDecimal(listed).multiply(percent.get()))
+                        <= 0;
     }
 
     /** Prefixes broader than {@code /minLength} as their {@code /minLength} parts; the others as they are. */
@@ -194,9 +217,11 @@ public final class PrefixSet {
                 out.add(p);
                 continue;
             }
-            // a set whose own prefixes are each at least /minLength has no more parts than prefixes; a caller checks that
+            // a set whose own prefixes are each at least /minLength has no more parts than prefixes; a caller checks
+            // that
             if (minLength - p.length() > 24) {
-                throw new IllegalArgumentException(p + " would be written as 2^" + (minLength - p.length()) + " prefixes of /" + minLength);
+                throw new IllegalArgumentException(
+                        p + " would be written as 2^" + (minLength - p.length()) + " prefixes of /" + minLength);
             }
             int hostBits = p.family().bits() - minLength;
             BigInteger base = Blocks.value(p);

@@ -33,8 +33,8 @@ public final class Printable {
     }
 
     /** A Java class name and its colon at the start of an exception's message ({@code java.io.IOException: }). */
-    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
-            "(?:\\b[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:? ?");
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("(?:\\b[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:? ?");
 
     /**
      * Why an operation on a file or a connection failed, in the JDK's words but as a sentence for
@@ -57,7 +57,9 @@ public final class Printable {
         if (e instanceof java.nio.file.DirectoryNotEmptyException) {
             return "directory not empty";
         }
-        String m = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        String m = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                ? f.getReason()
+                : e.getMessage();
         m = m == null ? "" : withoutClassNames(m).strip();
         if (m.isEmpty()) {
             return e.getCause() != null && e.getCause() != e ? reason(e.getCause()) : "an input or output error";
@@ -80,11 +82,18 @@ public final class Printable {
         for (int i = 0; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);
             int type = Character.getType(c);
-            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.SURROGATE && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))
-                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            boolean blank = Character.isWhitespace(c)
+                    || Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE
+                            && !(Character.isHighSurrogate(c)
+                                            && i + 1 < text.length()
+                                            && Character.isLowSurrogate(text.charAt(i + 1))
+                                    || Character.isLowSurrogate(c)
+                                            && i > 0
+                                            && Character.isHighSurrogate(text.charAt(i - 1)));
             if (blank) {
                 space = out.length() > 0;
             } else {

@@ -98,7 +98,8 @@ final class Ranges {
             int last = 4 * (n - 1);
             long lh = r[last + 2];
             long ll = r[last + 3];
-            boolean touches = !below(lh, ll, sh, sl) || (ll == -1 ? lh + 1 == sh && sl == 0 && lh != -1 : lh == sh && ll + 1 == sl);
+            boolean touches = !below(lh, ll, sh, sl)
+                    || (ll == -1 ? lh + 1 == sh && sl == 0 && lh != -1 : lh == sh && ll + 1 == sl);
             if (touches) {
                 if (below(lh, ll, eh, el)) {
                     r[last + 2] = eh;
@@ -131,7 +132,9 @@ final class Ranges {
             long eh = r[4 * i + 2];
             long el = r[4 * i + 3];
             while (true) {
-                int size = Math.min(bits, sl != 0 ? Long.numberOfTrailingZeros(sl) : sh != 0 ? 64 + Long.numberOfTrailingZeros(sh) : 128);
+                int size = Math.min(
+                        bits,
+                        sl != 0 ? Long.numberOfTrailingZeros(sl) : sh != 0 ? 64 + Long.numberOfTrailingZeros(sh) : 128);
                 long th;
                 long tl;
                 while (true) {

@@ -27,7 +27,8 @@ public final class SpecialPurpose {
     }
 
     private static final List<Block> BLOCKS = load();
-    private static final PrefixSet ALL = PrefixSet.of(BLOCKS.stream().map(Block::prefix).toList());
+    private static final PrefixSet ALL =
+            PrefixSet.of(BLOCKS.stream().map(Block::prefix).toList());
 
     private SpecialPurpose() {}
 
@@ -44,9 +45,12 @@ public final class SpecialPurpose {
         if (!ALL.overlaps(prefix)) {
             return Optional.empty();
         }
-        Optional<Block> around = BLOCKS.stream().filter(b -> b.prefix().contains(prefix))
+        Optional<Block> around = BLOCKS.stream()
+                .filter(b -> b.prefix().contains(prefix))
                 .max(Comparator.comparingInt(b -> b.prefix().length()));
-        return around.isPresent() ? around : BLOCKS.stream().filter(b -> prefix.contains(b.prefix())).findFirst();
+        return around.isPresent()
+                ? around
+                : BLOCKS.stream().filter(b -> prefix.contains(b.prefix())).findFirst();
     }
 
     private static List<Block> load() {

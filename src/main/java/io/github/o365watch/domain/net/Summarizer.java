@@ -19,14 +19,14 @@ final class Summarizer {
     /** A node of the compressed trie: a prefix and, unless it is one of the set's, two children. */
     private static final class Node {
         final IpPrefix prefix;
-        final BigInteger covered;   // addresses of the set under this node
+        final BigInteger covered; // addresses of the set under this node
         final Node left;
         final Node right;
         final int leaves;
         // cost[k]: fewest extra addresses using at most k prefixes (k >= 1), null where no cover
         // within the length bound has k prefixes; never increasing with k
         BigInteger[] cost;
-        int[] split;                // for k: prefixes given to the left child, or -1 for "cover the node"
+        int[] split; // for k: prefixes given to the left child, or -1 for "cover the node"
 
         Node(IpPrefix leaf) {
             this.prefix = leaf;
@@ -144,7 +144,8 @@ final class Summarizer {
         solve(node.left, budget, minLength);
         solve(node.right, budget, minLength);
         // the whole branch as one prefix, unless that prefix is broader than allowed
-        BigInteger whole = node.prefix.length() >= minLength ? node.prefix.size().subtract(node.covered) : null;
+        BigInteger whole =
+                node.prefix.length() >= minLength ? node.prefix.size().subtract(node.covered) : null;
         node.cost[1] = whole;
         node.split[1] = -1;
         int lmax = node.left.cost.length - 1;

@@ -8,7 +8,11 @@ import java.util.List;
  * the exact list has ({@code listedPrefixes}, the listed addresses) and how many addresses the
  * prefixes cover beyond it (never hidden: every report of a summary states it).
  */
-public record Summary(Family family, List<IpPrefix> prefixes, int listedPrefixes, BigInteger listedAddresses,
+public record Summary(
+        Family family,
+        List<IpPrefix> prefixes,
+        int listedPrefixes,
+        BigInteger listedAddresses,
         BigInteger extraAddresses) {
     public Summary {
         prefixes = List.copyOf(prefixes);

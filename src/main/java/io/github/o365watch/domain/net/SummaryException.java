@@ -30,8 +30,16 @@ public final class SummaryException extends RuntimeException {
     private final transient IntSupplier search;
     private int fewestWithin = -1;
 
-    SummaryException(Family family, int listedPrefixes, BigInteger listedAddresses, int maxPrefixes, int minLength,
-            BigDecimal maxExtraPercent, Optional<BigInteger> leastExtra, int fewestPossible, IntSupplier fewestWithin) {
+    SummaryException(
+            Family family,
+            int listedPrefixes,
+            BigInteger listedAddresses,
+            int maxPrefixes,
+            int minLength,
+            BigDecimal maxExtraPercent,
+            Optional<BigInteger> leastExtra,
+            int fewestPossible,
+            IntSupplier fewestWithin) {
         super();
         this.family = family;
         this.listedPrefixes = listedPrefixes;
@@ -46,24 +54,57 @@ public final class SummaryException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return message(family, listedPrefixes, listedAddresses, maxPrefixes, minLength, maxExtraPercent, leastExtra, fewestPossible,
+        return message(
+                family,
+                listedPrefixes,
+                listedAddresses,
+                maxPrefixes,
+                minLength,
+                maxExtraPercent,
+                leastExtra,
+                fewestPossible,
                 fewestWithin());
     }
 
-    private static String message(Family family, int listedPrefixes, BigInteger listedAddresses, int maxPrefixes, int minLength,
-            BigDecimal maxExtraPercent, Optional<BigInteger> leastExtra, int fewestPossible, int fewestWithin) {
+    private static String message(
+            Family family,
+            int listedPrefixes,
+            BigInteger listedAddresses,
+            int maxPrefixes,
+            int minLength,
+            BigDecimal maxExtraPercent,
+            Optional<BigInteger> leastExtra,
+            int fewestPossible,
+            int fewestWithin) {
         String pct = AddressCounts.percent(maxExtraPercent);
         StringBuilder s = new StringBuilder();
-        s.append(listedPrefixes).append(" prefixes do not fit in ").append(maxPrefixes).append(" with at most ").append(pct)
-                .append(" more addresses and none broader than /").append(minLength).append("; the smallest budgets that would work: ")
-                .append(fewestWithin).append(" prefixes at ").append(pct);
+        s.append(listedPrefixes)
+                .append(" prefixes do not fit in ")
+                .append(maxPrefixes)
+                .append(" with at most ")
+                .append(pct)
+                .append(" more addresses and none broader than /")
+                .append(minLength)
+                .append("; the smallest budgets that would work: ")
+                .append(fewestWithin)
+                .append(" prefixes at ")
+                .append(pct);
         if (leastExtra.isPresent()) {
-            s.append(", or ").append(maxPrefixes).append(" prefixes at ")
+            s.append(", or ")
+                    .append(maxPrefixes)
+                    .append(" prefixes at ")
                     .append(AddressCounts.percent(AddressCounts.percentCeiling(leastExtra.get(), listedAddresses)))
-                    .append(" (").append(AddressCounts.words(family, leastExtra.get(), "more")).append(")");
+                    .append(" (")
+                    .append(AddressCounts.words(family, leastExtra.get(), "more"))
+                    .append(")");
         } else {
-            s.append(" (").append(maxPrefixes).append(" cannot cover them without a prefix broader than /").append(minLength)
-                    .append(": that takes at least ").append(fewestPossible).append(")");
+            s.append(" (")
+                    .append(maxPrefixes)
+                    .append(" cannot cover them without a prefix broader than /")
+                    .append(minLength)
+                    .append(": that takes at least ")
+                    .append(fewestPossible)
+                    .append(")");
         }
         return s.toString();
     }

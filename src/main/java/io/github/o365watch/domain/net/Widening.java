@@ -8,7 +8,12 @@ import java.math.BigInteger;
  * {@code listedAddresses} Microsoft's lists and the overrides hold. One sentence says it
  * everywhere the figure appears, so a header, a command's output and a message never differ.
  */
-public record Widening(Family family, int objects, int listedPrefixes, int prefixes, BigInteger listedAddresses,
+public record Widening(
+        Family family,
+        int objects,
+        int listedPrefixes,
+        int prefixes,
+        BigInteger listedAddresses,
         BigInteger extraAddresses) {
 
     public static Widening none(Family family) {
@@ -24,8 +29,13 @@ public record Widening(Family family, int objects, int listedPrefixes, int prefi
         if (o.family != family) {
             throw new IllegalArgumentException("figures of two families");
         }
-        return new Widening(family, objects + o.objects, listedPrefixes + o.listedPrefixes, prefixes + o.prefixes,
-                listedAddresses.add(o.listedAddresses), extraAddresses.add(o.extraAddresses));
+        return new Widening(
+                family,
+                objects + o.objects,
+                listedPrefixes + o.listedPrefixes,
+                prefixes + o.prefixes,
+                listedAddresses.add(o.listedAddresses),
+                extraAddresses.add(o.extraAddresses));
     }
 
     /** {@code IPv4: 12 prefixes instead of 57, 3,584 more addresses (0.02%)}; with several objects, {@code IPv4, 3 objects: ...}. */
@@ -34,8 +44,9 @@ public record Widening(Family family, int objects, int listedPrefixes, int prefi
         if (exact()) {
             return who + prefixes(prefixes) + ", exact";
         }
-        return who + prefixes(prefixes) + " instead of " + listedPrefixes + ", " + AddressCounts.words(family, extraAddresses, "more")
-                + " (" + AddressCounts.percent(extraAddresses, listedAddresses) + ")";
+        return who + prefixes(prefixes) + " instead of " + listedPrefixes + ", "
+                + AddressCounts.words(family, extraAddresses, "more") + " ("
+                + AddressCounts.percent(extraAddresses, listedAddresses) + ")";
     }
 
     private static String prefixes(int n) {

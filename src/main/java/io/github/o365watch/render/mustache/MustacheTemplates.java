@@ -1,12 +1,12 @@
 package io.github.o365watch.render.mustache;
 
-import io.github.o365watch.domain.net.Printable;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
+import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.render.TemplateException;
 import java.io.IOException;
@@ -81,12 +81,18 @@ public final class MustacheTemplates implements TemplateEngine {
     @Override
     public List<String> targets() {
         TreeSet<String> ids = new TreeSet<>();
-        String index = bundled("targets.txt").orElseThrow(() -> new TemplateException("the bundled rules-templates/targets.txt is missing"));
-        index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(ids::add);
+        String index = bundled("targets.txt")
+                .orElseThrow(() -> new TemplateException("the bundled rules-templates/targets.txt is missing"));
+        index.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .forEach(ids::add);
         dir.ifPresent(d -> {
             try (Stream<Path> sub = Files.list(d)) {
                 sub.filter(p -> Files.isRegularFile(p.resolve("target.properties")))
-                        .map(p -> p.getFileName().toString()).filter(n -> ID.matcher(n).matches()).forEach(ids::add);
+                        .map(p -> p.getFileName().toString())
+                        .filter(n -> ID.matcher(n).matches())
+                        .forEach(ids::add);
             } catch (IOException e) {
                 throw new TemplateException("cannot list --templates " + d + ": " + Printable.reason(e), e);
             }
@@ -117,14 +123,18 @@ public final class MustacheTemplates implements TemplateEngine {
                 root = root.getCause();
             }
             if (root instanceof MissingVariable mv) {
-                throw new TemplateException("template " + name + " uses '" + mv.getMessage() + "', which the view model does"
-                        + " not have (see rules-templates/README.md)", e);
+                throw new TemplateException(
+                        "template " + name + " uses '" + mv.getMessage() + "', which the view model does"
+                                + " not have (see rules-templates/README.md)",
+                        e);
             }
             if (root instanceof TemplateException te) {
                 throw te;
             }
-            throw new TemplateException("template " + name + " is broken: " + io.github.o365watch.domain.net.Printable.line(
-                    String.valueOf(e.getMessage()), 300), e);
+            throw new TemplateException(
+                    "template " + name + " is broken: "
+                            + io.github.o365watch.domain.net.Printable.line(String.valueOf(e.getMessage()), 300),
+                    e);
         }
     }
 
@@ -135,7 +145,9 @@ public final class MustacheTemplates implements TemplateEngine {
 
     private String text(String relative) {
         String[] parts = relative.split("/");
-        if (parts.length != 2 || !ID.matcher(parts[0]).matches() || !FILE.matcher(parts[1]).matches()) {
+        if (parts.length != 2
+                || !ID.matcher(parts[0]).matches()
+                || !FILE.matcher(parts[1]).matches()) {
             throw new TemplateException("template file name '" + io.github.o365watch.domain.net.Printable.of(relative)
                     + "' is not allowed (TARGET/FILE, no paths)");
         }
@@ -145,8 +157,9 @@ public final class MustacheTemplates implements TemplateEngine {
                 return read(inside(dir.get(), file));
             }
         }
-        return bundled(relative).orElseThrow(() -> new TemplateException("template file " + relative + " not found"
-                + dir.map(d -> " (bundled or in " + d + ")").orElse("")));
+        return bundled(relative)
+                .orElseThrow(() -> new TemplateException("template file " + relative + " not found"
+                        + dir.map(d -> " (bundled or in " + d + ")").orElse("")));
     }
 
     /** The file, if it and every link on its way stay inside the directory. */

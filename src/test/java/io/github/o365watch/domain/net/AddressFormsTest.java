@@ -6,10 +6,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AddressFormsTest {
 
@@ -27,8 +27,20 @@ class AddressFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/", "10.0.0.0/08", "010.0.0.0/8", "1.2.3/24", "2603::/129", "fe80::1%eth0/64",
-        "10.0.0.0/-1", "10.0.0.0/8/8", "example.com/24", ""})
+    @ValueSource(
+            strings = {
+                "10.0.0.0/33",
+                "10.0.0.0/",
+                "10.0.0.0/08",
+                "010.0.0.0/8",
+                "1.2.3/24",
+                "2603::/129",
+                "fe80::1%eth0/64",
+                "10.0.0.0/-1",
+                "10.0.0.0/8/8",
+                "example.com/24",
+                ""
+            })
     void networkRefusesWhatIsNoPrefix(String text) {
         assertThat(AddressForms.network(text)).isEmpty();
     }
@@ -46,8 +58,13 @@ class AddressFormsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10.0.0.0, 255.0.255.0", "10.0.0.0, 0.0.0.255", "10.0.0.0, 255.255.255.256", "2603::, 255.255.0.0",
-        "10.0.0.0, ffff::"})
+    @CsvSource({
+        "10.0.0.0, 255.0.255.0",
+        "10.0.0.0, 0.0.0.255",
+        "10.0.0.0, 255.255.255.256",
+        "2603::, 255.255.0.0",
+        "10.0.0.0, ffff::"
+    })
     void netmaskMustBeContiguousAndIpv4(String address, String mask) {
         assertThat(AddressForms.withNetmask(address, mask)).isEmpty();
     }
@@ -63,12 +80,15 @@ class AddressFormsTest {
 
     @Test
     void rangeGivesTheFewestExactBlocks() {
-        assertThat(AddressForms.range("10.0.0.1", "10.0.0.9")).extracting(IpPrefix::toString)
+        assertThat(AddressForms.range("10.0.0.1", "10.0.0.9"))
+                .extracting(IpPrefix::toString)
                 .containsExactly("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/30", "10.0.0.8/31");
-        assertThat(AddressForms.range("13.107.136.0", "13.107.139.255")).containsExactly(IpPrefix.parse("13.107.136.0/22"));
+        assertThat(AddressForms.range("13.107.136.0", "13.107.139.255"))
+                .containsExactly(IpPrefix.parse("13.107.136.0/22"));
         assertThat(AddressForms.range("1.2.3.4", "1.2.3.4")).containsExactly(IpPrefix.parse("1.2.3.4/32"));
         assertThat(AddressForms.range("0.0.0.0", "255.255.255.255")).containsExactly(IpPrefix.parse("0.0.0.0/0"));
-        assertThat(AddressForms.range("2603:1006::", "2603:1006::ff")).containsExactly(IpPrefix.parse("2603:1006::/120"));
+        assertThat(AddressForms.range("2603:1006::", "2603:1006::ff"))
+                .containsExactly(IpPrefix.parse("2603:1006::/120"));
     }
 
     @Test
@@ -83,7 +103,8 @@ class AddressFormsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10.0.0.9, 10.0.0.1", "10.0.0.1, 2603::1", "10.0.0.1/32, 10.0.0.9", "10.0.0.01, 10.0.0.9", "x, 10.0.0.9"})
+    @CsvSource({"10.0.0.9, 10.0.0.1", "10.0.0.1, 2603::1", "10.0.0.1/32, 10.0.0.9", "10.0.0.01, 10.0.0.9", "x, 10.0.0.9"
+    })
     void rangeRefusesBackwardsMixedAndJunk(String first, String last) {
         assertThat(AddressForms.range(first, last)).isEmpty();
     }

@@ -34,7 +34,9 @@ class IpAddressTest {
         for (int i = 0; i < 2000; i++) {
             Family family = rnd.nextBoolean() ? Family.IPV4 : Family.IPV6;
             String text = PrefixSetTest.random(rnd, family).lastAddress();
-            assertThat(IpAddress.parse(text).orElseThrow()).as(text).hasToString(IpPrefix.parse(text).network());
+            assertThat(IpAddress.parse(text).orElseThrow())
+                    .as(text)
+                    .hasToString(IpPrefix.parse(text).network());
         }
     }
 
@@ -47,9 +49,13 @@ class IpAddressTest {
 
     @org.junit.jupiter.api.Test
     void bytesAreInNetworkOrder() throws Exception {
-        assertThat(java.net.InetAddress.getByAddress(IpAddress.parse("52.112.10.20").orElseThrow().bytes()).getHostAddress())
+        assertThat(java.net.InetAddress.getByAddress(
+                                IpAddress.parse("52.112.10.20").orElseThrow().bytes())
+                        .getHostAddress())
                 .isEqualTo("52.112.10.20");
-        assertThat(java.net.InetAddress.getByAddress(IpAddress.parse("2603:1047::1").orElseThrow().bytes()).getHostAddress())
+        assertThat(java.net.InetAddress.getByAddress(
+                                IpAddress.parse("2603:1047::1").orElseThrow().bytes())
+                        .getHostAddress())
                 .isEqualTo("2603:1047:0:0:0:0:0:1");
     }
 }

@@ -32,22 +32,26 @@ class IpPrefixTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "10.0.0.1/8        | prefix has host bits set: '10.0.0.1/8' (the network is 10.0.0.0/8)",
-        "2603:1006::1/40   | prefix has host bits set: '2603:1006::1/40' (the network is 2603:1006::/40)",
-        "1.2.3.4/33        | not an IP prefix: '1.2.3.4/33'",
-        "2603::/129        | not an IP prefix: '2603::/129'",
-        "1.2.3             | not an IP prefix: '1.2.3'",
-        "01.2.3.4/32       | not an IP prefix: '01.2.3.4/32'",
-        "1.2.3.4/032       | not an IP prefix: '1.2.3.4/032'",
-        "1.2.3.0-255       | not an IP prefix: '1.2.3.0-255'",
-        "1.2.3.*           | not an IP prefix: '1.2.3.*'",
-        "fe80::1%eth0      | not an IP prefix: 'fe80::1%eth0'",
-        "999.1.1.1/32      | not an IP prefix: '999.1.1.1/32'",
-        "example.com       | not an IP prefix: 'example.com'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "10.0.0.1/8        | prefix has host bits set: '10.0.0.1/8' (the network is 10.0.0.0/8)",
+                "2603:1006::1/40   | prefix has host bits set: '2603:1006::1/40' (the network is 2603:1006::/40)",
+                "1.2.3.4/33        | not an IP prefix: '1.2.3.4/33'",
+                "2603::/129        | not an IP prefix: '2603::/129'",
+                "1.2.3             | not an IP prefix: '1.2.3'",
+                "01.2.3.4/32       | not an IP prefix: '01.2.3.4/32'",
+                "1.2.3.4/032       | not an IP prefix: '1.2.3.4/032'",
+                "1.2.3.0-255       | not an IP prefix: '1.2.3.0-255'",
+                "1.2.3.*           | not an IP prefix: '1.2.3.*'",
+                "fe80::1%eth0      | not an IP prefix: 'fe80::1%eth0'",
+                "999.1.1.1/32      | not an IP prefix: '999.1.1.1/32'",
+                "example.com       | not an IP prefix: 'example.com'",
+            })
     void rejectsJunkWithAMessageNamingTheValue(String text, String message) {
-        assertThatThrownBy(() -> IpPrefix.parse(text.strip())).isInstanceOf(PrefixFormatException.class).hasMessage(message);
+        assertThatThrownBy(() -> IpPrefix.parse(text.strip()))
+                .isInstanceOf(PrefixFormatException.class)
+                .hasMessage(message);
     }
 
     @ParameterizedTest
@@ -58,10 +62,16 @@ class IpPrefixTest {
 
     @Test
     void ordersIpv4FirstThenByAddressThenLongerLast() {
-        List<IpPrefix> list = new ArrayList<>(List.of(IpPrefix.parse("2603::/16"), IpPrefix.parse("10.0.0.0/16"),
-                IpPrefix.parse("9.0.0.0/8"), IpPrefix.parse("10.0.0.0/8"), IpPrefix.parse("200.0.0.0/8"), IpPrefix.parse("::/0")));
+        List<IpPrefix> list = new ArrayList<>(List.of(
+                IpPrefix.parse("2603::/16"),
+                IpPrefix.parse("10.0.0.0/16"),
+                IpPrefix.parse("9.0.0.0/8"),
+                IpPrefix.parse("10.0.0.0/8"),
+                IpPrefix.parse("200.0.0.0/8"),
+                IpPrefix.parse("::/0")));
         list.sort(null);
-        assertThat(list).extracting(IpPrefix::toString)
+        assertThat(list)
+                .extracting(IpPrefix::toString)
                 .containsExactly("9.0.0.0/8", "10.0.0.0/8", "10.0.0.0/16", "200.0.0.0/8", "::/0", "2603::/16");
     }
 
@@ -73,10 +83,13 @@ class IpPrefixTest {
         assertThat(wide.contains(IpPrefix.parse("52.112.0.0/13"))).isFalse();
         assertThat(IpPrefix.parse("0.0.0.0/0").contains(wide)).isTrue();
         assertThat(wide.contains(IpPrefix.parse("2603::/16"))).isFalse();
-        assertThat(IpPrefix.parse("2603:1000::/24").contains(IpPrefix.parse("2603:10ff:ffff::/48"))).isTrue();
-        assertThat(IpPrefix.parse("2603:1000::/24").contains(IpPrefix.parse("2603:1100::/48"))).isFalse();
+        assertThat(IpPrefix.parse("2603:1000::/24").contains(IpPrefix.parse("2603:10ff:ffff::/48")))
+                .isTrue();
+        assertThat(IpPrefix.parse("2603:1000::/24").contains(IpPrefix.parse("2603:1100::/48")))
+                .isFalse();
         assertThat(IpPrefix.parse("::/0").contains(IpPrefix.parse("2603::/16"))).isTrue();
-        assertThat(IpPrefix.parse("2620:1ec:4::152/127").contains(IpPrefix.parse("2620:1ec:4::153"))).isTrue();
+        assertThat(IpPrefix.parse("2620:1ec:4::152/127").contains(IpPrefix.parse("2620:1ec:4::153")))
+                .isTrue();
         assertThat(wide.size()).isEqualTo(BigInteger.valueOf(1 << 18));
         assertThat(((Ipv4Prefix) wide).netmask()).isEqualTo("255.252.0.0");
         assertThat(((Ipv4Prefix) wide).wildcardMask()).isEqualTo("0.3.255.255");

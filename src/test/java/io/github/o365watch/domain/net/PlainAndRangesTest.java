@@ -50,10 +50,15 @@ class PlainAndRangesTest {
             Ipv4Prefix p = (Ipv4Prefix) Plain.parse(t);
             Ipv4Prefix q = (Ipv4Prefix) IpPrefix.Parsing.strict(t);
             assertThat(List.of(p.network(), p.lastAddress(), p.netmask(), p.wildcardMask(), p.toString()))
-                    .isEqualTo(List.of(q.block().getLower().withoutPrefixLength().toCanonicalString(),
+                    .isEqualTo(List.of(
+                            q.block().getLower().withoutPrefixLength().toCanonicalString(),
                             q.block().getUpper().withoutPrefixLength().toCanonicalString(),
-                            q.block().getNetwork().getNetworkMask(q.length(), false).toCanonicalString(),
-                            q.block().getNetwork().getHostMask(q.length()).toCanonicalString(), t.contains("/") ? t : t + "/32"));
+                            q.block()
+                                    .getNetwork()
+                                    .getNetworkMask(q.length(), false)
+                                    .toCanonicalString(),
+                            q.block().getNetwork().getHostMask(q.length()).toCanonicalString(),
+                            t.contains("/") ? t : t + "/32"));
         }
     }
 
@@ -77,16 +82,26 @@ class PlainAndRangesTest {
         assertThat(Ranges.union(all4)).containsExactly(IpPrefix.parse("0.0.0.0/0"));
         List<IpPrefix> all6 = List.of(IpPrefix.parse("::/1"), IpPrefix.parse("8000::/1"));
         assertThat(Ranges.union(all6)).containsExactly(IpPrefix.parse("::/0"));
-        assertThat(Ranges.subtract(List.of(IpPrefix.parse("::/0")), List.of(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))))
-                .isEqualTo(librarySubtract(List.of(IpPrefix.parse("::/0")), List.of(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))));
-        assertThat(Ranges.subtract(List.of(IpPrefix.parse("0.0.0.0/0")), List.of(IpPrefix.parse("0.0.0.0/32"), IpPrefix.parse("255.255.255.255"))))
+        assertThat(Ranges.subtract(
+                        List.of(IpPrefix.parse("::/0")),
+                        List.of(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))))
+                .isEqualTo(librarySubtract(
+                        List.of(IpPrefix.parse("::/0")),
+                        List.of(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))));
+        assertThat(Ranges.subtract(
+                        List.of(IpPrefix.parse("0.0.0.0/0")),
+                        List.of(IpPrefix.parse("0.0.0.0/32"), IpPrefix.parse("255.255.255.255"))))
                 .hasSize(62);
         // neighbours across the boundary of the two 64-bit words
-        List<IpPrefix> across = List.of(IpPrefix.parse("::ffff:ffff:ffff:fffe/127"), IpPrefix.parse("0:0:0:1::/127"),
+        List<IpPrefix> across = List.of(
+                IpPrefix.parse("::ffff:ffff:ffff:fffe/127"),
+                IpPrefix.parse("0:0:0:1::/127"),
                 IpPrefix.parse("0:0:0:1::2/127"));
         assertThat(Ranges.union(across)).isEqualTo(libraryMerge(across)).hasSize(2);
         assertThat(Ranges.subtract(List.of(IpPrefix.parse("::/63")), List.of(IpPrefix.parse("::ffff:ffff:ffff:ffff"))))
-                .isEqualTo(librarySubtract(List.of(IpPrefix.parse("::/63")), List.of(IpPrefix.parse("::ffff:ffff:ffff:ffff")))).hasSize(65);
+                .isEqualTo(librarySubtract(
+                        List.of(IpPrefix.parse("::/63")), List.of(IpPrefix.parse("::ffff:ffff:ffff:ffff"))))
+                .hasSize(65);
     }
 
     /** Prefixes crowded into a small space (and across the 64-bit word boundary for IPv6), so they overlap and touch. */
@@ -96,7 +111,8 @@ class PlainAndRangesTest {
             if (v4) {
                 int len = 20 + random.nextInt(13);
                 long v = (0x0a000000L + random.nextInt(1 << 14) * 16L) & (-1L << (32 - len)) & 0xffffffffL;
-                out.add(IpPrefix.parse((v >>> 24) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255) + "/" + len));
+                out.add(IpPrefix.parse(
+                        (v >>> 24) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255) + "/" + len));
             } else {
                 int len = 56 + random.nextInt(24);
                 long high = 0x2603_0000_0000_0000L | random.nextInt(64);
@@ -115,7 +131,9 @@ class PlainAndRangesTest {
         }
         IPAddress first = Blocks.block(prefixes.get(0));
         IPAddress[] rest = prefixes.stream().skip(1).map(Blocks::block).toArray(IPAddress[]::new);
-        List<IpPrefix> out = new ArrayList<>(Arrays.stream(first.mergeToPrefixBlocks(rest)).map(Blocks::prefix).toList());
+        List<IpPrefix> out = new ArrayList<>(Arrays.stream(first.mergeToPrefixBlocks(rest))
+                .map(Blocks::prefix)
+                .toList());
         Collections.sort(out);
         return out;
     }
@@ -123,7 +141,8 @@ class PlainAndRangesTest {
     private static List<IpPrefix> librarySubtract(List<IpPrefix> from, List<IpPrefix> remove) {
         List<IpPrefix> out = new ArrayList<>();
         for (IpPrefix a : from) {
-            List<IPAddressSeqRange> rest = new ArrayList<>(List.of(Blocks.block(a).toSequentialRange()));
+            List<IPAddressSeqRange> rest =
+                    new ArrayList<>(List.of(Blocks.block(a).toSequentialRange()));
             for (IpPrefix r : remove) {
                 List<IPAddressSeqRange> next = new ArrayList<>();
                 for (IPAddressSeqRange x : rest) {
@@ -168,12 +187,16 @@ class PlainAndRangesTest {
         }
         String a;
         switch (random.nextInt(3)) {
-            case 0 -> a = new Ipv6Prefix(h & (len >= 64 ? -1L : len == 0 ? 0 : -1L << (64 - len)), 0, Math.min(len, 64)).network()
-                    .replaceAll("::$", "::") + ""; // canonical text of a related value
+            case 0 ->
+                a = new Ipv6Prefix(h & (len >= 64 ? -1L : len == 0 ? 0 : -1L << (64 - len)), 0, Math.min(len, 64))
+                                .network()
+                                .replaceAll("::$", "::")
+                        + ""; // canonical text of a related value
             case 1 -> {
                 StringBuilder s = new StringBuilder();
                 for (int i = 0; i < 8; i++) {
-                    s.append(i > 0 ? ":" : "").append(String.format(Locale.ROOT, random.nextBoolean() ? "%04x" : "%X", g[i]));
+                    s.append(i > 0 ? ":" : "")
+                            .append(String.format(Locale.ROOT, random.nextBoolean() ? "%04x" : "%X", g[i]));
                 }
                 a = s.toString();
             }

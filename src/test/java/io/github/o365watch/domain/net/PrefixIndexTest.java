@@ -22,14 +22,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PrefixIndexTest {
 
-    record Entry(IpPrefix prefix, int value) {
-    }
+    record Entry(IpPrefix prefix, int value) {}
 
     static List<PrefixIndex.Match<Integer>> bruteForce(List<Entry> entries, String address) {
         IpPrefix host = IpPrefix.parse(address);
-        List<Entry> hits = new ArrayList<>(entries.stream().filter(e -> e.prefix().contains(host)).toList());
+        List<Entry> hits = new ArrayList<>(
+                entries.stream().filter(e -> e.prefix().contains(host)).toList());
         hits.sort(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed());
-        return hits.stream().map(e -> new PrefixIndex.Match<>(e.prefix(), e.value())).toList();
+        return hits.stream()
+                .map(e -> new PrefixIndex.Match<>(e.prefix(), e.value()))
+                .toList();
     }
 
     /** An address as text: dotted decimal, or all eight IPv6 groups with leading zeros (as kernel logs write them). */
@@ -41,7 +43,8 @@ class PrefixIndexTest {
             }
         } else {
             for (int i = 7; i >= 0; i--) {
-                out.append(String.format("%04x", value.shiftRight(16 * i).intValue() & 0xffff)).append(i > 0 ? ":" : "");
+                out.append(String.format("%04x", value.shiftRight(16 * i).intValue() & 0xffff))
+                        .append(i > 0 ? ":" : "");
             }
         }
         return out.toString();
@@ -73,7 +76,9 @@ class PrefixIndexTest {
             int count = 1 + rnd.nextInt(300);
             for (int i = 0; i < count; i++) {
                 // some prefixes come twice, with another value
-                IpPrefix p = i > 0 && rnd.nextInt(10) == 0 ? entries.get(rnd.nextInt(i)).prefix() : PrefixSetTest.random(rnd, family);
+                IpPrefix p = i > 0 && rnd.nextInt(10) == 0
+                        ? entries.get(rnd.nextInt(i)).prefix()
+                        : PrefixSetTest.random(rnd, family);
                 entries.add(new Entry(p, i));
                 b.add(p, i);
             }
@@ -85,7 +90,9 @@ class PrefixIndexTest {
                 List<PrefixIndex.Match<Integer>> expected = bruteForce(entries, address);
                 assertThat(index.lookup(address)).as(address).isEqualTo(expected);
                 // the canonical form of the same address finds the same
-                assertThat(index.lookup(IpPrefix.parse(address).network())).as(address).isEqualTo(expected);
+                assertThat(index.lookup(IpPrefix.parse(address).network()))
+                        .as(address)
+                        .isEqualTo(expected);
                 nonEmpty += expected.isEmpty() ? 0 : 1;
             }
             // the draw must exercise matches, not only misses
@@ -103,12 +110,17 @@ class PrefixIndexTest {
                 .add(IpPrefix.parse("52.112.1.0/24"), "media")
                 .add(IpPrefix.parse("52.112.0.0/14"), "teams-again")
                 .build();
-        assertThat(index.lookup("52.112.1.1")).extracting(PrefixIndex.Match::value)
+        assertThat(index.lookup("52.112.1.1"))
+                .extracting(PrefixIndex.Match::value)
                 .containsExactly("host", "media", "teams", "teams-again", "default");
-        assertThat(index.lookup("52.112.1.2")).extracting(PrefixIndex.Match::value)
+        assertThat(index.lookup("52.112.1.2"))
+                .extracting(PrefixIndex.Match::value)
                 .containsExactly("media", "teams", "teams-again", "default");
-        assertThat(index.lookup("52.116.0.0")).extracting(PrefixIndex.Match::value).containsExactly("default");
-        assertThat(index.lookup("52.115.255.255")).extracting(m -> m.prefix().toString())
+        assertThat(index.lookup("52.116.0.0"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("default");
+        assertThat(index.lookup("52.115.255.255"))
+                .extracting(m -> m.prefix().toString())
                 .containsExactly("52.112.0.0/14", "52.112.0.0/14", "0.0.0.0/0");
         // the IPv4 /0 says nothing about IPv6
         assertThat(index.lookup("2603:1063::1")).isEmpty();
@@ -123,20 +135,36 @@ class PrefixIndexTest {
                 .add(IpPrefix.parse("2603:1063::1/128"), "host")
                 .add(IpPrefix.parse("2603:1063::/65"), "low half")
                 .build();
-        assertThat(index.lookup("2603:1063::1")).extracting(PrefixIndex.Match::value)
+        assertThat(index.lookup("2603:1063::1"))
+                .extracting(PrefixIndex.Match::value)
                 .containsExactly("host", "low half", "subnet", "m365", "all");
-        assertThat(index.lookup("2603:1063:0000:0000:8000:0000:0000:0001")).extracting(PrefixIndex.Match::value)
+        assertThat(index.lookup("2603:1063:0000:0000:8000:0000:0000:0001"))
+                .extracting(PrefixIndex.Match::value)
                 .containsExactly("subnet", "m365", "all");
-        assertThat(index.lookup("2603:1063:0:1::1")).extracting(PrefixIndex.Match::value).containsExactly("m365", "all");
-        assertThat(index.lookup("2603:1067:ffff::")).extracting(PrefixIndex.Match::value).containsExactly("all");
+        assertThat(index.lookup("2603:1063:0:1::1"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("m365", "all");
+        assertThat(index.lookup("2603:1067:ffff::"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("all");
         // a /38 ends six bits into the third group
-        assertThat(index.lookup("2603:1063:3ff:ffff::")).extracting(PrefixIndex.Match::value).containsExactly("m365", "all");
-        assertThat(index.lookup("2603:1063:400::")).extracting(PrefixIndex.Match::value).containsExactly("all");
-        assertThat(index.lookup("2603:1062:ffff::")).extracting(PrefixIndex.Match::value).containsExactly("all");
-        assertThat(index.lookup("2603:1063::2")).extracting(PrefixIndex.Match::value).containsExactly("low half", "subnet", "m365", "all");
+        assertThat(index.lookup("2603:1063:3ff:ffff::"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("m365", "all");
+        assertThat(index.lookup("2603:1063:400::"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("all");
+        assertThat(index.lookup("2603:1062:ffff::"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("all");
+        assertThat(index.lookup("2603:1063::2"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("low half", "subnet", "m365", "all");
         assertThat(index.lookup("52.112.1.1")).isEmpty();
         // an IPv4-mapped address is IPv6: the lists keep the families apart
-        assertThat(index.lookup("::ffff:52.112.1.1")).extracting(PrefixIndex.Match::value).containsExactly("all");
+        assertThat(index.lookup("::ffff:52.112.1.1"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("all");
     }
 
     @Test
@@ -146,20 +174,52 @@ class PrefixIndexTest {
                 .add(IpPrefix.parse("0.0.0.0/32"), "bottom")
                 .add(IpPrefix.parse("128.0.0.0/1"), "upper half")
                 .build();
-        assertThat(index.lookup("255.255.255.255")).extracting(PrefixIndex.Match::value).containsExactly("top", "upper half");
-        assertThat(index.lookup("255.255.255.254")).extracting(PrefixIndex.Match::value).containsExactly("upper half");
+        assertThat(index.lookup("255.255.255.255"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("top", "upper half");
+        assertThat(index.lookup("255.255.255.254"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("upper half");
         assertThat(index.lookup("0.0.0.0")).extracting(PrefixIndex.Match::value).containsExactly("bottom");
         assertThat(index.lookup("0.0.0.1")).isEmpty();
         assertThat(index.lookup("127.255.255.255")).isEmpty();
-        assertThat(index.lookup("128.0.0.0")).extracting(PrefixIndex.Match::value).containsExactly("upper half");
+        assertThat(index.lookup("128.0.0.0"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("upper half");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4/32", " 1.2.3.4", "1.2.3.4 ", "1..3.4", "1.2.3.",
-        ".1.2.3", "+1.2.3.4", "1.2.3.-4", "1.2.3.4444", "0x1.2.3.4", "example.com", "fe80::1%eth0", "2603::/40", "2603::g", ":::",
-        "1:2:3:4:5:6:7:8:9", "2603:1063::1::2", "[2603:1063::1]", "*", "1.2.3.*", "2603:1063::1-2", "\u0661.2.3.4",
-        "12345678901234567890123456789012345678901234567890"})
+    @ValueSource(
+            strings = {
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "01.2.3.4",
+                "1.2.3.4/32",
+                " 1.2.3.4",
+                "1.2.3.4 ",
+                "1..3.4",
+                "1.2.3.",
+                ".1.2.3",
+                "+1.2.3.4",
+                "1.2.3.-4",
+                "1.2.3.4444",
+                "0x1.2.3.4",
+                "example.com",
+                "fe80::1%eth0",
+                "2603::/40",
+                "2603::g",
+                ":::",
+                "1:2:3:4:5:6:7:8:9",
+                "2603:1063::1::2",
+                "[2603:1063::1]",
+                "*",
+                "1.2.3.*",
+                "2603:1063::1-2",
+                "\u0661.2.3.4",
+                "12345678901234567890123456789012345678901234567890"
+            })
     void anythingButAnAddressFindsNothingAndNeverThrows(String text) {
         PrefixIndex<String> index = PrefixIndex.<String>builder()
                 .add(IpPrefix.parse("0.0.0.0/0"), "all v4")
@@ -183,12 +243,17 @@ class PrefixIndexTest {
         PrefixIndex<String> first = b.build();
         b.add(IpPrefix.parse("52.112.1.0/24"), "media");
         PrefixIndex<String> second = b.build();
-        assertThat(first.lookup("52.112.1.1")).extracting(PrefixIndex.Match::value).containsExactly("teams");
-        assertThat(second.lookup("52.112.1.1")).extracting(PrefixIndex.Match::value).containsExactly("media", "teams");
+        assertThat(first.lookup("52.112.1.1"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("teams");
+        assertThat(second.lookup("52.112.1.1"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("media", "teams");
         List<PrefixIndex.Match<String>> one = first.lookup("52.112.1.1");
         List<PrefixIndex.Match<String>> two = second.lookup("52.112.1.1");
         for (List<PrefixIndex.Match<String>> list : Arrays.asList(one, two)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> list.add(list.get(0))).isInstanceOf(UnsupportedOperationException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> list.add(list.get(0)))
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
         assertThat(first.lookup("52.112.1.1")).hasSize(1);
     }

@@ -20,8 +20,7 @@ public class PrefixSetTest {
     private static final int ROUNDS = 300;
 
     /** A closed interval of addresses. */
-    record Interval(BigInteger lo, BigInteger hi) {
-    }
+    record Interval(BigInteger lo, BigInteger hi) {}
 
     static Interval interval(IpPrefix p) {
         BigInteger lo = new BigInteger(1, io.github.o365watch.testing.Addresses.literal(p.network()));
@@ -75,7 +74,10 @@ public class PrefixSetTest {
             BigInteger lo = i.lo();
             while (lo.compareTo(i.hi()) <= 0) {
                 int size = lo.signum() == 0 ? 128 : lo.getLowestSetBit();
-                while (lo.add(BigInteger.ONE.shiftLeft(size)).subtract(BigInteger.ONE).compareTo(i.hi()) > 0) {
+                while (lo.add(BigInteger.ONE.shiftLeft(size))
+                                .subtract(BigInteger.ONE)
+                                .compareTo(i.hi())
+                        > 0) {
                     size--;
                 }
                 lo = lo.add(BigInteger.ONE.shiftLeft(size));
@@ -104,7 +106,9 @@ public class PrefixSetTest {
     public static IpPrefix random(Random rnd, Family family) {
         int pick = rnd.nextInt(12);
         if (pick == 0) {
-            return family == Family.IPV4 ? IpPrefix.parse("255.255.255.255/32") : IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128");
+            return family == Family.IPV4
+                    ? IpPrefix.parse("255.255.255.255/32")
+                    : IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128");
         }
         if (pick < 4) {
             return anywhere(rnd, family);
@@ -113,12 +117,14 @@ public class PrefixSetTest {
             int len = 16 + rnd.nextInt(17);
             long addr = (10L << 24) | (rnd.nextInt(1 << 16) & 0xffffL);
             addr = len == 32 ? addr : addr & ~((1L << (32 - len)) - 1);
-            return IpPrefix.parse(((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255) + "/" + len);
+            return IpPrefix.parse(((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "."
+                    + (addr & 255) + "/" + len);
         }
         int len = 104 + rnd.nextInt(25);
         long low = rnd.nextInt(1 << 24) & 0xffffffL;
         low = len == 128 ? low : low & ~((1L << (128 - len)) - 1);
-        return IpPrefix.parse("2603:1000::" + Long.toHexString(low >> 16) + ":" + Long.toHexString(low & 0xffff) + "/" + len);
+        return IpPrefix.parse(
+                "2603:1000::" + Long.toHexString(low >> 16) + ":" + Long.toHexString(low & 0xffff) + "/" + len);
     }
 
     static IpPrefix anywhere(Random rnd, Family family) {
@@ -129,7 +135,8 @@ public class PrefixSetTest {
                 addr |= 0xffff0000L; // near the top
             }
             addr = len == 0 ? 0 : addr & (0xffffffffL << (32 - len)) & 0xffffffffL;
-            return IpPrefix.parse(((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255) + "/" + len);
+            return IpPrefix.parse(((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "."
+                    + (addr & 255) + "/" + len);
         }
         int len = rnd.nextInt(129);
         BigInteger addr = new BigInteger(128, rnd);
@@ -139,7 +146,8 @@ public class PrefixSetTest {
         addr = addr.shiftRight(128 - len).shiftLeft(128 - len);
         StringBuilder text = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
-            text.append(addr.shiftRight(16 * i).and(BigInteger.valueOf(0xffff)).toString(16)).append(i > 0 ? ":" : "");
+            text.append(addr.shiftRight(16 * i).and(BigInteger.valueOf(0xffff)).toString(16))
+                    .append(i > 0 ? ":" : "");
         }
         return IpPrefix.parse(text + "/" + len);
     }
@@ -151,7 +159,8 @@ public class PrefixSetTest {
             Random rnd = new Random(round);
             List<IpPrefix> prefixes = random(rnd, family, 1 + rnd.nextInt(40));
             PrefixSet set = PrefixSet.of(prefixes);
-            List<Interval> expected = merge(prefixes.stream().map(PrefixSetTest::interval).toList());
+            List<Interval> expected =
+                    merge(prefixes.stream().map(PrefixSetTest::interval).toList());
             assertThat(intervals(set)).as("seed %d", round).isEqualTo(expected);
             assertThat(set.size()).as("seed %d: minimal", round).isEqualTo(minimalBlocks(expected));
             assertThat(set.prefixes()).as("seed %d: sorted", round).isSorted();
@@ -176,9 +185,13 @@ public class PrefixSetTest {
             PrefixSet minus = sa.subtract(sb);
             assertThat(intervals(minus)).as("seed %d subtract", round).isEqualTo(diff);
             assertThat(minus.size()).as("seed %d subtract minimal", round).isEqualTo(minimalBlocks(diff));
-            assertThat(intervals(sa.intersect(sb))).as("seed %d intersect", round).isEqualTo(subtract(ia, subtract(ia, ib)));
+            assertThat(intervals(sa.intersect(sb)))
+                    .as("seed %d intersect", round)
+                    .isEqualTo(subtract(ia, subtract(ia, ib)));
             assertThat(sa.union(sb).containsAll(sa)).isTrue();
-            assertThat(sa.subtract(sb).union(sa.intersect(sb))).as("seed %d", round).isEqualTo(sa);
+            assertThat(sa.subtract(sb).union(sa.intersect(sb)))
+                    .as("seed %d", round)
+                    .isEqualTo(sa);
         }
     }
 
@@ -189,27 +202,36 @@ public class PrefixSetTest {
             Random rnd = new Random(5000 + round);
             List<IpPrefix> a = random(rnd, family, 1 + rnd.nextInt(30));
             PrefixSet set = PrefixSet.of(a);
-            List<Interval> merged = merge(a.stream().map(PrefixSetTest::interval).toList());
+            List<Interval> merged =
+                    merge(a.stream().map(PrefixSetTest::interval).toList());
             for (int q = 0; q < 20; q++) {
                 IpPrefix p = random(rnd, family);
                 Interval ip = interval(p);
-                boolean contained = merged.stream().anyMatch(i -> i.lo().compareTo(ip.lo()) <= 0 && i.hi().compareTo(ip.hi()) >= 0);
-                boolean overlapping = merged.stream().anyMatch(i -> i.lo().compareTo(ip.hi()) <= 0 && i.hi().compareTo(ip.lo()) >= 0);
-                assertThat(set.contains(p)).as("seed %d: %s in %s", round, p, set).isEqualTo(contained);
-                assertThat(set.overlaps(p)).as("seed %d: %s overlaps %s", round, p, set).isEqualTo(overlapping);
+                boolean contained =
+                        merged.stream().anyMatch(i -> i.lo().compareTo(ip.lo()) <= 0 && i.hi().compareTo(ip.hi()) >= 0);
+                boolean overlapping =
+                        merged.stream().anyMatch(i -> i.lo().compareTo(ip.hi()) <= 0 && i.hi().compareTo(ip.lo()) >= 0);
+                assertThat(set.contains(p))
+                        .as("seed %d: %s in %s", round, p, set)
+                        .isEqualTo(contained);
+                assertThat(set.overlaps(p))
+                        .as("seed %d: %s overlaps %s", round, p, set)
+                        .isEqualTo(overlapping);
             }
         }
     }
 
     @Test
     void familiesStaySeparateAndCountsAddUp() {
-        PrefixSet s = PrefixSet.of(IpPrefix.parse("10.0.0.0/25"), IpPrefix.parse("10.0.0.128/25"), IpPrefix.parse("2603::/16"));
+        PrefixSet s = PrefixSet.of(
+                IpPrefix.parse("10.0.0.0/25"), IpPrefix.parse("10.0.0.128/25"), IpPrefix.parse("2603::/16"));
         assertThat(s.prefixes()).extracting(IpPrefix::toString).containsExactly("10.0.0.0/24", "2603::/16");
         assertThat(s.addressCount(Family.IPV4)).isEqualTo(BigInteger.valueOf(256));
         assertThat(s.prefixes(Family.IPV6)).hasSize(1);
-        assertThat(s.subtract(PrefixSet.of(IpPrefix.parse("0.0.0.0/0")))).isEqualTo(PrefixSet.of(IpPrefix.parse("2603::/16")));
+        assertThat(s.subtract(PrefixSet.of(IpPrefix.parse("0.0.0.0/0"))))
+                .isEqualTo(PrefixSet.of(IpPrefix.parse("2603::/16")));
         assertThat(PrefixSet.EMPTY.isEmpty()).isTrue();
-        assertThat(PrefixSet.of(IpPrefix.parse("10.0.0.0/24"))).isEqualTo(PrefixSet.of(IpPrefix.parse("10.0.0.0/25"),
-                IpPrefix.parse("10.0.0.128/25")));
+        assertThat(PrefixSet.of(IpPrefix.parse("10.0.0.0/24")))
+                .isEqualTo(PrefixSet.of(IpPrefix.parse("10.0.0.0/25"), IpPrefix.parse("10.0.0.128/25")));
     }
 }

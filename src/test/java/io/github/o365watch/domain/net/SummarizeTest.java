@@ -24,7 +24,8 @@ class SummarizeTest {
         return best(sorted, 0, n, new ArrayList<>(), size);
     }
 
-    private static BigInteger best(List<IpPrefix> sorted, int from, int budget, List<IpPrefix> chosen, BigInteger size) {
+    private static BigInteger best(
+            List<IpPrefix> sorted, int from, int budget, List<IpPrefix> chosen, BigInteger size) {
         if (from == sorted.size()) {
             return PrefixSet.of(chosen).addressCount(sorted.get(0).family()).subtract(size);
         }
@@ -66,7 +67,10 @@ class SummarizeTest {
 
     @Test
     void aSetThatFitsIsUntouchedAndEachFamilyHasItsOwnBudget() {
-        PrefixSet s = PrefixSet.of(IpPrefix.parse("10.0.0.0/24"), IpPrefix.parse("10.0.2.0/24"), IpPrefix.parse("2603::/32"),
+        PrefixSet s = PrefixSet.of(
+                IpPrefix.parse("10.0.0.0/24"),
+                IpPrefix.parse("10.0.2.0/24"),
+                IpPrefix.parse("2603::/32"),
                 IpPrefix.parse("2603:2::/32"));
         assertThat(s.summarize(Family.IPV4, 2).exact()).isTrue();
         Summary one = s.summarize(Family.IPV4, 1);
@@ -81,25 +85,53 @@ class SummarizeTest {
     @Test
     void noSummaryIsBroaderThanTheMinimumLength() {
         // the reproduction of issue 12: Optimize's IPv4 prefixes in 5, unbounded, take 0.0.0.0/2 and 128.0.0.0/3
-        PrefixSet optimize = PrefixSet.of(List.of("13.107.6.152/31", "13.107.18.10/31", "13.107.128.0/22", "23.103.160.0/20",
-                "40.96.0.0/13", "40.104.0.0/15", "52.96.0.0/14", "131.253.33.215/32", "132.245.0.0/16", "150.171.32.0/22",
-                "191.234.140.0/22", "204.79.197.215/32", "13.107.64.0/18", "52.112.0.0/14", "13.107.136.0/22", "40.108.128.0/17",
-                "52.104.0.0/14", "104.146.128.0/17", "150.171.40.0/22").stream().map(IpPrefix::parse).toList());
-        assertThat(optimize.summarize(Family.IPV4, 5).prefixes()).extracting(IpPrefix::length).contains(2);
-        SummaryException e = catchThrowableOfType(SummaryException.class,
-                () -> optimize.summarize(Family.IPV4, 5, 8, BigDecimal.valueOf(1000)));
-        assertThat(e).as("the list touches ten /8s: 13, 23, 40, 52, 104, 131, 132, 150, 191, 204").isNotNull();
+        PrefixSet optimize = PrefixSet.of(List.of(
+                        "13.107.6.152/31",
+                        "13.107.18.10/31",
+                        "13.107.128.0/22",
+                        "23.103.160.0/20",
+                        "40.96.0.0/13",
+                        "40.104.0.0/15",
+                        "52.96.0.0/14",
+                        "131.253.33.215/32",
+                        "132.245.0.0/16",
+                        "150.171.32.0/22",
+                        "191.234.140.0/22",
+                        "204.79.197.215/32",
+                        "13.107.64.0/18",
+                        "52.112.0.0/14",
+                        "13.107.136.0/22",
+                        "40.108.128.0/17",
+                        "52.104.0.0/14",
+                        "104.146.128.0/17",
+                        "150.171.40.0/22")
+                .stream()
+                .map(IpPrefix::parse)
+                .toList());
+        assertThat(optimize.summarize(Family.IPV4, 5).prefixes())
+                .extracting(IpPrefix::length)
+                .contains(2);
+        SummaryException e = catchThrowableOfType(
+                SummaryException.class, () -> optimize.summarize(Family.IPV4, 5, 8, BigDecimal.valueOf(1000)));
+        assertThat(e)
+                .as("the list touches ten /8s: 13, 23, 40, 52, 104, 131, 132, 150, 191, 204")
+                .isNotNull();
         assertThat(e.leastExtra()).isEmpty();
-        assertThat(e.getMessage()).contains("5 cannot cover them without a prefix broader than /8: that takes at least 10");
+        assertThat(e.getMessage())
+                .contains("5 cannot cover them without a prefix broader than /8: that takes at least 10");
         Summary ten = optimize.summarize(Family.IPV4, 10, 8, BigDecimal.valueOf(1_000_000));
-        assertThat(ten.prefixes()).hasSize(10).allSatisfy(p -> assertThat(p.length()).isGreaterThanOrEqualTo(8));
+        assertThat(ten.prefixes())
+                .hasSize(10)
+                .allSatisfy(p -> assertThat(p.length()).isGreaterThanOrEqualTo(8));
     }
 
     @Test
     void aPrefixBroaderThanTheMinimumIsWrittenAsItsParts() {
         // two listed /9s aggregate to a /8; with /9 as the bound they stay two, the same addresses
         PrefixSet s = PrefixSet.of(IpPrefix.parse("10.0.0.0/9"), IpPrefix.parse("10.128.0.0/9"));
-        assertThat(s.summarize(Family.IPV4, 0, 8, BigDecimal.ONE).prefixes()).extracting(IpPrefix::toString).containsExactly("10.0.0.0/8");
+        assertThat(s.summarize(Family.IPV4, 0, 8, BigDecimal.ONE).prefixes())
+                .extracting(IpPrefix::toString)
+                .containsExactly("10.0.0.0/8");
         Summary parts = s.summarize(Family.IPV4, 0, 9, BigDecimal.ONE);
         assertThat(parts.prefixes()).extracting(IpPrefix::toString).containsExactly("10.0.0.0/9", "10.128.0.0/9");
         assertThat(parts.exact()).isTrue();
@@ -109,13 +141,19 @@ class SummarizeTest {
     @Test
     void theBudgetIsAShareOfTheListedAddressesAndTheSmallestThatWorksIsNamed() {
         // 10.0.0.0/24 and 10.0.2.0/24 in one prefix: 10.0.0.0/22, 512 more on 512 listed (100%)
-        PrefixSet s = PrefixSet.of(IpPrefix.parse("10.0.0.0/24"), IpPrefix.parse("10.0.2.0/24"), IpPrefix.parse("10.1.0.0/24"));
-        assertThat(s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(67)).extraAddresses()).isEqualTo(BigInteger.valueOf(512));
-        SummaryException e = catchThrowableOfType(SummaryException.class, () -> s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(66)));
+        PrefixSet s = PrefixSet.of(
+                IpPrefix.parse("10.0.0.0/24"), IpPrefix.parse("10.0.2.0/24"), IpPrefix.parse("10.1.0.0/24"));
+        assertThat(s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(67)).extraAddresses())
+                .isEqualTo(BigInteger.valueOf(512));
+        SummaryException e = catchThrowableOfType(
+                SummaryException.class, () -> s.summarize(Family.IPV4, 2, 8, BigDecimal.valueOf(66)));
         assertThat(e.leastExtra()).contains(BigInteger.valueOf(512));
         assertThat(e.fewestWithin()).isEqualTo(3);
-        assertThat(e.getMessage()).isEqualTo("3 prefixes do not fit in 2 with at most 66% more addresses and none broader than /8;"
-                + " the smallest budgets that would work: 3 prefixes at 66%, or 2 prefixes at 66.67% (512 more addresses)");
-        assertThat(s.summarize(Family.IPV4, 2, 8, new BigDecimal("66.67")).prefixes()).hasSize(2);
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "3 prefixes do not fit in 2 with at most 66% more addresses and none broader than /8;"
+                                + " the smallest budgets that would work: 3 prefixes at 66%, or 2 prefixes at 66.67% (512 more addresses)");
+        assertThat(s.summarize(Family.IPV4, 2, 8, new BigDecimal("66.67")).prefixes())
+                .hasSize(2);
     }
 }

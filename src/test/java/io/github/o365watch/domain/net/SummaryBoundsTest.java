@@ -32,13 +32,17 @@ class SummaryBoundsTest {
     record Case(Family family, List<IpPrefix> listed, int maxPrefixes, int minLength, BigDecimal percent) {
         @Override
         public String toString() {
-            return family + " " + listed + " in " + maxPrefixes + ", /" + minLength + ", " + percent.toPlainString() + "%";
+            return family + " " + listed + " in " + maxPrefixes + ", /" + minLength + ", " + percent.toPlainString()
+                    + "%";
         }
     }
 
     /** Budgets of extra addresses; one in three cases with no real limit, so that the bounds of length and count decide. */
-    static final List<BigDecimal> PERCENTS = List.of("0", "0.01", "0.5", "1", "5", "12.5", "37.5", "100", "1000", "1e39", "1e39", "1e39",
-            "1e39").stream().map(BigDecimal::new).toList();
+    static final List<BigDecimal> PERCENTS =
+            List.of("0", "0.01", "0.5", "1", "5", "12.5", "37.5", "100", "1000", "1e39", "1e39", "1e39", "1e39")
+                    .stream()
+                    .map(BigDecimal::new)
+                    .toList();
 
     /**
      * A case from a seed: a family, up to 15 prefixes that overlap, nest and touch, none broader
@@ -59,7 +63,15 @@ class SummaryBoundsTest {
         int bound = min;
         listed = listed.stream().filter(p -> p.length() >= bound).toList();
         // from one prefix to as many as the exact list has, most often one or two fewer
-        int n = Math.max(1, blocks(PrefixSetTest.merge(listed.stream().map(PrefixSetTest::interval).toList()), f.bits(), min).size());
+        int n = Math.max(
+                1,
+                blocks(
+                                PrefixSetTest.merge(listed.stream()
+                                        .map(PrefixSetTest::interval)
+                                        .toList()),
+                                f.bits(),
+                                min)
+                        .size());
         int max = budget == 0 ? 0 : rnd.nextBoolean() ? 1 + rnd.nextInt(n) : Math.max(1, n - 1 - rnd.nextInt(2));
         return new Case(f, listed, max, min, percent);
     }
@@ -70,11 +82,13 @@ class SummaryBoundsTest {
         BigInteger lo = PrefixSetTest.interval(p).lo().flipBit(bits - p.length());
         if (bits == 32) {
             long v = lo.longValue();
-            return IpPrefix.parse((v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255) + "/" + p.length());
+            return IpPrefix.parse((v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255) + "/"
+                    + p.length());
         }
         StringBuilder t = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
-            t.append(Integer.toHexString(lo.shiftRight(16 * i).intValue() & 0xffff)).append(i > 0 ? ":" : "");
+            t.append(Integer.toHexString(lo.shiftRight(16 * i).intValue() & 0xffff))
+                    .append(i > 0 ? ":" : "");
         }
         return IpPrefix.parse(t + "/" + p.length());
     }
@@ -87,7 +101,8 @@ class SummaryBoundsTest {
 
     static void check(Case c) {
         PrefixSet set = PrefixSet.of(c.listed());
-        List<Interval> listed = PrefixSetTest.merge(c.listed().stream().map(PrefixSetTest::interval).toList());
+        List<Interval> listed = PrefixSetTest.merge(
+                c.listed().stream().map(PrefixSetTest::interval).toList());
         BigInteger listedSize = size(listed);
         List<Interval> blocks = blocks(listed, c.family().bits(), c.minLength());
         Summary s;
@@ -100,23 +115,34 @@ class SummaryBoundsTest {
         assertThat(s.family()).isEqualTo(c.family());
         assertThat(s.prefixes()).allSatisfy(p -> {
             assertThat(p.family()).isEqualTo(c.family());
-            assertThat(p.length()).as("no prefix broader than /%d", c.minLength()).isGreaterThanOrEqualTo(c.minLength());
+            assertThat(p.length())
+                    .as("no prefix broader than /%d", c.minLength())
+                    .isGreaterThanOrEqualTo(c.minLength());
         });
         if (c.maxPrefixes() > 0) {
             assertThat(s.prefixes().size()).isLessThanOrEqualTo(c.maxPrefixes());
         }
-        List<Interval> written = s.prefixes().stream().map(PrefixSetTest::interval).toList();
+        List<Interval> written =
+                s.prefixes().stream().map(PrefixSetTest::interval).toList();
         List<Interval> union = PrefixSetTest.merge(written);
-        assertThat(PrefixSetTest.subtract(listed, union)).as("every listed address is written").isEmpty();
-        BigInteger sum = written.stream().map(i -> i.hi().subtract(i.lo()).add(BigInteger.ONE)).reduce(BigInteger.ZERO, BigInteger::add);
+        assertThat(PrefixSetTest.subtract(listed, union))
+                .as("every listed address is written")
+                .isEmpty();
+        BigInteger sum = written.stream()
+                .map(i -> i.hi().subtract(i.lo()).add(BigInteger.ONE))
+                .reduce(BigInteger.ZERO, BigInteger::add);
         assertThat(sum).as("no address written twice").isEqualTo(size(union));
         BigInteger extra = size(union).subtract(listedSize);
         assertThat(s.extraAddresses()).as("the extra it states").isEqualTo(extra);
         assertThat(s.listedAddresses()).isEqualTo(listedSize);
         assertThat(s.listedPrefixes()).as("the exact list, split at the bound").isEqualTo(blocks.size());
-        assertThat(within(extra, listedSize, c.percent())).as("within the budget").isTrue();
+        assertThat(within(extra, listedSize, c.percent()))
+                .as("within the budget")
+                .isTrue();
         if (blocks.size() <= BRUTE && c.maxPrefixes() > 0 && blocks.size() > c.maxPrefixes()) {
-            assertThat(extra).as("the fewest extra addresses").isEqualTo(best(blocks, c.maxPrefixes(), c.family().bits(), c.minLength()));
+            assertThat(extra)
+                    .as("the fewest extra addresses")
+                    .isEqualTo(best(blocks, c.maxPrefixes(), c.family().bits(), c.minLength()));
         }
         if (c.maxPrefixes() == 0 || blocks.size() <= c.maxPrefixes()) {
             assertThat(s.exact()).as("exact when it fits").isTrue();
@@ -142,21 +168,36 @@ class SummaryBoundsTest {
             assertThat(e.fewestWithin()).isEqualTo(fewest);
         }
         // as a user would try them
-        assertThat(set.summarize(c.family(), e.fewestWithin(), c.minLength(), c.percent()).prefixes()).hasSizeLessThanOrEqualTo(e.fewestWithin());
+        assertThat(set.summarize(c.family(), e.fewestWithin(), c.minLength(), c.percent())
+                        .prefixes())
+                .hasSizeLessThanOrEqualTo(e.fewestWithin());
         if (e.fewestWithin() - 1 > c.maxPrefixes()) {
-            assertThat(catchThrowableOfType(SummaryException.class,
-                    () -> set.summarize(c.family(), e.fewestWithin() - 1, c.minLength(), c.percent()))).isNotNull();
+            assertThat(catchThrowableOfType(
+                            SummaryException.class,
+                            () -> set.summarize(c.family(), e.fewestWithin() - 1, c.minLength(), c.percent())))
+                    .isNotNull();
         }
-        e.leastExtra().ifPresent(x -> assertThat(set.summarize(c.family(), c.maxPrefixes(), c.minLength(),
-                AddressCounts.percentCeiling(x, listedSize)).extraAddresses()).isEqualTo(x));
+        e.leastExtra()
+                .ifPresent(x -> assertThat(set.summarize(
+                                        c.family(),
+                                        c.maxPrefixes(),
+                                        c.minLength(),
+                                        AddressCounts.percentCeiling(x, listedSize))
+                                .extraAddresses())
+                        .isEqualTo(x));
     }
 
     static boolean within(BigInteger extra, BigInteger listed, BigDecimal percent) {
-        return new BigDecimal(extra).multiply(BigDecimal.valueOf(100)).compareTo(new BigDecimal(listed).multiply(percent)) <= 0;
+        return new BigDecimal(extra)
+                        .multiply(BigDecimal.valueOf(100))
+                        .compareTo(new BigDecimal(listed).multiply(percent))
+                <= 0;
     }
 
     static BigInteger size(List<Interval> merged) {
-        return merged.stream().map(i -> i.hi().subtract(i.lo()).add(BigInteger.ONE)).reduce(BigInteger.ZERO, BigInteger::add);
+        return merged.stream()
+                .map(i -> i.hi().subtract(i.lo()).add(BigInteger.ONE))
+                .reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     /** The exact list: the fewest aligned blocks of the merged intervals, those broader than /minLength cut into /minLength parts. */
@@ -166,12 +207,18 @@ class SummaryBoundsTest {
             BigInteger lo = i.lo();
             while (lo.compareTo(i.hi()) <= 0) {
                 int host = lo.signum() == 0 ? bits : Math.min(bits, lo.getLowestSetBit());
-                while (lo.add(BigInteger.ONE.shiftLeft(host)).subtract(BigInteger.ONE).compareTo(i.hi()) > 0) {
+                while (lo.add(BigInteger.ONE.shiftLeft(host))
+                                .subtract(BigInteger.ONE)
+                                .compareTo(i.hi())
+                        > 0) {
                     host--;
                 }
                 int part = Math.min(host, bits - minLength);
-                for (BigInteger p = lo; p.compareTo(lo.add(BigInteger.ONE.shiftLeft(host))) < 0; p = p.add(BigInteger.ONE.shiftLeft(part))) {
-                    out.add(new Interval(p, p.add(BigInteger.ONE.shiftLeft(part)).subtract(BigInteger.ONE)));
+                for (BigInteger p = lo;
+                        p.compareTo(lo.add(BigInteger.ONE.shiftLeft(host))) < 0;
+                        p = p.add(BigInteger.ONE.shiftLeft(part))) {
+                    out.add(new Interval(
+                            p, p.add(BigInteger.ONE.shiftLeft(part)).subtract(BigInteger.ONE)));
                 }
                 lo = lo.add(BigInteger.ONE.shiftLeft(host));
             }
@@ -198,7 +245,8 @@ class SummaryBoundsTest {
         BigInteger best = null;
         BigInteger inside = BigInteger.ZERO;
         for (int to = from; to < blocks.size(); to++) {
-            inside = inside.add(blocks.get(to).hi().subtract(blocks.get(to).lo()).add(BigInteger.ONE));
+            inside =
+                    inside.add(blocks.get(to).hi().subtract(blocks.get(to).lo()).add(BigInteger.ONE));
             BigInteger lo = blocks.get(from).lo();
             int host = lo.xor(blocks.get(to).hi()).bitLength();
             if (bits - host < minLength) {
