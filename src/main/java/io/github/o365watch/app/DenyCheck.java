@@ -94,8 +94,7 @@ public final class DenyCheck {
         if (!p.isWildcard()) {
             return d.blocks(text) ? Optional.of(text.equals(d.name()) ? How.EXACT : How.PARENT) : Optional.empty();
         }
-        // every name the wildcard matches lies under the labels after its last '*'
-        String fixed = text.substring(text.indexOf('.', text.lastIndexOf('*')) + 1);
+        String fixed = p.fixedSuffix().orElseThrow(); // every name the wildcard matches lies under it
         if (d.subdomains() && (fixed.equals(d.name()) || fixed.endsWith("." + d.name()))) {
             // a '*' matches at least one character, so every name is under fixed: blocked whether or not the apex is
             return Optional.of(How.PARENT);

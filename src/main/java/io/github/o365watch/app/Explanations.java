@@ -35,8 +35,15 @@ public final class Explanations {
 
     private final Workspace ws;
 
+    /** Snapshots read once per run: every query of a lookup asks the same versions. */
+    private final java.util.Map<StoredVersion, Snapshot> loaded = new java.util.HashMap<>();
+
     public Explanations(Workspace ws) {
         this.ws = ws;
+    }
+
+    private Snapshot load(StoredVersion v) {
+        return loaded.computeIfAbsent(v, x -> ws.store().load(x));
     }
 
     /** What kind of thing is known; the order is the order of usefulness. */
@@ -66,7 +73,7 @@ public final class Explanations {
                 List<StoredVersion> vs = ws.store().versions(other);
                 if (!vs.isEmpty()) {
                     StoredVersion newest = vs.get(vs.size() - 1);
-                    List<String> where = matches(q, ws.store().load(newest));
+                    List<String> where = matches(q, load(newest));
                     if (!where.isEmpty()) {
                         out.add(new Clue(
                                 Kind.OTHER_INSTANCE,
@@ -93,7 +100,7 @@ public final class Explanations {
             if (!first.isNewerThan(v.version())) {
                 continue;
             }
-            Snapshot s = ws.store().load(v);
+            Snapshot s = load(v);
             List<EndpointSet> sets = s.sets().stream()
                     .filter(set -> !Lookup.entries(q, set).isEmpty())
                     .toList();
@@ -151,7 +158,7 @@ public final class Explanations {
         int near = p.family() == io.github.o365watch.domain.net.Family.IPV4 ? NEAR_IPV4 : NEAR_IPV6;
         int best = -1;
         java.util.Map<IpPrefix, List<EndpointSet>> found = new java.util.TreeMap<>();
-        for (EndpointSet set : ws.store().load(v.get()).sets()) {
+        for (EndpointSet set : load(v.get()).sets()) {
             for (IpPrefix ip : set.ips()) {
                 int common = ip.commonBits(p);
                 if (ip.family() != p.family() || common < Math.min(near, ip.length())) {
@@ -230,11 +237,9 @@ public final class Explanations {
             }
         });
         List<Verdict> out = new ArrayList<>();
-        java.util.Map<String, Snapshot> loaded = new java.util.HashMap<>();
         for (Lookup.Hit h : a.hits()) {
             Version v = h.versions().get(h.versions().size() - 1);
-            Snapshot s = loaded.computeIfAbsent(
-                    h.instance() + "/" + v, k -> ws.store().load(Selections.version(ws, h.instance(), v.value())));
+            Snapshot s = load(Selections.version(ws, h.instance(), v.value()));
             Selection selection =
                     config.map(c -> ConfigSelection.selection(c, s)).orElse(Selection.defaults());
             out.add(explain(s, h.set(), h.entry(), selection, targets));

@@ -77,40 +77,18 @@ public final class Wildcards {
     /**
      * Lines for a command's output: a table of counts per target, then the broad and tenant-shared
      * patterns; with a tenant, the shared ones are those Microsoft's naming gives no tenant form.
+     * {@code table} lays out the counts per target as the command's other tables are.
      */
-    public static List<String> describe(List<ForTarget> targets, Optional<String> tenant) {
+    public static List<String> describe(
+            List<ForTarget> targets,
+            Optional<String> tenant,
+            java.util.function.Function<List<ForTarget>, List<String>> table) {
         List<String> out = new ArrayList<>();
         if (targets.isEmpty()) {
             return out;
         }
         out.add("Hostname patterns in the lists (a bypass or inspection exemption admits what they match):");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"TARGET", "EXACT", "SCOPED", "BROAD", "TENANT-SHARED"});
-        for (ForTarget t : targets) {
-            rows.add(new String[] {
-                t.target(),
-                String.valueOf(t.counts().get(HostRisk.Kind.EXACT)),
-                String.valueOf(t.counts().get(HostRisk.Kind.SCOPED)),
-                String.valueOf(t.counts().get(HostRisk.Kind.BROAD)),
-                String.valueOf(t.counts().get(HostRisk.Kind.TENANT_SHARED))
-            });
-        }
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int c = 0; c < r.length; c++) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder b = new StringBuilder("  ");
-            for (int c = 0; c < r.length; c++) {
-                b.append(
-                        c == r.length - 1
-                                ? r[c]
-                                : String.format(java.util.Locale.ROOT, "%-" + (width[c] + 2) + "s", r[c]));
-            }
-            out.add(b.toString().stripTrailing());
-        }
+        out.addAll(table.apply(targets));
         Map<HostPattern, Risky> all = new TreeMap<>();
         targets.forEach(t -> t.risky().forEach(r -> all.putIfAbsent(r.pattern(), r)));
         List<String> shared = new ArrayList<>();

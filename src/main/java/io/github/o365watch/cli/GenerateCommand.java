@@ -188,7 +188,8 @@ final class GenerateCommand extends StoreCommand {
         io.github.o365watch.app.Wildcards.describe(
                         io.github.o365watch.app.Wildcards.of(
                                 result.generated(), selection.filter().categories()),
-                        selection.tenant())
+                        selection.tenant(),
+                        Text::wildcardCounts)
                 .forEach(w::println);
         boolean any =
                 result.generated().stream().anyMatch(g -> !g.notExpressed().isEmpty());

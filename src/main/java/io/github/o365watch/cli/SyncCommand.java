@@ -169,7 +169,8 @@ final class SyncCommand extends StoreCommand {
                             .orElseThrow());
         }
         r.wildcards()
-                .forEach((instance, targets) -> io.github.o365watch.app.Wildcards.describe(targets, tenant)
+                .forEach((instance, targets) -> io.github.o365watch.app.Wildcards.describe(
+                                targets, tenant, Text::wildcardCounts)
                         .forEach(line -> out.println(
                                 r.wildcards().size() > 1 && !line.startsWith(" ") ? instance + ": " + line : line)));
     }

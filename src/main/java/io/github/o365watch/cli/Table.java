@@ -43,6 +43,15 @@ final class Table {
         }
     }
 
+    /** The lines {@link #print(PrintWriter, String)} writes. */
+    java.util.List<String> lines(String indent) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        PrintWriter p = new PrintWriter(w);
+        print(p, indent);
+        p.flush();
+        return w.toString().lines().toList();
+    }
+
     void print(PrintWriter out) {
         print(out, "");
     }

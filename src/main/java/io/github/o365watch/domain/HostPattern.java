@@ -164,13 +164,19 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
      * matches names anyone can register. An exact name never does.
      */
     public java.util.Optional<String> wildcardAcross(PublicSuffixes suffixes) {
+        return fixedSuffix().filter(suffixes::isPublicSuffix);
+    }
+
+    /**
+     * The labels after the last one holding a {@code *}: every name the pattern matches lies under
+     * them ({@code *-my.sharepoint.com}: {@code sharepoint.com}). Empty for an exact name.
+     */
+    public java.util.Optional<String> fixedSuffix() {
         int star = pattern.lastIndexOf('*');
-        if (star < 0) {
-            return java.util.Optional.empty();
-        }
         // the grammar keeps the top-level label free of '*': there is always a dot after the last one
-        String fixed = pattern.substring(pattern.indexOf('.', star) + 1);
-        return suffixes.isPublicSuffix(fixed) ? java.util.Optional.of(fixed) : java.util.Optional.empty();
+        return star < 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(pattern.substring(pattern.indexOf('.', star) + 1));
     }
 
     /** The pattern with each {@code *} replaced by {@code label}, e.g. a sample host for tests. */

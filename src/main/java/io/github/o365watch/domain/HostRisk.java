@@ -55,17 +55,17 @@ public record HostRisk(HostPattern pattern, Kind kind, Optional<Namespace> names
      * wildcard right under a registrable domain ({@code *.office.net}) is broad.
      */
     public static HostRisk of(HostPattern h, PublicSuffixes suffixes) {
-        String p = h.pattern();
-        int star = p.lastIndexOf('*');
-        if (star < 0) {
+        Optional<String> under = h.fixedSuffix();
+        if (under.isEmpty()) {
             return new HostRisk(h, Kind.EXACT, Optional.empty());
         }
         Optional<Namespace> ns = tenantShared(h);
         if (ns.isPresent()) {
             return new HostRisk(h, Kind.TENANT_SHARED, ns);
         }
-        // the labels after the one holding the last '*': the grammar keeps the top-level label free of '*'
-        String fixed = p.substring(p.indexOf('.', star) + 1);
+        String p = h.pattern();
+        int star = p.lastIndexOf('*');
+        String fixed = under.get();
         int dot = fixed.indexOf('.');
         // a whole label of '*' right under a registrable domain: anything that domain's owner names
         boolean wholeLabel = p.lastIndexOf('.', star) + 1 == star && p.charAt(star + 1) == '.';
@@ -80,9 +80,7 @@ public record HostRisk(HostPattern pattern, Kind kind, Optional<Namespace> names
 
     /** The tenant-shared namespace the pattern's wildcard stands in, if any ({@code *-my.sharepoint.com}: sharepoint.com). */
     public static Optional<Namespace> tenantShared(HostPattern h) {
-        String p = h.pattern();
-        int star = p.lastIndexOf('*');
-        return star < 0 ? Optional.empty() : Optional.ofNullable(SHARED.get(p.substring(p.indexOf('.', star) + 1)));
+        return h.fixedSuffix().map(SHARED::get);
     }
 
     private static Map<String, Namespace> load() {

@@ -90,8 +90,7 @@ public final class FeedRules {
             return Optional.empty();
         }
         String p = h.pattern();
-        int dot = p.indexOf('.', p.lastIndexOf('*'));
-        String tail = p.substring(dot + 1); // the grammar keeps '*' out of the top-level label, so there is a dot
+        String tail = h.fixedSuffix().orElseThrow();
         InternetDomainName domain;
         try {
             domain = InternetDomainName.from(tail);
