@@ -41,7 +41,8 @@ class ArchitectureTest {
     }
 
     private static ArchRule onlyUses(String pkg, String... allowed) {
-        String[] all = Stream.of(new String[] {ROOT + "." + pkg}, JDK, allowed)
+        // every package may use the text sanitiser, a leaf
+        String[] all = Stream.of(new String[] {ROOT + "." + pkg, ROOT + ".text"}, JDK, allowed)
                 .flatMap(Stream::of)
                 .toArray(String[]::new);
         return classes()
@@ -61,6 +62,11 @@ class ArchitectureTest {
     @ArchTest
     static void domainUsesOnlyDomainNetAndTheJdk(JavaClasses classes) {
         onlyUses("domain", p("domain.net")).check(classes);
+    }
+
+    @ArchTest
+    static void textIsALeaf(JavaClasses classes) {
+        onlyUses("text").check(classes);
     }
 
     @ArchTest

@@ -2,8 +2,8 @@ package io.github.o365watch.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.o365watch.app.StrictYaml.At;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.Limits;
+import io.github.o365watch.text.Printable;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -61,7 +61,7 @@ public final class DenyCheck {
                 throw new UsageException("--deny " + f + ": larger than " + e.limit() + "; that is no deny list");
             } catch (IOException e) {
                 throw new UsageException(
-                        "--deny " + f + ": cannot read it: " + io.github.o365watch.domain.net.Printable.reason(e));
+                        "--deny " + f + ": cannot read it: " + io.github.o365watch.text.Printable.reason(e));
             }
             DenyList.Read r = DenyList.read(text);
             if (r.entries().isEmpty()) {

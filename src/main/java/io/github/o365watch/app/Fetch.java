@@ -33,7 +33,7 @@ public final class Fetch {
         this.ws = ws;
     }
 
-    public List<FetchOutcome> run(Instances selection, boolean force) {
+    public List<FetchOutcome> run(InstanceSelection selection, boolean force) {
         return run(selection, force, java.util.Optional.empty());
     }
 
@@ -41,7 +41,7 @@ public final class Fetch {
      * @param tenant also keep the lists the service publishes for this tenant (TenantName), for
      *               {@code generate --tenant}
      */
-    public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant) {
+    public List<FetchOutcome> run(InstanceSelection selection, boolean force, Optional<String> tenant) {
         return run(selection, force, tenant, false);
     }
 
@@ -49,7 +49,8 @@ public final class Fetch {
      * @param acceptOlder when the store holds versions newer than the one the service publishes, withdraw them (kept
      *                    for review) and take the service's; without it, such an instance fails ({@link AheadException})
      */
-    public List<FetchOutcome> run(Instances selection, boolean force, Optional<String> tenant, boolean acceptOlder) {
+    public List<FetchOutcome> run(
+            InstanceSelection selection, boolean force, Optional<String> tenant, boolean acceptOlder) {
         ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before
         // the store is made
         return ws.locked(() -> runLocked(selection, force, tenant, v -> false, acceptOlder, "fetch"));
@@ -63,7 +64,7 @@ public final class Fetch {
      * instead of being refused for as long as the number stands.
      */
     List<FetchOutcome> runLocked(
-            Instances selection,
+            InstanceSelection selection,
             boolean force,
             Optional<String> tenant,
             Predicate<StoredVersion> again,

@@ -107,8 +107,8 @@ public final class Lookup {
             }
             int p = digits.length() > 5 ? 0 : Integer.parseInt(digits);
             if (p < 1 || p > 65535) {
-                throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text) + "': port "
-                        + digits + " is not 1-65535");
+                throw new UsageException("lookup: '" + io.github.o365watch.text.Printable.of(text) + "': port " + digits
+                        + " is not 1-65535");
             }
             return Optional.of(p);
         }
@@ -131,7 +131,7 @@ public final class Lookup {
                         Optional.empty(),
                         pasted);
             } catch (InvalidDataException e) {
-                throw new UsageException("lookup: '" + io.github.o365watch.domain.net.Printable.of(text)
+                throw new UsageException("lookup: '" + io.github.o365watch.text.Printable.of(text)
                         + "' is neither an IP address or prefix nor a hostname (a URL, host:port, ip:port and [v6]:port are"
                         + " read too): " + e.getMessage());
             }

@@ -36,12 +36,12 @@ public final class Mirror {
     /** What was done for one instance. */
     public record Outcome(Instance instance, Version version, boolean updated) {}
 
-    public List<Outcome> run(Path out, Instances selection) {
+    public List<Outcome> run(Path out, InstanceSelection selection) {
         return run(out, selection, java.util.Optional.empty());
     }
 
     /** @param tenant also mirror the lists the service publishes for this tenant */
-    public List<Outcome> run(Path out, Instances selection, java.util.Optional<String> tenant) {
+    public List<Outcome> run(Path out, InstanceSelection selection, java.util.Optional<String> tenant) {
         Upstream up = ws.upstream();
         return ws.lockedAt(out, () -> {
             Resource versions = new Resource.Versions();

@@ -132,8 +132,8 @@ final class Notifications {
                         + ", far more than a password or a URL");
             } catch (IOException x) {
                 // the reason only: never a line of the file, which holds the secret
-                throw new NotifyException(what + ": cannot read " + file.get() + ": "
-                        + io.github.o365watch.domain.net.Printable.reason(x));
+                throw new NotifyException(
+                        what + ": cannot read " + file.get() + ": " + io.github.o365watch.text.Printable.reason(x));
             }
         }
         return Optional.empty();

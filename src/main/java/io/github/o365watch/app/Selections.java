@@ -24,7 +24,7 @@ public final class Selections {
      * service has (a typo), else the site's "nothing is stored" naming store and what fills it.
      */
     public static RuntimeException nothingStored(Workspace ws, Instance instance) {
-        Instances.known(instance, ws.store().instances());
+        InstanceSelection.known(instance, ws.store().instances());
         return ws.site().nothingStored(instance);
     }
 

@@ -27,7 +27,7 @@ public final class Status {
      */
     public record Result(List<StatusRow> rows, Optional<RuntimeException> upstreamFailure) {}
 
-    public Result run(Instances selection) {
+    public Result run(InstanceSelection selection) {
         Map<Instance, Version> upstream = Map.of();
         Optional<RuntimeException> failure = Optional.empty();
         boolean defaults = selection.names().isEmpty() && !selection.all();

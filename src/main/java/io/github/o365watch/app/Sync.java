@@ -5,7 +5,6 @@ import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.domain.net.Widening;
 import io.github.o365watch.notify.Event;
 import io.github.o365watch.render.LimitException;
@@ -22,6 +21,7 @@ import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.OutputTree;
 import io.github.o365watch.store.StoreException;
 import io.github.o365watch.store.StoredVersion;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,7 +220,7 @@ public final class Sync {
 
     private Result runLocked(Config c, Options o) {
         List<String> names = o.instances().isEmpty() ? c.instances() : only(c, o.instances());
-        Instances selection = new Instances(names, false);
+        InstanceSelection selection = new InstanceSelection(names, false);
         LockFile lock = LockFile.read(c.lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
         Map<Instance, FetchOutcome> fetched = new LinkedHashMap<>();
         Map<Instance, Version> upstream = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package io.github.o365watch.app;
 
 import io.github.o365watch.domain.Checksums;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.TemplateException;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -22,7 +22,7 @@ public final class Versions {
         this.ws = ws;
     }
 
-    public List<VersionsReport> run(Instances selection) {
+    public List<VersionsReport> run(InstanceSelection selection) {
         List<VersionsReport> out = new ArrayList<>();
         for (Instance instance : selection.stored(ws.store().instances())) {
             out.add(one(instance));

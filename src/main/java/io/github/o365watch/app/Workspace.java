@@ -110,7 +110,7 @@ public final class Workspace {
     /** Runs {@code work} holding the writer lock of another directory (a mirror, an output directory). */
     @SuppressWarnings("try") // the resource is held, not used: the block runs while it is held
     public <T> T lockedAt(java.nio.file.Path dir, Supplier<T> work) {
-        try (var lock = io.github.o365watch.store.StoreLock.acquire(dir, lockTimeout, holder)) {
+        try (var lock = io.github.o365watch.store.WriterLock.acquire(dir, lockTimeout, holder)) {
             return work.get();
         }
     }

@@ -1,9 +1,9 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Audit;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Flow;
 import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -71,7 +71,7 @@ final class CheckCommand extends StoreCommand {
         // not the gate's verdict (that is the outputs'), but found here rather than on the night sync notifies
         r.notifyProblems()
                 .forEach(p -> err().println("o365watch: warning: sync could not notify: "
-                        + io.github.o365watch.domain.net.Printable.line(p, 500)));
+                        + io.github.o365watch.text.Printable.line(p, 500)));
         switch (f) {
             case TEXT -> out.print(CheckOutput.text(r));
             case JSON -> Json.print(out, CheckOutput.json(r));
@@ -94,7 +94,7 @@ final class CheckCommand extends StoreCommand {
                     file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             err.println("o365watch: warning: cannot append to $GITHUB_STEP_SUMMARY (" + file + "): "
-                    + io.github.o365watch.domain.net.Printable.reason(e));
+                    + io.github.o365watch.text.Printable.reason(e));
         }
     }
 }

@@ -2,7 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Check;
 import io.github.o365watch.app.UsageException;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.InvalidDataException;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.source.SourceConfigException;
 import io.github.o365watch.source.UpstreamException;
 import io.github.o365watch.store.StoreException;
+import io.github.o365watch.text.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -70,7 +70,7 @@ final class FetchCommand extends StoreCommand {
         for (FetchOutcome o : outcomes) {
             for (String w : o.warnings()) {
                 err.println("o365watch: warning: "
-                        + io.github.o365watch.domain.net.Printable.line(o.instance() + ": " + w, 2000));
+                        + io.github.o365watch.text.Printable.line(o.instance() + ": " + w, 2000));
             }
             if (o.failure().isPresent()) {
                 int c = ExitCodes.report(o.failure().get(), o.instance() + ": ", err, root.stacktrace);

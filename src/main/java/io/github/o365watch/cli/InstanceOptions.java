@@ -1,7 +1,7 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Config;
-import io.github.o365watch.app.Instances;
+import io.github.o365watch.app.InstanceSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +22,10 @@ final class InstanceOptions {
     boolean all;
 
     /** The instances named, else all, else the config file's. */
-    Instances get(Optional<Config> config) {
+    InstanceSelection get(Optional<Config> config) {
         if (names.isEmpty() && !all && config.isPresent()) {
-            return new Instances(config.get().instances(), false);
+            return new InstanceSelection(config.get().instances(), false);
         }
-        return new Instances(names, all);
+        return new InstanceSelection(names, all);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.o365watch.cli;
 
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

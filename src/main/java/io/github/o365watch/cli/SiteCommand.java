@@ -71,7 +71,7 @@ abstract class SiteCommand extends BaseCommand {
                 return new Choice(env.resolve(Path.of(var)), "$" + CONFIG_ENV);
             } catch (java.nio.file.InvalidPathException e) {
                 throw new UsageException(
-                        "$" + CONFIG_ENV + " is not a path: " + io.github.o365watch.domain.net.Printable.of(var));
+                        "$" + CONFIG_ENV + " is not a path: " + io.github.o365watch.text.Printable.of(var));
             }
         }
         return new Choice(env.resolve(Path.of(CONFIG_FILE)), FOUND);
@@ -176,7 +176,7 @@ abstract class SiteCommand extends BaseCommand {
 
     /** The instance a single-instance command works on: the option, else the config's first, else Worldwide. */
     final Instance instance(String option) {
-        return Instances.parse(
+        return InstanceNames.parse(
                 option != null
                         ? option
                         : config().map(x -> x.instances().get(0)).orElse(Instance.WORLDWIDE.name()));

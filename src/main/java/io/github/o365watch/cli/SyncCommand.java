@@ -100,13 +100,12 @@ final class SyncCommand extends StoreCommand {
                 .forEach(i -> i.fetched()
                         .ifPresent(f -> f.warnings()
                                 .forEach(w -> err.println("o365watch: warning: "
-                                        + io.github.o365watch.domain.net.Printable.line(
-                                                i.instance() + ": " + w, 2000)))));
+                                        + io.github.o365watch.text.Printable.line(i.instance() + ": " + w, 2000)))));
         print(out, r, c.tenant());
         r.notifyProblems()
                 .forEach(p -> err.println(
                         "o365watch: warning: " + (r.dryRun() ? "sync could not notify: " : "notification failed: ")
-                                + io.github.o365watch.domain.net.Printable.line(p, 500)));
+                                + io.github.o365watch.text.Printable.line(p, 500)));
         return ExitCodes.OK;
     }
 

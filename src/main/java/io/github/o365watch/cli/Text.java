@@ -8,7 +8,7 @@ final class Text {
 
     /** Free text on one line, without characters that move the cursor or reorder text. */
     static String oneLine(String s) {
-        return io.github.o365watch.domain.net.Printable.line(s, 4000);
+        return io.github.o365watch.text.Printable.line(s, 4000);
     }
 
     /**

@@ -2,8 +2,8 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Verify;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.text.Printable;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;

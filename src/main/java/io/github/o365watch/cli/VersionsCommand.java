@@ -51,7 +51,7 @@ final class VersionsCommand extends StoreCommand {
             }
             if (r.feedFailure().isPresent()) {
                 err.println("o365watch: warning: "
-                        + io.github.o365watch.domain.net.Printable.line(
+                        + io.github.o365watch.text.Printable.line(
                                 r.instance() + ": RSS summaries unavailable: "
                                         + r.feedFailure().get().getMessage(),
                                 2000));

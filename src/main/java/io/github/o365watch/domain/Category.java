@@ -18,11 +18,11 @@ public record Category(String name) implements Comparable<Category> {
     }
 
     public static Category parse(String raw) {
-        return new Category(Names.canonical("category", raw, KNOWN));
+        return new Category(KnownSpellings.canonical("category", raw, KNOWN));
     }
 
     public boolean known() {
-        return Names.isKnown(name, KNOWN);
+        return KnownSpellings.isKnown(name, KNOWN);
     }
 
     /** 3 for Optimize, 2 Allow, 1 Default, 0 unknown. */

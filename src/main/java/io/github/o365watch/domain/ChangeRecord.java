@@ -1,7 +1,7 @@
 package io.github.o365watch.domain;
 
 import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

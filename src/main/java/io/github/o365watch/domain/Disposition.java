@@ -10,11 +10,11 @@ public record Disposition(String name) {
     static final List<String> KNOWN = List.of("Add", "Change", "Remove");
 
     public static Disposition parse(String raw) {
-        return new Disposition(Names.canonical("disposition", raw, KNOWN));
+        return new Disposition(KnownSpellings.canonical("disposition", raw, KNOWN));
     }
 
     public boolean known() {
-        return Names.isKnown(name, KNOWN);
+        return KnownSpellings.isKnown(name, KNOWN);
     }
 
     @Override

@@ -16,11 +16,11 @@ public record Impact(String name) {
             "OtherNonPriorityChanges");
 
     public static Impact parse(String raw) {
-        return new Impact(Names.canonical("impact", raw, KNOWN));
+        return new Impact(KnownSpellings.canonical("impact", raw, KNOWN));
     }
 
     public boolean known() {
-        return Names.isKnown(name, KNOWN);
+        return KnownSpellings.isKnown(name, KNOWN);
     }
 
     @Override

@@ -12,11 +12,11 @@ public record ServiceArea(String name) implements Comparable<ServiceArea> {
     }
 
     public static ServiceArea parse(String raw) {
-        return new ServiceArea(Names.canonical("service area", raw, KNOWN));
+        return new ServiceArea(KnownSpellings.canonical("service area", raw, KNOWN));
     }
 
     public boolean known() {
-        return Names.isKnown(name, KNOWN);
+        return KnownSpellings.isKnown(name, KNOWN);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.o365watch.inspect;
 
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

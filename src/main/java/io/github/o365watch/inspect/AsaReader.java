@@ -17,21 +17,21 @@ final class AsaReader {
         GROUP
     }
 
-    private final Sink sink;
+    private final EntryCollector sink;
     private final Map<String, String> names = new HashMap<>();
     private Context context = Context.NONE;
 
-    private AsaReader(Sink sink) {
+    private AsaReader(EntryCollector sink) {
         this.sink = sink;
     }
 
-    static void read(String content, Sink sink) {
+    static void read(String content, EntryCollector sink) {
         AsaReader r = new AsaReader(sink);
-        Tokens.lines(content, sink, r::line);
+        TokenScanner.lines(content, sink, r::line);
     }
 
     private void line(String line, int n) {
-        String s = Tokens.lead(line);
+        String s = TokenScanner.lead(line);
         if (s.isEmpty()) {
             return;
         }
@@ -40,7 +40,7 @@ final class AsaReader {
             context = indented ? context : Context.NONE;
             return;
         }
-        List<String> w = Tokens.words(s);
+        List<String> w = TokenScanner.words(s);
         if (!indented) {
             context = Context.NONE;
             String second = w.size() > 1 ? w.get(1) : "";
@@ -48,7 +48,7 @@ final class AsaReader {
                 context = Context.OBJECT;
             } else if (w.get(0).equals("object-group") && second.equals("network")) {
                 context = Context.GROUP;
-            } else if (w.get(0).equals("name") && w.size() >= 3 && Tokens.addressLike(second)) {
+            } else if (w.get(0).equals("name") && w.size() >= 3 && TokenScanner.addressLike(second)) {
                 names.put(w.get(2), second);
             } else if (w.get(0).equals("access-list")) {
                 accessList(w, n);
@@ -113,7 +113,7 @@ final class AsaReader {
                     }
                     return i + 1;
                 }
-                if (i + 1 < w.size() && Tokens.addressLike(w.get(i + 1))) {
+                if (i + 1 < w.size() && TokenScanner.addressLike(w.get(i + 1))) {
                     String a = read ? resolve(t, n) : null;
                     if (a != null) {
                         sink.netmask(a, w.get(i + 1), t + " " + w.get(i + 1), n);
@@ -137,7 +137,7 @@ final class AsaReader {
 
     /** An alias from a {@code name} command, or the text itself; null (and a problem) when it is neither an address nor a known alias. */
     private String resolve(String t, int n) {
-        if (Tokens.addressLike(t)) {
+        if (TokenScanner.addressLike(t)) {
             return t;
         }
         String a = names.get(t);
@@ -172,7 +172,7 @@ final class AsaReader {
     private static boolean startsSpec(String t) {
         return switch (t) {
             case "any", "any4", "any6", "host", "object", "interface" -> true;
-            default -> Tokens.addressLike(t);
+            default -> TokenScanner.addressLike(t);
         };
     }
 }

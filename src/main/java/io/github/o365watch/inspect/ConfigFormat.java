@@ -50,7 +50,7 @@ public enum ConfigFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown input format '" + io.github.o365watch.domain.net.Printable.of(id)
+        throw new IllegalArgumentException("unknown input format '" + io.github.o365watch.text.Printable.of(id)
                 + "'; known: " + Arrays.stream(values()).map(ConfigFormat::id).collect(Collectors.joining(", ")));
     }
 }

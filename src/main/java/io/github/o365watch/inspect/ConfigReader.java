@@ -19,7 +19,7 @@ public final class ConfigReader {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(format, "format");
         String text = content.startsWith("\ufeff") ? content.substring(1) : content;
-        Sink sink = new Sink(format);
+        EntryCollector sink = new EntryCollector(format);
         text = withoutControlLines(text, sink);
         switch (format) {
             case TEXT -> PlainReader.text(text, sink);
@@ -46,7 +46,7 @@ public final class ConfigReader {
      * line a problem; line ends are kept, so the readers count lines as before. A line of
      * nothing but blanks and control characters (a form feed) is emptied without a word.
      */
-    static String withoutControlLines(String content, Sink sink) {
+    static String withoutControlLines(String content, EntryCollector sink) {
         StringBuilder out = null;
         int n = 0;
         int start = 0;

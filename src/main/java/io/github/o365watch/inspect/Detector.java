@@ -200,7 +200,7 @@ final class Detector {
                                 || s.contains(" dstdom_regex ")
                                 || s.contains(" src "))
                 || startsAny(s, "http_access ", "always_direct ", "never_direct ", "cache_peer ")
-                || s.length() > 1 && s.charAt(0) == '.' && Tokens.looksHost(s.substring(1))
+                || s.length() > 1 && s.charAt(0) == '.' && TokenScanner.looksHost(s.substring(1))
                 || s.endsWith("$") && s.contains("\\.") && s.indexOf(' ') < 0) {
             return ConfigFormat.SQUID;
         }
@@ -212,13 +212,14 @@ final class Detector {
         if (!s.startsWith("add ")) {
             return false;
         }
-        List<String> w = Tokens.words(s);
+        List<String> w = TokenScanner.words(s);
         if (w.size() < 3) {
             return false;
         }
         String entry = w.get(2);
         int comma = entry.indexOf(',');
-        return Tokens.addressLike(comma >= 0 ? entry.substring(0, comma) : entry) || Tokens.rangeDash(entry) > 0;
+        return TokenScanner.addressLike(comma >= 0 ? entry.substring(0, comma) : entry)
+                || TokenScanner.rangeDash(entry) > 0;
     }
 
     private static boolean startsAny(String s, String... starts) {
@@ -279,8 +280,8 @@ final class Detector {
                 local |= t.equalsIgnoreCase("<local>");
                 if (t.startsWith("<")
                         || PlainReader.v4Wildcard(t) != null
-                        || Tokens.addressLike(t)
-                        || Tokens.looksHost(Tokens.hostPart(t))) {
+                        || TokenScanner.addressLike(t)
+                        || TokenScanner.looksHost(TokenScanner.hostPart(t))) {
                     entries++;
                 }
             }
@@ -304,13 +305,13 @@ final class Detector {
             if (!rest.isEmpty() && !rest.startsWith("#") && !rest.startsWith("//")) {
                 return false;
             }
-            String host = Tokens.hostPart(first);
+            String host = TokenScanner.hostPart(first);
             // a fully qualified name keeps its root dot: outlook.office.com.
             host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-            boolean entry = Tokens.rangeDash(first) > 0
-                    || Tokens.looksV4(first)
-                    || Tokens.looksV6(first, false)
-                    || Tokens.looksHost(host);
+            boolean entry = TokenScanner.rangeDash(first) > 0
+                    || TokenScanner.looksV4(first)
+                    || TokenScanner.looksV6(first, false)
+                    || TokenScanner.looksHost(host);
             if (!entry) {
                 return false;
             }

@@ -1,7 +1,7 @@
 package io.github.o365watch.inspect;
 
 import io.github.o365watch.domain.net.IpAddress;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -15,27 +15,27 @@ final class FortiReader {
     /** One {@code set} of the object being read, kept until its {@code next} says its type. */
     private record Pending(String key, List<String> values, int line) {}
 
-    private final Sink sink;
+    private final EntryCollector sink;
     private final Deque<String> configs = new ArrayDeque<>();
     private final List<Pending> pending = new ArrayList<>();
     private String type;
 
-    private FortiReader(Sink sink) {
+    private FortiReader(EntryCollector sink) {
         this.sink = sink;
     }
 
-    static void read(String content, Sink sink) {
+    static void read(String content, EntryCollector sink) {
         FortiReader r = new FortiReader(sink);
-        Tokens.lines(content, sink, r::line);
+        TokenScanner.lines(content, sink, r::line);
         r.flush();
     }
 
     private void line(String line, int n) {
-        String s = Tokens.lead(line);
+        String s = TokenScanner.lead(line);
         if (s.isEmpty() || s.startsWith("#")) {
             return;
         }
-        List<String> w = Tokens.words(s);
+        List<String> w = TokenScanner.words(s);
         switch (w.get(0)) {
             case "config" -> {
                 flush();

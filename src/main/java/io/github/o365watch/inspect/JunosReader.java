@@ -11,7 +11,7 @@ import io.github.o365watch.inspect.Lexer.Tok;
  */
 final class JunosReader {
     private final Lexer lex;
-    private final Sink sink;
+    private final EntryCollector sink;
     private int depth;
     /** While inside a block whose bare prefixes are entries, the depth at which it closes; else -1. */
     private int listUntil = -1;
@@ -24,12 +24,12 @@ final class JunosReader {
 
     private int ignoredUntil = -1;
 
-    private JunosReader(String content, Sink sink) {
+    private JunosReader(String content, EntryCollector sink) {
         this.lex = Lexer.junos(content);
         this.sink = sink;
     }
 
-    static void read(String content, Sink sink) {
+    static void read(String content, EntryCollector sink) {
         new JunosReader(content, sink).run();
     }
 
@@ -83,7 +83,7 @@ final class JunosReader {
                 default -> {
                     if (listUntil >= 0
                             && depth >= listUntil
-                            && (Tokens.addressLike(t.text()) || Tokens.rangeDash(t.text()) > 0)) {
+                            && (TokenScanner.addressLike(t.text()) || TokenScanner.rangeDash(t.text()) > 0)) {
                         prefix(t);
                     }
                 }
@@ -111,7 +111,7 @@ final class JunosReader {
             lex.next();
             depth++;
             listUntil = depth;
-        } else if (Tokens.addressLike(v.text())) {
+        } else if (TokenScanner.addressLike(v.text())) {
             lex.next();
             prefix(v);
         }

@@ -100,7 +100,7 @@ final class Lexer {
                     i++;
                 }
                 lineStart = false;
-                return new Tok(s.substring(start, Math.min(i, start + Sink.MAX_TOKEN + 1)), line);
+                return new Tok(s.substring(start, Math.min(i, start + EntryCollector.MAX_TOKEN + 1)), line);
             } else if (symbols.indexOf(c) >= 0) {
                 i++;
                 lineStart = false;
@@ -111,7 +111,7 @@ final class Lexer {
                     i++;
                 }
                 lineStart = false;
-                return new Tok(s.substring(start, Math.min(i, start + Sink.MAX_TOKEN + 1)), line);
+                return new Tok(s.substring(start, Math.min(i, start + EntryCollector.MAX_TOKEN + 1)), line);
             }
         }
         return null;

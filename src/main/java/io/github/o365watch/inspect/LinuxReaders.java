@@ -11,7 +11,7 @@ final class LinuxReaders {
      * follows {@code saddr}, {@code !=} or a NAT {@code to} is a source, an exclusion or a
      * translation, not a listed destination, and is skipped. Ranges {@code a-b} are read exactly.
      */
-    static void nftables(String content, Sink sink) {
+    static void nftables(String content, EntryCollector sink) {
         Lexer lex = Lexer.nft(content);
         for (Lexer.Tok tok = lex.next(); tok != null; tok = lex.next()) {
             String t = tok.text();
@@ -19,16 +19,16 @@ final class LinuxReaders {
                 skipValue(lex);
                 continue;
             }
-            if (!(Tokens.looksV4(t) || Tokens.looksV6(t, true) || Tokens.rangeDash(t) > 0)) {
+            if (!(TokenScanner.looksV4(t) || TokenScanner.looksV6(t, true) || TokenScanner.rangeDash(t) > 0)) {
                 continue;
             }
             Lexer.Tok dash = lex.peek(0);
             Lexer.Tok last = lex.peek(1);
-            if (Tokens.rangeDash(t) < 0
+            if (TokenScanner.rangeDash(t) < 0
                     && dash != null
                     && dash.text().equals("-")
                     && last != null
-                    && Tokens.addressLike(last.text())) {
+                    && TokenScanner.addressLike(last.text())) {
                 sink.range(t, last.text(), t + "-" + last.text(), tok.line());
                 lex.next();
                 lex.next();
@@ -68,13 +68,13 @@ final class LinuxReaders {
      * ({@code ! -d}) are not listed destinations. {@code --match-set NAME dst} is a reference to a
      * set whose entries another file holds.
      */
-    static void iptables(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            String s = Tokens.lead(line);
-            if (s.isEmpty() || s.startsWith("#") || Tokens.notExpressed(s)) {
+    static void iptables(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            String s = TokenScanner.lead(line);
+            if (s.isEmpty() || s.startsWith("#") || TokenScanner.notExpressed(s)) {
                 return;
             }
-            List<String> w = Tokens.words(s);
+            List<String> w = TokenScanner.words(s);
             int add = w.get(0).equals("ipset") && w.size() > 1 ? 1 : 0;
             if (w.get(add).equals("add") && w.size() > add + 2) {
                 String entry = w.get(add + 2);
@@ -93,7 +93,7 @@ final class LinuxReaders {
                         i > 0 && w.get(i - 1).equals("!") || w.get(i + 1).startsWith("!");
                 if ((opt.equals("-d") || opt.equals("--destination") || opt.equals("--dst")) && !negated) {
                     for (String v : w.get(i + 1).split(",", -1)) {
-                        if (Tokens.addressLike(v) || Tokens.rangeDash(v) > 0) {
+                        if (TokenScanner.addressLike(v) || TokenScanner.rangeDash(v) > 0) {
                             sink.prefixOrRange(v, n);
                         } else {
                             sink.hostname(v, v, n);
@@ -119,9 +119,9 @@ final class LinuxReaders {
      * and every name under it ({@code *.domain}: the names under it only). Other directives
      * ({@code server=}, {@code address=}) route DNS and list nothing.
      */
-    static void dnsmasq(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            String s = Tokens.lead(line);
+    static void dnsmasq(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            String s = TokenScanner.lead(line);
             if (s.startsWith("--")) {
                 s = s.substring(2);
             }

@@ -38,18 +38,18 @@ final class PacReader {
 
     private final List<Tok> toks;
     private final int[] match;
-    private final Sink sink;
+    private final EntryCollector sink;
     private final Map<String, String> vars = new HashMap<>();
     private final boolean[] consumed;
 
-    private PacReader(List<Tok> toks, Sink sink) {
+    private PacReader(List<Tok> toks, EntryCollector sink) {
         this.toks = toks;
         this.sink = sink;
         this.match = matching(toks);
         this.consumed = new boolean[toks.size()];
     }
 
-    static void read(String content, Sink sink) {
+    static void read(String content, EntryCollector sink) {
         new PacReader(tokens(content, sink), sink).run();
     }
 
@@ -268,7 +268,7 @@ final class PacReader {
     }
 
     /** JavaScript tokens: identifiers and numbers, strings (unescaped), operators; comments dropped. */
-    private static List<Tok> tokens(String s, Sink sink) {
+    private static List<Tok> tokens(String s, EntryCollector sink) {
         List<Tok> out = new ArrayList<>();
         int line = 1;
         int n = s.length();
@@ -300,7 +300,7 @@ final class PacReader {
                     if (s.charAt(i) == '\\' && i + 1 < n) {
                         i++;
                     }
-                    if (b.length() <= Sink.MAX_TOKEN) {
+                    if (b.length() <= EntryCollector.MAX_TOKEN) {
                         b.append(s.charAt(i));
                     }
                     i++;
@@ -312,7 +312,7 @@ final class PacReader {
                 while (i < n && Character.isJavaIdentifierPart(s.charAt(i))) {
                     i++;
                 }
-                out.add(new Tok(s.substring(start, Math.min(i, start + Sink.MAX_TOKEN + 1)), false, line));
+                out.add(new Tok(s.substring(start, Math.min(i, start + EntryCollector.MAX_TOKEN + 1)), false, line));
             } else if (c == '=' || c == '!') {
                 int start = i;
                 i++;

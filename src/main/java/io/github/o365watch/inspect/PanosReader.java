@@ -12,7 +12,7 @@ import java.util.List;
 final class PanosReader {
     private PanosReader() {}
 
-    static void read(String content, Sink sink) {
+    static void read(String content, EntryCollector sink) {
         if (xml(content)) {
             readXml(content, sink);
             return;
@@ -20,12 +20,12 @@ final class PanosReader {
         // the blocks the brace form is inside (rulebase, security, rules, ...): a destination is an
         // entry only in a security rule, not in a NAT rule or a static route
         java.util.Deque<String> blocks = new java.util.ArrayDeque<>();
-        Tokens.lines(content, sink, (line, n) -> {
-            String s = Tokens.lead(line);
+        TokenScanner.lines(content, sink, (line, n) -> {
+            String s = TokenScanner.lead(line);
             if (s.isEmpty() || s.startsWith("#")) {
                 return;
             }
-            List<String> w = Tokens.words(s, true);
+            List<String> w = TokenScanner.words(s, true);
             boolean securityRule = w.contains("security") && w.contains("rules")
                     || blocks.contains("security") && blocks.contains("rules");
             if (s.endsWith("{")) {
@@ -62,7 +62,7 @@ final class PanosReader {
     }
 
     /** A rule's destination: one value or {@code [ a b ]}; names are skipped, addresses read. */
-    private static int destination(List<String> w, int i, int n, Sink sink) {
+    private static int destination(List<String> w, int i, int n, EntryCollector sink) {
         boolean list = w.get(i).equals("[");
         int j = list ? i + 1 : i;
         for (; j < w.size(); j++) {
@@ -70,7 +70,7 @@ final class PanosReader {
             if (v.equals("]")) {
                 return j;
             }
-            if (!w.get(j).startsWith("\"") && (Tokens.addressLike(v) || Tokens.rangeDash(v) > 0)) {
+            if (!w.get(j).startsWith("\"") && (TokenScanner.addressLike(v) || TokenScanner.rangeDash(v) > 0)) {
                 sink.prefixOrRange(v, n);
             }
             if (!list) {
@@ -99,7 +99,7 @@ final class PanosReader {
      * elements, and addresses among the {@code <member>}s of a {@code <destination>} outside NAT rules. A plain scan
      * for those tags, no XML parser: nothing is resolved or fetched.
      */
-    private static void readXml(String s, Sink sink) {
+    private static void readXml(String s, EntryCollector sink) {
         int line = 1;
         int counted = 0;
         boolean inDestination = false;
@@ -130,7 +130,7 @@ final class PanosReader {
             }
             String text = next < 0
                     ? ""
-                    : s.substring(close + 1, Math.min(next, close + 1 + Sink.MAX_TOKEN + 1))
+                    : s.substring(close + 1, Math.min(next, close + 1 + EntryCollector.MAX_TOKEN + 1))
                             .strip();
             switch (name) {
                 case "destination" -> inDestination = true;
@@ -141,7 +141,9 @@ final class PanosReader {
                 case "ip-range" -> sink.prefixOrRange(text, line);
                 case "fqdn" -> sink.hostname(text, text, line);
                 case "member" -> {
-                    if (inDestination && nat == 0 && (Tokens.addressLike(text) || Tokens.rangeDash(text) > 0)) {
+                    if (inDestination
+                            && nat == 0
+                            && (TokenScanner.addressLike(text) || TokenScanner.rangeDash(text) > 0)) {
                         sink.prefixOrRange(text, line);
                     }
                 }

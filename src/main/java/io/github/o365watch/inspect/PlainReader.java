@@ -12,18 +12,18 @@ final class PlainReader {
     private PlainReader() {}
 
     /** Every address, prefix, range and hostname in the text, wherever it stands; o365watch's "not expressed" lines aside. */
-    static void text(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            if (!Tokens.notExpressed(line)) {
+    static void text(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            if (!TokenScanner.notExpressed(line)) {
                 prose(runs(line), n, sink);
             }
         });
     }
 
     /** One entry per line (the first word; PAN-OS allows a comment after it), {@code #} and {@code //} lines are comments. */
-    static void edl(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            String s = Tokens.lead(line);
+    static void edl(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            String s = TokenScanner.lead(line);
             if (s.isEmpty() || s.startsWith("#") || s.startsWith("//")) {
                 return;
             }
@@ -40,9 +40,9 @@ final class PlainReader {
     }
 
     /** A proxy bypass list: entries separated by {@code ;} (or commas and blanks); {@code <local>} and the like are skipped. */
-    static void proxyBypass(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            if (Tokens.notExpressed(line) || Tokens.lead(line).startsWith("#")) {
+    static void proxyBypass(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            if (TokenScanner.notExpressed(line) || TokenScanner.lead(line).startsWith("#")) {
                 return;
             }
             int start = 0;
@@ -58,7 +58,7 @@ final class PlainReader {
         });
     }
 
-    private static void bypass(String item, int line, Sink sink) {
+    private static void bypass(String item, int line, EntryCollector sink) {
         if (item.startsWith("<")) {
             return; // <local>, <-loopback>: names without a dot, not entries
         }
@@ -80,7 +80,7 @@ final class PlainReader {
             return null;
         }
         int known = 0;
-        while (known < parts.length && Tokens.digits(parts[known], 1, 3)) {
+        while (known < parts.length && TokenScanner.digits(parts[known], 1, 3)) {
             known++;
         }
         for (int i = known; i < parts.length; i++) {
@@ -99,17 +99,17 @@ final class PlainReader {
     }
 
     /** One value where the format expects an entry: a range, an address or prefix, or a hostname (scheme, path and port dropped). */
-    static void entry(String token, int line, Sink sink) {
+    static void entry(String token, int line, EntryCollector sink) {
         if (!sink.clean(token, line)) {
             return;
         }
-        if (Tokens.rangeDash(token) > 0) {
+        if (TokenScanner.rangeDash(token) > 0) {
             sink.prefixOrRange(token, line);
-        } else if (Tokens.addressLike(token)) {
+        } else if (TokenScanner.addressLike(token)) {
             sink.prefix(token, line);
         } else {
-            String host = Tokens.hostPart(token);
-            if (Tokens.addressLike(host)) {
+            String host = TokenScanner.hostPart(token);
+            if (TokenScanner.addressLike(host)) {
                 sink.prefix(host, line);
             } else {
                 sink.hostname(host, token, line);
@@ -139,12 +139,12 @@ final class PlainReader {
         }
         return switch (c) {
             case '.', ':', '/', '*', '_', '-', '@', '%', '~', '+' -> true;
-            default -> c > 0x7e ? !Character.isWhitespace(c) && !Character.isSpaceChar(c) : Tokens.odd(c);
+            default -> c > 0x7e ? !Character.isWhitespace(c) && !Character.isSpaceChar(c) : TokenScanner.odd(c);
         };
     }
 
     /** Reads the runs of one line of prose: addresses, {@code a-b} and {@code a - b} ranges, address and netmask, hostnames and URLs. */
-    static void prose(List<String> runs, int line, Sink sink) {
+    static void prose(List<String> runs, int line, EntryCollector sink) {
         for (int i = 0; i < runs.size(); i++) {
             String t = trim(runs.get(i));
             if (t.isEmpty()) {
@@ -152,24 +152,26 @@ final class PlainReader {
             }
             if (!printable(t)) {
                 String visible = trim(strip(t));
-                if (Tokens.addressLike(visible) || Tokens.looksHost(Tokens.hostPart(visible))) {
+                if (TokenScanner.addressLike(visible) || TokenScanner.looksHost(TokenScanner.hostPart(visible))) {
                     sink.problem(line, t, "not read: contains a control, format or non-ASCII character");
                 }
                 continue;
             }
-            if (t.length() > Sink.MAX_TOKEN) {
+            if (t.length() > EntryCollector.MAX_TOKEN) {
                 continue;
             }
             String a = v4WithPort(t);
-            if (Tokens.rangeDash(a) > 0) {
+            if (TokenScanner.rangeDash(a) > 0) {
                 sink.prefixOrRange(a, line);
-            } else if (Tokens.looksV4(a) || Tokens.looksV6(a, true)) {
+            } else if (TokenScanner.looksV4(a) || TokenScanner.looksV6(a, true)) {
                 String next = i + 1 < runs.size() ? trim(runs.get(i + 1)) : "";
                 String after = i + 2 < runs.size() ? trim(runs.get(i + 2)) : "";
-                if (next.equals("-") && (Tokens.looksV4(after) || Tokens.looksV6(after, true)) && a.indexOf('/') < 0) {
+                if (next.equals("-")
+                        && (TokenScanner.looksV4(after) || TokenScanner.looksV6(after, true))
+                        && a.indexOf('/') < 0) {
                     sink.range(a, after, a + " - " + after, line);
                     i += 2;
-                } else if (Tokens.looksV4(a)
+                } else if (TokenScanner.looksV4(a)
                         && a.indexOf('/') < 0
                         && next.startsWith("255.")
                         && AddressForms.netmaskLength(next).isPresent()) {
@@ -181,8 +183,8 @@ final class PlainReader {
             } else if (t.contains("@") && !t.contains("://")) {
                 continue; // an e-mail address or user@host, not a listed name
             } else {
-                String host = Tokens.hostPart(t);
-                if (Tokens.looksHost(host)) {
+                String host = TokenScanner.hostPart(t);
+                if (TokenScanner.looksHost(host)) {
                     sink.hostname(host, t, line);
                 }
             }
@@ -194,8 +196,8 @@ final class PlainReader {
         int colon = t.indexOf(':');
         if (colon > 0
                 && colon == t.lastIndexOf(':')
-                && Tokens.looksV4(t.substring(0, colon))
-                && Tokens.digits(t.substring(colon + 1), 1, 5)) {
+                && TokenScanner.looksV4(t.substring(0, colon))
+                && TokenScanner.digits(t.substring(colon + 1), 1, 5)) {
             return t.substring(0, colon);
         }
         return t;
@@ -234,7 +236,7 @@ final class PlainReader {
 
     private static String strip(String t) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < t.length() && b.length() <= Sink.MAX_TOKEN; i++) {
+        for (int i = 0; i < t.length() && b.length() <= EntryCollector.MAX_TOKEN; i++) {
             char c = t.charAt(i);
             if (c >= ' ' && c <= 0x7e) {
                 b.append(c);

@@ -13,13 +13,13 @@ import java.util.List;
 final class SquidReader {
     private SquidReader() {}
 
-    static void read(String content, Sink sink) {
-        Tokens.lines(content, sink, (line, n) -> {
-            String s = Tokens.lead(line);
+    static void read(String content, EntryCollector sink) {
+        TokenScanner.lines(content, sink, (line, n) -> {
+            String s = TokenScanner.lead(line);
             if (s.isEmpty() || s.startsWith("#")) {
                 return;
             }
-            List<String> words = Tokens.words(s);
+            List<String> words = TokenScanner.words(s);
             if (words.size() == 1) {
                 value(words.get(0), null, n, sink);
             } else if (words.get(0).equals("acl") && words.size() >= 4) {
@@ -29,19 +29,19 @@ final class SquidReader {
         });
     }
 
-    private static void acl(String line, List<String> words, int n, Sink sink) {
+    private static void acl(String line, List<String> words, int n, EntryCollector sink) {
         String type = words.get(2);
         if (!type.equals("dstdomain") && !type.equals("dst") && !type.equals("dstdom_regex")) {
             return; // src, port, url_regex...: not destinations of this kind
         }
-        List<String> quoted = Tokens.words(line, true);
+        List<String> quoted = TokenScanner.words(line, true);
         for (int i = 3; i < quoted.size(); i++) {
             String w = quoted.get(i);
             if (w.startsWith("\"")) {
                 sink.reference(w, n); // "path": a file of values, read on its own
                 continue;
             }
-            if (w.startsWith("-") && !Tokens.addressLike(w.substring(1)) || w.startsWith("+")) {
+            if (w.startsWith("-") && !TokenScanner.addressLike(w.substring(1)) || w.startsWith("+")) {
                 continue; // -i, -n, +i: flags
             }
             value(w, type, n, sink);
@@ -49,14 +49,15 @@ final class SquidReader {
     }
 
     /** One ACL value; {@code type} null in a list file, where the value's shape says what it is. */
-    private static void value(String v, String type, int n, Sink sink) {
+    private static void value(String v, String type, int n, EntryCollector sink) {
         if (!sink.clean(v, n)) {
             return;
         }
         boolean regex = "dstdom_regex".equals(type) || type == null && regexLike(v);
         if (regex) {
             regex(v, n, sink);
-        } else if ("dst".equals(type) || type == null && (Tokens.rangeDash(v) > 0 || Tokens.addressLike(v))) {
+        } else if ("dst".equals(type)
+                || type == null && (TokenScanner.rangeDash(v) > 0 || TokenScanner.addressLike(v))) {
             dst(v, n, sink);
         } else if (v.startsWith(".")) {
             sink.domainAndBelow(v.substring(1), v, n);
@@ -66,9 +67,9 @@ final class SquidReader {
     }
 
     /** {@code dst} takes an address, a prefix, {@code a-b}, and {@code address/netmask}. */
-    private static void dst(String v, int n, Sink sink) {
+    private static void dst(String v, int n, EntryCollector sink) {
         int slash = v.indexOf('/');
-        if (slash > 0 && v.indexOf('.', slash) > 0 && Tokens.rangeDash(v.substring(0, slash)) < 0) {
+        if (slash > 0 && v.indexOf('.', slash) > 0 && TokenScanner.rangeDash(v.substring(0, slash)) < 0) {
             sink.netmask(v.substring(0, slash), v.substring(slash + 1), v, n);
         } else {
             sink.prefixOrRange(v, n);
@@ -85,7 +86,7 @@ final class SquidReader {
         return v.contains(".*");
     }
 
-    private static void regex(String v, int n, Sink sink) {
+    private static void regex(String v, int n, EntryCollector sink) {
         String domain = v.startsWith("(^|\\.)") && v.endsWith("$") ? literal(v.substring(6, v.length() - 1)) : null;
         if (domain != null) {
             sink.domainAndBelow(domain, v, n);

@@ -71,7 +71,7 @@ final class StructuredReaders {
      * Every string in the JSON that is wholly an address, prefix, range or hostname, except under
      * prose fields; for Check Point only the strings of {@code ranges} arrays.
      */
-    static void json(String content, Sink sink, boolean checkpoint) {
+    static void json(String content, EntryCollector sink, boolean checkpoint) {
         JsonFactory f = JsonFactory.builder().streamReadConstraints(LIMITS).build();
         int line = 1;
         try (JsonParser p = f.createParser(content)) {
@@ -112,11 +112,11 @@ final class StructuredReaders {
     }
 
     /** A string is read only when all of it is one entry; prose and names in other fields are left alone. */
-    private static void jsonValue(String v, int line, Sink sink) {
+    private static void jsonValue(String v, int line, EntryCollector sink) {
         String s = v.strip();
-        if (Tokens.rangeDash(s) > 0 || Tokens.looksV4(s) || Tokens.looksV6(s, true)) {
+        if (TokenScanner.rangeDash(s) > 0 || TokenScanner.looksV4(s) || TokenScanner.looksV6(s, true)) {
             sink.prefixOrRange(s, line);
-        } else if (Tokens.looksHost(s)) {
+        } else if (TokenScanner.looksHost(s)) {
             sink.hostname(s, s, line);
         }
     }
@@ -126,7 +126,7 @@ final class StructuredReaders {
      * {@code ip}, {@code host}, {@code url}...; several entries in one cell are split), or, without
      * such a column, every cell that is wholly an entry.
      */
-    static void csv(String content, Sink sink) {
+    static void csv(String content, EntryCollector sink) {
         CsvFactory f = new CsvFactory();
         int line = 1;
         try (CsvParser p = f.createParser(content)) {
@@ -169,7 +169,7 @@ final class StructuredReaders {
         }
     }
 
-    private static void cell(String v, int line, Sink sink) {
+    private static void cell(String v, int line, EntryCollector sink) {
         int start = 0;
         for (int i = 0; i <= v.length(); i++) {
             char c = i < v.length() ? v.charAt(i) : ' ';

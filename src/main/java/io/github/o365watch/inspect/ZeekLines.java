@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.o365watch.notify;
 
 import io.github.o365watch.domain.Checksums;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ public final class EmailSender {
         } catch (IOException e) {
             throw new NotifyException(
                     "e-mail to " + settings.host() + ":" + settings.port() + " failed: "
-                            + io.github.o365watch.domain.net.Printable.line(String.valueOf(e.getMessage()), 200),
+                            + io.github.o365watch.text.Printable.line(String.valueOf(e.getMessage()), 200),
                     e);
         } finally {
             try {
@@ -126,7 +126,7 @@ public final class EmailSender {
     }
 
     private static String reply(AuthenticatingSMTPClient c) {
-        return io.github.o365watch.domain.net.Printable.line(c.getReplyString(), 200);
+        return io.github.o365watch.text.Printable.line(c.getReplyString(), 200);
     }
 
     static boolean isLoopback(String host) {

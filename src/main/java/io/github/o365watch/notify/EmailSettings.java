@@ -32,7 +32,7 @@ public record EmailSettings(
         }
         check(from);
         if (host == null || !host.matches("[A-Za-z0-9.:-]+")) {
-            throw new NotifyException("e-mail: not a host name: " + io.github.o365watch.domain.net.Printable.of(host));
+            throw new NotifyException("e-mail: not a host name: " + io.github.o365watch.text.Printable.of(host));
         }
         if (username.isPresent() && username.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new NotifyException("e-mail: the user name holds a control character");
@@ -41,8 +41,8 @@ public record EmailSettings(
 
     private static void check(String address) {
         if (address == null || !ADDRESS.matcher(address).matches()) {
-            throw new NotifyException("e-mail: not a plain address (name@domain): "
-                    + io.github.o365watch.domain.net.Printable.of(address));
+            throw new NotifyException(
+                    "e-mail: not a plain address (name@domain): " + io.github.o365watch.text.Printable.of(address));
         }
     }
 

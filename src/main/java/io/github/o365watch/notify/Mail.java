@@ -58,7 +58,7 @@ final class Mail {
     }
 
     static String subject(String s) {
-        String one = io.github.o365watch.domain.net.Printable.line(s, 200);
+        String one = io.github.o365watch.text.Printable.line(s, 200);
         if (one.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             return one;
         }

@@ -2,7 +2,7 @@ package io.github.o365watch.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.o365watch.render;
 
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ public record TargetSpec(
             }
             if (!o.pattern().matcher(e.getValue()).matches()) {
                 throw new OptionException("option " + e.getKey() + " of target " + id + ": '"
-                        + io.github.o365watch.domain.net.Printable.of(e.getValue()) + "' is not valid ("
+                        + io.github.o365watch.text.Printable.of(e.getValue()) + "' is not valid ("
                         + o.description() + ")");
             }
             out.put(e.getKey(), e.getValue());

@@ -31,7 +31,7 @@ final class ViewBuilder {
     private final TargetSpec spec;
     private final Plan plan;
     private final Map<String, String> options;
-    private final Names names;
+    private final ObjectNames names;
     private final List<NotExpressed> notExpressed = new ArrayList<>();
     private final List<String> head = new ArrayList<>();
     private final List<String> tail = new ArrayList<>();
@@ -74,7 +74,7 @@ final class ViewBuilder {
         this.spec = spec;
         this.plan = plan;
         this.options = options;
-        this.names = new Names(spec.names());
+        this.names = new ObjectNames(spec.names());
     }
 
     /** Free text for this target's comments and descriptions (see {@link Safe}). */

@@ -102,7 +102,7 @@ public final class CsvReport {
     static void row(StringBuilder out, List<String> fields) {
         List<String> cells = new ArrayList<>();
         for (String f : fields) {
-            String v = Words.oneLine(f, Integer.MAX_VALUE);
+            String v = Phrases.oneLine(f, Integer.MAX_VALUE);
             if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
                 v = "'" + v;
             }

@@ -55,7 +55,7 @@ public final class FeedWriter {
             } catch (FeedException | IllegalArgumentException e) {
                 throw new io.github.o365watch.report.FeedException(
                         "the feed file is not an RSS feed o365watch can extend: "
-                                + Words.oneLine(String.valueOf(e.getMessage()), 200),
+                                + Phrases.oneLine(String.valueOf(e.getMessage()), 200),
                         e);
             }
         }
@@ -91,8 +91,8 @@ public final class FeedWriter {
         SyndEntry e = new SyndEntryImpl();
         e.setUri(guid(c));
         e.setTitle(c.instance() + " " + c.from() + " to " + c.to() + ": "
-                + Words.plural(c.sets().size(), "endpoint set", "endpoint sets") + " changed, "
-                + Words.plural(r.flags().size(), "flag", "flags") + ", "
+                + Phrases.plural(c.sets().size(), "endpoint set", "endpoint sets") + " changed, "
+                + Phrases.plural(r.flags().size(), "flag", "flags") + ", "
                 + r.pending().size() + " pending");
         e.setLink(LINK);
         SyndContent d = new SyndContentImpl();

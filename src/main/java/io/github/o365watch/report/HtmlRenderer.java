@@ -359,7 +359,7 @@ public final class HtmlRenderer {
             out.append("</svg>\n<figcaption>")
                     .append(text(c.title()))
                     .append(" (")
-                    .append(Words.plural(n, "version", "versions"))
+                    .append(Phrases.plural(n, "version", "versions"))
                     .append(")</figcaption>\n</figure>\n");
         }
 

@@ -55,7 +55,7 @@ public final class MarkdownRenderer {
 
     /** Plain text made inert: one line, Markdown and HTML specials escaped. */
     static String text(String s) {
-        String one = Words.oneLine(s, Integer.MAX_VALUE);
+        String one = Phrases.oneLine(s, Integer.MAX_VALUE);
         StringBuilder out = new StringBuilder(one.length());
         for (char c : one.toCharArray()) {
             switch (c) {

@@ -44,9 +44,10 @@ public final class ReportBuilder {
         Review r = data.review();
         ChangeSet c = r.changes();
         Doc.Builder doc = new Doc.Builder(title(c));
-        doc.add(new Para("Compares " + c.from() + " (published " + Words.date(c.from()) + ") with " + c.to()
+        doc.add(new Para("Compares " + c.from() + " (published " + Phrases.date(c.from()) + ") with " + c.to()
                 + " (published "
-                + Words.date(c.to()) + ") of the " + c.instance().displayName() + " instance. Pending and active as of "
+                + Phrases.date(c.to()) + ") of the " + c.instance().displayName()
+                + " instance. Pending and active as of "
                 + r.today() + "."));
         summary(doc, r, charts);
         flags(doc, r);
@@ -98,7 +99,7 @@ public final class ReportBuilder {
         items.add("Endpoint sets: " + c.sets().size() + " changed ("
                 + added + " added, " + removed + " removed, " + modified + " modified"
                 + (cosmetic == 0 ? "" : ", " + cosmetic + " of them only in " + COSMETIC) + "); "
-                + Words.plural(plus, "entry", "entries") + " added, " + (elements.size() - plus) + " removed.");
+                + Phrases.plural(plus, "entry", "entries") + " added, " + (elements.size() - plus) + " removed.");
         items.add("Address space: " + addressSummary(c) + ".");
         HostChanges h = c.hosts();
         items.add("Hostnames: " + h.listed().size() + " newly listed, "
@@ -109,7 +110,7 @@ public final class ReportBuilder {
         items.add("Pending: "
                 + (pending.isEmpty()
                         ? "no addition waits for its effective date"
-                        : Words.plural(pending.size(), "addition takes", "additions take") + " effect after "
+                        : Phrases.plural(pending.size(), "addition takes", "additions take") + " effect after "
                                 + r.today() + ", the first on "
                                 + pending.get(0).effectiveDate().orElseThrow() + " (see Pending)")
                 + ".");
@@ -192,12 +193,12 @@ public final class ReportBuilder {
                 + c.addresses().alreadyListed().size();
         return moved == 0
                 ? space
-                : space + "; " + Words.plural(moved, "prefix entry", "prefix entries")
+                : space + "; " + Phrases.plural(moved, "prefix entry", "prefix entries")
                         + " moved between sets or re-split without changing the address space";
     }
 
     private static String describe(int prefixes, PrefixSet set, Family f) {
-        String s = Words.plural(prefixes, "prefix", "prefixes");
+        String s = Phrases.plural(prefixes, "prefix", "prefixes");
         return f == Family.IPV4 && prefixes > 0 ? s + " (" + AddressCounts.words(f, set.addressCount(f)) + ")" : s;
     }
 
@@ -208,10 +209,10 @@ public final class ReportBuilder {
         }
         int n = r.records().records().size();
         CrossCheck x = r.crossCheck();
-        return Words.plural(n, "record", "records") + " in this range; cross-check: "
+        return Phrases.plural(n, "record", "records") + " in this range; cross-check: "
                 + (x.disagreements().isEmpty()
                         ? "the snapshots agree with them"
-                        : Words.plural(x.disagreements().size(), "disagreement", "disagreements")
+                        : Phrases.plural(x.disagreements().size(), "disagreement", "disagreements")
                                 + " (see Cross-check)");
     }
 
@@ -246,7 +247,7 @@ public final class ReportBuilder {
                         Integer.toString(e.setId()),
                         e.serviceArea().name(),
                         e.category().name(),
-                        Words.entry(e),
+                        Phrases.entry(e),
                         Integer.toString(n.recordId())));
             }
             doc.add(new Table(
@@ -265,7 +266,7 @@ public final class ReportBuilder {
                     Integer.toString(e.setId()),
                     e.serviceArea().name(),
                     e.category().name(),
-                    Words.entry(e),
+                    Phrases.entry(e),
                     Integer.toString(n.recordId())));
         }
         doc.add(new Table(
@@ -390,7 +391,7 @@ public final class ReportBuilder {
                         "Set " + s.id() + ": " + e.category() + ", " + (e.required() ? "required" : "optional")
                                 + (e.serviceAreaDisplayName().isEmpty()
                                         ? ""
-                                        : ", " + Words.oneLine(e.serviceAreaDisplayName(), 80))
+                                        : ", " + Phrases.oneLine(e.serviceAreaDisplayName(), 80))
                                 + " (" + what + ")"));
                 List<List<String>> rows = new ArrayList<>();
                 for (AttributeChange a : s.attributes()) {
@@ -405,7 +406,7 @@ public final class ReportBuilder {
                             ec.direction().label(),
                             ec.element().type().label(),
                             ec.element().value(),
-                            Words.announcement(r.notice(ec), r.today())));
+                            Phrases.announcement(r.notice(ec), r.today())));
                 }
                 doc.add(new Table(List.of("Change", "Type", "Entry", "Announcement"), rows, List.of(2)));
             }
@@ -413,7 +414,7 @@ public final class ReportBuilder {
     }
 
     private static String value(String v) {
-        String one = Words.oneLine(v, 1000);
+        String one = Phrases.oneLine(v, 1000);
         return one.isEmpty() ? "(none)" : one;
     }
 }

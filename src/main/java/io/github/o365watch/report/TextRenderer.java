@@ -8,24 +8,24 @@ public final class TextRenderer {
 
     public static String render(Doc doc) {
         StringBuilder out = new StringBuilder();
-        String title = Words.oneLine(doc.title(), 300);
+        String title = Phrases.oneLine(doc.title(), 300);
         out.append(title).append('\n').append("=".repeat(title.length())).append('\n');
         for (Doc.Block b : doc.blocks()) {
             if (b instanceof Doc.Heading h) {
-                String t = Words.oneLine(h.text(), 300);
+                String t = Phrases.oneLine(h.text(), 300);
                 out.append('\n').append(t).append('\n');
                 if (h.level() <= 2) {
                     out.append("-".repeat(t.length())).append('\n');
                 }
             } else if (b instanceof Doc.Para p) {
                 out.append('\n')
-                        .append(Words.oneLine(p.text(), Integer.MAX_VALUE))
+                        .append(Phrases.oneLine(p.text(), Integer.MAX_VALUE))
                         .append('\n');
             } else if (b instanceof Doc.Bullets l) {
                 out.append('\n');
                 l.items()
                         .forEach(i -> out.append("  - ")
-                                .append(Words.oneLine(i, Integer.MAX_VALUE))
+                                .append(Phrases.oneLine(i, Integer.MAX_VALUE))
                                 .append('\n'));
             } else if (b instanceof Doc.Table t) {
                 out.append('\n');
@@ -40,8 +40,9 @@ public final class TextRenderer {
         List<List<String>> all = new java.util.ArrayList<>();
         all.add(t.headers());
         t.rows()
-                .forEach(r -> all.add(
-                        r.stream().map(c -> Words.oneLine(c, Integer.MAX_VALUE)).toList()));
+                .forEach(r -> all.add(r.stream()
+                        .map(c -> Phrases.oneLine(c, Integer.MAX_VALUE))
+                        .toList()));
         for (List<String> r : all) {
             for (int i = 0; i < r.size(); i++) {
                 width[i] = Math.max(width[i], r.get(i).length());

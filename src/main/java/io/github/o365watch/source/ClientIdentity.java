@@ -1,6 +1,6 @@
 package io.github.o365watch.source;
 
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -17,7 +17,7 @@ public record EndpointQuery(List<ServiceArea> serviceAreas, Optional<String> ten
         tenant.ifPresent(t -> {
             if (!t.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
                 throw new SourceConfigException("not a tenant name (letters, digits and '-'): '"
-                        + io.github.o365watch.domain.net.Printable.of(t) + "'");
+                        + io.github.o365watch.text.Printable.of(t) + "'");
             }
         });
     }

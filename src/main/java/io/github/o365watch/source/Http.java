@@ -1,7 +1,7 @@
 package io.github.o365watch.source;
 
 import io.github.o365watch.domain.InvalidDataException;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

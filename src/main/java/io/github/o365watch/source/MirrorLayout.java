@@ -2,7 +2,7 @@ package io.github.o365watch.source;
 
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

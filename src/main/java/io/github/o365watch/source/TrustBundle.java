@@ -64,7 +64,7 @@ public final class TrustBundle {
             throw new SourceConfigException("no X.509 trust manager available");
         } catch (IOException | GeneralSecurityException e) {
             throw new SourceConfigException(
-                    "cannot read CA bundle " + bundle + ": " + io.github.o365watch.domain.net.Printable.reason(e), e);
+                    "cannot read CA bundle " + bundle + ": " + io.github.o365watch.text.Printable.reason(e), e);
         }
     }
 }

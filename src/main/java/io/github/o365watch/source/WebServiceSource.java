@@ -13,8 +13,7 @@ final class WebServiceSource implements EndpointSource {
         this.options = options;
         HttpUrl url = HttpUrl.parse(options.location());
         if (url == null) {
-            throw new SourceConfigException(
-                    "not a URL: " + io.github.o365watch.domain.net.Printable.of(options.location()));
+            throw new SourceConfigException("not a URL: " + io.github.o365watch.text.Printable.of(options.location()));
         }
         Http.checkAllowed(url);
         if (url.username().length() > 0 || url.password().length() > 0) {

@@ -22,7 +22,7 @@ import io.github.o365watch.domain.RawChangeRecord;
 import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -151,6 +151,6 @@ public final class AtomicFiles {
 
     /** Why a file operation failed, as a sentence (never a Java class name). */
     static String describe(Throwable e) {
-        return io.github.o365watch.domain.net.Printable.reason(e);
+        return io.github.o365watch.text.Printable.reason(e);
     }
 }

@@ -9,7 +9,7 @@ import io.github.o365watch.domain.RawChangeRecord;
 import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * keeps its files and gains a {@code <version>.withdrawn} note: it is no longer listed or the
  * newest, but the lock file may still name it and {@link #find(Instance, Version, int)} finds it.
  *
- * <p>Reads need no lock; writes must hold {@link StoreLock}.
+ * <p>Reads need no lock; writes must hold {@link WriterLock}.
  */
 public final class SnapshotStore {
     private static final int FORMAT = 1;
@@ -53,8 +53,8 @@ public final class SnapshotStore {
         return root;
     }
 
-    public StoreLock lock(java.time.Duration timeout, String holder) {
-        return StoreLock.acquire(root, timeout, holder);
+    public WriterLock lock(java.time.Duration timeout, String holder) {
+        return WriterLock.acquire(root, timeout, holder);
     }
 
     /** Instances with at least one stored version, in the usual order. */
@@ -222,7 +222,7 @@ public final class SnapshotStore {
 
     /**
      * Stores a snapshot and the change records fetched with it (empty when none were fetched).
-     * Call under {@link StoreLock}. Identical content is not written again; different content
+     * Call under {@link WriterLock}. Identical content is not written again; different content
      * under a stored version number becomes a new revision.
      */
     public PutResult put(Snapshot snapshot, Optional<List<ChangeRecord>> changes, String rawSha256) {

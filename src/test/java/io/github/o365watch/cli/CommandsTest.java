@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.store.SnapshotStore;
-import io.github.o365watch.store.StoreLock;
+import io.github.o365watch.store.WriterLock;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.Golden;
@@ -438,7 +438,7 @@ class CommandsTest {
     void aBusyStoreIsExitFiveAfterTheBoundedWait() {
         service.publish("Worldwide", "2019112700");
         var before = Trees.hashes(Path.of(store));
-        try (StoreLock held =
+        try (WriterLock held =
                 new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
             Result r = cli.run("fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
             assertThat(r.code()).isEqualTo(5);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.store.SnapshotStore;
-import io.github.o365watch.store.StoreLock;
+import io.github.o365watch.store.WriterLock;
 import io.github.o365watch.testing.Derived;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.Fixtures;
@@ -219,7 +219,7 @@ class ExitCodesTest {
         run(5, "status", "--store", corrupt, "--offline");
         run(5, "versions", "--store", corrupt, "--offline");
         service.publish("Worldwide", "2019102800");
-        try (StoreLock held =
+        try (WriterLock held =
                 new SnapshotStore(Path.of(store)).lock(Duration.ofSeconds(1), "pid 4242 (o365watch sync)")) {
             run(5, "fetch", "--store", store, "--source", service.url(), "--lock-timeout", "1");
         }

@@ -1083,7 +1083,7 @@ class ConfigReaderTest {
         for (ConfigFormat f : ConfigFormat.values()) {
             Listed l = ConfigReader.read(input, f);
             assertThat(l.format()).isEqualTo(f);
-            assertThat(l.problems()).hasSizeLessThanOrEqualTo(Sink.MAX_PROBLEMS + 2);
+            assertThat(l.problems()).hasSizeLessThanOrEqualTo(EntryCollector.MAX_PROBLEMS + 2);
             for (Problem p : l.problems()) {
                 assertThat(p.text() + p.reason()).as("printable").doesNotContainPattern("[\\p{Cc}\\p{Cf}\\p{Cs}]");
             }
@@ -1192,11 +1192,12 @@ class ConfigReaderTest {
         assertThat(bad.length()).isGreaterThan(10_000_000);
         for (ConfigFormat f : List.of(ConfigFormat.TEXT, ConfigFormat.EDL, ConfigFormat.SQUID, ConfigFormat.NFTABLES)) {
             Listed l = ConfigReader.read(bad, f);
-            assertThat(l.problems()).as(f.id()).hasSize(Sink.MAX_PROBLEMS + 1);
-            Problem last = l.problems().get(Sink.MAX_PROBLEMS);
+            assertThat(l.problems()).as(f.id()).hasSize(EntryCollector.MAX_PROBLEMS + 1);
+            Problem last = l.problems().get(EntryCollector.MAX_PROBLEMS);
             assertThat(last.reason())
-                    .isEqualTo((900_000 - Sink.MAX_PROBLEMS) + " more problems from this line on, not listed");
-            assertThat(last.line()).isEqualTo(Sink.MAX_PROBLEMS + 1);
+                    .isEqualTo(
+                            (900_000 - EntryCollector.MAX_PROBLEMS) + " more problems from this line on, not listed");
+            assertThat(last.line()).isEqualTo(EntryCollector.MAX_PROBLEMS + 1);
         }
         assertThat(ConfigFormat.detect(bad)).isEqualTo(ConfigFormat.EDL);
     }
@@ -1213,10 +1214,10 @@ class ConfigReaderTest {
                     .append(".1\n");
         }
         Listed l = ConfigReader.read(b.toString(), ConfigFormat.EDL);
-        assertThat(l.addresses()).hasSize(Sink.MAX_ENTRIES);
+        assertThat(l.addresses()).hasSize(EntryCollector.MAX_ENTRIES);
         assertThat(l.problems()).hasSize(1);
         assertThat(l.problems().get(0).reason()).contains("more entries not read");
-        assertThat(l.problems().get(0).line()).isEqualTo(Sink.MAX_ENTRIES + 1);
+        assertThat(l.problems().get(0).line()).isEqualTo(EntryCollector.MAX_ENTRIES + 1);
     }
 
     @Test

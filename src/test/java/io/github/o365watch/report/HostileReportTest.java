@@ -158,7 +158,7 @@ class HostileReportTest {
 
     /** Free text as a table cell shows it; U+FFFE and U+FFFF are no characters in XML, so the renderer writes spaces. */
     private static String asShown(String text) {
-        return Words.oneLine(text, 1000).replace('\ufffe', ' ').replace('\uffff', ' ');
+        return Phrases.oneLine(text, 1000).replace('\ufffe', ' ').replace('\uffff', ' ');
     }
 
     private static void elementsAndAttributes(Node n) {

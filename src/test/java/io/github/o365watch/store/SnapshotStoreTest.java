@@ -161,9 +161,9 @@ class SnapshotStoreTest {
     @Test
     void aSecondWriterWaitsABoundedTimeThenFails() throws Exception {
         SnapshotStore store = new SnapshotStore(tmp);
-        try (StoreLock held = store.lock(Duration.ofSeconds(1), "pid 1 (o365watch test)")) {
+        try (WriterLock held = store.lock(Duration.ofSeconds(1), "pid 1 (o365watch test)")) {
             CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
-                try (StoreLock second = store.lock(Duration.ofMillis(300), "pid 2")) {
+                try (WriterLock second = store.lock(Duration.ofMillis(300), "pid 2")) {
                     return null;
                 } catch (RuntimeException e) {
                     return e;
@@ -174,7 +174,7 @@ class SnapshotStoreTest {
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is busy: another o365watch is writing to it (pid 1 (o365watch test))");
         }
-        try (StoreLock again = store.lock(Duration.ofMillis(300), "pid 3")) {
+        try (WriterLock again = store.lock(Duration.ofMillis(300), "pid 3")) {
             assertThat(Files.readString(tmp.resolve(".lock"))).isEqualTo("pid 3\n");
         }
     }
@@ -186,7 +186,7 @@ class SnapshotStoreTest {
         Files.createDirectories(tmp.resolve("worldwide"));
         Path leftover = Files.createFile(tmp.resolve("worldwide").resolve(AtomicFiles.TEMP_PREFIX + "123.tmp"));
         Path other = Files.createFile(tmp.resolve("worldwide").resolve("notes.txt"));
-        try (StoreLock lock = new SnapshotStore(tmp).lock(Duration.ofSeconds(1), "me")) {
+        try (WriterLock lock = new SnapshotStore(tmp).lock(Duration.ofSeconds(1), "me")) {
             assertThat(Files.exists(leftover)).isFalse();
             assertThat(Files.exists(other)).isTrue();
         }

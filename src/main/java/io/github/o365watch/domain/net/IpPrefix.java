@@ -5,6 +5,7 @@ import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
+import io.github.o365watch.text.Printable;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
@@ -106,7 +107,7 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
             if (text == null || text.isEmpty()) {
                 throw new PrefixFormatException("empty prefix");
             }
-            IpPrefix plain = Plain.parse(text);
+            IpPrefix plain = PlainAddressReader.parse(text);
             return plain != null ? plain : strict(text);
         }
 

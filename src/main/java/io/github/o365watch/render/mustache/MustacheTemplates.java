@@ -6,9 +6,9 @@ import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.render.TemplateException;
+import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -103,7 +103,7 @@ public final class MustacheTemplates implements TemplateEngine {
     @Override
     public String properties(String target) {
         if (!ID.matcher(target).matches() || !targets().contains(target)) {
-            throw new TemplateException("unknown target '" + io.github.o365watch.domain.net.Printable.of(target)
+            throw new TemplateException("unknown target '" + io.github.o365watch.text.Printable.of(target)
                     + "'; known targets: " + String.join(", ", targets()));
         }
         return text(target + "/target.properties");
@@ -133,7 +133,7 @@ public final class MustacheTemplates implements TemplateEngine {
             }
             throw new TemplateException(
                     "template " + name + " is broken: "
-                            + io.github.o365watch.domain.net.Printable.line(String.valueOf(e.getMessage()), 300),
+                            + io.github.o365watch.text.Printable.line(String.valueOf(e.getMessage()), 300),
                     e);
         }
     }
@@ -148,7 +148,7 @@ public final class MustacheTemplates implements TemplateEngine {
         if (parts.length != 2
                 || !ID.matcher(parts[0]).matches()
                 || !FILE.matcher(parts[1]).matches()) {
-            throw new TemplateException("template file name '" + io.github.o365watch.domain.net.Printable.of(relative)
+            throw new TemplateException("template file name '" + io.github.o365watch.text.Printable.of(relative)
                     + "' is not allowed (TARGET/FILE, no paths)");
         }
         if (dir.isPresent()) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast paths of domain.net against the IPAddress library they replace on the hot path:
- * {@link Plain} must read exactly what the library's strict parser reads, to the same value, and
+ * {@link PlainAddressReader} must read exactly what the library's strict parser reads, to the same value, and
  * {@link Ranges} must merge and subtract to exactly the library's prefix blocks.
  */
 class PlainAndRangesTest {
@@ -25,7 +25,7 @@ class PlainAndRangesTest {
         int plain = 0;
         for (int i = 0; i < 20_000; i++) {
             String text = mutate(random.nextBoolean() ? v4Text() : v6Text());
-            IpPrefix fast = Plain.parse(text);
+            IpPrefix fast = PlainAddressReader.parse(text);
             IpPrefix strict;
             try {
                 strict = IpPrefix.Parsing.strict(text);
@@ -47,7 +47,7 @@ class PlainAndRangesTest {
     @Test
     void ipv4FormsAgreeWithTheLibrary() {
         for (String t : List.of("0.0.0.0/0", "255.255.255.255", "10.0.0.0/8", "192.0.2.128/25", "1.2.3.4/32")) {
-            Ipv4Prefix p = (Ipv4Prefix) Plain.parse(t);
+            Ipv4Prefix p = (Ipv4Prefix) PlainAddressReader.parse(t);
             Ipv4Prefix q = (Ipv4Prefix) IpPrefix.Parsing.strict(t);
             assertThat(List.of(p.network(), p.lastAddress(), p.netmask(), p.wildcardMask(), p.toString()))
                     .isEqualTo(List.of(

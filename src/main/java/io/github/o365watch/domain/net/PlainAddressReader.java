@@ -6,8 +6,8 @@ package io.github.o365watch.domain.net;
  * text the strict library parser accepts with the same value is read here; anything else (host
  * bits, leading zeros, junk) gets {@code null} and goes to that parser, which also words the error.
  */
-final class Plain {
-    private Plain() {}
+final class PlainAddressReader {
+    private PlainAddressReader() {}
 
     static IpPrefix parse(String t) {
         int slash = t.indexOf('/');

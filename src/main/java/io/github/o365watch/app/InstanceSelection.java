@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Which instances a command works on: named ones, all of them, or the default (Worldwide). */
-public record Instances(List<String> names, boolean all) {
+public record InstanceSelection(List<String> names, boolean all) {
 
-    public Instances {
+    public InstanceSelection {
         names = List.copyOf(names);
     }
 
-    public static Instances defaults() {
-        return new Instances(List.of(), false);
+    public static InstanceSelection defaults() {
+        return new InstanceSelection(List.of(), false);
     }
 
     /** The named instances (or Worldwide), parsed; for commands that work on the store. */
@@ -75,8 +75,7 @@ public record Instances(List<String> names, boolean all) {
         }
         List<String> names = new ArrayList<>(Instance.current());
         inStore.stream().map(Instance::name).filter(n -> !names.contains(n)).forEach(names::add);
-        throw new UsageException(
-                "--instance: unknown instance '" + io.github.o365watch.domain.net.Printable.of(i.name())
-                        + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
+        throw new UsageException("--instance: unknown instance '" + io.github.o365watch.text.Printable.of(i.name())
+                + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
     }
 }

@@ -16,20 +16,20 @@ import java.time.Duration;
  * it when the holder dies, so a killed process never leaves a stale lock behind. A second writer
  * waits up to a bound, then fails with a message naming the holder.
  */
-public final class StoreLock implements AutoCloseable {
+public final class WriterLock implements AutoCloseable {
     public static final String FILE_NAME = ".lock";
     private static final long POLL_MILLIS = 100;
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private StoreLock(FileChannel channel, FileLock lock) {
+    private WriterLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock, waiting at most {@code timeout}; records this process as the holder. */
-    public static StoreLock acquire(Path storeDir, Duration timeout, String holder) {
+    public static WriterLock acquire(Path storeDir, Duration timeout, String holder) {
         Path file = storeDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(storeDir);
@@ -52,7 +52,7 @@ public final class StoreLock implements AutoCloseable {
                     ch.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
                     CrashPoint.at("storelock.taken", file);
-                    StoreLock taken = new StoreLock(ch, l);
+                    WriterLock taken = new WriterLock(ch, l);
                     ch = null;
                     AtomicFiles.removeLeftovers(storeDir);
                     return taken;

@@ -4,10 +4,10 @@ import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.InvalidDataException;
 import io.github.o365watch.domain.net.AddressForms;
 import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.Printable;
 import io.github.o365watch.inspect.Listed.AddressEntry;
 import io.github.o365watch.inspect.Listed.HostEntry;
 import io.github.o365watch.inspect.Listed.Problem;
+import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@link #MAX_PROBLEMS} problems (then one more saying how many were left out) and at most
  * {@link #MAX_ENTRIES} entries (a file beyond that is not a configuration; a problem says so).
  */
-final class Sink {
+final class EntryCollector {
     static final int MAX_PROBLEMS = 100;
     static final int MAX_ENTRIES = 200_000;
     /** Longer tokens cannot be an address or a hostname (253 characters at most). */
@@ -36,7 +36,7 @@ final class Sink {
     private int moreEntries;
     private int firstMoreEntryLine;
 
-    Sink(ConfigFormat format) {
+    EntryCollector(ConfigFormat format) {
         this.format = format;
     }
 
@@ -167,7 +167,7 @@ final class Sink {
 
     /** Reads {@code a-b} as a range, anything else as a prefix. */
     void prefixOrRange(String token, int line) {
-        int dash = Tokens.rangeDash(token);
+        int dash = TokenScanner.rangeDash(token);
         if (dash > 0) {
             range(token.substring(0, dash), token.substring(dash + 1), token, line);
         } else {

@@ -1,6 +1,6 @@
 package io.github.o365watch.domain;
 
-import io.github.o365watch.domain.net.Printable;
+import io.github.o365watch.text.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * Shared rules for Microsoft's enum-like strings: matched case-insensitively against the known
  * spellings; an unknown value is kept as published if it is a plain word, rejected otherwise.
  */
-final class Names {
+final class KnownSpellings {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
-    private Names() {}
+    private KnownSpellings() {}
 
     static String canonical(String what, String raw, List<String> known) {
         if (raw == null || raw.isBlank()) {

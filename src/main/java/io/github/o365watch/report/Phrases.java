@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Small phrases every format shares, so they say the same thing the same way. */
-final class Words {
-    private Words() {}
+final class Phrases {
+    private Phrases() {}
 
     static String plural(long n, String one, String many) {
         return io.github.o365watch.domain.Plural.of(n, one, many);
@@ -37,6 +37,6 @@ final class Words {
 
     /** Free text on one line, at most {@code max} characters (see {@code Printable.line}). */
     static String oneLine(String s, int max) {
-        return io.github.o365watch.domain.net.Printable.line(s, max);
+        return io.github.o365watch.text.Printable.line(s, max);
     }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
  * Object names for one target: parts joined by the target's separator, in its case, characters
  * it does not allow replaced, shortened with a stable hash when too long. Unique per file.
  */
-final class Names {
+final class ObjectNames {
     private final TargetSpec.NameRules rules;
     private final Map<String, String> used = new HashMap<>();
     // whether the target allows a character, per char: the rule is a pattern matched one character at a time
     private final Map<Character, Boolean> allowed = new HashMap<>();
 
-    Names(TargetSpec.NameRules rules) {
+    ObjectNames(TargetSpec.NameRules rules) {
         this.rules = rules;
     }
 

@@ -10,7 +10,7 @@ import java.util.function.ObjIntConsumer;
  * Shapes of tokens and ways of cutting text into them, shared by the readers. Every method is a
  * single pass over its input (no regular expressions), so hostile text costs linear time.
  */
-final class Tokens {
+final class TokenScanner {
     /** File name endings that prose is full of and no Microsoft 365 hostname ends with. */
     private static final Set<String> FILE_ENDINGS = Set.of(
             "txt",
@@ -69,7 +69,7 @@ final class Tokens {
             "old",
             "orig");
 
-    private Tokens() {}
+    private TokenScanner() {}
 
     /** Longer lines are no configuration's: reported, not split into words. */
     static final int MAX_LINE = 1 << 20;
@@ -78,7 +78,7 @@ final class Tokens {
      * Calls {@code each} with every line and its 1-based number; CR LF and lone CR end lines too.
      * A line longer than {@link #MAX_LINE} is a problem in {@code sink}, not passed on.
      */
-    static void lines(String content, Sink sink, ObjIntConsumer<String> each) {
+    static void lines(String content, EntryCollector sink, ObjIntConsumer<String> each) {
         int n = 0;
         int start = 0;
         int len = content.length();

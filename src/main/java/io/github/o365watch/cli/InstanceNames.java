@@ -4,8 +4,8 @@ import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.Instance;
 
 /** One --instance value, parsed. */
-final class Instances {
-    private Instances() {}
+final class InstanceNames {
+    private InstanceNames() {}
 
     static Instance parse(String name) {
         try {

@@ -1,4 +1,4 @@
-package io.github.o365watch.domain.net;
+package io.github.o365watch.text;
 
 /**
  * Untrusted text made safe to print: {@link #of} for a value quoted in a message (escaped,
