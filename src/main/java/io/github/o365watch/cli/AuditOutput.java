@@ -3,6 +3,9 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.Audit;
 import io.github.o365watch.inspect.Flow;
 import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.report.Csv;
+import io.github.o365watch.report.Doc;
+import io.github.o365watch.report.MarkdownRenderer;
 import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -195,39 +198,34 @@ final class AuditOutput {
     }
 
     static String markdown(Audit.Result r) {
-        StringBuilder s = new StringBuilder();
-        s.append("# Microsoft 365 traffic audit: ")
-                .append(r.instance())
-                .append(' ')
-                .append(r.version())
-                .append("\n\n");
+        return MarkdownRenderer.render(doc(r));
+    }
+
+    /** The findings as a report document: the Markdown output renders it, as it renders every report. */
+    static Doc doc(Audit.Result r) {
+        Doc.Builder d = new Doc.Builder("Microsoft 365 traffic audit: " + r.instance() + " " + r.version());
         if (!r.complete()) {
-            s.append("## Unreadable logs (")
-                    .append(r.unreadable().size())
-                    .append(")\n\nNothing below covers them.\n\n");
-            r.unreadable()
-                    .forEach(f -> s.append("- ")
-                            .append(md(f.failure().orElseThrow(), 600))
-                            .append('\n'));
-            s.append('\n');
+            d.add(new Doc.Heading(2, "Unreadable logs (" + r.unreadable().size() + ")"));
+            d.add(new Doc.Para("Nothing below covers them."));
+            d.add(new Doc.Bullets(r.unreadable().stream()
+                    .map(f -> cap(f.failure().orElseThrow(), 600))
+                    .toList()));
         }
-        s.append("| Log | Format | Lines | Flows | Skipped | Malformed |\n|---|---|--:|--:|--:|--:|\n");
-        r.files()
-                .forEach(f -> s.append("| ")
-                        .append(md(f.file()))
-                        .append(" | ")
-                        .append(f.format().id())
-                        .append(" | ")
-                        .append(count(f.lines()))
-                        .append(" | ")
-                        .append(count(f.flows()))
-                        .append(" | ")
-                        .append(count(f.skipped()))
-                        .append(" | ")
-                        .append(count(f.malformed()))
-                        .append(" |\n"));
+        d.add(new Doc.Table(
+                List.of("Log", "Format", "Lines", "Flows", "Skipped", "Malformed"),
+                r.files().stream()
+                        .map(f -> List.of(
+                                cap(f.file(), 200),
+                                f.format().id(),
+                                count(f.lines()),
+                                count(f.flows()),
+                                count(f.skipped()),
+                                count(f.malformed())))
+                        .toList(),
+                List.of(),
+                List.of(2, 3, 4, 5)));
         section(
-                s,
+                d,
                 "Rule gaps",
                 "Microsoft 365 traffic on ports its endpoint sets list, denied or failed.",
                 r.gaps(),
@@ -238,135 +236,122 @@ final class AuditOutput {
                                 : r.complete()
                                         ? "None."
                                         : "None in the flows read; the unreadable logs above are not covered.");
-        section(s, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
+        section(d, "Off-port", "Microsoft's addresses on ports no matching endpoint set lists.", r.offPort(), "None.");
         List<String> listed = r.offPort().stream()
                 .filter(g -> !g.listedPorts().isEmpty())
-                .map(g -> "- `" + g.destination() + "`: its sets list " + g.listedPorts())
+                .map(g -> g.destination() + ": its sets list " + g.listedPorts())
                 .distinct()
                 .toList();
         if (!listed.isEmpty()) {
-            s.append("\nWhat the endpoint sets of these destinations do list:\n\n")
-                    .append(String.join("\n", listed))
-                    .append("\n");
+            d.add(new Doc.Para("What the endpoint sets of these destinations do list:"));
+            d.add(new Doc.Bullets(listed));
         }
         for (boolean failed : List.of(true, false)) {
             List<Audit.RelayFinding> list = failed ? r.relayFailures() : r.relayTcp();
             if (list.isEmpty()) {
                 continue;
             }
-            s.append("\n## ")
-                    .append(failed ? RELAY_FAILURES : RELAY_TCP)
-                    .append(" (")
-                    .append(list.size())
-                    .append(")\n\n")
-                    .append(failed ? RELAY_FAILURES_WHAT : RELAY_TCP_WHAT)
-                    .append(".\n")
-                    .append(
-                            "\n| Building | Subnet | Relay | Prefix | Sets | Category | UDP ports | Reason | Streams |\n"
-                                    + "|---|---|---|---|---|---|---|---|--:|\n");
-            for (Audit.RelayFinding f : list) {
-                s.append("| ")
-                        .append(md(f.building()))
-                        .append(" | ")
-                        .append(md(f.subnet()))
-                        .append(" | `")
-                        .append(f.relay())
-                        .append("` | ")
-                        .append(f.prefix().isEmpty() ? "none" : "`" + f.prefix() + "`")
-                        .append(" | ")
-                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                        .append(" | ")
-                        .append(f.category())
-                        .append(" | ")
-                        .append(f.udpPorts())
-                        .append(" | ")
-                        .append(md(f.reason()))
-                        .append(" | ")
-                        .append(count(f.streams()))
-                        .append(" |\n");
-            }
+            d.add(new Doc.Heading(2, (failed ? RELAY_FAILURES : RELAY_TCP) + " (" + list.size() + ")"));
+            d.add(new Doc.Para((failed ? RELAY_FAILURES_WHAT : RELAY_TCP_WHAT) + "."));
+            d.add(new Doc.Table(
+                    List.of(
+                            "Building",
+                            "Subnet",
+                            "Relay",
+                            "Prefix",
+                            "Sets",
+                            "Category",
+                            "UDP ports",
+                            "Reason",
+                            "Streams"),
+                    list.stream()
+                            .map(f -> List.of(
+                                    cap(f.building(), 200),
+                                    cap(f.subnet(), 200),
+                                    f.relay(),
+                                    f.prefix().isEmpty() ? "none" : f.prefix(),
+                                    ids(f.setIds()),
+                                    f.category(),
+                                    f.udpPorts(),
+                                    cap(f.reason(), 200),
+                                    count(f.streams())))
+                            .toList(),
+                    List.of(2, 3),
+                    List.of(8)));
         }
         if (!r.fallbacks().isEmpty()) {
-            s.append("\n## ")
-                    .append(FALLBACK_TITLE)
-                    .append(" (")
-                    .append(r.fallbacks().size())
-                    .append(")\n\n")
-                    .append(FALLBACK_WHAT)
-                    .append(".\n")
-                    .append(
-                            "\n| Prefix | Sets | Service | Category | Clients | UDP denied or failed | TCP 443 allowed |\n|---|---|---|---|---|--:|--:|\n");
-            for (Audit.Fallback f : r.fallbacks()) {
-                s.append("| `")
-                        .append(f.prefix())
-                        .append("` | ")
-                        .append(f.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                        .append(" | ")
-                        .append(f.serviceArea())
-                        .append(" | ")
-                        .append(f.category())
-                        .append(" | ")
-                        .append(md(clients(f), 600))
-                        .append(" | ")
-                        .append(count(f.udpBlocked()))
-                        .append(" | ")
-                        .append(count(f.tcpAllowed()))
-                        .append(" |\n");
-            }
+            d.add(new Doc.Heading(2, FALLBACK_TITLE + " (" + r.fallbacks().size() + ")"));
+            d.add(new Doc.Para(FALLBACK_WHAT + "."));
+            d.add(new Doc.Table(
+                    List.of(
+                            "Prefix",
+                            "Sets",
+                            "Service",
+                            "Category",
+                            "Clients",
+                            "UDP denied or failed",
+                            "TCP 443 allowed"),
+                    r.fallbacks().stream()
+                            .map(f -> List.of(
+                                    f.prefix(),
+                                    ids(f.setIds()),
+                                    f.serviceArea(),
+                                    f.category().toString(),
+                                    cap(clients(f), 600),
+                                    count(f.udpBlocked()),
+                                    count(f.tcpAllowed())))
+                            .toList(),
+                    List.of(0),
+                    List.of(5, 6)));
         }
-        s.append("\nAllowed flows to Microsoft 365: ")
-                .append(count(r.allowed()))
-                .append(". Flows to other destinations: ")
-                .append(elsewhere(r))
-                .append(".\n");
-        return s.toString();
+        d.add(new Doc.Para("Allowed flows to Microsoft 365: " + count(r.allowed()) + ". Flows to other destinations: "
+                + elsewhere(r) + "."));
+        return d.build();
     }
 
-    private static void section(StringBuilder s, String title, String what, List<Audit.Group> groups, String none) {
-        s.append("\n## ")
-                .append(title)
-                .append(" (")
-                .append(groups.size())
-                .append(")\n\n")
-                .append(what)
-                .append("\n");
+    private static void section(Doc.Builder d, String title, String what, List<Audit.Group> groups, String none) {
+        d.add(new Doc.Heading(2, title + " (" + groups.size() + ")"));
+        d.add(new Doc.Para(what));
         if (groups.isEmpty()) {
-            s.append("\n").append(none).append("\n");
+            d.add(new Doc.Para(none));
             return;
         }
-        s.append("\n| Protocol | Ports | Destination | Sets | Service | Category | Action | Count | First | Last |\n"
-                + "|---|---|---|---|---|---|---|--:|---|---|\n");
-        for (Audit.Group g : groups) {
-            s.append("| ")
-                    .append(g.protocol())
-                    .append(" | ")
-                    .append(g.ports())
-                    .append(" | `")
-                    .append(g.destination())
-                    .append("` | ")
-                    .append(g.setIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                    .append(" | ")
-                    .append(g.serviceArea())
-                    .append(" | ")
-                    .append(g.category())
-                    .append(" | ")
-                    .append(verb(g.action()))
-                    .append(" | ")
-                    .append(count(g.count()))
-                    .append(" | ")
-                    .append(md(g.first()))
-                    .append(" | ")
-                    .append(md(g.last()))
-                    .append(" |\n");
-        }
+        d.add(new Doc.Table(
+                List.of(
+                        "Protocol",
+                        "Ports",
+                        "Destination",
+                        "Sets",
+                        "Service",
+                        "Category",
+                        "Action",
+                        "Count",
+                        "First",
+                        "Last"),
+                groups.stream()
+                        .map(g -> List.of(
+                                g.protocol().toString(),
+                                g.ports(),
+                                g.destination(),
+                                ids(g.setIds()),
+                                g.serviceArea(),
+                                g.category().toString(),
+                                verb(g.action()),
+                                count(g.count()),
+                                cap(g.first(), 200),
+                                cap(g.last(), 200)))
+                        .toList(),
+                List.of(2),
+                List.of(7)));
     }
 
-    private static String md(String s) {
-        return md(s, 200);
+    private static String ids(java.util.Collection<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String md(String s, int max) {
-        return Printable.line(s, max).replace("|", "\\|").replace("`", "'");
+    /** Log text, one line and at most {@code max} characters: a hostile log cannot make a cell a page long. */
+    private static String cap(String s, int max) {
+        return Printable.line(s, max);
     }
 
     static Map<String, Object> json(Audit.Result r) {
@@ -463,7 +448,7 @@ final class AuditOutput {
     }
 
     static String csv(Audit.Result r) {
-        StringBuilder s = new StringBuilder(Text.csvRow(List.of(
+        StringBuilder s = new StringBuilder(Csv.row(List.of(
                 "kind",
                 "protocol",
                 "ports",
@@ -480,13 +465,13 @@ final class AuditOutput {
                 "subnet")));
         // a log that could not be read comes first, so that no reader takes the rows for all of it
         for (Audit.FileStats f : r.unreadable()) {
-            String log = f.file().equals("-") ? "-" : Text.csvText(f.file());
-            s.append(Text.csvRow(List.of(
+            String log = f.file().equals("-") ? "-" : Csv.cell(f.file());
+            s.append(Csv.row(List.of(
                     "unreadable-log", "", "", log, "", "", "", "", Long.toString(f.unread()), "", "", "", "", "")));
         }
         for (String kind : List.of("gap", "off-port")) {
             for (Audit.Group g : kind.equals("gap") ? r.gaps() : r.offPort()) {
-                s.append(Text.csvRow(List.of(
+                s.append(Csv.row(List.of(
                         kind,
                         g.protocol().name(),
                         g.ports(),
@@ -496,8 +481,8 @@ final class AuditOutput {
                         g.category().name(),
                         verb(g.action()),
                         Long.toString(g.count()),
-                        Text.csvText(g.first()),
-                        Text.csvText(g.last()),
+                        Csv.cell(g.first()),
+                        Csv.cell(g.last()),
                         "",
                         "",
                         "")));
@@ -506,7 +491,7 @@ final class AuditOutput {
         // the clients of each prefix, one row each; their counts are the prefix's, in the JSON and text reports
         for (Audit.Fallback f : r.fallbacks()) {
             for (String client : f.clients()) {
-                s.append(Text.csvRow(List.of(
+                s.append(Csv.row(List.of(
                         "tcp-fallback",
                         "UDP",
                         "",
@@ -526,7 +511,7 @@ final class AuditOutput {
         // CQD: the reason in action, the streams in count
         for (boolean failed : List.of(true, false)) {
             for (Audit.RelayFinding f : failed ? r.relayFailures() : r.relayTcp()) {
-                s.append(Text.csvRow(List.of(
+                s.append(Csv.row(List.of(
                         failed ? "relay-failure" : "relay-tcp",
                         failed ? "" : "TCP",
                         f.udpPorts(),
@@ -534,13 +519,13 @@ final class AuditOutput {
                         f.setIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                         f.serviceArea(),
                         f.category(),
-                        Text.csvText(failed ? f.reason() : "tcp"),
+                        Csv.cell(failed ? f.reason() : "tcp"),
                         Long.toString(f.streams()),
                         "",
                         "",
                         "",
-                        Text.csvText(f.building()),
-                        Text.csvText(f.subnet()))));
+                        Csv.cell(f.building()),
+                        Csv.cell(f.subnet()))));
             }
         }
         return s.toString();

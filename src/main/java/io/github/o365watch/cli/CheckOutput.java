@@ -2,6 +2,8 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Check;
 import io.github.o365watch.app.UsageException;
+import io.github.o365watch.report.Doc;
+import io.github.o365watch.report.MarkdownRenderer;
 import io.github.o365watch.text.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -319,12 +321,18 @@ final class CheckOutput {
 
     /** The Markdown step summary. */
     static String markdown(Check.Result r) {
-        StringBuilder s = new StringBuilder();
-        s.append("## o365watch check: ")
-                .append(r.current() ? "current" : "not current")
-                .append("\n\n");
+        return MarkdownRenderer.render(doc(r));
+    }
+
+    /**
+     * The check as a report document without a title of its own: its first heading is level 2, as
+     * a job summary is one section of a page.
+     */
+    static Doc doc(Check.Result r) {
+        Doc.Builder d = new Doc.Builder("");
+        d.add(new Doc.Heading(2, "o365watch check: " + (r.current() ? "current" : "not current")));
         List<Output> outputs = outputs(r);
-        s.append("| Output | Status | Added | Removed | Files |\n|---|---|---|---|---|\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Output o : outputs) {
             long added = o.outstanding().stream()
                     .flatMap(x -> x.entries().stream())
@@ -334,38 +342,23 @@ final class CheckOutput {
                     .flatMap(x -> x.entries().stream())
                     .filter(e -> !e.added())
                     .count();
-            String status = o.status();
-            s.append("| `")
-                    .append(o.name())
-                    .append("` | ")
-                    .append(status)
-                    .append(" | ")
-                    .append(added)
-                    .append(" | ")
-                    .append(removed)
-                    .append(" | ")
-                    .append(
-                            o.files().isEmpty()
-                                    ? ""
-                                    : cell(o.files().size()
-                                            + (o.files().size() == 1 ? " file differs" : " files differ")
-                                            + " from the lock file"))
-                    .append(" |\n");
+            rows.add(List.of(
+                    o.name(),
+                    o.status(),
+                    Long.toString(added),
+                    Long.toString(removed),
+                    o.files().isEmpty()
+                            ? ""
+                            : o.files().size()
+                                    + (o.files().size() == 1 ? " file differs" : " files differ")
+                                    + " from the lock file"));
         }
+        d.add(new Doc.Table(List.of("Output", "Status", "Added", "Removed", "Files"), rows, List.of(0), List.of(2, 3)));
         for (Output o : outputs) {
-            if (o.outstanding().isEmpty() && o.files().isEmpty()) {
-                continue;
+            if (!o.outstanding().isEmpty() || !o.files().isEmpty()) {
+                d.add(new Doc.Details(o.name(), details(o)));
             }
-            s.append("\n<details><summary>")
-                    .append(o.name())
-                    .append("</summary>\n\n```\n")
-                    .append(details(o).replace("```", "'''"))
-                    .append("```\n\n</details>\n");
         }
-        return s.toString();
-    }
-
-    private static String cell(String s) {
-        return s.replace("|", "\\|");
+        return d.build();
     }
 }

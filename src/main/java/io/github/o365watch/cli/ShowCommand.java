@@ -5,6 +5,7 @@ import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.report.Csv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +119,7 @@ final class ShowCommand extends StoreCommand {
     }
 
     private static void csv(PrintWriter out, Show.Result r) {
-        out.print(Text.csvRow(List.of(
+        out.print(Csv.row(List.of(
                 "instance",
                 "version",
                 "id",
@@ -144,12 +145,12 @@ final class ShowCommand extends StoreCommand {
                 entries.add(new String[] {"", ""});
             }
             for (String[] e : entries) {
-                out.print(Text.csvRow(List.of(
+                out.print(Csv.row(List.of(
                         r.version().instance().name(),
                         r.version().version().value(),
                         Integer.toString(s.id()),
                         s.serviceArea().name(),
-                        Text.csvText(s.serviceAreaDisplayName()),
+                        Csv.cell(s.serviceAreaDisplayName()),
                         s.category().name(),
                         Boolean.toString(s.required()),
                         Boolean.toString(s.expressRoute()),
@@ -157,7 +158,7 @@ final class ShowCommand extends StoreCommand {
                         e[1],
                         s.tcpPorts().toString(),
                         s.udpPorts().toString(),
-                        Text.csvText(s.notes()))));
+                        Csv.cell(s.notes()))));
             }
         }
     }

@@ -3,6 +3,9 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.DenyCheck;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.inspect.Listed;
+import io.github.o365watch.report.Csv;
+import io.github.o365watch.report.Doc;
+import io.github.o365watch.report.MarkdownRenderer;
 import io.github.o365watch.text.Printable;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -407,66 +410,52 @@ final class VerifyOutput {
         return JUnitXml.suite("o365watch verify deny lists", "o365watch.verify.deny", cases);
     }
 
-    /** The deny lists' findings as a Markdown section, the table cells escaped as audit's are. */
+    /** The deny lists' findings as Markdown, rendered from a report document as every report is. */
     static String denyMarkdown(DenyCheck.Result d) {
-        StringBuilder s = new StringBuilder("# Deny lists against the selection\n\n");
-        for (DenyCheck.FileRead f : d.files()) {
-            s.append("- `")
-                    .append(md(f.file().toString()))
-                    .append("`: ")
-                    .append(io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
-                    .append('\n');
-        }
-        s.append("\n## Blocked (").append(d.blocked().size()).append(")\n\n");
+        Doc.Builder doc = new Doc.Builder("Deny lists against the selection");
+        doc.add(new Doc.Bullets(d.files().stream()
+                .map(f -> Printable.line(f.file().toString(), 300) + ": "
+                        + io.github.o365watch.domain.Plural.of(f.entries(), "blocked name", "blocked names"))
+                .toList()));
+        doc.add(new Doc.Heading(2, "Blocked (" + d.blocked().size() + ")"));
         if (d.blocked().isEmpty()) {
-            return s.append("No selected hostname is blocked by these lists.\n").toString();
+            doc.add(new Doc.Para("No selected hostname is blocked by these lists."));
+            return MarkdownRenderer.render(doc.build());
         }
-        s.append(
-                "| Hostname | Set | Service | Category | Required | How | Blocked by |\n|---|--:|---|---|---|---|---|\n");
-        for (DenyCheck.Blocked x : d.blocked()) {
-            s.append("| `")
-                    .append(md(x.host().pattern()))
-                    .append("` | ")
-                    .append(x.set().id())
-                    .append(" | ")
-                    .append(x.set().serviceArea())
-                    .append(" | ")
-                    .append(x.set().category())
-                    .append(" | ")
-                    .append(x.set().required() ? "yes" : "no")
-                    .append(" | ")
-                    .append(how(x.how()))
-                    .append(" | ")
-                    .append(md(x.file().getFileName() + ":" + x.by().line() + " " + x.by().text()))
-                    .append(" |\n");
-        }
-        return s.toString();
+        doc.add(new Doc.Table(
+                List.of("Hostname", "Set", "Service", "Category", "Required", "How", "Blocked by"),
+                d.blocked().stream()
+                        .map(x -> List.of(
+                                x.host().pattern(),
+                                Integer.toString(x.set().id()),
+                                x.set().serviceArea().toString(),
+                                x.set().category().toString(),
+                                x.set().required() ? "yes" : "no",
+                                how(x.how()),
+                                Printable.line(
+                                        x.file().getFileName() + ":" + x.by().line() + " " + x.by().text(), 300)))
+                        .toList(),
+                List.of(0),
+                List.of(1)));
+        return MarkdownRenderer.render(doc.build());
     }
 
     /** One row per blocked hostname and entry; every cell a CSV text cell, as audit's CSV is. */
     static String denyCsv(DenyCheck.Result d) {
-        StringBuilder s = new StringBuilder(Text.csvRow(List.of(
+        StringBuilder s = new StringBuilder(Csv.row(List.of(
                 "hostname", "endpointSetId", "serviceArea", "category", "required", "how", "file", "line", "entry")));
         for (DenyCheck.Blocked x : d.blocked()) {
-            s.append(Text.csvRow(List.of(
+            s.append(Csv.row(List.of(
                     x.host().pattern(),
                     Integer.toString(x.set().id()),
                     x.set().serviceArea().name(),
                     x.set().category().name(),
                     Boolean.toString(x.set().required()),
                     x.how().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    Text.csvText(x.file().toString()),
+                    Csv.cell(x.file().toString()),
                     Integer.toString(x.by().line()),
-                    Text.csvText(Printable.line(x.by().text(), 300)))));
+                    Csv.cell(Printable.line(x.by().text(), 300)))));
         }
         return s.toString();
-    }
-
-    /** A Markdown table cell: one line, pipes and backquotes escaped. */
-    private static String md(String text) {
-        return Printable.line(text, 300)
-                .replace("\\", "\\\\")
-                .replace("|", "\\|")
-                .replace("`", "'");
     }
 }

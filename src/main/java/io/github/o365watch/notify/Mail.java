@@ -3,6 +3,7 @@ package io.github.o365watch.notify;
 import io.github.o365watch.report.HtmlRenderer;
 import io.github.o365watch.report.MarkdownRenderer;
 import io.github.o365watch.report.ReportBuilder;
+import io.github.o365watch.text.Html;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Mail {
                 .orElse(String.join("\n", e.lines()) + "\n");
         String html = e.report()
                 .map(r -> HtmlRenderer.render(ReportBuilder.build(r, true)))
-                .orElse("<!DOCTYPE html>\n<html><body><pre>" + escape(String.join("\n", e.lines()))
+                .orElse("<!DOCTYPE html>\n<html><body><pre>" + Html.escapeLines(String.join("\n", e.lines()))
                         + "</pre></body></html>\n");
         StringBuilder m = new StringBuilder();
         m.append("From: ").append(from).append("\r\n");
@@ -88,9 +89,5 @@ final class Mail {
             start = end;
         }
         return out.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -7,7 +7,6 @@ import io.github.o365watch.diff.Notice;
 import io.github.o365watch.diff.Review;
 import io.github.o365watch.diff.SetChange;
 import io.github.o365watch.domain.EndpointSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,15 +98,7 @@ public final class CsvReport {
         return out.toString();
     }
 
-    static void row(StringBuilder out, List<String> fields) {
-        List<String> cells = new ArrayList<>();
-        for (String f : fields) {
-            String v = Phrases.oneLine(f, Integer.MAX_VALUE);
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
-            }
-            cells.add(v.indexOf(',') >= 0 || v.indexOf('"') >= 0 ? '"' + v.replace("\"", "\"\"") + '"' : v);
-        }
-        out.append(String.join(",", cells)).append('\n');
+    private static void row(StringBuilder out, List<String> fields) {
+        out.append(Csv.row(fields));
     }
 }

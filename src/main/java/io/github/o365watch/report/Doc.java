@@ -14,7 +14,7 @@ public record Doc(String title, List<Block> blocks) {
     }
 
     /** One part of a report. */
-    public sealed interface Block permits Heading, Para, Bullets, Table, BarChart, LineChart {}
+    public sealed interface Block permits Heading, Para, Bullets, Table, Details, BarChart, LineChart {}
 
     public record Heading(int level, String text) implements Block {}
 
@@ -26,14 +26,26 @@ public record Doc(String title, List<Block> blocks) {
         }
     }
 
-    /** A table; {@code code} marks the columns that hold addresses or names (monospace). */
-    public record Table(List<String> headers, List<List<String>> rows, List<Integer> code) implements Block {
+    /**
+     * A table; {@code code} marks the columns that hold addresses or names (monospace),
+     * {@code numeric} the columns of counts (aligned right).
+     */
+    public record Table(List<String> headers, List<List<String>> rows, List<Integer> code, List<Integer> numeric)
+            implements Block {
         public Table {
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
             code = List.copyOf(code);
+            numeric = List.copyOf(numeric);
+        }
+
+        public Table(List<String> headers, List<List<String>> rows, List<Integer> code) {
+            this(headers, rows, code, List.of());
         }
     }
+
+    /** Preformatted lines under a summary that a reader opens when they want the detail. */
+    public record Details(String summary, String body) implements Block {}
 
     /** Bars of two values per label (e.g. entries added and removed per service area). */
     public record BarChart(
@@ -66,6 +78,11 @@ public record Doc(String title, List<Block> blocks) {
 
         public Builder add(Block b) {
             blocks.add(b);
+            return this;
+        }
+
+        public Builder addAll(List<? extends Block> more) {
+            blocks.addAll(more);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.o365watch.report;
 
+import io.github.o365watch.text.Html;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -24,7 +25,7 @@ public final class HtmlRenderer {
             ".scroll{overflow-x:auto;margin:.4em 0 1em}table{border-collapse:collapse;font-size:.92em}",
             "th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}",
             "code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95em}.addr,.host{white-space:nowrap}",
-            "td.added{color:#116329}td.removed{color:#a40e26}td.changed{color:#7d4e00}",
+            "td.added{color:#116329}td.removed{color:#a40e26}td.changed{color:#7d4e00}td.num{text-align:right}",
             "figure{margin:1em 0}figcaption{font-size:.92em}",
             "svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1b1f24}",
             // on screen a table scrolls rather than break a hostname in a cell; paper cannot scroll
@@ -86,6 +87,15 @@ public final class HtmlRenderer {
                 out.append("</ul>\n");
             } else if (b instanceof Doc.Table t) {
                 table(out, t);
+            } else if (b instanceof Doc.Details d) {
+                out.append("<details><summary>")
+                        .append(text(d.summary()))
+                        .append("</summary>\n<pre>")
+                        .append(d.body()
+                                .lines()
+                                .map(HtmlRenderer::esc)
+                                .collect(java.util.stream.Collectors.joining("\n")))
+                        .append("</pre>\n</details>\n");
             } else if (b instanceof Doc.BarChart c) {
                 Svg.bars(out, c);
             } else if (b instanceof Doc.LineChart c) {
@@ -105,7 +115,7 @@ public final class HtmlRenderer {
                 String c = row.get(i);
                 String cls = i == 0 && (c.equals("added") || c.equals("removed") || c.equals("changed"))
                         ? " class=\"" + c + "\""
-                        : "";
+                        : t.numeric().contains(i) ? " class=\"num\"" : "";
                 out.append("<td").append(cls).append('>');
                 if (t.code().contains(i) && !c.isEmpty()) {
                     out.append("<code>").append(text(c)).append("</code>");
@@ -172,37 +182,7 @@ public final class HtmlRenderer {
 
     /** Escapes for element content and attribute values; control characters become spaces. */
     static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c < 0x20
-                            || c == 0x7f
-                            || c == 0xfffe
-                            || c == 0xffff
-                            || Character.getType(c) == Character.FORMAT
-                            || c == 0x2028
-                            || c == 0x2029) {
-                        out.append(' ');
-                    } else if (Character.isSurrogate(c)
-                            && !(Character.isHighSurrogate(c)
-                                    && i + 1 < s.length()
-                                    && Character.isLowSurrogate(s.charAt(i + 1)))
-                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                        out.append('\ufffd'); // a lone surrogate is not well-formed XML
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 
     /**

@@ -13,9 +13,14 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {}
 
     public static String render(Doc doc) {
-        StringBuilder out = new StringBuilder("# ").append(text(doc.title())).append("\n");
+        StringBuilder out = new StringBuilder();
+        if (!doc.title().isEmpty()) {
+            out.append("# ").append(text(doc.title())).append('\n');
+        }
         for (Doc.Block b : doc.blocks()) {
-            out.append('\n');
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
             if (b instanceof Doc.Heading h) {
                 out.append("#".repeat(h.level()))
                         .append(' ')
@@ -27,6 +32,18 @@ public final class MarkdownRenderer {
                 l.items().forEach(i -> out.append("- ").append(text(i)).append('\n'));
             } else if (b instanceof Doc.Table t) {
                 table(out, t);
+            } else if (b instanceof Doc.Details d) {
+                // a fence longer than any run of backquotes in the body, so the body cannot close it
+                String fence = "`".repeat(Math.max(3, longestRun(d.body(), '`') + 1));
+                String body = d.body().isEmpty() || d.body().endsWith("\n") ? d.body() : d.body() + "\n";
+                out.append("<details><summary>")
+                        .append(text(d.summary()))
+                        .append("</summary>\n\n")
+                        .append(fence)
+                        .append('\n')
+                        .append(body)
+                        .append(fence)
+                        .append("\n\n</details>\n");
             } else if (b instanceof Doc.BarChart || b instanceof Doc.LineChart) {
                 out.setLength(out.length() - 1); // charts are for HTML
             }
@@ -37,7 +54,9 @@ public final class MarkdownRenderer {
     private static void table(StringBuilder out, Doc.Table t) {
         row(out, t.headers(), List.of());
         out.append('|');
-        t.headers().forEach(h -> out.append(" --- |"));
+        for (int i = 0; i < t.headers().size(); i++) {
+            out.append(t.numeric().contains(i) ? " --: |" : " --- |");
+        }
         out.append('\n');
         t.rows().forEach(r -> row(out, r, t.code()));
     }
@@ -51,6 +70,16 @@ public final class MarkdownRenderer {
                     .append(" |");
         }
         out.append('\n');
+    }
+
+    private static int longestRun(String s, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** Plain text made inert: one line, Markdown and HTML specials escaped. */

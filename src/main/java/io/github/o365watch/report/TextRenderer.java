@@ -30,6 +30,13 @@ public final class TextRenderer {
             } else if (b instanceof Doc.Table t) {
                 out.append('\n');
                 table(out, t);
+            } else if (b instanceof Doc.Details d) {
+                out.append('\n').append(Phrases.oneLine(d.summary(), 300)).append('\n');
+                d.body()
+                        .lines()
+                        .forEach(l -> out.append("    ")
+                                .append(Phrases.oneLine(l, Integer.MAX_VALUE))
+                                .append('\n'));
             }
         }
         return out.toString();

@@ -3,6 +3,7 @@ package io.github.o365watch.serve;
 import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.store.LockFile;
+import io.github.o365watch.text.Html;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -361,6 +362,6 @@ final class FeedHandler extends Handler.Abstract {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }
