@@ -132,7 +132,7 @@ final class AuditCommand extends StoreCommand {
         String report = switch (format) {
             case text -> AuditOutput.text(r);
             case markdown -> AuditOutput.markdown(r);
-            case json -> io.github.o365watch.store.CanonicalJson.writeString(AuditOutput.json(r));
+            case json -> Json.text(AuditOutput.json(r));
             case csv -> AuditOutput.csv(r);
         };
         if (toFile) {

@@ -8,6 +8,10 @@ final class Json {
     private Json() {}
 
     static void print(PrintWriter out, Object value) {
-        out.print(CanonicalJson.writeString(value));
+        out.print(text(value));
+    }
+
+    static String text(Object value) {
+        return CanonicalJson.writeString(value);
     }
 }
