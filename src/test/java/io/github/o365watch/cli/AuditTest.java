@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -459,45 +460,42 @@ class AuditTest {
             1764064802.000001\tC2\t10.0.0.6\t50004\t13.107.64.9\t443\ttcp\tssl\t1.5\t1200\t5400\tSF
             """;
 
+    /** One log of each firewall's own format, as {@code --log} options. */
+    private List<String> everyFirewallsLog() throws IOException {
+        List<String> args = new ArrayList<>();
+        for (String[] log : new String[][] {
+            {"asa.log", ASA},
+            {"pa.log", PANOS},
+            {"fgt.log", FORTIGATE},
+            {"pfirewall.log", PFIREWALL},
+            {"conn.log", ZEEK},
+            {"ckp.log", CHECKPOINT}
+        }) {
+            args.add("--log");
+            args.add(write(log[0], log[1]).toString());
+        }
+        return args;
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void readsEachFirewallsOwnFormatToldFromItsContent() throws IOException {
-        Result r = audit(
-                "--log",
-                write("asa.log", ASA).toString(),
-                "--log",
-                write("pa.log", PANOS).toString(),
-                "--log",
-                write("fgt.log", FORTIGATE).toString(),
-                "--log",
-                write("pfirewall.log", PFIREWALL).toString(),
-                "--log",
-                write("conn.log", ZEEK).toString(),
-                "--log",
-                write("ckp.log", CHECKPOINT).toString(),
-                "--exit-code");
+        List<String> logs = everyFirewallsLog();
+        Result r = audit(with(logs, "--exit-code"));
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).doesNotContain("Unreadable");
         Golden.assertMatches("audit/firewall-formats.txt", r.out());
 
-        Result json = audit(
-                "--log",
-                write("asa.log", ASA).toString(),
-                "--log",
-                write("pa.log", PANOS).toString(),
-                "--log",
-                write("fgt.log", FORTIGATE).toString(),
-                "--log",
-                write("pfirewall.log", PFIREWALL).toString(),
-                "--log",
-                write("conn.log", ZEEK).toString(),
-                "--log",
-                write("ckp.log", CHECKPOINT).toString(),
-                "--format",
-                "json");
-        JsonNode logs = new ObjectMapper().readTree(json.out()).path("logs");
-        assertThat(logs.findValuesAsText("format"))
+        Result json = audit(with(logs, "--format", "json"));
+        JsonNode read = new ObjectMapper().readTree(json.out()).path("logs");
+        assertThat(read.findValuesAsText("format"))
                 .containsExactly("cisco-asa", "paloalto", "fortigate", "windows-firewall", "zeek", "checkpoint");
     }
 

@@ -61,6 +61,14 @@ class VerifyTest {
         return cli.run(all.toArray(String[]::new));
     }
 
+    /** {@code generate} of the shipped store's {@link #VERSION} into {@code out}, with the given options. */
+    Result generate(Path out, String... args) {
+        List<String> all = new ArrayList<>(
+                List.of("generate", "--store", store.toString(), "--version", VERSION, "--out", out.toString()));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
     JsonNode verifyJson(List<String> args) throws IOException {
         List<String> all = new ArrayList<>(args);
         all.add("--json");
@@ -230,18 +238,7 @@ class VerifyTest {
         List<JsonNode> results = new ArrayList<>();
         for (String type : List.of("fqdn", "wildcard-fqdn")) {
             Path out = dir.resolve("out-" + type);
-            Result g = cli.run(
-                    "generate",
-                    "--store",
-                    store.toString(),
-                    "--version",
-                    VERSION,
-                    "--out",
-                    out.toString(),
-                    "--target",
-                    "fortigate",
-                    "--option",
-                    "fortigate.wildcardtype=" + type);
+            Result g = generate(out, "--target", "fortigate", "--option", "fortigate.wildcardtype=" + type);
             assertThat(g.code()).as(g.toString()).isZero();
             String config = Files.readString(out.resolve("fortigate/o365watch-fortios.conf"));
             assertThat(config).contains("        set type " + type + "\n        set " + type + " \"*.lync.com\"");
@@ -271,18 +268,7 @@ class VerifyTest {
     @Test
     void anAddressOnlyDevicesFileSaysItsHostnamesAreNotExpressibleAndExitsZero() throws IOException {
         Path out = dir.resolve("out");
-        Result g = cli.run(
-                "generate",
-                "--store",
-                store.toString(),
-                "--version",
-                VERSION,
-                "--out",
-                out.toString(),
-                "--target",
-                "nftables",
-                "--category",
-                "optimize");
+        Result g = generate(out, "--target", "nftables", "--category", "optimize");
         assertThat(g.code()).as(g.toString()).isZero();
         Path nft = write("fw1.nft", Files.readString(out.resolve("nftables/o365watch.nft")));
 
@@ -338,20 +324,7 @@ class VerifyTest {
     @Test
     void filesOfSeveralFormatsHoldWhatAnyOfThemHolds() throws IOException {
         Path out = dir.resolve("out");
-        Result g = cli.run(
-                "generate",
-                "--store",
-                store.toString(),
-                "--version",
-                VERSION,
-                "--out",
-                out.toString(),
-                "--target",
-                "nftables",
-                "--target",
-                "dnsmasq",
-                "--category",
-                "optimize");
+        Result g = generate(out, "--target", "nftables", "--target", "dnsmasq", "--category", "optimize");
         assertThat(g.code()).as(g.toString()).isZero();
 
         JsonNode j = verifyJson(List.of(
@@ -495,18 +468,7 @@ class VerifyTest {
      */
     String[] edlWithGapAndLeftover() throws IOException {
         Path out = dir.resolve("out");
-        Result g = cli.run(
-                "generate",
-                "--store",
-                store.toString(),
-                "--version",
-                VERSION,
-                "--out",
-                out.toString(),
-                "--target",
-                "edl",
-                "--category",
-                "optimize");
+        Result g = generate(out, "--target", "edl", "--category", "optimize");
         assertThat(g.code()).as(g.toString()).isZero();
         String list = Files.readString(out.resolve("edl/o365-optimize-ipv4.txt"));
         assertThat(list).contains("\n52.112.0.0/14\n");
@@ -900,18 +862,7 @@ class VerifyTest {
     @Test
     void microsoftsOwnWildcardsOfPrivateSuffixesAreNotCatchAlls() throws IOException {
         Path out = dir.resolve("out");
-        Result g = cli.run(
-                "generate",
-                "--store",
-                store.toString(),
-                "--version",
-                VERSION,
-                "--out",
-                out.toString(),
-                "--target",
-                "csv",
-                "--category",
-                "all");
+        Result g = generate(out, "--target", "csv", "--category", "all");
         assertThat(g.code()).as(g.toString()).isZero();
         assertThat(Files.readString(out.resolve("csv/o365-entries.csv")))
                 .contains("*.azureedge.net", "*.blob.core.windows.net", "*.cloudapp.net");
@@ -932,18 +883,7 @@ class VerifyTest {
     @Test
     void missingAddressSpaceIsSaidPerCategoryEachAddressInItsMostTrusted() throws IOException {
         Path out = dir.resolve("out");
-        assertThat(cli.run(
-                                "generate",
-                                "--store",
-                                store.toString(),
-                                "--version",
-                                VERSION,
-                                "--out",
-                                out.toString(),
-                                "--target",
-                                "csv")
-                        .code())
-                .isZero();
+        assertThat(generate(out, "--target", "csv").code()).isZero();
         String csv = Files.readString(out.resolve("csv/o365-entries.csv"))
                 .lines()
                 .filter(l -> !l.matches(".*,52\\.(9[6-9]|10[0-9]|11[01])\\..*"))
