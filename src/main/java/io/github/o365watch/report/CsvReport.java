@@ -7,6 +7,7 @@ import io.github.o365watch.diff.Notice;
 import io.github.o365watch.diff.Review;
 import io.github.o365watch.diff.SetChange;
 import io.github.o365watch.domain.EndpointSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,14 +50,8 @@ public final class CsvReport {
             for (AttributeChange a : s.attributes()) {
                 row(
                         out,
+                        where(c, s, e.serviceArea().name(), e.category().name(), setChange),
                         List.of(
-                                c.instance().name(),
-                                c.from().value(),
-                                c.to().value(),
-                                Integer.toString(s.id()),
-                                e.serviceArea().name(),
-                                e.category().name(),
-                                setChange,
                                 a.cosmetic() ? "cosmetic" : "changed",
                                 "attribute",
                                 a.name(),
@@ -74,14 +69,8 @@ public final class CsvReport {
                         : n.get().pendingOn(r.today()) ? "pending" : "active";
                 row(
                         out,
+                        where(c, s, ec.serviceArea().name(), ec.category().name(), setChange),
                         List.of(
-                                c.instance().name(),
-                                c.from().value(),
-                                c.to().value(),
-                                Integer.toString(s.id()),
-                                ec.serviceArea().name(),
-                                ec.category().name(),
-                                setChange,
                                 ec.direction().label(),
                                 ec.element().type().label(),
                                 ec.element().value(),
@@ -100,5 +89,23 @@ public final class CsvReport {
 
     private static void row(StringBuilder out, List<String> fields) {
         out.append(Csv.row(fields));
+    }
+
+    private static void row(StringBuilder out, List<String> where, List<String> what) {
+        List<String> all = new ArrayList<>(where);
+        all.addAll(what);
+        row(out, all);
+    }
+
+    /** The first seven columns: which comparison, which set, and how the set changed. */
+    private static List<String> where(ChangeSet c, SetChange s, String serviceArea, String category, String setChange) {
+        return List.of(
+                c.instance().name(),
+                c.from().value(),
+                c.to().value(),
+                Integer.toString(s.id()),
+                serviceArea,
+                category,
+                setChange);
     }
 }

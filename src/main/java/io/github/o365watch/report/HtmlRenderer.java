@@ -202,22 +202,9 @@ public final class HtmlRenderer {
             int labelW = 88;
             int width = WIDTH;
             int height = 30 + rowH * c.labels().size() + 10;
-            int max = 1;
-            for (int i = 0; i < c.labels().size(); i++) {
-                max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
-            }
+            int max = max(c.first(), c.second());
             double scale = (width - labelW - 40) / (double) max; // room after the longest bar for its value
-            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                    .append(width)
-                    .append("\" height=\"")
-                    .append(height)
-                    .append("\" viewBox=\"0 0 ")
-                    .append(width)
-                    .append(' ')
-                    .append(height)
-                    .append("\" role=\"img\" aria-label=\"")
-                    .append(esc(c.title()))
-                    .append("\">\n");
+            open(out, width, height, c.title());
             legend(out, LEGEND_X, 4, c.firstName(), "#2da44e", c.secondName(), "#cf222e");
             for (int i = 0; i < c.labels().size(); i++) {
                 int y = 30 + i * rowH;
@@ -230,6 +217,30 @@ public final class HtmlRenderer {
                 bar(out, labelW, y + 16, c.second().get(i), scale, "#cf222e");
             }
             out.append("</svg>\n<figcaption>").append(text(c.title())).append("</figcaption>\n</figure>\n");
+        }
+
+        /** The figure and the svg element, labelled with the chart's title for screen readers. */
+        private static void open(StringBuilder out, int width, int height, String title) {
+            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(width)
+                    .append("\" height=\"")
+                    .append(height)
+                    .append("\" viewBox=\"0 0 ")
+                    .append(width)
+                    .append(' ')
+                    .append(height)
+                    .append("\" role=\"img\" aria-label=\"")
+                    .append(esc(title))
+                    .append("\">\n");
+        }
+
+        /** The largest value of either series, at least 1 (the scale divides by it). */
+        private static int max(List<Integer> first, List<Integer> second) {
+            int max = 1;
+            for (int i = 0; i < first.size(); i++) {
+                max = Math.max(max, Math.max(first.get(i), second.get(i)));
+            }
+            return max;
         }
 
         private static void bar(StringBuilder out, int x, int y, int value, double scale, String color) {
@@ -253,31 +264,23 @@ public final class HtmlRenderer {
         }
 
         private static void legend(StringBuilder out, int x, int y, String a, String ca, String b, String cb) {
+            key(out, x, y, a, ca);
+            key(out, x + 80, y, b, cb);
+        }
+
+        private static void key(StringBuilder out, int x, int y, String name, String color) {
             out.append("<rect x=\"")
                     .append(x)
                     .append("\" y=\"")
                     .append(y)
                     .append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(ca)
+                    .append(color)
                     .append("\"/><text x=\"")
                     .append(x + 14)
                     .append("\" y=\"")
                     .append(y + 10)
                     .append("\">")
-                    .append(esc(a))
-                    .append("</text>\n");
-            out.append("<rect x=\"")
-                    .append(x + 80)
-                    .append("\" y=\"")
-                    .append(y)
-                    .append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(cb)
-                    .append("\"/><text x=\"")
-                    .append(x + 94)
-                    .append("\" y=\"")
-                    .append(y + 10)
-                    .append("\">")
-                    .append(esc(b))
+                    .append(esc(name))
                     .append("</text>\n");
         }
 
@@ -288,21 +291,8 @@ public final class HtmlRenderer {
             int top = 30;
             int plotW = width - left - 16;
             int plotH = height - top - 40;
-            int max = 1;
-            for (int i = 0; i < c.labels().size(); i++) {
-                max = Math.max(max, Math.max(c.first().get(i), c.second().get(i)));
-            }
-            out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                    .append(width)
-                    .append("\" height=\"")
-                    .append(height)
-                    .append("\" viewBox=\"0 0 ")
-                    .append(width)
-                    .append(' ')
-                    .append(height)
-                    .append("\" role=\"img\" aria-label=\"")
-                    .append(esc(c.title()))
-                    .append("\">\n");
+            int max = max(c.first(), c.second());
+            open(out, width, height, c.title());
             legend(out, LEGEND_X, 4, c.firstName(), "#0969da", c.secondName(), "#8250df");
             out.append("<line x1=\"")
                     .append(left)
