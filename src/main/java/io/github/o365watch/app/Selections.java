@@ -17,7 +17,17 @@ import java.util.stream.Collectors;
 
 /** Turns what the user typed (service names, categories, versions) into checked values. */
 public final class Selections {
+    /** The category that selects every category, known or not. */
+    public static final String ALL_CATEGORIES = "all";
+
     private Selections() {}
+
+    /** What {@code --category} and {@code selection.categories} take: Microsoft's categories, and all. */
+    public static List<String> categoryChoices() {
+        List<String> out = new java.util.ArrayList<>(Category.knownNames());
+        out.add(ALL_CATEGORIES);
+        return List.copyOf(out);
+    }
 
     /**
      * Nothing is stored for {@code instance}: a usage error when it is a name no store and no
@@ -60,7 +70,7 @@ public final class Selections {
             ServiceArea a = match(s, present);
             areas.add(a);
         }
-        if (categories.stream().anyMatch(c -> c.equalsIgnoreCase("all"))) {
+        if (categories.stream().anyMatch(c -> c.equalsIgnoreCase(ALL_CATEGORIES))) {
             return new SetFilter(areas, Set.of(), requiredOnly);
         }
         Set<Category> presentCategories = new TreeSet<>();
@@ -87,7 +97,8 @@ public final class Selections {
         } catch (InvalidDataException e) {
             // fall through to the message below
         }
-        throw new UsageException("--category: unknown category '" + asked + "'; use Optimize, Allow, Default or all"
+        throw new UsageException("--category: unknown category '" + asked + "'; use "
+                + io.github.o365watch.text.Alternatives.of(categoryChoices())
                 + (present.stream().anyMatch(c -> !c.known())
                         ? " (this version also has "
                                 + present.stream()

@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -485,21 +484,21 @@ public final class Sync {
                 ReportData data = new ReportData(
                         compare.review(
                                 new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(),
+                        c.reports().formats().contains(OutputFormat.HTML) ? compare.history(r.instance()) : List.of(),
                         figures,
                         keeping);
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
-                for (String format : c.reports().formats()) {
+                for (OutputFormat format : c.reports().formats()) {
                     Path file = c.reports()
                             .directory()
                             .resolve(Reports.fileName(
                                     r.instance(),
                                     p.before().get().version().value(),
                                     p.stored().get().version().value(),
-                                    Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                                    format));
                     reportFiles.remember(file);
-                    Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                    Reports.write(file, Reports.render(data, format));
                     paths.add(file);
                 }
                 c.reports().feed().ifPresent(feed -> {

@@ -2,6 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Audit;
 import io.github.o365watch.app.Destinations;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Workspace;
@@ -38,11 +39,11 @@ import picocli.CommandLine.Option;
     "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"
 })
 final class AuditCommand extends StoreCommand {
-    enum Format {
-        text,
-        markdown,
-        json,
-        csv
+    /** The formats audit offers. */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON, OutputFormat.CSV);
+        }
     }
 
     @Option(
@@ -87,8 +88,10 @@ final class AuditCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description = "text, markdown, json or csv. Default: ${DEFAULT-VALUE}.")
-    Format format;
+            converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(
             names = "--out",
@@ -130,10 +133,10 @@ final class AuditCommand extends StoreCommand {
             err.flush();
         }
         String report = switch (format) {
-            case text -> AuditOutput.text(r);
-            case markdown -> AuditOutput.markdown(r);
-            case json -> io.github.o365watch.store.CanonicalJson.writeString(AuditOutput.json(r));
-            case csv -> AuditOutput.csv(r);
+            case MARKDOWN -> AuditOutput.markdown(r);
+            case JSON -> io.github.o365watch.store.CanonicalJson.writeString(AuditOutput.json(r));
+            case CSV -> AuditOutput.csv(r);
+            default -> AuditOutput.text(r);
         };
         if (toFile) {
             Destinations.writeReport("--out", out, report.getBytes(StandardCharsets.UTF_8));

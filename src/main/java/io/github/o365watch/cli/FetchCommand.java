@@ -87,8 +87,8 @@ final class FetchCommand extends StoreCommand {
     }
 
     private static String tenant(String t) {
-        if (!t.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new io.github.o365watch.app.UsageException("--tenant: not a tenant name (letters, digits and '-')");
+        if (!io.github.o365watch.domain.TenantName.isValid(t)) {
+            throw new io.github.o365watch.app.UsageException("--tenant: " + io.github.o365watch.domain.TenantName.RULE);
         }
         return t;
     }

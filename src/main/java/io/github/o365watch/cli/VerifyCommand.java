@@ -2,6 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Config;
 import io.github.o365watch.app.DenyCheck;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Verify;
@@ -10,6 +11,7 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.store.StoredVersion;
+import io.github.o365watch.text.Alternatives;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,15 @@ import picocli.CommandLine.Option;
             + " files that can hold nothing selected"
 })
 final class VerifyCommand extends StoreCommand {
-    enum Format {
-        text,
-        json,
-        junit,
-        markdown,
-        csv
+    /** The formats verify offers (Markdown and CSV for deny lists alone). */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.JUNIT, OutputFormat.MARKDOWN, OutputFormat.CSV);
+        }
     }
+
+    /** What --against's report can be written in. */
+    private static final List<OutputFormat> AGAINST = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.JUNIT);
 
     @Option(
             names = "--against",
@@ -102,10 +106,12 @@ final class VerifyCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
+            converter = Formats.class,
+            completionCandidates = Formats.class,
             description =
-                    "text, json or junit (one test case per category); for deny lists alone (--deny without --against) also"
-                            + " markdown or csv. Default: ${DEFAULT-VALUE}.")
-    Format format;
+                    "${COMPLETION-CANDIDATES} (junit: one test case per category); markdown and csv for deny lists alone"
+                            + " (--deny without --against). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
@@ -131,14 +137,14 @@ final class VerifyCommand extends StoreCommand {
                     spec.commandLine(),
                     "verify needs --against FILE (deployed configurations)," + " --deny FILE (deny lists), or both");
         }
-        Format f = json ? Format.json : format;
-        if ((f == Format.markdown || f == Format.csv) && !files.isEmpty()) {
+        OutputFormat f = json ? OutputFormat.JSON : format;
+        if (!AGAINST.contains(f) && !files.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),
-                    "--format " + f + " is for deny lists alone (--deny);"
-                            + " verify --against writes text, json or junit");
+                    "--format " + f.id() + " is for deny lists alone (--deny);" + " verify --against writes "
+                            + Alternatives.of(OutputFormat.ids(AGAINST)));
         }
-        if (f == Format.junit && !files.isEmpty() && !deny.isEmpty()) {
+        if (f == OutputFormat.JUNIT && !files.isEmpty() && !deny.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),
                     "--format junit writes one test suite: give --against"
@@ -158,7 +164,7 @@ final class VerifyCommand extends StoreCommand {
         DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
         var out = out();
         switch (f) {
-            case text -> {
+            case TEXT -> {
                 if (r != null) {
                     out.print(VerifyOutput.text(r, selection.origin(config())));
                 }
@@ -166,16 +172,17 @@ final class VerifyCommand extends StoreCommand {
                     out.print(VerifyOutput.denyText(d));
                 }
             }
-            case json ->
+            case JSON ->
                 Json.print(
                         out,
                         r != null && d != null
                                 ? new java.util.TreeMap<>(java.util.Map.of(
                                         "configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
                                 : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
-            case junit -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
-            case markdown -> out.print(VerifyOutput.denyMarkdown(d));
-            case csv -> out.print(VerifyOutput.denyCsv(d));
+            case JUNIT -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
+            case MARKDOWN -> out.print(VerifyOutput.denyMarkdown(d));
+            case CSV -> out.print(VerifyOutput.denyCsv(d));
+            default -> throw new IllegalStateException("verify offers no " + f.id());
         }
         boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
         return ok ? ExitCodes.OK : ExitCodes.FOUND;

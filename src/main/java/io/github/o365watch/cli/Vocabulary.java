@@ -1,7 +1,8 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Generate;
-import io.github.o365watch.domain.Category;
+import io.github.o365watch.app.OutputFormat;
+import io.github.o365watch.app.Selections;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.inspect.ConfigFormat;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * Completion candidates (and the lists in option descriptions) for the closed vocabularies, each
@@ -45,11 +47,7 @@ final class Vocabulary {
     /** Microsoft's categories (domain.Category), and all. */
     static final class Categories extends Lazy {
         Categories() {
-            super(() -> {
-                List<String> out = new ArrayList<>(Category.knownNames());
-                out.add("all");
-                return out;
-            });
+            super(Selections::categoryChoices);
         }
     }
 
@@ -86,6 +84,37 @@ final class Vocabulary {
                 Arrays.stream(LogFormat.values()).map(LogFormat::id).forEach(out::add);
                 return out;
             });
+        }
+    }
+
+    /**
+     * A command's {@code --format}: the output formats it offers (app.OutputFormat), as completion
+     * candidates, as the list in its description and as picocli's converter, so that a value it
+     * does not offer is picocli's usage error naming the choices.
+     */
+    abstract static class Formats implements Iterable<String>, CommandLine.ITypeConverter<OutputFormat> {
+        private final List<OutputFormat> offered;
+
+        Formats(OutputFormat... offered) {
+            this(List.of(offered));
+        }
+
+        Formats(List<OutputFormat> offered) {
+            this.offered = List.copyOf(offered);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return OutputFormat.ids(offered).iterator();
+        }
+
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.parse(value, offered);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

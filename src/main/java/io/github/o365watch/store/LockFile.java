@@ -116,7 +116,6 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private static final java.util.regex.Pattern INSTANCE =
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final java.util.regex.Pattern FILE =
             java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
@@ -154,7 +153,7 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
                     || !INSTANCE.matcher(parts[0]).matches()
                     || !parts[0].equalsIgnoreCase(o.instance())
                     || !parts[1].equals(o.target())
-                    || !TARGET.matcher(parts[1]).matches()
+                    || !io.github.o365watch.domain.TargetId.isValid(parts[1])
                     || !FILE.matcher(parts[2]).matches()) {
                 throw new StoreException(at + "path " + Printable.of(o.path()) + " is not instance/target/file");
             }
