@@ -28,6 +28,12 @@ public enum OutputFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The id: what messages and picocli's parse results show. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     /** The ids of {@code formats}, in order. */
     public static List<String> ids(List<OutputFormat> formats) {
         return formats.stream().map(OutputFormat::id).toList();

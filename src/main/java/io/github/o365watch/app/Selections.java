@@ -51,13 +51,14 @@ public final class Selections {
         try {
             v = Version.parse(asked);
         } catch (InvalidDataException e) {
-            throw new UsageException("--version: " + e.getMessage());
+            throw UsageException.commandLine("--version: " + e.getMessage());
         }
         return all.stream()
                 .filter(s -> s.version().equals(v))
                 .findFirst()
-                .orElseThrow(() -> new UsageException("version " + v + " of " + instance + " is not stored; stored: "
-                        + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
+                .orElseThrow(
+                        () -> UsageException.commandLine("version " + v + " of " + instance + " is not stored; stored: "
+                                + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
     }
 
     /** A filter from service names and category names (case-insensitive; "all" for every category). */
@@ -97,7 +98,7 @@ public final class Selections {
         } catch (InvalidDataException e) {
             // fall through to the message below
         }
-        throw new UsageException("--category: unknown category '" + asked + "'; use "
+        throw UsageException.commandLine("--category: unknown category '" + asked + "'; use "
                 + io.github.o365watch.text.Alternatives.of(categoryChoices())
                 + (present.stream().anyMatch(c -> !c.known())
                         ? " (this version also has "
@@ -124,7 +125,7 @@ public final class Selections {
         } catch (InvalidDataException e) {
             // fall through to the message below
         }
-        throw new UsageException("--service: unknown service area '" + asked + "'; this version has "
+        throw UsageException.commandLine("--service: unknown service area '" + asked + "'; this version has "
                 + present.stream().map(ServiceArea::name).collect(Collectors.joining(", ")));
     }
 }

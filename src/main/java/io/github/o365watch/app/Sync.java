@@ -143,7 +143,7 @@ public final class Sync {
         List<String> names = o.instances().isEmpty() ? c.instances() : o.instances();
         if (o.version().isPresent() && names.size() > 1) {
             // instances share version numbers: the rollback a person asked for would reach every one of them
-            throw new UsageException("--version " + o.version().get() + " rolls back one instance, and the "
+            throw UsageException.commandLine("--version " + o.version().get() + " rolls back one instance, and the "
                     + (o.instances().isEmpty() ? "config lists " : "command names ") + String.join(", ", names)
                     + ": name it with --instance");
         }
@@ -647,7 +647,8 @@ public final class Sync {
             String found = c.instances().stream()
                     .filter(x -> Instance.parse(x).equals(i))
                     .findFirst()
-                    .orElseThrow(() -> new UsageException("--instance " + a + ": the config file does not list it"));
+                    .orElseThrow(
+                            () -> UsageException.commandLine("--instance " + a + ": the config file does not list it"));
             out.add(found);
         }
         return out;

@@ -80,7 +80,7 @@ public final class Workspace {
     /** The upstream; a usage error under {@code --offline}. */
     public Upstream upstream() {
         if (offline) {
-            throw new UsageException("this needs the web service or a mirror, but --offline was given");
+            throw UsageException.commandLine("this needs the web service or a mirror, but --offline was given");
         }
         if (upstream == null) {
             upstream = Upstream.open(sourceOptions);

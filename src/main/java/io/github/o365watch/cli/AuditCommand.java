@@ -163,7 +163,7 @@ final class AuditCommand extends StoreCommand {
         try {
             return LogFormat.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--log-format: " + e.getMessage());
+            throw UsageException.commandLine("--log-format: " + e.getMessage());
         }
     }
 
@@ -171,7 +171,7 @@ final class AuditCommand extends StoreCommand {
         try {
             return Columns.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--columns: " + e.getMessage());
+            throw UsageException.commandLine("--columns: " + e.getMessage());
         }
     }
 }

@@ -64,7 +64,7 @@ final class CheckCommand extends StoreCommand {
     public Integer call() {
         OutputFormat f = format;
         if (graceDays != null && (graceDays < 0 || graceDays > 365)) {
-            throw new UsageException("--grace-days must be between 0 and 365");
+            throw UsageException.commandLine("--grace-days must be between 0 and 365");
         }
         Config c = requiredConfig();
         int grace = graceDays != null ? graceDays : c.graceDays();

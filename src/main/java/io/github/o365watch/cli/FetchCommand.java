@@ -88,7 +88,8 @@ final class FetchCommand extends StoreCommand {
 
     private static String tenant(String t) {
         if (!io.github.o365watch.domain.TenantName.isValid(t)) {
-            throw new io.github.o365watch.app.UsageException("--tenant: " + io.github.o365watch.domain.TenantName.RULE);
+            throw io.github.o365watch.app.UsageException.commandLine(
+                    "--tenant: " + io.github.o365watch.domain.TenantName.RULE);
         }
         return t;
     }

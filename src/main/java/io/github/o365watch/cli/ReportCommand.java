@@ -66,7 +66,7 @@ final class ReportCommand extends StoreCommand {
     @Override
     public Integer call() {
         if (feedMax < 1 || feedMax > 10000) {
-            throw new UsageException("--feed-max must be between 1 and 10000");
+            throw UsageException.commandLine("--feed-max must be between 1 and 10000");
         }
         OutputFormat f = format == null ? OutputFormat.MARKDOWN : format;
         // where the report and the feed go is checked before anything is written

@@ -90,10 +90,10 @@ final class SelectionOptions {
     /** The selection: each option given, else the config file's key, else the default. */
     Selection selection(Snapshot snapshot, Optional<Config> config) {
         if (ipv4Only && ipv6Only) {
-            throw new UsageException("--ipv4-only and --ipv6-only exclude each other");
+            throw UsageException.commandLine("--ipv4-only and --ipv6-only exclude each other");
         }
         if (tenant != null && !io.github.o365watch.domain.TenantName.isValid(tenant)) {
-            throw new UsageException("--tenant: " + io.github.o365watch.domain.TenantName.RULE);
+            throw UsageException.commandLine("--tenant: " + io.github.o365watch.domain.TenantName.RULE);
         }
         Optional<Config.SelectionConfig> c = config.map(Config::selection);
         Config.SelectionConfig merged = new Config.SelectionConfig(

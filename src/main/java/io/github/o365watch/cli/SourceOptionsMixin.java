@@ -62,10 +62,10 @@ final class SourceOptionsMixin {
                 ? source
                 : config.map(io.github.o365watch.app.Config::source).orElse(SourceOptions.DEFAULT_LOCATION);
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw new io.github.o365watch.app.UsageException("--timeout must be between 1 and 3600 seconds");
+            throw io.github.o365watch.app.UsageException.commandLine("--timeout must be between 1 and 3600 seconds");
         }
         if (attempts < 1 || attempts > 10) {
-            throw new io.github.o365watch.app.UsageException("--retries must be between 1 and 10");
+            throw io.github.o365watch.app.UsageException.commandLine("--retries must be between 1 and 10");
         }
         Optional<Path> ca = Optional.ofNullable(caBundle)
                 .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE"))

@@ -121,7 +121,7 @@ final class VerifyCommand extends StoreCommand {
         Optional<ConfigFormat> input =
                 inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
         if (addressesOnly && hostnamesOnly) {
-            throw new UsageException(
+            throw UsageException.commandLine(
                     "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
         }
         Optional<Verify.Only> only = addressesOnly
@@ -133,22 +133,17 @@ final class VerifyCommand extends StoreCommand {
         var snapshot = ws.store().load(v);
         Selection sel = selection.selection(snapshot, config());
         if (files.isEmpty() && deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
+            throw UsageException.commandLine(
                     "verify needs --against FILE (deployed configurations)," + " --deny FILE (deny lists), or both");
         }
         OutputFormat f = json ? OutputFormat.JSON : format;
         if (!AGAINST.contains(f) && !files.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--format " + f.id() + " is for deny lists alone (--deny);" + " verify --against writes "
-                            + Alternatives.of(OutputFormat.ids(AGAINST)));
+            throw UsageException.commandLine("--format " + f.id() + " is for deny lists alone (--deny);"
+                    + " verify --against writes " + Alternatives.of(OutputFormat.ids(AGAINST)));
         }
         if (f == OutputFormat.JUNIT && !files.isEmpty() && !deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--format junit writes one test suite: give --against"
-                            + " or --deny, and run verify once for each");
+            throw UsageException.commandLine("--format junit writes one test suite: give --against"
+                    + " or --deny, and run verify once for each");
         }
         Verify.Result r = files.isEmpty()
                 ? null
@@ -192,7 +187,7 @@ final class VerifyCommand extends StoreCommand {
         try {
             return ConfigFormat.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--input-format: " + e.getMessage());
+            throw UsageException.commandLine("--input-format: " + e.getMessage());
         }
     }
 }

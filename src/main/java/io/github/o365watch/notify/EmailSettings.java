@@ -35,6 +35,11 @@ public record EmailSettings(
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
+        @Override
+        public String toString() {
+            return id();
+        }
+
         /** Every id, in order. */
         public static List<String> ids() {
             return java.util.Arrays.stream(values()).map(Tls::id).toList();

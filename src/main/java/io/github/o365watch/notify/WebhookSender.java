@@ -46,6 +46,11 @@ public final class WebhookSender {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        @Override
+        public String toString() {
+            return id();
+        }
+
         /** Every id, in order. */
         public static List<String> ids() {
             return java.util.Arrays.stream(values()).map(Kind::id).toList();
