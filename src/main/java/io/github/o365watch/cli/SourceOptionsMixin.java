@@ -78,20 +78,14 @@ final class SourceOptionsMixin {
                 .anyMatch(v -> v != null && !v.isBlank());
         Optional<String> proxyUrl = Optional.ofNullable(proxy)
                 .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
-        SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
-        return new SourceOptions(
-                location,
-                Optional.ofNullable(clientRequestId),
-                env.configDir(),
-                env.timeoutUnit().multipliedBy(timeoutSeconds),
-                d.maxBodyBytes(),
-                attempts,
-                d.backoff(),
-                d.maxRetryAfter(),
-                proxyUrl,
-                ca,
-                env.env(),
-                env.sleeper(),
-                env.clock());
+        return SourceOptions.builder(location, env.configDir(), env.env())
+                .clientRequestId(Optional.ofNullable(clientRequestId))
+                .timeout(env.timeoutUnit().multipliedBy(timeoutSeconds))
+                .attempts(attempts)
+                .proxy(proxyUrl)
+                .caBundle(ca)
+                .sleeper(env.sleeper())
+                .clock(env.clock())
+                .build();
     }
 }
