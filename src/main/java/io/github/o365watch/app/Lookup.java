@@ -165,15 +165,20 @@ public final class Lookup {
         }
     }
 
-    /**
-     * @param history search every stored version instead of the newest (or {@code version})
-     */
-    public List<Answer> run(List<String> queries, List<Instance> instances, String version, boolean history) {
+    /** Which stored versions a lookup searches. */
+    public enum Versions {
+        /** The one asked for, else the newest. */
+        ONE,
+        /** {@code --history}: every stored version ({@code version} is not used). */
+        ALL
+    }
+
+    public List<Answer> run(List<String> queries, List<Instance> instances, String version, Versions versions) {
         List<Query> parsed = queries.stream().map(Query::parse).toList();
         Map<Instance, List<Snapshot>> snapshots = new LinkedHashMap<>();
         for (Instance i : instances) {
             List<Snapshot> list = new ArrayList<>();
-            if (history) {
+            if (versions == Versions.ALL) {
                 if (ws.store().versions(i).isEmpty()) {
                     throw Selections.nothingStored(ws, i);
                 }

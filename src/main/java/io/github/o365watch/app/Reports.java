@@ -42,12 +42,12 @@ public final class Reports {
         this.ws = ws;
     }
 
-    /** The review of two stored versions, with the history of all stored versions (for charts). */
-    public ReportData data(Instance instance, String from, String to, Thresholds thresholds, boolean withHistory) {
+    /** The review of two stored versions, with the history of all stored versions when the format draws it (HTML's charts). */
+    public ReportData data(Instance instance, String from, String to, Thresholds thresholds, OutputFormat format) {
         Compare compare = new Compare(ws);
         Compare.Range range = compare.range(instance, from, to);
         Review review = compare.review(range, thresholds);
-        return new ReportData(review, withHistory ? compare.history(instance) : List.of());
+        return new ReportData(review, format == OutputFormat.HTML ? compare.history(instance) : List.of());
     }
 
     /** The report in one of {@link #FORMATS}. */

@@ -63,8 +63,10 @@ final class FetchCommand extends StoreCommand {
         PrintWriter out = out();
         PrintWriter err = err();
         java.util.Optional<String> t = tenantOrConfig(tenant).map(FetchCommand::tenant);
-        List<FetchOutcome> outcomes =
-                new Fetch(workspace(source, false, lockTimeout)).run(instances.get(config()), force, t, acceptOlder);
+        List<FetchOutcome> outcomes = new Fetch(workspace(source, false, lockTimeout))
+                .run(
+                        instances.get(config()),
+                        Fetch.Options.DEFAULT.withForce(force).withTenant(t).withAcceptOlder(acceptOlder));
         int code = ExitCodes.OK;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {

@@ -66,7 +66,8 @@ final class ShowCommand extends StoreCommand {
     public Integer call() {
         PrintWriter out = out();
         Instance i = instance(instance);
-        Show.Result r = new Show(offlineWorkspace()).run(i, version, services, categories, required);
+        Show.Result r = new Show(offlineWorkspace())
+                .run(i, version, services, categories, required ? Show.Sets.REQUIRED_ONLY : Show.Sets.ALL);
         switch (format) {
             case JSON -> json(out, r);
             case CSV -> csv(out, r);
