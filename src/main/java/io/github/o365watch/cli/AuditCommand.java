@@ -109,8 +109,7 @@ final class AuditCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<LogFormat> f =
-                logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
+        Optional<LogFormat> f = Vocabulary.LogFormats.parse(logFormat);
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
         Instance i = instance(instance);
         boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
@@ -157,14 +156,6 @@ final class AuditCommand extends StoreCommand {
             return ExitCodes.USAGE;
         }
         return exitCode && (!r.gaps().isEmpty() || !r.relayFailures().isEmpty()) ? ExitCodes.FOUND : ExitCodes.OK;
-    }
-
-    private static LogFormat parseFormat(String id) {
-        try {
-            return LogFormat.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.commandLine("--log-format: " + e.getMessage());
-        }
     }
 
     private static Columns parseColumns(String spec) {

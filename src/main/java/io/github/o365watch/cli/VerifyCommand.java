@@ -69,10 +69,8 @@ final class VerifyCommand extends StoreCommand {
             paramLabel = "F",
             defaultValue = "auto",
             completionCandidates = Vocabulary.InputFormats.class,
-            description =
-                    "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
-                            + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
-                            + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
+            description = "${COMPLETION-CANDIDATES}: auto recognises each file, text reads every prefix, range and"
+                    + " hostname in it, the others are the targets' formats. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
 
     @Option(
@@ -118,8 +116,7 @@ final class VerifyCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<ConfigFormat> input =
-                inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
+        Optional<ConfigFormat> input = Vocabulary.InputFormats.parse(inputFormat);
         if (addressesOnly && hostnamesOnly) {
             throw UsageException.commandLine(
                     "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
@@ -181,13 +178,5 @@ final class VerifyCommand extends StoreCommand {
         }
         boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
         return ok ? ExitCodes.OK : ExitCodes.FOUND;
-    }
-
-    private static ConfigFormat parse(String id) {
-        try {
-            return ConfigFormat.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.commandLine("--input-format: " + e.getMessage());
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.o365watch.cli;
 import io.github.o365watch.app.Generate;
 import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Selections;
+import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.inspect.ConfigFormat;
@@ -65,14 +66,29 @@ final class Vocabulary {
         }
     }
 
+    /** The input format that recognises each file's own. */
+    static final String AUTO = "auto";
+
     /** What verify reads (inspect.ConfigFormat), and auto. */
     static final class InputFormats extends Lazy {
         InputFormats() {
             super(() -> {
-                List<String> out = new ArrayList<>(List.of("auto"));
+                List<String> out = new ArrayList<>(List.of(AUTO));
                 Arrays.stream(ConfigFormat.values()).map(ConfigFormat::id).forEach(out::add);
                 return out;
             });
+        }
+
+        /** {@code --input-format}'s value: empty for auto. */
+        static Optional<ConfigFormat> parse(String id) {
+            if (id.equalsIgnoreCase(AUTO)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(ConfigFormat.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.commandLine("--input-format: " + e.getMessage());
+            }
         }
     }
 
@@ -80,10 +96,22 @@ final class Vocabulary {
     static final class LogFormats extends Lazy {
         LogFormats() {
             super(() -> {
-                List<String> out = new ArrayList<>(List.of("auto"));
+                List<String> out = new ArrayList<>(List.of(AUTO));
                 Arrays.stream(LogFormat.values()).map(LogFormat::id).forEach(out::add);
                 return out;
             });
+        }
+
+        /** {@code --log-format}'s value: empty for auto. */
+        static Optional<LogFormat> parse(String id) {
+            if (id.equalsIgnoreCase(AUTO)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(LogFormat.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.commandLine("--log-format: " + e.getMessage());
+            }
         }
     }
 

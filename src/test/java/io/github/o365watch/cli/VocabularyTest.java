@@ -9,6 +9,8 @@ import io.github.o365watch.app.Selections;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.domain.TenantName;
+import io.github.o365watch.inspect.ConfigFormat;
+import io.github.o365watch.inspect.LogFormat;
 import io.github.o365watch.notify.EmailSettings;
 import io.github.o365watch.notify.Event;
 import io.github.o365watch.notify.WebhookSender;
@@ -105,6 +107,31 @@ class VocabularyTest {
         assertThat(list(option("generate", "--category").completionCandidates()))
                 .isEqualTo(Selections.categoryChoices())
                 .containsExactly("Optimize", "Allow", "Default", "all");
+    }
+
+    @Test
+    void inputAndLogFormatsCompleteAndAreListedFromTheirEnums() {
+        List<String> input = list(option("verify", "--input-format").completionCandidates());
+        assertThat(input)
+                .isEqualTo(Stream.concat(
+                                Stream.of("auto"),
+                                Arrays.stream(ConfigFormat.values()).map(ConfigFormat::id))
+                        .toList());
+        assertThat(flat(cli().run("verify", "--help").out())).contains(String.join(", ", input));
+
+        List<String> logs = list(option("audit", "--log-format").completionCandidates());
+        assertThat(logs)
+                .isEqualTo(Stream.concat(
+                                Stream.of("auto"),
+                                Arrays.stream(LogFormat.values()).map(LogFormat::id))
+                        .toList());
+        assertThat(flat(cli().run("audit", "--help").out())).contains(String.join(", ", logs));
+
+        Result r = cli().run("audit", "--log", "x", "--log-format", "pcap");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("o365watch: --log-format: unknown log format 'pcap': use " + LogFormat.ids() + "\n"
+                        + "Try 'o365watch audit --help' for more information.\n");
     }
 
     static Stream<Arguments> configLists() {
