@@ -106,8 +106,8 @@ public final class Main {
                 .exitCodeList(ExitCodes.DESCRIPTIONS);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpLongOptionsMaxWidth(30);
-        // relative paths start from the run's working directory (the process's own outside tests); file names this
-        // locale cannot hold are one line, like every other usage error of a value
+        // relative paths start from the run's working directory (the process's own outside tests); a file name this
+        // locale cannot hold is a usage error of the option's value, like every other
         cl.registerConverter(Path.class, s -> root.environment.resolve(FileNames.path(s)));
         help(cl);
         return cl;
