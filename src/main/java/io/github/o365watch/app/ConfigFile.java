@@ -603,9 +603,13 @@ public final class ConfigFile {
             try {
                 spec.resolve(t.options());
             } catch (io.github.o365watch.render.OptionException e) {
+                // in the file's terms: an entry of this target's options, not the command line's --option
                 throw at.error(
                         key + ".options",
-                        e.getMessage().replace("needs --option " + t.name() + ".", "needs the option "));
+                        e.missing()
+                                .map(m -> "target " + m.target() + " needs the option " + m.option() + "=... ("
+                                        + m.description() + ")")
+                                .orElse(e.getMessage()));
             }
         }
     }

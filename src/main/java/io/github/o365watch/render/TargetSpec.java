@@ -178,8 +178,7 @@ public record TargetSpec(
         for (OptionSpec o : options.values()) {
             if (!out.containsKey(o.name())) {
                 if (o.required()) {
-                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... ("
-                            + o.description() + ")");
+                    throw OptionException.missing(id, o.name(), o.description());
                 }
                 out.put(o.name(), o.defaultValue());
             }
