@@ -70,7 +70,7 @@ final class Data {
         return new Workspace(
                 new SnapshotStore(store),
                 SourceOptions.defaults(store.toString(), store.resolve(".config"), Map.of()),
-                true,
+                Workspace.Network.OFFLINE,
                 Clock.systemUTC(),
                 Duration.ZERO,
                 "bench");

@@ -38,17 +38,24 @@ public record Config(
             List<String> serviceAreas,
             List<String> categories,
             boolean requiredOnly,
-            String families,
+            io.github.o365watch.render.Families families,
             Optional<Path> overridesFile,
             io.github.o365watch.render.Overrides overrides,
             boolean excludeTenantShared,
             int holdRemovalsDays) {
+        /** Without {@code selection.categories} or {@code --category}: Microsoft's recommendation, most trusted first. */
+        public static final List<String> DEFAULT_CATEGORIES =
+                io.github.o365watch.render.Selection.DEFAULT_CATEGORIES.stream()
+                        .sorted()
+                        .map(io.github.o365watch.domain.Category::name)
+                        .toList();
+
         /** Without a hold (generate, verify and the command line's selections). */
         public SelectionConfig(
                 List<String> serviceAreas,
                 List<String> categories,
                 boolean requiredOnly,
-                String families,
+                io.github.o365watch.render.Families families,
                 Optional<Path> overridesFile,
                 io.github.o365watch.render.Overrides overrides,
                 boolean excludeTenantShared) {
@@ -61,7 +68,7 @@ public record Config(
 
     /** Report formats written on a change, where, the feed, and the node_exporter textfile sync writes its figures to. */
     public record ReportsConfig(
-            List<String> formats, Path directory, Optional<Path> feed, int feedMax, Optional<Path> metricsFile) {}
+            List<OutputFormat> formats, Path directory, Optional<Path> feed, int feedMax, Optional<Path> metricsFile) {}
 
     /** The safety guard: most of the selected addresses or hostnames a new version may remove, in percent. */
     public record GuardConfig(
@@ -84,7 +91,7 @@ public record Config(
     public record EmailConfig(
             String host,
             int port,
-            String tls,
+            io.github.o365watch.notify.EmailSettings.Tls tls,
             String from,
             List<String> to,
             Optional<String> username,
@@ -93,7 +100,8 @@ public record Config(
             Optional<Path> caBundle) {}
 
     /** A webhook; its URL (which carries a token) comes from an environment variable or a file. */
-    public record WebhookConfig(String kind, Optional<String> urlEnv, Optional<Path> urlFile) {}
+    public record WebhookConfig(
+            io.github.o365watch.notify.WebhookSender.Kind kind, Optional<String> urlEnv, Optional<Path> urlFile) {}
 
     /** The directory the config file is in; relative paths in it start there. */
     public Path dir() {

@@ -2,7 +2,16 @@ package io.github.o365watch.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.o365watch.app.StrictYaml.At;
+import io.github.o365watch.domain.Instance;
+import io.github.o365watch.domain.ServiceArea;
+import io.github.o365watch.domain.TargetId;
+import io.github.o365watch.domain.TenantName;
+import io.github.o365watch.notify.EmailSettings;
+import io.github.o365watch.notify.Event;
+import io.github.o365watch.notify.WebhookSender;
+import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Limits;
+import io.github.o365watch.text.Alternatives;
 import io.github.o365watch.text.Printable;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -30,7 +39,9 @@ public final class ConfigFile {
             "(?<![A-Za-z0-9.-])((?:[A-Za-z0-9-]+\\.)*example\\.(?:com|net|org))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    static final List<String> EVENTS = List.of("changes", "pending", "refused");
+    /** What {@code notify.on} takes: the words of the notifications' events. */
+    static final List<String> EVENTS =
+            java.util.Arrays.stream(Event.Kind.values()).map(Event.Kind::word).toList();
     /** A portable environment variable name (POSIX): what passwordEnv and urlEnv must hold. */
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -131,60 +142,115 @@ public final class ConfigFile {
         }
     }
 
+    /** Each part of the file in turn, in the order of the checks a mistake is reported by. */
     private static Config check(Path file, Raw r, At at) {
         Path dir = file.toAbsolutePath().getParent();
-        if (r.proxy() != null) {
+        proxy(at, r.proxy());
+        placeholders(at, r);
+        List<String> instances = instances(at, r.instances());
+        tenant(at, r.tenant());
+        Config.SelectionConfig selection = selection(at, dir, r.selection());
+        Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
+        if (templates.isPresent() && !Files.isDirectory(templates.get())) {
+            throw at.error("templates", templates.get() + " is not a directory");
+        }
+        List<Config.TargetConfig> targets = targets(at, r.targets());
+        RawReports rep = r.reports() == null ? new RawReports(null, null, null, null, null) : r.reports();
+        // where sync writes, checked before the targets (which load every template)
+        Places places = places(at, dir, r, rep);
+        checkTargets(at, targets, templates);
+        List<OutputFormat> formats = reportFormats(at, rep.formats());
+        int feedMax = rep.feedMax() == null ? 50 : rep.feedMax();
+        if (feedMax < 1 || feedMax > 10000) {
+            throw at.error("reports.feedMax: between 1 and 10000");
+        }
+        Config.GuardConfig guard = guard(at, r.guard());
+        Config.NotifyConfig notify = notify(at, dir, r.notifications());
+        int grace = r.check() == null || r.check().graceDays() == null
+                ? 7
+                : r.check().graceDays();
+        if (grace < 0 || grace > 365) {
+            throw at.error("check.graceDays: between 0 and 365");
+        }
+        if (targets.isEmpty()) {
+            throw at.error(
+                    r.targets() == null ? "the top level" : "targets",
+                    "at least one target is needed (o365watch targets lists them)");
+        }
+        Optional<Path> caBundle = Optional.ofNullable(r.caBundle()).map(v -> at.path(dir, "caBundle", v));
+        if (caBundle.isPresent() && !Files.isRegularFile(caBundle.get())) {
+            throw at.error("caBundle", caBundle.get() + " is not a file");
+        }
+        return new Config(
+                file,
+                places.store(),
+                places.source(),
+                Optional.ofNullable(r.proxy()),
+                caBundle,
+                instances,
+                Optional.ofNullable(r.tenant()),
+                selection,
+                places.output(),
+                templates,
+                targets,
+                new Config.ReportsConfig(formats, places.reports(), places.feed(), feedMax, places.metricsFile()),
+                guard,
+                notify,
+                grace,
+                at.lines());
+    }
+
+    /** Checked before anything quotes the value back: it may carry a password. */
+    private static void proxy(At at, String proxy) {
+        if (proxy != null) {
             try {
-                // before anything quotes the value back: it may carry a password
-                io.github.o365watch.source.SourceOptions.checkProxy(r.proxy(), "the value");
+                io.github.o365watch.source.SourceOptions.checkProxy(proxy, "the value");
             } catch (io.github.o365watch.source.SourceConfigException e) {
                 throw at.error("proxy", e.getMessage());
             }
         }
-        placeholders(at, r);
-        List<String> instances =
-                r.instances() == null || r.instances().isEmpty() ? List.of("Worldwide") : r.instances();
+    }
+
+    /** Instances this version knows by name: a typo would otherwise surface only as an instance that is never published. */
+    private static List<String> instances(At at, List<String> raw) {
+        List<String> instances = raw == null || raw.isEmpty() ? List.of(Instance.WORLDWIDE.name()) : raw;
         for (int n = 0; n < instances.size(); n++) {
             String i = instances.get(n);
             boolean known;
             try {
-                known = io.github.o365watch.domain.Instance.parse(i).isKnown();
+                known = Instance.parse(i).isKnown();
             } catch (RuntimeException e) {
                 known = false;
             }
             if (!known) {
-                // a typo would otherwise surface only as an instance that is never published
                 throw at.error(
                         "instances[" + (n + 1) + "]",
-                        "'" + Printable.of(i) + "' is not Worldwide, USGovDoD, USGovGCCHigh or China");
+                        "'" + Printable.of(i) + "' is not " + Alternatives.of(Instance.current()));
             }
         }
-        if (r.tenant() != null && !r.tenant().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw at.error("tenant: not a tenant name (letters, digits and '-')");
+        return instances;
+    }
+
+    private static void tenant(At at, String tenant) {
+        if (tenant != null && !TenantName.isValid(tenant)) {
+            throw at.error("tenant: " + TenantName.RULE);
         }
-        RawSelection s =
-                r.selection() == null ? new RawSelection(null, null, null, null, null, null, null) : r.selection();
-        String families = s.families() == null ? "both" : s.families().toLowerCase(Locale.ROOT);
-        if (!List.of("both", "ipv4", "ipv6").contains(families)) {
-            throw at.error("selection.families: '" + Printable.of(s.families()) + "' is not both, ipv4 or ipv6");
-        }
-        List<String> categories =
-                s.categories() == null || s.categories().isEmpty() ? List.of("Optimize", "Allow") : s.categories();
-        for (int i = 0; i < categories.size(); i++) {
-            if (!one(categories.get(i), "Optimize", "Allow", "Default", "all")) {
-                throw at.error(
-                        "selection.categories[" + (i + 1) + "]",
-                        "'" + Printable.of(categories.get(i)) + "' is not Optimize, Allow, Default or all");
-            }
-        }
+    }
+
+    /** {@code selection}: each list's values from the vocabulary that owns it. */
+    private static Config.SelectionConfig selection(At at, Path dir, RawSelection raw) {
+        RawSelection s = raw == null ? new RawSelection(null, null, null, null, null, null, null) : raw;
+        Families families = s.families() == null
+                ? Families.BOTH
+                : Families.parse(s.families())
+                        .orElseThrow(() -> at.error("selection.families: '" + Printable.of(s.families()) + "' is not "
+                                + Alternatives.of(Families.ids())));
+        List<String> categories = s.categories() == null || s.categories().isEmpty()
+                ? Config.SelectionConfig.DEFAULT_CATEGORIES
+                : s.categories();
+        oneOf(at, "selection.categories", categories, Selections.categoryChoices());
         List<String> areas = list(s.serviceAreas());
-        for (int i = 0; i < areas.size(); i++) {
-            if (!one(areas.get(i), "Common", "Exchange", "SharePoint", "Skype")) {
-                throw at.error(
-                        "selection.serviceAreas[" + (i + 1) + "]",
-                        "'" + Printable.of(areas.get(i)) + "' is not Common, Exchange, SharePoint or Skype");
-            }
-        }
+        oneOf(at, "selection.serviceAreas", areas, ServiceArea.knownNames());
         Optional<Path> overridesFile =
                 Optional.ofNullable(s.overrides()).map(v -> at.path(dir, "selection.overrides", v));
         io.github.o365watch.render.Overrides overrides;
@@ -197,7 +263,7 @@ public final class ConfigFile {
         if (hold < 0 || hold > 365) {
             throw at.error("selection.holdRemovalsDays: between 0 and 365 (days a removed entry stays in the outputs)");
         }
-        Config.SelectionConfig selection = new Config.SelectionConfig(
+        return new Config.SelectionConfig(
                 areas,
                 categories,
                 Boolean.TRUE.equals(s.requiredOnly()),
@@ -206,44 +272,63 @@ public final class ConfigFile {
                 overrides,
                 Boolean.TRUE.equals(s.excludeTenantShared()),
                 hold);
-        Optional<Path> templates = Optional.ofNullable(r.templates()).map(v -> at.path(dir, "templates", v));
-        if (templates.isPresent() && !Files.isDirectory(templates.get())) {
-            throw at.error("templates", templates.get() + " is not a directory");
-        }
+    }
 
-        List<Config.TargetConfig> targets = new ArrayList<>();
-        if (r.targets() != null) {
-            for (int i = 0; i < r.targets().size(); i++) {
-                RawTarget raw = r.targets().get(i);
-                // target names, like instances and categories, in any case
-                RawTarget t = raw == null || raw.name() == null
-                        ? raw
-                        : new RawTarget(
-                                raw.name().strip().toLowerCase(Locale.ROOT),
-                                raw.options(),
-                                raw.maxEntries(),
-                                raw.maxExtraPercent());
-                if (t == null || t.name() == null || !t.name().matches("[a-z][a-z0-9-]{0,39}")) {
-                    throw at.error("targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
-                }
-                int max = t.maxEntries() == null ? 0 : t.maxEntries();
-                if (max < 0) {
-                    throw at.error("targets[" + (i + 1) + "].maxEntries: 0 (exact) or more");
-                }
-                BigDecimal extra = Limits.DEFAULT_MAX_EXTRA_PERCENT;
-                if (t.maxExtraPercent() != null) {
-                    if (t.maxExtraPercent().isNaN() || t.maxExtraPercent().isInfinite() || t.maxExtraPercent() < 0) {
-                        throw at.error("targets[" + (i + 1) + "].maxExtraPercent: a percentage, 0 or more");
-                    }
-                    extra = BigDecimal.valueOf(t.maxExtraPercent());
-                }
-                targets.add(new Config.TargetConfig(
-                        t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max, extra));
+    /** Every value of the list at {@code key} is one of {@code choices}, in any case. */
+    private static void oneOf(At at, String key, List<String> values, List<String> choices) {
+        for (int i = 0; i < values.size(); i++) {
+            if (!one(values.get(i), choices)) {
+                throw at.error(
+                        key + "[" + (i + 1) + "]",
+                        "'" + Printable.of(values.get(i)) + "' is not " + Alternatives.of(choices));
             }
         }
-        RawReports rep = r.reports() == null ? new RawReports(null, null, null, null, null) : r.reports();
-        // where sync writes, checked before the targets (which load every template)
-        // a mirror directory, like every path here, is relative to this file; a URL is itself
+    }
+
+    /** {@code targets}: names (in any case, like instances and categories) and budgets; the templates are checked later. */
+    private static List<Config.TargetConfig> targets(At at, List<RawTarget> raws) {
+        List<Config.TargetConfig> targets = new ArrayList<>();
+        if (raws == null) {
+            return targets;
+        }
+        for (int i = 0; i < raws.size(); i++) {
+            RawTarget raw = raws.get(i);
+            RawTarget t = raw == null || raw.name() == null
+                    ? raw
+                    : new RawTarget(
+                            raw.name().strip().toLowerCase(Locale.ROOT),
+                            raw.options(),
+                            raw.maxEntries(),
+                            raw.maxExtraPercent());
+            if (t == null || !TargetId.isValid(t.name())) {
+                throw at.error("targets[" + (i + 1) + "].name: a target name (see o365watch targets)");
+            }
+            int max = t.maxEntries() == null ? 0 : t.maxEntries();
+            if (max < 0) {
+                throw at.error("targets[" + (i + 1) + "].maxEntries: 0 (exact) or more");
+            }
+            BigDecimal extra = Limits.DEFAULT_MAX_EXTRA_PERCENT;
+            if (t.maxExtraPercent() != null) {
+                if (t.maxExtraPercent().isNaN() || t.maxExtraPercent().isInfinite() || t.maxExtraPercent() < 0) {
+                    throw at.error("targets[" + (i + 1) + "].maxExtraPercent: a percentage, 0 or more");
+                }
+                extra = BigDecimal.valueOf(t.maxExtraPercent());
+            }
+            targets.add(new Config.TargetConfig(
+                    t.name(), t.options() == null ? Map.of() : new LinkedHashMap<>(t.options()), max, extra));
+        }
+        return targets;
+    }
+
+    /** Where a site reads from and writes to, each a path relative to the config file (a source URL is itself). */
+    private record Places(
+            String source, Path store, Path output, Path reports, Optional<Path> feed, Optional<Path> metricsFile) {}
+
+    /**
+     * The source, the store, the output, the reports, the feed and the metrics file: each of a kind
+     * sync can write, none inside another, and this file in none of them.
+     */
+    private static Places places(At at, Path dir, Raw r, RawReports rep) {
         String source = r.source() == null
                 ? io.github.o365watch.source.SourceOptions.DEFAULT_LOCATION
                 : r.source().contains("://")
@@ -285,20 +370,30 @@ public final class ConfigFile {
         SiteLayout.overlap(places).ifPresent(o -> {
             throw at.error(o.inner().key(), o.message(at::where));
         });
-        checkTargets(at, targets, templates);
-        List<String> formats = rep.formats() == null ? List.of("markdown", "html") : rep.formats();
-        for (String f : formats) {
-            if (!List.of("markdown", "html", "json", "csv").contains(f)) {
-                throw at.error("reports.formats: '" + Printable.of(f) + "' is not markdown, html, json or csv");
-            }
+        return new Places(source, store, output, reportsDir, feed, metricsFile);
+    }
+
+    private static List<OutputFormat> reportFormats(At at, List<String> raw) {
+        if (raw == null) {
+            return Reports.DEFAULT_FILE_FORMATS;
         }
-        int feedMax = rep.feedMax() == null ? 50 : rep.feedMax();
-        if (feedMax < 1 || feedMax > 10000) {
-            throw at.error("reports.feedMax: between 1 and 10000");
+        List<OutputFormat> formats = new ArrayList<>();
+        for (String f : raw) {
+            // as written: the ids are lower case
+            OutputFormat format = Reports.FILE_FORMATS.stream()
+                    .filter(x -> x.id().equals(f))
+                    .findFirst()
+                    .orElseThrow(() -> at.error("reports.formats: '" + Printable.of(f) + "' is not "
+                            + Alternatives.of(OutputFormat.ids(Reports.FILE_FORMATS))));
+            formats.add(format);
         }
-        RawGuard g = r.guard() == null ? new RawGuard(null, null, null, null) : r.guard();
+        return formats;
+    }
+
+    private static Config.GuardConfig guard(At at, RawGuard raw) {
+        RawGuard g = raw == null ? new RawGuard(null, null, null, null) : raw;
         Config.GuardConfig d = Config.GuardConfig.DEFAULTS;
-        Config.GuardConfig guard = new Config.GuardConfig(
+        return new Config.GuardConfig(
                 percent(
                         at,
                         "guard.maxRemovedAddressesPercent",
@@ -311,39 +406,6 @@ public final class ConfigFile {
                         d.maxRemovedHostnamesPercent()),
                 bits(at, "guard.minIpv4PrefixLength", g.minIpv4PrefixLength(), d.minIpv4PrefixLength(), 32),
                 bits(at, "guard.minIpv6PrefixLength", g.minIpv6PrefixLength(), d.minIpv6PrefixLength(), 128));
-        Config.NotifyConfig notify = notify(at, dir, r.notifications());
-        int grace = r.check() == null || r.check().graceDays() == null
-                ? 7
-                : r.check().graceDays();
-        if (grace < 0 || grace > 365) {
-            throw at.error("check.graceDays: between 0 and 365");
-        }
-        if (targets.isEmpty()) {
-            throw at.error(
-                    r.targets() == null ? "the top level" : "targets",
-                    "at least one target is needed (o365watch targets lists them)");
-        }
-        Optional<Path> caBundle = Optional.ofNullable(r.caBundle()).map(v -> at.path(dir, "caBundle", v));
-        if (caBundle.isPresent() && !Files.isRegularFile(caBundle.get())) {
-            throw at.error("caBundle", caBundle.get() + " is not a file");
-        }
-        return new Config(
-                file,
-                store,
-                source,
-                Optional.ofNullable(r.proxy()),
-                caBundle,
-                instances,
-                Optional.ofNullable(r.tenant()),
-                selection,
-                output,
-                templates,
-                targets,
-                new Config.ReportsConfig(formats, reportsDir, feed, feedMax, metricsFile),
-                guard,
-                notify,
-                grace,
-                at.lines());
     }
 
     /**
@@ -430,7 +492,7 @@ public final class ConfigFile {
         List<String> on = n.on() == null ? EVENTS : n.on();
         for (String e : on) {
             if (!EVENTS.contains(e)) {
-                throw at.error("notify.on: '" + Printable.of(e) + "' is not changes, pending or refused");
+                throw at.error("notify.on: '" + Printable.of(e) + "' is not " + Alternatives.of(EVENTS));
             }
         }
         Optional<Config.EmailConfig> email = Optional.empty();
@@ -444,15 +506,16 @@ public final class ConfigFile {
                     throw at.error("notify.email", "'" + Printable.of(a) + "' is not a plain address (name@domain)");
                 }
             }
-            String tls = e.tls() == null ? "starttls" : e.tls().toLowerCase(Locale.ROOT);
-            if (!List.of("starttls", "implicit", "none").contains(tls)) {
-                throw at.error("notify.email.tls: starttls, implicit or none");
-            }
+            EmailSettings.Tls tls = e.tls() == null
+                    ? EmailSettings.Tls.STARTTLS
+                    : EmailSettings.Tls.parse(e.tls())
+                            .orElseThrow(
+                                    () -> at.error("notify.email.tls: " + Alternatives.of(EmailSettings.Tls.ids())));
             if (e.passwordEnv() != null && e.passwordFile() != null) {
                 throw at.error("notify.email: passwordEnv or passwordFile, not both");
             }
             envName(at, "notify.email.passwordEnv", e.passwordEnv());
-            int port = e.port() == null ? (tls.equals("implicit") ? 465 : 587) : e.port();
+            int port = e.port() == null ? tls.defaultPort() : e.port();
             if (port < 1 || port > 65535) {
                 throw at.error("notify.email.port: 1-65535");
             }
@@ -471,19 +534,19 @@ public final class ConfigFile {
         if (n.webhooks() != null) {
             for (int i = 0; i < n.webhooks().size(); i++) {
                 RawWebhook w = n.webhooks().get(i);
-                String kind = w == null || w.kind() == null ? "" : w.kind().toLowerCase(Locale.ROOT);
-                if (!List.of("teams", "slack", "generic").contains(kind)) {
-                    throw at.error("notify.webhooks[" + (i + 1) + "].kind: teams, slack or generic");
-                }
+                String key = "notify.webhooks[" + (i + 1) + "]";
+                WebhookSender.Kind kind = (w == null
+                                ? Optional.<WebhookSender.Kind>empty()
+                                : WebhookSender.Kind.parse(w.kind()))
+                        .orElseThrow(() -> at.error(key + ".kind: " + Alternatives.of(WebhookSender.Kind.ids())));
                 if ((w.urlEnv() == null) == (w.urlFile() == null)) {
-                    throw at.error("notify.webhooks[" + (i + 1) + "]: urlEnv or urlFile (exactly one)");
+                    throw at.error(key + ": urlEnv or urlFile (exactly one)");
                 }
-                envName(at, "notify.webhooks[" + (i + 1) + "].urlEnv", w.urlEnv());
-                String key = "notify.webhooks[" + (i + 1) + "].urlFile";
+                envName(at, key + ".urlEnv", w.urlEnv());
                 hooks.add(new Config.WebhookConfig(
                         kind,
                         Optional.ofNullable(w.urlEnv()),
-                        Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key, v))));
+                        Optional.ofNullable(w.urlFile()).map(v -> at.path(dir, key + ".urlFile", v))));
             }
         }
         return new Config.NotifyConfig(email, hooks, on);
@@ -540,9 +603,13 @@ public final class ConfigFile {
             try {
                 spec.resolve(t.options());
             } catch (io.github.o365watch.render.OptionException e) {
+                // in the file's terms: an entry of this target's options, not the command line's --option
                 throw at.error(
                         key + ".options",
-                        e.getMessage().replace("needs --option " + t.name() + ".", "needs the option "));
+                        e.missing()
+                                .map(m -> "target " + m.target() + " needs the option " + m.option() + "=... ("
+                                        + m.description() + ")")
+                                .orElse(e.getMessage()));
             }
         }
     }
@@ -563,7 +630,7 @@ public final class ConfigFile {
         return b;
     }
 
-    private static boolean one(String value, String... allowed) {
+    private static boolean one(String value, List<String> allowed) {
         for (String a : allowed) {
             if (a.equalsIgnoreCase(value == null ? "" : value.strip())) {
                 return true;

@@ -2,7 +2,6 @@ package io.github.o365watch.app;
 
 import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Snapshot;
-import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Selection;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,7 @@ public final class ConfigSelection {
     public static Selection selection(Config.SelectionConfig s, java.util.Optional<String> tenant, Snapshot snapshot) {
         return new Selection(
                 Selections.filter(s.serviceAreas(), s.categories(), s.requiredOnly(), snapshot),
-                s.families().equals("ipv4")
-                        ? Families.IPV4_ONLY
-                        : s.families().equals("ipv6") ? Families.IPV6_ONLY : Families.BOTH,
+                s.families(),
                 tenant,
                 s.overrides(),
                 s.excludeTenantShared());
@@ -54,7 +51,7 @@ public final class ConfigSelection {
                 .append(' ')
                 .append(c.selection().requiredOnly())
                 .append(' ')
-                .append(c.selection().families())
+                .append(c.selection().families().id())
                 .append(c.selection().excludeTenantShared() ? " excludeTenantShared" : "")
                 .append(
                         c.selection().holdRemovalsDays() > 0

@@ -33,27 +33,36 @@ public final class Fetch {
         this.ws = ws;
     }
 
-    public List<FetchOutcome> run(InstanceSelection selection, boolean force) {
-        return run(selection, force, java.util.Optional.empty());
-    }
-
     /**
-     * @param tenant also keep the lists the service publishes for this tenant (TenantName), for
-     *               {@code generate --tenant}
-     */
-    public List<FetchOutcome> run(InstanceSelection selection, boolean force, Optional<String> tenant) {
-        return run(selection, force, tenant, false);
-    }
-
-    /**
+     * How a fetch treats what it finds, each setting by name.
+     *
+     * @param force       download the published version even when it is stored already
+     * @param tenant      also keep the lists the service publishes for this tenant (TenantName), for
+     *                    {@code generate --tenant}
      * @param acceptOlder when the store holds versions newer than the one the service publishes, withdraw them (kept
      *                    for review) and take the service's; without it, such an instance fails ({@link AheadException})
      */
-    public List<FetchOutcome> run(
-            InstanceSelection selection, boolean force, Optional<String> tenant, boolean acceptOlder) {
+    public record Options(boolean force, Optional<String> tenant, boolean acceptOlder) {
+        /** Only a version newer than the newest stored, no tenant, a store ahead of the service refused. */
+        public static final Options DEFAULT = new Options(false, Optional.empty(), false);
+
+        public Options withForce(boolean force) {
+            return new Options(force, tenant, acceptOlder);
+        }
+
+        public Options withTenant(Optional<String> tenant) {
+            return new Options(force, tenant, acceptOlder);
+        }
+
+        public Options withAcceptOlder(boolean acceptOlder) {
+            return new Options(force, tenant, acceptOlder);
+        }
+    }
+
+    public List<FetchOutcome> run(InstanceSelection selection, Options o) {
         ws.upstream(); // a source refused as given (plain HTTP off loopback, not a URL) is a usage error before
         // the store is made
-        return ws.locked(() -> runLocked(selection, force, tenant, v -> false, acceptOlder, "fetch"));
+        return ws.locked(() -> runLocked(selection, o.force(), o.tenant(), v -> false, o.acceptOlder(), "fetch"));
     }
 
     /**

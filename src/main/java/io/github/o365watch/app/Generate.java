@@ -100,8 +100,8 @@ public final class Generate {
             String t = target(raw, known, "--option " + Printable.of(raw) + ".*: ");
             // the same rule as the config file: a file sending browsers to proxy.example.com helps nobody
             values.forEach((k, value) -> ConfigFile.placeholder(value).ifPresent(domain -> {
-                throw new UsageException("--option " + t + "." + k + "=" + Printable.of(value) + " names " + domain
-                        + ConfigFile.PLACEHOLDER_ADVICE.replace("leave the key out", "leave the option out"));
+                throw UsageException.commandLine("--option " + t + "." + k + "=" + Printable.of(value) + " names "
+                        + domain + ConfigFile.PLACEHOLDER_ADVICE.replace("leave the key out", "leave the option out"));
             }));
             options.computeIfAbsent(t, x -> new java.util.LinkedHashMap<>()).putAll(values);
         });

@@ -37,8 +37,16 @@ public final class Init {
      */
     public record Result(Path config, Path attributes, List<String> addedLines, boolean existed) {}
 
-    public static Result run(Path config, boolean force) {
-        if (Files.exists(config) && !force) {
+    /** What to do when the config file exists already. */
+    public enum Existing {
+        /** Refuse: a usage error that names --force. */
+        REFUSE,
+        /** {@code --force}: write the starter over it. */
+        REPLACE
+    }
+
+    public static Result run(Path config, Existing existing) {
+        if (Files.exists(config) && existing == Existing.REFUSE) {
             throw new UsageException(config + " already exists (--force replaces it)");
         }
         io.github.o365watch.store.FileKind kind = io.github.o365watch.store.FileKind.of(config);

@@ -30,7 +30,7 @@ public record InstanceSelection(List<String> names, boolean all) {
             try {
                 out.add(Instance.parse(n));
             } catch (InvalidDataException e) {
-                throw new UsageException("--instance: " + e.getMessage());
+                throw UsageException.commandLine("--instance: " + e.getMessage());
             }
         }
         return new ArrayList<>(out);
@@ -75,7 +75,8 @@ public record InstanceSelection(List<String> names, boolean all) {
         }
         List<String> names = new ArrayList<>(Instance.current());
         inStore.stream().map(Instance::name).filter(n -> !names.contains(n)).forEach(names::add);
-        throw new UsageException("--instance: unknown instance '" + io.github.o365watch.text.Printable.of(i.name())
-                + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
+        throw UsageException.commandLine(
+                "--instance: unknown instance '" + io.github.o365watch.text.Printable.of(i.name())
+                        + "'; the instances are " + String.join(", ", names) + " (case-insensitive)");
     }
 }

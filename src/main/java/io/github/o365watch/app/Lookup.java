@@ -107,8 +107,8 @@ public final class Lookup {
             }
             int p = digits.length() > 5 ? 0 : Integer.parseInt(digits);
             if (p < 1 || p > 65535) {
-                throw new UsageException("lookup: '" + io.github.o365watch.text.Printable.of(text) + "': port " + digits
-                        + " is not 1-65535");
+                throw UsageException.commandLine("lookup: '" + io.github.o365watch.text.Printable.of(text) + "': port "
+                        + digits + " is not 1-65535");
             }
             return Optional.of(p);
         }
@@ -119,7 +119,7 @@ public final class Lookup {
                     return new Query(
                             text, Optional.of(IpPrefix.parse(t)), Optional.empty(), port, Optional.empty(), pasted);
                 } catch (PrefixFormatException e) {
-                    throw new UsageException("lookup: " + e.getMessage());
+                    throw UsageException.commandLine("lookup: " + e.getMessage());
                 }
             }
             try {
@@ -131,7 +131,7 @@ public final class Lookup {
                         Optional.empty(),
                         pasted);
             } catch (InvalidDataException e) {
-                throw new UsageException("lookup: '" + io.github.o365watch.text.Printable.of(text)
+                throw UsageException.commandLine("lookup: '" + io.github.o365watch.text.Printable.of(text)
                         + "' is neither an IP address or prefix nor a hostname (a URL, host:port, ip:port and [v6]:port are"
                         + " read too): " + e.getMessage());
             }
@@ -165,15 +165,20 @@ public final class Lookup {
         }
     }
 
-    /**
-     * @param history search every stored version instead of the newest (or {@code version})
-     */
-    public List<Answer> run(List<String> queries, List<Instance> instances, String version, boolean history) {
+    /** Which stored versions a lookup searches. */
+    public enum Versions {
+        /** The one asked for, else the newest. */
+        ONE,
+        /** {@code --history}: every stored version ({@code version} is not used). */
+        ALL
+    }
+
+    public List<Answer> run(List<String> queries, List<Instance> instances, String version, Versions versions) {
         List<Query> parsed = queries.stream().map(Query::parse).toList();
         Map<Instance, List<Snapshot>> snapshots = new LinkedHashMap<>();
         for (Instance i : instances) {
             List<Snapshot> list = new ArrayList<>();
-            if (history) {
+            if (versions == Versions.ALL) {
                 if (ws.store().versions(i).isEmpty()) {
                     throw Selections.nothingStored(ws, i);
                 }

@@ -60,7 +60,7 @@ final class Notifications {
             }
         });
         for (Config.WebhookConfig w : config.webhooks()) {
-            String name = w.kind() + " webhook ("
+            String name = w.kind().id() + " webhook ("
                     + w.urlEnv()
                             .map(v -> "$" + v)
                             .orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";
@@ -93,7 +93,7 @@ final class Notifications {
         }
         config.email().ifPresent(m -> check("notify.email password", m.passwordEnv(), m.passwordFile(), problems));
         for (Config.WebhookConfig w : config.webhooks()) {
-            String name = w.kind() + " webhook ("
+            String name = w.kind().id() + " webhook ("
                     + w.urlEnv()
                             .map(v -> "$" + v)
                             .orElseGet(() -> w.urlFile().orElseThrow().toString()) + ")";

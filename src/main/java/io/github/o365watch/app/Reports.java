@@ -25,14 +25,16 @@ import java.util.Optional;
 
 /** Builds change reports from two stored versions and writes them (atomically) where asked. */
 public final class Reports {
-    /** The formats a report renders to. */
-    public enum Format {
-        TEXT,
-        MARKDOWN,
-        HTML,
-        JSON,
-        CSV
-    }
+    /** The formats a report renders to ({@link #render}). */
+    public static final List<OutputFormat> FORMATS =
+            List.of(OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.JSON, OutputFormat.CSV);
+
+    /** The formats sync writes report files in ({@code reports.formats}). */
+    public static final List<OutputFormat> FILE_FORMATS =
+            List.of(OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.JSON, OutputFormat.CSV);
+
+    /** What sync writes without {@code reports.formats}. */
+    public static final List<OutputFormat> DEFAULT_FILE_FORMATS = List.of(OutputFormat.MARKDOWN, OutputFormat.HTML);
 
     private final Workspace ws;
 
@@ -40,36 +42,38 @@ public final class Reports {
         this.ws = ws;
     }
 
-    /** The review of two stored versions, with the history of all stored versions (for charts). */
-    public ReportData data(Instance instance, String from, String to, Thresholds thresholds, boolean withHistory) {
+    /** The review of two stored versions, with the history of all stored versions when the format draws it (HTML's charts). */
+    public ReportData data(Instance instance, String from, String to, Thresholds thresholds, OutputFormat format) {
         Compare compare = new Compare(ws);
         Compare.Range range = compare.range(instance, from, to);
         Review review = compare.review(range, thresholds);
-        return new ReportData(review, withHistory ? compare.history(instance) : List.of());
+        return new ReportData(review, format == OutputFormat.HTML ? compare.history(instance) : List.of());
     }
 
-    public static byte[] render(ReportData data, Format format) {
+    /** The report in one of {@link #FORMATS}. */
+    public static byte[] render(ReportData data, OutputFormat format) {
         String text = switch (format) {
             case TEXT -> TextRenderer.render(ReportBuilder.build(data, false));
             case MARKDOWN -> MarkdownRenderer.render(ReportBuilder.build(data, false));
             case HTML -> HtmlRenderer.render(ReportBuilder.build(data, true));
             case JSON -> CanonicalJson.writeString(JsonReport.tree(data));
             case CSV -> CsvReport.render(data);
+            default -> throw new IllegalArgumentException("a report has no " + format.id() + " form");
         };
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The name sync gives a report: {@code worldwide-2019102800-2019112700.md}. */
-    public static String fileName(ReportData data, Format format) {
+    public static String fileName(ReportData data, OutputFormat format) {
         var c = data.review().changes();
         return fileName(c.instance(), c.from().value(), c.to().value(), format);
     }
 
-    static String fileName(Instance instance, String from, String to, Format format) {
+    static String fileName(Instance instance, String from, String to, OutputFormat format) {
         String ext = switch (format) {
             case MARKDOWN -> "md";
             case TEXT -> "txt";
-            default -> format.name().toLowerCase(java.util.Locale.ROOT);
+            default -> format.id();
         };
         return instance.dirName() + "-" + from + "-" + to + "." + ext;
     }

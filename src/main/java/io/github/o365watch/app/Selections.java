@@ -17,7 +17,17 @@ import java.util.stream.Collectors;
 
 /** Turns what the user typed (service names, categories, versions) into checked values. */
 public final class Selections {
+    /** The category that selects every category, known or not. */
+    public static final String ALL_CATEGORIES = "all";
+
     private Selections() {}
+
+    /** What {@code --category} and {@code selection.categories} take: Microsoft's categories, and all. */
+    public static List<String> categoryChoices() {
+        List<String> out = new java.util.ArrayList<>(Category.knownNames());
+        out.add(ALL_CATEGORIES);
+        return List.copyOf(out);
+    }
 
     /**
      * Nothing is stored for {@code instance}: a usage error when it is a name no store and no
@@ -41,13 +51,14 @@ public final class Selections {
         try {
             v = Version.parse(asked);
         } catch (InvalidDataException e) {
-            throw new UsageException("--version: " + e.getMessage());
+            throw UsageException.commandLine("--version: " + e.getMessage());
         }
         return all.stream()
                 .filter(s -> s.version().equals(v))
                 .findFirst()
-                .orElseThrow(() -> new UsageException("version " + v + " of " + instance + " is not stored; stored: "
-                        + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
+                .orElseThrow(
+                        () -> UsageException.commandLine("version " + v + " of " + instance + " is not stored; stored: "
+                                + all.stream().map(s -> s.version().value()).collect(Collectors.joining(", "))));
     }
 
     /** A filter from service names and category names (case-insensitive; "all" for every category). */
@@ -60,7 +71,7 @@ public final class Selections {
             ServiceArea a = match(s, present);
             areas.add(a);
         }
-        if (categories.stream().anyMatch(c -> c.equalsIgnoreCase("all"))) {
+        if (categories.stream().anyMatch(c -> c.equalsIgnoreCase(ALL_CATEGORIES))) {
             return new SetFilter(areas, Set.of(), requiredOnly);
         }
         Set<Category> presentCategories = new TreeSet<>();
@@ -87,7 +98,8 @@ public final class Selections {
         } catch (InvalidDataException e) {
             // fall through to the message below
         }
-        throw new UsageException("--category: unknown category '" + asked + "'; use Optimize, Allow, Default or all"
+        throw UsageException.commandLine("--category: unknown category '" + asked + "'; use "
+                + io.github.o365watch.text.Alternatives.of(categoryChoices())
                 + (present.stream().anyMatch(c -> !c.known())
                         ? " (this version also has "
                                 + present.stream()
@@ -113,7 +125,7 @@ public final class Selections {
         } catch (InvalidDataException e) {
             // fall through to the message below
         }
-        throw new UsageException("--service: unknown service area '" + asked + "'; this version has "
+        throw UsageException.commandLine("--service: unknown service area '" + asked + "'; this version has "
                 + present.stream().map(ServiceArea::name).collect(Collectors.joining(", ")));
     }
 }

@@ -63,7 +63,7 @@ public final class Serve {
     /** Starts serving; a mistake in the options or files is a {@link UsageException}, nothing started. */
     public static FeedServer start(Config c, Options o, Map<String, String> env, Clock clock) {
         if (o.maxAgeDays() < 1 || o.maxAgeDays() > 3650) {
-            throw new UsageException("--max-age: between 1 and 3650 days, not " + o.maxAgeDays());
+            throw UsageException.commandLine("--max-age: between 1 and 3650 days, not " + o.maxAgeDays());
         }
         InetSocketAddress listen = listen(o.listen());
         Optional<KeyStore> tls = tls(o, env);
@@ -84,6 +84,7 @@ public final class Serve {
         try {
             return FeedServer.start(s);
         } catch (ServeException e) {
+            // the address is taken or not this machine's: the command line is right, the machine says no
             throw new UsageException("--listen " + o.listen() + ": " + e.getMessage());
         }
     }
@@ -94,14 +95,14 @@ public final class Serve {
         if (value.startsWith("[")) {
             int close = value.indexOf("]:");
             if (close < 0) {
-                throw new UsageException("--listen " + value + ": give [IPV6]:PORT");
+                throw UsageException.commandLine("--listen " + value + ": give [IPV6]:PORT");
             }
             host = value.substring(1, close);
             port = value.substring(close + 2);
         } else {
             int colon = value.lastIndexOf(':');
             if (colon <= 0 || value.indexOf(':') != colon) {
-                throw new UsageException(
+                throw UsageException.commandLine(
                         "--listen " + value + ": give ADDRESS:PORT, e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080");
             }
             host = value.substring(0, colon);
@@ -114,16 +115,16 @@ public final class Serve {
             p = -1;
         }
         if (p < 0 || p > 65535) {
-            throw new UsageException("--listen " + value + ": the port is a number from 0 to 65535");
+            throw UsageException.commandLine("--listen " + value + ": the port is a number from 0 to 65535");
         }
         // an address, never a name: parsing --listen looks nothing up
         io.github.o365watch.domain.net.IpAddress address = io.github.o365watch.domain.net.IpAddress.parse(host)
-                .orElseThrow(() -> new UsageException("--listen " + value + ": " + host
+                .orElseThrow(() -> UsageException.commandLine("--listen " + value + ": " + host
                         + " is not an IP address (give 127.0.0.1, 0.0.0.0," + " [::1] or [::])"));
         try {
             return new InetSocketAddress(InetAddress.getByAddress(address.bytes()), p);
         } catch (UnknownHostException e) {
-            throw new UsageException("--listen " + value + ": " + host + " is not an IP address");
+            throw UsageException.commandLine("--listen " + value + ": " + host + " is not an IP address");
         }
     }
 
@@ -131,13 +132,13 @@ public final class Serve {
         try {
             if (o.keystore().isPresent()) {
                 if (o.tlsCert().isPresent() || o.tlsKey().isPresent()) {
-                    throw new UsageException("--keystore or --tls-cert with --tls-key, not both");
+                    throw UsageException.commandLine("--keystore or --tls-cert with --tls-key, not both");
                 }
                 String pw = env.getOrDefault(KEYSTORE_PASSWORD_ENV, "");
                 return Optional.of(Tls.fromPkcs12(o.keystore().get(), pw.toCharArray()));
             }
             if (o.tlsCert().isPresent() != o.tlsKey().isPresent()) {
-                throw new UsageException(
+                throw UsageException.commandLine(
                         "--tls-cert and --tls-key go together: the certificate chain and its private key, in PEM");
             }
             return o.tlsCert().map(cert -> Tls.fromPem(cert, o.tlsKey().get()));

@@ -18,11 +18,17 @@ public final class Show {
     /** The version shown, the sets that pass the filter, how many there are in all, the filter. */
     public record Result(StoredVersion version, List<EndpointSet> sets, int total, SetFilter filter) {}
 
-    public Result run(
-            Instance instance, String version, List<String> services, List<String> categories, boolean required) {
+    /** Which endpoint sets, by their required flag. */
+    public enum Sets {
+        ALL,
+        /** {@code --required}: only the sets Microsoft marks required. */
+        REQUIRED_ONLY
+    }
+
+    public Result run(Instance instance, String version, List<String> services, List<String> categories, Sets sets) {
         StoredVersion v = Selections.version(ws, instance, version);
         Snapshot snapshot = ws.store().load(v);
-        SetFilter filter = Selections.filter(services, categories, required, snapshot);
+        SetFilter filter = Selections.filter(services, categories, sets == Sets.REQUIRED_ONLY, snapshot);
         return new Result(v, filter.apply(snapshot), snapshot.sets().size(), filter);
     }
 }

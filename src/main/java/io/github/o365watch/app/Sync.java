@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -144,7 +143,7 @@ public final class Sync {
         List<String> names = o.instances().isEmpty() ? c.instances() : o.instances();
         if (o.version().isPresent() && names.size() > 1) {
             // instances share version numbers: the rollback a person asked for would reach every one of them
-            throw new UsageException("--version " + o.version().get() + " rolls back one instance, and the "
+            throw UsageException.commandLine("--version " + o.version().get() + " rolls back one instance, and the "
                     + (o.instances().isEmpty() ? "config lists " : "command names ") + String.join(", ", names)
                     + ": name it with --instance");
         }
@@ -485,21 +484,21 @@ public final class Sync {
                 ReportData data = new ReportData(
                         compare.review(
                                 new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains("html") ? compare.history(r.instance()) : List.of(),
+                        c.reports().formats().contains(OutputFormat.HTML) ? compare.history(r.instance()) : List.of(),
                         figures,
                         keeping);
                 reports.add(data);
                 List<Path> paths = new ArrayList<>();
-                for (String format : c.reports().formats()) {
+                for (OutputFormat format : c.reports().formats()) {
                     Path file = c.reports()
                             .directory()
                             .resolve(Reports.fileName(
                                     r.instance(),
                                     p.before().get().version().value(),
                                     p.stored().get().version().value(),
-                                    Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                                    format));
                     reportFiles.remember(file);
-                    Reports.write(file, Reports.render(data, Reports.Format.valueOf(format.toUpperCase(Locale.ROOT))));
+                    Reports.write(file, Reports.render(data, format));
                     paths.add(file);
                 }
                 c.reports().feed().ifPresent(feed -> {
@@ -648,7 +647,8 @@ public final class Sync {
             String found = c.instances().stream()
                     .filter(x -> Instance.parse(x).equals(i))
                     .findFirst()
-                    .orElseThrow(() -> new UsageException("--instance " + a + ": the config file does not list it"));
+                    .orElseThrow(
+                            () -> UsageException.commandLine("--instance " + a + ": the config file does not list it"));
             out.add(found);
         }
         return out;

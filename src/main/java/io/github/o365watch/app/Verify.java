@@ -165,29 +165,74 @@ public final class Verify {
         }
     }
 
+    /** Reads the files, then compares them with the selection in named steps: missing, extra, coverage. */
     public Result run(Request r) {
         StoredVersion v = r.version();
-        Snapshot snapshot = r.snapshot();
         Optional<Snapshot> variant =
                 r.selection().tenant().flatMap(t -> ws.store().tenantVariant(v, t));
-        Selected selected = Selector.select(variant.orElse(snapshot), r.selection(), variant.isPresent());
-
-        // what Microsoft lists in this version, in any set or category, and the overrides' entries
-        List<IpPrefix> microsoft = new ArrayList<>();
-        List<HostPattern> microsoftHosts = new ArrayList<>();
-        for (EndpointSet s : variant.orElse(snapshot).sets()) {
-            microsoft.addAll(s.ips());
-            microsoftHosts.addAll(s.urls());
+        Selected selected = Selector.select(variant.orElse(r.snapshot()), r.selection(), variant.isPresent());
+        Known microsoft = known(r.snapshot(), variant, selected);
+        Read read = read(r, microsoft);
+        Gaps gaps = gaps(selected, read);
+        List<Extra> extra = extra(read, microsoft);
+        List<Coverage> coverage = coverage(selected, read, gaps);
+        if (!gaps.notExpressible().isEmpty()
+                && gaps.missing().isEmpty()
+                && coverage.stream()
+                        .allMatch(x -> x.ipv4Covered().signum() == 0
+                                && x.ipv6Covered().signum() == 0
+                                && x.hostsCovered() == 0)) {
+            // nothing compared at all: "complete" would say nothing about the device
+            throw new UsageException("nothing selected can be held by "
+                    + (read.files().size() == 1 ? "" : "any of ")
+                    + listOf(r.files()) + " ("
+                    + why(read.files(), x -> x.format().id() + ": " + x.holds().describe())
+                    + "), so nothing was compared; choose a selection"
+                    + " with entries of those kinds, or give the files that hold the others");
         }
-        snapshot.sets().forEach(s -> microsoftHosts.addAll(s.urls()));
+        extra.addAll(0, read.catchAll());
+        return new Result(
+                v.instance(), v.version(), read.files(), gaps.missing(), gaps.notExpressible(), extra, coverage);
+    }
+
+    /** What Microsoft lists in this version, in any set or category, and the overrides' entries. */
+    private record Known(List<IpPrefix> prefixes, List<HostPattern> hosts) {}
+
+    private static Known known(Snapshot snapshot, Optional<Snapshot> variant, Selected selected) {
+        List<IpPrefix> prefixes = new ArrayList<>();
+        List<HostPattern> hosts = new ArrayList<>();
+        for (EndpointSet s : variant.orElse(snapshot).sets()) {
+            prefixes.addAll(s.ips());
+            hosts.addAll(s.urls());
+        }
+        snapshot.sets().forEach(s -> hosts.addAll(s.urls()));
         selected.items().stream().filter(Item::fromOverride).forEach(i -> {
             if (i.entry() instanceof Entry.Ip ip) {
-                microsoft.add(ip.prefix());
+                prefixes.add(ip.prefix());
             } else if (i.entry() instanceof Entry.Host h) {
-                microsoftHosts.add(h.host());
+                hosts.add(h.host());
             }
         });
+        return new Known(prefixes, hosts);
+    }
 
+    /**
+     * The files as read: each file's format and what it can hold, the space and the names they
+     * permit, every entry by its line, and the catch-alls left out of the comparison.
+     */
+    private record Read(
+            List<FileRead> files,
+            PrefixSet permitted,
+            TreeSet<HostPattern> hosts,
+            List<Located> located,
+            List<Extra> catchAll,
+            TreeSet<String> catchAllLines) {
+        boolean covers(HostPattern h) {
+            return hosts.stream().anyMatch(f -> f.covers(h));
+        }
+    }
+
+    private static Read read(Request r, Known microsoft) {
         List<FileRead> reads = new ArrayList<>();
         List<IpPrefix> fileSpace = new ArrayList<>();
         TreeSet<HostPattern> fileHosts = new TreeSet<>();
@@ -240,7 +285,7 @@ public final class Verify {
                 Optional<String> suffix = h.pattern().wildcardAcross(PublicSuffixList.BUNDLED);
                 // Microsoft lists a few wildcards of a suffix in the list's private section (*.azureedge.net): those
                 // are its own
-                if (suffix.isPresent() && microsoftHosts.stream().noneMatch(m -> m.covers(h.pattern()))) {
+                if (suffix.isPresent() && microsoft.hosts().stream().noneMatch(m -> m.covers(h.pattern()))) {
                     Located at = new Located(f, h.line(), h.text(), List.of(), h.pattern());
                     if (catchAllLines.add(at.key())) {
                         catchAll.add(new Extra(
@@ -262,10 +307,23 @@ public final class Verify {
                     "no address or hostname read from " + (r.files().size() == 1 ? "" : "any of ") + listOf(r.files())
                             + ": " + reference + "; give the files that hold them to --against too");
         }
-        PrefixSet permitted = PrefixSet.of(fileSpace);
+        return new Read(reads, PrefixSet.of(fileSpace), fileHosts, located, catchAll, catchAllLines);
+    }
 
-        // missing: selected space the files do not permit, attributed to the sets it comes from
-        // each address counts in the most trusted category that lists it, as hostnames do
+    /**
+     * What the files lack: each category's own space (an address counts in the most trusted
+     * category that lists it, as hostnames do), the selected hostnames, and of those what is missing
+     * and what no file's format can hold.
+     */
+    private record Gaps(
+            Map<Category, PrefixSet> space,
+            Map<HostPattern, List<Item>> selectedHosts,
+            List<Missing> missing,
+            List<NotExpressible> notExpressible,
+            TreeSet<HostPattern> hostsNotExpressible) {}
+
+    private static Gaps gaps(Selected selected, Read read) {
+        List<FileRead> reads = read.files();
         Map<Category, PrefixSet> space = new TreeMap<>();
         PrefixSet moreTrusted = PrefixSet.of(List.of());
         for (Category c : categories(selected.items())) {
@@ -275,8 +333,9 @@ public final class Verify {
         }
         List<Missing> missing = new ArrayList<>();
         List<NotExpressible> notExpressible = new ArrayList<>();
+        // selected space the files do not permit, attributed to the sets it comes from
         space.forEach((c, own) -> {
-            for (IpPrefix p : own.subtract(permitted).prefixes()) {
+            for (IpPrefix p : own.subtract(read.permitted()).prefixes()) {
                 List<Item> from = selected.items().stream()
                         .filter(i -> i.category().equals(c)
                                 && i.entry() instanceof Entry.Ip ip
@@ -308,7 +367,7 @@ public final class Verify {
         }
         TreeSet<HostPattern> hostsNotExpressible = new TreeSet<>();
         selectedHosts.forEach((h, from) -> {
-            if (fileHosts.stream().anyMatch(f -> f.covers(h))) {
+            if (read.covers(h)) {
                 return;
             }
             if (reads.stream().anyMatch(x -> x.holds().hostnames().refuse(h) == null)) {
@@ -329,24 +388,27 @@ public final class Verify {
                                                 + x.holds().hostnames().refuse(h)))));
             }
         });
+        return new Gaps(space, selectedHosts, missing, notExpressible, hostsNotExpressible);
+    }
 
-        // extra: entries no endpoint set of this version holds (local additions are intended)
-        PrefixSet known = PrefixSet.of(microsoft);
+    /** Entries no endpoint set of this version holds (local additions are intended). */
+    private static List<Extra> extra(Read read, Known microsoft) {
+        PrefixSet known = PrefixSet.of(microsoft.prefixes());
         List<Extra> extra = new ArrayList<>();
         // a line can stand for several patterns (squid's .domain and dnsmasq's /domain/ admit the
         // name and its subdomains); the line is extra only when none of them is Microsoft's
         TreeSet<String> hostLinesKnown = new TreeSet<>();
-        for (Located e : located) {
-            if (e.host() != null && microsoftHosts.stream().anyMatch(m -> m.covers(e.host()))) {
+        for (Located e : read.located()) {
+            if (e.host() != null && microsoft.hosts().stream().anyMatch(m -> m.covers(e.host()))) {
                 hostLinesKnown.add(e.key());
             }
         }
         TreeSet<String> hostLinesReported = new TreeSet<>();
-        for (Located e : located) {
+        for (Located e : read.located()) {
             if (e.host() != null) {
                 // a line already said as a catch-all (squid's .co.uk: co.uk and *.co.uk) is said once
                 if (!hostLinesKnown.contains(e.key())
-                        && !catchAllLines.contains(e.key())
+                        && !read.catchAllLines().contains(e.key())
                         && hostLinesReported.add(e.key())) {
                     extra.add(new Extra(e.file(), e.line(), e.text(), "no endpoint set lists this name"));
                 }
@@ -371,46 +433,35 @@ public final class Verify {
                                             .orElse("")
                                     + (foreign.size() > 8 ? ", ..." : "")));
         }
+        return extra;
+    }
 
-        // coverage per category
+    /** Coverage per category: the share of each kind of entry the files permit. */
+    private static List<Coverage> coverage(Selected selected, Read read, Gaps gaps) {
         List<Coverage> coverage = new ArrayList<>();
         for (Category c : categories(selected.items())) {
-            PrefixSet own = space.get(c);
-            PrefixSet covered = own.intersect(permitted);
-            List<HostPattern> hosts = selectedHosts.entrySet().stream()
+            PrefixSet own = gaps.space().get(c);
+            PrefixSet covered = own.intersect(read.permitted());
+            List<HostPattern> hosts = gaps.selectedHosts().entrySet().stream()
                     .filter(e -> mostTrusted(e.getValue()).equals(c))
                     .map(Map.Entry::getKey)
                     .toList();
-            int hostsCovered = (int) hosts.stream()
-                    .filter(h -> fileHosts.stream().anyMatch(f -> f.covers(h)))
-                    .count();
+            int hostsCovered = (int) hosts.stream().filter(read::covers).count();
             coverage.add(new Coverage(
                     c,
                     own.addressCount(Family.IPV4),
                     covered.addressCount(Family.IPV4),
-                    reads.stream().anyMatch(x -> x.holds().ipv4()),
+                    read.files().stream().anyMatch(x -> x.holds().ipv4()),
                     own.addressCount(Family.IPV6),
                     covered.addressCount(Family.IPV6),
-                    reads.stream().anyMatch(x -> x.holds().ipv6()),
+                    read.files().stream().anyMatch(x -> x.holds().ipv6()),
                     hosts.size(),
                     hostsCovered,
-                    (int) hosts.stream().filter(hostsNotExpressible::contains).count()));
+                    (int) hosts.stream()
+                            .filter(gaps.hostsNotExpressible()::contains)
+                            .count()));
         }
-        if (!notExpressible.isEmpty()
-                && missing.isEmpty()
-                && coverage.stream()
-                        .allMatch(x -> x.ipv4Covered().signum() == 0
-                                && x.ipv6Covered().signum() == 0
-                                && x.hostsCovered() == 0)) {
-            // nothing compared at all: "complete" would say nothing about the device
-            throw new UsageException(
-                    "nothing selected can be held by " + (reads.size() == 1 ? "" : "any of ") + listOf(r.files()) + " ("
-                            + why(reads, x -> x.format().id() + ": " + x.holds().describe())
-                            + "), so nothing was compared; choose a selection"
-                            + " with entries of those kinds, or give the files that hold the others");
-        }
-        extra.addAll(0, catchAll);
-        return new Result(v.instance(), v.version(), reads, missing, notExpressible, extra, coverage);
+        return coverage;
     }
 
     /** The target's declaration for a format (plain text holds every kind). */

@@ -16,6 +16,14 @@ public final class Workspace {
     private final Site site;
     private final SnapshotStore store;
     private final SourceOptions sourceOptions;
+    /** Whether a command may reach the web service or a mirror. */
+    public enum Network {
+        /** The source may be reached. */
+        ONLINE,
+        /** {@code --offline}: reaching the source is a usage error. */
+        OFFLINE
+    }
+
     private final boolean offline;
     private final Clock clock;
     private final Duration lockTimeout;
@@ -26,31 +34,31 @@ public final class Workspace {
     public Workspace(
             SnapshotStore store,
             SourceOptions sourceOptions,
-            boolean offline,
+            Network network,
             Clock clock,
             Duration lockTimeout,
             String holder) {
-        this(Site.of(store.root()), store, sourceOptions, offline, clock, lockTimeout, holder);
+        this(Site.of(store.root()), store, sourceOptions, network, clock, lockTimeout, holder);
     }
 
     /** A workspace on the store of {@code site}. */
     public Workspace(
-            Site site, SourceOptions sourceOptions, boolean offline, Clock clock, Duration lockTimeout, String holder) {
-        this(site, new SnapshotStore(site.store()), sourceOptions, offline, clock, lockTimeout, holder);
+            Site site, SourceOptions sourceOptions, Network network, Clock clock, Duration lockTimeout, String holder) {
+        this(site, new SnapshotStore(site.store()), sourceOptions, network, clock, lockTimeout, holder);
     }
 
     private Workspace(
             Site site,
             SnapshotStore store,
             SourceOptions sourceOptions,
-            boolean offline,
+            Network network,
             Clock clock,
             Duration lockTimeout,
             String holder) {
         this.site = site;
         this.store = store;
         this.sourceOptions = sourceOptions;
-        this.offline = offline;
+        this.offline = network == Network.OFFLINE;
         this.clock = clock;
         this.lockTimeout = lockTimeout;
         this.holder = holder;
@@ -80,7 +88,7 @@ public final class Workspace {
     /** The upstream; a usage error under {@code --offline}. */
     public Upstream upstream() {
         if (offline) {
-            throw new UsageException("this needs the web service or a mirror, but --offline was given");
+            throw UsageException.commandLine("this needs the web service or a mirror, but --offline was given");
         }
         if (upstream == null) {
             upstream = Upstream.open(sourceOptions);

@@ -2,6 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Audit;
 import io.github.o365watch.app.Destinations;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Workspace;
@@ -38,11 +39,11 @@ import picocli.CommandLine.Option;
     "2:usage error: a bad option or value, a mistake in the config file, or a log that could not be read"
 })
 final class AuditCommand extends StoreCommand {
-    enum Format {
-        text,
-        markdown,
-        json,
-        csv
+    /** The formats audit offers. */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON, OutputFormat.CSV);
+        }
     }
 
     @Option(
@@ -87,8 +88,10 @@ final class AuditCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description = "text, markdown, json or csv. Default: ${DEFAULT-VALUE}.")
-    Format format;
+            converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(
             names = "--out",
@@ -106,8 +109,7 @@ final class AuditCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<LogFormat> f =
-                logFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseFormat(logFormat));
+        Optional<LogFormat> f = Vocabulary.LogFormats.parse(logFormat);
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
         Instance i = instance(instance);
         boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
@@ -130,10 +132,10 @@ final class AuditCommand extends StoreCommand {
             err.flush();
         }
         String report = switch (format) {
-            case text -> AuditOutput.text(r);
-            case markdown -> AuditOutput.markdown(r);
-            case json -> Json.text(AuditOutput.json(r));
-            case csv -> AuditOutput.csv(r);
+            case MARKDOWN -> AuditOutput.markdown(r);
+            case JSON -> Json.text(AuditOutput.json(r));
+            case CSV -> AuditOutput.csv(r);
+            default -> AuditOutput.text(r);
         };
         if (toFile) {
             Destinations.writeReport("--out", out, report.getBytes(StandardCharsets.UTF_8));
@@ -156,19 +158,11 @@ final class AuditCommand extends StoreCommand {
         return exitCode && (!r.gaps().isEmpty() || !r.relayFailures().isEmpty()) ? ExitCodes.FOUND : ExitCodes.OK;
     }
 
-    private static LogFormat parseFormat(String id) {
-        try {
-            return LogFormat.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--log-format: " + e.getMessage());
-        }
-    }
-
     private static Columns parseColumns(String spec) {
         try {
             return Columns.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--columns: " + e.getMessage());
+            throw UsageException.commandLine("--columns: " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Check;
 import io.github.o365watch.app.Config;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,10 +42,10 @@ final class CheckCommand extends StoreCommand {
                             + " check.graceDays, else 7).")
     Integer graceDays;
 
-    /** For shell completion. */
-    static final class Formats extends java.util.ArrayList<String> {
+    /** The formats check offers. */
+    static final class Formats extends Vocabulary.Formats {
         Formats() {
-            super(java.util.List.of("text", "json", "junit", "github"));
+            super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.JUNIT, OutputFormat.GITHUB);
         }
     }
 
@@ -52,17 +53,18 @@ final class CheckCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
+            converter = Formats.class,
             completionCandidates = Formats.class,
             description =
-                    "text, json, junit (JUnit XML, one test case per output) or github (annotations, and a Markdown"
-                            + " summary appended to $GITHUB_STEP_SUMMARY when set). Default: ${DEFAULT-VALUE}.")
-    String format;
+                    "${COMPLETION-CANDIDATES}: junit is JUnit XML, one test case per output; github annotations, and a"
+                            + " Markdown summary appended to $GITHUB_STEP_SUMMARY when set. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Override
     public Integer call() {
-        CheckOutput.Format f = CheckOutput.Format.parse(format);
+        OutputFormat f = format;
         if (graceDays != null && (graceDays < 0 || graceDays > 365)) {
-            throw new UsageException("--grace-days must be between 0 and 365");
+            throw UsageException.commandLine("--grace-days must be between 0 and 365");
         }
         Config c = requiredConfig();
         int grace = graceDays != null ? graceDays : c.graceDays();
@@ -83,6 +85,7 @@ final class CheckCommand extends StoreCommand {
                     appendSummary(Path.of(summary), CheckOutput.markdown(r), err());
                 }
             }
+            default -> throw new IllegalStateException("check offers no " + f.id());
         }
         return r.current() ? ExitCodes.OK : ExitCodes.FOUND;
     }

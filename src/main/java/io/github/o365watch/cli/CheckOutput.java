@@ -1,7 +1,6 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Check;
-import io.github.o365watch.app.UsageException;
 import io.github.o365watch.report.Doc;
 import io.github.o365watch.report.MarkdownRenderer;
 import io.github.o365watch.text.Printable;
@@ -21,22 +20,6 @@ final class CheckOutput {
     private static final String OTHER = "~ comments only (no entry the target writes is added or removed)";
 
     private CheckOutput() {}
-
-    enum Format {
-        TEXT,
-        JSON,
-        JUNIT,
-        GITHUB;
-
-        static Format parse(String s) {
-            for (Format f : values()) {
-                if (f.name().equalsIgnoreCase(s)) {
-                    return f;
-                }
-            }
-            throw new UsageException("--format: '" + Printable.of(s) + "' is not text, json, junit or github");
-        }
-    }
 
     /** One output: its file problems and outstanding entries. */
     record Output(String name, List<Check.FileProblem> files, List<Check.Outstanding> outstanding) {

@@ -39,7 +39,7 @@ final class CompareOptions {
         try {
             return new Thresholds(broadIpv4, broadIpv6);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--broad-ipv4/--broad-ipv6: " + e.getMessage());
+            throw UsageException.commandLine("--broad-ipv4/--broad-ipv6: " + e.getMessage());
         }
     }
 }

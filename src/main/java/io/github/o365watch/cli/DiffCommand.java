@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Reports;
 import io.github.o365watch.report.ReportData;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Option;
         })
 @Exits("1:with --exit-code: the versions differ")
 final class DiffCommand extends StoreCommand {
-    enum Format {
-        text,
-        markdown,
-        json
+    /** The formats diff offers. */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON);
+        }
     }
 
     @Mixin
@@ -30,8 +32,10 @@ final class DiffCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description = "text (default), markdown or json.")
-    Format format;
+            converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(names = "--exit-code", description = "Exit 1 when the versions differ, 0 when they do not.")
     boolean exitCode;
@@ -39,13 +43,8 @@ final class DiffCommand extends StoreCommand {
     @Override
     public Integer call() {
         ReportData data = new Reports(offlineWorkspace())
-                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), false);
-        Reports.Format f = switch (format) {
-            case markdown -> Reports.Format.MARKDOWN;
-            case json -> Reports.Format.JSON;
-            default -> Reports.Format.TEXT;
-        };
-        out().print(new String(Reports.render(data, f), StandardCharsets.UTF_8));
+                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), format);
+        out().print(new String(Reports.render(data, format), StandardCharsets.UTF_8));
         return exitCode && !data.review().changes().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

@@ -9,6 +9,8 @@ import io.github.o365watch.text.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** The exit codes (README.md, "Exit codes") and the one place that maps an exception to one. */
 final class ExitCodes {
@@ -110,6 +112,45 @@ final class ExitCodes {
     /** Prints one clear line for the failure (a stack trace only when asked) and returns its code. */
     static int report(Throwable e, PrintWriter err, boolean stacktrace) {
         return report(e, "", err, stacktrace);
+    }
+
+    /**
+     * What a command threw: a mistake our code found on {@code command}'s command line in the shape
+     * of picocli's own ({@link #usage}), anything else as {@link #report(Throwable, PrintWriter, boolean)}.
+     */
+    static int report(Throwable e, CommandLine command, PrintWriter err, boolean stacktrace) {
+        if (e instanceof UsageException u && u.found() == UsageException.Found.COMMAND_LINE) {
+            int code = usage(new ParameterException(command, u.getMessage(), u), err);
+            if (stacktrace) {
+                e.printStackTrace(err);
+                err.flush();
+            }
+            return code;
+        }
+        return report(e, err, stacktrace);
+    }
+
+    /**
+     * The one shape of a usage error on the command line, whether picocli or our code found it: the
+     * message, then where to read how the command is used.
+     */
+    static int usage(ParameterException e, PrintWriter err) {
+        String message = e.getCause() instanceof FileNames.Invalid invalid
+                // a file name this locale cannot hold: the option and why, not picocli's "Invalid value"
+                ? (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "")
+                        + invalid.getMessage()
+                : Main.message(e);
+        err.println("o365watch: " + Printable.line(message, 2000));
+        err.println("Try 'o365watch " + commandPath(e.getCommandLine()) + "--help' for more information.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String q = cl.getCommandSpec().qualifiedName(" ");
+        String rest =
+                q.startsWith("o365watch") ? q.substring("o365watch".length()).strip() : q;
+        return rest.isEmpty() ? "" : rest + " ";
     }
 
     /** As {@link #report(Throwable, PrintWriter, boolean)}, the message prefixed with {@code context}. */

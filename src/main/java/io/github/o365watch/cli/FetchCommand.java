@@ -63,8 +63,10 @@ final class FetchCommand extends StoreCommand {
         PrintWriter out = out();
         PrintWriter err = err();
         java.util.Optional<String> t = tenantOrConfig(tenant).map(FetchCommand::tenant);
-        List<FetchOutcome> outcomes =
-                new Fetch(workspace(source, false, lockTimeout)).run(instances.get(config()), force, t, acceptOlder);
+        List<FetchOutcome> outcomes = new Fetch(workspace(source, false, lockTimeout))
+                .run(
+                        instances.get(config()),
+                        Fetch.Options.DEFAULT.withForce(force).withTenant(t).withAcceptOlder(acceptOlder));
         int code = ExitCodes.OK;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FetchOutcome o : outcomes) {
@@ -87,8 +89,9 @@ final class FetchCommand extends StoreCommand {
     }
 
     private static String tenant(String t) {
-        if (!t.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new io.github.o365watch.app.UsageException("--tenant: not a tenant name (letters, digits and '-')");
+        if (!io.github.o365watch.domain.TenantName.isValid(t)) {
+            throw io.github.o365watch.app.UsageException.commandLine(
+                    "--tenant: " + io.github.o365watch.domain.TenantName.RULE);
         }
         return t;
     }

@@ -26,7 +26,7 @@ final class FileNames {
         }
     }
 
-    /** A conversion failure that picocli reports as the option's own one-line usage error. */
+    /** A conversion failure: the option and why, in the shape of every command-line mistake (ExitCodes.usage). */
     static final class Invalid extends CommandLine.TypeConversionException {
         private static final long serialVersionUID = 1L;
 

@@ -112,10 +112,10 @@ final class GenerateCommand extends StoreCommand {
     @Override
     public Integer call() {
         if (maxEntries < 0) {
-            throw new UsageException("--max-entries must be 0 (exact) or more");
+            throw UsageException.commandLine("--max-entries must be 0 (exact) or more");
         }
         if (maxExtraPercent.signum() < 0) {
-            throw new UsageException("--max-extra-percent must be 0 or more");
+            throw UsageException.commandLine("--max-extra-percent must be 0 or more");
         }
         Instance i = instance(instance);
         Workspace ws = offlineWorkspace();
@@ -149,7 +149,7 @@ final class GenerateCommand extends StoreCommand {
             int dot = o.indexOf('.');
             int eq = o.indexOf('=');
             if (dot < 1 || eq < dot + 2) {
-                throw new UsageException("--option " + Printable.of(o) + ": write TARGET.NAME=VALUE");
+                throw UsageException.commandLine("--option " + Printable.of(o) + ": write TARGET.NAME=VALUE");
             }
             out.computeIfAbsent(o.substring(0, dot), k -> new LinkedHashMap<>())
                     .put(o.substring(dot + 1, eq), o.substring(eq + 1));

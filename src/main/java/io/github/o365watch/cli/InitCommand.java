@@ -28,7 +28,8 @@ final class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Init.Result r = Init.run(SiteCommand.named(environment(), config).file(), force);
+        Init.Result r = Init.run(
+                SiteCommand.named(environment(), config).file(), force ? Init.Existing.REPLACE : Init.Existing.REFUSE);
         PrintWriter out = out();
         out.println("wrote " + r.config() + "; edit it, then run: o365watch sync");
         if (!r.addedLines().isEmpty()) {

@@ -11,7 +11,7 @@ final class InstanceNames {
         try {
             return Instance.parse(name);
         } catch (RuntimeException e) {
-            throw new UsageException("--instance: " + e.getMessage());
+            throw UsageException.commandLine("--instance: " + e.getMessage());
         }
     }
 }

@@ -62,7 +62,8 @@ final class LookupCommand extends StoreCommand {
         PrintWriter out = out();
         Workspace ws = offlineWorkspace();
         List<Instance> which = instances.get(config()).stored(ws.store().instances());
-        List<Lookup.Answer> answers = new Lookup(ws).run(queries, which, version, history);
+        List<Lookup.Answer> answers =
+                new Lookup(ws).run(queries, which, version, history ? Lookup.Versions.ALL : Lookup.Versions.ONE);
         Explanations why = new Explanations(ws);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Lookup.Answer a : answers) {

@@ -1,6 +1,5 @@
 package io.github.o365watch.cli;
 
-import io.github.o365watch.text.Printable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ public final class Main {
         CommandLine cl = commandLine(root, args);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.report(e, err, root.stacktrace));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> ExitCodes.report(e, cmd, err, root.stacktrace));
         cl.setExecutionStrategy(parsed -> {
             if (!helpOnly(parsed)) {
                 try {
@@ -56,19 +55,7 @@ public final class Main {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        cl.setParameterExceptionHandler((e, args2) -> {
-            if (e.getCause() instanceof FileNames.Invalid invalid) {
-                err.println("o365watch: "
-                        + (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "")
-                        + invalid.getMessage());
-                err.flush();
-                return ExitCodes.USAGE;
-            }
-            err.println("o365watch: " + Printable.line(message(e), 2000));
-            err.println("Try 'o365watch " + commandPath(e.getCommandLine()) + "--help' for more information.");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
+        cl.setParameterExceptionHandler((e, args2) -> ExitCodes.usage(e, err));
         int code;
         try {
             code = cl.execute(args);
@@ -119,8 +106,8 @@ public final class Main {
                 .exitCodeList(ExitCodes.DESCRIPTIONS);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpLongOptionsMaxWidth(30);
-        // relative paths start from the run's working directory (the process's own outside tests); file names this
-        // locale cannot hold are one line, like every other usage error of a value
+        // relative paths start from the run's working directory (the process's own outside tests); a file name this
+        // locale cannot hold is a usage error of the option's value, like every other
         cl.registerConverter(Path.class, s -> root.environment.resolve(FileNames.path(s)));
         help(cl);
         return cl;
@@ -194,13 +181,6 @@ public final class Main {
             }
         }
         return d[a.length()][b.length()] <= Math.max(1, Math.min(a.length(), b.length()) / 3);
-    }
-
-    private static String commandPath(CommandLine cl) {
-        String q = cl.getCommandSpec().qualifiedName(" ");
-        String rest =
-                q.startsWith("o365watch") ? q.substring("o365watch".length()).strip() : q;
-        return rest.isEmpty() ? "" : rest + " ";
     }
 
     /** Usage lines, and the precedence rule under every command that reads the site's config file. */

@@ -1,6 +1,7 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Destinations;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Reports;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.report.FeedWriter;
@@ -23,18 +24,23 @@ import picocli.CommandLine.Option;
                     + " (re-running for the same versions replaces the item); with --feed alone, only the feed is written."
         })
 final class ReportCommand extends StoreCommand {
-    enum Format {
-        markdown,
-        html,
-        json,
-        csv
+    /** The formats report offers: those sync writes report files in. */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(Reports.FILE_FORMATS);
+        }
     }
 
     @Mixin
     CompareOptions compare;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), html, json or csv.")
-    Format format;
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: markdown.")
+    OutputFormat format;
 
     @Option(
             names = "--out",
@@ -60,9 +66,9 @@ final class ReportCommand extends StoreCommand {
     @Override
     public Integer call() {
         if (feedMax < 1 || feedMax > 10000) {
-            throw new UsageException("--feed-max must be between 1 and 10000");
+            throw UsageException.commandLine("--feed-max must be between 1 and 10000");
         }
-        Format f = format == null ? Format.markdown : format;
+        OutputFormat f = format == null ? OutputFormat.MARKDOWN : format;
         // where the report and the feed go is checked before anything is written
         if (out != null
                 && !Destinations.isStandardOutput(out)
@@ -74,19 +80,18 @@ final class ReportCommand extends StoreCommand {
             Destinations.checkFeed("--feed", feed);
         }
         ReportData data = new Reports(offlineWorkspace())
-                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), f == Format.html);
+                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), f);
         PrintWriter w = out();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {
-            Reports.Format rf = Reports.Format.valueOf(f.name().toUpperCase(java.util.Locale.ROOT));
-            byte[] body = Reports.render(data, rf);
+            byte[] body = Reports.render(data, f);
             if (out == null || Destinations.isStandardOutput(out)) {
                 w.print(new String(body, StandardCharsets.UTF_8));
             } else if (Destinations.isStandardError(out)) {
                 err().print(new String(body, StandardCharsets.UTF_8));
             } else {
                 // a directory gets the file sync would write there
-                Path file = java.nio.file.Files.isDirectory(out) ? out.resolve(Reports.fileName(data, rf)) : out;
+                Path file = java.nio.file.Files.isDirectory(out) ? out.resolve(Reports.fileName(data, f)) : out;
                 Destinations.writeReport("--out", file, body);
                 if (!file.equals(out)) {
                     w.println("wrote " + file);

@@ -5,6 +5,7 @@ import io.github.o365watch.app.ConfigSelection;
 import io.github.o365watch.app.OverridesFile;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.render.Families;
 import io.github.o365watch.render.Overrides;
 import io.github.o365watch.render.Selection;
 import java.nio.file.Path;
@@ -89,10 +90,10 @@ final class SelectionOptions {
     /** The selection: each option given, else the config file's key, else the default. */
     Selection selection(Snapshot snapshot, Optional<Config> config) {
         if (ipv4Only && ipv6Only) {
-            throw new UsageException("--ipv4-only and --ipv6-only exclude each other");
+            throw UsageException.commandLine("--ipv4-only and --ipv6-only exclude each other");
         }
-        if (tenant != null && !tenant.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new UsageException("--tenant: not a tenant name (letters, digits and '-')");
+        if (tenant != null && !io.github.o365watch.domain.TenantName.isValid(tenant)) {
+            throw UsageException.commandLine("--tenant: " + io.github.o365watch.domain.TenantName.RULE);
         }
         Optional<Config.SelectionConfig> c = config.map(Config::selection);
         Config.SelectionConfig merged = new Config.SelectionConfig(
@@ -101,13 +102,13 @@ final class SelectionOptions {
                         : c.map(Config.SelectionConfig::serviceAreas).orElse(List.of()),
                 !categories.isEmpty()
                         ? categories
-                        : c.map(Config.SelectionConfig::categories).orElse(List.of("Optimize", "Allow")),
+                        : c.map(Config.SelectionConfig::categories).orElse(Config.SelectionConfig.DEFAULT_CATEGORIES),
                 requiredOnly || c.map(Config.SelectionConfig::requiredOnly).orElse(false),
                 ipv4Only
-                        ? "ipv4"
+                        ? Families.IPV4_ONLY
                         : ipv6Only
-                                ? "ipv6"
-                                : c.map(Config.SelectionConfig::families).orElse("both"),
+                                ? Families.IPV6_ONLY
+                                : c.map(Config.SelectionConfig::families).orElse(Families.BOTH),
                 overrides != null ? Optional.of(overrides) : c.flatMap(Config.SelectionConfig::overridesFile),
                 overrides != null
                         ? OverridesFile.read(overrides)

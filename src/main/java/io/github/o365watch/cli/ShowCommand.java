@@ -1,5 +1,6 @@
 package io.github.o365watch.cli;
 
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Show;
 import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.HostPattern;
@@ -16,10 +17,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "show", description = "Shows the endpoint sets of a stored version (default: the newest), filtered.")
 final class ShowCommand extends StoreCommand {
-    enum Format {
-        table,
-        json,
-        csv
+    /** The formats show offers. */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+        }
     }
 
     @Option(
@@ -53,8 +55,10 @@ final class ShowCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "table",
-            description = "table (default), json or csv (one row per URL or IP).")
-    Format format;
+            converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES} (csv: one row per URL or IP). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(names = "--summary", description = "Table: one line per endpoint set, without its entries.")
     boolean summary;
@@ -63,10 +67,11 @@ final class ShowCommand extends StoreCommand {
     public Integer call() {
         PrintWriter out = out();
         Instance i = instance(instance);
-        Show.Result r = new Show(offlineWorkspace()).run(i, version, services, categories, required);
+        Show.Result r = new Show(offlineWorkspace())
+                .run(i, version, services, categories, required ? Show.Sets.REQUIRED_ONLY : Show.Sets.ALL);
         switch (format) {
-            case json -> json(out, r);
-            case csv -> csv(out, r);
+            case JSON -> json(out, r);
+            case CSV -> csv(out, r);
             default -> table(out, r);
         }
         return ExitCodes.OK;

@@ -196,7 +196,7 @@ abstract class SiteCommand extends BaseCommand {
         return new Workspace(
                 site(),
                 options,
-                offline,
+                offline ? Workspace.Network.OFFLINE : Workspace.Network.ONLINE,
                 env.clock(),
                 Duration.ofSeconds(lockTimeoutSeconds),
                 "pid " + ProcessHandle.current().pid() + " (o365watch " + spec.name() + ")");

@@ -62,10 +62,10 @@ final class SourceOptionsMixin {
                 ? source
                 : config.map(io.github.o365watch.app.Config::source).orElse(SourceOptions.DEFAULT_LOCATION);
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw new io.github.o365watch.app.UsageException("--timeout must be between 1 and 3600 seconds");
+            throw io.github.o365watch.app.UsageException.commandLine("--timeout must be between 1 and 3600 seconds");
         }
         if (attempts < 1 || attempts > 10) {
-            throw new io.github.o365watch.app.UsageException("--retries must be between 1 and 10");
+            throw io.github.o365watch.app.UsageException.commandLine("--retries must be between 1 and 10");
         }
         Optional<Path> ca = Optional.ofNullable(caBundle)
                 .or(() -> Optional.ofNullable(env.env().get("O365WATCH_CA_BUNDLE"))
@@ -78,20 +78,14 @@ final class SourceOptionsMixin {
                 .anyMatch(v -> v != null && !v.isBlank());
         Optional<String> proxyUrl = Optional.ofNullable(proxy)
                 .or(() -> envProxy ? Optional.empty() : config.flatMap(io.github.o365watch.app.Config::proxy));
-        SourceOptions d = SourceOptions.defaults(location, env.configDir(), env.env());
-        return new SourceOptions(
-                location,
-                Optional.ofNullable(clientRequestId),
-                env.configDir(),
-                env.timeoutUnit().multipliedBy(timeoutSeconds),
-                d.maxBodyBytes(),
-                attempts,
-                d.backoff(),
-                d.maxRetryAfter(),
-                proxyUrl,
-                ca,
-                env.env(),
-                env.sleeper(),
-                env.clock());
+        return SourceOptions.builder(location, env.configDir(), env.env())
+                .clientRequestId(Optional.ofNullable(clientRequestId))
+                .timeout(env.timeoutUnit().multipliedBy(timeoutSeconds))
+                .attempts(attempts)
+                .proxy(proxyUrl)
+                .caBundle(ca)
+                .sleeper(env.sleeper())
+                .clock(env.clock())
+                .build();
     }
 }

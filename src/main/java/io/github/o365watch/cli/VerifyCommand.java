@@ -2,6 +2,7 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Config;
 import io.github.o365watch.app.DenyCheck;
+import io.github.o365watch.app.OutputFormat;
 import io.github.o365watch.app.Selections;
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Verify;
@@ -10,6 +11,7 @@ import io.github.o365watch.domain.Instance;
 import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.store.StoredVersion;
+import io.github.o365watch.text.Alternatives;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,15 @@ import picocli.CommandLine.Option;
             + " files that can hold nothing selected"
 })
 final class VerifyCommand extends StoreCommand {
-    enum Format {
-        text,
-        json,
-        junit,
-        markdown,
-        csv
+    /** The formats verify offers (Markdown and CSV for deny lists alone). */
+    static final class Formats extends Vocabulary.Formats {
+        Formats() {
+            super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.JUNIT, OutputFormat.MARKDOWN, OutputFormat.CSV);
+        }
     }
+
+    /** What --against's report can be written in. */
+    private static final List<OutputFormat> AGAINST = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.JUNIT);
 
     @Option(
             names = "--against",
@@ -65,10 +69,8 @@ final class VerifyCommand extends StoreCommand {
             paramLabel = "F",
             defaultValue = "auto",
             completionCandidates = Vocabulary.InputFormats.class,
-            description =
-                    "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
-                            + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
-                            + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
+            description = "${COMPLETION-CANDIDATES}: auto recognises each file, text reads every prefix, range and"
+                    + " hostname in it, the others are the targets' formats. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
 
     @Option(
@@ -102,20 +104,21 @@ final class VerifyCommand extends StoreCommand {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
+            converter = Formats.class,
+            completionCandidates = Formats.class,
             description =
-                    "text, json or junit (one test case per category); for deny lists alone (--deny without --against) also"
-                            + " markdown or csv. Default: ${DEFAULT-VALUE}.")
-    Format format;
+                    "${COMPLETION-CANDIDATES} (junit: one test case per category); markdown and csv for deny lists alone"
+                            + " (--deny without --against). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
 
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
 
     @Override
     public Integer call() {
-        Optional<ConfigFormat> input =
-                inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
+        Optional<ConfigFormat> input = Vocabulary.InputFormats.parse(inputFormat);
         if (addressesOnly && hostnamesOnly) {
-            throw new UsageException(
+            throw UsageException.commandLine(
                     "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
         }
         Optional<Verify.Only> only = addressesOnly
@@ -127,22 +130,17 @@ final class VerifyCommand extends StoreCommand {
         var snapshot = ws.store().load(v);
         Selection sel = selection.selection(snapshot, config());
         if (files.isEmpty() && deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
+            throw UsageException.commandLine(
                     "verify needs --against FILE (deployed configurations)," + " --deny FILE (deny lists), or both");
         }
-        Format f = json ? Format.json : format;
-        if ((f == Format.markdown || f == Format.csv) && !files.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--format " + f + " is for deny lists alone (--deny);"
-                            + " verify --against writes text, json or junit");
+        OutputFormat f = json ? OutputFormat.JSON : format;
+        if (!AGAINST.contains(f) && !files.isEmpty()) {
+            throw UsageException.commandLine("--format " + f.id() + " is for deny lists alone (--deny);"
+                    + " verify --against writes " + Alternatives.of(OutputFormat.ids(AGAINST)));
         }
-        if (f == Format.junit && !files.isEmpty() && !deny.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--format junit writes one test suite: give --against"
-                            + " or --deny, and run verify once for each");
+        if (f == OutputFormat.JUNIT && !files.isEmpty() && !deny.isEmpty()) {
+            throw UsageException.commandLine("--format junit writes one test suite: give --against"
+                    + " or --deny, and run verify once for each");
         }
         Verify.Result r = files.isEmpty()
                 ? null
@@ -158,7 +156,7 @@ final class VerifyCommand extends StoreCommand {
         DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
         var out = out();
         switch (f) {
-            case text -> {
+            case TEXT -> {
                 if (r != null) {
                     out.print(VerifyOutput.text(r, selection.origin(config())));
                 }
@@ -166,26 +164,19 @@ final class VerifyCommand extends StoreCommand {
                     out.print(VerifyOutput.denyText(d));
                 }
             }
-            case json ->
+            case JSON ->
                 Json.print(
                         out,
                         r != null && d != null
                                 ? new java.util.TreeMap<>(java.util.Map.of(
                                         "configurations", VerifyOutput.json(r), "denyLists", VerifyOutput.denyJson(d)))
                                 : r != null ? VerifyOutput.json(r) : VerifyOutput.denyJson(d));
-            case junit -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
-            case markdown -> out.print(VerifyOutput.denyMarkdown(d));
-            case csv -> out.print(VerifyOutput.denyCsv(d));
+            case JUNIT -> out.print(r != null ? VerifyOutput.junit(r) : VerifyOutput.denyJunit(d));
+            case MARKDOWN -> out.print(VerifyOutput.denyMarkdown(d));
+            case CSV -> out.print(VerifyOutput.denyCsv(d));
+            default -> throw new IllegalStateException("verify offers no " + f.id());
         }
         boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
         return ok ? ExitCodes.OK : ExitCodes.FOUND;
-    }
-
-    private static ConfigFormat parse(String id) {
-        try {
-            return ConfigFormat.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--input-format: " + e.getMessage());
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.o365watch.cli;
 
 import io.github.o365watch.app.Generate;
-import io.github.o365watch.domain.Category;
+import io.github.o365watch.app.OutputFormat;
+import io.github.o365watch.app.Selections;
+import io.github.o365watch.app.UsageException;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.inspect.ConfigFormat;
@@ -12,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * Completion candidates (and the lists in option descriptions) for the closed vocabularies, each
@@ -45,11 +48,7 @@ final class Vocabulary {
     /** Microsoft's categories (domain.Category), and all. */
     static final class Categories extends Lazy {
         Categories() {
-            super(() -> {
-                List<String> out = new ArrayList<>(Category.knownNames());
-                out.add("all");
-                return out;
-            });
+            super(Selections::categoryChoices);
         }
     }
 
@@ -67,14 +66,29 @@ final class Vocabulary {
         }
     }
 
+    /** The input format that recognises each file's own. */
+    static final String AUTO = "auto";
+
     /** What verify reads (inspect.ConfigFormat), and auto. */
     static final class InputFormats extends Lazy {
         InputFormats() {
             super(() -> {
-                List<String> out = new ArrayList<>(List.of("auto"));
+                List<String> out = new ArrayList<>(List.of(AUTO));
                 Arrays.stream(ConfigFormat.values()).map(ConfigFormat::id).forEach(out::add);
                 return out;
             });
+        }
+
+        /** {@code --input-format}'s value: empty for auto. */
+        static Optional<ConfigFormat> parse(String id) {
+            if (id.equalsIgnoreCase(AUTO)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(ConfigFormat.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.commandLine("--input-format: " + e.getMessage());
+            }
         }
     }
 
@@ -82,10 +96,53 @@ final class Vocabulary {
     static final class LogFormats extends Lazy {
         LogFormats() {
             super(() -> {
-                List<String> out = new ArrayList<>(List.of("auto"));
+                List<String> out = new ArrayList<>(List.of(AUTO));
                 Arrays.stream(LogFormat.values()).map(LogFormat::id).forEach(out::add);
                 return out;
             });
+        }
+
+        /** {@code --log-format}'s value: empty for auto. */
+        static Optional<LogFormat> parse(String id) {
+            if (id.equalsIgnoreCase(AUTO)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(LogFormat.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.commandLine("--log-format: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A command's {@code --format}: the output formats it offers (app.OutputFormat), as completion
+     * candidates, as the list in its description and as picocli's converter, so that a value it
+     * does not offer is picocli's usage error naming the choices.
+     */
+    abstract static class Formats implements Iterable<String>, CommandLine.ITypeConverter<OutputFormat> {
+        private final List<OutputFormat> offered;
+
+        Formats(OutputFormat... offered) {
+            this(List.of(offered));
+        }
+
+        Formats(List<OutputFormat> offered) {
+            this.offered = List.copyOf(offered);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return OutputFormat.ids(offered).iterator();
+        }
+
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.parse(value, offered);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -31,6 +31,11 @@ public record Instance(String name) implements Comparable<Instance> {
         }
     }
 
+    /** A token the web service could use for an instance: the shape every instance name has (the lock file checks it too). */
+    public static boolean isValidName(String name) {
+        return name != null && TOKEN.matcher(name).matches();
+    }
+
     /** The instances the service publishes that this version of o365watch knows by name, in Microsoft's spelling. */
     public static List<String> current() {
         return KNOWN.stream().filter(k -> !RETIRED.contains(k)).toList();

@@ -65,7 +65,7 @@ public enum LogFormat {
         for (LogFormat f : values()) {
             all.add(f.id);
         }
-        return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+        return io.github.o365watch.text.Alternatives.of(all);
     }
 
     /** What every format is, for messages: {@code iptables/nftables kernel log lines, Squid access.log, ...}. */

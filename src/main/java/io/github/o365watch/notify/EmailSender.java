@@ -1,12 +1,10 @@
 package io.github.o365watch.notify;
 
 import io.github.o365watch.domain.Checksums;
-import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -29,18 +27,13 @@ public final class EmailSender {
     }
 
     public void send(Event event) {
-        // anything else would fall through to a session without STARTTLS: a login in the clear
-        if (!List.of("starttls", "implicit", "none").contains(settings.tls())) {
-            throw new NotifyException(
-                    "e-mail: tls must be starttls, implicit or none, not " + Printable.of(settings.tls()));
-        }
-        boolean implicit = settings.tls().equals("implicit");
-        if (settings.tls().equals("none") && !isLoopback(settings.host())) {
+        boolean implicit = settings.tls() == EmailSettings.Tls.IMPLICIT;
+        if (settings.tls() == EmailSettings.Tls.NONE && !isLoopback(settings.host())) {
             throw new NotifyException(
                     "e-mail: refusing to send without TLS to " + settings.host() + " (tls: none is for a local relay)");
         }
         AuthenticatingSMTPClient client;
-        if (settings.tls().equals("none")) {
+        if (settings.tls() == EmailSettings.Tls.NONE) {
             client = new AuthenticatingSMTPClient();
         } else {
             try {
@@ -61,7 +54,7 @@ public final class EmailSender {
             expect(client, "connect");
             client.ehlo("o365watch");
             expect(client, "EHLO");
-            if (settings.tls().equals("starttls")) {
+            if (settings.tls() == EmailSettings.Tls.STARTTLS) {
                 if (!client.execTLS()) {
                     throw new NotifyException(
                             "e-mail: " + settings.host() + " refused STARTTLS (" + reply(client) + ")");

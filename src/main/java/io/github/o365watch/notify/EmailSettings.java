@@ -7,19 +7,56 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Where and how to send mail.
  *
- * @param tls      {@code starttls}, {@code implicit} or {@code none} (none only to a loopback host)
+ * @param tls      how the connection is protected (none only to a loopback host)
  * @param password the secret itself, read by the caller from an environment variable or a file
  * @param trust    trust for a private CA (empty: the JDK's)
  */
 public record EmailSettings(
         String host,
         int port,
-        String tls,
+        Tls tls,
         String from,
         List<String> to,
         Optional<String> username,
         Optional<String> password,
         Optional<X509TrustManager> trust) {
+
+    /** How the SMTP connection is protected; the config file's {@code notify.email.tls} takes the ids. */
+    public enum Tls {
+        /** A plain connection upgraded by STARTTLS before anything is sent (port 587). */
+        STARTTLS,
+        /** TLS from the first byte (port 465). */
+        IMPLICIT,
+        /** No TLS: only to a relay on the loopback interface. */
+        NONE;
+
+        /** {@code starttls}, {@code implicit} or {@code none}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        /** Every id, in order. */
+        public static List<String> ids() {
+            return java.util.Arrays.stream(values()).map(Tls::id).toList();
+        }
+
+        /** By {@link #id()}, ignoring case; empty when it is none of them. */
+        public static Optional<Tls> parse(String id) {
+            return java.util.Arrays.stream(values())
+                    .filter(t -> t.id().equalsIgnoreCase(id))
+                    .findFirst();
+        }
+
+        /** The port when none is given: 465 for implicit TLS, else 587. */
+        public int defaultPort() {
+            return this == IMPLICIT ? 465 : 587;
+        }
+    }
 
     /** An address as SMTP and a header take it: no spaces, brackets or line breaks that could add a command or a header. */
     private static final java.util.regex.Pattern ADDRESS =
@@ -48,6 +85,6 @@ public record EmailSettings(
 
     @Override
     public String toString() {
-        return "EmailSettings[" + host + ":" + port + ", " + tls + "]"; // never the password
+        return "EmailSettings[" + host + ":" + port + ", " + tls.id() + "]"; // never the password
     }
 }

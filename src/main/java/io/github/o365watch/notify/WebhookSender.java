@@ -32,7 +32,39 @@ public final class WebhookSender {
     static final int SLACK_SECTION = 3000;
     static final int SLACK_BLOCKS = 50;
 
-    private final String kind;
+    /** The kinds of webhook; the config file's {@code notify.webhooks[].kind} takes the ids. */
+    public enum Kind {
+        /** A Teams workflow: an Adaptive Card message. */
+        TEAMS,
+        /** A Slack incoming webhook: blocks of plain text. */
+        SLACK,
+        /** Any other receiver: the event as plain JSON. */
+        GENERIC;
+
+        /** {@code teams}, {@code slack} or {@code generic}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        /** Every id, in order. */
+        public static List<String> ids() {
+            return java.util.Arrays.stream(values()).map(Kind::id).toList();
+        }
+
+        /** By {@link #id()}, ignoring case; empty when it is none of them. */
+        public static java.util.Optional<Kind> parse(String id) {
+            return java.util.Arrays.stream(values())
+                    .filter(k -> k.id().equalsIgnoreCase(id))
+                    .findFirst();
+        }
+    }
+
+    private final Kind kind;
     private final String url;
     private final String name;
     private final OkHttpClient client;
@@ -49,7 +81,7 @@ public final class WebhookSender {
     /**
      * @param name how messages refer to it, e.g. {@code teams webhook (O365WATCH_TEAMS_URL)}
      */
-    public WebhookSender(String kind, String url, String name, Duration backoff, Sleep sleep) {
+    public WebhookSender(Kind kind, String url, String name, Duration backoff, Sleep sleep) {
         this.kind = kind;
         this.url = url;
         this.name = name;
@@ -120,8 +152,8 @@ public final class WebhookSender {
      */
     byte[] body(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        switch (kind.toLowerCase(Locale.ROOT)) {
-            case "teams" -> {
+        switch (kind) {
+            case TEAMS -> {
                 Map<String, Object> card = new LinkedHashMap<>();
                 card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
                 card.put("type", "AdaptiveCard");
@@ -137,7 +169,7 @@ public final class WebhookSender {
                 m.put("type", "message");
                 m.put("attachments", List.of(attachment));
             }
-            case "slack" -> {
+            case SLACK -> {
                 m.put("text", slack(e.subject()));
                 List<Object> blocks = new ArrayList<>();
                 blocks.add(Map.of("type", "header", "text", plainText(cut(e.subject(), SLACK_HEADER))));
@@ -148,7 +180,7 @@ public final class WebhookSender {
                 m.put("unfurl_links", false);
                 m.put("unfurl_media", false);
             }
-            default -> {
+            case GENERIC -> {
                 m.put("source", "o365watch");
                 m.put("event", e.kind().word());
                 m.put("subject", e.subject());

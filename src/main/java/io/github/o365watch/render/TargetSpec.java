@@ -38,7 +38,6 @@ public record TargetSpec(
         }
     }
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9{][A-Za-z0-9._{}-]{0,99}");
 
     /** One output file: its name ({@code {category}} is the category in lower case), its template, its scope. */
@@ -64,7 +63,7 @@ public record TargetSpec(
             throw new TemplateException(
                     "target " + id + ": target.properties cannot be read: " + Printable.reason(e), e);
         }
-        if (!ID.matcher(id).matches()) {
+        if (!io.github.o365watch.domain.TargetId.isValid(id)) {
             throw new TemplateException("target id '" + id + "' is not valid (lower-case letters, digits, '-')");
         }
         String declared = p.getProperty("id", "").strip();
@@ -179,8 +178,7 @@ public record TargetSpec(
         for (OptionSpec o : options.values()) {
             if (!out.containsKey(o.name())) {
                 if (o.required()) {
-                    throw new OptionException("target " + id + " needs --option " + id + "." + o.name() + "=... ("
-                            + o.description() + ")");
+                    throw OptionException.missing(id, o.name(), o.description());
                 }
                 out.put(o.name(), o.defaultValue());
             }

@@ -15,8 +15,8 @@ public record EndpointQuery(List<ServiceArea> serviceAreas, Optional<String> ten
     public EndpointQuery {
         serviceAreas = List.copyOf(serviceAreas);
         tenant.ifPresent(t -> {
-            if (!t.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-                throw new SourceConfigException("not a tenant name (letters, digits and '-'): '"
+            if (!io.github.o365watch.domain.TenantName.isValid(t)) {
+                throw new SourceConfigException(io.github.o365watch.domain.TenantName.RULE + ": '"
                         + io.github.o365watch.text.Printable.of(t) + "'");
             }
         });

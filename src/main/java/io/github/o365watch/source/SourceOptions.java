@@ -49,20 +49,102 @@ public record SourceOptions(
 
     /** Defaults for everything but the location and the environment. */
     public static SourceOptions defaults(String location, Path configDir, Map<String, String> env) {
-        return new SourceOptions(
-                location,
-                Optional.empty(),
-                configDir,
-                Duration.ofSeconds(30),
-                DEFAULT_MAX_BODY,
-                3,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(120),
-                Optional.empty(),
-                Optional.empty(),
-                env,
-                Sleeper.REAL,
-                Clock.systemUTC());
+        return builder(location, configDir, env).build();
+    }
+
+    /** The defaults for everything but the location, the config directory and the environment, each settable. */
+    public static Builder builder(String location, Path configDir, Map<String, String> env) {
+        return new Builder(location, configDir, env);
+    }
+
+    /** Source options by name: each setting not given keeps its default. */
+    public static final class Builder {
+        private final String location;
+        private final Path configDir;
+        private final Map<String, String> env;
+        private Optional<String> clientRequestId = Optional.empty();
+        private Duration timeout = Duration.ofSeconds(30);
+        private long maxBodyBytes = DEFAULT_MAX_BODY;
+        private int attempts = 3;
+        private Duration backoff = Duration.ofSeconds(2);
+        private Duration maxRetryAfter = Duration.ofSeconds(120);
+        private Optional<String> proxy = Optional.empty();
+        private Optional<Path> caBundle = Optional.empty();
+        private Sleeper sleeper = Sleeper.REAL;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String location, Path configDir, Map<String, String> env) {
+            this.location = location;
+            this.configDir = configDir;
+            this.env = env;
+        }
+
+        public Builder clientRequestId(Optional<String> id) {
+            this.clientRequestId = id;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Builder attempts(int attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        public Builder backoff(Duration backoff) {
+            this.backoff = backoff;
+            return this;
+        }
+
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        public Builder proxy(Optional<String> proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder caBundle(Optional<Path> caBundle) {
+            this.caBundle = caBundle;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public SourceOptions build() {
+            return new SourceOptions(
+                    location,
+                    clientRequestId,
+                    configDir,
+                    timeout,
+                    maxBodyBytes,
+                    attempts,
+                    backoff,
+                    maxRetryAfter,
+                    proxy,
+                    caBundle,
+                    env,
+                    sleeper,
+                    clock);
+        }
     }
 
     /**

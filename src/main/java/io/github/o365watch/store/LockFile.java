@@ -114,9 +114,6 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9]{10}");
     private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{16}");
     private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
-    private static final java.util.regex.Pattern INSTANCE =
-            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final java.util.regex.Pattern FILE =
             java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
@@ -126,7 +123,7 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
         checkHeld(bad);
         instances.forEach((name, a) -> {
             if (name == null
-                    || !INSTANCE.matcher(name).matches()
+                    || !io.github.o365watch.domain.Instance.isValidName(name)
                     || a == null
                     || a.version() == null
                     || !VERSION.matcher(a.version()).matches()
@@ -151,10 +148,10 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
             }
             String[] parts = o.path().split("/", -1);
             if (parts.length != 3
-                    || !INSTANCE.matcher(parts[0]).matches()
+                    || !io.github.o365watch.domain.Instance.isValidName(parts[0])
                     || !parts[0].equalsIgnoreCase(o.instance())
                     || !parts[1].equals(o.target())
-                    || !TARGET.matcher(parts[1]).matches()
+                    || !io.github.o365watch.domain.TargetId.isValid(parts[1])
                     || !FILE.matcher(parts[2]).matches()) {
                 throw new StoreException(at + "path " + Printable.of(o.path()) + " is not instance/target/file");
             }
@@ -178,7 +175,7 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
             Held h = heldOrNone().get(i);
             if (h == null
                     || h.instance() == null
-                    || !INSTANCE.matcher(h.instance()).matches()
+                    || !io.github.o365watch.domain.Instance.isValidName(h.instance())
                     || h.entry() == null
                     || !ENTRY.matcher(h.entry()).matches()
                     || h.category() == null

@@ -188,7 +188,7 @@ public final class SnapshotStore {
     }
 
     private static String variantBase(StoredVersion v, String tenant) {
-        if (!tenant.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+        if (!io.github.o365watch.domain.TenantName.isValid(tenant)) {
             throw new IllegalArgumentException("not a tenant name: " + Printable.of(tenant));
         }
         return v.baseName() + ".tenant-" + tenant.toLowerCase(java.util.Locale.ROOT);

@@ -117,6 +117,8 @@ class CheckFormatsTest {
     void anUnknownFormatIsAUsageError() {
         Result r = sync.check("--format", "xml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--format: 'xml' is not text, json, junit or github");
+        assertThat(r.err())
+                .isEqualTo("o365watch: Invalid value for option '--format': 'xml' is not text, json, junit or github\n"
+                        + "Try 'o365watch check --help' for more information.\n");
     }
 }

@@ -93,7 +93,11 @@ class CommandsTest {
                 .as(r.toString())
                 .contains("unknown instance 'Worldwid'; the instances are Worldwide, USGovDoD, USGovGCCHigh, China")
                 .doesNotContain("run 'o365watch fetch'");
-        assertThat(r.err().lines()).hasSize(1);
+        // a mistake on the command line: the message, then the pointer to the command's --help
+        assertThat(r.err().lines())
+                .hasSize(2)
+                .last()
+                .isEqualTo("Try 'o365watch " + command.split(" ")[0] + " --help' for more information.");
         assertThat(service.requests()).isEmpty();
         assertThat(tmp.resolve("out")).doesNotExist();
     }

@@ -244,7 +244,7 @@ class ConfigTest {
                 Arguments.of(
                         "misspelt service area",
                         "selection:\n  serviceAreas:\n    - Exchnage\n",
-                        "line 3: selection.serviceAreas[1]: 'Exchnage' is not Common, Exchange, SharePoint or Skype"),
+                        "line 3: selection.serviceAreas[1]: 'Exchnage' is not Common, Exchange, SharePoint, Skype or MEM"),
                 Arguments.of(
                         "missing overrides file",
                         "selection:\n  overrides: nope.yaml\n",

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** serve's mistakes: each one line, exit 2, nothing started (a run that started would not return). */
+/**
+ * serve's mistakes: exit 2, nothing started (a run that started would not return); one line, and for a
+ * mistake on the command line the pointer to --help after it.
+ */
 class ServeCommandTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
@@ -30,7 +33,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void mistakesAreOneLineUsageErrors() throws IOException {
+    void mistakesAreUsageErrors() throws IOException {
         Nightly n = new Nightly(wm, dir);
         Path pem = Files.writeString(dir.resolve("cert.pem"), "not a certificate\n");
         Path auth = Files.writeString(dir.resolve("auth"), "no-colon-here\n");
@@ -55,10 +58,15 @@ class ServeCommandTest {
                     + " must hold one line user:password, a user name and a password both not empty",
             "o365watch: --max-age: between 1 and 3650 days, not 0",
         };
+        // the PEM file and the auth file are what serve reads; the rest is the command line
+        boolean[] commandLine = {true, true, true, true, false, true, false, true};
         for (int i = 0; i < cases.length; i++) {
             Result r = serve(n, cases[i]);
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
-            assertThat(r.err()).as(String.join(" ", cases[i])).isEqualTo(expected[i] + "\n");
+            assertThat(r.err())
+                    .as(String.join(" ", cases[i]))
+                    .isEqualTo(expected[i] + "\n"
+                            + (commandLine[i] ? "Try 'o365watch serve --help' for more information.\n" : ""));
             assertThat(r.out()).isEmpty();
         }
         // the password is never in a message

@@ -699,7 +699,8 @@ class SyncTest {
         Result r = sync("--version", B);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1);
+        // a mistake on the command line: the message, then the pointer to --help
+        assertThat(r.err().lines()).hasSize(2).last().isEqualTo("Try 'o365watch sync --help' for more information.");
         assertThat(r.err())
                 .contains("--version " + B + " rolls back one instance, and the config lists Worldwide, USGovDoD:"
                         + " name it with --instance");

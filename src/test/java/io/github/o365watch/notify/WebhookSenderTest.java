@@ -62,7 +62,7 @@ class WebhookSenderTest {
     }
 
     WebhookSender sender(String kind, String url) {
-        return new WebhookSender(kind, url, NAME, BACKOFF, sleeps::add);
+        return new WebhookSender(WebhookSender.Kind.parse(kind).orElseThrow(), url, NAME, BACKOFF, sleeps::add);
     }
 
     String url() {
@@ -192,7 +192,8 @@ class WebhookSenderTest {
                     Event e = new Event(Event.Kind.CHANGES, subject, lines, Optional.empty());
                     try {
                         JsonNode card = JSON.readTree(
-                                        new WebhookSender("teams", url(), NAME, BACKOFF, sleeps::add).body(e))
+                                        new WebhookSender(WebhookSender.Kind.TEAMS, url(), NAME, BACKOFF, sleeps::add)
+                                                .body(e))
                                 .path("attachments")
                                 .get(0)
                                 .path("content");
@@ -200,8 +201,8 @@ class WebhookSenderTest {
                         texts.addAll(lines);
                         assertThat(runs(card.path("body"))).isEqualTo(texts);
 
-                        JsonNode slack =
-                                JSON.readTree(new WebhookSender("slack", url(), NAME, BACKOFF, sleeps::add).body(e));
+                        JsonNode slack = JSON.readTree(
+                                new WebhookSender(WebhookSender.Kind.SLACK, url(), NAME, BACKOFF, sleeps::add).body(e));
                         assertThat(slack.path("text").asText())
                                 .doesNotContain("<", ">")
                                 .doesNotContainPattern("&(?!(amp|lt|gt);)");
@@ -394,7 +395,7 @@ class WebhookSenderTest {
     @Test
     void anInterruptedWaitStopsRetrying() {
         wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
-        WebhookSender s = new WebhookSender("teams", url(), NAME, BACKOFF, d -> {
+        WebhookSender s = new WebhookSender(WebhookSender.Kind.TEAMS, url(), NAME, BACKOFF, d -> {
             throw new InterruptedException();
         });
         try {

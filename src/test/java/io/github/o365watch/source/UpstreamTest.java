@@ -37,21 +37,14 @@ class UpstreamTest {
     Path tmp;
 
     SourceOptions options(String location) {
-        SourceOptions d = SourceOptions.defaults(location, tmp, Map.of());
-        return new SourceOptions(
-                location,
-                Optional.of("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"),
-                tmp,
-                Duration.ofSeconds(5),
-                d.maxBodyBytes(),
-                1,
-                Duration.ZERO,
-                d.maxRetryAfter(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                x -> {},
-                Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+        return SourceOptions.builder(location, tmp, Map.of())
+                .clientRequestId(Optional.of("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"))
+                .timeout(Duration.ofSeconds(5))
+                .attempts(1)
+                .backoff(Duration.ZERO)
+                .sleeper(x -> {})
+                .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
+                .build();
     }
 
     @Test

@@ -34,7 +34,6 @@ import java.util.stream.Stream;
  */
 public final class MustacheTemplates implements TemplateEngine {
     private static final String BUNDLED = "rules-templates/";
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final Optional<Path> dir;
@@ -91,7 +90,7 @@ public final class MustacheTemplates implements TemplateEngine {
             try (Stream<Path> sub = Files.list(d)) {
                 sub.filter(p -> Files.isRegularFile(p.resolve("target.properties")))
                         .map(p -> p.getFileName().toString())
-                        .filter(n -> ID.matcher(n).matches())
+                        .filter(io.github.o365watch.domain.TargetId::isValid)
                         .forEach(ids::add);
             } catch (IOException e) {
                 throw new TemplateException("cannot list --templates " + d + ": " + Printable.reason(e), e);
@@ -102,7 +101,7 @@ public final class MustacheTemplates implements TemplateEngine {
 
     @Override
     public String properties(String target) {
-        if (!ID.matcher(target).matches() || !targets().contains(target)) {
+        if (!io.github.o365watch.domain.TargetId.isValid(target) || !targets().contains(target)) {
             throw new TemplateException("unknown target '" + io.github.o365watch.text.Printable.of(target)
                     + "'; known targets: " + String.join(", ", targets()));
         }
@@ -146,7 +145,7 @@ public final class MustacheTemplates implements TemplateEngine {
     private String text(String relative) {
         String[] parts = relative.split("/");
         if (parts.length != 2
-                || !ID.matcher(parts[0]).matches()
+                || !io.github.o365watch.domain.TargetId.isValid(parts[0])
                 || !FILE.matcher(parts[1]).matches()) {
             throw new TemplateException("template file name '" + io.github.o365watch.text.Printable.of(relative)
                     + "' is not allowed (TARGET/FILE, no paths)");
