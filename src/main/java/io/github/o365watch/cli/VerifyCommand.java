@@ -7,7 +7,6 @@ import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
-import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.store.StoredVersion;
 import java.nio.file.Path;
@@ -68,8 +67,15 @@ final class VerifyCommand extends StoreCommand {
             description =
                     "auto (recognise each file), text (every prefix, range and hostname in it) or a target's format:"
                             + " edl, pac, squid, nftables, iptables, dnsmasq, cisco-asa, paloalto, fortigate, juniper-srx, checkpoint,"
-                            + " proxy-bypass, csv, json. Default: ${DEFAULT-VALUE}.")
+                            + " proxy-bypass, csv, json; or a target of the templates directory. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
+
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
+            description = "Also read the files of the targets in this template directory, by the format each names with"
+                    + " verify= in its target.properties (default: the config file's templates).")
+    Path templates;
 
     @Option(
             names = "--addresses-only",
@@ -112,8 +118,9 @@ final class VerifyCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<ConfigFormat> input =
-                inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parse(inputFormat));
+        Optional<Path> dir = templates != null ? Optional.of(templates) : config().flatMap(Config::templates);
+        Optional<String> input = inputFormat.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(inputFormat);
+        input.ifPresent(id -> Verify.checkFormat(id, dir));
         if (addressesOnly && hostnamesOnly) {
             throw new UsageException(
                     "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
@@ -154,7 +161,8 @@ final class VerifyCommand extends StoreCommand {
                                 files,
                                 input,
                                 config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS),
-                                only));
+                                only,
+                                dir));
         DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
         var out = out();
         switch (f) {
@@ -179,13 +187,5 @@ final class VerifyCommand extends StoreCommand {
         }
         boolean ok = (r == null || r.complete()) && (d == null || d.requiredClear());
         return ok ? ExitCodes.OK : ExitCodes.FOUND;
-    }
-
-    private static ConfigFormat parse(String id) {
-        try {
-            return ConfigFormat.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--input-format: " + e.getMessage());
-        }
     }
 }
