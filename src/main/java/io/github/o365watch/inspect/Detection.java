@@ -22,9 +22,6 @@ record Detection(
         Predicate<String> line,
         Predicate<String[]> shape) {
 
-    /** Read only when named: plain text is what nothing else claims. */
-    static final Detection NONE = new Detection(Integer.MAX_VALUE, null, null, null, null);
-
     static Detection opening(int rank, Predicate<Head> opening) {
         return new Detection(rank, opening, null, null, null);
     }
