@@ -207,6 +207,8 @@ public final class Generate {
                 g = Generator.generate(spec, TargetRegistry.view(spec), plan, job.options(), engine);
             } catch (LimitException e) {
                 throw e.in("target " + spec.id() + ": ");
+            } catch (TemplateException e) {
+                throw TargetRegistry.explain(spec, e);
             }
             if (strict && !g.notExpressed().isEmpty()) {
                 throw new TemplateException("--strict: target " + spec.id() + " cannot express "

@@ -85,6 +85,26 @@ public final class TargetRegistry {
         }
     }
 
+    /**
+     * The problem, with the way out when a template of a target without code names another
+     * target's own key ({@code squidDomains}): {@code view=} with that target's id.
+     */
+    public static TemplateException explain(TargetSpec spec, TemplateException e) {
+        if (builtin(spec.id()).isPresent() || e.missingVariable().isEmpty()) {
+            return e;
+        }
+        String name = e.missingVariable().get();
+        return BUILTIN.stream()
+                .filter(b -> b.view().keys().contains(name))
+                .findFirst()
+                .map(b -> new TemplateException(
+                        e.getMessage() + "; '" + name + "' is the " + b.id() + " target's own: add view=" + b.id()
+                                + " to " + spec.id() + "/target.properties",
+                        name,
+                        e))
+                .orElse(e);
+    }
+
     /** The bundled code a target has or borrows with {@code key}. */
     private static Optional<Builtin> code(TargetSpec spec, Optional<String> borrowed, String key) {
         Optional<Builtin> own = builtin(spec.id());

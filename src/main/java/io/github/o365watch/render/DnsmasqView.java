@@ -3,6 +3,7 @@ package io.github.o365watch.render;
 import io.github.o365watch.domain.HostPattern;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * dnsmasq's form of a group's hostnames ({@code dnsmasqDomains}): each name as dnsmasq matches
@@ -10,6 +11,11 @@ import java.util.Map;
  * match.
  */
 public final class DnsmasqView implements TargetView {
+    @Override
+    public Set<String> keys() {
+        return Set.of("dnsmasqDomains");
+    }
+
     @Override
     public void group(Map<String, Object> group, List<HostPattern> hosts) {
         group.put(

@@ -16,6 +16,11 @@ import java.util.Set;
  */
 public final class PacView implements TargetView {
     @Override
+    public Set<String> keys() {
+        return Set.of("pac");
+    }
+
+    @Override
     public void view(Map<String, Object> view, Plan plan, TargetSpec spec, Map<String, String> options) {
         Set<String> direct = "2".equals(options.get("type"))
                 ? Set.of(Category.OPTIMIZE.name(), Category.ALLOW.name())

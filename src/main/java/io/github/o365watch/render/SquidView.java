@@ -17,6 +17,11 @@ import java.util.TreeSet;
  */
 public final class SquidView implements TargetView {
     @Override
+    public Set<String> keys() {
+        return Set.of("squidDomains", "squidRegex", "hasSquidDomains", "hasSquidRegex");
+    }
+
+    @Override
     public void group(Map<String, Object> group, List<HostPattern> hosts) {
         Set<String> exact = new TreeSet<>();
         hosts.stream().filter(h -> !h.isWildcard()).forEach(h -> exact.add(h.pattern()));

@@ -3,6 +3,7 @@ package io.github.o365watch.render;
 import io.github.o365watch.domain.HostPattern;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A target's own part of the view: the keys its templates need beyond the neutral view that
@@ -13,6 +14,11 @@ import java.util.Map;
 public interface TargetView {
     /** The neutral view and nothing more. */
     TargetView NONE = new TargetView() {};
+
+    /** The names this view adds, to point a template that names one to the target that has it. */
+    default Set<String> keys() {
+        return Set.of();
+    }
 
     /**
      * Adds this target's keys to one group's view.

@@ -158,6 +158,25 @@ class ViewBuilderTest {
     }
 
     @Test
+    void eachTargetViewSaysWhichKeysItAdds() {
+        Plan plan = plan(
+                set(1, "Optimize", List.of("*.office.com", "office.com"), List.of("13.107.6.152/31"), "443"),
+                set(2, "Default", List.of("www.office.com"), List.of(), "443"));
+        TargetSpec spec = spec("hostnames=any\noption.type.pattern=[12]\noption.type.default=1");
+        Map<String, Object> neutral = view(spec, TargetView.NONE, plan, Map.of());
+        for (TargetView form : List.of(new SquidView(), new DnsmasqView(), new PacView())) {
+            Map<String, Object> v = view(spec, form, plan, Map.of());
+            java.util.Set<String> added = new java.util.TreeSet<>(v.keySet());
+            added.removeAll(neutral.keySet());
+            java.util.Set<String> inGroups =
+                    new java.util.TreeSet<>(category(v, "Optimize").keySet());
+            inGroups.removeAll(category(neutral, "Optimize").keySet());
+            added.addAll(inGroups);
+            assertThat(added).as(form.getClass().getSimpleName()).isEqualTo(new java.util.TreeSet<>(form.keys()));
+        }
+    }
+
+    @Test
     void whatATargetCannotTakeIsNotedOncePerCategoryGroupNotPerRuleGroup() {
         Plan plan = plan(
                 set(
