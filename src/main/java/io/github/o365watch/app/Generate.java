@@ -204,9 +204,11 @@ public final class Generate {
                     Selected selected = Selector.select(source, sel, variant.isPresent());
                     return Planner.plan(selected, job.limits());
                 });
-                g = Generator.generate(spec, plan, job.options(), engine);
+                g = Generator.generate(spec, TargetRegistry.view(spec), plan, job.options(), engine);
             } catch (LimitException e) {
                 throw e.in("target " + spec.id() + ": ");
+            } catch (TemplateException e) {
+                throw TargetRegistry.explain(spec, e);
             }
             if (strict && !g.notExpressed().isEmpty()) {
                 throw new TemplateException("--strict: target " + spec.id() + " cannot express "

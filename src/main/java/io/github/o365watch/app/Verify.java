@@ -57,18 +57,28 @@ public final class Verify {
 
     /**
      * @param snapshot the version's snapshot, as loaded to build the selection
-     * @param format   the files' format, or empty to recognise each file's
-     * @param guard    the guard's limits: a file entry broader than its prefix lengths is a catch-all
-     * @param only     what the files hold, when the user says so ({@code --addresses-only}, {@code --hostnames-only})
+     * @param format    the files' format ({@code --input-format}: a format, or a target of the
+     *                  templates directory), or empty to recognise each file's
+     * @param guard     the guard's limits: a file entry broader than its prefix lengths is a catch-all
+     * @param only      what the files hold, when the user says so ({@code --addresses-only}, {@code --hostnames-only})
+     * @param templates a templates directory whose own targets' files are read too (by the format
+     *                  each names with {@code verify=}); the bundled targets are read as bundled
      */
     public record Request(
             StoredVersion version,
             Snapshot snapshot,
             Selection selection,
             List<Path> files,
-            Optional<ConfigFormat> format,
+            Optional<String> format,
             Config.GuardConfig guard,
-            Optional<Only> only) {}
+            Optional<Only> only,
+            Optional<Path> templates) {}
+
+    /**
+     * How a file is read: the id verify names it by (a format, or a target of the templates
+     * directory), the format its entries are read as, and what that target declares it can hold.
+     */
+    public record Reading(String id, ConfigFormat format, Holds declared) {}
 
     /** One kind of entry the user says the files hold, the other left out of the comparison. */
     public enum Only {
@@ -119,7 +129,7 @@ public final class Verify {
 
     /** One file as read. */
     public record FileRead(
-            Path file, ConfigFormat format, Holds holds, int addresses, int hosts, List<Listed.Problem> problems) {}
+            Path file, Reading format, Holds holds, int addresses, int hosts, List<Listed.Problem> problems) {}
 
     /** Where a selected entry comes from: its set, service area, category and ports. */
     public record Origin(int setId, String serviceArea, Category category, String ports) {}
@@ -163,6 +173,16 @@ public final class Verify {
         public boolean complete() {
             return missing.isEmpty();
         }
+    }
+
+    /**
+     * Checks an {@code --input-format} before anything is read (a format, or a target of the
+     * templates directory that names one with {@code verify=}).
+     *
+     * @throws UsageException naming the known ones
+     */
+    public static void checkFormat(String id, Optional<Path> templates) {
+        new Readings(templates).named(id);
     }
 
     /** Reads the files, then compares them with the selection in named steps: missing, extra, coverage. */
@@ -240,16 +260,17 @@ public final class Verify {
         List<Extra> catchAll = new ArrayList<>();
         TreeSet<String> catchAllLines = new TreeSet<>();
         String reference = null;
-        Map<ConfigFormat, Holds> declared = new TreeMap<>();
+        Readings readings = new Readings(r.templates());
+        Optional<Reading> named = r.format().map(readings::named);
         for (Path f : r.files()) {
             String content = read(f);
-            ConfigFormat format = r.format().orElseGet(() -> ConfigFormat.detect(content));
-            Listed l = ConfigReader.read(content, format);
+            Reading format = named.orElseGet(() -> readings.detect(f, content));
+            Listed l = ConfigReader.read(content, format.format());
             if (l.addresses().isEmpty() && l.hosts().isEmpty() && l.references().isEmpty()) {
                 // compared as it stands, it would make every selected entry missing: the file was not read
                 throw new UsageException(nothingRead(f, format, content, l));
             }
-            Holds holds = holds(declared.computeIfAbsent(format, Verify::declared), l, r.only());
+            Holds holds = holds(format.declared(), l, r.only());
             List<Listed.AddressEntry> addresses = holds.ipv4() || holds.ipv6() ? l.addresses() : List.of();
             List<Listed.HostEntry> hosts = holds.hostnames() == HostSupport.NONE ? List.of() : l.hosts();
             if (addresses.isEmpty() && hosts.isEmpty() && l.references().isEmpty()) {
@@ -464,13 +485,81 @@ public final class Verify {
         return coverage;
     }
 
-    /** The target's declaration for a format (plain text holds every kind). */
-    private static Holds declared(ConfigFormat format) {
-        if (format == ConfigFormat.TEXT) {
-            return new Holds(true, true, HostSupport.ANY, Optional.empty());
+    /**
+     * The readings of one run: the bundled formats, and the targets of a templates directory
+     * that name a format with {@code verify=} ({@link TargetRegistry#format}).
+     */
+    private static final class Readings {
+        private final Optional<Path> templates;
+        private TemplateEngine engine;
+
+        Readings(Optional<Path> templates) {
+            this.templates = templates;
         }
-        TargetSpec spec = TargetSpec.parse(format.id(), BUNDLED.properties(format.id()));
-        return new Holds(spec.ipv4(), spec.ipv6(), spec.hosts(), Optional.empty());
+
+        /** {@code --input-format}: a format, else a target of the templates directory. */
+        Reading named(String id) {
+            try {
+                return bundled(ConfigFormat.parse(id));
+            } catch (IllegalArgumentException e) {
+                String want = id.strip().toLowerCase(java.util.Locale.ROOT);
+                if (own(want)) {
+                    return target(want)
+                            .orElseThrow(() -> UsageException.commandLine("--input-format " + want
+                                    + ": target " + want
+                                    + " names no format its files are read as (verify=FORMAT in its"
+                                    + " target.properties); name that format instead"));
+                }
+                throw UsageException.commandLine("--input-format: " + e.getMessage()
+                        + (templates.isPresent() ? " and the targets in " + templates.get() : ""));
+            }
+        }
+
+        /** The target o365watch's header names, when it is one of the templates directory's own; else the content's format. */
+        Reading detect(Path f, String content) {
+            Optional<String> header = ConfigFormat.headerTarget(content)
+                    .filter(id -> java.util.Arrays.stream(ConfigFormat.values()).noneMatch(x -> x.id().equals(id)))
+                    .filter(this::own);
+            if (header.isPresent()) {
+                String id = header.get();
+                return target(id)
+                        .orElseThrow(() -> new UsageException(f + ": written by target " + id
+                                + " (its header says so), which names no format its files are read as; add"
+                                + " verify=FORMAT to its target.properties, or name one with --input-format"));
+            }
+            return bundled(ConfigFormat.detect(content));
+        }
+
+        /** True for a target of the templates directory that is not bundled. */
+        private boolean own(String id) {
+            return templates.isPresent()
+                    && TargetRegistry.builtin(id).isEmpty()
+                    && engine().targets().contains(id);
+        }
+
+        private Optional<Reading> target(String id) {
+            TargetSpec spec = TargetSpec.parse(id, engine().properties(id));
+            return TargetRegistry.format(spec)
+                    .map(format -> new Reading(
+                            id, format, new Holds(spec.ipv4(), spec.ipv6(), spec.hosts(), Optional.empty())));
+        }
+
+        private TemplateEngine engine() {
+            if (engine == null) {
+                engine = Generate.engine(templates);
+            }
+            return engine;
+        }
+
+        /** A bundled format: what its target declares (plain text holds every kind). */
+        private static Reading bundled(ConfigFormat format) {
+            if (format == ConfigFormat.TEXT) {
+                return new Reading(format.id(), format, new Holds(true, true, HostSupport.ANY, Optional.empty()));
+            }
+            TargetSpec spec = TargetSpec.parse(format.id(), BUNDLED.properties(format.id()));
+            return new Reading(
+                    format.id(), format, new Holds(spec.ipv4(), spec.ipv6(), spec.hosts(), Optional.empty()));
+        }
     }
 
     /** A file holds what its format declares and what it lists, unless the user says it holds one kind only. */
@@ -535,7 +624,7 @@ public final class Verify {
     }
 
     /** Why nothing was read, with the format tried and the first problem (or, without one, the first line). */
-    private static String nothingRead(Path f, ConfigFormat format, String content, Listed l) {
+    private static String nothingRead(Path f, Reading format, String content, Listed l) {
         String head = f + ": no address or hostname read as " + format.id();
         if (content.isBlank()) {
             return head + ": the file is empty; verify needs the device's address and hostname entries";

@@ -8,7 +8,6 @@ import io.github.o365watch.app.UsageException;
 import io.github.o365watch.app.Verify;
 import io.github.o365watch.app.Workspace;
 import io.github.o365watch.domain.Instance;
-import io.github.o365watch.inspect.ConfigFormat;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.store.StoredVersion;
 import io.github.o365watch.text.Alternatives;
@@ -70,8 +69,16 @@ final class VerifyCommand extends StoreCommand {
             defaultValue = "auto",
             completionCandidates = Vocabulary.InputFormats.class,
             description = "${COMPLETION-CANDIDATES}: auto recognises each file, text reads every prefix, range and"
-                    + " hostname in it, the others are the targets' formats. Default: ${DEFAULT-VALUE}.")
+                    + " hostname in it, the others are the targets' formats; or a target of the templates directory"
+                    + " (--templates). Default: ${DEFAULT-VALUE}.")
     String inputFormat;
+
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
+            description = "Also read the files of the targets in this template directory, by the format each names with"
+                    + " verify= in its target.properties (default: the config file's templates).")
+    Path templates;
 
     @Option(
             names = "--addresses-only",
@@ -116,7 +123,9 @@ final class VerifyCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        Optional<ConfigFormat> input = Vocabulary.InputFormats.parse(inputFormat);
+        Optional<Path> dir = templates != null ? Optional.of(templates) : config().flatMap(Config::templates);
+        Optional<String> input = Vocabulary.InputFormats.named(inputFormat);
+        input.ifPresent(id -> Verify.checkFormat(id, dir));
         if (addressesOnly && hostnamesOnly) {
             throw UsageException.commandLine(
                     "--addresses-only and --hostnames-only exclude each other; give one, or neither to compare both");
@@ -152,7 +161,8 @@ final class VerifyCommand extends StoreCommand {
                                 files,
                                 input,
                                 config().map(Config::guard).orElse(Config.GuardConfig.DEFAULTS),
-                                only));
+                                only,
+                                dir));
         DenyCheck.Result d = deny.isEmpty() ? null : DenyCheck.run(snapshot, sel, deny);
         var out = out();
         switch (f) {

@@ -79,16 +79,12 @@ final class Vocabulary {
             });
         }
 
-        /** {@code --input-format}'s value: empty for auto. */
-        static Optional<ConfigFormat> parse(String id) {
-            if (id.equalsIgnoreCase(AUTO)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(ConfigFormat.parse(id));
-            } catch (IllegalArgumentException e) {
-                throw UsageException.commandLine("--input-format: " + e.getMessage());
-            }
+        /**
+         * {@code --input-format}'s value: empty for auto, else the id as given (a format, or a target
+         * of the templates directory: {@code app.Verify.checkFormat} says which ones there are).
+         */
+        static Optional<String> named(String id) {
+            return id.equalsIgnoreCase(AUTO) ? Optional.empty() : Optional.of(id);
         }
     }
 

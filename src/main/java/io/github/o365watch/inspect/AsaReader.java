@@ -175,4 +175,17 @@ final class AsaReader {
             default -> TokenScanner.addressLike(t);
         };
     }
+
+    /** A line of an ASA configuration. */
+    static boolean signature(String s) {
+        return Detector.startsAny(
+                        s,
+                        "object-group network ",
+                        "object network ",
+                        "network-object ",
+                        "ASA Version",
+                        "fqdn v4 ",
+                        "fqdn v6 ")
+                || s.startsWith("access-list ") && s.contains(" extended ");
+    }
 }

@@ -21,23 +21,7 @@ public final class ConfigReader {
         String text = content.startsWith("\ufeff") ? content.substring(1) : content;
         EntryCollector sink = new EntryCollector(format);
         text = withoutControlLines(text, sink);
-        switch (format) {
-            case TEXT -> PlainReader.text(text, sink);
-            case EDL -> PlainReader.edl(text, sink);
-            case PROXY_BYPASS -> PlainReader.proxyBypass(text, sink);
-            case PAC -> PacReader.read(text, sink);
-            case SQUID -> SquidReader.read(text, sink);
-            case NFTABLES -> LinuxReaders.nftables(text, sink);
-            case IPTABLES -> LinuxReaders.iptables(text, sink);
-            case DNSMASQ -> LinuxReaders.dnsmasq(text, sink);
-            case CISCO_ASA -> AsaReader.read(text, sink);
-            case PALOALTO -> PanosReader.read(text, sink);
-            case FORTIGATE -> FortiReader.read(text, sink);
-            case JUNIPER_SRX -> JunosReader.read(text, sink);
-            case CHECKPOINT -> StructuredReaders.json(text, sink, true);
-            case JSON -> StructuredReaders.json(text, sink, false);
-            case CSV -> StructuredReaders.csv(text, sink);
-        }
+        format.reader().read(text, sink);
         return sink.listed();
     }
 

@@ -130,4 +130,9 @@ final class FortiReader {
             default -> false;
         };
     }
+
+    /** A line of FortiOS configuration. */
+    static boolean signature(String s) {
+        return Detector.startsAny(s, "config firewall ", "config system ", "config vdom");
+    }
 }

@@ -200,4 +200,19 @@ final class JunosReader {
     private static boolean isEnd(Tok t) {
         return t.is(Lexer.NEWLINE) || t.is(";");
     }
+
+    /** A line of Junos configuration (set commands or the curly form). */
+    static boolean signature(String s) {
+        return Detector.startsAny(
+                        s,
+                        "set security ",
+                        "set policy-options ",
+                        "set applications ",
+                        "set firewall family ",
+                        "address-book {",
+                        "policy-options {",
+                        "security {")
+                || s.startsWith("dns-name ")
+                || s.startsWith("range-address ");
+    }
 }

@@ -149,4 +149,72 @@ final class LinuxReaders {
             }
         });
     }
+
+    /** nft's interpreter line ({@code #!/usr/sbin/nft -f}), a comment to every other format. */
+    static boolean nftShebang(String s) {
+        return s.startsWith("#!") && (s.endsWith("/nft -f") || s.contains("/nft "));
+    }
+
+    /** A line of an nft script. */
+    static boolean nftablesSignature(String s) {
+        return Detector.startsAny(
+                        s,
+                        "table inet ",
+                        "table ip ",
+                        "table ip6 ",
+                        "table bridge ",
+                        "table netdev ",
+                        "table arp ",
+                        "add element ",
+                        "add rule ",
+                        "flush ruleset",
+                        "delete table ")
+                || s.startsWith("elements = {");
+    }
+
+    /** A line of iptables-save, iptables commands or an ipset restore file. */
+    static boolean iptablesSignature(String s) {
+        return Detector.startsAny(
+                        s,
+                        "-A ",
+                        "-I ",
+                        "*filter",
+                        "*nat",
+                        "*mangle",
+                        "*raw",
+                        "COMMIT",
+                        "iptables ",
+                        "ip6tables ",
+                        "ipset ")
+                || s.startsWith("create ") && s.contains(" hash:")
+                || ipsetAdd(s);
+    }
+
+    /** ipset restore's {@code add SET ENTRY}, told from nft's {@code add element} by the entry. */
+    private static boolean ipsetAdd(String s) {
+        if (!s.startsWith("add ")) {
+            return false;
+        }
+        java.util.List<String> w = TokenScanner.words(s);
+        if (w.size() < 3) {
+            return false;
+        }
+        String entry = w.get(2);
+        int comma = entry.indexOf(',');
+        return TokenScanner.addressLike(comma >= 0 ? entry.substring(0, comma) : entry)
+                || TokenScanner.rangeDash(entry) > 0;
+    }
+
+    /** A dnsmasq option line naming domains. */
+    static boolean dnsmasqSignature(String s) {
+        return Detector.startsAny(
+                s.toLowerCase(java.util.Locale.ROOT),
+                "ipset=/",
+                "nftset=/",
+                "server=/",
+                "address=/",
+                "local=/",
+                "--ipset=/",
+                "--nftset=/");
+    }
 }

@@ -331,4 +331,9 @@ final class PacReader {
         }
         return out;
     }
+
+    /** A proxy auto-config file defines this function, wherever in the file. */
+    static boolean claims(Detection.Head h) {
+        return h.text().contains("FindProxyForURL");
+    }
 }

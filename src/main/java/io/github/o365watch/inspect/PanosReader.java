@@ -154,4 +154,27 @@ final class PanosReader {
             i = next;
         }
     }
+
+    /** A line of PAN-OS set commands. */
+    static boolean signature(String s) {
+        return Detector.startsAny(
+                        s,
+                        "set address ",
+                        "set address-group ",
+                        "set shared address",
+                        "set rulebase ",
+                        "set device-group ",
+                        "set vsys ")
+                || s.contains(" ip-netmask ");
+    }
+
+    /** A PAN-OS XML export: markup with address entries. */
+    static boolean xml(Detection.Head h) {
+        String start = h.start();
+        return start.startsWith("<")
+                && (start.contains("<ip-netmask>")
+                        || start.contains("<fqdn>")
+                        || start.contains("<ip-range>")
+                        || start.contains("<address>"));
+    }
 }

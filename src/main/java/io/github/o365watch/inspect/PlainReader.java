@@ -244,4 +244,74 @@ final class PlainReader {
         }
         return b.toString();
     }
+
+    /** Markup that no format claimed (XML, HTML): read as prose. */
+    static boolean markup(Detection.Head h) {
+        return h.start().startsWith("<");
+    }
+
+    /** A few lines of {@code ;}-separated names (or {@code <local>}). */
+    static boolean bypassList(String[] lines) {
+        int content = 0;
+        int items = 0;
+        int entries = 0;
+        boolean local = false;
+        boolean separated = false;
+        for (String l : lines) {
+            String s = l.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (++content > 3) {
+                return false;
+            }
+            separated |= s.indexOf(';') > 0;
+            for (String item : s.split(";")) {
+                String t = item.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                items++;
+                local |= t.equalsIgnoreCase("<local>");
+                if (t.startsWith("<")
+                        || v4Wildcard(t) != null
+                        || TokenScanner.addressLike(t)
+                        || TokenScanner.looksHost(TokenScanner.hostPart(t))) {
+                    entries++;
+                }
+            }
+        }
+        return separated && entries * 10 >= items * 8 || local && items == entries;
+    }
+
+    /** Every line an entry (a comment after it allowed), {@code #} lines aside. */
+    static boolean entryPerLine(String[] lines) {
+        for (String l : lines) {
+            String s = l.strip();
+            if (s.isEmpty() || s.startsWith("#") || s.startsWith("//")) {
+                continue;
+            }
+            int space = 0;
+            while (space < s.length() && s.charAt(space) != ' ' && s.charAt(space) != '\t') {
+                space++;
+            }
+            String first = s.substring(0, space);
+            String rest = s.substring(space).strip();
+            if (!rest.isEmpty() && !rest.startsWith("#") && !rest.startsWith("//")) {
+                return false;
+            }
+            String host = TokenScanner.hostPart(first);
+            // a fully qualified name keeps its root dot: outlook.office.com.
+            host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+            boolean entry = TokenScanner.rangeDash(first) > 0
+                    || TokenScanner.looksV4(first)
+                    || TokenScanner.looksV6(first, false)
+                    || TokenScanner.looksHost(host);
+            if (!entry) {
+                return false;
+            }
+        }
+        // a file of comments alone lists nothing; read as text, its comments would count
+        return true;
+    }
 }

@@ -136,4 +136,16 @@ final class SquidReader {
         String g = glob("^" + v + "$");
         return g == null || g.indexOf('*') >= 0 ? null : g;
     }
+
+    /** A line of squid.conf or of an ACL file (a {@code .domain}, a {@code dstdom_regex}). */
+    static boolean signature(String s) {
+        return s.startsWith("acl ")
+                        && (s.contains(" dstdomain ")
+                                || s.contains(" dst ")
+                                || s.contains(" dstdom_regex ")
+                                || s.contains(" src "))
+                || Detector.startsAny(s, "http_access ", "always_direct ", "never_direct ", "cache_peer ")
+                || s.length() > 1 && s.charAt(0) == '.' && TokenScanner.looksHost(s.substring(1))
+                || s.endsWith("$") && s.contains("\\.") && s.indexOf(' ') < 0;
+    }
 }

@@ -189,4 +189,38 @@ final class StructuredReaders {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
+
+    /** JSON: an object or an array. */
+    static boolean json(Detection.Head h) {
+        return h.start().startsWith("{") || h.start().startsWith("[");
+    }
+
+    /** Check Point's Generic Data Center JSON: objects with ranges. */
+    static boolean checkpoint(Detection.Head h) {
+        return json(h) && h.text().contains("\"objects\"") && h.text().contains("\"ranges\"");
+    }
+
+    /** A header row with a column that holds entries, o365watch's among them. */
+    static boolean csvHeader(String[] lines) {
+        for (String l : lines) {
+            String s = l.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            if (s.indexOf(',') < 0) {
+                return false;
+            }
+            for (String cell : s.split(",")) {
+                String c = cell.strip().toLowerCase(Locale.ROOT);
+                if (c.startsWith("\"") && c.endsWith("\"") && c.length() >= 2) {
+                    c = c.substring(1, c.length() - 1);
+                }
+                if (VALUE_COLUMNS.contains(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
 }

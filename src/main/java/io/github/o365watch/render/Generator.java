@@ -13,8 +13,13 @@ import java.util.Set;
 public final class Generator {
     private Generator() {}
 
-    public static Generated generate(TargetSpec spec, Plan plan, Map<String, String> options, TemplateEngine engine) {
-        ViewBuilder vb = new ViewBuilder(spec, plan, spec.resolve(options));
+    /**
+     * @param form the target's own part of the view ({@link TargetView#NONE} for a target of
+     *             templates alone)
+     */
+    public static Generated generate(
+            TargetSpec spec, TargetView form, Plan plan, Map<String, String> options, TemplateEngine engine) {
+        ViewBuilder vb = new ViewBuilder(spec, form, plan, spec.resolve(options));
         Map<String, Object> view = vb.build();
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> beyond = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package io.github.o365watch.render;
 
+import io.github.o365watch.domain.TargetId;
 import io.github.o365watch.text.Printable;
 import java.io.IOException;
 import java.io.StringReader;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -15,6 +17,11 @@ import java.util.regex.Pattern;
  * A target as {@code target.properties} declares it: what it is, the files it writes and from
  * which templates, what it can express, and how its object names are made. Documented in
  * {@code rules-templates/README.md}.
+ *
+ * @param viewOf   {@code view=}: the bundled target whose own part of the view a target without
+ *                 code of its own borrows (its templates then see, say, squid's forms)
+ * @param verifyAs {@code verify=}: the format verify reads the files of a target without code of
+ *                 its own as ({@code edl}, {@code text}, ...)
  */
 public record TargetSpec(
         String id,
@@ -29,7 +36,9 @@ public record TargetSpec(
         NameRules names,
         String hostNote,
         Map<String, OptionSpec> options,
-        boolean utf8Comments) {
+        boolean utf8Comments,
+        Optional<String> viewOf,
+        Optional<String> verifyAs) {
 
     /** A target option ({@code --option NAME=VALUE}): its default (none when required), the pattern a value must match. */
     public record OptionSpec(String name, String defaultValue, Pattern pattern, String description) {
@@ -123,7 +132,22 @@ public record TargetSpec(
                 names,
                 p.getProperty("hostnames.note", "").strip(),
                 options(p, id),
-                comments(p, id));
+                comments(p, id),
+                name(p, id, "view"),
+                name(p, id, "verify"));
+    }
+
+    /** A target or format id named by a key, checked for its form only: which ones exist is the registry's to say. */
+    private static Optional<String> name(Properties p, String id, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!TargetId.isValid(v.strip())) {
+            throw new TemplateException(
+                    "target " + id + ": " + key + " must name a bundled target (lower-case letters, digits, '-')");
+        }
+        return Optional.of(v.strip());
     }
 
     private static Map<String, OptionSpec> options(Properties p, String id) {

@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.o365watch.app.TargetRegistry;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.SetFilter;
@@ -242,8 +243,8 @@ class HostileFeedTest {
         for (TargetSpec spec : specs) {
             Map<String, String> options =
                     spec.id().equals("pac") ? Map.of("proxy", "PROXY proxy.example.com:8080") : Map.of();
-            for (GeneratedFile f :
-                    Generator.generate(spec, plan, options, engine).files()) {
+            for (GeneratedFile f : Generator.generate(spec, TargetRegistry.view(spec), plan, options, engine)
+                    .files()) {
                 String text = new String(f.content(), StandardCharsets.UTF_8);
                 if (spec.id().equals("json")) {
                     JsonNode root = read(text);
@@ -318,7 +319,7 @@ class HostileFeedTest {
                             Selector.select(s, selection, false), new Limits(maxEntries, new BigDecimal("1e50"), 0, 0));
                     for (TargetSpec spec : specs) {
                         String text = new String(
-                                Generator.generate(spec, plan, Map.of(), engine)
+                                Generator.generate(spec, TargetRegistry.view(spec), plan, Map.of(), engine)
                                         .files()
                                         .get(0)
                                         .content(),

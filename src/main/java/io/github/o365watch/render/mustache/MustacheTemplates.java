@@ -125,6 +125,7 @@ public final class MustacheTemplates implements TemplateEngine {
                 throw new TemplateException(
                         "template " + name + " uses '" + mv.getMessage() + "', which the view model does"
                                 + " not have (see rules-templates/README.md)",
+                        mv.getMessage(),
                         e);
             }
             if (root instanceof TemplateException te) {
