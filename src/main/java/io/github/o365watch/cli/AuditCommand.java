@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -71,18 +72,8 @@ final class AuditCommand extends StoreCommand {
                             + " (dst is required; common header names are recognised without it).")
     String columns;
 
-    @Option(
-            names = "--instance",
-            paramLabel = "NAME",
-            completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance (default: the config file's first, else Worldwide).")
-    String instance;
-
-    @Option(
-            names = "--version",
-            paramLabel = "V",
-            description = "Stored data version to match against (default: the newest).")
-    String version;
+    @Mixin
+    StoredVersionOptions stored;
 
     @Option(
             names = "--format",
@@ -111,13 +102,13 @@ final class AuditCommand extends StoreCommand {
     public Integer call() {
         Optional<LogFormat> f = Vocabulary.LogFormats.parse(logFormat);
         Optional<Columns> cols = Optional.ofNullable(columns).map(AuditCommand::parseColumns);
-        Instance i = instance(instance);
+        Instance i = instance(stored.instance.name);
         boolean toFile = out != null && !Destinations.isStandardOutput(out) && !Destinations.isStandardError(out);
         if (toFile) {
             Destinations.checkReport("--out", out); // before reading a log that may take minutes
         }
         Workspace ws = offlineWorkspace();
-        StoredVersion v = Selections.version(ws, i, version);
+        StoredVersion v = Selections.version(ws, i, stored.version);
         PrintWriter err = err();
         LongConsumer progress = environment().terminal()
                 ? n -> {

@@ -2,16 +2,13 @@ package io.github.o365watch.cli;
 
 import io.github.o365watch.app.UsageException;
 import io.github.o365watch.diff.Thresholds;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which two versions to compare, and the review thresholds. */
 final class CompareOptions {
-    @Option(
-            names = "--instance",
-            paramLabel = "NAME",
-            completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance (default: the config file's first, else Worldwide).")
-    String instance;
+    @Mixin
+    OneInstanceOption instance;
 
     @Option(names = "--from", paramLabel = "V", description = "Older stored version (default: the one before --to).")
     String from;

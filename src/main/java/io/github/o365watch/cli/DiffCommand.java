@@ -43,7 +43,7 @@ final class DiffCommand extends StoreCommand {
     @Override
     public Integer call() {
         ReportData data = new Reports(offlineWorkspace())
-                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), format);
+                .data(instance(compare.instance.name), compare.from, compare.to, compare.thresholds(), format);
         out().print(new String(Reports.render(data, format), StandardCharsets.UTF_8));
         return exitCode && !data.review().changes().isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
     }

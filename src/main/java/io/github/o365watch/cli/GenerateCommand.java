@@ -56,15 +56,8 @@ final class GenerateCommand extends StoreCommand {
                     "Output directory (default: ${DEFAULT-VALUE}); never the output link of a site sync manages, nor under it.")
     Path out;
 
-    @Option(
-            names = "--instance",
-            paramLabel = "NAME",
-            completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance (default: the config file's first, else Worldwide).")
-    String instance;
-
-    @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
-    String version;
+    @Mixin
+    StoredVersionOptions stored;
 
     @Option(
             names = "--max-entries",
@@ -117,16 +110,16 @@ final class GenerateCommand extends StoreCommand {
         if (maxExtraPercent.signum() < 0) {
             throw UsageException.commandLine("--max-extra-percent must be 0 or more");
         }
-        Instance i = instance(instance);
+        Instance i = instance(stored.instance.name);
         Workspace ws = offlineWorkspace();
-        var stored = Selections.version(ws, i, version);
+        var version = Selections.version(ws, i, stored.version);
         Optional<Path> dir = templates != null
                 ? Optional.of(templates)
                 : config().flatMap(io.github.o365watch.app.Config::templates);
         Generate.Request r = new Generate.Request(
                 i,
-                version,
-                selection.selection(ws.store().load(stored), config()),
+                stored.version,
+                selection.selection(ws.store().load(version), config()),
                 targets,
                 options(options),
                 Limits.EXACT.withBudget(maxEntries, maxExtraPercent),

@@ -80,7 +80,7 @@ final class ReportCommand extends StoreCommand {
             Destinations.checkFeed("--feed", feed);
         }
         ReportData data = new Reports(offlineWorkspace())
-                .data(instance(compare.instance), compare.from, compare.to, compare.thresholds(), f);
+                .data(instance(compare.instance.name), compare.from, compare.to, compare.thresholds(), f);
         PrintWriter w = out();
         boolean feedOnly = feed != null && format == null && out == null;
         if (!feedOnly) {

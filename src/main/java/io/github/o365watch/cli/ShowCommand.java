@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "show", description = "Shows the endpoint sets of a stored version (default: the newest), filtered.")
@@ -24,15 +25,8 @@ final class ShowCommand extends StoreCommand {
         }
     }
 
-    @Option(
-            names = "--instance",
-            paramLabel = "NAME",
-            completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance (default: the config file's first, else Worldwide).")
-    String instance;
-
-    @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
-    String version;
+    @Mixin
+    StoredVersionOptions stored;
 
     @Option(
             names = "--service",
@@ -66,9 +60,9 @@ final class ShowCommand extends StoreCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Instance i = instance(instance);
+        Instance i = instance(stored.instance.name);
         Show.Result r = new Show(offlineWorkspace())
-                .run(i, version, services, categories, required ? Show.Sets.REQUIRED_ONLY : Show.Sets.ALL);
+                .run(i, stored.version, services, categories, required ? Show.Sets.REQUIRED_ONLY : Show.Sets.ALL);
         switch (format) {
             case JSON -> json(out, r);
             case CSV -> csv(out, r);

@@ -97,15 +97,8 @@ final class VerifyCommand extends StoreCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(
-            names = "--instance",
-            paramLabel = "NAME",
-            completionCandidates = Vocabulary.Instances.class,
-            description = "Service instance (default: the config file's first, else Worldwide).")
-    String instance;
-
-    @Option(names = "--version", paramLabel = "V", description = "Stored data version (default: the newest).")
-    String version;
+    @Mixin
+    StoredVersionOptions stored;
 
     @Option(
             names = "--format",
@@ -134,8 +127,8 @@ final class VerifyCommand extends StoreCommand {
                 ? Optional.of(Verify.Only.ADDRESSES)
                 : hostnamesOnly ? Optional.of(Verify.Only.HOSTNAMES) : Optional.empty();
         Workspace ws = offlineWorkspace();
-        Instance i = instance(instance);
-        StoredVersion v = Selections.version(ws, i, version);
+        Instance i = instance(stored.instance.name);
+        StoredVersion v = Selections.version(ws, i, stored.version);
         var snapshot = ws.store().load(v);
         Selection sel = selection.selection(snapshot, config());
         if (files.isEmpty() && deny.isEmpty()) {
