@@ -127,25 +127,8 @@ final class CheckOutput {
             s.append(o.name())
                     .append(o.current() ? " (" + o.status() + ")" : "")
                     .append(":\n");
-            o.files()
-                    .forEach(f -> s.append("  ")
-                            .append(f.path())
-                            .append(": ")
-                            .append(f.problem())
-                            .append('\n'));
-            for (Check.Outstanding out : o.outstanding()) {
-                s.append("  from ")
-                        .append(out.instance())
-                        .append(' ')
-                        .append(out.applied())
-                        .append(" to ")
-                        .append(out.to())
-                        .append(":\n");
-                out.entries().forEach(e -> s.append("    ").append(entry(e)).append('\n'));
-                if (out.entries().isEmpty()) {
-                    s.append("    ").append(OTHER).append('\n');
-                }
-            }
+            // the same lines as the job summary's details, one level further in
+            details(o).lines().forEach(l -> s.append("  ").append(l).append('\n'));
         }
         return s.toString();
     }
