@@ -5,12 +5,12 @@ import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.Ipv4Prefix;
 import io.github.o365watch.domain.net.SummaryException;
 import io.github.o365watch.domain.net.Widening;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The view model a target's templates see (documented in {@code rules-templates/README.md}).
@@ -171,9 +172,11 @@ final class ViewBuilder {
         view.put("header", header(List.of()));
         view.put("categories", categories);
         view.put("rules", rules);
-        view.put("objects", objects(plan.rules()));
+        // made when a template reads them (four targets do): the names in them are the rule groups' own, already
+        // decided
+        view.put("objects", Views.lazy(() -> objects(plan.rules())));
         view.put("options", typed(options));
-        view.put("pac", pac());
+        view.put("pac", Views.lazy(this::pac));
         List<Map<String, Object>> allHosts = new ArrayList<>();
         for (Map<String, Object> g : categories) {
             @SuppressWarnings("unchecked")
@@ -268,12 +271,7 @@ final class ViewBuilder {
         String description = comment("o365watch " + plan.selected().instance() + " "
                 + plan.selected().version() + " " + g.category() + ": " + g.provenance());
         m.put("description", Safe.cut(description, 180));
-        m.put(
-                "sets",
-                g.sets().stream()
-                        .map(String::valueOf)
-                        .reduce((a, b) -> a + "," + b)
-                        .orElse(""));
+        m.put("sets", g.sets().stream().map(String::valueOf).collect(Collectors.joining(",")));
         groups.put(g.key(), g);
         // this object's own figures, for files that hold several objects
         List<String> figures = new ArrayList<>();
@@ -345,13 +343,11 @@ final class ViewBuilder {
                 "exactHosts",
                 positions(hostViews.stream()
                         .filter(h -> (boolean) h.get("isExact"))
-                        .map(LinkedHashMap::new)
                         .toList()));
         m.put(
                 "wildcardHosts",
                 positions(hostViews.stream()
                         .filter(h -> (boolean) h.get("isWildcard"))
-                        .map(LinkedHashMap::new)
                         .toList()));
         m.put("hasIpv4", !v4.isEmpty());
         m.put("hasIpv6", !v6.isEmpty());
@@ -388,39 +384,18 @@ final class ViewBuilder {
         m.put(
                 "dnsmasqDomains",
                 positions(hosts.stream()
-                        .map(h -> {
-                            Map<String, Object> x = new LinkedHashMap<>();
-                            x.put("value", h.pattern());
-                            return x;
-                        })
+                        .map(h -> Map.<String, Object>of("value", h.pattern()))
                         .toList()));
         return m;
     }
 
+    /** Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names unique in the order asked. */
     private Map<String, Object> prefix(IpPrefix p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prefix", p.toString());
-        m.put("network", p.network());
-        m.put("length", p.length());
-        m.put("last", p.lastAddress());
-        m.put("family", p instanceof Ipv4Prefix ? "ipv4" : "ipv6");
-        m.put("netmask", p instanceof Ipv4Prefix v ? v.netmask() : "");
-        m.put("wildcardMask", p instanceof Ipv4Prefix v ? v.wildcardMask() : "");
-        m.put("isHost", p.length() == (p instanceof Ipv4Prefix ? 32 : 128));
-        m.put("name", names.name(p.network() + "/" + p.length()));
-        return m;
+        return new Views.Prefix(p, names.name(p.network() + "/" + p.length()));
     }
 
     private Map<String, Object> host(HostPattern h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", h.pattern());
-        m.put("kind", h.kind().name().toLowerCase(Locale.ROOT));
-        m.put("isExact", h.kind() == HostPattern.Kind.EXACT);
-        m.put("isWildcard", h.isWildcard());
-        m.put("domain", h.kind() == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern());
-        m.put("regex", regex(h));
-        m.put("name", names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
-        return m;
+        return new Views.Host(h, names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
     }
 
     private void ports(Map<String, Object> m, String proto, PortSet ports) {
@@ -469,7 +444,7 @@ final class ViewBuilder {
             }
         }
         dotted.forEach(d -> domains.add("." + d));
-        domains.sort((a, b) -> a.replaceFirst("^\\.", "").compareTo(b.replaceFirst("^\\.", "")));
+        domains.sort(Comparator.comparing(d -> d.startsWith(".") ? d.substring(1) : d));
         m.put("squidDomains", positions(values(domains)));
         m.put("squidRegex", positions(values(regex)));
         m.put("hasSquidDomains", !domains.isEmpty());
@@ -489,9 +464,7 @@ final class ViewBuilder {
     private static List<Map<String, Object>> values(List<String> list) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String v : list) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("value", v);
-            out.add(x);
+            out.add(Map.of("value", v)); // one small map per element: lists run to a hundred thousand
         }
         return out;
     }
@@ -535,11 +508,7 @@ final class ViewBuilder {
         Function<List<HostPattern>, List<Map<String, Object>>> list = hs -> positions(hs.stream()
                 .sorted()
                 .distinct()
-                .map(h -> {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("pattern", h.pattern());
-                    return x;
-                })
+                .map(h -> Map.<String, Object>of("pattern", h.pattern()))
                 .toList());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("direct", list.apply(directHosts));
@@ -550,15 +519,8 @@ final class ViewBuilder {
         return m;
     }
 
-    /** A copy of the list whose elements are copies with isFirst and isLast added (templates join with them). */
+    /** The list with isFirst and isLast added to each element (templates join with them); see {@link Views#positions}. */
     private static <T extends Map<String, Object>> List<Map<String, Object>> positions(List<T> list) {
-        List<Map<String, Object>> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> m = new LinkedHashMap<>(list.get(i));
-            m.put("isFirst", i == 0);
-            m.put("isLast", i == list.size() - 1);
-            out.add(m);
-        }
-        return out;
+        return Views.positions(list);
     }
 }
