@@ -129,44 +129,17 @@ final class SyslogLines implements LineParser {
         byte[] b = line.buf;
         int from = line.from;
         int to = line.to;
-        // one pass to DST=: the first IN= and kernel:, the last SRC= (what the text form finds with indexOf and
-        // lastIndexOf)
-        int dst = -1;
-        int in = -1;
-        int kernel = -1;
-        int src = -1;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == ' ') {
-                if (at(b, i, to, DST)) {
-                    dst = i;
-                    break;
-                } else if (at(b, i, to, SRC)) {
-                    src = i;
-                } else if (in < 0 && at(b, i, to, IN)) {
-                    in = i;
-                }
-            } else if (c == 'k' && kernel < 0 && at(b, i, to, KERNEL)) {
-                kernel = i;
-            }
-        }
+        scan(b, from, to);
+        int dst = dstAt;
         if (dst < 0) {
             return null;
         }
-        // then up to the first " [" (an ICMP error quotes the offending packet in brackets): the first PROTO= and DPT=
-        int proto = -1;
-        int dpt = -1;
-        for (int i = dst + 5; i < to; i++) {
-            if (b[i] == ' ') {
-                if (at(b, i, to, BRACKET)) {
-                    break;
-                } else if (proto < 0 && at(b, i, to, PROTO)) {
-                    proto = i;
-                } else if (dpt < 0 && at(b, i, to, DPT)) {
-                    dpt = i;
-                }
-            }
-        }
+        int in = inAt;
+        int kernel = kernelAt;
+        int src = srcAt;
+        scanAfter(b, dst, to);
+        int proto = protoAt;
+        int dpt = dptAt;
         // a value ends at the first space after it (the bracket, if any, starts with one)
         int dstEnd = valueEnd(b, dst + 5, to);
         Optional<IpAddress> parsed = IpAddress.parseAscii(b, dst + 5, dstEnd);
@@ -225,9 +198,72 @@ final class SyslogLines implements LineParser {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
+    // where scan and scanAfter found the keys, -1 for none: small loops of their own, which the JIT
+    // compiles at once, rather than loops inside parse, which it would compile while they run (OSR)
+    private int dstAt;
+    private int inAt;
+    private int kernelAt;
+    private int srcAt;
+    private int protoAt;
+    private int dptAt;
+
+    /** One pass to DST=: the first IN= and kernel:, the last SRC= (what the text form finds with indexOf and lastIndexOf). */
+    private void scan(byte[] b, int from, int to) {
+        int dst = -1;
+        int in = -1;
+        int kernel = -1;
+        int src = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == ' ') {
+                if (at(b, i, to, DST)) {
+                    dst = i;
+                    break;
+                } else if (at(b, i, to, SRC)) {
+                    src = i;
+                } else if (in < 0 && at(b, i, to, IN)) {
+                    in = i;
+                }
+            } else if (c == 'k' && kernel < 0 && at(b, i, to, KERNEL)) {
+                kernel = i;
+            }
+        }
+        dstAt = dst;
+        inAt = in;
+        kernelAt = kernel;
+        srcAt = src;
+    }
+
+    /** From DST= to the first " [" (an ICMP error quotes the offending packet in brackets): the first PROTO= and DPT=. */
+    private void scanAfter(byte[] b, int dst, int to) {
+        int proto = -1;
+        int dpt = -1;
+        for (int i = dst + 5; i < to; i++) {
+            if (b[i] == ' ') {
+                if (at(b, i, to, BRACKET)) {
+                    break;
+                } else if (proto < 0 && at(b, i, to, PROTO)) {
+                    proto = i;
+                } else if (dpt < 0 && at(b, i, to, DPT)) {
+                    dpt = i;
+                }
+            }
+        }
+        protoAt = proto;
+        dptAt = dpt;
+    }
+
     /** True when {@code key} is at {@code i} and ends by {@code to}. */
     private static boolean at(byte[] b, int i, int to, byte[] key) {
-        return i + key.length <= to && Arrays.equals(b, i, i + key.length, key, 0, key.length);
+        if (i + key.length > to) {
+            return false;
+        }
+        for (int k = 0; k < key.length; k++) {
+            if (b[i + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where a value starting at {@code from} ends: the first space after it, or {@code to}. */
