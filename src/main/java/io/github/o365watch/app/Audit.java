@@ -18,9 +18,11 @@ import io.github.o365watch.inspect.LogFormat;
 import io.github.o365watch.inspect.LogReader;
 import io.github.o365watch.store.StoredVersion;
 import io.github.o365watch.text.Printable;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -235,13 +237,15 @@ public final class Audit {
         long[] total = {0};
         List<FileStats> stats = new ArrayList<>();
         for (String log : r.logs()) {
-            try (BufferedReader in = open(log, r.stdin())) {
+            try (Input in = open(log, r.stdin())) {
                 LogFormat format = r.format().orElseGet(() -> detect(in, log));
                 if (format == LogFormat.CQD) {
                     stats.add(relays.read(in, log));
                     continue;
                 }
-                try (LogReader reader = new LogReader(in, format, r.columns())) {
+                try (LogReader reader = in.utf8()
+                        ? new LogReader(in.bytes(), format, r.columns())
+                        : new LogReader(in.text(), format, r.columns())) {
                     long flows = 0;
                     for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
                         flows++;
@@ -333,10 +337,57 @@ public final class Audit {
         return String.join("; ", parts);
     }
 
-    /** UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text (the same rule as verify's files). */
-    private static BufferedReader open(String log, InputStream stdin) throws IOException {
+    /**
+     * A log opened: UTF-8, or UTF-16 with a byte-order mark as Windows tools save "Unicode" text
+     * (the same rule as verify's files). UTF-8 is read as bytes, a UTF-8 mark skipped as the
+     * decoding reader skips it; UTF-16 through the decoding reader.
+     */
+    private static final class Input implements java.io.Closeable {
+        private final BufferedInputStream in;
+        private final boolean utf8;
+        private Reader text;
+
+        Input(InputStream raw) throws IOException {
+            in = new BufferedInputStream(raw, 1 << 16);
+            in.mark(3);
+            byte[] start = in.readNBytes(3);
+            in.reset();
+            utf8 = !(start.length >= 2
+                    && (start[0] == (byte) 0xff && start[1] == (byte) 0xfe
+                            || start[0] == (byte) 0xfe && start[1] == (byte) 0xff));
+            if (utf8
+                    && start.length == 3
+                    && start[0] == (byte) 0xef
+                    && start[1] == (byte) 0xbb
+                    && start[2] == (byte) 0xbf) {
+                in.skipNBytes(3);
+            }
+        }
+
+        boolean utf8() {
+            return utf8;
+        }
+
+        InputStream bytes() {
+            return in;
+        }
+
+        Reader text() throws IOException {
+            if (text == null) {
+                text = new BufferedReader(LocalFiles.reader(in), 1 << 16);
+            }
+            return text;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static Input open(String log, InputStream stdin) throws IOException {
         if (log.equals("-")) {
-            return new BufferedReader(LocalFiles.reader(stdin), 1 << 16);
+            return new Input(stdin);
         }
         Path p = Path.of(log);
         try {
@@ -344,25 +395,39 @@ public final class Audit {
             if (log.endsWith(".gz")) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            return new BufferedReader(LocalFiles.reader(in), 1 << 16);
+            return new Input(in);
         } catch (NoSuchFileException e) {
             throw new UsageException(log + " does not exist");
         }
     }
 
-    /** The first lines decide (see {@link LogFormat#detect(List)}); the reader is put back where it was. */
-    private static LogFormat detect(BufferedReader in, String log) {
+    /** The first lines decide (see {@link LogFormat#detect(List)}); the input is put back where it was. */
+    private static LogFormat detect(Input input, String log) {
         try {
-            in.mark(1 << 16);
-            char[] buf = new char[1 << 16];
-            int n = 0;
-            for (int got; n < buf.length && (got = in.read(buf, n, buf.length - n)) > 0; ) {
-                n += got;
+            String head;
+            if (input.utf8()) {
+                // 65,536 characters, as the text form reads: never more than three bytes each
+                InputStream in = input.bytes();
+                in.mark(3 << 16);
+                byte[] bytes = in.readNBytes(3 << 16);
+                in.reset();
+                head = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                Reader in = input.text();
+                in.mark(1 << 16);
+                char[] buf = new char[1 << 16];
+                int n = 0;
+                for (int got; n < buf.length && (got = in.read(buf, n, buf.length - n)) > 0; ) {
+                    n += got;
+                }
+                in.reset();
+                head = new String(buf, 0, n);
             }
-            in.reset();
-            String head = new String(buf, 0, n);
-            if (n == buf.length && head.lastIndexOf('\n') > 0) {
-                head = head.substring(0, head.lastIndexOf('\n')); // a cut last line could look like another format
+            if (head.length() >= 1 << 16) {
+                head = head.substring(0, 1 << 16);
+                if (head.lastIndexOf('\n') > 0) {
+                    head = head.substring(0, head.lastIndexOf('\n')); // a cut last line could look like another format
+                }
             }
             List<String> lines = new ArrayList<>();
             for (String line : head.split("\r?\n|\r")) {
@@ -405,8 +470,8 @@ public final class Audit {
             this.matcher = matcher;
         }
 
-        FileStats read(BufferedReader in, String log) {
-            try (CqdReader reader = new CqdReader(in)) {
+        FileStats read(Input in, String log) {
+            try (CqdReader reader = in.utf8() ? new CqdReader(in.bytes()) : new CqdReader(in.text())) {
                 for (Optional<List<CqdRow>> rows = reader.next(); rows.isPresent(); rows = reader.next()) {
                     rows.get().forEach(this::add);
                 }
@@ -480,13 +545,11 @@ public final class Audit {
         private static final Comparator<IpAddress> ADDRESS_ORDER = Comparator.comparing(IpAddress::family)
                 .thenComparing(IpAddress::high, Long::compareUnsigned)
                 .thenComparing(IpAddress::low, Long::compareUnsigned);
-        private final Map<String, Map<String, long[]>> byPrefix = new HashMap<>();
+        private final Map<String, Map<IpAddress, long[]>> byPrefix = new HashMap<>();
         private final Map<String, Key> keys = new HashMap<>();
 
         void add(Key k, Flow f) {
-            if (f.source().isEmpty()
-                    || !TEAMS.equals(k.serviceArea())
-                    || f.port().isEmpty()) {
+            if (!TEAMS.equals(k.serviceArea()) || f.port().isEmpty()) {
                 return;
             }
             int port = f.port().get();
@@ -499,8 +562,12 @@ public final class Audit {
             } else {
                 return;
             }
+            Optional<IpAddress> client = f.client();
+            if (client.isEmpty()) {
+                return;
+            }
             byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>())
-                    .computeIfAbsent(f.source(), x -> new long[2])[slot]++;
+                    .computeIfAbsent(client.get(), x -> new long[2])[slot]++;
             if (slot == 0) {
                 keys.putIfAbsent(k.destination(), k);
             }
@@ -508,20 +575,21 @@ public final class Audit {
 
         List<Fallback> fallbacks() {
             List<Fallback> out = new ArrayList<>();
-            for (Map.Entry<String, Map<String, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
-                List<String> clients = new ArrayList<>();
+            for (Map.Entry<String, Map<IpAddress, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
+                List<IpAddress> seen = new ArrayList<>();
                 long udp = 0;
                 long tcp = 0;
-                for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
+                for (Map.Entry<IpAddress, long[]> c : e.getValue().entrySet()) {
                     if (c.getValue()[0] > 0 && c.getValue()[1] > 0) {
-                        clients.add(c.getKey());
+                        seen.add(c.getKey());
                         udp += c.getValue()[0];
                         tcp += c.getValue()[1];
                     }
                 }
-                if (!clients.isEmpty()) {
-                    clients.sort(Comparator.comparing(
-                            (String a) -> IpAddress.parse(a).orElseThrow(), ADDRESS_ORDER));
+                if (!seen.isEmpty()) {
+                    seen.sort(ADDRESS_ORDER);
+                    List<String> clients =
+                            seen.stream().map(IpAddress::toString).toList();
                     Key k = keys.get(e.getKey());
                     out.add(new Fallback(
                             e.getKey(), k.setIds(), k.serviceArea(), k.category(), List.copyOf(clients), udp, tcp));
@@ -610,7 +678,10 @@ public final class Audit {
                 hits.sort(Comparator.comparingInt((Hit h) -> h.pattern().indexOf('*') < 0 ? 0 : 1)
                         .thenComparingInt(h -> -h.pattern().replace("*", "").length()));
             } else {
-                List<PrefixIndex.Match<EndpointSet>> matches = ips.lookup(f.destination());
+                // the address as the log reader parsed it: no text made for it, and not parsed twice
+                Optional<IpAddress> address = f.address();
+                List<PrefixIndex.Match<EndpointSet>> matches =
+                        address.isPresent() ? ips.lookup(address.get()) : List.of();
                 if (matches.isEmpty()) {
                     return Optional.empty();
                 }

@@ -181,6 +181,24 @@ public final class Generate {
             TemplateEngine engine,
             boolean strict,
             Optional<io.github.o365watch.domain.Version> label) {
+        List<Generated> out = new ArrayList<>();
+        render(v, snapshot, selection, jobs, engine, strict, label, out::add);
+        return out;
+    }
+
+    /**
+     * As above, each target's result handed to {@code each} as soon as it is rendered: a caller
+     * that keeps only some files holds one target's at a time, not every target's.
+     */
+    void render(
+            StoredVersion v,
+            Snapshot snapshot,
+            Selection selection,
+            List<Job> jobs,
+            TemplateEngine engine,
+            boolean strict,
+            Optional<io.github.o365watch.domain.Version> label,
+            java.util.function.Consumer<Generated> each) {
         List<TargetSpec> specs = new ArrayList<>();
         for (Job j : jobs) {
             specs.add(TargetSpec.parse(j.target(), engine.properties(j.target())));
@@ -193,7 +211,6 @@ public final class Generate {
         Snapshot source =
                 label.map(l -> new Snapshot(data.instance(), l, data.sets())).orElse(data);
         Map<String, Plan> plans = new HashMap<>();
-        List<Generated> out = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             TargetSpec spec = specs.get(i);
             Job job = jobs.get(i);
@@ -216,9 +233,8 @@ public final class Generate {
                         + ", the first: " + g.notExpressed().get(0).entry() + " ("
                         + g.notExpressed().get(0).reason() + ")");
             }
-            out.add(g);
+            each.accept(g);
         }
-        return out;
     }
 
     /** Renders, then writes every file under {@code out/<target>/}. */

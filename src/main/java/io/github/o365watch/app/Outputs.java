@@ -11,9 +11,11 @@ import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.StoredVersion;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -26,10 +28,10 @@ import java.util.TreeSet;
 final class Outputs {
     private Outputs() {}
 
-    /** One file: its bytes, its target, the data version its header names, and what summarising did to its lists. */
-    record File(byte[] content, String target, Version version, List<Widening> widenings) {
-        String sha256() {
-            return Checksums.sha256(content);
+    /** One file: its bytes, its target, the data version its header names, what summarising did to its lists, and its hash (made once). */
+    record File(byte[] content, String target, Version version, List<Widening> widenings, String sha256) {
+        File(byte[] content, String target, Version version, List<Widening> widenings) {
+            this(content, target, version, widenings, Checksums.sha256(content));
         }
     }
 
@@ -72,18 +74,25 @@ final class Outputs {
             }
         }
         for (Version v : older) {
-            Map<String, File> relabelled = new TreeMap<>();
-            put(
-                    relabelled,
-                    instance,
-                    v,
-                    generate.render(stored, snapshot, selection, jobs, engine, false, Optional.of(v)));
+            // only the targets with a file the lock names under v; one target's files held at a time
+            Set<String> targets = new HashSet<>();
             for (LockFile.Output o : lock.outputs()) {
-                File f = relabelled.get(o.path());
-                if (o.version().equals(v.value()) && f != null && f.sha256().equals(o.sha256())) {
-                    out.put(o.path(), f);
+                if (o.version().equals(v.value()) && out.containsKey(o.path())) {
+                    targets.add(o.target());
                 }
             }
+            List<Generate.Job> again =
+                    jobs.stream().filter(j -> targets.contains(j.target())).toList();
+            generate.render(stored, snapshot, selection, again, engine, false, Optional.of(v), g -> {
+                Map<String, File> relabelled = new TreeMap<>();
+                put(relabelled, instance, v, List.of(g));
+                for (LockFile.Output o : lock.outputs()) {
+                    File f = relabelled.get(o.path());
+                    if (o.version().equals(v.value()) && f != null && f.sha256().equals(o.sha256())) {
+                        out.put(o.path(), f);
+                    }
+                }
+            });
         }
         return out;
     }

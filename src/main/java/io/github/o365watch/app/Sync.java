@@ -405,14 +405,9 @@ public final class Sync {
         }
 
         OutputTree tree = new OutputTree(c.output());
-        Map<String, byte[]> current = tree.current();
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        files.forEach((p, b) -> (Arrays.equals(current.get(p), b) ? unchanged : written).add(p));
-        List<String> removed = current.keySet().stream()
-                .filter(p -> !files.containsKey(p))
-                .sorted()
-                .toList();
+        List<String> removed = compare(tree, files, written, unchanged);
         LockFile next = new LockFile(LockFile.FORMAT, applied, records, held);
         boolean lockChanged = !next.equals(lock);
         List<InstanceResult> results = new ArrayList<>();
@@ -541,6 +536,21 @@ public final class Sync {
                 summarised,
                 wildcards,
                 held);
+    }
+
+    /**
+     * Sorts the files into written and unchanged against the published release, and returns the
+     * paths it holds that the files do not, sorted. Its bytes are read here and dropped on return,
+     * not held while the rest of the run holds the new ones.
+     */
+    private static List<String> compare(
+            OutputTree tree, Map<String, byte[]> files, List<String> written, List<String> unchanged) {
+        Map<String, byte[]> current = tree.current();
+        files.forEach((p, b) -> (Arrays.equals(current.get(p), b) ? unchanged : written).add(p));
+        return current.keySet().stream()
+                .filter(p -> !files.containsKey(p))
+                .sorted()
+                .toList();
     }
 
     /** Report files a run wrote, with what they held before, so that a failed run can put them back. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.o365watch.text.Printable;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,9 +38,8 @@ public final class CqdReader implements Closeable {
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final String NO_FAILURE = "notmediafailure";
 
-    private final Reader in;
-    private final LineSource source;
-    private final List<Listed.Problem> problems = new ArrayList<>();
+    private final Closeable in;
+    private final LineLoop loop;
     private ObjectReader rows;
     private String[] header;
     private final int[][] side = new int[2][];
@@ -47,15 +47,17 @@ public final class CqdReader implements Closeable {
     private int reason;
     private int failedCount;
     private int streamCount;
-    private long lines;
     private long read;
-    private long skipped;
-    private long malformed;
-    private Listed.Problem firstUnread;
 
     public CqdReader(Reader in) {
         this.in = Objects.requireNonNull(in, "in");
-        this.source = new LineSource(in, LogReader.MAX_LINE);
+        this.loop = new LineLoop(new LineSource(in, LogReader.MAX_LINE));
+    }
+
+    /** An export in UTF-8, read as bytes (see {@link LogReader#LogReader(InputStream, LogFormat, Optional)}). */
+    public CqdReader(InputStream in) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.loop = new LineLoop(new LineSource(in, LogReader.MAX_LINE));
     }
 
     /** True when a header line names a CQD relay column: the positive evidence detection needs. */
@@ -71,49 +73,30 @@ public final class CqdReader implements Closeable {
      * @throws UncheckedIOException when the input cannot be read
      */
     public Optional<List<CqdRow>> next() {
-        while (true) {
-            String line;
-            try {
-                line = source.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (line == null) {
-                return Optional.empty();
-            }
-            long number = ++lines;
-            if (number == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (source.tooLong()) {
-                bad(number, line, "longer than " + LogReader.MAX_LINE + " characters");
-                continue;
-            }
-            if (line.isBlank()) {
-                skipped++;
-                continue;
-            }
+        for (Line l = loop.next(); l != null; l = loop.next()) {
+            String line = l.text();
             if (rows == null) {
                 header(line);
-                skipped++;
+                loop.skip();
                 continue;
             }
             try {
-                List<CqdRow> out = parse(line, number);
+                List<CqdRow> out = parse(line, loop.number());
                 if (out.isEmpty()) {
-                    skipped++;
+                    loop.skip();
                     continue;
                 }
                 read++;
                 return Optional.of(out);
             } catch (BadLine e) {
-                bad(number, line, e.getMessage());
+                loop.bad(line, e.getMessage());
             }
         }
+        return Optional.empty();
     }
 
     public long lines() {
-        return lines;
+        return loop.lines();
     }
 
     /** Data lines that gave at least one relay row. */
@@ -123,19 +106,19 @@ public final class CqdReader implements Closeable {
 
     /** The header, blank lines, a repeated header and lines naming no relay. */
     public long skipped() {
-        return skipped;
+        return loop.skipped();
     }
 
     public long malformed() {
-        return malformed;
+        return loop.malformed();
     }
 
     public List<Listed.Problem> problems() {
-        return List.copyOf(problems);
+        return loop.problems();
     }
 
     public Optional<Listed.Problem> firstUnread() {
-        return Optional.ofNullable(firstUnread);
+        return loop.firstUnread();
     }
 
     @Override
@@ -255,17 +238,5 @@ public final class CqdReader implements Closeable {
 
     private static String field(String[] f, int index) {
         return index >= 0 && index < f.length && f[index] != null ? f[index].strip() : "";
-    }
-
-    private void bad(long number, String line, String why) {
-        malformed++;
-        Listed.Problem p =
-                new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, 200), why);
-        if (problems.size() < LogReader.MAX_PROBLEMS) {
-            problems.add(p);
-        }
-        if (firstUnread == null) {
-            firstUnread = p;
-        }
     }
 }

@@ -17,6 +17,11 @@ interface LineParser {
      */
     Flow parse(String line, long number) throws BadLine;
 
+    /** As {@link #parse(String, long)}, from a line as read; a format that can read the bytes overrides it. */
+    default Flow parse(Line line, long number) throws BadLine {
+        return parse(line.text(), number);
+    }
+
     /** Why a line for which {@link #parse} returned {@code null} holds no flow. */
     default String otherReason() {
         return "holds no flow";

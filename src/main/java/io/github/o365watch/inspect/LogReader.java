@@ -1,11 +1,10 @@
 package io.github.o365watch.inspect;
 
-import io.github.o365watch.text.Printable;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,28 +35,33 @@ public final class LogReader implements Closeable {
     /** The longest line read; longer ones are malformed. */
     public static final int MAX_LINE = 65_536;
 
-    private static final int MAX_TEXT = 200;
-
-    private final Reader in;
-    private final LineSource source;
+    private final Closeable in;
+    private final LineLoop loop;
     private final LogFormat format;
     private final LineParser parser;
-    private final List<Listed.Problem> problems = new ArrayList<>();
-    private long lines;
     private long flows;
-    private long skipped;
-    private long malformed;
-    private long other;
-    private Listed.Problem firstUnread;
 
     /**
      * @param columns for CSV: which columns hold what; empty to recognise them from the header.
      *                Ignored for the other formats.
      */
     public LogReader(Reader in, LogFormat format, Optional<Columns> columns) {
-        this.in = Objects.requireNonNull(in, "in");
+        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns);
+    }
+
+    /**
+     * A log in UTF-8, read as bytes: lines are split and, for the formats that can, parsed from
+     * the bytes; text is decoded only for what needs it (malformed input replaced, as the reader
+     * form's decoder should). A UTF-16 log needs the reader form.
+     */
+    public LogReader(InputStream in, LogFormat format, Optional<Columns> columns) {
+        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns);
+    }
+
+    private LogReader(Closeable in, LineSource source, LogFormat format, Optional<Columns> columns) {
+        this.in = in;
         this.format = Objects.requireNonNull(format, "format");
-        this.source = new LineSource(in, MAX_LINE);
+        this.loop = new LineLoop(source);
         this.parser = switch (format) {
             case CSV -> new CsvLines(columns);
             case SYSLOG -> new SyslogLines();
@@ -85,49 +89,31 @@ public final class LogReader implements Closeable {
      * @throws UncheckedIOException when the input cannot be read
      */
     public Optional<Flow> next() {
-        while (true) {
-            String line;
+        for (Line line = loop.next(); line != null; line = loop.next()) {
+            if (binary(line)) {
+                loop.bad(line.text(), "control characters: binary data, not text");
+                continue;
+            }
             try {
-                line = source.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (line == null) {
-                return Optional.empty();
-            }
-            long number = ++lines;
-            if (number == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (source.tooLong()) {
-                bad(number, line, "longer than " + MAX_LINE + " characters");
-            } else if (line.isBlank()) {
-                skipped++;
-            } else if (binary(line)) {
-                bad(number, line, "control characters: binary data, not text");
-            } else {
-                try {
-                    Flow flow = parser.parse(line, number);
-                    if (flow == null) {
-                        skipped++;
-                        other++;
-                        unread(number, line, parser.otherReason());
-                    } else if (flow == LineParser.FORMAT_LINE) {
-                        skipped++;
-                    } else {
-                        flows++;
-                        return Optional.of(flow);
-                    }
-                } catch (BadLine e) {
-                    bad(number, line, e.getMessage());
+                Flow flow = parser.parse(line, loop.number());
+                if (flow == null) {
+                    loop.other(line, parser.otherReason());
+                } else if (flow == LineParser.FORMAT_LINE) {
+                    loop.skip();
+                } else {
+                    flows++;
+                    return Optional.of(flow);
                 }
+            } catch (BadLine e) {
+                loop.bad(line.text(), e.getMessage());
             }
         }
+        return Optional.empty();
     }
 
     /** Lines read so far: {@link #flows()} + {@link #skipped()} + {@link #malformed()}. */
     public long lines() {
-        return lines;
+        return loop.lines();
     }
 
     public long flows() {
@@ -136,26 +122,26 @@ public final class LogReader implements Closeable {
 
     /** Lines that are fine but hold no flow: blank lines, comments, headers, other messages. */
     public long skipped() {
-        return skipped;
+        return loop.skipped();
     }
 
     public long malformed() {
-        return malformed;
+        return loop.malformed();
     }
 
     /** Of the {@link #skipped()} lines, those of another kind: neither blank nor the format's own comments and headers. */
     public long other() {
-        return other;
+        return loop.other();
     }
 
     /** The first line that was malformed or of another kind, with the reason; empty when every line was read. */
     public Optional<Listed.Problem> firstUnread() {
-        return Optional.ofNullable(firstUnread);
+        return loop.firstUnread();
     }
 
     /** The first {@value #MAX_PROBLEMS} malformed lines: number (capped at {@link Integer#MAX_VALUE}), text made printable, reason. */
     public List<Listed.Problem> problems() {
-        return List.copyOf(problems);
+        return loop.problems();
     }
 
     @Override
@@ -163,28 +149,21 @@ public final class LogReader implements Closeable {
         in.close();
     }
 
-    private void bad(long number, String line, String reason) {
-        malformed++;
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(problem(number, line, reason));
+    /** Control characters other than tab: binary data. They are single bytes in UTF-8, so the bytes tell. */
+    private static boolean binary(Line line) {
+        if (!line.ascii()) {
+            String text = line.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' || c == 0x7f) {
+                    return true;
+                }
+            }
+            return false;
         }
-        unread(number, line, reason);
-    }
-
-    private void unread(long number, String line, String reason) {
-        if (firstUnread == null) {
-            firstUnread = problem(number, line, reason);
-        }
-    }
-
-    private static Listed.Problem problem(long number, String line, String reason) {
-        return new Listed.Problem((int) Math.min(number, Integer.MAX_VALUE), Printable.line(line, MAX_TEXT), reason);
-    }
-
-    private static boolean binary(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
+        for (int i = line.from; i < line.to; i++) {
+            byte b = line.buf[i];
+            if (b < 0x20 && b != '\t' || b == 0x7f) {
                 return true;
             }
         }

@@ -1,6 +1,9 @@
 package io.github.o365watch.inspect;
 
+import io.github.o365watch.domain.net.IpAddress;
 import io.github.o365watch.text.Printable;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +104,300 @@ final class SyslogLines implements LineParser {
             lastSourceText = text;
         }
         return lastSource;
+    }
+
+    // the same, for lines read as bytes
+    private byte[] lastPrefixBytes = new byte[0];
+    private Flow.Action lastBytesAction = Flow.Action.UNKNOWN; // what an empty prefix says
+    private byte[] lastSourceBytes = new byte[0];
+    private IpAddress lastClient;
+    private byte[] lastTimeBytes = new byte[0];
+    private String lastTime = "";
+    private int timeEnd;
+
+    /**
+     * The same rules as {@link #parse(String, long)}, read from the bytes of an ASCII line: the
+     * addresses parsed to numbers, the prefix's verdict and the client kept from the line before
+     * when their bytes are the same, and the header read by hand in its common BSD form (the
+     * pattern reads the others). A line with other characters is read as text.
+     */
+    @Override
+    public Flow parse(Line line, long number) throws BadLine {
+        if (!line.ascii()) {
+            return parse(line.text(), number);
+        }
+        byte[] b = line.buf;
+        int from = line.from;
+        int to = line.to;
+        scan(b, from, to);
+        int dst = dstAt;
+        if (dst < 0) {
+            return null;
+        }
+        int in = inAt;
+        int kernel = kernelAt;
+        int src = srcAt;
+        scanAfter(b, dst, to);
+        int proto = protoAt;
+        int dpt = dptAt;
+        // a value ends at the first space after it (the bracket, if any, starts with one)
+        int dstEnd = valueEnd(b, dst + 5, to);
+        Optional<IpAddress> parsed = IpAddress.parseAscii(b, dst + 5, dstEnd);
+        if (parsed.isEmpty()) {
+            throw new BadLine("DST= is not an IP address: '" + Printable.of(ascii(b, dst + 5, dstEnd)) + "'");
+        }
+        IpAddress destination = parsed.get();
+        Flow.Protocol protocol = Flow.Protocol.UNKNOWN;
+        if (proto >= 0) {
+            int v = proto + PROTO.length;
+            int end = valueEnd(b, v, to);
+            protocol = is(b, v, end, UDP)
+                    ? Flow.Protocol.UDP
+                    : is(b, v, end, TCP) ? Flow.Protocol.TCP : Fields.protocol(ascii(b, v, end));
+        }
+        Optional<Integer> port =
+                dpt < 0 ? Optional.empty() : port(b, dpt + DPT.length, valueEnd(b, dpt + DPT.length, to));
+        String time = "";
+        int prefixFrom = 0;
+        int header = bsdHeader(b, from, to);
+        if (header >= 0) {
+            time = time(b, from, timeEnd);
+            prefixFrom = header - from;
+        } else {
+            Matcher m = HEADER.matcher(line);
+            if (m.lookingAt()) {
+                time = m.group(1);
+                prefixFrom = m.end();
+            }
+        }
+        int prefixTo = (in >= 0 ? in : src >= 0 ? src : dst) - from;
+        if (kernel >= 0 && kernel - from < prefixTo) {
+            prefixFrom = kernel - from + KERNEL.length;
+        }
+        Flow.Action action =
+                prefixFrom < prefixTo ? cachedAction(b, from + prefixFrom, from + prefixTo) : Flow.Action.UNKNOWN;
+        IpAddress client = src < 0 ? null : client(b, src + 5, valueEnd(b, src + 5, dst));
+        return new Flow(destination, protocol, port, action, time, number, client);
+    }
+
+    private static final byte[] DST = bytes(" DST=");
+    private static final byte[] SRC = bytes(" SRC=");
+    private static final byte[] IN = bytes(" IN=");
+    private static final byte[] PROTO = bytes(" PROTO=");
+    private static final byte[] DPT = bytes(" DPT=");
+    private static final byte[] BRACKET = bytes(" [");
+    private static final byte[] KERNEL = bytes("kernel:");
+    private static final byte[] UDP = bytes("UDP");
+    private static final byte[] TCP = bytes("TCP");
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    // where scan and scanAfter found the keys, -1 for none: small loops of their own, which the JIT
+    // compiles at once, rather than loops inside parse, which it would compile while they run (OSR)
+    private int dstAt;
+    private int inAt;
+    private int kernelAt;
+    private int srcAt;
+    private int protoAt;
+    private int dptAt;
+
+    /** One pass to DST=: the first IN= and kernel:, the last SRC= (what the text form finds with indexOf and lastIndexOf). */
+    private void scan(byte[] b, int from, int to) {
+        int dst = -1;
+        int in = -1;
+        int kernel = -1;
+        int src = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == ' ') {
+                if (at(b, i, to, DST)) {
+                    dst = i;
+                    break;
+                } else if (at(b, i, to, SRC)) {
+                    src = i;
+                } else if (in < 0 && at(b, i, to, IN)) {
+                    in = i;
+                }
+            } else if (c == 'k' && kernel < 0 && at(b, i, to, KERNEL)) {
+                kernel = i;
+            }
+        }
+        dstAt = dst;
+        inAt = in;
+        kernelAt = kernel;
+        srcAt = src;
+    }
+
+    /** From DST= to the first " [" (an ICMP error quotes the offending packet in brackets): the first PROTO= and DPT=. */
+    private void scanAfter(byte[] b, int dst, int to) {
+        int proto = -1;
+        int dpt = -1;
+        for (int i = dst + 5; i < to; i++) {
+            if (b[i] == ' ') {
+                if (at(b, i, to, BRACKET)) {
+                    break;
+                } else if (proto < 0 && at(b, i, to, PROTO)) {
+                    proto = i;
+                } else if (dpt < 0 && at(b, i, to, DPT)) {
+                    dpt = i;
+                }
+            }
+        }
+        protoAt = proto;
+        dptAt = dpt;
+    }
+
+    /** True when {@code key} is at {@code i} and ends by {@code to}. */
+    private static boolean at(byte[] b, int i, int to, byte[] key) {
+        if (i + key.length > to) {
+            return false;
+        }
+        for (int k = 0; k < key.length; k++) {
+            if (b[i + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a value starting at {@code from} ends: the first space after it, or {@code to}. */
+    private static int valueEnd(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == ' ') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static boolean is(byte[] b, int from, int to, byte[] word) {
+        return Arrays.equals(b, from, to, word, 0, word.length);
+    }
+
+    /** As {@link Fields#port(String)}, digits read from the bytes; anything else as text, for the same answer. */
+    private static Optional<Integer> port(byte[] b, int from, int to) throws BadLine {
+        if (to - from < 1 || to - from > 5) {
+            return Fields.port(ascii(b, from, to));
+        }
+        int p = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return Fields.port(ascii(b, from, to));
+            }
+            p = p * 10 + (b[i] - '0');
+        }
+        if (p > 65535) {
+            throw new BadLine("port out of range: " + p);
+        }
+        return p == 0 ? Optional.empty() : Optional.of(p);
+    }
+
+    /**
+     * Where the header ends, as {@link #HEADER} matches it, when the line starts with a BSD time
+     * ({@code Nov 25 10:00:01}, no priority or version before it); -1 for anything else, which
+     * the pattern then reads.
+     */
+    private int bsdHeader(byte[] b, int from, int to) {
+        int i = from;
+        if (to - from < 16 || !upper(b[i]) || !lower(b[i + 1]) || !lower(b[i + 2]) || b[i + 3] != ' ') {
+            return -1;
+        }
+        i += 4;
+        if (b[i] == ' ') {
+            i++;
+        }
+        int digits = 0;
+        while (i < to && digit(b[i]) && digits < 3) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 2 || i + 9 > to || b[i] != ' ') {
+            return -1;
+        }
+        i++;
+        if (!digit(b[i])
+                || !digit(b[i + 1])
+                || b[i + 2] != ':'
+                || !digit(b[i + 3])
+                || !digit(b[i + 4])
+                || b[i + 5] != ':'
+                || !digit(b[i + 6])
+                || !digit(b[i + 7])) {
+            return -1;
+        }
+        i += 8;
+        timeEnd = i;
+        if (i >= to || !space(b[i])) {
+            return -1;
+        }
+        while (i < to && space(b[i])) {
+            i++;
+        }
+        // then a host name and the space after it, when there are both
+        int word = i;
+        while (word < to && !space(b[word])) {
+            word++;
+        }
+        if (word > i && word < to) {
+            i = word;
+            while (i < to && space(b[i])) {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static boolean upper(byte c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean lower(byte c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code \s} of a pattern: space, tab, LF, VT, FF, CR. */
+    private static boolean space(byte c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    private String time(byte[] b, int from, int to) {
+        if (!Arrays.equals(b, from, to, lastTimeBytes, 0, lastTimeBytes.length)) {
+            lastTimeBytes = Arrays.copyOfRange(b, from, to);
+            lastTime = ascii(b, from, to);
+        }
+        return lastTime;
+    }
+
+    private Flow.Action cachedAction(byte[] b, int from, int to) {
+        // what comes before the first letter holds no word (the kernel's "[812.3]" differs on every line): not part of
+        // the key
+        while (from < to && !upper(b[from]) && !lower(b[from])) {
+            from++;
+        }
+        if (!Arrays.equals(b, from, to, lastPrefixBytes, 0, lastPrefixBytes.length)) {
+            lastPrefixBytes = Arrays.copyOfRange(b, from, to);
+            lastBytesAction = action(ascii(b, from, to));
+        }
+        return lastBytesAction;
+    }
+
+    /** The client's address, or null when the text is none (as {@link Fields#source(String)} gives empty). */
+    private IpAddress client(byte[] b, int from, int to) {
+        if (!Arrays.equals(b, from, to, lastSourceBytes, 0, lastSourceBytes.length)) {
+            lastSourceBytes = Arrays.copyOfRange(b, from, to);
+            lastClient = IpAddress.parseAscii(b, from, to).orElse(null);
+        }
+        return lastClient;
     }
 
     private Flow.Action cachedAction(String prefix) {

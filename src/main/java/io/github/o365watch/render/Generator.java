@@ -1,8 +1,11 @@
 package io.github.o365watch.render;
 
 import io.github.o365watch.domain.net.Widening;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,23 +66,128 @@ public final class Generator {
             TemplateEngine engine,
             Set<String> beyond) {
         vb.startFile();
-        String text = engine.render(spec.id(), template, view);
+        byte[] content = render(engine, spec.id(), template, view);
         beyond.addAll(vb.beyondLimits());
         List<Widening> widenings = plan.summarised() ? vb.widenings() : List.of();
         if (!widenings.isEmpty()) {
             Map<String, Object> stated = new LinkedHashMap<>(view);
             stated.put("header", vb.header(widenings));
-            text = engine.render(spec.id(), template, stated);
+            content = render(engine, spec.id(), template, stated);
         }
-        return file(name, text, widenings);
+        return new GeneratedFile(name, content, widenings);
     }
 
-    /** LF line ends and one final newline, whatever the template does. */
-    private static GeneratedFile file(String name, String text, List<Widening> widenings) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        if (!t.endsWith("\n")) {
-            t += "\n";
+    /** The template's output as UTF-8 with LF line ends and one final newline, whatever the template does; made as it streams. */
+    private static byte[] render(TemplateEngine engine, String target, String template, Map<String, Object> view) {
+        LfText out = new LfText();
+        try {
+            engine.render(target, template, view, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory output does not fail", e);
         }
-        return new GeneratedFile(name, t.getBytes(StandardCharsets.UTF_8), widenings);
+        return out.bytes();
+    }
+
+    /**
+     * UTF-8 bytes of the text written, CR LF and lone CR turned into LF as they come: the text is
+     * never held as a string, and only its bytes are. A lone surrogate becomes {@code ?}, as
+     * {@link String#getBytes} makes it.
+     */
+    static final class LfText extends Writer {
+        private byte[] buf = new byte[8192];
+        private int size;
+        private boolean afterCr;
+        private char highSurrogate;
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                put(cbuf[i]);
+            }
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                put(s.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            put((char) c);
+        }
+
+        private void put(char c) {
+            if (c < 0x80 && highSurrogate == 0) {
+                if (c == '\n' && afterCr) {
+                    afterCr = false;
+                    return;
+                }
+                afterCr = c == '\r';
+                room(1);
+                buf[size++] = c == '\r' ? (byte) '\n' : (byte) c;
+                return;
+            }
+            afterCr = false;
+            if (highSurrogate != 0) {
+                char high = highSurrogate;
+                highSurrogate = 0;
+                if (Character.isLowSurrogate(c)) {
+                    int cp = Character.toCodePoint(high, c);
+                    room(4);
+                    buf[size++] = (byte) (0xf0 | cp >> 18);
+                    buf[size++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    buf[size++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    buf[size++] = (byte) (0x80 | cp & 0x3f);
+                    return;
+                }
+                room(1);
+                buf[size++] = '?';
+                put(c);
+                return;
+            }
+            if (Character.isHighSurrogate(c)) {
+                highSurrogate = c;
+            } else if (Character.isLowSurrogate(c)) {
+                room(1);
+                buf[size++] = '?';
+            } else if (c < 0x800) {
+                room(2);
+                buf[size++] = (byte) (0xc0 | c >> 6);
+                buf[size++] = (byte) (0x80 | c & 0x3f);
+            } else {
+                room(3);
+                buf[size++] = (byte) (0xe0 | c >> 12);
+                buf[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buf[size++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+
+        private void room(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        /** What was written, ending in one LF if it did not end in a line end. */
+        byte[] bytes() {
+            if (highSurrogate != 0) {
+                highSurrogate = 0;
+                room(1);
+                buf[size++] = '?';
+            }
+            if (size == 0 || buf[size - 1] != '\n') {
+                room(1);
+                buf[size++] = '\n';
+            }
+            return Arrays.copyOf(buf, size);
+        }
     }
 }

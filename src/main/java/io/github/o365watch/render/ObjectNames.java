@@ -13,7 +13,9 @@ import java.util.Map;
 final class ObjectNames {
     private final TargetSpec.NameRules rules;
     private final Map<String, String> used = new HashMap<>();
-    // whether the target allows a character, per char: the rule is a pattern matched one character at a time
+    // whether the target allows a character, per char: the rule is a pattern matched one character at a time;
+    // ASCII in a table (0 not yet decided, 1 allowed, 2 not), the rest in a map
+    private final byte[] ascii = new byte[128];
     private final Map<Character, Boolean> allowed = new HashMap<>();
 
     ObjectNames(TargetSpec.NameRules rules) {
@@ -28,27 +30,30 @@ final class ObjectNames {
             }
             raw.append(p);
         }
-        StringBuilder out = new StringBuilder();
-        String s = rules.upper()
-                ? raw.toString().toUpperCase(Locale.ROOT)
-                : raw.toString().toLowerCase(Locale.ROOT);
+        String key = raw.toString();
+        String s = rules.upper() ? key.toUpperCase(Locale.ROOT) : key.toLowerCase(Locale.ROOT);
+        // most names need no character replaced: then no copy is made
+        String name = s;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (allowed.computeIfAbsent(
-                    c, k -> rules.allowed().matcher(String.valueOf(k)).matches())) {
-                out.append(c);
-            } else {
-                out.append(rules.separator());
+            if (!allowed(s.charAt(i))) {
+                StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+                for (int j = i; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    if (allowed(c)) {
+                        out.append(c);
+                    } else {
+                        out.append(rules.separator());
+                    }
+                }
+                name = out.toString();
+                break;
             }
         }
-        String name = out.toString();
         int max = rules.maxLength();
         if (max > 0 && name.length() > max) {
-            String hash = Checksums.sha256(raw.toString().getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 8);
+            String hash = Checksums.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
             name = name.substring(0, Math.max(1, max - 9)) + rules.separator() + hash;
         }
-        String key = raw.toString();
         String clash = used.putIfAbsent(name, key);
         if (clash != null && !clash.equals(key)) {
             String hash = Checksums.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
@@ -58,5 +63,16 @@ final class ObjectNames {
             used.put(name, key);
         }
         return name;
+    }
+
+    private boolean allowed(char c) {
+        if (c < 128) {
+            if (ascii[c] == 0) {
+                ascii[c] = (byte) (rules.allowed().matcher(String.valueOf(c)).matches() ? 1 : 2);
+            }
+            return ascii[c] == 1;
+        }
+        return allowed.computeIfAbsent(
+                c, k -> rules.allowed().matcher(String.valueOf(k)).matches());
     }
 }

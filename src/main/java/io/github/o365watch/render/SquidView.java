@@ -44,7 +44,7 @@ public final class SquidView implements TargetView {
             }
         }
         dotted.forEach(d -> domains.add("." + d));
-        domains.sort((a, b) -> a.replaceFirst("^\\.", "").compareTo(b.replaceFirst("^\\.", "")));
+        domains.sort(java.util.Comparator.comparing(d -> d.startsWith(".") ? d.substring(1) : d));
         group.put("squidDomains", ViewLists.values("value", domains));
         group.put("squidRegex", ViewLists.values("value", regex));
         group.put("hasSquidDomains", !domains.isEmpty());

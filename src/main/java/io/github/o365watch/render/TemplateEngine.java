@@ -1,5 +1,7 @@
 package io.github.o365watch.render;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -17,4 +19,9 @@ public interface TemplateEngine {
 
     /** Renders {@code <target>/<template>} with the view; a missing variable is an error. */
     String render(String target, String template, Map<String, Object> view);
+
+    /** As {@link #render(String, String, Map)}, written to {@code out} as it is made instead of held whole. */
+    default void render(String target, String template, Map<String, Object> view, Writer out) throws IOException {
+        out.write(render(target, template, view));
+    }
 }

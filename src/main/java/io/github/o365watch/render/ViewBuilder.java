@@ -4,7 +4,6 @@ import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.PortSet;
 import io.github.o365watch.domain.net.Family;
 import io.github.o365watch.domain.net.IpPrefix;
-import io.github.o365watch.domain.net.Ipv4Prefix;
 import io.github.o365watch.domain.net.SummaryException;
 import io.github.o365watch.domain.net.Widening;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +171,9 @@ final class ViewBuilder {
         view.put("header", header(List.of()));
         view.put("categories", categories);
         view.put("rules", rules);
-        view.put("objects", objects(plan.rules()));
+        // made when a template reads them (four targets do): the names in them are the rule groups' own, already
+        // decided
+        view.put("objects", Views.lazy(() -> objects(plan.rules())));
         view.put("options", typed(options));
         List<Map<String, Object>> allHosts = new ArrayList<>();
         for (Map<String, Object> g : categories) {
@@ -315,12 +316,7 @@ final class ViewBuilder {
         String description = comment("o365watch " + plan.selected().instance() + " "
                 + plan.selected().version() + " " + g.category() + ": " + g.provenance());
         m.put("description", Safe.cut(description, 180));
-        m.put(
-                "sets",
-                g.sets().stream()
-                        .map(String::valueOf)
-                        .reduce((a, b) -> a + "," + b)
-                        .orElse(""));
+        m.put("sets", g.sets().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** This object's own figures, for files that hold several objects. */
@@ -419,30 +415,13 @@ final class ViewBuilder {
         m.put("hasIpv4OrHosts", !v4.isEmpty() || !hosts.isEmpty());
     }
 
+    /** Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names unique in the order asked. */
     private Map<String, Object> prefix(IpPrefix p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prefix", p.toString());
-        m.put("network", p.network());
-        m.put("length", p.length());
-        m.put("last", p.lastAddress());
-        m.put("family", p instanceof Ipv4Prefix ? "ipv4" : "ipv6");
-        m.put("netmask", p instanceof Ipv4Prefix v ? v.netmask() : "");
-        m.put("wildcardMask", p instanceof Ipv4Prefix v ? v.wildcardMask() : "");
-        m.put("isHost", p.length() == (p instanceof Ipv4Prefix ? 32 : 128));
-        m.put("name", names.name(p.network() + "/" + p.length()));
-        return m;
+        return new Views.Prefix(p, names.name(p.network() + "/" + p.length()));
     }
 
     private Map<String, Object> host(HostPattern h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", h.pattern());
-        m.put("kind", h.kind().name().toLowerCase(Locale.ROOT));
-        m.put("isExact", h.kind() == HostPattern.Kind.EXACT);
-        m.put("isWildcard", h.isWildcard());
-        m.put("domain", h.kind() == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern());
-        m.put("regex", regex(h));
-        m.put("name", names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
-        return m;
+        return new Views.Host(h, names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
     }
 
     private void ports(Map<String, Object> m, String proto, PortSet ports) {

@@ -1,7 +1,6 @@
 package io.github.o365watch.render;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,25 +8,16 @@ import java.util.Map;
 final class ViewLists {
     private ViewLists() {}
 
-    /** A copy of the list whose elements are copies with isFirst and isLast added (templates join with them). */
+    /** The list with isFirst and isLast added to each element (templates join with them); see {@link Views#positions}. */
     static <T extends Map<String, Object>> List<Map<String, Object>> positions(List<T> list) {
-        List<Map<String, Object>> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> m = new LinkedHashMap<>(list.get(i));
-            m.put("isFirst", i == 0);
-            m.put("isLast", i == list.size() - 1);
-            out.add(m);
-        }
-        return out;
+        return Views.positions(list);
     }
 
     /** Each string as {@code {key: value}}, with positions. */
     static List<Map<String, Object>> values(String key, List<String> list) {
         List<Map<String, Object>> out = new ArrayList<>(list.size());
         for (String v : list) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put(key, v);
-            out.add(x);
+            out.add(Map.of(key, v)); // one small map per element: lists run to a hundred thousand
         }
         return positions(out);
     }

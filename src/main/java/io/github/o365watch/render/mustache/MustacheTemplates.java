@@ -110,13 +110,22 @@ public final class MustacheTemplates implements TemplateEngine {
 
     @Override
     public String render(String target, String template, Map<String, Object> view) {
+        StringWriter out = new StringWriter();
+        try {
+            render(target, template, view, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void render(String target, String template, Map<String, Object> view, Writer out) throws IOException {
         String name = target + "/" + template;
         try {
             Mustache m = factory.compile(name);
-            StringWriter out = new StringWriter();
             m.execute(out, view).flush();
-            return out.toString();
-        } catch (MustacheException | MissingVariable | IOException e) {
+        } catch (MustacheException | MissingVariable e) {
             Throwable root = e;
             while (root.getCause() != null && !(root instanceof MissingVariable)) {
                 root = root.getCause();
@@ -130,6 +139,9 @@ public final class MustacheTemplates implements TemplateEngine {
             }
             if (root instanceof TemplateException te) {
                 throw te;
+            }
+            if (root instanceof IOException io) {
+                throw io; // the output failed, not the template
             }
             throw new TemplateException(
                     "template " + name + " is broken: "

@@ -28,6 +28,53 @@ class IpAddressTest {
         assertThat(IpAddress.parse(canonical)).contains(a);
     }
 
+    /** The byte form a log reader uses gives what the text form gives, for addresses and near misses alike. */
+    @Test
+    void asciiBytesReadAsTheText() {
+        Random rnd = new Random(18);
+        String alphabet = "0123456789..:::abfABF x-";
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
+                "",
+                "1.2.3.4",
+                "01.2.3.4",
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "1.2.3.04",
+                "1..3.4",
+                ".1.2.3",
+                "1.2.3.",
+                "1234.1.1.1",
+                "0.0.0.0",
+                "255.255.255.255",
+                "2603:1063::1",
+                "::ffff:1.2.3.4",
+                "1.2.3.4 ",
+                " 1.2.3.4",
+                "9".repeat(46)));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            if (rnd.nextBoolean()) {
+                b.append(rnd.nextInt(300))
+                        .append('.')
+                        .append(rnd.nextInt(300))
+                        .append('.')
+                        .append(rnd.nextInt(300));
+                b.append('.').append(rnd.nextInt(300));
+            }
+            for (int k = rnd.nextInt(4); k > 0; k--) {
+                b.insert(rnd.nextInt(b.length() + 1), alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            byte[] bytes = ("<" + text + ">").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(IpAddress.parseAscii(bytes, 1, bytes.length - 1))
+                    .as(text)
+                    .isEqualTo(IpAddress.parse(text));
+        }
+    }
+
     @Test
     void agreesWithIpPrefixOnRandomAddresses() {
         Random rnd = new Random(11);
