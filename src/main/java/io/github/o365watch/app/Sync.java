@@ -837,6 +837,9 @@ public final class Sync {
      * night does not repeat yesterday's reminder.
      */
     private List<String> pendingReminders(Config c, List<InstanceResult> results, boolean applied) {
+        if (!new Notifications(c.notifications(), ws).sends(Event.Kind.PENDING)) {
+            return List.of(); // nobody to remind: no need to read and compare two versions to find out what
+        }
         List<String> lines = new ArrayList<>();
         LocalDate today = ws.today();
         LocalDate horizon = today.plusDays(c.graceDays());
