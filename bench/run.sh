@@ -131,11 +131,11 @@ results="$work/results.txt"   # scenario size wall user sys rss_kb exit requests
 write_floor() {
   local jvm=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1) a
   if [ "${O365WATCH_CDS:-on}" != off ]; then
-    a="$(ls "$home"/target/o365watch-aot-*.aot 2>/dev/null | head -n 1)"
+    a="$(ls "$home"/target/o365watch-aot-*.aot 2>/dev/null | head -n 1 || true)"
     if [ -n "$a" ] && [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/release")" -ge 24 ]; then
       jvm+=(-XX:AOTCache="$a" -Xlog:aot=off -Xlog:cds=off)
     else
-      a="$(ls "$home"/target/o365watch-cds-*.jsa 2>/dev/null | head -n 1)"
+      a="$(ls "$home"/target/o365watch-cds-*.jsa 2>/dev/null | head -n 1 || true)"
       [ -n "$a" ] && jvm+=(-XX:SharedArchiveFile="$a" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
   fi

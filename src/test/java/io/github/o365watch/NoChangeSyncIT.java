@@ -47,6 +47,11 @@ class NoChangeSyncIT {
                 .noneMatch(n -> n.startsWith("io.github.o365watch.render.mustache.MustacheTemplates$Compiler"))
                 .noneMatch(n -> n.equals("io.github.o365watch.app.Outputs"))
                 .noneMatch(n -> n.equals("io.github.o365watch.render.Generator"));
+        // the service here is a loopback mirror over plain HTTP: no TLS, no trust store read
+        assertThat(classes)
+                .as("TLS")
+                .noneMatch(n -> n.startsWith("sun.security.ssl.SSLContextImpl"))
+                .noneMatch(n -> n.equals("sun.security.ssl.TrustStoreManager"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -236,6 +237,11 @@ final class Http {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
+        if (o.location().regionMatches(true, 0, "http://", 0, 7)) {
+            // a loopback mirror (nothing else may be plain HTTP, and redirects are not followed): a client that speaks
+            // no TLS does not load the platform's trust store, a fifth of the classes a short run loads
+            b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         ProxySettings proxy = ProxySettings.from(o.proxy(), o.env());
         b.proxySelector(proxy.selector());
         b.proxyAuthenticator((route, response) -> {
