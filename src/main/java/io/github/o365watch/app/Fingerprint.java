@@ -27,8 +27,12 @@ import java.util.zip.ZipFile;
 final class Fingerprint {
     private Fingerprint() {}
 
-    /** Of a site whose lock would record {@code applied}. */
-    static String of(Config c, Map<String, LockFile.Applied> applied) {
+    /**
+     * Of a site whose lock would record {@code applied} and {@code outputs}. The outputs' hashes
+     * are in it too, so that a lock file whose recorded hashes were edited to match edited outputs
+     * does not pass for one sync wrote: its fingerprint no longer matches, and sync renders.
+     */
+    static String of(Config c, Map<String, LockFile.Applied> applied, List<LockFile.Output> outputs) {
         StringBuilder s = new StringBuilder();
         s.append("o365watch ").append(Build.IDENTITY).append('\n');
         new TreeMap<>(applied)
@@ -46,6 +50,15 @@ final class Fingerprint {
                 .overridesFile()
                 .ifPresent(f ->
                         s.append("overrides ").append(Checksums.sha256(read(f))).append('\n'));
+        outputs.stream()
+                .sorted(java.util.Comparator.comparing(LockFile.Output::path))
+                .forEach(o -> s.append("output ")
+                        .append(o.path())
+                        .append(' ')
+                        .append(o.version())
+                        .append(' ')
+                        .append(o.sha256())
+                        .append('\n'));
         return Checksums.sha256(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 

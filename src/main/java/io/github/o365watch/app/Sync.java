@@ -266,7 +266,8 @@ public final class Sync {
                 .filter(p -> !r.files.containsKey(p))
                 .sorted()
                 .toList();
-        LockFile next = new LockFile(LockFile.FORMAT, r.applied, r.records, r.held, Fingerprint.of(c, r.applied));
+        LockFile next =
+                new LockFile(LockFile.FORMAT, r.applied, r.records, r.held, Fingerprint.of(c, r.applied, r.records));
         boolean lockChanged = !next.equals(lock);
         List<InstanceResult> results = new ArrayList<>();
         for (Plan p : plans) {
@@ -401,7 +402,8 @@ public final class Sync {
             StoredVersion v = ch.version();
             would.put(v.instance().name(), new LockFile.Applied(v.version().value(), v.revision(), hash));
         }
-        if (!would.equals(lock.instances()) || !Fingerprint.of(c, would).equals(lock.fingerprint())) {
+        if (!would.equals(lock.instances())
+                || !Fingerprint.of(c, would, lock.outputs()).equals(lock.fingerprint())) {
             return Optional.empty();
         }
         OutputTree tree = new OutputTree(c.output());

@@ -9,6 +9,7 @@ import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.Stat;
 import io.github.o365watch.testing.TestCli.Result;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -194,6 +195,28 @@ class NoChangeSyncTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("wrote 1 file");
+        assertThat(Files.readString(edl)).isEqualTo(was);
+    }
+
+    /** An output edited by hand and its hash in the lock file edited to match: written again all the same. */
+    @Test
+    void anOutputAndItsRecordedHashEditedTogetherAreWrittenAgain() throws IOException {
+        firstSync("");
+        Path edl = n.output("worldwide/edl/o365-optimize-ipv4.txt");
+        String was = Files.readString(edl);
+        String edited = was + "203.0.113.0/24\n";
+        Files.writeString(edl, edited);
+        Path lockFile = dir.resolve("o365watch.lock");
+        Files.writeString(
+                lockFile,
+                Files.readString(lockFile)
+                        .replace(
+                                io.github.o365watch.domain.Checksums.sha256(was.getBytes(StandardCharsets.UTF_8)),
+                                io.github.o365watch.domain.Checksums.sha256(edited.getBytes(StandardCharsets.UTF_8))));
+
+        Result r = n.sync();
+
+        assertThat(r.code()).as(r.toString()).isZero();
         assertThat(Files.readString(edl)).isEqualTo(was);
     }
 
