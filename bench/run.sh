@@ -11,6 +11,14 @@
 #               (10 prefixes each: 10,000 sets is the issue's 100,000 prefixes) in a 256 MB heap,
 #               thirteen targets (csv's output grows with entries times sets per group; see docs/performance.md)
 #
+# Peers run beside ours, alternating with it, against the same mirror and log, and the summary gives
+# the ratio of the medians (ours / peer) per scenario:
+#   nochange, check: the flow of Microsoft's documented Python sample (bench/peers/ms_sample_flow.py:
+#               read the state file, ask /version, stop), and the floor (bench/floor/Hello.java: a
+#               hello-world picocli command started as bin/o365watch starts o365watch, same JVM flags
+#               and class-data archive)
+#   audit       a plain Python audit (bench/peers/audit.py: regex and ipaddress over the collapsed prefixes)
+#
 # Real data is Microsoft's Worldwide lists (2019102800, then 2019112700) from the test fixtures.
 # The first run of bin/o365watch makes its class-data archive (AppCDS); that run is a warm-up and
 # is not counted. Results go to target/bench-run/summary.md and are printed.
@@ -40,6 +48,7 @@ missing=()
 command -v java >/dev/null || missing+=("java (17 or newer)")
 command -v mvn >/dev/null || missing+=("mvn")
 command -v flock >/dev/null || missing+=("flock (util-linux)")
+command -v python3 >/dev/null || missing+=("python3 (the peers in bench/peers)")
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'bench/run.sh: missing: %s\n' "${missing[@]}" >&2
   exit 1
@@ -56,6 +65,11 @@ mkdir -p target
 mvn -B -q -Pbench -DskipTests package >target/bench-build.log 2>&1 || { cat target/bench-build.log >&2; exit 1; }
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 launcher="$home/bin/o365watch"
+# the floor: compiled against the jar (picocli is in it), run with the jar first on the class path
+mkdir -p target/bench-floor
+javac --release 17 -cp target/o365watch.jar -d target/bench-floor bench/floor/Hello.java
+# the interpreter itself, not a version manager's shim script in front of it
+python="$(python3 -c 'import sys; print(sys.executable)')"
 
 work="$home/target/bench-run"
 rm -rf "$work"
@@ -111,6 +125,32 @@ new_site() {
 }
 
 results="$work/results.txt"   # scenario size wall user sys rss_kb exit requests
+
+# the floor, as bin/o365watch starts a command (its JVM flags, its archive for this jar and JVM), in a
+# script of its own as the launcher is one; written once the first run has made the archive
+write_floor() {
+  local jvm=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1) a
+  if [ "${O365WATCH_CDS:-on}" != off ]; then
+    a="$(ls "$home"/target/o365watch-aot-*.aot 2>/dev/null | head -n 1 || true)"
+    if [ -n "$a" ] && [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/release")" -ge 24 ]; then
+      jvm+=(-XX:AOTCache="$a" -Xlog:aot=off -Xlog:cds=off)
+    else
+      a="$(ls "$home"/target/o365watch-cds-*.jsa 2>/dev/null | head -n 1 || true)"
+      [ -n "$a" ] && jvm+=(-XX:SharedArchiveFile="$a" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+  fi
+  {
+    echo '#!/usr/bin/env bash'
+    echo "exec $(command -v java) ${jvm[*]} ${O365WATCH_JAVA_OPTS:-} -cp $home/target/o365watch.jar:$home/target/bench-floor Hello"
+  } >"$work/floor.sh"
+  chmod +x "$work/floor.sh"
+}
+
+# the Python sample's state file: its client request id, and the version the site applied
+peer_state() {
+  printf '%s\n%s\n' "$O365WATCH_CLIENT_REQUEST_ID" "$1" >"$work/peer-state.txt"
+}
+
 : >"$results"
 
 # one timed run: label, size, directory, command...; prints nothing, appends to $results
@@ -153,7 +193,13 @@ for s in "${scenarios[@]}"; do
     nochange)
       prepare_real
       publish "$work/mirror/real-2019112700"
-      for _ in $(seq $runs); do timed nochange real "$work/site-after" "$launcher" sync; done
+      peer_state 2019112700
+      write_floor
+      for _ in $(seq $runs); do
+        timed nochange real "$work/site-after" "$launcher" sync
+        timed nochange-peer real "$work" "$python" "$home/bench/peers/ms_sample_flow.py" "$work/peer-state.txt" "$url"
+        timed nochange-floor real "$work" "$work/floor.sh"
+      done
       ;;
     newversion)
       prepare_real
@@ -166,7 +212,11 @@ for s in "${scenarios[@]}"; do
     check)
       prepare_real
       publish "$work/mirror/real-2019112700"
-      for _ in $(seq $runs); do timed check real "$work/site-after" "$launcher" check; done
+      peer_state 2019112700
+      for _ in $(seq $runs); do
+        timed check real "$work/site-after" "$launcher" check
+        timed check-peer real "$work" "$python" "$home/bench/peers/ms_sample_flow.py" "$work/peer-state.txt" "$url"
+      done
       ;;
     audit)
       prepare_real
@@ -174,6 +224,7 @@ for s in "${scenarios[@]}"; do
         [ -s "$data/kern-$n.log" ] || java -cp "$cp" io.github.o365watch.testing.ScaleFeed kernlog "$n" "$data/kern-$n.log"
         for _ in $(seq $long_runs); do
           timed audit "$n" "$work/site-after" "$launcher" audit --store snapshots --log "$data/kern-$n.log"
+          timed audit-peer "$n" "$work" "$python" "$home/bench/peers/audit.py" "$work/mirror/real-2019112700/endpoints/Worldwide.json" "$data/kern-$n.log"
         done
       done
       ;;
@@ -212,7 +263,7 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
   echo
   echo "| scenario | size | runs | wall median | wall min | wall max | CPU median (user+sys) | peak RSS | peak heap | requests per run | exit |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
-  awk '{print $1" "$2}' "$results" | uniq | while read -r label size; do
+  awk '!seen[$1" "$2]++ {print $1" "$2}' "$results" | while read -r label size; do
     rows=$(awk -v l="$label" -v z="$size" '$1==l && $2==z' "$results")
     n=$(echo "$rows" | wc -l)
     wmed=$(echo "$rows" | awk '{print $3}' | median)
@@ -224,8 +275,29 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
     req=$(echo "$rows" | awk '{print $8}' | sort -nu | paste -sd, -)
     codes=$(echo "$rows" | awk '{print $7}' | sort -nu | paste -sd, -)
     extra=""
-    [ "$label" = audit ] && extra=$(awk -v z="$size" -v m="$wmed" 'BEGIN {printf " (%.0f lines/s)", z/m}')
+    [ "${label%-peer}" = audit ] && extra=$(awk -v z="$size" -v m="$wmed" 'BEGIN {printf " (%.0f lines/s)", z/m}')
     awk -v l="$label" -v z="$size" -v n="$n" -v m="$wmed" -v e="$extra" -v a="$wmin" -v b="$wmax" -v c="$cmed" -v r="$rss" -v h="$heap" -v q="$req" -v x="$codes" \
       'BEGIN {printf "| %s | %s | %d | %.2f s%s | %.2f s | %.2f s | %.2f s | %.0f MB | %s | %s | %s |\n", l, z, n, m, e, a, b, c, r/1024, (h>0 ? h " MB" : "-"), q, x}'
   done
+  # ours beside each peer that ran with it: the ratio of the wall medians
+  wmedian() { awk -v l="$1" -v z="$2" '$1==l && $2==z {print $3}' "$results" | median; }
+  if grep -q -- '-\(peer\|floor\) ' "$results"; then
+    echo
+    echo "Ours beside the peers (alternating runs; ratio = our wall median / the peer's):"
+    echo
+    echo "| scenario | size | ours | peer | peer's wall median | ratio |"
+    echo "| --- | --- | ---: | --- | ---: | ---: |"
+    awk '!seen[$1" "$2]++ && $1 ~ /-(peer|floor)$/ {print $1" "$2}' "$results" | while read -r other size; do
+      label="${other%-*}"
+      case "$other" in
+        *-floor) name="hello-world picocli (bench/floor)" ;;
+        audit-peer) name="plain Python audit (bench/peers/audit.py)" ;;
+        *) name="Microsoft's Python sample flow (bench/peers/ms_sample_flow.py)" ;;
+      esac
+      ours=$(wmedian "$label" "$size")
+      theirs=$(wmedian "$other" "$size")
+      awk -v l="$label" -v z="$size" -v o="$ours" -v n="$name" -v t="$theirs" \
+        'BEGIN {printf "| %s | %s | %.2f s | %s | %.2f s | %.2f |\n", l, z, o, n, t, (t > 0 ? o / t : 0)}'
+    done
+  fi
 } | tee "$work/summary.md"

@@ -147,6 +147,71 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The archive comes from the training run, not from the first command: after a first run of
+     * show, a sync and a check map their classes (app.Sync, app.Check, the HTTP client) from it,
+     * and the user's directory holds nothing but what they wrote.
+     */
+    @Test
+    void theArchiveHoldsEveryMainCommandWhicheverRanFirst() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        String launcher = PROJECT.resolve("bin/o365watch").toString();
+        Map<String, String> env = new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString()));
+        Run show = runWith(
+                site,
+                env,
+                List.of(
+                        launcher,
+                        "show",
+                        "--store",
+                        PROJECT.resolve("snapshots").toString(),
+                        "--summary"));
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.err()).isEmpty();
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .singleElement()
+                    .asString()
+                    .matches("o365watch-cds-\\d+\\.jsa");
+        }
+        try (var files = Files.list(site)) {
+            assertThat(files.toList()).isEmpty();
+        }
+        Path log = tmp.resolve("classes.txt");
+        env.put("O365WATCH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+
+        Run sync = runWith(
+                site,
+                env,
+                List.of(
+                        launcher,
+                        "sync",
+                        "--offline",
+                        "--config",
+                        writeConfig(site).toString()));
+
+        assertThat(sync.code()).as(sync.err()).isZero();
+        List<String> lines = Files.readAllLines(log);
+        for (String c : List.of("io.github.o365watch.app.Sync", "io.github.o365watch.app.Outputs")) {
+            assertThat(lines)
+                    .as(c + " mapped from the archive")
+                    .anyMatch(l -> l.contains(" " + c + " source: shared objects file"));
+        }
+    }
+
+    /** A site with a copy of the shipped Worldwide snapshots, one target. */
+    private static Path writeConfig(Path site) throws IOException {
+        Path store = Files.createDirectories(site.resolve("snapshots/worldwide"));
+        try (var files = Files.list(PROJECT.resolve("snapshots/worldwide"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, store.resolve(f.getFileName()));
+            }
+        }
+        return Files.writeString(
+                site.resolve("o365watch.yaml"), "store: snapshots\noutput: generated\ntargets:\n  - name: edl\n");
+    }
+
     @Test
     void rssParsingThroughRomeLogsNothingOnStderr() throws Exception {
         Path mirror = tmp.resolve("mirror");

@@ -34,6 +34,12 @@ final class Notifications {
         this.ws = ws;
     }
 
+    /** Whether an event of this kind would go anywhere: the config notifies it, and names a channel. */
+    boolean sends(Event.Kind kind) {
+        return config.on().contains(kind.word())
+                && (config.email().isPresent() || !config.webhooks().isEmpty());
+    }
+
     /** The problems, one sentence each; empty when every channel took the event or none was configured. */
     List<String> send(Event e) {
         List<String> problems = new ArrayList<>();

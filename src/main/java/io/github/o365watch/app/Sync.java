@@ -217,198 +217,51 @@ public final class Sync {
             Optional<FetchOutcome> fetched,
             Optional<Version> newerUpstream) {}
 
+    /** What the service said: versions fetched and stored, or, in a dry run, only the versions it publishes. */
+    private record Asked(Map<Instance, FetchOutcome> fetched, Map<Instance, Version> upstream) {}
+
+    /** One instance's version to apply, chosen before its lists are read. */
+    private record Choice(
+            StoredVersion version,
+            Optional<StoredVersion> before,
+            Optional<LockFile.Applied> was,
+            Optional<Version> newer) {}
+
+    /** Everything rendering the plans gave, and what the guard and the limits refuse. */
+    private static final class Rendering {
+        final Map<String, byte[]> files = new TreeMap<>();
+        final List<LockFile.Output> records = new ArrayList<>();
+        final Map<String, LockFile.Applied> applied = new TreeMap<>();
+        final List<String> refusals = new ArrayList<>();
+        final List<Version> refused = new ArrayList<>();
+        final List<String> beyondLimits = new ArrayList<>();
+        final List<String> unsafe = new ArrayList<>();
+        final Map<String, List<Widening>> summarised = new TreeMap<>();
+        final Map<String, List<Wildcards.ForTarget>> wildcards = new TreeMap<>();
+        final List<LockFile.Held> held = new ArrayList<>();
+    }
+
     private Result runLocked(Config c, Options o) {
         List<String> names = o.instances().isEmpty() ? c.instances() : only(c, o.instances());
         InstanceSelection selection = new InstanceSelection(names, false);
         LockFile lock = LockFile.read(c.lockFile()).orElse(new LockFile(LockFile.FORMAT, Map.of(), List.of()));
-        Map<Instance, FetchOutcome> fetched = new LinkedHashMap<>();
-        Map<Instance, Version> upstream = new LinkedHashMap<>();
-        if (o.version().isEmpty() && !ws.offline()) {
-            if (o.dryRun()) {
-                ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
-                for (Instance i : selection.stored(ws.store().instances())) {
-                    Optional<StoredVersion> newest = ws.store().newest(i);
-                    Version published = upstream.get(i);
-                    if (!o.acceptOlder()
-                            && published != null
-                            && newest.isPresent()
-                            && newest.get().version().isNewerThan(published)) {
-                        throw ahead(
-                                new AheadException(i, newest.get().version(), published, "sync"),
-                                i,
-                                newest.get().version(),
-                                published,
-                                List.of());
-                    }
-                }
-            } else {
-                // a version stored but not applied (refused by the guard) is downloaded again: the service may have
-                // corrected it
-                for (FetchOutcome f : new Fetch(ws)
-                        .runLocked(selection, false, c.tenant(), s -> !applied(lock, s), o.acceptOlder(), "sync")) {
-                    if (f.failure().isPresent() && f.failure().get() instanceof AheadException) {
-                        // loud like a refusal: the nightly job tells someone, every night, until a person decides
-                        Version stored = f.previous().orElseThrow();
-                        Version published = f.published().orElseThrow();
-                        List<String> problems = new Notifications(c.notifications(), ws)
-                                .send(new Event(
-                                        Event.Kind.REFUSED,
-                                        "o365watch: sync refused by the safety guard",
-                                        List.of(f.failure().get().getMessage()),
-                                        Optional.empty()));
-                        throw ahead((AheadException) f.failure().get(), f.instance(), stored, published, problems);
-                    }
-                    if (f.failure().isPresent()) {
-                        throw f.failure().get(); // nothing was applied; the outputs are as they were
-                    }
-                    fetched.put(f.instance(), f);
-                }
-            }
-        }
-
-        List<Plan> plans = new ArrayList<>();
-        for (Instance instance : selection.stored(ws.store().instances())) {
-            Optional<LockFile.Applied> was = Optional.ofNullable(lock.instances()
-                    .get(instance.spelledAsIn(ws.store().instances()).name()));
-            Optional<StoredVersion> before = was.map(a -> ws.store()
-                    .find(instance, Version.parse(a.version()), a.revisionOrFirst())
-                    .orElseThrow(() ->
-                            new StoreException("the lock file " + c.lockFile() + " says " + instance + " " + a.version()
-                                    + revisionText(a.revisionOrFirst()) + " was applied, but the store "
-                                    + ws.store().root()
-                                    + " lacks it; restore the store, or delete the lock file to start afresh")));
-            Optional<Version> newer = Optional.ofNullable(upstream.get(instance));
-            if (ws.offline() && ws.store().versions(instance).isEmpty()) {
-                // "run sync" would be no advice to someone who just did: offline, sync has only the store
-                throw new StoreException(
-                        "nothing is stored for " + instance + " in "
-                                + ws.store().root() + ", and --offline uses only the"
-                                + " store: run sync without --offline, or set store: to a snapshot directory (the repository's snapshots/)");
-            }
-            StoredVersion v = Selections.version(ws, instance, o.version().orElse(null));
-            // a version stored but not applied is one sync would download again: the dry run reads it too
-            if (newer.isPresent()
-                    && (newer.get().isNewerThan(v.version()) || newer.get().equals(v.version()) && !applied(lock, v))) {
-                // a dry run reads the newer version to say what it would change, and keeps nothing
-                Snapshot next = ws.upstream()
-                        .endpoints(v.instance(), newer.get(), EndpointQuery.ALL)
-                        .snapshot();
-                plans.add(new Plan(v.instance(), Optional.empty(), next, before, was, Optional.empty(), newer));
-            } else {
-                plans.add(new Plan(
-                        v.instance(),
-                        Optional.of(v),
-                        ws.store().load(v),
-                        before,
-                        was,
-                        Optional.ofNullable(fetched.get(instance)),
-                        Optional.empty()));
-            }
-        }
-        // instances the config no longer names keep nothing: their files are removed with the rest
-        TemplateEngine engine = Generate.engine(c.templates());
+        Asked asked = ask(c, o, selection, lock);
+        List<Choice> choices = choose(c, o, selection, lock, asked);
         String hash = ConfigSelection.hash(c);
-        Map<String, byte[]> files = new TreeMap<>();
-        List<LockFile.Output> records = new ArrayList<>();
-        Map<String, LockFile.Applied> applied = new TreeMap<>();
-        List<String> refusals = new ArrayList<>();
-        List<Version> refused = new ArrayList<>();
-        List<String> beyondLimits = new ArrayList<>();
-        List<String> unsafe = new ArrayList<>();
-        Map<String, List<Widening>> summarised = new TreeMap<>();
-        Map<String, List<Wildcards.ForTarget>> wildcards = new TreeMap<>();
-        List<LockFile.Held> held = new ArrayList<>();
-        if (!o.instances().isEmpty()) {
-            keepOthers(lock, names, files, records, applied, c);
-            // the holds of instances this run leaves alone stay as they are
-            lock.heldOrNone().stream()
-                    .filter(h -> names.stream().noneMatch(n -> Instance.parse(n).equals(Instance.parse(h.instance()))))
-                    .forEach(held::add);
+        Optional<Result> current = alreadyCurrent(c, o, lock, choices, asked, hash);
+        if (current.isPresent()) {
+            return current.get();
         }
-        for (Plan p : plans) {
-            Selection sel = ConfigSelection.selection(c, p.snapshot());
-            Selected next = Selector.select(p.snapshot(), sel, false);
-            unsafe.addAll(Guard.unsafe(next));
-            if (o.version().isEmpty() && !o.acceptShrink()) {
-                // the applied copy is the base, also for a new revision of the same version (a list republished
-                // under the applied number is judged like a new version); only a rebuild of the applied copy has none
-                Selected base = p.before()
-                        .filter(b ->
-                                p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
-                        .map(b -> Selector.select(ws.store().load(b), sel, false))
-                        .orElse(null);
-                List<String> why = Guard.check(base, next, c.guard());
-                refusals.addAll(why);
-                if (!why.isEmpty()) {
-                    refused.add(p.snapshot().version());
-                }
-            }
-            // what the applied version listed and this one does not stays for holdRemovalsDays, with its reason
-            List<LockFile.Held> holds = Holds.of(
-                    c.selection().holdRemovalsDays(),
-                    ws.today(),
-                    p.instance(),
-                    lock.heldOrNone(),
-                    c.selection().holdRemovalsDays() > 0
-                            ? p.before().map(b -> Selector.select(ws.store().load(b), sel, false))
-                            : Optional.empty(),
-                    next,
-                    p.snapshot().version());
-            held.addAll(holds);
-            Selection withHolds = Holds.with(sel, holds);
-            Map<String, Outputs.File> rendered;
-            try {
-                rendered = Outputs.render(
-                        new Generate(ws),
-                        p.stored().orElse(null),
-                        p.snapshot(),
-                        withHolds,
-                        ConfigSelection.jobs(c),
-                        engine,
-                        lock,
-                        g -> wildcards.put(
-                                p.instance().name(),
-                                Wildcards.of(g, sel.filter().categories())));
-            } catch (LimitException e) {
-                // what would be published breaks the limits: refused like the guard, whatever the flags
-                beyondLimits.addAll(e.reasons());
-                continue;
-            }
-            rendered.forEach((path, f) -> {
-                files.put(path, f.content());
-                records.add(new LockFile.Output(
-                        path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
-                if (!f.widenings().isEmpty()) {
-                    summarised.put(path, f.widenings());
-                }
-            });
-            applied.put(
-                    p.instance().name(),
-                    new LockFile.Applied(
-                            p.snapshot().version().value(),
-                            p.stored().map(StoredVersion::revision).orElse(1),
-                            hash));
-        }
-        if (!refusals.isEmpty() || !beyondLimits.isEmpty() || !unsafe.isEmpty()) {
-            List<String> all = new ArrayList<>(unsafe);
-            all.addAll(refusals);
-            all.addAll(beyondLimits);
-            List<String> problems = o.dryRun()
-                    ? List.of()
-                    : new Notifications(c.notifications(), ws)
-                            .send(new Event(
-                                    Event.Kind.REFUSED,
-                                    "o365watch: sync refused by the safety guard",
-                                    all,
-                                    Optional.empty()));
-            throw new GuardException(refusals, choices(o, refused), beyondLimits, unsafe, problems);
-        }
+        List<Plan> plans = plans(choices, asked, lock);
+        Rendering r = render(c, o, lock, names, plans, hash);
+        refuseIfAny(c, o, r);
 
         OutputTree tree = new OutputTree(c.output());
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        List<String> removed = compare(tree, files, written, unchanged);
-        LockFile next = new LockFile(LockFile.FORMAT, applied, records, held);
+        List<String> removed = compare(tree, r.files, written, unchanged);
+        LockFile next =
+                new LockFile(LockFile.FORMAT, r.applied, r.records, r.held, Fingerprint.of(c, r.applied, r.records));
         boolean lockChanged = !next.equals(lock);
         List<InstanceResult> results = new ArrayList<>();
         for (Plan p : plans) {
@@ -434,14 +287,301 @@ public final class Sync {
                     o.dryRun(),
                     problems,
                     tree.path(),
-                    summarised,
-                    wildcards,
-                    held);
+                    r.summarised,
+                    r.wildcards,
+                    r.held);
         }
+        return publish(c, plans, results, r, tree, next, new Changes(written, removed, unchanged, lockChanged));
+    }
 
-        // publish, write the reports, then the lock. A run killed before the lock is written left it as it was,
-        // so the next sync does the work again (the same bytes) and writes the reports; a failure here puts the
-        // outputs back and takes back the reports, so only what was applied is reported.
+    /**
+     * Asks the service (unless offline or rolling back): a dry run only which versions it
+     * publishes, a real run fetches and stores what is new. A version stored but not applied
+     * (refused by the guard) is downloaded again: the service may have corrected it.
+     */
+    private Asked ask(Config c, Options o, InstanceSelection selection, LockFile lock) {
+        Map<Instance, FetchOutcome> fetched = new LinkedHashMap<>();
+        Map<Instance, Version> upstream = new LinkedHashMap<>();
+        if (o.version().isPresent() || ws.offline()) {
+            return new Asked(fetched, upstream);
+        }
+        if (o.dryRun()) {
+            ws.upstream().latestVersions().forEach(p -> upstream.put(p.instance(), p.latest()));
+            for (Instance i : selection.stored(ws.store().instances())) {
+                Optional<StoredVersion> newest = ws.store().newest(i);
+                Version published = upstream.get(i);
+                if (!o.acceptOlder()
+                        && published != null
+                        && newest.isPresent()
+                        && newest.get().version().isNewerThan(published)) {
+                    throw ahead(
+                            new AheadException(i, newest.get().version(), published, "sync"),
+                            i,
+                            newest.get().version(),
+                            published,
+                            List.of());
+                }
+            }
+            return new Asked(fetched, upstream);
+        }
+        for (FetchOutcome f : new Fetch(ws)
+                .runLocked(selection, false, c.tenant(), s -> !applied(lock, s), o.acceptOlder(), "sync")) {
+            if (f.failure().isPresent() && f.failure().get() instanceof AheadException) {
+                // loud like a refusal: the nightly job tells someone, every night, until a person decides
+                Version stored = f.previous().orElseThrow();
+                Version published = f.published().orElseThrow();
+                List<String> problems = new Notifications(c.notifications(), ws)
+                        .send(new Event(
+                                Event.Kind.REFUSED,
+                                "o365watch: sync refused by the safety guard",
+                                List.of(f.failure().get().getMessage()),
+                                Optional.empty()));
+                throw ahead((AheadException) f.failure().get(), f.instance(), stored, published, problems);
+            }
+            if (f.failure().isPresent()) {
+                throw f.failure().get(); // nothing was applied; the outputs are as they were
+            }
+            fetched.put(f.instance(), f);
+        }
+        return new Asked(fetched, upstream);
+    }
+
+    /** Per instance, the stored version to apply and what was applied before; no lists read yet. */
+    private List<Choice> choose(Config c, Options o, InstanceSelection selection, LockFile lock, Asked asked) {
+        List<Choice> out = new ArrayList<>();
+        for (Instance instance : selection.stored(ws.store().instances())) {
+            Optional<LockFile.Applied> was = Optional.ofNullable(lock.instances()
+                    .get(instance.spelledAsIn(ws.store().instances()).name()));
+            Optional<StoredVersion> before = was.map(a -> ws.store()
+                    .find(instance, Version.parse(a.version()), a.revisionOrFirst())
+                    .orElseThrow(() ->
+                            new StoreException("the lock file " + c.lockFile() + " says " + instance + " " + a.version()
+                                    + revisionText(a.revisionOrFirst()) + " was applied, but the store "
+                                    + ws.store().root()
+                                    + " lacks it; restore the store, or delete the lock file to start afresh")));
+            if (ws.offline() && ws.store().versions(instance).isEmpty()) {
+                // "run sync" would be no advice to someone who just did: offline, sync has only the store
+                throw new StoreException(
+                        "nothing is stored for " + instance + " in "
+                                + ws.store().root() + ", and --offline uses only the"
+                                + " store: run sync without --offline, or set store: to a snapshot directory (the repository's snapshots/)");
+            }
+            StoredVersion v = Selections.version(ws, instance, o.version().orElse(null));
+            out.add(new Choice(
+                    v, before, was, Optional.ofNullable(asked.upstream().get(instance))));
+        }
+        return out;
+    }
+
+    /**
+     * The result of a run that renders nothing, when nothing an output depends on can have
+     * changed: the lock's fingerprint is what this run's would be, nothing is held, and every
+     * output is on disk as the lock records it (a file edited, added or removed is regenerated).
+     * Only for a plain run: a dry run, a rollback and a run of some instances take the long way.
+     */
+    private Optional<Result> alreadyCurrent(
+            Config c, Options o, LockFile lock, List<Choice> choices, Asked asked, String hash) {
+        if (o.dryRun()
+                || o.version().isPresent()
+                || !o.instances().isEmpty()
+                || lock.fingerprint() == null
+                || !lock.heldOrNone().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, LockFile.Applied> would = new TreeMap<>();
+        for (Choice ch : choices) {
+            if (ch.newer().isPresent() || !applied(lock, ch.version())) {
+                return Optional.empty();
+            }
+            StoredVersion v = ch.version();
+            would.put(v.instance().name(), new LockFile.Applied(v.version().value(), v.revision(), hash));
+        }
+        if (!would.equals(lock.instances())
+                || !Fingerprint.of(c, would, lock.outputs()).equals(lock.fingerprint())) {
+            return Optional.empty();
+        }
+        OutputTree tree = new OutputTree(c.output());
+        Map<String, byte[]> onDisk = tree.current();
+        if (!onDisk.keySet()
+                        .equals(lock.outputs().stream()
+                                .map(LockFile.Output::path)
+                                .collect(java.util.stream.Collectors.toSet()))
+                || lock.outputs().stream()
+                        .anyMatch(x -> !io.github.o365watch.domain.Checksums.sha256(onDisk.get(x.path()))
+                                .equals(x.sha256()))) {
+            return Optional.empty();
+        }
+        List<InstanceResult> results = new ArrayList<>();
+        for (Choice ch : choices) {
+            results.add(new InstanceResult(
+                    ch.version().instance(),
+                    ch.was().map(a -> Version.parse(a.version())),
+                    ch.version().version(),
+                    Optional.ofNullable(asked.fetched().get(ch.version().instance())),
+                    List.of(),
+                    Optional.empty()));
+        }
+        return Optional.of(new Result(
+                results,
+                List.of(),
+                List.of(),
+                new ArrayList<>(onDisk.keySet()),
+                false,
+                false,
+                pendingReminders(c, results, false),
+                tree.path(),
+                Map.of(),
+                Map.of(),
+                List.of()));
+    }
+
+    /** Reads each instance's lists: from the store, or, for a dry run facing a newer version, from the service. */
+    private List<Plan> plans(List<Choice> choices, Asked asked, LockFile lock) {
+        List<Plan> plans = new ArrayList<>();
+        for (Choice ch : choices) {
+            StoredVersion v = ch.version();
+            Optional<Version> newer = ch.newer();
+            // a version stored but not applied is one sync would download again: the dry run reads it too
+            if (newer.isPresent()
+                    && (newer.get().isNewerThan(v.version()) || newer.get().equals(v.version()) && !applied(lock, v))) {
+                // a dry run reads the newer version to say what it would change, and keeps nothing
+                Snapshot next = ws.upstream()
+                        .endpoints(v.instance(), newer.get(), EndpointQuery.ALL)
+                        .snapshot();
+                plans.add(
+                        new Plan(v.instance(), Optional.empty(), next, ch.before(), ch.was(), Optional.empty(), newer));
+            } else {
+                plans.add(new Plan(
+                        v.instance(),
+                        Optional.of(v),
+                        ws.store().load(v),
+                        ch.before(),
+                        ch.was(),
+                        Optional.ofNullable(asked.fetched().get(v.instance())),
+                        Optional.empty()));
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * Renders every plan's targets (instances the config no longer names keep nothing: their files
+     * are removed with the rest) and runs the guard; with --instance, the other instances' outputs
+     * and holds stay as they are.
+     */
+    private Rendering render(Config c, Options o, LockFile lock, List<String> names, List<Plan> plans, String hash) {
+        TemplateEngine engine = Generate.engine(c.templates());
+        Rendering r = new Rendering();
+        if (!o.instances().isEmpty()) {
+            keepOthers(lock, names, r.files, r.records, r.applied, c);
+            // the holds of instances this run leaves alone stay as they are
+            lock.heldOrNone().stream()
+                    .filter(h -> names.stream().noneMatch(n -> Instance.parse(n).equals(Instance.parse(h.instance()))))
+                    .forEach(r.held::add);
+        }
+        for (Plan p : plans) {
+            Selection sel = ConfigSelection.selection(c, p.snapshot());
+            Selected next = Selector.select(p.snapshot(), sel, false);
+            r.unsafe.addAll(Guard.unsafe(next));
+            if (o.version().isEmpty() && !o.acceptShrink()) {
+                // the applied copy is the base, also for a new revision of the same version (a list republished
+                // under the applied number is judged like a new version); only a rebuild of the applied copy has none
+                Selected base = p.before()
+                        .filter(b ->
+                                p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
+                        .map(b -> Selector.select(ws.store().load(b), sel, false))
+                        .orElse(null);
+                List<String> why = Guard.check(base, next, c.guard());
+                r.refusals.addAll(why);
+                if (!why.isEmpty()) {
+                    r.refused.add(p.snapshot().version());
+                }
+            }
+            // what the applied version listed and this one does not stays for holdRemovalsDays, with its reason
+            List<LockFile.Held> holds = Holds.of(
+                    c.selection().holdRemovalsDays(),
+                    ws.today(),
+                    p.instance(),
+                    lock.heldOrNone(),
+                    c.selection().holdRemovalsDays() > 0
+                            ? p.before().map(b -> Selector.select(ws.store().load(b), sel, false))
+                            : Optional.empty(),
+                    next,
+                    p.snapshot().version());
+            r.held.addAll(holds);
+            Selection withHolds = Holds.with(sel, holds);
+            Map<String, Outputs.File> rendered;
+            try {
+                rendered = Outputs.render(
+                        new Generate(ws),
+                        p.stored().orElse(null),
+                        p.snapshot(),
+                        withHolds,
+                        ConfigSelection.jobs(c),
+                        engine,
+                        lock,
+                        g -> r.wildcards.put(
+                                p.instance().name(),
+                                Wildcards.of(g, sel.filter().categories())));
+            } catch (LimitException e) {
+                // what would be published breaks the limits: refused like the guard, whatever the flags
+                r.beyondLimits.addAll(e.reasons());
+                continue;
+            }
+            rendered.forEach((path, f) -> {
+                r.files.put(path, f.content());
+                r.records.add(new LockFile.Output(
+                        path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
+                if (!f.widenings().isEmpty()) {
+                    r.summarised.put(path, f.widenings());
+                }
+            });
+            r.applied.put(
+                    p.instance().name(),
+                    new LockFile.Applied(
+                            p.snapshot().version().value(),
+                            p.stored().map(StoredVersion::revision).orElse(1),
+                            hash));
+        }
+        return r;
+    }
+
+    /** Refused by the guard or the limits: nothing applied, and (unless a dry run) the refusal notified. */
+    private void refuseIfAny(Config c, Options o, Rendering r) {
+        if (r.refusals.isEmpty() && r.beyondLimits.isEmpty() && r.unsafe.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>(r.unsafe);
+        all.addAll(r.refusals);
+        all.addAll(r.beyondLimits);
+        List<String> problems = o.dryRun()
+                ? List.of()
+                : new Notifications(c.notifications(), ws)
+                        .send(new Event(
+                                Event.Kind.REFUSED,
+                                "o365watch: sync refused by the safety guard",
+                                all,
+                                Optional.empty()));
+        throw new GuardException(r.refusals, choices(o, r.refused), r.beyondLimits, r.unsafe, problems);
+    }
+
+    /** How the rendered files compare with those on disk, and whether the lock file changes. */
+    private record Changes(List<String> written, List<String> removed, List<String> unchanged, boolean lockChanged) {}
+
+    /**
+     * Publishes the outputs, writes the reports, then the lock, then notifies. A run killed before
+     * the lock is written left it as it was, so the next sync does the work again (the same bytes)
+     * and writes the reports; a failure here puts the outputs back and takes back the reports, so
+     * only what was applied is reported.
+     */
+    private Result publish(
+            Config c,
+            List<Plan> plans,
+            List<InstanceResult> results,
+            Rendering r,
+            OutputTree tree,
+            LockFile next,
+            Changes changes) {
         // a run killed while writing left temporary files beside the lock file, the output link and the reports
         AtomicFiles.removeLeftovers(c.lockFile().toAbsolutePath().getParent(), 1);
         AtomicFiles.removeLeftovers(tree.path().getParent(), 1);
@@ -453,7 +593,7 @@ public final class Sync {
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
         stage = Stage.PUBLISHING;
-        tree.publish(files);
+        tree.publish(r.files);
         CrashPoint.at("sync.published", tree.path());
         Written reportFiles = new Written();
         List<InstanceResult> withReports = new ArrayList<>();
@@ -461,47 +601,22 @@ public final class Sync {
         try {
             for (int i = 0; i < plans.size(); i++) {
                 Plan p = plans.get(i);
-                InstanceResult r = results.get(i);
+                InstanceResult ir = results.get(i);
                 if (p.before().isEmpty()
                         || p.stored().isEmpty()
                         || p.before().get().version().compareTo(p.stored().get().version()) >= 0) {
-                    withReports.add(r);
+                    withReports.add(ir);
                     continue;
                 }
-                Compare compare = new Compare(ws);
-                String dir = r.instance().dirName() + "/";
-                Map<String, List<Widening>> figures = new TreeMap<>(summarised);
-                figures.keySet().removeIf(path -> !path.startsWith(dir));
-                List<ReportData.Held> keeping = held.stream()
-                        .filter(h -> h.instance().equalsIgnoreCase(r.instance().name()))
-                        .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until()))
-                        .toList();
-                ReportData data = new ReportData(
-                        compare.review(
-                                new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
-                        c.reports().formats().contains(OutputFormat.HTML) ? compare.history(r.instance()) : List.of(),
-                        figures,
-                        keeping);
+                ReportData data = reportData(c, p, r);
                 reports.add(data);
-                List<Path> paths = new ArrayList<>();
-                for (OutputFormat format : c.reports().formats()) {
-                    Path file = c.reports()
-                            .directory()
-                            .resolve(Reports.fileName(
-                                    r.instance(),
-                                    p.before().get().version().value(),
-                                    p.stored().get().version().value(),
-                                    format));
-                    reportFiles.remember(file);
-                    Reports.write(file, Reports.render(data, format));
-                    paths.add(file);
-                }
-                c.reports().feed().ifPresent(feed -> {
-                    reportFiles.remember(feed);
-                    Reports.addToFeed(feed, data, c.reports().feedMax());
-                });
                 withReports.add(new InstanceResult(
-                        r.instance(), r.applied(), r.version(), r.fetched(), paths, r.newerUpstream()));
+                        ir.instance(),
+                        ir.applied(),
+                        ir.version(),
+                        ir.fetched(),
+                        writeReports(c, p, data, reportFiles),
+                        ir.newerUpstream()));
             }
             CrashPoint.at("sync.reported", c.reports().directory());
             next.write(c.lockFile());
@@ -526,16 +641,55 @@ public final class Sync {
         problems.addAll(pendingReminders(c, withReports, !reports.isEmpty()));
         return new Result(
                 withReports,
-                written,
-                removed,
-                unchanged,
-                lockChanged,
+                changes.written(),
+                changes.removed(),
+                changes.unchanged(),
+                changes.lockChanged(),
                 false,
                 problems,
                 tree.path(),
-                summarised,
-                wildcards,
-                held);
+                r.summarised,
+                r.wildcards,
+                r.held);
+    }
+
+    /** The review of one instance's change from the version applied before, for its reports and notification. */
+    private ReportData reportData(Config c, Plan p, Rendering r) {
+        Compare compare = new Compare(ws);
+        String dir = p.instance().dirName() + "/";
+        Map<String, List<Widening>> figures = new TreeMap<>(r.summarised);
+        figures.keySet().removeIf(path -> !path.startsWith(dir));
+        List<ReportData.Held> keeping = r.held.stream()
+                .filter(h -> h.instance().equalsIgnoreCase(p.instance().name()))
+                .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until()))
+                .toList();
+        return new ReportData(
+                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
+                c.reports().formats().contains(OutputFormat.HTML) ? compare.history(p.instance()) : List.of(),
+                figures,
+                keeping);
+    }
+
+    /** One report per configured format and the feed's item; each file remembered first, so a failure can take it back. */
+    private static List<Path> writeReports(Config c, Plan p, ReportData data, Written reportFiles) {
+        List<Path> paths = new ArrayList<>();
+        for (OutputFormat f : c.reports().formats()) {
+            Path file = c.reports()
+                    .directory()
+                    .resolve(Reports.fileName(
+                            p.instance(),
+                            p.before().get().version().value(),
+                            p.stored().get().version().value(),
+                            f));
+            reportFiles.remember(file);
+            Reports.write(file, Reports.render(data, f));
+            paths.add(file);
+        }
+        c.reports().feed().ifPresent(feed -> {
+            reportFiles.remember(feed);
+            Reports.addToFeed(feed, data, c.reports().feedMax());
+        });
+        return paths;
     }
 
     /**
@@ -694,6 +848,9 @@ public final class Sync {
      * night does not repeat yesterday's reminder.
      */
     private List<String> pendingReminders(Config c, List<InstanceResult> results, boolean applied) {
+        if (!new Notifications(c.notifications(), ws).sends(Event.Kind.PENDING)) {
+            return List.of(); // nobody to remind: no need to read and compare two versions to find out what
+        }
         List<String> lines = new ArrayList<>();
         LocalDate today = ws.today();
         LocalDate horizon = today.plusDays(c.graceDays());

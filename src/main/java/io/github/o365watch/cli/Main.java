@@ -24,7 +24,10 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;
         try {
-            code = run(args, out, err, Environment.system());
+            // the launcher's training run for its class-data archive (bin/o365watch), not a command
+            code = args.length == 3 && args[0].equals(Training.ARGUMENT)
+                    ? Training.run(Path.of(args[1]), Path.of(args[2]), err)
+                    : run(args, out, err, Environment.system());
         } catch (RuntimeException e) {
             // the environment itself (a config directory whose name this locale cannot hold)
             code = ExitCodes.report(e, err, false);

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -51,10 +52,14 @@ final class Http {
 
     private final SourceOptions options;
     private final OkHttpClient client;
+    private final boolean clientSpeaksTls;
+    // made if a plain-HTTP source (a loopback mirror) redirects to https: the client above speaks no TLS
+    private OkHttpClient tls;
 
     Http(SourceOptions options) {
         this.options = options;
-        this.client = build(options);
+        this.clientSpeaksTls = !options.location().regionMatches(true, 0, "http://", 0, 7);
+        this.client = build(options, clientSpeaksTls);
     }
 
     /** Refuses anything but https, or http to a loopback address. */
@@ -84,7 +89,7 @@ final class Http {
                     .header("User-Agent", USER_AGENT)
                     .header("Accept", "application/json, application/rss+xml;q=0.9, */*;q=0.5")
                     .build();
-            try (Response response = client.newCall(request).execute()) {
+            try (Response response = client(url).newCall(request).execute()) {
                 int code = response.code();
                 if (response.isSuccessful()) {
                     return read(response.body(), what);
@@ -227,7 +232,18 @@ final class Http {
                 + (m.isEmpty() ? "the connection broke off" : m) + ")";
     }
 
-    private static OkHttpClient build(SourceOptions o) {
+    /** The client for a URL: the source's own, or for https from a plain-HTTP source, one that speaks TLS. */
+    private OkHttpClient client(HttpUrl url) {
+        if (!url.isHttps() || clientSpeaksTls) {
+            return client;
+        }
+        if (tls == null) {
+            tls = build(options, true);
+        }
+        return tls;
+    }
+
+    private static OkHttpClient build(SourceOptions o, boolean withTls) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(o.timeout())
                 .readTimeout(o.timeout())
@@ -236,6 +252,11 @@ final class Http {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
+        if (!withTls) {
+            // a loopback mirror (nothing else may be plain HTTP): a client that speaks no TLS does not read the
+            // platform's trust store, a tenth of the classes a short run loads
+            b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         ProxySettings proxy = ProxySettings.from(o.proxy(), o.env());
         b.proxySelector(proxy.selector());
         b.proxyAuthenticator((route, response) -> {

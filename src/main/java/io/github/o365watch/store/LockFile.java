@@ -15,13 +15,24 @@ import java.util.TreeMap;
  * {@code o365watch.lock}: for every output file, the target, instance, data version, selection
  * hash and SHA-256 it was written with, and per instance the version applied. Canonical JSON,
  * meant to be committed with the outputs so history shows which data version was applied when.
+ *
+ * <p>{@code fingerprint} is a SHA-256 of everything the outputs were rendered from (the versions
+ * applied, the selection, the targets and their options, the templates, the overrides file,
+ * o365watch's own build): when a sync finds it unchanged and every file as recorded, it renders
+ * nothing. Lock files written before it was recorded have none, and the next sync adds it.
  */
-public record LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs, List<Held> held) {
+public record LockFile(
+        Integer format, Map<String, Applied> instances, List<Output> outputs, List<Held> held, String fingerprint) {
     public static final int FORMAT = 1;
 
     /** Without held removals: {@code held} is left out of the file, so lock files of sites that hold none stay as they were. */
     public LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs) {
-        this(format, instances, outputs, null);
+        this(format, instances, outputs, null, null);
+    }
+
+    /** Without a fingerprint: a lock file of an older o365watch, or one no sync wrote. */
+    public LockFile(Integer format, Map<String, Applied> instances, List<Output> outputs, List<Held> held) {
+        this(format, instances, outputs, held, null);
     }
 
     /**
@@ -120,6 +131,9 @@ public record LockFile(Integer format, Map<String, Applied> instances, List<Outp
     /** Every value has the shape sync writes; a path is {@code instance/target/file} and stays inside the output directory. */
     private void check(Path file) {
         String bad = "lock file " + file + ": ";
+        if (fingerprint != null && !SHA256.matcher(fingerprint).matches()) {
+            throw new StoreException(bad + "fingerprint is not a SHA-256 (64 hexadecimal digits)");
+        }
         checkHeld(bad);
         instances.forEach((name, a) -> {
             if (name == null

@@ -37,7 +37,7 @@ public final class MustacheTemplates implements TemplateEngine {
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final Optional<Path> dir;
-    private final DefaultMustacheFactory factory;
+    private DefaultMustacheFactory factory;
 
     public MustacheTemplates(Optional<Path> overrideDir) {
         this.dir = overrideDir.map(d -> d.toAbsolutePath().normalize());
@@ -46,26 +46,78 @@ public final class MustacheTemplates implements TemplateEngine {
                 throw new TemplateException("--templates " + d + ": no such directory");
             }
         });
-        this.factory = new DefaultMustacheFactory(name -> reader(name)) {
-            @Override
-            public void encode(String value, Writer writer) {
-                try {
-                    writer.write(value); // the view model is escaped for its format before it gets here
-                } catch (IOException e) {
-                    throw new MustacheException("cannot write", e);
+    }
+
+    /**
+     * The Mustache compiler, made on the first render: a run that only reads the targets' names
+     * and properties (the config's check, check, a sync with nothing to render) loads none of it.
+     */
+    private synchronized DefaultMustacheFactory factory() {
+        if (factory == null) {
+            factory = Compiler.make(this);
+        }
+        return factory;
+    }
+
+    /** Apart from the class that uses it, so that verifying that class loads none of Mustache's. */
+    private static final class Compiler {
+        static DefaultMustacheFactory make(MustacheTemplates t) {
+            DefaultMustacheFactory f = new DefaultMustacheFactory(name -> t.reader(name)) {
+                @Override
+                public void encode(String value, Writer writer) {
+                    try {
+                        writer.write(value); // the view model is escaped for its format before it gets here
+                    } catch (IOException e) {
+                        throw new MustacheException("cannot write", e);
+                    }
                 }
-            }
-        };
-        factory.setObjectHandler(new ReflectionObjectHandler() {
-            @Override
-            public Wrapper find(String name, List<Object> scopes) {
-                Wrapper w = super.find(name, scopes);
-                if (w instanceof MissingWrapper) {
-                    throw new MissingVariable(name);
+            };
+            f.setObjectHandler(new ReflectionObjectHandler() {
+                @Override
+                public Wrapper find(String name, List<Object> scopes) {
+                    Wrapper w = super.find(name, scopes);
+                    if (w instanceof MissingWrapper) {
+                        throw new MissingVariable(name);
+                    }
+                    return w;
                 }
-                return w;
+            });
+            return f;
+        }
+
+        /**
+         * Compiles (once: the factory keeps it) and runs one template into {@code out}; Mustache's
+         * failures become template problems, a failure of {@code out} stays an I/O failure.
+         */
+        static void render(DefaultMustacheFactory factory, String name, Map<String, Object> view, Writer out)
+                throws IOException {
+            try {
+                Mustache m = factory.compile(name);
+                m.execute(out, view).flush();
+            } catch (MustacheException | MissingVariable e) {
+                Throwable root = e;
+                while (root.getCause() != null && !(root instanceof MissingVariable)) {
+                    root = root.getCause();
+                }
+                if (root instanceof MissingVariable mv) {
+                    throw new TemplateException(
+                            "template " + name + " uses '" + mv.getMessage() + "', which the view model does"
+                                    + " not have (see rules-templates/README.md)",
+                            mv.getMessage(),
+                            e);
+                }
+                if (root instanceof TemplateException te) {
+                    throw te;
+                }
+                if (root instanceof IOException io) {
+                    throw io; // the output failed, not the template
+                }
+                throw new TemplateException(
+                        "template " + name + " is broken: "
+                                + io.github.o365watch.text.Printable.line(String.valueOf(e.getMessage()), 300),
+                        e);
             }
-        });
+        }
     }
 
     /** A template names a variable the view does not have. */
@@ -121,33 +173,7 @@ public final class MustacheTemplates implements TemplateEngine {
 
     @Override
     public void render(String target, String template, Map<String, Object> view, Writer out) throws IOException {
-        String name = target + "/" + template;
-        try {
-            Mustache m = factory.compile(name);
-            m.execute(out, view).flush();
-        } catch (MustacheException | MissingVariable e) {
-            Throwable root = e;
-            while (root.getCause() != null && !(root instanceof MissingVariable)) {
-                root = root.getCause();
-            }
-            if (root instanceof MissingVariable mv) {
-                throw new TemplateException(
-                        "template " + name + " uses '" + mv.getMessage() + "', which the view model does"
-                                + " not have (see rules-templates/README.md)",
-                        mv.getMessage(),
-                        e);
-            }
-            if (root instanceof TemplateException te) {
-                throw te;
-            }
-            if (root instanceof IOException io) {
-                throw io; // the output failed, not the template
-            }
-            throw new TemplateException(
-                    "template " + name + " is broken: "
-                            + io.github.o365watch.text.Printable.line(String.valueOf(e.getMessage()), 300),
-                    e);
-        }
+        Compiler.render(factory(), target + "/" + template, view, out);
     }
 
     /** The reader the Mustache factory asks for (templates and partials), by relative name. */
