@@ -93,12 +93,8 @@ public final class Sync {
             Optional<String> version,
             List<String> instances,
             boolean acceptOlder) {
-        public Options(boolean dryRun, boolean acceptShrink, Optional<String> version) {
-            this(dryRun, acceptShrink, version, List.of(), false);
-        }
-
-        public Options(boolean dryRun, boolean acceptShrink, Optional<String> version, List<String> instances) {
-            this(dryRun, acceptShrink, version, instances, false);
+        public Options {
+            instances = List.copyOf(instances);
         }
     }
 
