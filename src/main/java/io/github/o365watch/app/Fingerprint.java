@@ -28,11 +28,13 @@ final class Fingerprint {
     private Fingerprint() {}
 
     /**
-     * Of a site whose lock would record {@code applied} and {@code outputs}. The outputs' hashes
+     * Of a site whose lock would record {@code applied} and {@code outputs}; {@code configHash} is
+     * {@link ConfigSelection#hash} of {@code c}, which the caller has made already. The outputs' hashes
      * are in it too, so that a lock file whose recorded hashes were edited to match edited outputs
      * does not pass for one sync wrote: its fingerprint no longer matches, and sync renders.
      */
-    static String of(Config c, Map<String, LockFile.Applied> applied, List<LockFile.Output> outputs) {
+    static String of(
+            Config c, String configHash, Map<String, LockFile.Applied> applied, List<LockFile.Output> outputs) {
         StringBuilder s = new StringBuilder();
         s.append("o365watch ").append(Build.IDENTITY).append('\n');
         new TreeMap<>(applied)
@@ -45,7 +47,7 @@ final class Fingerprint {
                         .append(' ')
                         .append(a.selectionHash())
                         .append('\n'));
-        s.append("config ").append(ConfigSelection.hash(c)).append('\n');
+        s.append("config ").append(configHash).append('\n');
         c.selection()
                 .overridesFile()
                 .ifPresent(f ->

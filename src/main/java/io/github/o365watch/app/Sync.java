@@ -256,8 +256,8 @@ public final class Sync {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> removed = compare(tree, r.files, written, unchanged);
-        LockFile next =
-                new LockFile(LockFile.FORMAT, r.applied, r.records, r.held, Fingerprint.of(c, r.applied, r.records));
+        LockFile next = new LockFile(
+                LockFile.FORMAT, r.applied, r.records, r.held, Fingerprint.of(c, hash, r.applied, r.records));
         boolean lockChanged = !next.equals(lock);
         List<InstanceResult> results = new ArrayList<>();
         for (Plan p : plans) {
@@ -393,7 +393,7 @@ public final class Sync {
             would.put(v.instance().name(), new LockFile.Applied(v.version().value(), v.revision(), hash));
         }
         if (!would.equals(lock.instances())
-                || !Fingerprint.of(c, would, lock.outputs()).equals(lock.fingerprint())) {
+                || !Fingerprint.of(c, hash, would, lock.outputs()).equals(lock.fingerprint())) {
             return Optional.empty();
         }
         OutputTree tree = new OutputTree(c.output());

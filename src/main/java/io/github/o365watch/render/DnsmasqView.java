@@ -20,7 +20,6 @@ public final class DnsmasqView implements TargetView {
     public void group(Map<String, Object> group, List<HostPattern> hosts) {
         group.put(
                 "dnsmasqDomains",
-                ViewLists.values(
-                        "value", hosts.stream().map(HostPattern::pattern).toList()));
+                Views.values("value", hosts.stream().map(HostPattern::pattern).toList()));
     }
 }

@@ -52,7 +52,7 @@ public final class PacView implements TargetView {
 
     /** Sorted, each once, as {@code {pattern}}. */
     private static List<Map<String, Object>> patterns(List<HostPattern> hosts) {
-        return ViewLists.values(
+        return Views.values(
                 "pattern",
                 hosts.stream().sorted().distinct().map(HostPattern::pattern).toList());
     }

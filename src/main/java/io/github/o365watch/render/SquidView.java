@@ -45,8 +45,8 @@ public final class SquidView implements TargetView {
         }
         dotted.forEach(d -> domains.add("." + d));
         domains.sort(java.util.Comparator.comparing(d -> d.startsWith(".") ? d.substring(1) : d));
-        group.put("squidDomains", ViewLists.values("value", domains));
-        group.put("squidRegex", ViewLists.values("value", regex));
+        group.put("squidDomains", Views.values("value", domains));
+        group.put("squidRegex", Views.values("value", regex));
         group.put("hasSquidDomains", !domains.isEmpty());
         group.put("hasSquidRegex", !regex.isEmpty());
     }

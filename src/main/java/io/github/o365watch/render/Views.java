@@ -6,6 +6,7 @@ import io.github.o365watch.domain.net.Ipv4Prefix;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -249,6 +250,15 @@ final class Views {
      */
     static List<Map<String, Object>> positions(List<? extends Map<String, Object>> list) {
         return new Positions(list);
+    }
+
+    /** Each string as {@code {key: value}}, with positions. */
+    static List<Map<String, Object>> values(String key, List<String> list) {
+        List<Map<String, Object>> out = new ArrayList<>(list.size());
+        for (String v : list) {
+            out.add(Map.of(key, v)); // one small map per element: lists run to a hundred thousand
+        }
+        return positions(out);
     }
 
     private static final class Positions extends AbstractList<Map<String, Object>> implements RandomAccess {

@@ -305,24 +305,25 @@ final class FeedHandler extends Handler.Abstract {
                         + "<style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:left}code{word-break:break-all}</style></head><body>\n"
                         + "<h1>o365watch feeds</h1>\n");
         state.problem()
-                .ifPresent(p ->
-                        h.append("<p><strong>Problem:</strong> ").append(esc(p)).append("</p>\n"));
+                .ifPresent(p -> h.append("<p><strong>Problem:</strong> ")
+                        .append(Html.escape(p))
+                        .append("</p>\n"));
         state.release()
                 .ifPresentOrElse(
                         r -> {
                             h.append("<p>Release ")
-                                    .append(esc(r.name()))
+                                    .append(Html.escape(r.name()))
                                     .append(", ")
                                     .append(r.files().size())
                                     .append(" files.</p>\n");
                             h.append("<table><tr><th>file</th><th>version</th><th>bytes</th><th>SHA-256</th></tr>\n");
                             r.files()
                                     .forEach((p, f) -> h.append("<tr><td><a href=\"/")
-                                            .append(esc(p))
+                                            .append(Html.escape(p))
                                             .append("\">")
-                                            .append(esc(p))
+                                            .append(Html.escape(p))
                                             .append("</a></td><td>")
-                                            .append(esc(lock.output(p)
+                                            .append(Html.escape(lock.output(p)
                                                     .map(LockFile.Output::version)
                                                     .orElse("?")))
                                             .append("</td><td>")
@@ -333,7 +334,7 @@ final class FeedHandler extends Handler.Abstract {
                             h.append("</table>\n");
                             FeedServer.first(settings)
                                     .ifPresent(i -> h.append("<p>The files of ")
-                                            .append(esc(i.name()))
+                                            .append(Html.escape(i.name()))
                                             .append(
                                                     " are also served without the instance part (<code>/&lt;target&gt;/&lt;file&gt;</code>)")
                                             .append(
@@ -351,17 +352,13 @@ final class FeedHandler extends Handler.Abstract {
                     .filter(Files::isRegularFile)
                     .ifPresent(f -> h.append("<li><a href=\"/feed.rss\">feed.rss</a> (RSS)</li>\n"));
             reports.forEach(n -> h.append("<li><a href=\"/reports/")
-                    .append(esc(n))
+                    .append(Html.escape(n))
                     .append("\">")
-                    .append(esc(n))
+                    .append(Html.escape(n))
                     .append("</a></li>\n"));
             h.append("</ul>\n");
         }
         h.append("<p><a href=\"/healthz\">/healthz</a> · <a href=\"/metrics\">/metrics</a></p>\n</body></html>\n");
         return h.toString();
-    }
-
-    private static String esc(String s) {
-        return Html.escape(s);
     }
 }
