@@ -241,7 +241,7 @@ class LauncherIT {
     @Test
     void buildsTheJarWhenItIsMissingOrOlderThanTheSources() throws Exception {
         Path copy = tmp.resolve("o365watch");
-        for (String part : List.of("bin", "src/main", "rules-templates", "pom.xml")) {
+        for (String part : List.of("bin", "src/main", "rules-templates", "pom.xml", ".mvn")) {
             copyTree(PROJECT.resolve(part), copy.resolve(part));
         }
         String launcher = copy.resolve("bin/o365watch").toString();
