@@ -16,7 +16,8 @@
 #   nochange, check: the flow of Microsoft's documented Python sample (bench/peers/ms_sample_flow.py:
 #               read the state file, ask /version, stop), and the floor (bench/floor/Hello.java: a
 #               hello-world picocli command started as bin/o365watch starts o365watch, same JVM flags
-#               and class-data archive)
+#               and class-data archive; and the library floor, bench/floor/Libraries.java: the same, but
+#               reading the site's config and lock with Jackson and asking /version once with OkHttp)
 #   audit       a plain Python audit (bench/peers/audit.py: regex and ipaddress over the collapsed prefixes)
 #
 # Real data is Microsoft's Worldwide lists (2019102800, then 2019112700) from the test fixtures.
@@ -67,7 +68,7 @@ cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 launcher="$home/bin/o365watch"
 # the floor: compiled against the jar (picocli is in it), run with the jar first on the class path
 mkdir -p target/bench-floor
-javac --release 17 -cp target/o365watch.jar -d target/bench-floor bench/floor/Hello.java
+javac --release 17 -cp target/o365watch.jar -d target/bench-floor bench/floor/Hello.java bench/floor/Libraries.java
 # the interpreter itself, not a version manager's shim script in front of it
 python="$(python3 -c 'import sys; print(sys.executable)')"
 
@@ -139,11 +140,14 @@ write_floor() {
       [ -n "$a" ] && jvm+=(-XX:SharedArchiveFile="$a" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
   fi
-  {
-    echo '#!/usr/bin/env bash'
-    echo "exec $(command -v java) ${jvm[*]} ${O365WATCH_JAVA_OPTS:-} -cp $home/target/o365watch.jar:$home/target/bench-floor Hello"
-  } >"$work/floor.sh"
-  chmod +x "$work/floor.sh"
+  local main
+  for main in Hello Libraries; do
+    {
+      echo '#!/usr/bin/env bash'
+      echo "exec $(command -v java) ${jvm[*]} ${O365WATCH_JAVA_OPTS:-} -cp $home/target/o365watch.jar:$home/target/bench-floor $main \"\$@\""
+    } >"$work/floor-$main.sh"
+    chmod +x "$work/floor-$main.sh"
+  done
 }
 
 # the Python sample's state file: its client request id, and the version the site applied
@@ -198,7 +202,8 @@ for s in "${scenarios[@]}"; do
       for _ in $(seq $runs); do
         timed nochange real "$work/site-after" "$launcher" sync
         timed nochange-peer real "$work" "$python" "$home/bench/peers/ms_sample_flow.py" "$work/peer-state.txt" "$url"
-        timed nochange-floor real "$work" "$work/floor.sh"
+        timed nochange-floor real "$work" "$work/floor-Hello.sh"
+        timed nochange-libfloor real "$work/site-after" "$work/floor-Libraries.sh"
       done
       ;;
     newversion)
@@ -281,16 +286,17 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
   done
   # ours beside each peer that ran with it: the ratio of the wall medians
   wmedian() { awk -v l="$1" -v z="$2" '$1==l && $2==z {print $3}' "$results" | median; }
-  if grep -q -- '-\(peer\|floor\) ' "$results"; then
+  if grep -q -- '-\(peer\|floor\|libfloor\) ' "$results"; then
     echo
     echo "Ours beside the peers (alternating runs; ratio = our wall median / the peer's):"
     echo
     echo "| scenario | size | ours | peer | peer's wall median | ratio |"
     echo "| --- | --- | ---: | --- | ---: | ---: |"
-    awk '!seen[$1" "$2]++ && $1 ~ /-(peer|floor)$/ {print $1" "$2}' "$results" | while read -r other size; do
+    awk '!seen[$1" "$2]++ && $1 ~ /-(peer|floor|libfloor)$/ {print $1" "$2}' "$results" | while read -r other size; do
       label="${other%-*}"
       case "$other" in
-        *-floor) name="hello-world picocli (bench/floor)" ;;
+        *-floor) name="hello-world picocli (bench/floor/Hello.java)" ;;
+        *-libfloor) name="picocli, Jackson and OkHttp, one request (bench/floor/Libraries.java)" ;;
         audit-peer) name="plain Python audit (bench/peers/audit.py)" ;;
         *) name="Microsoft's Python sample flow (bench/peers/ms_sample_flow.py)" ;;
       esac
@@ -299,5 +305,11 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
       awk -v l="$label" -v z="$size" -v o="$ours" -v n="$name" -v t="$theirs" \
         'BEGIN {printf "| %s | %s | %.2f s | %s | %.2f s | %.2f |\n", l, z, o, n, t, (t > 0 ? o / t : 0)}'
     done
+    if grep -q -- '-libfloor ' "$results"; then
+      lib=$(wmedian nochange-libfloor real)
+      hello=$(wmedian nochange-floor real)
+      echo
+      awk -v a="$lib" -v b="$hello" 'BEGIN {printf "The library floor is %.2f times the hello-world floor (%.2f s against %.2f s).\n", (b > 0 ? a / b : 0), a, b}'
+    fi
   fi
 } | tee "$work/summary.md"
