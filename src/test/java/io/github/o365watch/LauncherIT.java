@@ -150,14 +150,24 @@ class LauncherIT {
     /**
      * The archive comes from the training run, not from the first command: after a first run of
      * show, a sync and a check map their classes (app.Sync, app.Check, the HTTP client) from it,
-     * and the user's directory holds nothing but what they wrote.
+     * the user's directory holds nothing but what they wrote, and what an earlier training killed
+     * midway left in the cache is gone.
      */
     @Test
     void theArchiveHoldsEveryMainCommandWhicheverRanFirst() throws Exception {
         Path cache = tmp.resolve("cache");
         Path site = Files.createDirectories(tmp.resolve("site"));
         String launcher = PROJECT.resolve("bin/o365watch").toString();
-        Map<String, String> env = new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString()));
+        // the JDK 17 this test runs on, whatever java the PATH finds: an AppCDS archive, not an AOT cache
+        String java17 = ProcessHandle.current().info().command().orElseThrow();
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "O365WATCH_CACHE",
+                cache.toString(),
+                "JAVA_HOME",
+                Path.of(java17).getParent().getParent().toString()));
+        // what a training killed midway leaves (a PID no process has): the next training removes it
+        Files.createDirectories(cache.resolve(".o365watch-training.2147483647/work/snapshots"));
+        Files.writeString(cache.resolve(".o365watch-cds-1.2147483647.jsa"), "half");
         Run show = runWith(
                 site,
                 env,
