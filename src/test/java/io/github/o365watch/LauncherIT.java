@@ -107,22 +107,26 @@ class LauncherIT {
     }
 
     /**
-     * The JVM picks the start-up cache: JAVA_HOME on a JDK 24+ records an AOT cache, the default JDK 17 an
-     * AppCDS archive, side by side; the recording run's output is the same as every later run's, and quiet.
+     * Each JVM trains its own start-up cache, from the training run rather than the first command: JAVA_HOME on
+     * a JDK 24+ records an AOT cache, the default JDK 17 an AppCDS archive, side by side. The recording run's
+     * output is the same as every later run's, and quiet; the user's directory holds nothing but what they
+     * wrote; what a training killed midway left in the cache is gone; and after a first run of show, a sync
+     * maps its classes (app.Sync, app.Outputs) from the archive. (One test, so the JDK 17 training runs once.)
      */
     @Test
-    void theJvmChosenByJavaHomePicksAnAotCacheOrAnAppCdsArchive() throws Exception {
+    void eachJvmTrainsItsOwnArchiveWhicheverCommandRanFirst() throws Exception {
         Path jdk = newJdk();
         Path cache = tmp.resolve("cache");
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        // what a training killed midway leaves (a PID no process has): the next training removes it
+        Files.createDirectories(cache.resolve(".o365watch-training.2147483647/work/snapshots"));
+        Files.writeString(cache.resolve(".o365watch-cds-1.2147483647.jsa"), "half");
+        String launcher = PROJECT.resolve("bin/o365watch").toString();
         List<String> show = List.of(
-                PROJECT.resolve("bin/o365watch").toString(),
-                "show",
-                "--store",
-                PROJECT.resolve("snapshots").toString(),
-                "--summary");
+                launcher, "show", "--store", PROJECT.resolve("snapshots").toString(), "--summary");
         Map<String, String> env =
                 new java.util.HashMap<>(Map.of("O365WATCH_CACHE", cache.toString(), "JAVA_HOME", jdk.toString()));
-        Run recording = runWith(tmp, env, show);
+        Run recording = runWith(site, env, show);
         assertThat(recording.code()).as(recording.err()).isZero();
         assertThat(recording.err()).isEmpty();
         assertThat(recording.out()).startsWith("Worldwide 2019112700: 112 of 112 endpoint sets");
@@ -132,12 +136,13 @@ class LauncherIT {
                     .asString()
                     .matches("o365watch-aot-\\d+\\.aot");
         }
-        Run mapped = runWith(tmp, env, show);
+        Run mapped = runWith(site, env, show);
         assertThat(mapped).isEqualTo(recording);
 
+        // the JDK 17 this test runs on, whatever java the PATH finds: an AppCDS archive beside the AOT cache
         String java17 = ProcessHandle.current().info().command().orElseThrow();
         env.put("JAVA_HOME", Path.of(java17).getParent().getParent().toString());
-        Run cds = runWith(tmp, env, show);
+        Run cds = runWith(site, env, show);
         assertThat(cds).isEqualTo(recording);
         try (var files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
@@ -145,52 +150,12 @@ class LauncherIT {
                     .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot"))
                     .anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
         }
-    }
-
-    /**
-     * The archive comes from the training run, not from the first command: after a first run of
-     * show, a sync and a check map their classes (app.Sync, app.Check, the HTTP client) from it,
-     * the user's directory holds nothing but what they wrote, and what an earlier training killed
-     * midway left in the cache is gone.
-     */
-    @Test
-    void theArchiveHoldsEveryMainCommandWhicheverRanFirst() throws Exception {
-        Path cache = tmp.resolve("cache");
-        Path site = Files.createDirectories(tmp.resolve("site"));
-        String launcher = PROJECT.resolve("bin/o365watch").toString();
-        // the JDK 17 this test runs on, whatever java the PATH finds: an AppCDS archive, not an AOT cache
-        String java17 = ProcessHandle.current().info().command().orElseThrow();
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "O365WATCH_CACHE",
-                cache.toString(),
-                "JAVA_HOME",
-                Path.of(java17).getParent().getParent().toString()));
-        // what a training killed midway leaves (a PID no process has): the next training removes it
-        Files.createDirectories(cache.resolve(".o365watch-training.2147483647/work/snapshots"));
-        Files.writeString(cache.resolve(".o365watch-cds-1.2147483647.jsa"), "half");
-        Run show = runWith(
-                site,
-                env,
-                List.of(
-                        launcher,
-                        "show",
-                        "--store",
-                        PROJECT.resolve("snapshots").toString(),
-                        "--summary"));
-        assertThat(show.code()).as(show.err()).isZero();
-        assertThat(show.err()).isEmpty();
-        try (var files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList())
-                    .singleElement()
-                    .asString()
-                    .matches("o365watch-cds-\\d+\\.jsa");
-        }
         try (var files = Files.list(site)) {
             assertThat(files.toList()).isEmpty();
         }
+
         Path log = tmp.resolve("classes.txt");
         env.put("O365WATCH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
-
         Run sync = runWith(
                 site,
                 env,
@@ -200,7 +165,6 @@ class LauncherIT {
                         "--offline",
                         "--config",
                         writeConfig(site).toString()));
-
         assertThat(sync.code()).as(sync.err()).isZero();
         List<String> lines = Files.readAllLines(log);
         for (String c : List.of("io.github.o365watch.app.Sync", "io.github.o365watch.app.Outputs")) {
