@@ -1,5 +1,6 @@
 package io.github.o365watch.render;
 
+import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.Widening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +23,24 @@ public final class Generator {
      */
     public static Generated generate(
             TargetSpec spec, TargetView form, Plan plan, Map<String, String> options, TemplateEngine engine) {
+        return generate(spec, form, plan, options, engine, Relabel.NONE);
+    }
+
+    /** As above; each file {@code relabel} asks for is also rendered under the older labels it names, and handed to it. */
+    public static Generated generate(
+            TargetSpec spec,
+            TargetView form,
+            Plan plan,
+            Map<String, String> options,
+            TemplateEngine engine,
+            Relabel relabel) {
         ViewBuilder vb = new ViewBuilder(spec, form, plan, spec.resolve(options));
         Map<String, Object> view = vb.build();
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> beyond = new LinkedHashSet<>();
         for (TargetSpec.Output out : spec.outputs()) {
             if (out.scope() == TargetSpec.Scope.ALL) {
-                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond));
+                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond, relabel));
             } else {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> groups = (List<Map<String, Object>>) view.get("categories");
@@ -36,7 +48,7 @@ public final class Generator {
                     Map<String, Object> scoped = new LinkedHashMap<>(view);
                     scoped.put("group", g);
                     String name = out.name().replace("{category}", (String) g.get("categoryLower"));
-                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond));
+                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond, relabel));
                 }
             }
         }
@@ -54,7 +66,8 @@ public final class Generator {
      * One file. When the plan summarised some list, the file is rendered a second time with a
      * header stating what summarising did to the lists the first rendering wrote into it, so the
      * figure in a file is always the figure of that file. A file that would hold a list no summary
-     * fits within the limits is refused: why goes to {@code beyond}.
+     * fits within the limits is refused: why goes to {@code beyond}. Then, for each older label
+     * {@code relabel} wants the file under, the same view is relabelled and the file rendered again.
      */
     private static GeneratedFile render(
             TargetSpec spec,
@@ -64,7 +77,8 @@ public final class Generator {
             ViewBuilder vb,
             Plan plan,
             TemplateEngine engine,
-            Set<String> beyond) {
+            Set<String> beyond,
+            Relabel relabel) {
         vb.startFile();
         byte[] content = render(engine, spec.id(), template, view);
         beyond.addAll(vb.beyondLimits());
@@ -73,6 +87,18 @@ public final class Generator {
             Map<String, Object> stated = new LinkedHashMap<>(view);
             stated.put("header", vb.header(widenings));
             content = render(engine, spec.id(), template, stated);
+        }
+        List<Version> older = relabel.labels(spec.id(), name);
+        if (!older.isEmpty()) {
+            Version own = vb.label();
+            for (Version v : older) {
+                vb.label(v);
+                Map<String, Object> as = new LinkedHashMap<>(view);
+                as.put("version", v.value());
+                as.put("header", vb.header(widenings));
+                relabel.rendered(spec.id(), name, v, render(engine, spec.id(), template, as), widenings);
+            }
+            vb.label(own);
         }
         return new GeneratedFile(name, content, widenings);
     }
