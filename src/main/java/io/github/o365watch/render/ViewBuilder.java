@@ -81,7 +81,10 @@ final class ViewBuilder {
         this.form = form;
         this.plan = plan;
         this.options = options;
-        this.names = new ObjectNames(spec.names());
+        List<String> keys = new ArrayList<>();
+        plan.categories().forEach(g -> keys.add(g.key()));
+        plan.rules().forEach(g -> keys.add(g.key()));
+        this.names = new ObjectNames(spec.names(), keys);
         this.label = plan.selected().version();
     }
 
@@ -458,7 +461,7 @@ final class ViewBuilder {
 
     /** Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names unique in the order asked. */
     private Map<String, Object> prefix(IpPrefix p) {
-        return new Views.Prefix(p, names.name(p.network() + "/" + p.length()));
+        return new Views.Prefix(p, names.prefix(p));
     }
 
     private Map<String, Object> host(HostPattern h) {
