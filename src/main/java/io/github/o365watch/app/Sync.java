@@ -660,7 +660,7 @@ public final class Sync {
                 .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until()))
                 .toList();
         return new ReportData(
-                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
+                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT, p.snapshot()),
                 c.reports().formats().contains(OutputFormat.HTML) ? compare.history(p.instance()) : List.of(),
                 figures,
                 keeping);
