@@ -38,9 +38,11 @@ public final class Generator {
         Map<String, Object> view = vb.build();
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> beyond = new LinkedHashSet<>();
+        // one buffer for every file of the target: grown once to the largest, not from 8 KB for each file
+        LfText text = new LfText();
         for (TargetSpec.Output out : spec.outputs()) {
             if (out.scope() == TargetSpec.Scope.ALL) {
-                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond, relabel));
+                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond, relabel, text));
             } else {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> groups = (List<Map<String, Object>>) view.get("categories");
@@ -48,7 +50,7 @@ public final class Generator {
                     Map<String, Object> scoped = new LinkedHashMap<>(view);
                     scoped.put("group", g);
                     String name = out.name().replace("{category}", (String) g.get("categoryLower"));
-                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond, relabel));
+                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond, relabel, text));
                 }
             }
         }
@@ -78,15 +80,16 @@ public final class Generator {
             Plan plan,
             TemplateEngine engine,
             Set<String> beyond,
-            Relabel relabel) {
+            Relabel relabel,
+            LfText text) {
         vb.startFile();
-        byte[] content = render(engine, spec.id(), template, view);
+        byte[] content = render(engine, spec.id(), template, view, text);
         beyond.addAll(vb.beyondLimits());
         List<Widening> widenings = plan.summarised() ? vb.widenings() : List.of();
         if (!widenings.isEmpty()) {
             Map<String, Object> stated = new LinkedHashMap<>(view);
             stated.put("header", vb.header(widenings));
-            content = render(engine, spec.id(), template, stated);
+            content = render(engine, spec.id(), template, stated, text);
         }
         List<Version> older = relabel.labels(spec.id(), name);
         if (!older.isEmpty()) {
@@ -96,7 +99,7 @@ public final class Generator {
                 Map<String, Object> as = new LinkedHashMap<>(view);
                 as.put("version", v.value());
                 as.put("header", vb.header(widenings));
-                relabel.rendered(spec.id(), name, v, render(engine, spec.id(), template, as), widenings);
+                relabel.rendered(spec.id(), name, v, render(engine, spec.id(), template, as, text), widenings);
             }
             vb.label(own);
         }
@@ -104,8 +107,9 @@ public final class Generator {
     }
 
     /** The template's output as UTF-8 with LF line ends and one final newline, whatever the template does; made as it streams. */
-    private static byte[] render(TemplateEngine engine, String target, String template, Map<String, Object> view) {
-        LfText out = new LfText();
+    private static byte[] render(
+            TemplateEngine engine, String target, String template, Map<String, Object> view, LfText out) {
+        out.reset();
         try {
             engine.render(target, template, view, out);
         } catch (IOException e) {
@@ -194,6 +198,13 @@ public final class Generator {
             if (size + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
+        }
+
+        /** Empty again, for the next file; the buffer is kept. */
+        void reset() {
+            size = 0;
+            afterCr = false;
+            highSurrogate = 0;
         }
 
         @Override
