@@ -9,10 +9,12 @@ import io.github.o365watch.diff.Thresholds;
 import io.github.o365watch.domain.ChangeRecord;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
+import io.github.o365watch.domain.Version;
 import io.github.o365watch.report.HistoryPoint;
 import io.github.o365watch.store.SnapshotStore;
 import io.github.o365watch.store.StoredVersion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,15 @@ import java.util.Optional;
  */
 public final class Compare {
     private final Workspace ws;
+    // the counts of the versions a review read, so the history does not read and parse them again
+    private final Map<Copy, HistoryPoint> counted = new HashMap<>();
+
+    /** One stored copy of a version. */
+    private record Copy(Instance instance, Version version, int revision) {
+        static Copy of(StoredVersion v) {
+            return new Copy(v.instance(), v.version(), v.revision());
+        }
+    }
 
     public Compare(Workspace ws) {
         this.ws = ws;
@@ -68,6 +79,18 @@ public final class Compare {
     }
 
     /**
+     * As above, the newer version already loaded ({@code to}, as the store reads {@code range.to()}:
+     * sync holds it); the two versions' counts are kept for {@link #history}.
+     */
+    public Review review(Range range, Thresholds thresholds, Snapshot to) {
+        Snapshot from = ws.store().load(range.from());
+        ChangeSet changes = Differ.diff(from, to);
+        counted.put(Copy.of(range.from()), HistoryPoint.of(from));
+        counted.put(Copy.of(range.to()), HistoryPoint.of(to));
+        return Reviewer.review(changes, records(range), ws.today(), thresholds);
+    }
+
+    /**
      * The records of the versions after {@code from} up to {@code to}. Each stored version keeps
      * the records fetched with it (those after the version stored before it), so the range is
      * covered when every stored version in it has its records.
@@ -104,8 +127,8 @@ public final class Compare {
     public List<HistoryPoint> history(Instance instance) {
         List<HistoryPoint> out = new ArrayList<>();
         for (StoredVersion v : ws.store().versions(instance)) {
-            Snapshot s = ws.store().load(v);
-            out.add(HistoryPoint.of(s));
+            HistoryPoint known = counted.get(Copy.of(v));
+            out.add(known != null ? known : HistoryPoint.of(ws.store().load(v)));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.github.o365watch.render.LimitException;
 import io.github.o365watch.render.Limits;
 import io.github.o365watch.render.Plan;
 import io.github.o365watch.render.Planner;
+import io.github.o365watch.render.Relabel;
 import io.github.o365watch.render.Selected;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.Selector;
@@ -169,26 +170,15 @@ public final class Generate {
             List<Job> jobs,
             TemplateEngine engine,
             boolean strict) {
-        return render(v, snapshot, selection, jobs, engine, strict, Optional.empty());
-    }
-
-    /** As above, the headers naming {@code label} instead of the snapshot's version (see {@link Outputs}). */
-    List<Generated> render(
-            StoredVersion v,
-            Snapshot snapshot,
-            Selection selection,
-            List<Job> jobs,
-            TemplateEngine engine,
-            boolean strict,
-            Optional<io.github.o365watch.domain.Version> label) {
         List<Generated> out = new ArrayList<>();
-        render(v, snapshot, selection, jobs, engine, strict, label, out::add);
+        render(v, snapshot, selection, jobs, engine, strict, Relabel.NONE, out::add);
         return out;
     }
 
     /**
      * As above, each target's result handed to {@code each} as soon as it is rendered: a caller
-     * that keeps only some files holds one target's at a time, not every target's.
+     * that keeps only some files holds one target's at a time, not every target's. The files
+     * {@code relabel} asks for are also rendered under the older labels it names (see {@link Outputs}).
      */
     void render(
             StoredVersion v,
@@ -197,7 +187,7 @@ public final class Generate {
             List<Job> jobs,
             TemplateEngine engine,
             boolean strict,
-            Optional<io.github.o365watch.domain.Version> label,
+            Relabel relabel,
             java.util.function.Consumer<Generated> each) {
         List<TargetSpec> specs = new ArrayList<>();
         for (Job j : jobs) {
@@ -208,8 +198,6 @@ public final class Generate {
                 ? Optional.empty()
                 : selection.tenant().flatMap(t -> ws.store().tenantVariant(v, t));
         Snapshot data = variant.orElse(snapshot);
-        Snapshot source =
-                label.map(l -> new Snapshot(data.instance(), l, data.sets())).orElse(data);
         Map<String, Plan> plans = new HashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             TargetSpec spec = specs.get(i);
@@ -218,10 +206,10 @@ public final class Generate {
             try {
                 Plan plan = plans.computeIfAbsent(spec.allCategories() + "/" + job.limits(), k -> {
                     Selection sel = forTarget(spec, selection);
-                    Selected selected = Selector.select(source, sel, variant.isPresent());
+                    Selected selected = Selector.select(data, sel, variant.isPresent());
                     return Planner.plan(selected, job.limits());
                 });
-                g = Generator.generate(spec, TargetRegistry.view(spec), plan, job.options(), engine);
+                g = Generator.generate(spec, TargetRegistry.view(spec), plan, job.options(), engine, relabel);
             } catch (LimitException e) {
                 throw e.in("target " + spec.id() + ": ");
             } catch (TemplateException e) {

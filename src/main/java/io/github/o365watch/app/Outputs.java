@@ -7,15 +7,15 @@ import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.Widening;
 import io.github.o365watch.render.Generated;
 import io.github.o365watch.render.GeneratedFile;
+import io.github.o365watch.render.Relabel;
 import io.github.o365watch.render.Selection;
 import io.github.o365watch.render.TemplateEngine;
 import io.github.o365watch.store.LockFile;
 import io.github.o365watch.store.StoredVersion;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -59,41 +59,46 @@ final class Outputs {
             java.util.function.Consumer<List<Generated>> rendered) {
         Instance instance = snapshot.instance();
         Version version = snapshot.version();
-        Map<String, File> out = new TreeMap<>();
-        List<Generated> generated = generate.render(stored, snapshot, selection, jobs, engine, false);
-        rendered.accept(generated);
-        put(out, instance, version, generated);
-        // older versions the lock names for these files: does rendering this data under that name give the same bytes?
-        TreeSet<Version> older = new TreeSet<>();
+        // what the lock records for each file: does rendering this data under an older version the lock names for
+        // it give the bytes recorded under that version? Then the file keeps them (and that version)
+        Map<String, List<LockFile.Output>> recorded = new HashMap<>();
         for (LockFile.Output o : lock.outputs()) {
-            if (o.instance().equalsIgnoreCase(instance.name()) && out.containsKey(o.path())) {
-                Version v = Version.parse(o.version());
-                if (version.isNewerThan(v)) {
-                    older.add(v);
-                }
+            if (o.instance().equalsIgnoreCase(instance.name())) {
+                recorded.computeIfAbsent(o.path(), p -> new ArrayList<>()).add(o);
             }
         }
-        for (Version v : older) {
-            // only the targets with a file the lock names under v; one target's files held at a time
-            Set<String> targets = new HashSet<>();
-            for (LockFile.Output o : lock.outputs()) {
-                if (o.version().equals(v.value()) && out.containsKey(o.path())) {
-                    targets.add(o.target());
-                }
-            }
-            List<Generate.Job> again =
-                    jobs.stream().filter(j -> targets.contains(j.target())).toList();
-            generate.render(stored, snapshot, selection, again, engine, false, Optional.of(v), g -> {
-                Map<String, File> relabelled = new TreeMap<>();
-                put(relabelled, instance, v, List.of(g));
-                for (LockFile.Output o : lock.outputs()) {
-                    File f = relabelled.get(o.path());
-                    if (o.version().equals(v.value()) && f != null && f.sha256().equals(o.sha256())) {
-                        out.put(o.path(), f);
+        String dir = instance.dirName() + "/";
+        Map<String, File> kept = new HashMap<>();
+        Relabel relabel = new Relabel() {
+            @Override
+            public List<Version> labels(String target, String file) {
+                TreeSet<Version> older = new TreeSet<>();
+                for (LockFile.Output o : recorded.getOrDefault(dir + target + "/" + file, List.of())) {
+                    Version v = Version.parse(o.version());
+                    if (version.isNewerThan(v)) {
+                        older.add(v);
                     }
                 }
-            });
-        }
+                return List.copyOf(older);
+            }
+
+            @Override
+            public void rendered(String target, String file, Version label, byte[] content, List<Widening> widenings) {
+                String path = dir + target + "/" + file;
+                File f = new File(content, target, label, widenings);
+                for (LockFile.Output o : recorded.get(path)) {
+                    if (o.version().equals(label.value()) && o.sha256().equals(f.sha256())) {
+                        kept.put(path, f);
+                    }
+                }
+            }
+        };
+        Map<String, File> out = new TreeMap<>();
+        List<Generated> generated = new ArrayList<>();
+        generate.render(stored, snapshot, selection, jobs, engine, false, relabel, generated::add);
+        rendered.accept(generated);
+        put(out, instance, version, generated);
+        out.putAll(kept);
         return out;
     }
 

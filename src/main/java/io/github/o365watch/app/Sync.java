@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,8 @@ public final class Sync {
     /** Everything rendering the plans gave, and what the guard and the limits refuse. */
     private static final class Rendering {
         final Map<String, byte[]> files = new TreeMap<>();
+        // the SHA-256 of the rendered files, made from their bytes (the release's name needs them again)
+        final Map<String, String> hashes = new HashMap<>();
         final List<LockFile.Output> records = new ArrayList<>();
         final Map<String, LockFile.Applied> applied = new TreeMap<>();
         final List<String> refusals = new ArrayList<>();
@@ -526,6 +529,7 @@ public final class Sync {
             }
             rendered.forEach((path, f) -> {
                 r.files.put(path, f.content());
+                r.hashes.put(path, f.sha256());
                 r.records.add(new LockFile.Output(
                         path, f.target(), p.instance().name(), f.version().value(), hash, f.sha256()));
                 if (!f.widenings().isEmpty()) {
@@ -589,7 +593,7 @@ public final class Sync {
         Optional<Path> previous = tree.release();
         CrashPoint.at("sync.rendered", tree.path());
         stage = Stage.PUBLISHING;
-        tree.publish(r.files);
+        tree.publish(r.files, r.hashes);
         CrashPoint.at("sync.published", tree.path());
         Written reportFiles = new Written();
         List<InstanceResult> withReports = new ArrayList<>();
@@ -660,7 +664,7 @@ public final class Sync {
                 .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until()))
                 .toList();
         return new ReportData(
-                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT),
+                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT, p.snapshot()),
                 c.reports().formats().contains(OutputFormat.HTML) ? compare.history(p.instance()) : List.of(),
                 figures,
                 keeping);

@@ -1,5 +1,6 @@
 package io.github.o365watch.render;
 
+import io.github.o365watch.domain.Version;
 import io.github.o365watch.domain.net.Widening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +23,26 @@ public final class Generator {
      */
     public static Generated generate(
             TargetSpec spec, TargetView form, Plan plan, Map<String, String> options, TemplateEngine engine) {
+        return generate(spec, form, plan, options, engine, Relabel.NONE);
+    }
+
+    /** As above; each file {@code relabel} asks for is also rendered under the older labels it names, and handed to it. */
+    public static Generated generate(
+            TargetSpec spec,
+            TargetView form,
+            Plan plan,
+            Map<String, String> options,
+            TemplateEngine engine,
+            Relabel relabel) {
         ViewBuilder vb = new ViewBuilder(spec, form, plan, spec.resolve(options));
         Map<String, Object> view = vb.build();
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> beyond = new LinkedHashSet<>();
+        // one buffer for every file of the target: grown once to the largest, not from 8 KB for each file
+        LfText text = new LfText();
         for (TargetSpec.Output out : spec.outputs()) {
             if (out.scope() == TargetSpec.Scope.ALL) {
-                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond));
+                files.add(render(spec, out.name(), out.template(), view, vb, plan, engine, beyond, relabel, text));
             } else {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> groups = (List<Map<String, Object>>) view.get("categories");
@@ -36,7 +50,7 @@ public final class Generator {
                     Map<String, Object> scoped = new LinkedHashMap<>(view);
                     scoped.put("group", g);
                     String name = out.name().replace("{category}", (String) g.get("categoryLower"));
-                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond));
+                    files.add(render(spec, name, out.template(), scoped, vb, plan, engine, beyond, relabel, text));
                 }
             }
         }
@@ -54,7 +68,8 @@ public final class Generator {
      * One file. When the plan summarised some list, the file is rendered a second time with a
      * header stating what summarising did to the lists the first rendering wrote into it, so the
      * figure in a file is always the figure of that file. A file that would hold a list no summary
-     * fits within the limits is refused: why goes to {@code beyond}.
+     * fits within the limits is refused: why goes to {@code beyond}. Then, for each older label
+     * {@code relabel} wants the file under, the same view is relabelled and the file rendered again.
      */
     private static GeneratedFile render(
             TargetSpec spec,
@@ -64,22 +79,37 @@ public final class Generator {
             ViewBuilder vb,
             Plan plan,
             TemplateEngine engine,
-            Set<String> beyond) {
+            Set<String> beyond,
+            Relabel relabel,
+            LfText text) {
         vb.startFile();
-        byte[] content = render(engine, spec.id(), template, view);
+        byte[] content = render(engine, spec.id(), template, view, text);
         beyond.addAll(vb.beyondLimits());
         List<Widening> widenings = plan.summarised() ? vb.widenings() : List.of();
         if (!widenings.isEmpty()) {
             Map<String, Object> stated = new LinkedHashMap<>(view);
             stated.put("header", vb.header(widenings));
-            content = render(engine, spec.id(), template, stated);
+            content = render(engine, spec.id(), template, stated, text);
+        }
+        List<Version> older = relabel.labels(spec.id(), name);
+        if (!older.isEmpty()) {
+            Version own = vb.label();
+            for (Version v : older) {
+                vb.label(v);
+                Map<String, Object> as = new LinkedHashMap<>(view);
+                as.put("version", v.value());
+                as.put("header", vb.header(widenings));
+                relabel.rendered(spec.id(), name, v, render(engine, spec.id(), template, as, text), widenings);
+            }
+            vb.label(own);
         }
         return new GeneratedFile(name, content, widenings);
     }
 
     /** The template's output as UTF-8 with LF line ends and one final newline, whatever the template does; made as it streams. */
-    private static byte[] render(TemplateEngine engine, String target, String template, Map<String, Object> view) {
-        LfText out = new LfText();
+    private static byte[] render(
+            TemplateEngine engine, String target, String template, Map<String, Object> view, LfText out) {
+        out.reset();
         try {
             engine.render(target, template, view, out);
         } catch (IOException e) {
@@ -168,6 +198,13 @@ public final class Generator {
             if (size + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
+        }
+
+        /** Empty again, for the next file; the buffer is kept. */
+        void reset() {
+            size = 0;
+            afterCr = false;
+            highSurrogate = 0;
         }
 
         @Override

@@ -20,9 +20,9 @@ public final class Safe {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            String kept =
-                    c < 0x80 ? ascii(c) : printable(c) ? (utf8 ? new String(Character.toChars(c)) : escape(c)) : null;
-            if (kept == null) {
+            // ASCII, nearly every character, is appended as a char: no string made per character
+            String kept = c < 0x80 ? null : printable(c) ? (utf8 ? new String(Character.toChars(c)) : escape(c)) : null;
+            if (c < 0x80 ? !ascii(c) : kept == null) {
                 space = out.length() > 0;
                 continue;
             }
@@ -30,17 +30,20 @@ public final class Safe {
                 out.append(' ');
                 space = false;
             }
-            out.append(kept);
+            if (kept == null) {
+                out.append((char) c);
+            } else {
+                out.append(kept);
+            }
         }
         return out.toString().replace("*/", "* /").replace("/*", "/ *").replace("--", "- -");
     }
 
-    private static String ascii(int c) {
-        boolean ok = c >= 'a' && c <= 'z'
+    private static boolean ascii(int c) {
+        return c >= 'a' && c <= 'z'
                 || c >= 'A' && c <= 'Z'
                 || c >= '0' && c <= '9'
                 || ".,:;()_+=@%/'*#-".indexOf(c) >= 0;
-        return ok ? String.valueOf((char) c) : null;
     }
 
     /** A visible character that ends nothing in any syntax: letters, marks, digits, punctuation, symbols. */

@@ -182,12 +182,20 @@ public final class OutputTree {
      * @return true when the outputs changed
      */
     public boolean publish(Map<String, byte[]> files) {
+        return publish(files, Map.of());
+    }
+
+    /**
+     * As above, with the SHA-256 of some of the files already made from their bytes (sync hashed
+     * each file it rendered, for the lock file): the release's name is made without hashing them again.
+     */
+    public boolean publish(Map<String, byte[]> files, Map<String, String> sha256) {
         Map<String, byte[]> now = current();
         if (now.keySet().equals(files.keySet())
                 && files.entrySet().stream().allMatch(e -> Arrays.equals(now.get(e.getKey()), e.getValue()))) {
             return false;
         }
-        String id = id(files);
+        String id = id(files, sha256);
         // a release named for this content whose files were edited since is not that content: take the next name
         Path release;
         try {
@@ -286,11 +294,15 @@ public final class OutputTree {
 
     /** A release's name: the start of the hash of its files' paths and checksums. */
     private static String id(Map<String, byte[]> files) {
+        return id(files, Map.of());
+    }
+
+    private static String id(Map<String, byte[]> files, Map<String, String> sha256) {
         StringBuilder manifest = new StringBuilder();
         new TreeMap<>(files)
                 .forEach((p, b) -> manifest.append(p)
                         .append(' ')
-                        .append(Checksums.sha256(b))
+                        .append(sha256.containsKey(p) ? sha256.get(p) : Checksums.sha256(b))
                         .append('\n'));
         return Checksums.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16);

@@ -21,7 +21,10 @@ class LfTextTest {
 
     /** The text written in random pieces, through each of the writer's three ways in. */
     private static byte[] streamed(String text, Random random) {
-        Generator.LfText out = new Generator.LfText();
+        return streamed(new Generator.LfText(), text, random);
+    }
+
+    private static byte[] streamed(Generator.LfText out, String text, Random random) {
         int i = 0;
         while (i < text.length()) {
             int n = Math.min(text.length() - i, random.nextInt(5));
@@ -72,5 +75,32 @@ class LfTextTest {
             String text = b.toString();
             assertArrayEquals(whole(text), streamed(text, random), () -> "text: " + text.replace("\r", "\\r"));
         }
+    }
+
+    @Test
+    void oneWriterResetBetweenTextsGivesEachTextsOwnBytes() {
+        // the generator reuses one writer for a target's files: nothing of a file (a CR waiting for its LF, half a
+        // surrogate pair, a large buffer's bytes) reaches the next
+        Random random = new Random(5);
+        Generator.LfText out = new Generator.LfText();
+        for (int run = 0; run < 2_000; run++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(run % 100 == 0 ? 20_000 : 40); k > 0; k--) {
+                b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            String text = b.toString();
+            out.reset();
+            assertArrayEquals(whole(text), streamed(out, text, random), () -> "text: " + text.replace("\r", "\\r"));
+        }
+        out.reset();
+        out.write("a\r", 0, 2);
+        out.reset();
+        out.write("\nb", 0, 2);
+        assertArrayEquals(whole("\nb"), out.bytes());
+        out.reset();
+        out.write('\uD83D');
+        out.reset();
+        out.write("\uDE00", 0, 1);
+        assertArrayEquals(whole("\uDE00"), out.bytes());
     }
 }

@@ -1,0 +1,161 @@
+package io.github.o365watch.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.o365watch.domain.HostPattern;
+import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names given without remembering the addresses' names are the names given remembering every
+ * name (the same calls in the same order), for every bundled target's naming rules, over
+ * Microsoft's real lists and random prefixes long enough to be shortened; and still unique.
+ */
+class ObjectNamesTest {
+    private static final List<String> TARGETS = Fixtures.text("rules-templates/targets.txt")
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
+
+    /** One call, as ViewBuilder makes them: a group's three names, a prefix, or a hostname. */
+    private record Call(String group, IpPrefix prefix, HostPattern host) {}
+
+    private static TargetSpec.NameRules rules(String target) {
+        return TargetSpec.parse(target, Fixtures.text("rules-templates/" + target + "/target.properties"))
+                .names();
+    }
+
+    private static List<Call> calls(Plan plan, List<IpPrefix> extra) {
+        List<Call> calls = new ArrayList<>();
+        List<Group> groups = new ArrayList<>(plan.categories());
+        groups.addAll(plan.rules());
+        for (Group g : groups) {
+            calls.add(new Call(g.key(), null, null));
+            g.ipv4().forEach(p -> calls.add(new Call(null, p, null)));
+            g.ipv6().forEach(p -> calls.add(new Call(null, p, null)));
+            g.hosts().forEach(h -> calls.add(new Call(null, null, h)));
+        }
+        extra.forEach(p -> calls.add(new Call(null, p, null)));
+        return calls;
+    }
+
+    /** The names in call order: remembering every name (as before), or the addresses' not. */
+    private static List<String> names(TargetSpec.NameRules rules, List<Call> calls, List<String> keys, boolean apart) {
+        ObjectNames names = apart ? new ObjectNames(rules, keys) : new ObjectNames(rules);
+        List<String> out = new ArrayList<>();
+        for (Call c : calls) {
+            if (c.group() != null) {
+                out.add(names.name(c.group()));
+                out.add(names.name(c.group(), "v4"));
+                out.add(names.name(c.group(), "v6"));
+            } else if (c.prefix() != null) {
+                out.add(
+                        apart
+                                ? names.prefix(c.prefix())
+                                : names.name(
+                                        c.prefix().network() + "/" + c.prefix().length()));
+            } else {
+                out.add(names.name(
+                        c.host().isWildcard() ? "wildcard" : "fqdn", c.host().pattern()));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> keys(Plan plan) {
+        List<String> keys = new ArrayList<>();
+        plan.categories().forEach(g -> keys.add(g.key()));
+        plan.rules().forEach(g -> keys.add(g.key()));
+        return keys;
+    }
+
+    /** Random prefixes: IPv4 of every length, IPv6 host addresses of eight groups (too long for 31 characters) and /64s. */
+    private static List<IpPrefix> random(long seed, int n) {
+        Random r = new Random(seed);
+        List<IpPrefix> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int len = 8 + r.nextInt(25);
+            int a = r.nextInt() & (int) (0xffffffffL << (32 - len));
+            out.add(IpPrefix.parse(
+                    (a >>> 24) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255) + "/" + len));
+            StringBuilder v6 = new StringBuilder();
+            for (int g = 0; g < 8; g++) {
+                v6.append(g == 0 ? "" : ":").append(Integer.toHexString(1 + r.nextInt(0xffff)));
+            }
+            out.add(IpPrefix.parse(v6 + "/128"));
+            out.add(IpPrefix.parse(Integer.toHexString(0x2000 + r.nextInt(0x1000)) + ":"
+                    + Integer.toHexString(r.nextInt(0x10000)) + "::/" + 32));
+        }
+        // an IPv4-mapped address is written in hex, like every IPv6 text
+        out.add(IpPrefix.parse("::ffff:1.2.3.4/128"));
+        // asked again: the same name
+        out.addAll(out.subList(0, 10));
+        return out;
+    }
+
+    @Test
+    void everyTargetsRulesGiveTheNamesOfRememberingEveryName() {
+        Plan plan = Planner.plan(
+                Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
+                Limits.EXACT);
+        List<Call> calls = calls(plan, random(18, 2000));
+        for (String target : TARGETS) {
+            TargetSpec.NameRules rules = rules(target);
+            List<String> remembered = names(rules, calls, keys(plan), false);
+            List<String> apart = names(rules, calls, keys(plan), true);
+            assertThat(apart).as(target).isEqualTo(remembered);
+            unique(target, calls, apart);
+        }
+    }
+
+    @Test
+    void aGroupKeyThatReadsLikeAnAddressIsNamedAsBefore() {
+        // a group whose name is an address's (its key is not): the group comes first and takes the name, the prefix
+        // then gets a hash, as when every name is remembered
+        IpPrefix p = IpPrefix.parse("10.1.2.0/24");
+        Plan plan = Planner.plan(
+                Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
+                Limits.EXACT);
+        for (String target : TARGETS) {
+            TargetSpec.NameRules rules = rules(target);
+            List<Call> calls = new ArrayList<>(List.of(new Call("10.1.2.0-24", null, null), new Call(null, p, null)));
+            calls.addAll(calls(plan, List.of()));
+            calls.add(new Call("2603-1006---40", null, null));
+            calls.add(new Call(null, IpPrefix.parse("2603:1006::/40"), null));
+            List<String> keys = new ArrayList<>(keys(plan));
+            keys.add("10.1.2.0-24");
+            keys.add("2603-1006---40");
+            List<String> remembered = names(rules, calls, keys, false);
+            List<String> apart = names(rules, calls, keys, true);
+            assertThat(apart).as(target).isEqualTo(remembered);
+            assertThat(apart.get(3)).as(target).isNotEqualTo(apart.get(0));
+            unique(target, calls, apart);
+        }
+    }
+
+    /** Two different keys never share a name. */
+    private static void unique(String target, List<Call> calls, List<String> names) {
+        Map<String, String> owner = new HashMap<>();
+        int i = 0;
+        for (Call c : calls) {
+            List<String> keys = c.group() != null
+                    ? List.of(c.group(), c.group() + " v4", c.group() + " v6")
+                    : List.of(
+                            c.prefix() != null
+                                    ? c.prefix().toString()
+                                    : "host " + c.host().pattern());
+            for (String k : keys) {
+                String was = owner.putIfAbsent(names.get(i++), k);
+                assertThat(was == null || was.equals(k))
+                        .as(target + ": " + names.get(i - 1) + " for " + k + " and " + was)
+                        .isTrue();
+            }
+        }
+    }
+}
