@@ -143,16 +143,16 @@ class AuditPartsTest {
 
     @Test
     void everyCutGivesTheOneReadingsResult() throws IOException {
-        for (String bom : List.of("", "\uFEFF")) {
-            for (String lastEnd : List.of("", "\n", "\r\n", "\r")) {
-                byte[] bytes = log(bom, lastEnd);
-                Path log = Files.write(dir.resolve("kern.log"), bytes);
-                Audit.Result whole = audit(log, size -> -1, Optional.empty());
-                assertThat(whole.files().get(0).malformed()).isEqualTo(26);
-                assertThat(whole.files().get(0).problems()).hasSize(20);
-                assertThat(whole.fallbacks()).isNotEmpty();
-                everyCut(log, Optional.empty(), whole);
-            }
+        // each final line end once, with and without a byte order mark
+        for (List<String> variant :
+                List.of(List.of("", ""), List.of("", "\r\n"), List.of("\uFEFF", "\n"), List.of("\uFEFF", "\r"))) {
+            byte[] bytes = log(variant.get(0), variant.get(1));
+            Path log = Files.write(dir.resolve("kern.log"), bytes);
+            Audit.Result whole = audit(log, size -> -1, Optional.empty());
+            assertThat(whole.files().get(0).malformed()).isEqualTo(26);
+            assertThat(whole.files().get(0).problems()).hasSize(20);
+            assertThat(whole.fallbacks()).isNotEmpty();
+            everyCut(log, Optional.empty(), whole);
         }
     }
 
