@@ -308,7 +308,7 @@ public final class Audit {
                 gaps,
                 offPort,
                 all.allowed,
-                all.elsewhere,
+                all.elsewhere(),
                 all.media.fallbacks(),
                 relays.findings(true),
                 relays.findings(false));
@@ -586,7 +586,7 @@ public final class Audit {
     /** What the flows of the logs (or of a part of one) came to: memory grows with groups, clients and prefixes, never with lines. */
     private static final class Tally {
         final Map<Key, Counter> groups = new HashMap<>();
-        final Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
+        final long[] elsewhere = new long[Flow.Action.values().length]; // by action
         final Media media = new Media();
         long allowed;
 
@@ -605,7 +605,7 @@ public final class Audit {
 
         private void add(Flow flow, Optional<Key> key) {
             if (key.isEmpty()) {
-                elsewhere.merge(flow.action(), 1L, Long::sum);
+                elsewhere[flow.action().ordinal()]++;
                 return;
             }
             Key k = key.get();
@@ -633,9 +633,22 @@ public final class Audit {
                     mine.last = c.last;
                 }
             });
-            later.elsewhere.forEach((a, n) -> elsewhere.merge(a, n, Long::sum));
+            for (int i = 0; i < elsewhere.length; i++) {
+                elsewhere[i] += later.elsewhere[i];
+            }
             allowed += later.allowed;
             media.add(later.media);
+        }
+
+        /** Flows to other destinations by action, the actions seen only. */
+        Map<Flow.Action, Long> elsewhere() {
+            Map<Flow.Action, Long> out = new EnumMap<>(Flow.Action.class);
+            for (Flow.Action a : Flow.Action.values()) {
+                if (elsewhere[a.ordinal()] > 0) {
+                    out.put(a, elsewhere[a.ordinal()]);
+                }
+            }
+            return out;
         }
 
         FileStats stats(String log, LogFormat format, LogReader reader) {
@@ -721,15 +734,94 @@ public final class Audit {
         }
     }
 
-    private record Key(
-            Flow.Action action,
-            Flow.Protocol protocol,
-            String ports,
-            String destination,
-            List<Integer> setIds,
-            String serviceArea,
-            Category category,
-            boolean listed) {}
+    /**
+     * A group of flows: a value, as a record would be, with its hash made once (each flow's group
+     * is looked up by it; the matcher hands out the same key for flows alike).
+     */
+    private static final class Key {
+        private final Flow.Action action;
+        private final Flow.Protocol protocol;
+        private final String ports;
+        private final String destination;
+        private final List<Integer> setIds;
+        private final String serviceArea;
+        private final Category category;
+        private final boolean listed;
+        private final int hash;
+
+        Key(
+                Flow.Action action,
+                Flow.Protocol protocol,
+                String ports,
+                String destination,
+                List<Integer> setIds,
+                String serviceArea,
+                Category category,
+                boolean listed) {
+            this.action = action;
+            this.protocol = protocol;
+            this.ports = ports;
+            this.destination = destination;
+            this.setIds = setIds;
+            this.serviceArea = serviceArea;
+            this.category = category;
+            this.listed = listed;
+            this.hash = java.util.Objects.hash(
+                    action.ordinal(), protocol.ordinal(), ports, destination, setIds, serviceArea, category, listed);
+        }
+
+        Flow.Action action() {
+            return action;
+        }
+
+        Flow.Protocol protocol() {
+            return protocol;
+        }
+
+        String ports() {
+            return ports;
+        }
+
+        String destination() {
+            return destination;
+        }
+
+        List<Integer> setIds() {
+            return setIds;
+        }
+
+        String serviceArea() {
+            return serviceArea;
+        }
+
+        Category category() {
+            return category;
+        }
+
+        boolean listed() {
+            return listed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this
+                    || o instanceof Key k
+                            && k.hash == hash
+                            && k.action == action
+                            && k.protocol == protocol
+                            && k.listed == listed
+                            && k.category.equals(category)
+                            && k.ports.equals(ports)
+                            && k.destination.equals(destination)
+                            && k.setIds.equals(setIds)
+                            && k.serviceArea.equals(serviceArea);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** The CQD exports' rows, summed by building, subnet, relay and reason: memory grows with those, never with lines. */
     private static final class Relays {
@@ -913,18 +1005,35 @@ public final class Audit {
 
         private record Hit(String pattern, EndpointSet set) {}
 
-        private record Memo(Identity hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {}
+        /** The index's list of matches compared as an object, not element by element; a class, not a record, on the per-line path. */
+        private static final class Memo {
+            private final Object hits;
+            private final Flow.Protocol protocol;
+            private final Optional<Integer> port;
+            private final Flow.Action action;
+            private final int hash;
 
-        /** Equal only to itself: the index's lists are compared as objects, not element by element. */
-        private record Identity(Object of) {
+            Memo(Object hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {
+                this.hits = hits;
+                this.protocol = protocol;
+                this.port = port;
+                this.action = action;
+                this.hash = ((System.identityHashCode(hits) * 31 + protocol.ordinal()) * 31 + port.hashCode()) * 31
+                        + action.ordinal();
+            }
+
             @Override
             public boolean equals(Object o) {
-                return o instanceof Identity i && i.of == of;
+                return o instanceof Memo m
+                        && m.hits == hits
+                        && m.protocol == protocol
+                        && m.action == action
+                        && m.port.equals(port);
             }
 
             @Override
             public int hashCode() {
-                return System.identityHashCode(of);
+                return hash;
             }
         }
 
@@ -987,7 +1096,7 @@ public final class Audit {
                 if (matches.isEmpty()) {
                     return Optional.empty();
                 }
-                Memo m = new Memo(new Identity(matches), f.protocol(), f.port(), f.action());
+                Memo m = new Memo(matches, f.protocol(), f.port(), f.action());
                 Optional<Key> known = memo.get(m);
                 if (known != null) {
                     return known;
