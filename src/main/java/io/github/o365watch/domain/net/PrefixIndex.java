@@ -38,15 +38,16 @@ public final class PrefixIndex<T> {
         TreeMap<Integer, Map<Key6, List<Match<T>>>> v4 = new TreeMap<>(Collections.reverseOrder());
         TreeMap<Integer, Map<Key6, List<Match<T>>>> v6 = new TreeMap<>(Collections.reverseOrder());
         for (Match<T> m : b.entries) {
-            IpAddress net = IpAddress.parse(m.prefix().network()).orElseThrow();
+            // the prefix's own value: its network's text, made and parsed again, would go through the IPAddress library
             int len = m.prefix().length();
-            if (net.family() == Family.IPV4) {
+            if (m.prefix() instanceof Ipv4Prefix p4) {
                 v4.computeIfAbsent(len, k -> new HashMap<>())
-                        .computeIfAbsent(new Key6(0, net.low()), k -> new ArrayList<>())
+                        .computeIfAbsent(new Key6(0, p4.networkValue()), k -> new ArrayList<>())
                         .add(m);
             } else {
+                Ipv6Prefix p6 = (Ipv6Prefix) m.prefix();
                 v6.computeIfAbsent(len, k -> new HashMap<>())
-                        .computeIfAbsent(new Key6(net.high(), net.low()), k -> new ArrayList<>())
+                        .computeIfAbsent(new Key6(p6.high(), p6.low()), k -> new ArrayList<>())
                         .add(m);
             }
         }
