@@ -269,7 +269,7 @@ public final class Audit {
                         ? new LogReader(in.bytes(), format, r.columns())
                         : new LogReader(in.text(), format, r.columns())) {
                     all.read(reader, matcher, progress);
-                    stats.add(all.stats(log, format, reader));
+                    stats.add(Tally.stats(log, format, reader));
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
@@ -503,7 +503,7 @@ public final class Audit {
             }
             all.add(first);
             all.add(later);
-            return joined(first.stats(log, format, reader), later.stats(log, format, second[0]));
+            return joined(Tally.stats(log, format, reader), Tally.stats(log, format, second[0]));
         }
     }
 
@@ -651,7 +651,7 @@ public final class Audit {
             return out;
         }
 
-        FileStats stats(String log, LogFormat format, LogReader reader) {
+        static FileStats stats(String log, LogFormat format, LogReader reader) {
             return new FileStats(
                     log,
                     format,
