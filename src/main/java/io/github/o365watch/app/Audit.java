@@ -23,6 +23,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -49,11 +53,27 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Audit {
     private static final long PROGRESS_EVERY = 100_000;
+    /** A log file this long or longer is read in two parts at once, when there are two processors. */
+    private static final long PARTS_FROM = 4 << 20;
 
     private final Workspace ws;
+    private final LongUnaryOperator split;
 
     public Audit(Workspace ws) {
+        this(ws, Audit::half);
+    }
+
+    /**
+     * @param split for a log file of the given size in bytes that could be read in two parts: where to cut it (the
+     *              cut moves on to the next line's start), or a negative number to read it whole
+     */
+    Audit(Workspace ws, LongUnaryOperator split) {
         this.ws = ws;
+        this.split = split;
+    }
+
+    private static long half(long size) {
+        return size >= PARTS_FROM && Runtime.getRuntime().availableProcessors() > 1 ? size / 2 : -1;
     }
 
     /**
@@ -229,12 +249,9 @@ public final class Audit {
     public Result run(Request r) {
         Snapshot snapshot = ws.store().load(r.version());
         Matcher matcher = new Matcher(snapshot);
-        Map<Key, Counter> groups = new HashMap<>();
-        Map<Flow.Action, Long> elsewhere = new EnumMap<>(Flow.Action.class);
-        Media media = new Media();
+        Tally all = new Tally();
         Relays relays = new Relays(matcher);
-        long[] allowed = {0};
-        long[] total = {0};
+        Progress progress = new Progress(r.progress());
         List<FileStats> stats = new ArrayList<>();
         for (String log : r.logs()) {
             try (Input in = open(log, r.stdin())) {
@@ -243,37 +260,16 @@ public final class Audit {
                     stats.add(relays.read(in, log));
                     continue;
                 }
+                long cut = in.utf8() && format.partsReadApart() ? cut(log, in.start()) : -1;
+                if (cut >= 0) {
+                    stats.add(readInParts(log, in.start(), cut, format, matcher, all, progress));
+                    continue;
+                }
                 try (LogReader reader = in.utf8()
                         ? new LogReader(in.bytes(), format, r.columns())
                         : new LogReader(in.text(), format, r.columns())) {
-                    long flows = 0;
-                    for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
-                        flows++;
-                        Flow flow = f.get();
-                        Optional<Key> key = matcher.key(flow);
-                        key.ifPresent(k -> media.add(k, flow));
-                        if (key.isEmpty()) {
-                            elsewhere.merge(flow.action(), 1L, Long::sum);
-                        } else if (flow.action() == Flow.Action.ALLOWED) {
-                            allowed[0]++;
-                        } else {
-                            groups.computeIfAbsent(key.get(), k -> new Counter(flow.time()))
-                                    .add(flow.time());
-                        }
-                        if (++total[0] % PROGRESS_EVERY == 0) {
-                            r.progress().accept(total[0]);
-                        }
-                    }
-                    stats.add(new FileStats(
-                            log,
-                            format,
-                            reader.lines(),
-                            flows,
-                            reader.skipped(),
-                            reader.other(),
-                            reader.malformed(),
-                            reader.problems(),
-                            reader.firstUnread()));
+                    all.read(reader, matcher, progress);
+                    stats.add(Tally.stats(log, format, reader));
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
@@ -284,7 +280,7 @@ public final class Audit {
         List<Group> gaps = new ArrayList<>();
         List<Group> offPort = new ArrayList<>();
         // off port: the ports the destination's sets do list, the answer to "why is this port not in the list?"
-        groups.forEach((k, c) -> (k.listed() ? gaps : offPort)
+        all.groups.forEach((k, c) -> (k.listed() ? gaps : offPort)
                 .add(new Group(
                         k.action(),
                         k.protocol(),
@@ -311,9 +307,9 @@ public final class Audit {
                 stats,
                 gaps,
                 offPort,
-                allowed[0],
-                elsewhere,
-                media.fallbacks(),
+                all.allowed,
+                all.elsewhere(),
+                all.media.fallbacks(),
                 relays.findings(true),
                 relays.findings(false));
     }
@@ -345,6 +341,7 @@ public final class Audit {
     private static final class Input implements java.io.Closeable {
         private final BufferedInputStream in;
         private final boolean utf8;
+        private final int textStart;
         private Reader text;
 
         Input(InputStream raw) throws IOException {
@@ -361,7 +358,15 @@ public final class Audit {
                     && start[1] == (byte) 0xbb
                     && start[2] == (byte) 0xbf) {
                 in.skipNBytes(3);
+                textStart = 3;
+            } else {
+                textStart = 0;
             }
+        }
+
+        /** Where the text starts in the input: after a UTF-8 byte order mark. */
+        int start() {
+            return textStart;
         }
 
         boolean utf8() {
@@ -398,6 +403,288 @@ public final class Audit {
             return new Input(in);
         } catch (NoSuchFileException e) {
             throw new UsageException(log + " does not exist");
+        }
+    }
+
+    /**
+     * Where to cut a log file to read it in two parts at once: the start of a line after
+     * {@code start} (the text's start), or -1 to read it whole (standard input, a compressed file,
+     * a device or pipe, a short file).
+     */
+    private long cut(String log, long start) throws IOException {
+        if (log.equals("-") || log.endsWith(".gz")) {
+            return -1;
+        }
+        Path p = Path.of(log);
+        if (!Files.isRegularFile(p)) {
+            return -1;
+        }
+        long size = Files.size(p);
+        long at = split.applyAsLong(size);
+        if (at < 0 || size <= start) {
+            return -1;
+        }
+        return lineStart(p, Math.max(at, start + 1), size);
+    }
+
+    /** The first position at or after {@code at} (at least 1) where a line starts, as LF, CR LF and CR end lines; the size when none. */
+    static long lineStart(Path p, long at, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(p)) {
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            long x = at - 1; // the byte before: a line starts after its end
+            boolean cr = false;
+            while (x < size) {
+                b.clear();
+                int n = ch.read(b, x);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++, x++) {
+                    byte c = b.get(i);
+                    if (cr) {
+                        return c == '\n' ? x + 1 : x;
+                    }
+                    if (c == '\n') {
+                        return x + 1;
+                    }
+                    cr = c == '\r';
+                }
+            }
+            return size;
+        }
+    }
+
+    /**
+     * A log file read in two parts at once, cut at the start of a line: the part after the cut in
+     * a thread of its own with a matcher of its own, its line numbers counted on from the first
+     * part's. The flows add to {@code all} first part first, as one reading would add them, and the
+     * counts add up: the result is the one reading's, wherever the cut.
+     */
+    private static FileStats readInParts(
+            String log, long start, long cut, LogFormat format, Matcher matcher, Tally all, Progress progress)
+            throws IOException {
+        Path p = Path.of(log);
+        try (FileChannel ch = FileChannel.open(p)) {
+            long size = Math.max(cut, ch.size());
+            Tally later = new Tally();
+            Matcher own = matcher.fork();
+            LogReader[] second = {null};
+            Throwable[] failed = {null};
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            LogReader r = LogReader.part(new Region(ch, cut, size), format);
+                            later.read(r, own, progress);
+                            second[0] = r;
+                        } catch (RuntimeException | Error e) {
+                            failed[0] = e;
+                        }
+                    },
+                    "audit-part");
+            t.setDaemon(true);
+            t.start();
+            Tally first = new Tally();
+            LogReader reader = new LogReader(new Region(ch, start, cut), format, Optional.empty());
+            boolean done = false;
+            try {
+                first.read(reader, matcher, progress);
+                done = true;
+            } finally {
+                if (!done) {
+                    t.interrupt(); // closes the channel: the other part stops reading
+                }
+                joinUninterruptibly(t);
+            }
+            if (failed[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed[0] instanceof Error e) {
+                throw e;
+            }
+            all.add(first);
+            all.add(later);
+            return joined(Tally.stats(log, format, reader), Tally.stats(log, format, second[0]));
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One log's counts from its two parts: the later part's line numbers go on from the first's. */
+    static FileStats joined(FileStats a, FileStats b) {
+        long before = a.lines();
+        List<Listed.Problem> problems = new ArrayList<>(a.problems());
+        for (Listed.Problem x : b.problems()) {
+            if (problems.size() < LogReader.MAX_PROBLEMS) {
+                problems.add(after(before, x));
+            }
+        }
+        return new FileStats(
+                a.file(),
+                a.format(),
+                a.lines() + b.lines(),
+                a.flows() + b.flows(),
+                a.skipped() + b.skipped(),
+                a.other() + b.other(),
+                a.malformed() + b.malformed(),
+                List.copyOf(problems),
+                a.firstUnread().or(() -> b.firstUnread().map(x -> after(before, x))));
+    }
+
+    private static Listed.Problem after(long lines, Listed.Problem p) {
+        return new Listed.Problem((int) Math.min(p.line() + lines, Integer.MAX_VALUE), p.text(), p.reason());
+    }
+
+    /** A stretch of a file, read with positioned reads: two of them read one channel at once. */
+    private static final class Region extends InputStream {
+        private final FileChannel ch;
+        private final long end;
+        private long pos;
+
+        Region(FileChannel ch, long from, long to) {
+            this.ch = ch;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= end) {
+                return -1;
+            }
+            int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
+            if (n < 0) {
+                pos = end; // the file was cut short meanwhile
+                return -1;
+            }
+            pos += n;
+            return n;
+        }
+    }
+
+    /** What the flows of the logs (or of a part of one) came to: memory grows with groups, clients and prefixes, never with lines. */
+    private static final class Tally {
+        final Map<Key, Counter> groups = new HashMap<>();
+        final long[] elsewhere = new long[Flow.Action.values().length]; // by action
+        final Media media = new Media();
+        long allowed;
+
+        void read(LogReader reader, Matcher matcher, Progress progress) {
+            long n = 0;
+            for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
+                Flow flow = f.get();
+                add(flow, matcher.key(flow));
+                if (++n == PROGRESS_EVERY) {
+                    progress.add(n);
+                    n = 0;
+                }
+            }
+            progress.add(n);
+        }
+
+        private void add(Flow flow, Optional<Key> key) {
+            if (key.isEmpty()) {
+                elsewhere[flow.action().ordinal()]++;
+                return;
+            }
+            Key k = key.get();
+            media.add(k, flow);
+            if (flow.action() == Flow.Action.ALLOWED) {
+                allowed++;
+            } else {
+                Counter c = groups.get(k);
+                if (c == null) {
+                    c = new Counter(flow.time());
+                    groups.put(k, c);
+                }
+                c.add(flow.time());
+            }
+        }
+
+        /** Adds what a later reading came to, as if its flows had come here after these. */
+        void add(Tally later) {
+            later.groups.forEach((k, c) -> {
+                Counter mine = groups.get(k);
+                if (mine == null) {
+                    groups.put(k, c);
+                } else {
+                    mine.count += c.count;
+                    mine.last = c.last;
+                }
+            });
+            for (int i = 0; i < elsewhere.length; i++) {
+                elsewhere[i] += later.elsewhere[i];
+            }
+            allowed += later.allowed;
+            media.add(later.media);
+        }
+
+        /** Flows to other destinations by action, the actions seen only. */
+        Map<Flow.Action, Long> elsewhere() {
+            Map<Flow.Action, Long> out = new EnumMap<>(Flow.Action.class);
+            for (Flow.Action a : Flow.Action.values()) {
+                if (elsewhere[a.ordinal()] > 0) {
+                    out.put(a, elsewhere[a.ordinal()]);
+                }
+            }
+            return out;
+        }
+
+        static FileStats stats(String log, LogFormat format, LogReader reader) {
+            return new FileStats(
+                    log,
+                    format,
+                    reader.lines(),
+                    reader.flows(),
+                    reader.skipped(),
+                    reader.other(),
+                    reader.malformed(),
+                    reader.problems(),
+                    reader.firstUnread());
+        }
+    }
+
+    /** The running count of flows read, told every {@value #PROGRESS_EVERY} from whichever part is reading. */
+    private static final class Progress {
+        private final LongConsumer to;
+        private final AtomicLong flows = new AtomicLong();
+        private long told;
+
+        Progress(LongConsumer to) {
+            this.to = to;
+        }
+
+        void add(long n) {
+            long now = flows.addAndGet(n);
+            if (now / PROGRESS_EVERY > (now - n) / PROGRESS_EVERY) {
+                synchronized (this) {
+                    if (now > told) {
+                        told = now;
+                        to.accept(now);
+                    }
+                }
+            }
         }
     }
 
@@ -447,15 +734,94 @@ public final class Audit {
         }
     }
 
-    private record Key(
-            Flow.Action action,
-            Flow.Protocol protocol,
-            String ports,
-            String destination,
-            List<Integer> setIds,
-            String serviceArea,
-            Category category,
-            boolean listed) {}
+    /**
+     * A group of flows: a value, as a record would be, with its hash made once (each flow's group
+     * is looked up by it; the matcher hands out the same key for flows alike).
+     */
+    private static final class Key {
+        private final Flow.Action action;
+        private final Flow.Protocol protocol;
+        private final String ports;
+        private final String destination;
+        private final List<Integer> setIds;
+        private final String serviceArea;
+        private final Category category;
+        private final boolean listed;
+        private final int hash;
+
+        Key(
+                Flow.Action action,
+                Flow.Protocol protocol,
+                String ports,
+                String destination,
+                List<Integer> setIds,
+                String serviceArea,
+                Category category,
+                boolean listed) {
+            this.action = action;
+            this.protocol = protocol;
+            this.ports = ports;
+            this.destination = destination;
+            this.setIds = setIds;
+            this.serviceArea = serviceArea;
+            this.category = category;
+            this.listed = listed;
+            this.hash = java.util.Objects.hash(
+                    action.ordinal(), protocol.ordinal(), ports, destination, setIds, serviceArea, category, listed);
+        }
+
+        Flow.Action action() {
+            return action;
+        }
+
+        Flow.Protocol protocol() {
+            return protocol;
+        }
+
+        String ports() {
+            return ports;
+        }
+
+        String destination() {
+            return destination;
+        }
+
+        List<Integer> setIds() {
+            return setIds;
+        }
+
+        String serviceArea() {
+            return serviceArea;
+        }
+
+        Category category() {
+            return category;
+        }
+
+        boolean listed() {
+            return listed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this
+                    || o instanceof Key k
+                            && k.hash == hash
+                            && k.action == action
+                            && k.protocol == protocol
+                            && k.listed == listed
+                            && k.category.equals(category)
+                            && k.ports.equals(ports)
+                            && k.destination.equals(destination)
+                            && k.setIds.equals(setIds)
+                            && k.serviceArea.equals(serviceArea);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** The CQD exports' rows, summed by building, subnet, relay and reason: memory grows with those, never with lines. */
     private static final class Relays {
@@ -573,6 +939,19 @@ public final class Audit {
             }
         }
 
+        /** Adds what a later reading saw. */
+        void add(Media later) {
+            later.byPrefix.forEach((prefix, clients) -> {
+                Map<IpAddress, long[]> mine = byPrefix.computeIfAbsent(prefix, x -> new HashMap<>());
+                clients.forEach((client, n) -> {
+                    long[] m = mine.computeIfAbsent(client, x -> new long[2]);
+                    m[0] += n[0];
+                    m[1] += n[1];
+                });
+            });
+            later.keys.forEach(keys::putIfAbsent);
+        }
+
         List<Fallback> fallbacks() {
             List<Fallback> out = new ArrayList<>();
             for (Map.Entry<String, Map<IpAddress, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
@@ -617,31 +996,51 @@ public final class Audit {
     /** Which endpoint sets a flow belongs to, and whether they list its port. */
     private static final class Matcher {
         private final PrefixIndex<EndpointSet> ips;
-        private final Map<String, List<Hit>> exact = new HashMap<>();
-        private final Map<String, List<Hit>> subdomains = new HashMap<>();
-        private final List<Hit> partial = new ArrayList<>();
+        private final Map<String, List<Hit>> exact;
+        private final Map<String, List<Hit>> subdomains;
+        private final List<Hit> partial;
         // for addresses: the key depends only on the index's list of matches (the same list object for
         // every address under the same prefixes), protocol, port and action; bounded, in case lists are new
         private final Map<Memo, Optional<Key>> memo = new HashMap<>();
 
         private record Hit(String pattern, EndpointSet set) {}
 
-        private record Memo(Identity hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {}
+        /** The index's list of matches compared as an object, not element by element; a class, not a record, on the per-line path. */
+        private static final class Memo {
+            private final Object hits;
+            private final Flow.Protocol protocol;
+            private final Optional<Integer> port;
+            private final Flow.Action action;
+            private final int hash;
 
-        /** Equal only to itself: the index's lists are compared as objects, not element by element. */
-        private record Identity(Object of) {
+            Memo(Object hits, Flow.Protocol protocol, Optional<Integer> port, Flow.Action action) {
+                this.hits = hits;
+                this.protocol = protocol;
+                this.port = port;
+                this.action = action;
+                this.hash = ((System.identityHashCode(hits) * 31 + protocol.ordinal()) * 31 + port.hashCode()) * 31
+                        + action.ordinal();
+            }
+
             @Override
             public boolean equals(Object o) {
-                return o instanceof Identity i && i.of == of;
+                return o instanceof Memo m
+                        && m.hits == hits
+                        && m.protocol == protocol
+                        && m.action == action
+                        && m.port.equals(port);
             }
 
             @Override
             public int hashCode() {
-                return System.identityHashCode(of);
+                return hash;
             }
         }
 
         Matcher(Snapshot snapshot) {
+            exact = new HashMap<>();
+            subdomains = new HashMap<>();
+            partial = new ArrayList<>();
             PrefixIndex.Builder<EndpointSet> b = PrefixIndex.builder();
             for (EndpointSet s : snapshot.sets()) {
                 s.ips().forEach(p -> b.add(p, s));
@@ -660,6 +1059,18 @@ public final class Audit {
                 }
             }
             ips = b.build();
+        }
+
+        private Matcher(Matcher of) {
+            ips = of.ips;
+            exact = of.exact;
+            subdomains = of.subdomains;
+            partial = of.partial;
+        }
+
+        /** A matcher for another thread: the index and patterns (never changed once built) shared, a memo of its own. */
+        Matcher fork() {
+            return new Matcher(this);
         }
 
         Optional<Key> key(Flow f) {
@@ -685,7 +1096,7 @@ public final class Audit {
                 if (matches.isEmpty()) {
                     return Optional.empty();
                 }
-                Memo m = new Memo(new Identity(matches), f.protocol(), f.port(), f.action());
+                Memo m = new Memo(matches, f.protocol(), f.port(), f.action());
                 Optional<Key> known = memo.get(m);
                 if (known != null) {
                     return known;

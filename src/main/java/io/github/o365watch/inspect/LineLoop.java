@@ -16,6 +16,8 @@ final class LineLoop {
     private static final int MAX_TEXT = 200;
 
     private final LineSource source;
+    // false for a part of a log read apart from its start: its first line is not the log's first
+    private final boolean start;
     private final List<Listed.Problem> problems = new ArrayList<>();
     private long lines;
     private long skipped;
@@ -24,7 +26,12 @@ final class LineLoop {
     private Listed.Problem firstUnread;
 
     LineLoop(LineSource source) {
+        this(source, true);
+    }
+
+    LineLoop(LineSource source, boolean start) {
         this.source = source;
+        this.start = start;
     }
 
     /**
@@ -45,7 +52,7 @@ final class LineLoop {
                 return null;
             }
             long number = ++lines;
-            if (number == 1 && !line.ascii() && line.text().startsWith("\uFEFF")) {
+            if (number == 1 && start && !line.ascii() && line.text().startsWith("\uFEFF")) {
                 line.dropStart(1);
             }
             if (source.tooLong()) {

@@ -59,6 +59,15 @@ public enum LogFormat {
         return what;
     }
 
+    /**
+     * True when each line reads the same whatever came before it (no header, no state carried
+     * from line to line): a long log may then be read in parts, each from a line's start, and the
+     * parts' flows and counts add up to the whole's.
+     */
+    public boolean partsReadApart() {
+        return this == SYSLOG || this == SQUID || this == IPLIST || this == CISCO_ASA;
+    }
+
     /** Every id, for help and messages: {@code csv, syslog, ... or zeek}. */
     public static String ids() {
         List<String> all = new ArrayList<>();

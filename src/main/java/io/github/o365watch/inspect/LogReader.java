@@ -46,7 +46,7 @@ public final class LogReader implements Closeable {
      *                Ignored for the other formats.
      */
     public LogReader(Reader in, LogFormat format, Optional<Columns> columns) {
-        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns);
+        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns, true);
     }
 
     /**
@@ -55,13 +55,26 @@ public final class LogReader implements Closeable {
      * form's decoder should). A UTF-16 log needs the reader form.
      */
     public LogReader(InputStream in, LogFormat format, Optional<Columns> columns) {
-        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns);
+        this(in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, columns, true);
     }
 
-    private LogReader(Closeable in, LineSource source, LogFormat format, Optional<Columns> columns) {
+    /**
+     * A part of a UTF-8 log that starts at the beginning of a line other than the log's first (see
+     * {@link LogFormat#partsReadApart()}): its first line is no place for a byte order mark, and its
+     * line numbers count from the part's start (the caller adds the lines before it).
+     */
+    public static LogReader part(InputStream in, LogFormat format) {
+        if (!format.partsReadApart()) {
+            throw new IllegalArgumentException(format.id() + " logs are not read in parts");
+        }
+        return new LogReader(
+                in, new LineSource(Objects.requireNonNull(in, "in"), MAX_LINE), format, Optional.empty(), false);
+    }
+
+    private LogReader(Closeable in, LineSource source, LogFormat format, Optional<Columns> columns, boolean start) {
         this.in = in;
         this.format = Objects.requireNonNull(format, "format");
-        this.loop = new LineLoop(source);
+        this.loop = new LineLoop(source, start);
         this.parser = switch (format) {
             case CSV -> new CsvLines(columns);
             case SYSLOG -> new SyslogLines();

@@ -107,13 +107,33 @@ final class SyslogLines implements LineParser {
     }
 
     // the same, for lines read as bytes
-    private byte[] lastPrefixBytes = new byte[0];
+    private final Kept lastPrefixBytes = new Kept();
     private Flow.Action lastBytesAction = Flow.Action.UNKNOWN; // what an empty prefix says
-    private byte[] lastSourceBytes = new byte[0];
+    private final Kept lastSourceBytes = new Kept();
     private IpAddress lastClient;
-    private byte[] lastTimeBytes = new byte[0];
+    private final Kept lastTimeBytes = new Kept();
     private String lastTime = "";
+    private int lastPortNumber;
+    private Optional<Integer> lastPort = Optional.empty();
     private int timeEnd;
+
+    /** Bytes kept from an earlier line, in a buffer of their own that is reused, not copied anew for each line. */
+    private static final class Kept {
+        private byte[] bytes = new byte[64];
+        private int length;
+
+        boolean same(byte[] b, int from, int to) {
+            return Arrays.equals(b, from, to, bytes, 0, length);
+        }
+
+        void keep(byte[] b, int from, int to) {
+            length = to - from;
+            if (length > bytes.length) {
+                bytes = new byte[Math.max(length, 2 * bytes.length)];
+            }
+            System.arraycopy(b, from, bytes, 0, length);
+        }
+    }
 
     /**
      * The same rules as {@link #parse(String, long)}, read from the bytes of an ASCII line: the
@@ -281,7 +301,7 @@ final class SyslogLines implements LineParser {
     }
 
     /** As {@link Fields#port(String)}, digits read from the bytes; anything else as text, for the same answer. */
-    private static Optional<Integer> port(byte[] b, int from, int to) throws BadLine {
+    private Optional<Integer> port(byte[] b, int from, int to) throws BadLine {
         if (to - from < 1 || to - from > 5) {
             return Fields.port(ascii(b, from, to));
         }
@@ -295,7 +315,14 @@ final class SyslogLines implements LineParser {
         if (p > 65535) {
             throw new BadLine("port out of range: " + p);
         }
-        return p == 0 ? Optional.empty() : Optional.of(p);
+        if (p == 0) {
+            return Optional.empty();
+        }
+        if (p != lastPortNumber) { // most lines go to a few ports: the same one as the line before, often
+            lastPortNumber = p;
+            lastPort = Optional.of(p);
+        }
+        return lastPort;
     }
 
     /**
@@ -371,8 +398,8 @@ final class SyslogLines implements LineParser {
     }
 
     private String time(byte[] b, int from, int to) {
-        if (!Arrays.equals(b, from, to, lastTimeBytes, 0, lastTimeBytes.length)) {
-            lastTimeBytes = Arrays.copyOfRange(b, from, to);
+        if (!lastTimeBytes.same(b, from, to)) {
+            lastTimeBytes.keep(b, from, to);
             lastTime = ascii(b, from, to);
         }
         return lastTime;
@@ -384,8 +411,8 @@ final class SyslogLines implements LineParser {
         while (from < to && !upper(b[from]) && !lower(b[from])) {
             from++;
         }
-        if (!Arrays.equals(b, from, to, lastPrefixBytes, 0, lastPrefixBytes.length)) {
-            lastPrefixBytes = Arrays.copyOfRange(b, from, to);
+        if (!lastPrefixBytes.same(b, from, to)) {
+            lastPrefixBytes.keep(b, from, to);
             lastBytesAction = action(ascii(b, from, to));
         }
         return lastBytesAction;
@@ -393,8 +420,8 @@ final class SyslogLines implements LineParser {
 
     /** The client's address, or null when the text is none (as {@link Fields#source(String)} gives empty). */
     private IpAddress client(byte[] b, int from, int to) {
-        if (!Arrays.equals(b, from, to, lastSourceBytes, 0, lastSourceBytes.length)) {
-            lastSourceBytes = Arrays.copyOfRange(b, from, to);
+        if (!lastSourceBytes.same(b, from, to)) {
+            lastSourceBytes.keep(b, from, to);
             lastClient = IpAddress.parseAscii(b, from, to).orElse(null);
         }
         return lastClient;

@@ -36,6 +36,18 @@ public record IpAddress(Family family, long high, long low) {
         }
     }
 
+    // written out: audit hashes an address per log line, and the record's own methods go through a
+    // method handle bootstrap and per-component calls
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress a && a.low == low && a.high == high && a.family == family;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(high) * 31 + Long.hashCode(low)) * 31 + family.ordinal();
+    }
+
     /** The address in network byte order: 4 bytes for IPv4, 16 for IPv6 (for a socket, with no name lookup). */
     public byte[] bytes() {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(family == Family.IPV4 ? 4 : 16);

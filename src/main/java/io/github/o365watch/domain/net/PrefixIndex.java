@@ -29,24 +29,25 @@ public final class PrefixIndex<T> {
     private record Key6(long high, long low) {}
 
     private final int[] lengths4;
-    private final List<Map<Long, List<Match<T>>>> tables4;
+    private final List<Table<T>> tables4;
     private final int[] lengths6;
-    private final List<Map<Key6, List<Match<T>>>> tables6;
+    private final List<Table<T>> tables6;
     private final int size;
 
     private PrefixIndex(Builder<T> b) {
-        TreeMap<Integer, Map<Long, List<Match<T>>>> v4 = new TreeMap<>(Collections.reverseOrder());
+        TreeMap<Integer, Map<Key6, List<Match<T>>>> v4 = new TreeMap<>(Collections.reverseOrder());
         TreeMap<Integer, Map<Key6, List<Match<T>>>> v6 = new TreeMap<>(Collections.reverseOrder());
         for (Match<T> m : b.entries) {
-            IpAddress net = IpAddress.parse(m.prefix().network()).orElseThrow();
+            // the prefix's own value: its network's text, made and parsed again, would go through the IPAddress library
             int len = m.prefix().length();
-            if (net.family() == Family.IPV4) {
+            if (m.prefix() instanceof Ipv4Prefix p4) {
                 v4.computeIfAbsent(len, k -> new HashMap<>())
-                        .computeIfAbsent(net.low(), k -> new ArrayList<>())
+                        .computeIfAbsent(new Key6(0, p4.networkValue()), k -> new ArrayList<>())
                         .add(m);
             } else {
+                Ipv6Prefix p6 = (Ipv6Prefix) m.prefix();
                 v6.computeIfAbsent(len, k -> new HashMap<>())
-                        .computeIfAbsent(new Key6(net.high(), net.low()), k -> new ArrayList<>())
+                        .computeIfAbsent(new Key6(p6.high(), p6.low()), k -> new ArrayList<>())
                         .add(m);
             }
         }
@@ -57,12 +58,10 @@ public final class PrefixIndex<T> {
         size = b.entries.size();
     }
 
-    private static <K, T> List<Map<K, List<Match<T>>>> frozen(TreeMap<Integer, Map<K, List<Match<T>>>> byLength) {
-        List<Map<K, List<Match<T>>>> out = new ArrayList<>();
-        for (Map<K, List<Match<T>>> table : byLength.values()) {
-            Map<K, List<Match<T>>> copy = new HashMap<>();
-            table.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            out.add(Collections.unmodifiableMap(copy));
+    private static <T> List<Table<T>> frozen(TreeMap<Integer, Map<Key6, List<Match<T>>>> byLength) {
+        List<Table<T>> out = new ArrayList<>();
+        for (Map<Key6, List<Match<T>>> table : byLength.values()) {
+            out.add(new Table<>(table));
         }
         return List.copyOf(out);
     }
@@ -91,15 +90,15 @@ public final class PrefixIndex<T> {
         if (address.family() == Family.IPV4) {
             for (int i = 0; i < lengths4.length; i++) {
                 // an IPv4 address is the low 32 bits: for /0 the mask keeps only the high 32, so the key is 0
-                hits.add(tables4.get(i).get(address.low() & (-1L << (32 - lengths4[i]))));
+                hits.add(tables4.get(i).get(0, address.low() & (-1L << (32 - lengths4[i]))));
             }
         } else {
             for (int i = 0; i < lengths6.length; i++) {
                 int len = lengths6[i];
-                Key6 key = len <= 64
-                        ? new Key6(address.high() & mask64(len), 0)
-                        : new Key6(address.high(), address.low() & mask64(len - 64));
-                hits.add(tables6.get(i).get(key));
+                hits.add(
+                        len <= 64
+                                ? tables6.get(i).get(address.high() & mask64(len), 0)
+                                : tables6.get(i).get(address.high(), address.low() & mask64(len - 64)));
             }
         }
         return hits.list();
@@ -108,6 +107,55 @@ public final class PrefixIndex<T> {
     /** The top {@code bits} bits of a 64-bit word. */
     private static long mask64(int bits) {
         return bits == 0 ? 0 : -1L << (64 - bits);
+    }
+
+    /**
+     * One length's networks: open addressing on the two 64-bit words of the network (an IPv4
+     * network is the low word), so a lookup, one per length and address, makes no key object.
+     */
+    private static final class Table<T> {
+        private final long[] highs;
+        private final long[] lows;
+        private final Object[] values; // List<Match<T>>, null for an empty slot
+        private final int mask;
+
+        Table(Map<Key6, List<Match<T>>> networks) {
+            int size = Integer.highestOneBit(Math.max(1, networks.size()) * 2) * 2; // at most half full
+            highs = new long[size];
+            lows = new long[size];
+            values = new Object[size];
+            mask = size - 1;
+            networks.forEach((k, list) -> {
+                int i = slot(k.high(), k.low());
+                while (values[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                highs[i] = k.high();
+                lows[i] = k.low();
+                values[i] = List.copyOf(list);
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Match<T>> get(long high, long low) {
+            for (int i = slot(high, low); ; i = (i + 1) & mask) {
+                List<Match<T>> m = (List<Match<T>>) values[i];
+                if (m == null || highs[i] == high && lows[i] == low) {
+                    return m;
+                }
+            }
+        }
+
+        /** A 64-bit mix (MurmurHash3's finaliser): masked networks end in zero bits, which must not pick the slot. */
+        private int slot(long high, long low) {
+            long x = high * 0x9E3779B97F4A7C15L ^ low;
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            x *= 0xc4ceb9fe1a85ec53L;
+            x ^= x >>> 33;
+            return (int) x & mask;
+        }
     }
 
     /** Gathers the stored lists; one matching length (the common case) returns its stored list, no copy. */
