@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.o365watch.testing.ScaleFeed;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,30 +32,16 @@ class AuditStreamingIT {
 
     @Test
     void aMillionLinesInAFlatHeap() throws Exception {
-        Path jar = Path.of("target/o365watch.jar").toAbsolutePath();
         Path out = tmp.resolve("out.json");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx48m",
-                        "-jar",
-                        jar.toString(),
-                        "audit",
-                        "--store",
-                        Path.of("snapshots").toAbsolutePath().toString(),
-                        "--version",
-                        "2019112700",
-                        "--log",
-                        "-",
-                        "--format",
-                        "json"))
+        Process p = audit("-", List.of())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
         Thread feeder = new Thread(() -> {
             try (BufferedWriter w =
                     new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-                writeLog(w);
+                ScaleFeed.kernLog(LINES, w);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -68,33 +56,37 @@ class AuditStreamingIT {
     /** From a file, the log is read in two parts at once (two readers, two tallies): the heap stays as flat. */
     @Test
     void aMillionLinesFromAFileReadInTwoPartsInAFlatHeap() throws Exception {
-        Path jar = Path.of("target/o365watch.jar").toAbsolutePath();
         Path log = tmp.resolve("kern.log");
-        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            writeLog(w);
-        }
+        ScaleFeed.kernLog(LINES, log);
         Path out = tmp.resolve("out.json");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx48m",
-                        "-XX:ActiveProcessorCount=2", // two parts, however many processors this machine has
-                        "-jar",
-                        jar.toString(),
-                        "audit",
-                        "--store",
-                        Path.of("snapshots").toAbsolutePath().toString(),
-                        "--version",
-                        "2019112700",
-                        "--log",
-                        log.toString(),
-                        "--format",
-                        "json"))
+        // two parts, however many processors this machine has
+        Process p = audit(log.toString(), List.of("-XX:ActiveProcessorCount=2"))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         check(out, err, p.exitValue());
+    }
+
+    /** The packaged jar's audit of {@code log} as JSON, in a 48 MB heap. */
+    private static ProcessBuilder audit(String log, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar",
+                Path.of("target/o365watch.jar").toAbsolutePath().toString(),
+                "audit",
+                "--store",
+                Path.of("snapshots").toAbsolutePath().toString(),
+                "--version",
+                "2019112700",
+                "--log",
+                log,
+                "--format",
+                "json"));
+        return new ProcessBuilder(command);
     }
 
     private static void check(Path out, Path err, int exit) throws IOException {
@@ -108,20 +100,5 @@ class AuditStreamingIT {
         assertThat(r.path("gaps").get(0).path("destination").asText()).isEqualTo("52.112.0.0/14");
         assertThat(r.path("gaps").get(0).path("count").asLong()).isEqualTo(LINES / 4 * 3);
         assertThat(r.path("otherDestinations").path("denied").asLong()).isEqualTo(LINES / 4);
-    }
-
-    private static void writeLog(java.io.Writer w) throws IOException {
-        for (int i = 0; i < LINES; i++) {
-            // three in four to Teams media (denied), one in four elsewhere; every address different
-            String dst = i % 4 == 3
-                    ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
-                    : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
-            w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i
-                    + ".000000] o365-drop: IN=eth1"
-                    + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "."
-                    + (i & 255) + " DST=" + dst
-                    + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000)
-                    + " DPT=3478 LEN=40\n");
-        }
     }
 }

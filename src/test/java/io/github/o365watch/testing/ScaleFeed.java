@@ -296,17 +296,22 @@ public final class ScaleFeed {
      */
     public static void kernLog(long lines, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (long i = 0; i < lines; i++) {
-                String dst = i % 4 == 3
-                        ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
-                        : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
-                w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i
-                        + ".000000] o365-drop: IN=eth1"
-                        + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "."
-                        + (i & 255) + " DST=" + dst
-                        + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000)
-                        + " DPT=3478 LEN=40\n");
-            }
+            kernLog(lines, w);
+        }
+    }
+
+    /** The same lines, written to {@code w} (a process's standard input, say). */
+    public static void kernLog(long lines, Writer w) throws IOException {
+        for (long i = 0; i < lines; i++) {
+            String dst = i % 4 == 3
+                    ? "198.51." + (i >> 8 & 255) + "." + (i & 255)
+                    : "52.11" + (2 + (i & 3) % 2) + "." + (i >> 8 & 255) + "." + (i & 255);
+            w.write("Nov 25 10:" + String.format("%02d:%02d", i / 60 % 60, i % 60) + " fw kernel: [" + i
+                    + ".000000] o365-drop: IN=eth1"
+                    + " OUT=eth0 MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.0." + (i >> 8 & 255) + "."
+                    + (i & 255) + " DST=" + dst
+                    + " LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=" + i + " PROTO=UDP SPT=" + (20000 + i % 40000)
+                    + " DPT=3478 LEN=40\n");
         }
     }
 }
