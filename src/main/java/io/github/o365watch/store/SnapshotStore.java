@@ -11,6 +11,7 @@ import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.text.Printable;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,17 @@ public final class SnapshotStore {
     private static final Pattern META = Pattern.compile("([0-9]{10})(?:\\.r([0-9]{1,4}))?\\.meta\\.json");
 
     private final Path root;
+
+    /**
+     * Data files this store wrote, or read and verified, in this process: their bytes and hash, and (for a
+     * read) the snapshot parsed; held softly, so memory pressure drops them. A load still reads the file,
+     * but bytes equal to those known are verified without hashing them again, and parsed again only if
+     * the snapshot was not kept: sync's report loads the version its guard loaded, and sync loads the
+     * version fetch has just written. Other bytes are hashed and checked against the meta file as always.
+     */
+    private final Map<Path, SoftReference<Known>> known = new ConcurrentHashMap<>();
+
+    private record Known(byte[] bytes, String sha256, Snapshot snapshot) {}
 
     public SnapshotStore(Path root) {
         this.root = root;
@@ -144,10 +157,24 @@ public final class SnapshotStore {
         Path dir = dir(v.instance());
         Meta meta = meta(dir, base);
         Path data = dir.resolve(base + ".json");
-        byte[] bytes = verified(data, meta.sha256());
+        byte[] bytes = read(data);
+        SoftReference<Known> ref = known.get(data);
+        Known k = ref == null ? null : ref.get();
+        boolean same = k != null && k.sha256().equals(meta.sha256()) && Arrays.equals(k.bytes(), bytes);
+        if (same
+                && k.snapshot() != null
+                && k.snapshot().instance().equals(v.instance())
+                && k.snapshot().version().equals(v.version())) {
+            return k.snapshot();
+        }
+        if (!same) {
+            verify(data, bytes, meta.sha256());
+        }
         try {
             RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
-            return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
+            Snapshot snapshot = Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
+            known.put(data, new SoftReference<>(new Known(bytes, meta.sha256(), snapshot)));
+            return snapshot;
         } catch (IOException | InvalidDataException e) {
             throw new StoreException("snapshot " + data + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
@@ -263,17 +290,21 @@ public final class SnapshotStore {
                 write(dir.resolve(stored.baseName() + ".changes.json"), c, written);
                 changesSha = Checksums.sha256(c);
             }
-            write(dir.resolve(stored.baseName() + ".json"), data, written);
+            Path dataFile = dir.resolve(stored.baseName() + ".json");
+            write(dataFile, data, written);
+            String dataSha = Checksums.sha256(data);
             Meta meta = new Meta(
                     FORMAT,
                     snapshot.instance().name(),
                     snapshot.version().value(),
                     revision,
                     snapshot.sets().size(),
-                    Checksums.sha256(data),
+                    dataSha,
                     changesSha,
                     rawSha256);
             AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
+            // hashed just now: a load that reads these bytes back does not hash them again
+            known.put(dataFile, new SoftReference<>(new Known(data, dataSha, null)));
             CrashPoint.at("store.committed", dir.resolve(stored.baseName()));
         } catch (RuntimeException e) {
             // not committed: take back what this call wrote, so the store is as it was
@@ -385,15 +416,23 @@ public final class SnapshotStore {
         }
     }
 
-    private static byte[] verified(Path file, String expected) {
-        byte[] bytes;
+    private static byte[] read(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new StoreException(file + " is missing (its meta file says it should be there)", e);
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
+    }
+
+    private static byte[] verified(Path file, String expected) {
+        byte[] bytes = read(file);
+        verify(file, bytes, expected);
+        return bytes;
+    }
+
+    private static void verify(Path file, byte[] bytes, String expected) {
         if (!Checksums.sha256(bytes).equals(expected)) {
             if (Checksums.crlfOf(bytes, expected)) {
                 throw new StoreException(
@@ -402,6 +441,5 @@ public final class SnapshotStore {
             throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
                     + " when it was stored");
         }
-        return bytes;
     }
 }

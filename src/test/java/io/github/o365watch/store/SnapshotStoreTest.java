@@ -111,6 +111,24 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aSecondLoadOfUnchangedBytesIsTheSnapshotVerifiedBeforeAndAnEditSinceIsStillRefused() throws Exception {
+        SnapshotStore store = new SnapshotStore(tmp);
+        store.put(Fixtures.snapshot("Worldwide", "2019093000"), Optional.empty(), "00".repeat(32));
+        Version v = Version.parse("2019093000");
+        Snapshot first = store.load(Instance.WORLDWIDE, v);
+
+        assertThat(store.load(Instance.WORLDWIDE, v)).isSameAs(first);
+
+        // the same length, so only the bytes tell: the file is read and compared on every load
+        Path file = tmp.resolve("worldwide/2019093000.json");
+        Files.writeString(file, Files.readString(file).replace("\"52.112.0.0/14\"", "\"52.112.0.0/15\""));
+        assertThatThrownBy(() -> store.load(Instance.WORLDWIDE, v))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(file
+                        + " is corrupt or was edited: its SHA-256 does not match the one recorded when it was stored");
+    }
+
+    @Test
     void aDataFileWithoutItsMetaFileIsTheLeftoverOfAnInterruptedWriteAndIgnored() throws Exception {
         SnapshotStore store = new SnapshotStore(tmp);
         Files.createDirectories(tmp.resolve("worldwide"));
