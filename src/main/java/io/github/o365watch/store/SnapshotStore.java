@@ -48,15 +48,14 @@ public final class SnapshotStore {
     private final Path root;
 
     /**
-     * Data files this store wrote, or read and verified, in this process: their bytes and hash, and (for a
-     * read) the snapshot parsed; held softly, so memory pressure drops them. A load still reads the file,
-     * but bytes equal to those known are verified without hashing them again, and parsed again only if
-     * the snapshot was not kept: sync's report loads the version its guard loaded, and sync loads the
-     * version fetch has just written. Other bytes are hashed and checked against the meta file as always.
+     * Data files this store wrote in this process, with their bytes and hash, until they are first read
+     * back: sync loads the version fetch has just written, and bytes equal to those hashed moments ago
+     * are not hashed again. Other bytes are hashed and checked against the meta file as always. Held
+     * softly, and dropped once read, so they cost no memory past that load.
      */
-    private final Map<Path, SoftReference<Known>> known = new ConcurrentHashMap<>();
+    private final Map<Path, SoftReference<Written>> justWritten = new ConcurrentHashMap<>();
 
-    private record Known(byte[] bytes, String sha256, Snapshot snapshot) {}
+    private record Written(byte[] bytes, String sha256) {}
 
     public SnapshotStore(Path root) {
         this.root = root;
@@ -158,23 +157,14 @@ public final class SnapshotStore {
         Meta meta = meta(dir, base);
         Path data = dir.resolve(base + ".json");
         byte[] bytes = read(data);
-        SoftReference<Known> ref = known.get(data);
-        Known k = ref == null ? null : ref.get();
-        boolean same = k != null && k.sha256().equals(meta.sha256()) && Arrays.equals(k.bytes(), bytes);
-        if (same
-                && k.snapshot() != null
-                && k.snapshot().instance().equals(v.instance())
-                && k.snapshot().version().equals(v.version())) {
-            return k.snapshot();
-        }
-        if (!same) {
+        SoftReference<Written> ref = justWritten.remove(data);
+        Written w = ref == null ? null : ref.get();
+        if (w == null || !w.sha256().equals(meta.sha256()) || !Arrays.equals(w.bytes(), bytes)) {
             verify(data, bytes, meta.sha256());
         }
         try {
             RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
-            Snapshot snapshot = Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
-            known.put(data, new SoftReference<>(new Known(bytes, meta.sha256(), snapshot)));
-            return snapshot;
+            return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
         } catch (IOException | InvalidDataException e) {
             throw new StoreException("snapshot " + data + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
@@ -304,7 +294,7 @@ public final class SnapshotStore {
                     rawSha256);
             AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
             // hashed just now: a load that reads these bytes back does not hash them again
-            known.put(dataFile, new SoftReference<>(new Known(data, dataSha, null)));
+            justWritten.put(dataFile, new SoftReference<>(new Written(data, dataSha)));
             CrashPoint.at("store.committed", dir.resolve(stored.baseName()));
         } catch (RuntimeException e) {
             // not committed: take back what this call wrote, so the store is as it was
