@@ -1,6 +1,5 @@
 package io.github.o365watch.app;
 
-import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
@@ -29,11 +28,7 @@ final class Outputs {
     private Outputs() {}
 
     /** One file: its bytes, its target, the data version its header names, what summarising did to its lists, and its hash (made once). */
-    record File(byte[] content, String target, Version version, List<Widening> widenings, String sha256) {
-        File(byte[] content, String target, Version version, List<Widening> widenings) {
-            this(content, target, version, widenings, Checksums.sha256(content));
-        }
-    }
+    record File(byte[] content, String target, Version version, List<Widening> widenings, String sha256) {}
 
     /** By path relative to the output directory ({@code worldwide/edl/...}). */
     static Map<String, File> render(
@@ -68,47 +63,77 @@ final class Outputs {
             }
         }
         String dir = instance.dirName() + "/";
-        Map<String, File> kept = new HashMap<>();
-        Relabel relabel = new Relabel() {
-            @Override
-            public List<Version> labels(String target, String file) {
-                TreeSet<Version> older = new TreeSet<>();
-                for (LockFile.Output o : recorded.getOrDefault(dir + target + "/" + file, List.of())) {
-                    Version v = Version.parse(o.version());
-                    if (version.isNewerThan(v)) {
-                        older.add(v);
+        // the files under an older label, in the order rendered: decided once their hashes are made
+        record Relabelled(
+                String path,
+                String target,
+                Version label,
+                byte[] content,
+                List<Widening> widenings,
+                BackgroundHashes.Hash sha256) {}
+        List<Relabelled> relabelled = new ArrayList<>();
+        try (BackgroundHashes hashes = new BackgroundHashes()) {
+            Relabel relabel = new Relabel() {
+                @Override
+                public List<Version> labels(String target, String file) {
+                    TreeSet<Version> older = new TreeSet<>();
+                    for (LockFile.Output o : recorded.getOrDefault(dir + target + "/" + file, List.of())) {
+                        Version v = Version.parse(o.version());
+                        if (version.isNewerThan(v)) {
+                            older.add(v);
+                        }
                     }
+                    return List.copyOf(older);
                 }
-                return List.copyOf(older);
-            }
 
-            @Override
-            public void rendered(String target, String file, Version label, byte[] content, List<Widening> widenings) {
-                String path = dir + target + "/" + file;
-                File f = new File(content, target, label, widenings);
-                for (LockFile.Output o : recorded.get(path)) {
-                    if (o.version().equals(label.value()) && o.sha256().equals(f.sha256())) {
-                        kept.put(path, f);
+                @Override
+                public void rendered(
+                        String target, String file, Version label, byte[] content, List<Widening> widenings) {
+                    relabelled.add(new Relabelled(
+                            dir + target + "/" + file, target, label, content, widenings, hashes.sha256(content)));
+                }
+            };
+            List<Generated> generated = new ArrayList<>();
+            Map<String, BackgroundHashes.Hash> made = new HashMap<>();
+            // a file whose bytes under an older label are those the lock records under it keeps them (and that
+            // label); decided after each target, so the bytes of those that do not are not held to the end
+            Map<String, File> kept = new HashMap<>();
+            generate.render(stored, snapshot, selection, jobs, engine, false, relabel, g -> {
+                generated.add(g);
+                for (GeneratedFile f : g.files()) {
+                    made.put(path(instance, g, f), hashes.sha256(f.content()));
+                }
+                for (Relabelled r : relabelled) {
+                    String sha256 = r.sha256().get();
+                    for (LockFile.Output o : recorded.get(r.path())) {
+                        if (o.version().equals(r.label().value()) && o.sha256().equals(sha256)) {
+                            kept.put(r.path(), new File(r.content(), r.target(), r.label(), r.widenings(), sha256));
+                        }
                     }
                 }
+                relabelled.clear();
+            });
+            rendered.accept(generated);
+            Map<String, File> out = new TreeMap<>();
+            for (Generated g : generated) {
+                for (GeneratedFile f : g.files()) {
+                    String path = path(instance, g, f);
+                    out.put(
+                            path,
+                            new File(
+                                    f.content(),
+                                    g.spec().id(),
+                                    version,
+                                    f.widenings(),
+                                    made.get(path).get()));
+                }
             }
-        };
-        Map<String, File> out = new TreeMap<>();
-        List<Generated> generated = new ArrayList<>();
-        generate.render(stored, snapshot, selection, jobs, engine, false, relabel, generated::add);
-        rendered.accept(generated);
-        put(out, instance, version, generated);
-        out.putAll(kept);
-        return out;
+            out.putAll(kept);
+            return out;
+        }
     }
 
-    private static void put(Map<String, File> out, Instance instance, Version v, List<Generated> generated) {
-        for (Generated g : generated) {
-            for (GeneratedFile f : g.files()) {
-                out.put(
-                        instance.dirName() + "/" + g.spec().id() + "/" + f.name(),
-                        new File(f.content(), g.spec().id(), v, f.widenings()));
-            }
-        }
+    private static String path(Instance instance, Generated g, GeneratedFile f) {
+        return instance.dirName() + "/" + g.spec().id() + "/" + f.name();
     }
 }

@@ -7,7 +7,9 @@ import io.github.o365watch.domain.PortSet.PortRange;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.net.PrefixSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,25 +151,36 @@ public final class Differ {
         return new AddressChanges(all1.subtract(all0), all0.subtract(all1), still, already);
     }
 
+    // hash maps, then one sort of each result: the same lists as walking two sorted maps, without a
+    // string comparison per lookup (100,000 hostnames at 10,000 sets)
     private static HostChanges hosts(Snapshot from, Snapshot to) {
         Map<HostPattern, List<Integer>> a = hostSets(from);
         Map<HostPattern, List<Integer>> b = hostSets(to);
-        List<HostPattern> listed =
-                b.keySet().stream().filter(h -> !a.containsKey(h)).toList();
-        List<HostPattern> unlisted =
-                a.keySet().stream().filter(h -> !b.containsKey(h)).toList();
+        List<HostPattern> listed = new ArrayList<>();
         List<HostChanges.Move> moved = new ArrayList<>();
         for (Map.Entry<HostPattern, List<Integer>> e : b.entrySet()) {
             List<Integer> was = a.get(e.getKey());
-            if (was != null && !was.equals(e.getValue())) {
+            if (was == null) {
+                listed.add(e.getKey());
+            } else if (!was.equals(e.getValue())) {
                 moved.add(new HostChanges.Move(e.getKey(), was, e.getValue()));
             }
         }
-        return new HostChanges(listed, unlisted, moved);
+        List<HostPattern> unlisted = new ArrayList<>();
+        for (HostPattern h : a.keySet()) {
+            if (!b.containsKey(h)) {
+                unlisted.add(h);
+            }
+        }
+        Collections.sort(listed);
+        Collections.sort(unlisted);
+        moved.sort(Comparator.comparing(HostChanges.Move::host));
+        return new HostChanges(List.copyOf(listed), List.copyOf(unlisted), List.copyOf(moved));
     }
 
+    /** Each pattern's set ids in ascending order. */
     private static Map<HostPattern, List<Integer>> hostSets(Snapshot s) {
-        Map<HostPattern, List<Integer>> out = new TreeMap<>();
+        Map<HostPattern, List<Integer>> out = new HashMap<>();
         for (EndpointSet e : s.sets().stream()
                 .sorted(Comparator.comparingInt(EndpointSet::id))
                 .toList()) {

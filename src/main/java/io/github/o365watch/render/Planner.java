@@ -11,6 +11,7 @@ import io.github.o365watch.domain.net.SummaryException;
 import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +55,13 @@ public final class Planner {
 
         List<Group> categories = new ArrayList<>();
         PrefixSet higher = PrefixSet.EMPTY;
-        Set<HostPattern> higherHosts = new TreeSet<>();
+        // only asked whether they hold a name: hash sets (a sorted set compared strings per name, 100,000 at scale)
+        Set<HostPattern> higherHosts = new HashSet<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
             Group g = group(
                     e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
             higher = higher.union(ips(e.getValue()));
-            higherHosts.addAll(hosts(e.getValue()));
+            addHosts(higherHosts, e.getValue());
             categories.add(g);
         }
 
@@ -79,8 +81,8 @@ public final class Planner {
                 Set<HostPattern> aboveHosts = higherHostsBySignature.getOrDefault(s.getKey(), Set.of());
                 rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, limits));
                 higherBySignature.put(s.getKey(), above.union(ips(s.getValue())));
-                Set<HostPattern> h = new TreeSet<>(aboveHosts);
-                h.addAll(hosts(s.getValue()));
+                Set<HostPattern> h = new HashSet<>(aboveHosts);
+                addHosts(h, s.getValue());
                 higherHostsBySignature.put(s.getKey(), h);
             }
         }
@@ -172,6 +174,14 @@ public final class Planner {
                 .filter(i -> i.entry() instanceof Entry.Ip)
                 .map(i -> ((Entry.Ip) i.entry()).prefix())
                 .toList());
+    }
+
+    private static void addHosts(Set<HostPattern> to, List<Item> items) {
+        for (Item i : items) {
+            if (i.entry() instanceof Entry.Host h) {
+                to.add(h.host());
+            }
+        }
     }
 
     private static Set<HostPattern> hosts(List<Item> items) {

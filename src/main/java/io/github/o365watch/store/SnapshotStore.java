@@ -11,6 +11,7 @@ import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.text.Printable;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,16 @@ public final class SnapshotStore {
     private static final Pattern META = Pattern.compile("([0-9]{10})(?:\\.r([0-9]{1,4}))?\\.meta\\.json");
 
     private final Path root;
+
+    /**
+     * Data files this store wrote in this process, with their bytes and hash, until they are first read
+     * back: sync loads the version fetch has just written, and bytes equal to those hashed moments ago
+     * are not hashed again. Other bytes are hashed and checked against the meta file as always. Held
+     * softly, and dropped once read, so they cost no memory past that load.
+     */
+    private final Map<Path, SoftReference<Written>> justWritten = new ConcurrentHashMap<>();
+
+    private record Written(byte[] bytes, String sha256) {}
 
     public SnapshotStore(Path root) {
         this.root = root;
@@ -144,7 +156,12 @@ public final class SnapshotStore {
         Path dir = dir(v.instance());
         Meta meta = meta(dir, base);
         Path data = dir.resolve(base + ".json");
-        byte[] bytes = verified(data, meta.sha256());
+        byte[] bytes = read(data);
+        SoftReference<Written> ref = justWritten.remove(data);
+        Written w = ref == null ? null : ref.get();
+        if (w == null || !w.sha256().equals(meta.sha256()) || !Arrays.equals(w.bytes(), bytes)) {
+            verify(data, bytes, meta.sha256());
+        }
         try {
             RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
             return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
@@ -263,17 +280,21 @@ public final class SnapshotStore {
                 write(dir.resolve(stored.baseName() + ".changes.json"), c, written);
                 changesSha = Checksums.sha256(c);
             }
-            write(dir.resolve(stored.baseName() + ".json"), data, written);
+            Path dataFile = dir.resolve(stored.baseName() + ".json");
+            write(dataFile, data, written);
+            String dataSha = Checksums.sha256(data);
             Meta meta = new Meta(
                     FORMAT,
                     snapshot.instance().name(),
                     snapshot.version().value(),
                     revision,
                     snapshot.sets().size(),
-                    Checksums.sha256(data),
+                    dataSha,
                     changesSha,
                     rawSha256);
             AtomicFiles.write(dir.resolve(stored.baseName() + ".meta.json"), CanonicalJson.write(meta));
+            // hashed just now: a load that reads these bytes back does not hash them again
+            justWritten.put(dataFile, new SoftReference<>(new Written(data, dataSha)));
             CrashPoint.at("store.committed", dir.resolve(stored.baseName()));
         } catch (RuntimeException e) {
             // not committed: take back what this call wrote, so the store is as it was
@@ -385,15 +406,23 @@ public final class SnapshotStore {
         }
     }
 
-    private static byte[] verified(Path file, String expected) {
-        byte[] bytes;
+    private static byte[] read(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new StoreException(file + " is missing (its meta file says it should be there)", e);
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
+    }
+
+    private static byte[] verified(Path file, String expected) {
+        byte[] bytes = read(file);
+        verify(file, bytes, expected);
+        return bytes;
+    }
+
+    private static void verify(Path file, byte[] bytes, String expected) {
         if (!Checksums.sha256(bytes).equals(expected)) {
             if (Checksums.crlfOf(bytes, expected)) {
                 throw new StoreException(
@@ -402,6 +431,5 @@ public final class SnapshotStore {
             throw new StoreException(file + " is corrupt or was edited: its SHA-256 does not match the one recorded"
                     + " when it was stored");
         }
-        return bytes;
     }
 }

@@ -6,11 +6,13 @@ import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,44 @@ class DifferTest {
                         .filter(id -> !b.containsKey(id))
                         .sorted()
                         .toList());
+    }
+
+    /** Hostnames listed, unlisted and moved, in order, against two sorted maps of the raw JSON's URLs. */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource("consecutivePairs")
+    void hostChangesEqualAPlainWalkOfTwoSortedMaps(String instance, String from, String to) throws Exception {
+        TreeMap<String, List<Integer>> a = hostSets(plain(instance, from));
+        TreeMap<String, List<Integer>> b = hostSets(plain(instance, to));
+        List<String> listed = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        b.forEach((h, ids) -> {
+            if (!a.containsKey(h)) {
+                listed.add(h);
+            } else if (!a.get(h).equals(ids)) {
+                moved.add(h + " " + a.get(h) + " -> " + ids);
+            }
+        });
+        List<String> unlisted =
+                a.keySet().stream().filter(h -> !b.containsKey(h)).toList();
+
+        HostChanges c = Differ.diff(Fixtures.snapshot(instance, from), Fixtures.snapshot(instance, to))
+                .hosts();
+
+        assertThat(c.listed()).extracting(Object::toString).containsExactlyElementsOf(listed);
+        assertThat(c.unlisted()).extracting(Object::toString).containsExactlyElementsOf(unlisted);
+        assertThat(c.moved())
+                .extracting(m -> m.host() + " " + m.fromSets() + " -> " + m.toSets())
+                .containsExactlyElementsOf(moved);
+    }
+
+    private static TreeMap<String, List<Integer>> hostSets(Map<Integer, Set<String>> plain) {
+        TreeMap<String, List<Integer>> out = new TreeMap<>();
+        new TreeMap<>(plain)
+                .forEach((id, items) -> items.stream()
+                        .filter(i -> i.startsWith("url:"))
+                        .forEach(i -> out.computeIfAbsent(i.substring(4), k -> new ArrayList<>())
+                                .add(id)));
+        return out;
     }
 
     @Test

@@ -111,6 +111,28 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void bytesReadBackAsWrittenLoadEqualAndAnEditAfterTheWriteOrTheReadIsRefused() throws Exception {
+        SnapshotStore store = new SnapshotStore(tmp);
+        Snapshot published = Fixtures.snapshot("Worldwide", "2019093000");
+        store.put(published, Optional.empty(), "00".repeat(32));
+        Version v = Version.parse("2019093000");
+
+        assertThat(store.load(Instance.WORLDWIDE, v)).isEqualTo(published);
+
+        // the same length, so only the bytes tell
+        Path file = tmp.resolve("worldwide/2019093000.json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("\"52.112.0.0/14\"", "\"52.112.0.0/15\""));
+        assertThatThrownBy(() -> store.load(Instance.WORLDWIDE, v))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(file
+                        + " is corrupt or was edited: its SHA-256 does not match the one recorded when it was stored");
+
+        Files.writeString(file, text);
+        assertThat(store.load(Instance.WORLDWIDE, v)).isEqualTo(published);
+    }
+
+    @Test
     void aDataFileWithoutItsMetaFileIsTheLeftoverOfAnInterruptedWriteAndIgnored() throws Exception {
         SnapshotStore store = new SnapshotStore(tmp);
         Files.createDirectories(tmp.resolve("worldwide"));
