@@ -911,7 +911,7 @@ public final class Audit {
         private static final Comparator<IpAddress> ADDRESS_ORDER = Comparator.comparing(IpAddress::family)
                 .thenComparing(IpAddress::high, Long::compareUnsigned)
                 .thenComparing(IpAddress::low, Long::compareUnsigned);
-        private final Map<String, Map<IpAddress, long[]>> byPrefix = new HashMap<>();
+        private final Map<String, ClientCounts> byPrefix = new HashMap<>();
         private final Map<String, Key> keys = new HashMap<>();
 
         void add(Key k, Flow f) {
@@ -932,8 +932,7 @@ public final class Audit {
             if (client.isEmpty()) {
                 return;
             }
-            byPrefix.computeIfAbsent(k.destination(), x -> new HashMap<>())
-                    .computeIfAbsent(client.get(), x -> new long[2])[slot]++;
+            byPrefix.computeIfAbsent(k.destination(), x -> new ClientCounts()).increment(client.get(), slot);
             if (slot == 0) {
                 keys.putIfAbsent(k.destination(), k);
             }
@@ -941,30 +940,25 @@ public final class Audit {
 
         /** Adds what a later reading saw. */
         void add(Media later) {
-            later.byPrefix.forEach((prefix, clients) -> {
-                Map<IpAddress, long[]> mine = byPrefix.computeIfAbsent(prefix, x -> new HashMap<>());
-                clients.forEach((client, n) -> {
-                    long[] m = mine.computeIfAbsent(client, x -> new long[2]);
-                    m[0] += n[0];
-                    m[1] += n[1];
-                });
-            });
+            later.byPrefix.forEach((prefix, clients) ->
+                    byPrefix.computeIfAbsent(prefix, x -> new ClientCounts()).addAll(clients));
             later.keys.forEach(keys::putIfAbsent);
         }
 
         List<Fallback> fallbacks() {
             List<Fallback> out = new ArrayList<>();
-            for (Map.Entry<String, Map<IpAddress, long[]>> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
+            for (Map.Entry<String, ClientCounts> e : new java.util.TreeMap<>(byPrefix).entrySet()) {
                 List<IpAddress> seen = new ArrayList<>();
-                long udp = 0;
-                long tcp = 0;
-                for (Map.Entry<IpAddress, long[]> c : e.getValue().entrySet()) {
-                    if (c.getValue()[0] > 0 && c.getValue()[1] > 0) {
-                        seen.add(c.getKey());
-                        udp += c.getValue()[0];
-                        tcp += c.getValue()[1];
+                long[] sums = new long[2];
+                e.getValue().forEach(c -> {
+                    if (c.first() > 0 && c.second() > 0) {
+                        seen.add(c.client());
+                        sums[0] += c.first();
+                        sums[1] += c.second();
                     }
-                }
+                });
+                long udp = sums[0];
+                long tcp = sums[1];
                 if (!seen.isEmpty()) {
                     seen.sort(ADDRESS_ORDER);
                     List<String> clients =
