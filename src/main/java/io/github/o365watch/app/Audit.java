@@ -106,6 +106,20 @@ public final class Audit {
             List<Listed.Problem> problems,
             Optional<Listed.Problem> firstUnread) {
 
+        /** What {@code reader} counted in {@code log} so far. */
+        static FileStats of(String log, LogFormat format, LogReader reader) {
+            return new FileStats(
+                    log,
+                    format,
+                    reader.lines(),
+                    reader.flows(),
+                    reader.skipped(),
+                    reader.other(),
+                    reader.malformed(),
+                    reader.problems(),
+                    reader.firstUnread());
+        }
+
         /** Lines that are neither flows nor blank, comments or headers: what the reader could not use. */
         public long unread() {
             return other + malformed;
@@ -269,7 +283,7 @@ public final class Audit {
                         ? new LogReader(in.bytes(), format, r.columns())
                         : new LogReader(in.text(), format, r.columns())) {
                     all.read(reader, matcher, progress);
-                    stats.add(Tally.stats(log, format, reader));
+                    stats.add(FileStats.of(log, format, reader));
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read " + log + ": " + Printable.reason(e));
@@ -503,7 +517,7 @@ public final class Audit {
             }
             all.add(first);
             all.add(later);
-            return joined(Tally.stats(log, format, reader), Tally.stats(log, format, second[0]));
+            return joined(FileStats.of(log, format, reader), FileStats.of(log, format, second[0]));
         }
     }
 
@@ -649,19 +663,6 @@ public final class Audit {
                 }
             }
             return out;
-        }
-
-        static FileStats stats(String log, LogFormat format, LogReader reader) {
-            return new FileStats(
-                    log,
-                    format,
-                    reader.lines(),
-                    reader.flows(),
-                    reader.skipped(),
-                    reader.other(),
-                    reader.malformed(),
-                    reader.problems(),
-                    reader.firstUnread());
         }
     }
 

@@ -120,15 +120,6 @@ class AuditRuleTest {
         for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
             assertThat(f.get().destination()).isNotEmpty();
         }
-        return new Audit.FileStats(
-                name,
-                format,
-                reader.lines(),
-                reader.flows(),
-                reader.skipped(),
-                reader.other(),
-                reader.malformed(),
-                reader.problems(),
-                reader.firstUnread());
+        return Audit.FileStats.of(name, format, reader);
     }
 }
