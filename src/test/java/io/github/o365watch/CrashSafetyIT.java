@@ -1,6 +1,5 @@
 package io.github.o365watch;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -12,6 +11,7 @@ import io.github.o365watch.testing.ChildSyncs;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.SyncDir;
 import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.WireMocks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -48,9 +48,8 @@ class CrashSafetyIT {
     static final String MARK = "o365watch-crashpoint ";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

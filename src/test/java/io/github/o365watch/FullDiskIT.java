@@ -1,6 +1,5 @@
 package io.github.o365watch;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +9,7 @@ import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.SyncDir;
 import io.github.o365watch.testing.TestCli;
 import io.github.o365watch.testing.Tools;
+import io.github.o365watch.testing.WireMocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,8 @@ class FullDiskIT {
     static final int PAGE = 4096;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

@@ -1,12 +1,12 @@
 package io.github.o365watch;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.testing.FakeService;
 import io.github.o365watch.testing.SyncDir;
 import io.github.o365watch.testing.TestCli;
+import io.github.o365watch.testing.WireMocks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +31,8 @@ class InterruptedSyncIT {
     static final String MARK = "o365watch-crashpoint ";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

@@ -3,7 +3,6 @@ package io.github.o365watch.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -15,6 +14,7 @@ import io.github.o365watch.testing.Golden;
 import io.github.o365watch.testing.TestCli;
 import io.github.o365watch.testing.TestCli.Result;
 import io.github.o365watch.testing.Trees;
+import io.github.o365watch.testing.WireMocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** status, versions, show, lookup, completion and the usage rules, through the real command line. */
 class CommandsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

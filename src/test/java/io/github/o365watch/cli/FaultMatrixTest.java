@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -18,6 +17,7 @@ import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.Stat;
 import io.github.o365watch.testing.TestCli.Result;
 import io.github.o365watch.testing.Trees;
+import io.github.o365watch.testing.WireMocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -70,9 +70,8 @@ class FaultMatrixTest {
     static final String END = "<!-- end of fault matrix -->";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     /** The team's directory after two nightly syncs (2019072900, then A): store, outputs, lock file, reports. */
     @TempDir

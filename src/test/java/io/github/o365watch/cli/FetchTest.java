@@ -3,7 +3,6 @@ package io.github.o365watch.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,6 +16,7 @@ import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.TestCli;
 import io.github.o365watch.testing.TestCli.Result;
 import io.github.o365watch.testing.Trees;
+import io.github.o365watch.testing.WireMocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** fetch through the real command line against WireMock serving real published data. */
 class FetchTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

@@ -1,10 +1,10 @@
 package io.github.o365watch.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.WireMocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,8 @@ class HoldRemovalsTest {
     static final String REMOVED = "2603:1039:e01::/48"; // one of the four; 2603:1026:630::/44 merges with a neighbour
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path dir;

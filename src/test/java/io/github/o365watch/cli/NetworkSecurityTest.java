@@ -14,6 +14,7 @@ import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.SmtpServer;
 import io.github.o365watch.testing.TestCli;
 import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.WireMocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -35,14 +36,12 @@ class NetworkSecurityTest {
     static WireMockServer https;
 
     @RegisterExtension
-    static WireMockExtension plain = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension plain =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension proxy =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;

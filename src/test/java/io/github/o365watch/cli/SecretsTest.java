@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -18,6 +17,7 @@ import io.github.o365watch.testing.Fixtures;
 import io.github.o365watch.testing.SmtpServer;
 import io.github.o365watch.testing.SmtpServer.Keys;
 import io.github.o365watch.testing.TestCli.Result;
+import io.github.o365watch.testing.WireMocks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,14 +59,13 @@ class SecretsTest {
             Base64.getEncoder().encodeToString(("\0o365watch\0" + SMTP_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     /** A forward proxy that asks for Basic credentials and passes on what carries the right ones. */
     @RegisterExtension
     static WireMockExtension proxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().enableBrowserProxying(true))
+            .options(WireMocks.options().enableBrowserProxying(true))
             .build();
 
     @TempDir

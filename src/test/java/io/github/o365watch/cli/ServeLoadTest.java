@@ -1,10 +1,10 @@
 package io.github.o365watch.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.testing.WireMocks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +42,8 @@ class ServeLoadTest {
     static final int POLLERS = 4;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path dir;

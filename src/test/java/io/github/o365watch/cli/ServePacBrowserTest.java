@@ -1,6 +1,5 @@
 package io.github.o365watch.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.testing.Browser;
 import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.WireMocks;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,9 +43,8 @@ class ServePacBrowserTest {
     static final String A = SyncTest.A;
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path dir;

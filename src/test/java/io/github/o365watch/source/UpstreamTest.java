@@ -3,7 +3,6 @@ package io.github.o365watch.source;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import io.github.o365watch.domain.InvalidDataException;
 import io.github.o365watch.domain.ServiceArea;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.testing.Fixtures;
+import io.github.o365watch.testing.WireMocks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client's requests, as the service sees them, and the shapes of its answers. */
 class UpstreamTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension wm =
+            WireMockExtension.newInstance().options(WireMocks.options()).build();
 
     @TempDir
     Path tmp;
