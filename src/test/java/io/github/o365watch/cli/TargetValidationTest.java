@@ -444,8 +444,12 @@ class TargetValidationTest {
 
     /** Glob to regex, written here independently of o365watch's matcher. */
     static Pattern regex(String glob) {
-        return Pattern.compile(Pattern.quote(glob).replace("*", "\\E.*\\Q"));
+        // each pattern is asked about every host: compiled once
+        return REGEXES.computeIfAbsent(
+                glob, g -> Pattern.compile(Pattern.quote(g).replace("*", "\\E.*\\Q")));
     }
+
+    private static final Map<String, Pattern> REGEXES = new java.util.concurrent.ConcurrentHashMap<>();
 
     Map<String, String> pacparser(Path pac, List<String> hosts) throws IOException {
         Path python = Tools.pacparser();
