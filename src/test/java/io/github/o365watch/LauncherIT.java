@@ -110,7 +110,7 @@ class LauncherIT {
      * Each JVM trains its own start-up cache, from the training run rather than the first command: JAVA_HOME on
      * a JDK 24+ records an AOT cache, the default JDK 17 an AppCDS archive, side by side. The recording run's
      * output is the same as every later run's, and quiet; the user's directory holds nothing but what they
-     * wrote; what a training killed midway left in the cache is gone; and after a first run of show, a sync
+     * wrote; what a training killed midway left in the cache is gone, what a running one is making stays; and after a first run of show, a sync
      * maps its classes (app.Sync, app.Outputs) from the archive. (One test, so the JDK 17 training runs once.)
      */
     @Test
@@ -121,6 +121,9 @@ class LauncherIT {
         // what a training killed midway leaves (a PID no process has): the next training removes it
         Files.createDirectories(cache.resolve(".o365watch-training.2147483647/work/snapshots"));
         Files.writeString(cache.resolve(".o365watch-cds-1.2147483647.jsa"), "half");
+        // what a training still running is making (this test's PID: a live process) stays
+        String running = ".o365watch-training." + ProcessHandle.current().pid();
+        Files.createDirectories(cache.resolve(running + "/work"));
         String launcher = PROJECT.resolve("bin/o365watch").toString();
         List<String> show = List.of(
                 launcher, "show", "--store", PROJECT.resolve("snapshots").toString(), "--summary");
@@ -131,10 +134,10 @@ class LauncherIT {
         assertThat(recording.err()).isEmpty();
         assertThat(recording.out()).startsWith("Worldwide 2019112700: 112 of 112 endpoint sets");
         try (var files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList())
-                    .singleElement()
-                    .asString()
-                    .matches("o365watch-aot-\\d+\\.aot");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .hasSize(2)
+                    .contains(running)
+                    .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot"));
         }
         Run mapped = runWith(site, env, show);
         assertThat(mapped).isEqualTo(recording);
@@ -146,7 +149,8 @@ class LauncherIT {
         assertThat(cds).isEqualTo(recording);
         try (var files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
-                    .hasSize(2)
+                    .hasSize(3)
+                    .contains(running)
                     .anyMatch(n -> n.matches("o365watch-aot-\\d+\\.aot"))
                     .anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
         }
@@ -171,6 +175,62 @@ class LauncherIT {
             assertThat(lines)
                     .as(c + " mapped from the archive")
                     .anyMatch(l -> l.contains(" " + c + " source: shared objects file"));
+        }
+    }
+
+    /**
+     * A cache a group shares (O365WATCH_CACHE on a sticky, world-writable directory): another user's training
+     * under way stays (its process is alive, though kill -0 is refused across users), and what another user
+     * left that this one may not remove neither stops the launcher nor prints anything. Runs the launcher as
+     * nobody, so it needs root (as CI runs); a developer's run as another user skips it.
+     */
+    @Test
+    void aSharedCacheKeepsAnotherUsersTrainingAndNeverStopsTheLauncher() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            String msg = "running the launcher as another user needs root (CI runs as root)";
+            org.junit.jupiter.api.Assertions.assertNotEquals("true", System.getenv("CI"), msg);
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, msg);
+        }
+        // a release (lib/o365watch.jar) that nobody may read, in a directory nobody may enter
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path release = tmp.resolve("release");
+        copyTree(PROJECT.resolve("bin"), release.resolve("bin"));
+        copyTree(PROJECT.resolve("snapshots/worldwide"), release.resolve("snapshots/worldwide"));
+        Files.createDirectories(release.resolve("lib"));
+        Files.copy(PROJECT.resolve("target/o365watch.jar"), release.resolve("lib/o365watch.jar"));
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(new ProcessBuilder("chmod", "+t", shared.toString()).start().waitFor())
+                .isZero();
+        // root's: one whose process is alive (PID 1), one whose process is gone
+        List<String> roots = List.of(".o365watch-training.1", ".o365watch-training.2147483646");
+        for (String r : roots) {
+            Files.createDirectories(shared.resolve(r + "/work"));
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Run show = runWith(
+                tmp,
+                Map.of(
+                        "O365WATCH_CACHE", shared.toString(),
+                        "HOME", shared.toString(),
+                        "JAVA_HOME", Path.of(java).getParent().getParent().toString()),
+                List.of(
+                        "setpriv",
+                        "--reuid=65534",
+                        "--regid=65534",
+                        "--clear-groups",
+                        release.resolve("bin/o365watch").toString(),
+                        "show",
+                        "--store",
+                        release.resolve("snapshots").toString(),
+                        "--summary"));
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.err()).isEmpty();
+        assertThat(show.out()).startsWith("Worldwide 2019112700: 112 of 112 endpoint sets");
+        try (var files = Files.list(shared)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .containsAll(roots)
+                    .anyMatch(n -> n.matches("o365watch-cds-\\d+\\.jsa"));
         }
     }
 
