@@ -1,8 +1,6 @@
 package io.github.o365watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.o365watch.testing.FakeService;
@@ -70,7 +68,7 @@ class FullDiskIT {
     void aFullDiskEndsWithExit5AndNothingHalfWritten() throws IOException {
         Path unshare = Tools.require("unshare");
         Path mount = Tools.require("mount");
-        probeMountNamespace(unshare, mount);
+        Tools.requireMountNamespace(Files.createDirectories(tmp.resolve("probe")));
 
         fillUpDuringSync(
                 unshare, mount, base("at-a", A), List.of("snapshots", "outputs", "reports", "lock file", "nothing"));
@@ -128,22 +126,12 @@ class FullDiskIT {
 
     @Test
     void anUnwritableOutputDirectoryEndsWithExit5AndChangesNothing() {
-        Path chattr = Tools.require("chattr");
         atA = base("at-a", A);
         Path releases = atA.dir.resolve(".generated.releases");
         SyncDir.State before = atA.state();
         Map<String, String> files = io.github.o365watch.testing.Stat.tree(atA.dir);
         // immutable: no entry can be added, even by root (permission bits do not stop root)
-        assertThat(Tools.run(List.of(chattr.toString(), "+i", releases.toString()), null)
-                        .code())
-                .as("chattr +i needs root and a file system with attributes")
-                .isZero();
-        TestCli.Result r;
-        try {
-            r = atA.inProcess("sync");
-        } finally {
-            Tools.run(List.of(chattr.toString(), "-i", releases.toString()), null);
-        }
+        TestCli.Result r = Tools.whileImmutable(releases, () -> atA.inProcess("sync"));
 
         assertThat(r.code()).as(r.toString()).isEqualTo(5);
         assertThat(r.err()).contains("cannot publish the outputs in " + atA.dir.resolve("generated"));
@@ -166,21 +154,11 @@ class FullDiskIT {
     /** The lock file is written last: when it cannot be, the outputs, the reports and the feed go back to what it records. */
     @Test
     void aLockFileThatCannotBeReplacedPutsOutputsReportsAndFeedBack() {
-        Path chattr = Tools.require("chattr");
         atA = base("at-a-after-z", Z, A);
         Path lock = atA.dir.resolve("o365watch.lock");
         SyncDir.State before = atA.state();
         assertThat(before.reports()).containsKey("o365watch.rss");
-        assertThat(Tools.run(List.of(chattr.toString(), "+i", lock.toString()), null)
-                        .code())
-                .as("chattr +i needs root and a file system with attributes")
-                .isZero();
-        TestCli.Result r;
-        try {
-            r = atA.inProcess("sync");
-        } finally {
-            Tools.run(List.of(chattr.toString(), "-i", lock.toString()), null);
-        }
+        TestCli.Result r = Tools.whileImmutable(lock, () -> atA.inProcess("sync"));
 
         assertThat(r.code()).as(r.toString()).isEqualTo(5);
         assertThat(r.err()).contains("cannot write " + lock);
@@ -195,20 +173,6 @@ class FullDiskIT {
         assertThat(atA.state().reports())
                 .containsKeys("worldwide-" + A + "-" + B + ".md")
                 .doesNotContainEntry("o365watch.rss", before.reports().get("o365watch.rss"));
-    }
-
-    /** Mounting a tmpfs in a private mount namespace needs root (CI runs as root); elsewhere the test is skipped. */
-    private void probeMountNamespace(Path unshare, Path mount) throws IOException {
-        Path probe = Files.createDirectories(tmp.resolve("probe"));
-        Tools.Run r = Tools.run(
-                List.of(unshare.toString(), "-m", "sh", "-c", mount + " -t tmpfs -o size=64k tmpfs " + probe), null);
-        if (r.code() != 0) {
-            String msg = "cannot mount a tmpfs in a private mount namespace (unshare -m, needs root): " + r.out();
-            if ("true".equals(System.getenv("CI"))) {
-                fail(msg);
-            }
-            assumeTrue(false, msg);
-        }
     }
 
     /** A write in the traced run (pages of the new file, pages of the file it replaces), or the prune (pages it frees). */

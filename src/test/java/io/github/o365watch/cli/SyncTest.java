@@ -773,17 +773,7 @@ class SyncTest {
         service.publish("Worldwide", B);
         // an immutable lock file can be read but not replaced, even by root: the write after the publish fails
         Path lock = dir.resolve("o365watch.lock");
-        String chattr = io.github.o365watch.testing.Tools.require("chattr").toString();
-        assertThat(io.github.o365watch.testing.Tools.run(List.of(chattr, "+i", lock.toString()), null)
-                        .code())
-                .as("chattr +i needs root and a file system with attributes")
-                .isZero();
-        Result r;
-        try {
-            r = sync();
-        } finally {
-            io.github.o365watch.testing.Tools.run(List.of(chattr, "-i", lock.toString()), null);
-        }
+        Result r = io.github.o365watch.testing.Tools.whileImmutable(lock, () -> sync());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(5);
         assertThat(Files.readSymbolicLink(dir.resolve("generated")).toString()).isEqualTo(link);

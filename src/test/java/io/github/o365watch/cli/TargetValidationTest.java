@@ -330,31 +330,28 @@ class TargetValidationTest {
 
     void realToolsAccept(Path out) throws IOException {
         Tools.Run nft = Tools.run(
-                List.of(
+                Tools.inOwnNetwork(List.of(
                         Tools.require("nft").toString(),
                         "-c",
                         "-f",
-                        out.resolve("nftables/o365watch.nft").toString()),
+                        out.resolve("nftables/o365watch.nft").toString())),
                 null);
         assertThat(nft.code()).as("nft -c: %s", nft.out()).isZero();
 
-        Path unshare = Tools.require("unshare");
         Tools.require("ipset");
         Tools.require("iptables-restore");
         Tools.require("ip6tables-restore");
         Path ipt = out.resolve("iptables");
         // a throw-away network namespace: the sets and the test never touch the host's firewall
         Tools.Run iptables = Tools.run(
-                List.of(
-                        unshare.toString(),
-                        "-n",
+                Tools.inOwnNetwork(List.of(
                         "sh",
                         "-c",
                         "ipset restore -exist < " + ipt.resolve("o365watch.ipset")
                                 + " && iptables-restore --test --noflush < "
                                 + ipt.resolve("o365watch.rules.v4") + " && ip6tables-restore --test --noflush < "
                                 + ipt.resolve("o365watch.rules.v6")
-                                + " && ipset list -n"),
+                                + " && ipset list -n")),
                 null);
         assertThat(iptables.code())
                 .as("ipset/iptables-restore: %s", iptables.out())
