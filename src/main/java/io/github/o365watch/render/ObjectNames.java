@@ -2,6 +2,7 @@ package io.github.o365watch.render;
 
 import io.github.o365watch.domain.Checksums;
 import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.Ipv4Prefix;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,6 +81,24 @@ final class ObjectNames {
         String name = shape(key(text));
         int max = rules.maxLength();
         return max > 0 && name.length() >= max ? name(text) : name;
+    }
+
+    /**
+     * True when {@link #prefix} would give {@code p} a name without remembering it and without
+     * shortening it: a name that depends on the prefix alone, so it may be made when a template
+     * reads it, or never (most targets' templates never read an address's name). Decided from the
+     * longest text of the family (18 characters for IPv4, 43 for IPv6), so the prefix's text is
+     * not made to decide it.
+     */
+    boolean madeWhenRead(IpPrefix p) {
+        if (!apart) {
+            return false;
+        }
+        int max = rules.maxLength();
+        int head = rules.prefix().isEmpty()
+                ? 0
+                : rules.prefix().length() + rules.separator().length();
+        return max == 0 || head + (p instanceof Ipv4Prefix ? 18 : 43) < max;
     }
 
     private String key(String... parts) {

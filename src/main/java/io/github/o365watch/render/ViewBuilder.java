@@ -10,6 +10,7 @@ import io.github.o365watch.domain.net.Widening;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ final class ViewBuilder {
     // the objects and families whose prefixes the file being rendered wrote (see Emitted)
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Set<Use> used = new LinkedHashSet<>();
+    // each hostname's element, made once (see host)
+    private final Map<HostPattern, Views.Host> hostElements = new HashMap<>();
     // the version the headers and descriptions name (see label(Version)), where the header says it, and the
     // group views whose description says it
     private Version label;
@@ -266,11 +269,14 @@ final class ViewBuilder {
         List<Map<String, Object>> v6Views = v6.stream().map(this::prefix).toList();
         List<Map<String, Object>> both = new ArrayList<>(v4Views);
         both.addAll(v6Views);
-        List<Map<String, Object>> hostViews = hosts.stream().map(this::host).toList();
-        List<Map<String, Object>> exact =
-                hostViews.stream().filter(h -> (boolean) h.get("isExact")).toList();
-        List<Map<String, Object>> wildcard =
-                hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).toList();
+        List<Map<String, Object>> hostViews = new ArrayList<>(hosts.size());
+        List<Map<String, Object>> exact = new ArrayList<>();
+        List<Map<String, Object>> wildcard = new ArrayList<>();
+        for (HostPattern h : hosts) {
+            Views.Host v = host(h);
+            hostViews.add(v);
+            (v.kind() == HostPattern.Kind.EXACT ? exact : wildcard).add(v);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ipv4", Views.positions(v4Views));
         m.put("ipv6", Views.positions(v6Views));
@@ -438,19 +444,20 @@ final class ViewBuilder {
         List<Map<String, Object>> both = new ArrayList<>(v4);
         both.addAll(v6);
         m.put("ips", new Emitted(Views.positions(both), key, used));
-        List<Map<String, Object>> hostViews =
-                Views.positions(hosts.stream().map(this::host).toList());
+        List<Views.Host> made = new ArrayList<>(hosts.size());
+        for (HostPattern h : hosts) {
+            made.add(host(h));
+        }
+        List<Map<String, Object>> hostViews = Views.positions(made);
+        // each kind's list holds the elements of the whole list (with their positions there), positioned again
+        List<Map<String, Object>> exact = new ArrayList<>();
+        List<Map<String, Object>> wildcard = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            (made.get(i).kind() == HostPattern.Kind.EXACT ? exact : wildcard).add(hostViews.get(i));
+        }
         m.put("hosts", hostViews);
-        m.put(
-                "exactHosts",
-                Views.positions(hostViews.stream()
-                        .filter(h -> (boolean) h.get("isExact"))
-                        .toList()));
-        m.put(
-                "wildcardHosts",
-                Views.positions(hostViews.stream()
-                        .filter(h -> (boolean) h.get("isWildcard"))
-                        .toList()));
+        m.put("exactHosts", Views.positions(exact));
+        m.put("wildcardHosts", Views.positions(wildcard));
         m.put("hasIpv4", !v4.isEmpty());
         m.put("hasIpv6", !v6.isEmpty());
         m.put("hasIps", !v4.isEmpty() || !v6.isEmpty());
@@ -459,13 +466,27 @@ final class ViewBuilder {
         m.put("hasIpv4OrHosts", !v4.isEmpty() || !hosts.isEmpty());
     }
 
-    /** Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names unique in the order asked. */
+    /**
+     * Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names
+     * unique in the order asked, unless it depends on the prefix alone: then when a template reads it.
+     */
     private Map<String, Object> prefix(IpPrefix p) {
-        return new Views.Prefix(p, names.prefix(p));
+        return names.madeWhenRead(p) ? new Views.Prefix(p, names) : new Views.Prefix(p, names.prefix(p));
     }
 
-    private Map<String, Object> host(HostPattern h) {
-        return new Views.Host(h, names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
+    /**
+     * One element per hostname, made the first time the hostname is met (in building order, as its name is decided)
+     * and given again to every group and list that holds it: asking {@link ObjectNames} the same key again gives the
+     * same name.
+     */
+    private Views.Host host(HostPattern h) {
+        Views.Host v = hostElements.get(h);
+        if (v == null) {
+            HostPattern.Kind kind = h.kind();
+            v = new Views.Host(h, kind, names.name(kind == HostPattern.Kind.EXACT ? "fqdn" : "wildcard", h.pattern()));
+            hostElements.put(h, v);
+        }
+        return v;
     }
 
     private void ports(Map<String, Object> m, String proto, PortSet ports) {

@@ -83,11 +83,21 @@ final class Views {
         private static final List<String> KEYS =
                 List.of("prefix", "network", "length", "last", "family", "netmask", "wildcardMask", "isHost", "name");
         private final IpPrefix p;
-        private final String name;
+        private final ObjectNames names;
+        // made on the first read when the names can make it then (ObjectNames.madeWhenRead)
+        private String name;
 
+        /** With its name given now, in building order. */
         Prefix(IpPrefix p, String name) {
             this.p = p;
+            this.names = null;
             this.name = name;
+        }
+
+        /** With its name made when read: only for a prefix {@code names} can name then ({@link ObjectNames#madeWhenRead}). */
+        Prefix(IpPrefix p, ObjectNames names) {
+            this.p = p;
+            this.names = names;
         }
 
         @Override
@@ -106,7 +116,7 @@ final class Views {
                 case "netmask" -> p instanceof Ipv4Prefix v ? v.netmask() : "";
                 case "wildcardMask" -> p instanceof Ipv4Prefix v ? v.wildcardMask() : "";
                 case "isHost" -> p.length() == (p instanceof Ipv4Prefix ? 32 : 128);
-                case "name" -> name;
+                case "name" -> name != null ? name : (name = names.prefix(p));
                 default -> throw new IllegalArgumentException(key);
             };
         }
@@ -117,11 +127,18 @@ final class Views {
         private static final List<String> KEYS =
                 List.of("host", "kind", "isExact", "isWildcard", "domain", "regex", "name");
         private final HostPattern h;
+        // looked up once: the lists, their filters and the templates ask it several times
+        private final HostPattern.Kind kind;
         private final String name;
 
-        Host(HostPattern h, String name) {
+        Host(HostPattern h, HostPattern.Kind kind, String name) {
             this.h = h;
+            this.kind = kind;
             this.name = name;
+        }
+
+        HostPattern.Kind kind() {
+            return kind;
         }
 
         @Override
@@ -133,10 +150,10 @@ final class Views {
         Object value(String key) {
             return switch (key) {
                 case "host" -> h.pattern();
-                case "kind" -> h.kind().name().toLowerCase(Locale.ROOT);
-                case "isExact" -> h.kind() == HostPattern.Kind.EXACT;
-                case "isWildcard" -> h.isWildcard();
-                case "domain" -> h.kind() == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern();
+                case "kind" -> kind.name().toLowerCase(Locale.ROOT);
+                case "isExact" -> kind == HostPattern.Kind.EXACT;
+                case "isWildcard" -> kind != HostPattern.Kind.EXACT;
+                case "domain" -> kind == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern();
                 case "regex" -> ViewBuilder.regex(h);
                 case "name" -> name;
                 default -> throw new IllegalArgumentException(key);

@@ -114,6 +114,80 @@ class ObjectNamesTest {
         }
     }
 
+    /**
+     * The names of the prefixes {@link ObjectNames#madeWhenRead} lets be made when a template reads them, made
+     * after every other name and in reverse order, are the names given in order remembering every name.
+     */
+    @Test
+    void namesMadeWhenReadAreTheNamesGivenInOrder() {
+        Plan plan = Planner.plan(
+                Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
+                Limits.EXACT);
+        List<Call> calls = calls(plan, random(5, 2000));
+        int deferredTargets = 0;
+        for (String target : TARGETS) {
+            TargetSpec.NameRules rules = rules(target);
+            List<String> remembered = names(rules, calls, keys(plan), false);
+            ObjectNames names = new ObjectNames(rules, keys(plan));
+            String[] out = new String[remembered.size()];
+            List<Integer> later = new ArrayList<>();
+            int i = 0;
+            for (Call c : calls) {
+                if (c.group() != null) {
+                    out[i++] = names.name(c.group());
+                    out[i++] = names.name(c.group(), "v4");
+                    out[i++] = names.name(c.group(), "v6");
+                } else if (c.prefix() != null) {
+                    if (names.madeWhenRead(c.prefix())) {
+                        later.add(i++);
+                    } else {
+                        out[i++] = names.prefix(c.prefix());
+                    }
+                } else {
+                    out[i++] = names.name(
+                            c.host().isWildcard() ? "wildcard" : "fqdn",
+                            c.host().pattern());
+                }
+            }
+            for (int k = later.size() - 1; k >= 0; k--) {
+                int at = later.get(k);
+                out[at] = names.prefix(prefixOfName(calls, at));
+            }
+            assertThat(List.of(out)).as(target).isEqualTo(remembered);
+            if (!later.isEmpty()) {
+                deferredTargets++;
+            }
+        }
+        // the default rules (63 characters) defer every prefix; the 31-character ones their IPv4 ones only
+        assertThat(deferredTargets).isEqualTo(TARGETS.size());
+        ObjectNames short31 = new ObjectNames(rules("nftables"), keys(plan));
+        assertThat(short31.madeWhenRead(IpPrefix.parse("255.255.255.255/32"))).isTrue();
+        assertThat(short31.madeWhenRead(IpPrefix.parse("2603:1006::/40"))).isFalse();
+        ObjectNames long63 = new ObjectNames(rules("edl"), keys(plan));
+        assertThat(long63.madeWhenRead(IpPrefix.parse("2603:1006:1:2:3:4:5:6/128")))
+                .isTrue();
+        // the longest texts of each family, which the bound assumes
+        assertThat(IpPrefix.parse("255.255.255.255/32").toString()).hasSize(18);
+        assertThat(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128").toString())
+                .hasSize(43);
+        // names remembered for every key (no group keys known) are never made when read
+        assertThat(new ObjectNames(rules("edl")).madeWhenRead(IpPrefix.parse("10.0.0.0/8")))
+                .isFalse();
+    }
+
+    /** The prefix whose name is at position {@code at} of the names {@link #names} gives for {@code calls}. */
+    private static IpPrefix prefixOfName(List<Call> calls, int at) {
+        int i = 0;
+        for (Call c : calls) {
+            int n = c.group() != null ? 3 : 1;
+            if (at < i + n) {
+                return c.prefix();
+            }
+            i += n;
+        }
+        throw new IllegalArgumentException("no name at " + at);
+    }
+
     @Test
     void aGroupKeyThatReadsLikeAnAddressIsNamedAsBefore() {
         // a group whose name is an address's (its key is not): the group comes first and takes the name, the prefix
