@@ -131,14 +131,38 @@ public final class Generator {
 
         @Override
         public void write(char[] cbuf, int off, int len) {
-            for (int i = off; i < off + len; i++) {
+            int end = off + len;
+            int i = off;
+            // the common case, ASCII with no CR and nothing pending, byte for byte (as put would write it)
+            if (!afterCr && highSurrogate == 0) {
+                room(len);
+                byte[] b = buf;
+                int n = size;
+                for (char c; i < end && (c = cbuf[i]) < 0x80 && c != '\r'; i++) {
+                    b[n++] = (byte) c;
+                }
+                size = n;
+            }
+            for (; i < end; i++) {
                 put(cbuf[i]);
             }
         }
 
         @Override
         public void write(String s, int off, int len) {
-            for (int i = off; i < off + len; i++) {
+            int end = off + len;
+            int i = off;
+            // as above
+            if (!afterCr && highSurrogate == 0) {
+                room(len);
+                byte[] b = buf;
+                int n = size;
+                for (char c; i < end && (c = s.charAt(i)) < 0x80 && c != '\r'; i++) {
+                    b[n++] = (byte) c;
+                }
+                size = n;
+            }
+            for (; i < end; i++) {
                 put(s.charAt(i));
             }
         }
