@@ -135,9 +135,17 @@ public final class Planner {
                 hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
         PortSet udp = PortSet.EMPTY;
+        // the items of a group (one per prefix and hostname) share a few port sets: each joined once, as a union
+        // of the same sets in any order and with repeats is the same set
+        Set<PortSet> seenTcp = new HashSet<>();
+        Set<PortSet> seenUdp = new HashSet<>();
         for (Item i : items) {
-            tcp = tcp.union(i.tcp());
-            udp = udp.union(i.udp());
+            if (seenTcp.add(i.tcp())) {
+                tcp = tcp.union(i.tcp());
+            }
+            if (seenUdp.add(i.udp())) {
+                udp = udp.union(i.udp());
+            }
         }
         Map<Family, Summary> written = new EnumMap<>(Family.class);
         Map<Family, SummaryException> beyond = new EnumMap<>(Family.class);
