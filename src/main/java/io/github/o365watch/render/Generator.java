@@ -148,23 +148,16 @@ public final class Generator {
             }
         }
 
+        // a string's characters, copied out in one call: cheaper than a call per character
+        private char[] chars = new char[256];
+
         @Override
         public void write(String s, int off, int len) {
-            int end = off + len;
-            int i = off;
-            // as above
-            if (!afterCr && highSurrogate == 0) {
-                room(len);
-                byte[] b = buf;
-                int n = size;
-                for (char c; i < end && (c = s.charAt(i)) < 0x80 && c != '\r'; i++) {
-                    b[n++] = (byte) c;
-                }
-                size = n;
+            if (len > chars.length) {
+                chars = new char[Math.max(len, chars.length * 2)];
             }
-            for (; i < end; i++) {
-                put(s.charAt(i));
-            }
+            s.getChars(off, off + len, chars, 0);
+            write(chars, 0, len);
         }
 
         @Override
