@@ -109,6 +109,20 @@ public record HostPattern(String pattern) implements Comparable<HostPattern> {
         return null;
     }
 
+    /**
+     * The pattern's own hash, the value the record's generated method gives (one component), made without its
+     * method-handle chain: hostnames are hashed by the hundred thousand per sync (sets, maps, the differ).
+     */
+    @Override
+    public int hashCode() {
+        return pattern.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof HostPattern h && pattern.equals(h.pattern);
+    }
+
     public Kind kind() {
         int star = pattern.indexOf('*');
         if (star < 0) {

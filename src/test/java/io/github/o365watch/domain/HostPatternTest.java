@@ -137,4 +137,27 @@ class HostPatternTest {
                 .isEqualTo("autodiscover.contoso.onmicrosoft.com");
         assertThatThrownBy(() -> HostPattern.parseHost("*.office.com")).hasMessageContaining("cannot contain '*'");
     }
+
+    /** What a record of one string component hashes and compares as: the methods HostPattern wrote by hand. */
+    private record Plain(String pattern) {}
+
+    @Test
+    void hashesAndComparesAsTheRecordsOwnMethodsDid() {
+        // hash sets and maps of hostnames iterate in the same order as with the generated methods
+        int n = 0;
+        for (String version : io.github.o365watch.testing.Fixtures.versions("Worldwide")) {
+            for (EndpointSet set : io.github.o365watch.testing.Fixtures.snapshot("Worldwide", version)
+                    .sets()) {
+                for (HostPattern h : set.urls()) {
+                    assertThat(h.hashCode()).isEqualTo(new Plain(h.pattern()).hashCode());
+                    n++;
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(1000);
+        HostPattern a = HostPattern.parse("*.office.com");
+        assertThat(a).isEqualTo(HostPattern.parse("*.Office.com.")).isNotEqualTo(HostPattern.parse("office.com"));
+        assertThat(a.equals(null)).isFalse();
+        assertThat(a.equals(new Plain("*.office.com"))).isFalse();
+    }
 }
