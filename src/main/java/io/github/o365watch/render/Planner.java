@@ -139,11 +139,14 @@ public final class Planner {
         // of the same sets in any order and with repeats is the same set
         Set<PortSet> seenTcp = new HashSet<>();
         Set<PortSet> seenUdp = new HashSet<>();
+        PortSet lastTcp = null;
+        PortSet lastUdp = null;
         for (Item i : items) {
-            if (seenTcp.add(i.tcp())) {
+            // an endpoint set's items share its port sets: the same one again is not even looked up
+            if (i.tcp() != lastTcp && seenTcp.add(lastTcp = i.tcp())) {
                 tcp = tcp.union(i.tcp());
             }
-            if (seenUdp.add(i.udp())) {
+            if (i.udp() != lastUdp && seenUdp.add(lastUdp = i.udp())) {
                 udp = udp.union(i.udp());
             }
         }

@@ -49,7 +49,18 @@ final class ViewBuilder {
     private final List<Group> describedGroups = new ArrayList<>();
 
     /** The prefixes of one family of one object, written into a file. */
-    private record Use(String key, Family family) {}
+    private record Use(String key, Family family) {
+        // written out: added for every prefix a template reads, and the generated methods are slow under C1
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + family.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Use u && family == u.family && key.equals(u.key);
+        }
+    }
 
     /**
      * A list of prefixes in the view that notes which object and family a template read from it,
@@ -57,19 +68,24 @@ final class ViewBuilder {
      */
     private static final class Emitted extends AbstractList<Map<String, Object>> {
         private final List<Map<String, Object>> list;
-        private final String key;
+        // the first ones are IPv4 prefixes, the rest IPv6 (a list of one family, or IPv4 then IPv6)
+        private final int ipv4;
+        private final Use use4;
+        private final Use use6;
         private final Set<Use> used;
 
-        Emitted(List<Map<String, Object>> list, String key, Set<Use> used) {
+        Emitted(List<Map<String, Object>> list, int ipv4, String key, Set<Use> used) {
             this.list = list;
-            this.key = key;
+            this.ipv4 = ipv4;
+            this.use4 = new Use(key, Family.IPV4);
+            this.use6 = new Use(key, Family.IPV6);
             this.used = used;
         }
 
         @Override
         public Map<String, Object> get(int index) {
             Map<String, Object> p = list.get(index);
-            used.add(new Use(key, "ipv4".equals(p.get("family")) ? Family.IPV4 : Family.IPV6));
+            used.add(index < ipv4 ? use4 : use6);
             return p;
         }
 
@@ -439,11 +455,11 @@ final class ViewBuilder {
             List<Map<String, Object>> v4,
             List<Map<String, Object>> v6,
             List<HostPattern> hosts) {
-        m.put("ipv4", new Emitted(Views.positions(v4), key, used));
-        m.put("ipv6", new Emitted(Views.positions(v6), key, used));
+        m.put("ipv4", new Emitted(Views.positions(v4), v4.size(), key, used));
+        m.put("ipv6", new Emitted(Views.positions(v6), 0, key, used));
         List<Map<String, Object>> both = new ArrayList<>(v4);
         both.addAll(v6);
-        m.put("ips", new Emitted(Views.positions(both), key, used));
+        m.put("ips", new Emitted(Views.positions(both), v4.size(), key, used));
         List<Views.Host> made = new ArrayList<>(hosts.size());
         for (HostPattern h : hosts) {
             made.add(host(h));

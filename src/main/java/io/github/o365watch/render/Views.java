@@ -32,17 +32,20 @@ final class Views {
     private abstract static class Computed extends AbstractMap<String, Object> {
         abstract List<String> keys();
 
+        /** The keys of {@link #keys()} as a set: asked on every lookup a template makes. */
+        abstract Set<String> knownKeys();
+
         /** The value of a key of {@link #keys()}. */
         abstract Object value(String key);
 
         @Override
         public final boolean containsKey(Object key) {
-            return keys().contains(key);
+            return knownKeys().contains(key);
         }
 
         @Override
         public final Object get(Object key) {
-            return key instanceof String k && keys().contains(k) ? value(k) : null;
+            return key instanceof String k && knownKeys().contains(k) ? value(k) : null;
         }
 
         @Override
@@ -82,6 +85,7 @@ final class Views {
     static final class Prefix extends Computed {
         private static final List<String> KEYS =
                 List.of("prefix", "network", "length", "last", "family", "netmask", "wildcardMask", "isHost", "name");
+        private static final Set<String> KEY_SET = Set.copyOf(KEYS);
         private final IpPrefix p;
         private final ObjectNames names;
         // made on the first read when the names can make it then (ObjectNames.madeWhenRead)
@@ -106,6 +110,11 @@ final class Views {
         }
 
         @Override
+        Set<String> knownKeys() {
+            return KEY_SET;
+        }
+
+        @Override
         Object value(String key) {
             return switch (key) {
                 case "prefix" -> p.toString();
@@ -126,6 +135,7 @@ final class Views {
     static final class Host extends Computed {
         private static final List<String> KEYS =
                 List.of("host", "kind", "isExact", "isWildcard", "domain", "regex", "name");
+        private static final Set<String> KEY_SET = Set.copyOf(KEYS);
         private final HostPattern h;
         // looked up once: the lists, their filters and the templates ask it several times
         private final HostPattern.Kind kind;
@@ -144,6 +154,11 @@ final class Views {
         @Override
         List<String> keys() {
             return KEYS;
+        }
+
+        @Override
+        Set<String> knownKeys() {
+            return KEY_SET;
         }
 
         @Override
