@@ -491,11 +491,15 @@ final class ViewBuilder {
     }
 
     /**
-     * One element per hostname, made the first time the hostname is met (in building order, as its name is decided)
-     * and given again to every group and list that holds it: asking {@link ObjectNames} the same key again gives the
-     * same name.
+     * An exact hostname whose name depends on it alone ({@link ObjectNames#exactMadeWhenRead}) gets an element whose
+     * name is made when a template reads it. Any other gets one element, made the first time the hostname is met (in
+     * building order, as its name is decided) and given again to every group and list that holds it: asking
+     * {@link ObjectNames} the same key again gives the same name.
      */
     private Views.Host host(HostPattern h) {
+        if (names.exactMadeWhenRead(h)) {
+            return new Views.Host(h, names);
+        }
         Views.Host v = hostElements.get(h);
         if (v == null) {
             HostPattern.Kind kind = h.kind();

@@ -139,12 +139,23 @@ final class Views {
         private final HostPattern h;
         // looked up once: the lists, their filters and the templates ask it several times
         private final HostPattern.Kind kind;
-        private final String name;
+        private final ObjectNames names;
+        // made on the first read when the names can make it then (ObjectNames.exactMadeWhenRead)
+        private String name;
 
+        /** With its name given now, in building order. */
         Host(HostPattern h, HostPattern.Kind kind, String name) {
             this.h = h;
             this.kind = kind;
+            this.names = null;
             this.name = name;
+        }
+
+        /** An exact hostname with its name made when read: only when {@code names} can name it then. */
+        Host(HostPattern h, ObjectNames names) {
+            this.h = h;
+            this.kind = HostPattern.Kind.EXACT;
+            this.names = names;
         }
 
         HostPattern.Kind kind() {
@@ -170,7 +181,7 @@ final class Views {
                 case "isWildcard" -> kind != HostPattern.Kind.EXACT;
                 case "domain" -> kind == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern();
                 case "regex" -> ViewBuilder.regex(h);
-                case "name" -> name;
+                case "name" -> name != null ? name : (name = names.exactHost(h));
                 default -> throw new IllegalArgumentException(key);
             };
         }
