@@ -58,9 +58,16 @@ public final class Planner {
         // only asked whether they hold a name: hash sets (a sorted set compared strings per name, 100,000 at scale)
         Set<HostPattern> higherHosts = new HashSet<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
+            PrefixSet listed = ips(e.getValue());
             Group g = group(
-                    e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
-            higher = higher.union(ips(e.getValue()));
+                    e.getKey().name().toLowerCase(Locale.ROOT),
+                    e.getKey(),
+                    e.getValue(),
+                    listed,
+                    higher,
+                    higherHosts,
+                    limits);
+            higher = higher.union(listed);
             addHosts(higherHosts, e.getValue());
             categories.add(g);
         }
@@ -70,17 +77,26 @@ public final class Planner {
         Map<String, Set<HostPattern>> higherHostsBySignature = new LinkedHashMap<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
             Map<String, List<Item>> bySignature = new TreeMap<>();
-            e.getValue()
-                    .forEach(i -> bySignature
-                            .computeIfAbsent(signature(i.tcp(), i.udp()), k -> new ArrayList<>())
-                            .add(i));
+            // an endpoint set's items share its port sets: their signature is made once for a run of them
+            PortSet lastTcp = null;
+            PortSet lastUdp = null;
+            List<Item> same = null;
+            for (Item i : e.getValue()) {
+                if (i.tcp() != lastTcp || i.udp() != lastUdp) {
+                    lastTcp = i.tcp();
+                    lastUdp = i.udp();
+                    same = bySignature.computeIfAbsent(signature(lastTcp, lastUdp), k -> new ArrayList<>());
+                }
+                same.add(i);
+            }
             int n = 0;
             for (Map.Entry<String, List<Item>> s : bySignature.entrySet()) {
                 String key = e.getKey().name().toLowerCase(Locale.ROOT) + "-" + (++n);
                 PrefixSet above = higherBySignature.getOrDefault(s.getKey(), PrefixSet.EMPTY);
                 Set<HostPattern> aboveHosts = higherHostsBySignature.getOrDefault(s.getKey(), Set.of());
-                rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, limits));
-                higherBySignature.put(s.getKey(), above.union(ips(s.getValue())));
+                PrefixSet listed = ips(s.getValue());
+                rules.add(group(key, e.getKey(), s.getValue(), listed, above, aboveHosts, limits));
+                higherBySignature.put(s.getKey(), above.union(listed));
                 Set<HostPattern> h = new HashSet<>(aboveHosts);
                 addHosts(h, s.getValue());
                 higherHostsBySignature.put(s.getKey(), h);
@@ -127,10 +143,11 @@ public final class Planner {
             String key,
             Category category,
             List<Item> items,
+            PrefixSet listed,
             PrefixSet above,
             Set<HostPattern> aboveHosts,
             Limits limits) {
-        PrefixSet ips = ips(items).subtract(above);
+        PrefixSet ips = listed.subtract(above);
         List<HostPattern> hosts =
                 hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
