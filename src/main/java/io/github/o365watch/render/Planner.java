@@ -10,8 +10,10 @@ import io.github.o365watch.domain.net.Summary;
 import io.github.o365watch.domain.net.SummaryException;
 import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,17 +79,14 @@ public final class Planner {
         Map<String, Set<HostPattern>> higherHostsBySignature = new LinkedHashMap<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
             Map<String, List<Item>> bySignature = new TreeMap<>();
-            // an endpoint set's items share its port sets: their signature is made once for a run of them
-            PortSet lastTcp = null;
-            PortSet lastUdp = null;
-            List<Item> same = null;
+            // an endpoint set's items share its port sets: the signature's text is made once per pair of them
+            Map<PortSet, Map<PortSet, List<Item>>> byPorts = new IdentityHashMap<>();
             for (Item i : e.getValue()) {
-                if (i.tcp() != lastTcp || i.udp() != lastUdp) {
-                    lastTcp = i.tcp();
-                    lastUdp = i.udp();
-                    same = bySignature.computeIfAbsent(signature(lastTcp, lastUdp), k -> new ArrayList<>());
-                }
-                same.add(i);
+                byPorts.computeIfAbsent(i.tcp(), k -> new IdentityHashMap<>())
+                        .computeIfAbsent(
+                                i.udp(),
+                                k -> bySignature.computeIfAbsent(signature(i.tcp(), i.udp()), x -> new ArrayList<>()))
+                        .add(i);
             }
             int n = 0;
             for (Map.Entry<String, List<Item>> s : bySignature.entrySet()) {
@@ -152,18 +151,15 @@ public final class Planner {
                 hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
         PortSet udp = PortSet.EMPTY;
-        // the items of a group (one per prefix and hostname) share a few port sets: each joined once, as a union
-        // of the same sets in any order and with repeats is the same set
-        Set<PortSet> seenTcp = new HashSet<>();
-        Set<PortSet> seenUdp = new HashSet<>();
-        PortSet lastTcp = null;
-        PortSet lastUdp = null;
+        // the items of a group (one per prefix and hostname) share their sets' port sets: each joined once, as a
+        // union of the same sets in any order and with repeats is the same set
+        Set<PortSet> seenTcp = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<PortSet> seenUdp = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Item i : items) {
-            // an endpoint set's items share its port sets: the same one again is not even looked up
-            if (i.tcp() != lastTcp && seenTcp.add(lastTcp = i.tcp())) {
+            if (seenTcp.add(i.tcp())) {
                 tcp = tcp.union(i.tcp());
             }
-            if (i.udp() != lastUdp && seenUdp.add(lastUdp = i.udp())) {
+            if (seenUdp.add(i.udp())) {
                 udp = udp.union(i.udp());
             }
         }
