@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * the same keys as it always had (a template's lookup that misses falls through to outer scopes,
  * so the key set is part of the meaning); values are pure functions of the element, except
  * object names, which are decided in building order ({@link ObjectNames} keeps them unique per
- * file in the order they are asked for) and held.
+ * file in the order they are asked for) and held; a name that depends on its element alone
+ * ({@link ObjectNames#madeWhenRead}, {@link ObjectNames#exactMadeWhenRead}) is made on its first
+ * read instead, so a target whose templates never read names makes none.
  */
 final class Views {
     private Views() {}
