@@ -90,6 +90,24 @@ public final class Compare {
         return Reviewer.review(changes, records(range), ws.today(), thresholds);
     }
 
+    /** Two versions' diff and the older one's counts: what a review needs of the older version, made while it is loaded. */
+    public record Diffed(Range range, ChangeSet changes, HistoryPoint from) {}
+
+    /** The diff of the versions of {@code range}, both loaded (sync reads the older one for its guard). */
+    public static Diffed diff(Range range, Snapshot from, Snapshot to) {
+        return new Diffed(range, Differ.diff(from, to), HistoryPoint.of(from));
+    }
+
+    /**
+     * As {@link #review(Range, Thresholds, Snapshot)}, from a diff made earlier: the older version is neither held
+     * nor read again.
+     */
+    public Review review(Diffed diffed, Thresholds thresholds, Snapshot to) {
+        counted.put(Copy.of(diffed.range().from()), diffed.from());
+        counted.put(Copy.of(diffed.range().to()), HistoryPoint.of(to));
+        return Reviewer.review(diffed.changes(), records(diffed.range()), ws.today(), thresholds);
+    }
+
     /**
      * The records of the versions after {@code from} up to {@code to}. Each stored version keeps
      * the records fetched with it (those after the version stored before it), so the range is

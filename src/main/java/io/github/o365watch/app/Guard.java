@@ -87,12 +87,16 @@ final class Guard {
         }
         PrefixSet before = ips(base);
         PrefixSet after = ips(next);
+        PrefixSet removedSet = null; // made once, for the first family that has addresses
         for (Family f : Family.values()) {
             BigInteger total = before.addressCount(f);
             if (total.signum() == 0) {
                 continue;
             }
-            BigInteger removed = before.subtract(after).addressCount(f);
+            if (removedSet == null) {
+                removedSet = before.subtract(after);
+            }
+            BigInteger removed = removedSet.addressCount(f);
             double pct = percent(removed, total);
             if (pct > g.maxRemovedAddressesPercent()) {
                 out.add(String.format(

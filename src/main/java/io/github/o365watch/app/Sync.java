@@ -238,6 +238,8 @@ public final class Sync {
         final Map<String, List<Widening>> summarised = new TreeMap<>();
         final Map<String, List<Wildcards.ForTarget>> wildcards = new TreeMap<>();
         final List<LockFile.Held> held = new ArrayList<>();
+        // per instance, the diff its report reviews, made while the guard had the applied version loaded
+        final Map<String, Compare.Diffed> diffs = new HashMap<>();
     }
 
     private Result runLocked(Config c, Options o) {
@@ -482,31 +484,7 @@ public final class Sync {
             Selection sel = ConfigSelection.selection(c, p.snapshot());
             Selected next = Selector.select(p.snapshot(), sel, false);
             r.unsafe.addAll(Guard.unsafe(next));
-            if (o.version().isEmpty() && !o.acceptShrink()) {
-                // the applied copy is the base, also for a new revision of the same version (a list republished
-                // under the applied number is judged like a new version); only a rebuild of the applied copy has none
-                Selected base = p.before()
-                        .filter(b ->
-                                p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
-                        .map(b -> Selector.select(ws.store().load(b), sel, false))
-                        .orElse(null);
-                List<String> why = Guard.check(base, next, c.guard());
-                r.refusals.addAll(why);
-                if (!why.isEmpty()) {
-                    r.refused.add(p.snapshot().version());
-                }
-            }
-            // what the applied version listed and this one does not stays for holdRemovalsDays, with its reason
-            List<LockFile.Held> holds = Holds.of(
-                    c.selection().holdRemovalsDays(),
-                    ws.today(),
-                    p.instance(),
-                    lock.heldOrNone(),
-                    c.selection().holdRemovalsDays() > 0
-                            ? p.before().map(b -> Selector.select(ws.store().load(b), sel, false))
-                            : Optional.empty(),
-                    next,
-                    p.snapshot().version());
+            List<LockFile.Held> holds = checkApplied(c, o, lock, p, sel, next, r);
             r.held.addAll(holds);
             Selection withHolds = Holds.with(sel, holds);
             Map<String, Outputs.File> rendered;
@@ -544,6 +522,51 @@ public final class Sync {
                             hash));
         }
         return r;
+    }
+
+    /**
+     * What sync does with the applied version, read (and verified) once: the guard compares with it, the holds keep
+     * what it listed and this one does not, and the report's diff is made from it now, so that it is neither held
+     * while the targets render nor read again to report. Returns the holds.
+     */
+    private List<LockFile.Held> checkApplied(
+            Config c, Options o, LockFile lock, Plan p, Selection sel, Selected next, Rendering r) {
+        // the applied copy is the base, also for a new revision of the same version (a list republished under the
+        // applied number is judged like a new version); only a rebuild of the applied copy has none
+        Optional<StoredVersion> base = o.version().isEmpty() && !o.acceptShrink()
+                ? p.before()
+                        .filter(b ->
+                                p.stored().isEmpty() || !sameCopy(b, p.stored().get()))
+                : Optional.empty();
+        boolean holding = c.selection().holdRemovalsDays() > 0;
+        boolean reported = !o.dryRun() && reported(p);
+        Snapshot applied =
+                base.isPresent() || (holding || reported) && p.before().isPresent()
+                        ? ws.store().load(p.before().get())
+                        : null;
+        List<String> why = List.of();
+        if (o.version().isEmpty() && !o.acceptShrink()) {
+            why = Guard.check(
+                    base.map(b -> Selector.select(applied, sel, false)).orElse(null), next, c.guard());
+            r.refusals.addAll(why);
+            if (!why.isEmpty()) {
+                r.refused.add(p.snapshot().version());
+            }
+        }
+        if (reported && why.isEmpty()) {
+            r.diffs.put(
+                    p.instance().name(),
+                    Compare.diff(new Compare.Range(p.before().get(), p.stored().get()), applied, p.snapshot()));
+        }
+        // what the applied version listed and this one does not stays for holdRemovalsDays, with its reason
+        return Holds.of(
+                c.selection().holdRemovalsDays(),
+                ws.today(),
+                p.instance(),
+                lock.heldOrNone(),
+                holding ? p.before().map(b -> Selector.select(applied, sel, false)) : Optional.empty(),
+                next,
+                p.snapshot().version());
     }
 
     /** Refused by the guard or the limits: nothing applied, and (unless a dry run) the refusal notified. */
@@ -602,9 +625,7 @@ public final class Sync {
             for (int i = 0; i < plans.size(); i++) {
                 Plan p = plans.get(i);
                 InstanceResult ir = results.get(i);
-                if (p.before().isEmpty()
-                        || p.stored().isEmpty()
-                        || p.before().get().version().compareTo(p.stored().get().version()) >= 0) {
+                if (!reported(p)) {
                     withReports.add(ir);
                     continue;
                 }
@@ -653,6 +674,13 @@ public final class Sync {
                 r.held);
     }
 
+    /** Whether publishing the plan reports its change: a newer version stored over an applied one. */
+    private static boolean reported(Plan p) {
+        return p.before().isPresent()
+                && p.stored().isPresent()
+                && p.before().get().version().compareTo(p.stored().get().version()) < 0;
+    }
+
     /** The review of one instance's change from the version applied before, for its reports and notification. */
     private ReportData reportData(Config c, Plan p, Rendering r) {
         Compare compare = new Compare(ws);
@@ -664,7 +692,12 @@ public final class Sync {
                 .map(h -> new ReportData.Held(h.entry(), h.category(), h.setId(), h.until()))
                 .toList();
         return new ReportData(
-                compare.review(new Compare.Range(p.before().get(), p.stored().get()), Thresholds.DEFAULT, p.snapshot()),
+                Optional.ofNullable(r.diffs.get(p.instance().name()))
+                        .map(d -> compare.review(d, Thresholds.DEFAULT, p.snapshot()))
+                        .orElseGet(() -> compare.review(
+                                new Compare.Range(p.before().get(), p.stored().get()),
+                                Thresholds.DEFAULT,
+                                p.snapshot())),
                 c.reports().formats().contains(OutputFormat.HTML) ? compare.history(p.instance()) : List.of(),
                 figures,
                 keeping);

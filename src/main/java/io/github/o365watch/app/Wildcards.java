@@ -9,6 +9,7 @@ import io.github.o365watch.render.Item;
 import io.github.o365watch.source.PublicSuffixList;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +45,14 @@ public final class Wildcards {
      */
     public static List<ForTarget> of(List<Generated> generated, java.util.Set<Category> selected) {
         List<ForTarget> out = new ArrayList<>();
+        // a pattern's risk is its own, whichever target holds it: classified once
+        Map<HostPattern, HostRisk> risks = new HashMap<>();
         for (Generated g : generated) {
             if (g.hostnames().stream().noneMatch(i -> selected.isEmpty() || selected.contains(i.category()))) {
                 continue;
             }
-            Map<HostPattern, TreeSet<Category>> categories = new TreeMap<>();
+            // only counted, and the few risky ones sorted at the end: no sorted map of every pattern
+            Map<HostPattern, TreeSet<Category>> categories = new HashMap<>();
             for (Item i : g.hostnames()) {
                 if (!selected.isEmpty() && !selected.contains(i.category())) {
                     continue;
@@ -63,12 +67,13 @@ public final class Wildcards {
             }
             List<Risky> risky = new ArrayList<>();
             categories.forEach((h, cs) -> {
-                HostRisk r = classify(h);
+                HostRisk r = risks.computeIfAbsent(h, Wildcards::classify);
                 counts.merge(r.kind(), 1, Integer::sum);
                 if (r.kind() == HostRisk.Kind.BROAD || r.kind() == HostRisk.Kind.TENANT_SHARED) {
                     risky.add(new Risky(h, r.kind(), List.copyOf(cs), r.namespace()));
                 }
             });
+            risky.sort(java.util.Comparator.comparing(Risky::pattern));
             out.add(new ForTarget(g.spec().id(), counts, risky));
         }
         return out;

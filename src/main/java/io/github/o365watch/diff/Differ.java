@@ -184,8 +184,10 @@ public final class Differ {
         for (EndpointSet e : s.sets().stream()
                 .sorted(Comparator.comparingInt(EndpointSet::id))
                 .toList()) {
+            Integer id = e.id(); // boxed once per set, not once per hostname
             for (HostPattern h : e.urls()) {
-                out.computeIfAbsent(h, k -> new ArrayList<>()).add(e.id());
+                // most hostnames are in one set
+                out.computeIfAbsent(h, k -> new ArrayList<>(1)).add(id);
             }
         }
         return out;

@@ -131,16 +131,33 @@ public final class Generator {
 
         @Override
         public void write(char[] cbuf, int off, int len) {
-            for (int i = off; i < off + len; i++) {
+            int end = off + len;
+            int i = off;
+            // the common case, ASCII with no CR and nothing pending, byte for byte (as put would write it)
+            if (!afterCr && highSurrogate == 0) {
+                room(len);
+                byte[] b = buf;
+                int n = size;
+                for (char c; i < end && (c = cbuf[i]) < 0x80 && c != '\r'; i++) {
+                    b[n++] = (byte) c;
+                }
+                size = n;
+            }
+            for (; i < end; i++) {
                 put(cbuf[i]);
             }
         }
 
+        // a string's characters, copied out in one call: cheaper than a call per character
+        private char[] chars = new char[256];
+
         @Override
         public void write(String s, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                put(s.charAt(i));
+            if (len > chars.length) {
+                chars = new char[Math.max(len, chars.length * 2)];
             }
+            s.getChars(off, off + len, chars, 0);
+            write(chars, 0, len);
         }
 
         @Override

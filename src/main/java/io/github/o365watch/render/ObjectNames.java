@@ -1,7 +1,9 @@
 package io.github.o365watch.render;
 
 import io.github.o365watch.domain.Checksums;
+import io.github.o365watch.domain.HostPattern;
 import io.github.o365watch.domain.net.IpPrefix;
+import io.github.o365watch.domain.net.Ipv4Prefix;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +27,17 @@ final class ObjectNames {
     private final Map<Character, Boolean> allowed = new HashMap<>();
     // true when no name but an address's can be an address's name, and addresses' names are apart by construction
     private final boolean apart;
+    // true when, besides, no name but an exact hostname's can begin as theirs do, and two exact hostnames' names differ
+    private final boolean exactApart;
+    // what every exact hostname's key begins with
+    private final String exactHead;
 
     /** As below, for names of prefixes, hostnames and groups not known in advance: every name remembered. */
     ObjectNames(TargetSpec.NameRules rules) {
         this.rules = rules;
         this.apart = false;
+        this.exactHead = key("fqdn", "");
+        this.exactApart = false;
     }
 
     /**
@@ -39,6 +47,8 @@ final class ObjectNames {
     ObjectNames(TargetSpec.NameRules rules, Collection<String> groupKeys) {
         this.rules = rules;
         this.apart = apart(groupKeys);
+        this.exactHead = key("fqdn", "");
+        this.exactApart = apart && exactApart(groupKeys);
     }
 
     String name(String... parts) {
@@ -80,6 +90,69 @@ final class ObjectNames {
         String name = shape(key(text));
         int max = rules.maxLength();
         return max > 0 && name.length() >= max ? name(text) : name;
+    }
+
+    /**
+     * True when {@link #prefix} would give {@code p} a name without remembering it and without
+     * shortening it: a name that depends on the prefix alone, so it may be made when a template
+     * reads it, or never (most targets' templates never read an address's name). Decided from the
+     * longest text of the family (18 characters for IPv4, 43 for IPv6), so the prefix's text is
+     * not made to decide it.
+     */
+    boolean madeWhenRead(IpPrefix p) {
+        if (!apart) {
+            return false;
+        }
+        int max = rules.maxLength();
+        int head = rules.prefix().isEmpty()
+                ? 0
+                : rules.prefix().length() + rules.separator().length();
+        return max == 0 || head + (p instanceof Ipv4Prefix ? 18 : 43) < max;
+    }
+
+    /**
+     * True when the name of the exact hostname {@code h}, {@code name("fqdn", h.pattern())}, can be no other key's
+     * name, so it need not be remembered and may be made when a template reads it ({@link #exactHost}): the names are
+     * apart for addresses (see {@link #prefix}), every character a hostname holds is kept as it is (so two hostnames'
+     * names differ), no group's name begins as an exact hostname's does (nor is the beginning of one), a wildcard's
+     * begins with {@code wildcard} where an exact one's has {@code fqdn}, and this one is too short to be shortened.
+     */
+    boolean exactMadeWhenRead(HostPattern h) {
+        if (!exactApart || h.kind() != HostPattern.Kind.EXACT) {
+            return false;
+        }
+        int max = rules.maxLength();
+        return max == 0 || exactHead.length() + h.pattern().length() < max;
+    }
+
+    /** The name of an exact hostname for which {@link #exactMadeWhenRead} holds. */
+    String exactHost(HostPattern h) {
+        return shape(key("fqdn", h.pattern()));
+    }
+
+    private boolean exactApart(Collection<String> groupKeys) {
+        String head = shape(exactHead);
+        int max = rules.maxLength();
+        if (max > 0 && max - 9 <= head.length()) {
+            return false;
+        }
+        for (char c : "abcdefghijklmnopqrstuvwxyz0123456789.-_".toCharArray()) {
+            if (!allowed(rules.upper() ? Character.toUpperCase(c) : c)) {
+                return false;
+            }
+        }
+        String wildcard = shape(key("wildcard", ""));
+        if (wildcard.startsWith(head) || head.startsWith(wildcard)) {
+            return false;
+        }
+        for (String k : groupKeys) {
+            for (String n : new String[] {shape(key(k)), shape(key(k, "v4")), shape(key(k, "v6"))}) {
+                if (n.startsWith(head) || head.startsWith(n)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private String key(String... parts) {

@@ -10,8 +10,10 @@ import io.github.o365watch.domain.net.Summary;
 import io.github.o365watch.domain.net.SummaryException;
 import io.github.o365watch.text.Printable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +60,16 @@ public final class Planner {
         // only asked whether they hold a name: hash sets (a sorted set compared strings per name, 100,000 at scale)
         Set<HostPattern> higherHosts = new HashSet<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
+            PrefixSet listed = ips(e.getValue());
             Group g = group(
-                    e.getKey().name().toLowerCase(Locale.ROOT), e.getKey(), e.getValue(), higher, higherHosts, limits);
-            higher = higher.union(ips(e.getValue()));
+                    e.getKey().name().toLowerCase(Locale.ROOT),
+                    e.getKey(),
+                    e.getValue(),
+                    listed,
+                    higher,
+                    higherHosts,
+                    limits);
+            higher = higher.union(listed);
             addHosts(higherHosts, e.getValue());
             categories.add(g);
         }
@@ -70,17 +79,23 @@ public final class Planner {
         Map<String, Set<HostPattern>> higherHostsBySignature = new LinkedHashMap<>();
         for (Map.Entry<Category, List<Item>> e : byCategory.entrySet()) {
             Map<String, List<Item>> bySignature = new TreeMap<>();
-            e.getValue()
-                    .forEach(i -> bySignature
-                            .computeIfAbsent(signature(i.tcp(), i.udp()), k -> new ArrayList<>())
-                            .add(i));
+            // an endpoint set's items share its port sets: the signature's text is made once per pair of them
+            Map<PortSet, Map<PortSet, List<Item>>> byPorts = new IdentityHashMap<>();
+            for (Item i : e.getValue()) {
+                byPorts.computeIfAbsent(i.tcp(), k -> new IdentityHashMap<>())
+                        .computeIfAbsent(
+                                i.udp(),
+                                k -> bySignature.computeIfAbsent(signature(i.tcp(), i.udp()), x -> new ArrayList<>()))
+                        .add(i);
+            }
             int n = 0;
             for (Map.Entry<String, List<Item>> s : bySignature.entrySet()) {
                 String key = e.getKey().name().toLowerCase(Locale.ROOT) + "-" + (++n);
                 PrefixSet above = higherBySignature.getOrDefault(s.getKey(), PrefixSet.EMPTY);
                 Set<HostPattern> aboveHosts = higherHostsBySignature.getOrDefault(s.getKey(), Set.of());
-                rules.add(group(key, e.getKey(), s.getValue(), above, aboveHosts, limits));
-                higherBySignature.put(s.getKey(), above.union(ips(s.getValue())));
+                PrefixSet listed = ips(s.getValue());
+                rules.add(group(key, e.getKey(), s.getValue(), listed, above, aboveHosts, limits));
+                higherBySignature.put(s.getKey(), above.union(listed));
                 Set<HostPattern> h = new HashSet<>(aboveHosts);
                 addHosts(h, s.getValue());
                 higherHostsBySignature.put(s.getKey(), h);
@@ -127,17 +142,26 @@ public final class Planner {
             String key,
             Category category,
             List<Item> items,
+            PrefixSet listed,
             PrefixSet above,
             Set<HostPattern> aboveHosts,
             Limits limits) {
-        PrefixSet ips = ips(items).subtract(above);
+        PrefixSet ips = listed.subtract(above);
         List<HostPattern> hosts =
                 hosts(items).stream().filter(h -> !aboveHosts.contains(h)).toList();
         PortSet tcp = PortSet.EMPTY;
         PortSet udp = PortSet.EMPTY;
+        // the items of a group (one per prefix and hostname) share their sets' port sets: each joined once, as a
+        // union of the same sets in any order and with repeats is the same set
+        Set<PortSet> seenTcp = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<PortSet> seenUdp = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Item i : items) {
-            tcp = tcp.union(i.tcp());
-            udp = udp.union(i.udp());
+            if (seenTcp.add(i.tcp())) {
+                tcp = tcp.union(i.tcp());
+            }
+            if (seenUdp.add(i.udp())) {
+                udp = udp.union(i.udp());
+            }
         }
         Map<Family, Summary> written = new EnumMap<>(Family.class);
         Map<Family, SummaryException> beyond = new EnumMap<>(Family.class);

@@ -10,6 +10,7 @@ import io.github.o365watch.domain.net.Widening;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ final class ViewBuilder {
     // the objects and families whose prefixes the file being rendered wrote (see Emitted)
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Set<Use> used = new LinkedHashSet<>();
+    // each hostname's element, made once (see host)
+    private final Map<HostPattern, Views.Host> hostElements = new HashMap<>();
     // the version the headers and descriptions name (see label(Version)), where the header says it, and the
     // group views whose description says it
     private Version label;
@@ -46,7 +49,18 @@ final class ViewBuilder {
     private final List<Group> describedGroups = new ArrayList<>();
 
     /** The prefixes of one family of one object, written into a file. */
-    private record Use(String key, Family family) {}
+    private record Use(String key, Family family) {
+        // written out: added for every prefix a template reads, and the generated methods are slow under C1
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + family.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Use u && family == u.family && key.equals(u.key);
+        }
+    }
 
     /**
      * A list of prefixes in the view that notes which object and family a template read from it,
@@ -54,19 +68,24 @@ final class ViewBuilder {
      */
     private static final class Emitted extends AbstractList<Map<String, Object>> {
         private final List<Map<String, Object>> list;
-        private final String key;
+        // the first ones are IPv4 prefixes, the rest IPv6 (a list of one family, or IPv4 then IPv6)
+        private final int ipv4;
+        private final Use use4;
+        private final Use use6;
         private final Set<Use> used;
 
-        Emitted(List<Map<String, Object>> list, String key, Set<Use> used) {
+        Emitted(List<Map<String, Object>> list, int ipv4, String key, Set<Use> used) {
             this.list = list;
-            this.key = key;
+            this.ipv4 = ipv4;
+            this.use4 = new Use(key, Family.IPV4);
+            this.use6 = new Use(key, Family.IPV6);
             this.used = used;
         }
 
         @Override
         public Map<String, Object> get(int index) {
             Map<String, Object> p = list.get(index);
-            used.add(new Use(key, "ipv4".equals(p.get("family")) ? Family.IPV4 : Family.IPV6));
+            used.add(index < ipv4 ? use4 : use6);
             return p;
         }
 
@@ -266,11 +285,14 @@ final class ViewBuilder {
         List<Map<String, Object>> v6Views = v6.stream().map(this::prefix).toList();
         List<Map<String, Object>> both = new ArrayList<>(v4Views);
         both.addAll(v6Views);
-        List<Map<String, Object>> hostViews = hosts.stream().map(this::host).toList();
-        List<Map<String, Object>> exact =
-                hostViews.stream().filter(h -> (boolean) h.get("isExact")).toList();
-        List<Map<String, Object>> wildcard =
-                hostViews.stream().filter(h -> (boolean) h.get("isWildcard")).toList();
+        List<Map<String, Object>> hostViews = new ArrayList<>(hosts.size());
+        List<Map<String, Object>> exact = new ArrayList<>();
+        List<Map<String, Object>> wildcard = new ArrayList<>();
+        for (HostPattern h : hosts) {
+            Views.Host v = host(h);
+            hostViews.add(v);
+            (v.kind() == HostPattern.Kind.EXACT ? exact : wildcard).add(v);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ipv4", Views.positions(v4Views));
         m.put("ipv6", Views.positions(v6Views));
@@ -433,24 +455,25 @@ final class ViewBuilder {
             List<Map<String, Object>> v4,
             List<Map<String, Object>> v6,
             List<HostPattern> hosts) {
-        m.put("ipv4", new Emitted(Views.positions(v4), key, used));
-        m.put("ipv6", new Emitted(Views.positions(v6), key, used));
+        m.put("ipv4", new Emitted(Views.positions(v4), v4.size(), key, used));
+        m.put("ipv6", new Emitted(Views.positions(v6), 0, key, used));
         List<Map<String, Object>> both = new ArrayList<>(v4);
         both.addAll(v6);
-        m.put("ips", new Emitted(Views.positions(both), key, used));
-        List<Map<String, Object>> hostViews =
-                Views.positions(hosts.stream().map(this::host).toList());
+        m.put("ips", new Emitted(Views.positions(both), v4.size(), key, used));
+        List<Views.Host> made = new ArrayList<>(hosts.size());
+        for (HostPattern h : hosts) {
+            made.add(host(h));
+        }
+        List<Map<String, Object>> hostViews = Views.positions(made);
+        // each kind's list holds the elements of the whole list (with their positions there), positioned again
+        List<Map<String, Object>> exact = new ArrayList<>();
+        List<Map<String, Object>> wildcard = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            (made.get(i).kind() == HostPattern.Kind.EXACT ? exact : wildcard).add(hostViews.get(i));
+        }
         m.put("hosts", hostViews);
-        m.put(
-                "exactHosts",
-                Views.positions(hostViews.stream()
-                        .filter(h -> (boolean) h.get("isExact"))
-                        .toList()));
-        m.put(
-                "wildcardHosts",
-                Views.positions(hostViews.stream()
-                        .filter(h -> (boolean) h.get("isWildcard"))
-                        .toList()));
+        m.put("exactHosts", Views.positions(exact));
+        m.put("wildcardHosts", Views.positions(wildcard));
         m.put("hasIpv4", !v4.isEmpty());
         m.put("hasIpv6", !v6.isEmpty());
         m.put("hasIps", !v4.isEmpty() || !v6.isEmpty());
@@ -459,13 +482,31 @@ final class ViewBuilder {
         m.put("hasIpv4OrHosts", !v4.isEmpty() || !hosts.isEmpty());
     }
 
-    /** Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names unique in the order asked. */
+    /**
+     * Computed when read (see {@link Views}); the name now, in building order, as {@link ObjectNames} keeps names
+     * unique in the order asked, unless it depends on the prefix alone: then when a template reads it.
+     */
     private Map<String, Object> prefix(IpPrefix p) {
-        return new Views.Prefix(p, names.prefix(p));
+        return names.madeWhenRead(p) ? new Views.Prefix(p, names) : new Views.Prefix(p, names.prefix(p));
     }
 
-    private Map<String, Object> host(HostPattern h) {
-        return new Views.Host(h, names.name(h.isWildcard() ? "wildcard" : "fqdn", h.pattern()));
+    /**
+     * An exact hostname whose name depends on it alone ({@link ObjectNames#exactMadeWhenRead}) gets an element whose
+     * name is made when a template reads it. Any other gets one element, made the first time the hostname is met (in
+     * building order, as its name is decided) and given again to every group and list that holds it: asking
+     * {@link ObjectNames} the same key again gives the same name.
+     */
+    private Views.Host host(HostPattern h) {
+        if (names.exactMadeWhenRead(h)) {
+            return new Views.Host(h, names);
+        }
+        Views.Host v = hostElements.get(h);
+        if (v == null) {
+            HostPattern.Kind kind = h.kind();
+            v = new Views.Host(h, kind, names.name(kind == HostPattern.Kind.EXACT ? "fqdn" : "wildcard", h.pattern()));
+            hostElements.put(h, v);
+        }
+        return v;
     }
 
     private void ports(Map<String, Object> m, String proto, PortSet ports) {

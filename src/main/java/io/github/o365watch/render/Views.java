@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * the same keys as it always had (a template's lookup that misses falls through to outer scopes,
  * so the key set is part of the meaning); values are pure functions of the element, except
  * object names, which are decided in building order ({@link ObjectNames} keeps them unique per
- * file in the order they are asked for) and held.
+ * file in the order they are asked for) and held; a name that depends on its element alone
+ * ({@link ObjectNames#madeWhenRead}, {@link ObjectNames#exactMadeWhenRead}) is made on its first
+ * read instead, so a target whose templates never read names makes none.
  */
 final class Views {
     private Views() {}
@@ -32,17 +34,20 @@ final class Views {
     private abstract static class Computed extends AbstractMap<String, Object> {
         abstract List<String> keys();
 
+        /** The keys of {@link #keys()} as a set: asked on every lookup a template makes. */
+        abstract Set<String> knownKeys();
+
         /** The value of a key of {@link #keys()}. */
         abstract Object value(String key);
 
         @Override
         public final boolean containsKey(Object key) {
-            return keys().contains(key);
+            return knownKeys().contains(key);
         }
 
         @Override
         public final Object get(Object key) {
-            return key instanceof String k && keys().contains(k) ? value(k) : null;
+            return key instanceof String k && knownKeys().contains(k) ? value(k) : null;
         }
 
         @Override
@@ -82,17 +87,33 @@ final class Views {
     static final class Prefix extends Computed {
         private static final List<String> KEYS =
                 List.of("prefix", "network", "length", "last", "family", "netmask", "wildcardMask", "isHost", "name");
+        private static final Set<String> KEY_SET = Set.copyOf(KEYS);
         private final IpPrefix p;
-        private final String name;
+        private final ObjectNames names;
+        // made on the first read when the names can make it then (ObjectNames.madeWhenRead)
+        private String name;
 
+        /** With its name given now, in building order. */
         Prefix(IpPrefix p, String name) {
             this.p = p;
+            this.names = null;
             this.name = name;
+        }
+
+        /** With its name made when read: only for a prefix {@code names} can name then ({@link ObjectNames#madeWhenRead}). */
+        Prefix(IpPrefix p, ObjectNames names) {
+            this.p = p;
+            this.names = names;
         }
 
         @Override
         List<String> keys() {
             return KEYS;
+        }
+
+        @Override
+        Set<String> knownKeys() {
+            return KEY_SET;
         }
 
         @Override
@@ -106,7 +127,7 @@ final class Views {
                 case "netmask" -> p instanceof Ipv4Prefix v ? v.netmask() : "";
                 case "wildcardMask" -> p instanceof Ipv4Prefix v ? v.wildcardMask() : "";
                 case "isHost" -> p.length() == (p instanceof Ipv4Prefix ? 32 : 128);
-                case "name" -> name;
+                case "name" -> name != null ? name : (name = names.prefix(p));
                 default -> throw new IllegalArgumentException(key);
             };
         }
@@ -116,12 +137,31 @@ final class Views {
     static final class Host extends Computed {
         private static final List<String> KEYS =
                 List.of("host", "kind", "isExact", "isWildcard", "domain", "regex", "name");
+        private static final Set<String> KEY_SET = Set.copyOf(KEYS);
         private final HostPattern h;
-        private final String name;
+        // looked up once: the lists, their filters and the templates ask it several times
+        private final HostPattern.Kind kind;
+        private final ObjectNames names;
+        // made on the first read when the names can make it then (ObjectNames.exactMadeWhenRead)
+        private String name;
 
-        Host(HostPattern h, String name) {
+        /** With its name given now, in building order. */
+        Host(HostPattern h, HostPattern.Kind kind, String name) {
             this.h = h;
+            this.kind = kind;
+            this.names = null;
             this.name = name;
+        }
+
+        /** An exact hostname with its name made when read: only when {@code names} can name it then. */
+        Host(HostPattern h, ObjectNames names) {
+            this.h = h;
+            this.kind = HostPattern.Kind.EXACT;
+            this.names = names;
+        }
+
+        HostPattern.Kind kind() {
+            return kind;
         }
 
         @Override
@@ -130,15 +170,20 @@ final class Views {
         }
 
         @Override
+        Set<String> knownKeys() {
+            return KEY_SET;
+        }
+
+        @Override
         Object value(String key) {
             return switch (key) {
                 case "host" -> h.pattern();
-                case "kind" -> h.kind().name().toLowerCase(Locale.ROOT);
-                case "isExact" -> h.kind() == HostPattern.Kind.EXACT;
-                case "isWildcard" -> h.isWildcard();
-                case "domain" -> h.kind() == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern();
+                case "kind" -> kind.name().toLowerCase(Locale.ROOT);
+                case "isExact" -> kind == HostPattern.Kind.EXACT;
+                case "isWildcard" -> kind != HostPattern.Kind.EXACT;
+                case "domain" -> kind == HostPattern.Kind.SUBDOMAINS ? h.domain() : h.pattern();
                 case "regex" -> ViewBuilder.regex(h);
-                case "name" -> name;
+                case "name" -> name != null ? name : (name = names.exactHost(h));
                 default -> throw new IllegalArgumentException(key);
             };
         }

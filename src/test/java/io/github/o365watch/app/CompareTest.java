@@ -53,5 +53,11 @@ class CompareTest {
         assertThat(loaded.changes().elements()).isNotEmpty();
         assertThat(compare.history(Instance.WORLDWIDE)).isEqualTo(history).hasSize(4);
         assertThat(history.get(3).prefixes()).isNotEqualTo(history.get(0).prefixes());
+
+        // the diff made while both were loaded (sync's guard), reviewed later: the same review and history
+        Compare later = new Compare(ws);
+        Compare.Diffed diffed = Compare.diff(range, store.load(stored.get(1)), to);
+        assertThat(later.review(diffed, Thresholds.DEFAULT, to)).isEqualTo(read);
+        assertThat(later.history(Instance.WORLDWIDE)).isEqualTo(history);
     }
 }

@@ -25,9 +25,14 @@ class LfTextTest {
     }
 
     private static byte[] streamed(Generator.LfText out, String text, Random random) {
+        return streamed(out, text, random, 5);
+    }
+
+    /** In pieces of fewer than {@code pieces} characters. */
+    private static byte[] streamed(Generator.LfText out, String text, Random random, int pieces) {
         int i = 0;
         while (i < text.length()) {
-            int n = Math.min(text.length() - i, random.nextInt(5));
+            int n = Math.min(text.length() - i, random.nextInt(pieces));
             switch (random.nextInt(3)) {
                 case 0 -> out.write(text, i, n);
                 case 1 -> out.write(text.toCharArray(), i, n);
@@ -74,6 +79,27 @@ class LfTextTest {
             }
             String text = b.toString();
             assertArrayEquals(whole(text), streamed(text, random), () -> "text: " + text.replace("\r", "\\r"));
+        }
+    }
+
+    @Test
+    void longPiecesMostlyAsciiWithAnOddCharacterAnywhere() {
+        // pieces long enough to start as plain ASCII and meet a CR, a non-ASCII character or half a pair in the middle,
+        // or to start just after a CR or half a pair; some longer than the writer's first buffers
+        Random random = new Random(7);
+        for (int run = 0; run < 2_000; run++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(run % 10 == 0 ? 3000 : 300); k > 0; k--) {
+                b.append(
+                        random.nextInt(20) == 0
+                                ? ALPHABET.charAt(random.nextInt(ALPHABET.length()))
+                                : (char) (' ' + random.nextInt(95)));
+            }
+            String text = b.toString();
+            assertArrayEquals(
+                    whole(text),
+                    streamed(new Generator.LfText(), text, random, 1 + random.nextInt(run % 10 == 0 ? 1000 : 80)),
+                    () -> "text: " + text.replace("\r", "\\r"));
         }
     }
 

@@ -114,6 +114,150 @@ class ObjectNamesTest {
         }
     }
 
+    /**
+     * The names {@link ObjectNames#madeWhenRead} and {@link ObjectNames#exactMadeWhenRead} let be made when a
+     * template reads them (prefixes', exact hostnames'), made after every other name and in reverse order, are the
+     * names given in order remembering every name.
+     */
+    private static void madeWhenReadAsInOrder(
+            String target, List<Call> calls, List<String> keys, int[] deferred, boolean distinctKeys) {
+        TargetSpec.NameRules rules = rules(target);
+        List<String> remembered = names(rules, calls, keys, false);
+        ObjectNames names = new ObjectNames(rules, keys);
+        String[] out = new String[remembered.size()];
+        List<Integer> later = new ArrayList<>();
+        int i = 0;
+        for (Call c : calls) {
+            if (c.group() != null) {
+                out[i++] = names.name(c.group());
+                out[i++] = names.name(c.group(), "v4");
+                out[i++] = names.name(c.group(), "v6");
+            } else if (c.prefix() != null) {
+                if (names.madeWhenRead(c.prefix())) {
+                    later.add(i++);
+                    deferred[0]++;
+                } else {
+                    out[i++] = names.prefix(c.prefix());
+                }
+            } else if (names.exactMadeWhenRead(c.host())) {
+                later.add(i++);
+                deferred[1]++;
+            } else {
+                out[i++] = names.name(
+                        c.host().isWildcard() ? "wildcard" : "fqdn", c.host().pattern());
+            }
+        }
+        for (int k = later.size() - 1; k >= 0; k--) {
+            Call c = callOfName(calls, later.get(k));
+            out[later.get(k)] = c.prefix() != null ? names.prefix(c.prefix()) : names.exactHost(c.host());
+        }
+        assertThat(List.of(out)).as(target).isEqualTo(remembered);
+        if (distinctKeys) {
+            unique(target, calls, List.of(out));
+        }
+    }
+
+    /** Hostnames whose names clash where a target replaces '.' or '-', and one too long not to be shortened. */
+    private static List<Call> awkwardHosts() {
+        List<Call> out = new ArrayList<>();
+        for (String h : List.of(
+                "a-b.example.com",
+                "a.b-example.com",
+                "a_b.example.com",
+                "x".repeat(60) + ".example.com",
+                "y".repeat(60) + ".example.com",
+                "*-b.example.com",
+                "*.b-example.com")) {
+            out.add(new Call(null, null, HostPattern.parse(h)));
+        }
+        return out;
+    }
+
+    @Test
+    void namesMadeWhenReadAreTheNamesGivenInOrder() {
+        Plan plan = Planner.plan(
+                Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
+                Limits.EXACT);
+        List<Call> calls = calls(plan, random(5, 2000));
+        calls.addAll(awkwardHosts());
+        int[] deferred = new int[2];
+        Map<String, Integer> hostsDeferred = new HashMap<>();
+        for (String target : TARGETS) {
+            int before = deferred[1];
+            madeWhenReadAsInOrder(target, calls, keys(plan), deferred, true);
+            hostsDeferred.put(target, deferred[1] - before);
+        }
+        // the default rules (63 characters) defer every prefix; the 31-character ones their IPv4 ones only
+        assertThat(deferred[0]).isGreaterThan(TARGETS.size() * 2000);
+        // exact hostnames where every character of a hostname is kept: not where '.' (paloalto) or '-' (dnsmasq) is
+        // replaced
+        assertThat(hostsDeferred.get("edl")).isGreaterThan(50);
+        assertThat(hostsDeferred.get("cisco-asa")).isGreaterThan(50);
+        assertThat(hostsDeferred.get("paloalto")).isZero();
+        assertThat(hostsDeferred.get("dnsmasq")).isZero();
+        ObjectNames short31 = new ObjectNames(rules("nftables"), keys(plan));
+        assertThat(short31.madeWhenRead(IpPrefix.parse("255.255.255.255/32"))).isTrue();
+        assertThat(short31.madeWhenRead(IpPrefix.parse("2603:1006::/40"))).isFalse();
+        ObjectNames long63 = new ObjectNames(rules("edl"), keys(plan));
+        assertThat(long63.madeWhenRead(IpPrefix.parse("2603:1006:1:2:3:4:5:6/128")))
+                .isTrue();
+        assertThat(long63.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isTrue();
+        assertThat(long63.exactMadeWhenRead(HostPattern.parse("*.office.com"))).isFalse();
+        assertThat(long63.exactMadeWhenRead(HostPattern.parse("x".repeat(60) + ".example.com")))
+                .isFalse();
+        // the longest texts of each family, which the bound assumes
+        assertThat(IpPrefix.parse("255.255.255.255/32").toString()).hasSize(18);
+        assertThat(IpPrefix.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128").toString())
+                .hasSize(43);
+        // names remembered for every key (no group keys known) are never made when read
+        assertThat(new ObjectNames(rules("edl")).madeWhenRead(IpPrefix.parse("10.0.0.0/8")))
+                .isFalse();
+        assertThat(new ObjectNames(rules("edl")).exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isFalse();
+    }
+
+    @Test
+    void aGroupNamedAsHostnamesAreLeavesTheirNamesToTheOrder() {
+        // a group whose name begins as an exact hostname's (or is the beginning of one): no hostname's name is made
+        // when read, and the names are those given in order
+        Plan plan = Planner.plan(
+                Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
+                Limits.EXACT);
+        // the last one's name is a hostname's: "*" is replaced as "-" is kept
+        for (String group : List.of("fqdn", "fqdn-outlook.office.com", "FQDN", "fqdn-outlook.office*com")) {
+            List<Call> calls = new ArrayList<>(calls(plan, List.of()));
+            calls.add(new Call(group, null, null));
+            calls.addAll(awkwardHosts());
+            calls.add(new Call(null, null, HostPattern.parse("outlook.office.com")));
+            calls.add(new Call(null, null, HostPattern.parse("outlook.office-com")));
+            List<String> keys = new ArrayList<>(keys(plan));
+            keys.add(group);
+            int[] deferred = new int[2];
+            for (String target : TARGETS) {
+                // a group key spelt as a hostname's key is that key, and has its name (as before)
+                madeWhenReadAsInOrder(target, calls, keys, deferred, false);
+                assertThat(new ObjectNames(rules(target), keys).exactMadeWhenRead(HostPattern.parse("a.example.com")))
+                        .as(target + " with group " + group)
+                        .isFalse();
+            }
+            assertThat(deferred[1]).isZero();
+        }
+    }
+
+    /** The call whose name is at position {@code at} of the names {@link #names} gives for {@code calls}. */
+    private static Call callOfName(List<Call> calls, int at) {
+        int i = 0;
+        for (Call c : calls) {
+            int n = c.group() != null ? 3 : 1;
+            if (at < i + n) {
+                return c;
+            }
+            i += n;
+        }
+        throw new IllegalArgumentException("no name at " + at);
+    }
+
     @Test
     void aGroupKeyThatReadsLikeAnAddressIsNamedAsBefore() {
         // a group whose name is an address's (its key is not): the group comes first and takes the name, the prefix
