@@ -162,24 +162,8 @@ public final class LogReader implements Closeable {
         in.close();
     }
 
-    /** Control characters other than tab: binary data. They are single bytes in UTF-8, so the bytes tell. */
+    /** Control characters other than tab: binary data. */
     private static boolean binary(Line line) {
-        if (!line.ascii()) {
-            String text = line.text();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 && c != '\t' || c == 0x7f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (int i = line.from; i < line.to; i++) {
-            byte b = line.buf[i];
-            if (b < 0x20 && b != '\t' || b == 0x7f) {
-                return true;
-            }
-        }
-        return false;
+        return line.control();
     }
 }
