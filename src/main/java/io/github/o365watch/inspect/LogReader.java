@@ -102,6 +102,14 @@ public final class LogReader implements Closeable {
      * @throws UncheckedIOException when the input cannot be read
      */
     public Optional<Flow> next() {
+        return Optional.ofNullable(nextFlow());
+    }
+
+    /**
+     * As {@link #next()}, {@code null} at the end: a caller that reads millions of lines makes no
+     * {@code Optional} per line.
+     */
+    public Flow nextFlow() {
         for (Line line = loop.next(); line != null; line = loop.next()) {
             if (binary(line)) {
                 loop.bad(line.text(), "control characters: binary data, not text");
@@ -115,13 +123,13 @@ public final class LogReader implements Closeable {
                     loop.skip();
                 } else {
                     flows++;
-                    return Optional.of(flow);
+                    return flow;
                 }
             } catch (BadLine e) {
                 loop.bad(line.text(), e.getMessage());
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Lines read so far: {@link #flows()} + {@link #skipped()} + {@link #malformed()}. */
