@@ -134,14 +134,12 @@ public final class PrefixIndex<T> {
             return lookup4(address.low());
         }
         Hits<T> hits = new Hits<>();
-        {
-            for (int i = 0; i < lengths6.length; i++) {
-                int len = lengths6[i];
-                hits.add(
-                        len <= 64
-                                ? tables6.get(i).get(address.high() & mask64(len), 0)
-                                : tables6.get(i).get(address.high(), address.low() & mask64(len - 64)));
-            }
+        for (int i = 0; i < lengths6.length; i++) {
+            int len = lengths6[i];
+            hits.add(
+                    len <= 64
+                            ? tables6.get(i).get(address.high() & mask64(len), 0)
+                            : tables6.get(i).get(address.high(), address.low() & mask64(len - 64)));
         }
         return hits.list();
     }
