@@ -606,8 +606,7 @@ public final class Audit {
 
         void read(LogReader reader, Matcher matcher, Progress progress) {
             long n = 0;
-            for (Optional<Flow> f = reader.next(); f.isPresent(); f = reader.next()) {
-                Flow flow = f.get();
+            for (Flow flow = reader.nextFlow(); flow != null; flow = reader.nextFlow()) {
                 add(flow, matcher.key(flow));
                 if (++n == PROGRESS_EVERY) {
                     progress.add(n);
@@ -914,6 +913,8 @@ public final class Audit {
                 .thenComparing(IpAddress::low, Long::compareUnsigned);
         private final Map<String, ClientCounts> byPrefix = new HashMap<>();
         private final Map<String, Key> keys = new HashMap<>();
+        private String lastPrefix;
+        private ClientCounts lastClients;
 
         void add(Key k, Flow f) {
             if (!TEAMS.equals(k.serviceArea()) || f.port().isEmpty()) {
@@ -933,7 +934,12 @@ public final class Audit {
             if (client.isEmpty()) {
                 return;
             }
-            byPrefix.computeIfAbsent(k.destination(), x -> new ClientCounts()).increment(client.get(), slot);
+            // Teams lines come in runs to one prefix: its table without a map lookup
+            if (k.destination() != lastPrefix) {
+                lastPrefix = k.destination();
+                lastClients = byPrefix.computeIfAbsent(lastPrefix, x -> new ClientCounts());
+            }
+            lastClients.increment(client.get(), slot);
             if (slot == 0) {
                 keys.putIfAbsent(k.destination(), k);
             }
@@ -997,6 +1003,8 @@ public final class Audit {
         // for addresses: the key depends only on the index's list of matches (the same list object for
         // every address under the same prefixes), protocol, port and action; bounded, in case lists are new
         private final Map<Memo, Optional<Key>> memo = new HashMap<>();
+        private Memo last;
+        private Optional<Key> lastKey;
 
         private record Hit(String pattern, EndpointSet set) {}
 
@@ -1070,8 +1078,9 @@ public final class Audit {
 
         Optional<Key> key(Flow f) {
             // candidates, most specific first: (what matched, its set)
-            List<Hit> hits = new ArrayList<>();
+            List<Hit> hits;
             if (f.hostname()) {
+                hits = new ArrayList<>();
                 String host = f.destination();
                 hits.addAll(exact.getOrDefault(host, List.of()));
                 for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
@@ -1091,11 +1100,22 @@ public final class Audit {
                 if (matches.isEmpty()) {
                     return Optional.empty();
                 }
+                // flows alike come in runs: the line before's answer, with no memo key made or looked up
+                if (last != null
+                        && last.hits == matches
+                        && last.protocol == f.protocol()
+                        && last.action == f.action()
+                        && last.port.equals(f.port())) {
+                    return lastKey;
+                }
                 Memo m = new Memo(matches, f.protocol(), f.port(), f.action());
                 Optional<Key> known = memo.get(m);
                 if (known != null) {
+                    last = m;
+                    lastKey = known;
                     return known;
                 }
+                hits = new ArrayList<>();
                 for (PrefixIndex.Match<EndpointSet> x : matches) {
                     hits.add(new Hit(x.prefix().toString(), x.value()));
                 }
@@ -1104,6 +1124,8 @@ public final class Audit {
                     memo.clear();
                 }
                 memo.put(m, key);
+                last = m;
+                lastKey = key;
                 return key;
             }
             return key(f, hits);

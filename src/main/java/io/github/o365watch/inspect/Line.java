@@ -14,14 +14,20 @@ final class Line implements CharSequence {
     int from;
     int to;
     private boolean ascii;
+    // 1: a control character other than tab, 0: none, -1: not known yet (a line of text)
+    private int control;
     private String text;
 
-    /** A line of bytes; {@code ascii} must say whether every byte is below 0x80. */
-    void set(byte[] buf, int from, int to, boolean ascii) {
+    /**
+     * A line of bytes; {@code ascii} must say whether every byte is below 0x80, {@code control}
+     * whether one is a control character other than tab (below 0x20, or 0x7f).
+     */
+    void set(byte[] buf, int from, int to, boolean ascii, boolean control) {
         this.buf = buf;
         this.from = from;
         this.to = to;
         this.ascii = ascii;
+        this.control = control ? 1 : 0;
         this.text = null;
     }
 
@@ -31,8 +37,29 @@ final class Line implements CharSequence {
      */
     void set(String text) {
         this.ascii = false;
+        this.control = -1;
         this.text = text;
         this.buf = null;
+    }
+
+    /**
+     * True when the line holds a control character other than tab: binary data, not text. They
+     * are single bytes in UTF-8, so a line's bytes tell as its text does (the line splitter saw
+     * them already).
+     */
+    boolean control() {
+        if (control < 0) {
+            String t = text;
+            control = 0;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c < 0x20 && c != '\t' || c == 0x7f) {
+                    control = 1;
+                    break;
+                }
+            }
+        }
+        return control == 1;
     }
 
     /** True when the line was read as bytes and every one is ASCII: {@link #buf} from {@link #from} to {@link #to} holds them, one byte a character. */

@@ -85,20 +85,28 @@ final class LineSource {
         int start = pos;
         int i = pos;
         boolean ascii = true;
+        boolean control = false;
         while (true) {
             while (i < end) {
                 byte b = buf[i];
-                if (b == '\n' || b == '\r') {
-                    skipLf = b == '\r';
-                    pos = i + 1;
-                    return line(start, i, ascii);
+                // printable ASCII, the common byte, passes one comparison (bytes from 0x80 are negative)
+                if (b < 0x20 || b == 0x7f) {
+                    if (b == '\n' || b == '\r') {
+                        skipLf = b == '\r';
+                        pos = i + 1;
+                        return line(start, i, ascii, control);
+                    }
+                    if (b < 0) {
+                        ascii = false;
+                    } else if (b != '\t') {
+                        control = true;
+                    }
                 }
-                ascii &= b >= 0;
                 i++;
             }
             if (eof) {
                 pos = end;
-                return line(start, end, ascii);
+                return line(start, end, ascii, control);
             }
             // the line goes on past the buffer: move it to the front, grow up to the cap, read more
             if (start > 0) {
@@ -113,7 +121,7 @@ final class LineSource {
                     tooLong = true;
                     int held = end;
                     skipRest();
-                    return line(0, held, ascii);
+                    return line(0, held, ascii, control);
                 }
                 buf = java.util.Arrays.copyOf(buf, Math.min(keep, buf.length * 2));
             }
@@ -126,9 +134,9 @@ final class LineSource {
         }
     }
 
-    private Line line(int from, int to, boolean ascii) {
+    private Line line(int from, int to, boolean ascii, boolean control) {
         if (to - from <= max && !tooLong) {
-            line.set(buf, from, to, ascii);
+            line.set(buf, from, to, ascii, control);
             return line;
         }
         // longer than max bytes: as many characters?

@@ -102,6 +102,14 @@ public final class LogReader implements Closeable {
      * @throws UncheckedIOException when the input cannot be read
      */
     public Optional<Flow> next() {
+        return Optional.ofNullable(nextFlow());
+    }
+
+    /**
+     * As {@link #next()}, {@code null} at the end: a caller that reads millions of lines makes no
+     * {@code Optional} per line.
+     */
+    public Flow nextFlow() {
         for (Line line = loop.next(); line != null; line = loop.next()) {
             if (binary(line)) {
                 loop.bad(line.text(), "control characters: binary data, not text");
@@ -115,13 +123,13 @@ public final class LogReader implements Closeable {
                     loop.skip();
                 } else {
                     flows++;
-                    return Optional.of(flow);
+                    return flow;
                 }
             } catch (BadLine e) {
                 loop.bad(line.text(), e.getMessage());
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Lines read so far: {@link #flows()} + {@link #skipped()} + {@link #malformed()}. */
@@ -162,24 +170,8 @@ public final class LogReader implements Closeable {
         in.close();
     }
 
-    /** Control characters other than tab: binary data. They are single bytes in UTF-8, so the bytes tell. */
+    /** Control characters other than tab: binary data. */
     private static boolean binary(Line line) {
-        if (!line.ascii()) {
-            String text = line.text();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 && c != '\t' || c == 0x7f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (int i = line.from; i < line.to; i++) {
-            byte b = line.buf[i];
-            if (b < 0x20 && b != '\t' || b == 0x7f) {
-                return true;
-            }
-        }
-        return false;
+        return line.control();
     }
 }

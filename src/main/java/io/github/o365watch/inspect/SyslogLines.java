@@ -205,7 +205,6 @@ final class SyslogLines implements LineParser {
     private static final byte[] IN = bytes(" IN=");
     private static final byte[] PROTO = bytes(" PROTO=");
     private static final byte[] DPT = bytes(" DPT=");
-    private static final byte[] BRACKET = bytes(" [");
     private static final byte[] KERNEL = bytes("kernel:");
     private static final byte[] UDP = bytes("UDP");
     private static final byte[] TCP = bytes("TCP");
@@ -233,15 +232,21 @@ final class SyslogLines implements LineParser {
         int in = -1;
         int kernel = -1;
         int src = -1;
+        // the byte after a space tells which key can start there: one comparison for most spaces
         for (int i = from; i < to; i++) {
             byte c = b[i];
             if (c == ' ') {
-                if (at(b, i, to, DST)) {
-                    dst = i;
-                    break;
-                } else if (at(b, i, to, SRC)) {
-                    src = i;
-                } else if (in < 0 && at(b, i, to, IN)) {
+                byte n = i + 1 < to ? b[i + 1] : 0;
+                if (n == 'D') {
+                    if (at(b, i, to, DST)) {
+                        dst = i;
+                        break;
+                    }
+                } else if (n == 'S') {
+                    if (at(b, i, to, SRC)) {
+                        src = i;
+                    }
+                } else if (n == 'I' && in < 0 && at(b, i, to, IN)) {
                     in = i;
                 }
             } else if (c == 'k' && kernel < 0 && at(b, i, to, KERNEL)) {
@@ -258,13 +263,16 @@ final class SyslogLines implements LineParser {
     private void scanAfter(byte[] b, int dst, int to) {
         int proto = -1;
         int dpt = -1;
-        for (int i = dst + 5; i < to; i++) {
+        for (int i = dst + 5; i < to - 1; i++) { // every key is a space and more
             if (b[i] == ' ') {
-                if (at(b, i, to, BRACKET)) {
+                byte n = b[i + 1];
+                if (n == '[') {
                     break;
-                } else if (proto < 0 && at(b, i, to, PROTO)) {
-                    proto = i;
-                } else if (dpt < 0 && at(b, i, to, DPT)) {
+                } else if (n == 'P') {
+                    if (proto < 0 && at(b, i, to, PROTO)) {
+                        proto = i;
+                    }
+                } else if (n == 'D' && dpt < 0 && at(b, i, to, DPT)) {
                     dpt = i;
                 }
             }

@@ -6,7 +6,6 @@ import io.github.o365watch.domain.EndpointSet;
 import io.github.o365watch.domain.Instance;
 import io.github.o365watch.domain.InvalidDataException;
 import io.github.o365watch.domain.RawChangeRecord;
-import io.github.o365watch.domain.RawEndpointSet;
 import io.github.o365watch.domain.Snapshot;
 import io.github.o365watch.domain.Version;
 import io.github.o365watch.text.Printable;
@@ -163,8 +162,7 @@ public final class SnapshotStore {
             verify(data, bytes, meta.sha256());
         }
         try {
-            RawEndpointSet[] raw = CanonicalJson.read(bytes, RawEndpointSet[].class);
-            return Snapshot.parse(v.instance(), v.version(), Arrays.asList(raw));
+            return Snapshot.parse(v.instance(), v.version(), StoredJson.sets(bytes));
         } catch (IOException | InvalidDataException e) {
             throw new StoreException("snapshot " + data + " cannot be read: " + Printable.line(e.getMessage(), 300), e);
         }
@@ -390,7 +388,7 @@ public final class SnapshotStore {
     private static Meta meta(Path dir, String base) {
         Path file = dir.resolve(base + ".meta.json");
         try {
-            Meta m = CanonicalJson.read(Files.readAllBytes(file), Meta.class);
+            Meta m = StoredJson.meta(Files.readAllBytes(file));
             if (m.format() == null
                     || m.format() != FORMAT
                     || m.sha256() == null

@@ -88,6 +88,34 @@ class AuditTest {
     }
 
     @Test
+    void consecutiveFlowsToOnePrefixThatDifferInPortProtocolOrActionGroupApart() throws IOException {
+        // the matcher answers a line like the one before without its memo: each of these differs from the one before
+        String log = """
+                Nov 25 10:00:01 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.1 PROTO=UDP SPT=1 DPT=3478
+                Nov 25 10:00:02 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.2 PROTO=UDP SPT=1 DPT=3478
+                Nov 25 10:00:03 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.3 PROTO=UDP SPT=1 DPT=3479
+                Nov 25 10:00:04 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.4 PROTO=UDP SPT=1 DPT=9999
+                Nov 25 10:00:05 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.5 PROTO=TCP SPT=1 DPT=9999
+                Nov 25 10:00:06 fw kernel: o365-accept: IN=eth1 SRC=10.0.0.5 DST=52.112.1.6 PROTO=TCP SPT=1 DPT=9999
+                Nov 25 10:00:07 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.7 PROTO=TCP SPT=1 DPT=9999
+                Nov 25 10:00:08 fw kernel: o365-drop: IN=eth1 SRC=10.0.0.5 DST=52.112.1.8 PROTO=UDP SPT=1 DPT=3478
+                """;
+
+        Result r = audit("--log", write("runs.log", log).toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "UDP 3478-3481 to 52.112.0.0/14 (set 11: Skype, Optimize) denied 4 times; first Nov 25 10:00:01,"
+                                + " last Nov 25 10:00:08")
+                .contains("TCP 9999 to 52.112.0.0/14 (sets 11, 12, 13, 22: Skype, Optimize) denied 2 times; first"
+                        + " Nov 25 10:00:05, last Nov 25 10:00:07")
+                .contains("UDP 9999 to 52.112.0.0/14 (sets 11, 12, 13, 22: Skype, Optimize) denied 1 time; at Nov 25"
+                        + " 10:00:04")
+                .contains("Allowed flows to Microsoft 365: 1.");
+    }
+
+    @Test
     void kernelLogLinesGroupByEndpointSetProtocolAndPort() throws IOException {
         Path log = write("kern.log", SYSLOG);
 

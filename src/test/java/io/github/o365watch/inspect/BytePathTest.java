@@ -250,7 +250,7 @@ class BytePathTest {
         SyslogLines lines = new SyslogLines();
         Line line = new Line();
         byte[] b = LINE.getBytes(StandardCharsets.US_ASCII);
-        line.set(b, 0, b.length, true);
+        line.set(b, 0, b.length, true, false);
         Flow flow = assertFlow(lines, line);
         assertTrue(flow.address().isPresent() && flow.client().isPresent());
         assertEquals("52.112.1.1", flow.destination());

@@ -168,6 +168,45 @@ class PrefixIndexTest {
     }
 
     @Test
+    void aroundTheSixteenBitDirectorysEdges() {
+        PrefixIndex<String> index = PrefixIndex.<String>builder()
+                .add(IpPrefix.parse("52.112.0.0/14"), "teams")
+                .add(IpPrefix.parse("52.113.0.0/16"), "sixteen")
+                .add(IpPrefix.parse("52.113.128.0/17"), "seventeen")
+                .add(IpPrefix.parse("52.114.0.0/15"), "fifteen")
+                .add(IpPrefix.parse("52.114.255.255/32"), "host")
+                .add(IpPrefix.parse("52.0.0.0/8"), "eight")
+                .build();
+        assertThat(index.lookup("52.112.255.255"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("teams", "eight");
+        assertThat(index.lookup("52.113.0.0"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("sixteen", "teams", "eight");
+        assertThat(index.lookup("52.113.127.255"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("sixteen", "teams", "eight");
+        assertThat(index.lookup("52.113.128.0"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("seventeen", "sixteen", "teams", "eight");
+        assertThat(index.lookup("52.114.255.255"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("host", "fifteen", "teams", "eight");
+        assertThat(index.lookup("52.114.255.254"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("fifteen", "teams", "eight");
+        assertThat(index.lookup("52.116.0.0"))
+                .extracting(PrefixIndex.Match::value)
+                .containsExactly("eight");
+        assertThat(index.lookup("51.255.255.255")).isEmpty();
+        assertThat(index.lookup("53.0.0.0")).isEmpty();
+        // under one prefix alone, every address gets the same list (audit's matcher remembers answers by it)
+        assertThat(index.lookup("52.1.0.0")).isSameAs(index.lookup("52.200.3.4"));
+        // under the same prefixes, in one /16, the same list too
+        assertThat(index.lookup("52.112.0.1")).isSameAs(index.lookup("52.112.200.7"));
+    }
+
+    @Test
     void slash32AndTheEdgesOfTheIpv4Range() {
         PrefixIndex<String> index = PrefixIndex.<String>builder()
                 .add(IpPrefix.parse("255.255.255.255/32"), "top")
