@@ -16,7 +16,8 @@
 #   nochange, check: the flow of Microsoft's documented Python sample (bench/peers/ms_sample_flow.py:
 #               read the state file, ask /version, stop), and the floor (bench/floor/Hello.java: a
 #               hello-world picocli command started as bin/o365watch starts o365watch, same JVM flags
-#               and class-data archive; and the library floor, bench/floor/Libraries.java: the same, but
+#               and class-data archive; the HTTP floor, bench/floor/Request.java: the same, asking /version
+#               once with OkHttp; and the library floor, bench/floor/Libraries.java: the same, but
 #               reading the site's config and lock with Jackson and asking /version once with OkHttp)
 #   audit       a plain Python audit (bench/peers/audit.py: regex and ipaddress over the collapsed prefixes)
 #
@@ -68,7 +69,7 @@ cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 launcher="$home/bin/o365watch"
 # the floor: compiled against the jar (picocli is in it), run with the jar first on the class path
 mkdir -p target/bench-floor
-javac --release 17 -cp target/o365watch.jar -d target/bench-floor bench/floor/Hello.java bench/floor/Libraries.java
+javac --release 17 -cp target/o365watch.jar -d target/bench-floor bench/floor/Hello.java bench/floor/Request.java bench/floor/Libraries.java
 # the interpreter itself, not a version manager's shim script in front of it
 python="$(python3 -c 'import sys; print(sys.executable)')"
 
@@ -141,7 +142,7 @@ write_floor() {
     fi
   fi
   local main
-  for main in Hello Libraries; do
+  for main in Hello Request Libraries; do
     {
       echo '#!/usr/bin/env bash'
       echo "exec $(command -v java) ${jvm[*]} ${O365WATCH_JAVA_OPTS:-} -cp $home/target/o365watch.jar:$home/target/bench-floor $main \"\$@\""
@@ -203,6 +204,7 @@ for s in "${scenarios[@]}"; do
         timed nochange real "$work/site-after" "$launcher" sync
         timed nochange-peer real "$work" "$python" "$home/bench/peers/ms_sample_flow.py" "$work/peer-state.txt" "$url"
         timed nochange-floor real "$work" "$work/floor-Hello.sh"
+        timed nochange-httpfloor real "$work" "$work/floor-Request.sh" --source "$url"
         timed nochange-libfloor real "$work/site-after" "$work/floor-Libraries.sh"
       done
       ;;
@@ -286,16 +288,17 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
   done
   # ours beside each peer that ran with it: the ratio of the wall medians
   wmedian() { awk -v l="$1" -v z="$2" '$1==l && $2==z {print $3}' "$results" | median; }
-  if grep -q -- '-\(peer\|floor\|libfloor\) ' "$results"; then
+  if grep -q -- '-\(peer\|floor\|httpfloor\|libfloor\) ' "$results"; then
     echo
     echo "Ours beside the peers (alternating runs; ratio = our wall median / the peer's):"
     echo
     echo "| scenario | size | ours | peer | peer's wall median | ratio |"
     echo "| --- | --- | ---: | --- | ---: | ---: |"
-    awk '!seen[$1" "$2]++ && $1 ~ /-(peer|floor|libfloor)$/ {print $1" "$2}' "$results" | while read -r other size; do
+    awk '!seen[$1" "$2]++ && $1 ~ /-(peer|floor|httpfloor|libfloor)$/ {print $1" "$2}' "$results" | while read -r other size; do
       label="${other%-*}"
       case "$other" in
         *-floor) name="hello-world picocli (bench/floor/Hello.java)" ;;
+        *-httpfloor) name="picocli and one OkHttp request (bench/floor/Request.java)" ;;
         *-libfloor) name="picocli, Jackson and OkHttp, one request (bench/floor/Libraries.java)" ;;
         audit-peer) name="plain Python audit (bench/peers/audit.py)" ;;
         *) name="Microsoft's Python sample flow (bench/peers/ms_sample_flow.py)" ;;
@@ -307,8 +310,10 @@ median() { sort -n | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[
     done
     if grep -q -- '-libfloor ' "$results"; then
       lib=$(wmedian nochange-libfloor real)
+      http=$(wmedian nochange-httpfloor real)
       hello=$(wmedian nochange-floor real)
       echo
+      awk -v a="$http" -v b="$hello" 'BEGIN {printf "The HTTP floor is %.2f times the hello-world floor (%.2f s against %.2f s).\n", (b > 0 ? a / b : 0), a, b}'
       awk -v a="$lib" -v b="$hello" 'BEGIN {printf "The library floor is %.2f times the hello-world floor (%.2f s against %.2f s).\n", (b > 0 ? a / b : 0), a, b}'
     fi
   fi
