@@ -51,6 +51,9 @@ class LauncherLogBytesTest {
                         "audit", "--log=a.log", "--log", tmp.resolve("b.log").toString()))
                 .isEqualTo(1234);
         assertThat(logBytes("audit", "--out", "-", "--log", "b.log")).isEqualTo(234);
+        // a log named through a link: the file's size, not the link's
+        Files.createSymbolicLink(tmp.resolve("current.log"), tmp.resolve("a.log"));
+        assertThat(logBytes("audit", "--log", "current.log")).isEqualTo(1000);
     }
 
     @Test
