@@ -205,6 +205,11 @@ final class ObjectNames {
         if (sep.length() != 1 || addressChar(sep.charAt(0)) || Character.isLetterOrDigit(sep.charAt(0))) {
             return false;
         }
+        // the lengths and places reckoned here and in madeWhenRead are the keys': a name prefix that is not ASCII may
+        // change its length with its case ("ß" upper-cased is "SS"), so its names are all remembered
+        if (!rules.prefix().chars().allMatch(c -> c < 128)) {
+            return false;
+        }
         for (char c : "0123456789abcdef".toCharArray()) {
             if (!allowed(rules.upper() ? Character.toUpperCase(c) : c)) {
                 return false;

@@ -174,6 +174,31 @@ class ObjectNamesTest {
     }
 
     @Test
+    void aNamePrefixThatItsCaseLengthensLeavesNoNameToBeMadeWhenRead() {
+        // "ß" upper-cased is "SS": the names are longer than the keys, so lengths reckoned from the keys would let a
+        // name that the maximum shortens be made without being remembered
+        java.util.regex.Pattern allowed = java.util.regex.Pattern.compile("[A-Z0-9._-]");
+        ObjectNames prefixes =
+                new ObjectNames(new TargetSpec.NameRules("ß".repeat(20), "-", true, allowed, 45), List.of("optimize"));
+        assertThat(prefixes.madeWhenRead(IpPrefix.parse("10.0.0.0/8"))).isFalse();
+        assertThat(prefixes.prefix(IpPrefix.parse("10.0.0.0/8"))).startsWith("SSSS");
+        ObjectNames hosts =
+                new ObjectNames(new TargetSpec.NameRules("ß".repeat(20), "-", true, allowed, 63), List.of("optimize"));
+        assertThat(hosts.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isFalse();
+        // the same rules with an ASCII prefix as long as the names above: made when read, as before
+        ObjectNames ascii =
+                new ObjectNames(new TargetSpec.NameRules("s".repeat(40), "-", true, allowed, 63), List.of("optimize"));
+        assertThat(ascii.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isFalse();
+        ObjectNames shortAscii =
+                new ObjectNames(new TargetSpec.NameRules("s".repeat(20), "-", true, allowed, 63), List.of("optimize"));
+        assertThat(shortAscii.madeWhenRead(IpPrefix.parse("10.0.0.0/8"))).isTrue();
+        assertThat(shortAscii.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isTrue();
+    }
+
+    @Test
     void namesMadeWhenReadAreTheNamesGivenInOrder() {
         Plan plan = Planner.plan(
                 Selector.select(Fixtures.snapshot("Worldwide", "2019112700"), Selection.defaults(), false),
