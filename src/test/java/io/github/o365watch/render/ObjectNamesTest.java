@@ -177,25 +177,27 @@ class ObjectNamesTest {
     void aNamePrefixThatItsCaseLengthensLeavesNoNameToBeMadeWhenRead() {
         // "ß" upper-cased is "SS": the names are longer than the keys, so lengths reckoned from the keys would let a
         // name that the maximum shortens be made without being remembered
-        java.util.regex.Pattern allowed = java.util.regex.Pattern.compile("[A-Z0-9._-]");
-        ObjectNames prefixes =
-                new ObjectNames(new TargetSpec.NameRules("ß".repeat(20), "-", true, allowed, 45), List.of("optimize"));
-        assertThat(prefixes.madeWhenRead(IpPrefix.parse("10.0.0.0/8"))).isFalse();
-        assertThat(prefixes.prefix(IpPrefix.parse("10.0.0.0/8"))).startsWith("SSSS");
-        ObjectNames hosts =
-                new ObjectNames(new TargetSpec.NameRules("ß".repeat(20), "-", true, allowed, 63), List.of("optimize"));
-        assertThat(hosts.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+        assertThat(upper("ß".repeat(20), 45).madeWhenRead(IpPrefix.parse("10.0.0.0/8")))
                 .isFalse();
-        // the same rules with an ASCII prefix as long as the names above: made when read, as before
-        ObjectNames ascii =
-                new ObjectNames(new TargetSpec.NameRules("s".repeat(40), "-", true, allowed, 63), List.of("optimize"));
-        assertThat(ascii.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+        assertThat(upper("ß".repeat(20), 45).prefix(IpPrefix.parse("10.0.0.0/8")))
+                .startsWith("SSSS");
+        assertThat(upper("ß".repeat(20), 63).exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
                 .isFalse();
-        ObjectNames shortAscii =
-                new ObjectNames(new TargetSpec.NameRules("s".repeat(20), "-", true, allowed, 63), List.of("optimize"));
-        assertThat(shortAscii.madeWhenRead(IpPrefix.parse("10.0.0.0/8"))).isTrue();
-        assertThat(shortAscii.exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+        // an ASCII prefix as long as those names: too long to leave an exact hostname's name to the read; a shorter
+        // one leaves it, and a prefix's name, as before
+        assertThat(upper("s".repeat(40), 63).exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isFalse();
+        assertThat(upper("s".repeat(20), 63).madeWhenRead(IpPrefix.parse("10.0.0.0/8")))
                 .isTrue();
+        assertThat(upper("s".repeat(20), 63).exactMadeWhenRead(HostPattern.parse("outlook.office.com")))
+                .isTrue();
+    }
+
+    /** Upper-case names of letters, digits, '.', '_' and '-', with this prefix and maximum, one group. */
+    private static ObjectNames upper(String prefix, int max) {
+        return new ObjectNames(
+                new TargetSpec.NameRules(prefix, "-", true, java.util.regex.Pattern.compile("[A-Z0-9._-]"), max),
+                List.of("optimize"));
     }
 
     @Test
